@@ -1,0 +1,219 @@
+"""Hybrid retrieval: Sudachi BM25 + e5 dense search in Chroma, fused; filters; follow-ups.
+
+One `Retriever` per process holds the embedding model, the BM25 matrix and the chunk
+table; all of it is read-only after loading, so concurrent sessions can share it.
+It notices a new index build (after `kyoju ingest`) and reloads.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ingest.index import IndexStore, StoreConfig
+from ingest.lexical import BM25
+from ingest.tokens import content_words, prepare
+
+from .settings import Settings
+
+FOLLOW_UP = re.compile(r"^(その|それ|この|これ|あの|そこ|そちら|同じ|上記|前述|先ほど|さっき|では|じゃあ|また|他に|ほかに)|"
+                       r"(その|それ|この|これ|あれ|そこ)(に|は|の|を|で|が|って)|結果|ほかには|他には|^(and|what about|how about)\b", re.I)
+
+
+@dataclass
+class Hit:
+    chunk: dict
+    score: float
+    rank: int
+    dense: float = 0.0
+    lexical: float = 0.0
+    neighbours: list[dict] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.chunk["text"]
+
+    def as_dict(self) -> dict:
+        c = self.chunk
+        return {
+            "rank": self.rank,
+            "score": round(self.score, 5),
+            "dense": round(self.dense, 4),
+            "lexical": round(self.lexical, 3),
+            "id": c["id"],
+            "doc_id": c["doc_id"],
+            "title": c.get("doc_title", ""),
+            "page": c.get("page_label", ""),
+            "section": c.get("section", ""),
+            "kind": c.get("kind", ""),
+            "unit_title": c.get("unit_title", ""),
+            "text": c["text"],
+        }
+
+
+def normalize_query(q: str) -> str:
+    """NFKC, half-width digits, era abbreviations (R4 -> 令和4年度), trimmed."""
+    q = re.sub(r"\s+", " ", (q or "").replace("\u0000", " ")).strip()
+    return prepare(q)
+
+
+def is_follow_up(question: str) -> bool:
+    return bool(FOLLOW_UP.search(question.strip())) or len(question.strip()) <= 12
+
+
+def standalone_question(question: str, history: list[dict] | None) -> str:
+    """Without an LLM: a follow-up carries over the previous user turn's words."""
+    if not history or not is_follow_up(question):
+        return question
+    prev = [t["content"] for t in history if t.get("role") == "user" and t.get("content")]
+    if not prev:
+        return question
+    return f"{prev[-1]} {question}"
+
+
+def rrf(rank_lists: list[list[int]], k: int = 60) -> dict[int, float]:
+    scores: dict[int, float] = {}
+    for ranks in rank_lists:
+        for r, i in enumerate(ranks):
+            scores[i] = scores.get(i, 0.0) + 1.0 / (k + r + 1)
+    return scores
+
+
+def weighted(dense: dict[int, float], lexical: dict[int, float], alpha: float = 0.5) -> dict[int, float]:
+    """Min-max normalised scores, summed with weight alpha on the dense side."""
+
+    def norm(d: dict[int, float]) -> dict[int, float]:
+        if not d:
+            return {}
+        lo, hi = min(d.values()), max(d.values())
+        return {i: (v - lo) / (hi - lo) if hi > lo else 1.0 for i, v in d.items()}
+
+    nd, nl = norm(dense), norm(lexical)
+    return {i: alpha * nd.get(i, 0.0) + (1 - alpha) * nl.get(i, 0.0) for i in set(nd) | set(nl)}
+
+
+class Retriever:
+    def __init__(self, settings: Settings, embedder=None):
+        self.settings = settings
+        self.store = IndexStore(
+            StoreConfig(settings.index_dir, settings.collection, settings.chroma_host, settings.chroma_port)
+        )
+        self._embedder = embedder
+        self._lock = threading.Lock()
+        self.build_id: str | None = None
+        self._checked = 0.0
+        self._load()
+
+    # ---- loading ---------------------------------------------------------------------------
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            from ingest.embedder import Embedder
+
+            self._embedder = Embedder(self.settings.embedding_model)
+        return self._embedder
+
+    def _load(self) -> None:
+        build_id, chunks, _emb, col = self.store.load()
+        bm25 = BM25([c["tokens"] for c in chunks])
+        pos = {c["id"]: i for i, c in enumerate(chunks)}
+        with self._lock:
+            self.chunks, self.bm25, self.collection, self.pos = chunks, bm25, col, pos
+            self.build_id = build_id
+            self.manifest = self.store.manifest(build_id)
+
+    def refresh(self, max_age_s: float = 2.0) -> bool:
+        """Reload when another process swapped in a new build; cheap enough to call per question."""
+        now = time.monotonic()
+        if now - self._checked < max_age_s:
+            return False
+        self._checked = now
+        current = self.store.current_build()
+        if current and current != self.build_id:
+            self._load()
+            return True
+        return False
+
+    # ---- search ----------------------------------------------------------------------------
+    def _mask(self, filters: dict | None) -> np.ndarray | None:
+        if not filters:
+            return None
+        keep = np.ones(len(self.chunks), dtype=bool)
+        for key, want in filters.items():
+            if want in (None, "", []):
+                continue
+            wanted = set(want) if isinstance(want, list | tuple | set) else {want}
+            keep &= np.array([c.get(key) in wanted or any(str(c.get(key, "")).startswith(str(w)) for w in wanted)
+                              for c in self.chunks])
+        return keep
+
+    def dense_search(self, query: str, n: int, filters: dict | None = None) -> dict[int, float]:
+        vec = self.embedder.embed_queries([query])[0]
+        where = None
+        simple = {k: v for k, v in (filters or {}).items() if v not in (None, "", []) and k in {"doc_id", "kind"}}
+        if simple:
+            conds = [{k: {"$in": list(v) if isinstance(v, list | tuple | set) else [v]}} for k, v in simple.items()]
+            where = conds[0] if len(conds) == 1 else {"$and": conds}
+        n = min(n, len(self.chunks))
+        if n == 0:
+            return {}
+        res = self.collection.query(query_embeddings=[vec.tolist()], n_results=n, where=where, include=["distances"])
+        out: dict[int, float] = {}
+        for cid, dist in zip(res["ids"][0], res["distances"][0], strict=True):
+            if cid in self.pos:
+                out[self.pos[cid]] = 1.0 - float(dist)
+        mask = self._mask(filters)
+        if mask is not None:
+            out = {i: s for i, s in out.items() if mask[i]}
+        return out
+
+    def lexical_search(self, query: str, n: int, filters: dict | None = None) -> dict[int, float]:
+        scores = self.bm25.scores(content_words(query))
+        mask = self._mask(filters)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        if not scores.any():
+            return {}
+        n = min(n, int((scores > 0).sum()))
+        idx = np.argsort(-scores, kind="stable")[:n]
+        return {int(i): float(scores[i]) for i in idx}
+
+    def search(
+        self,
+        question: str,
+        k: int | None = None,
+        history: list[dict] | None = None,
+        filters: dict | None = None,
+        mode: str = "hybrid",
+        neighbours: bool = False,
+    ) -> list[Hit]:
+        self.refresh()
+        k = k or self.settings.top_k
+        query = normalize_query(standalone_question(question, history))
+        if not query:
+            return []
+        dense = self.dense_search(query, self.settings.dense_candidates, filters) if mode != "lexical" else {}
+        lexical = self.lexical_search(query, self.settings.lexical_candidates, filters) if mode != "dense" else {}
+        if mode == "dense":
+            fused = dense
+        elif mode == "lexical":
+            fused = lexical
+        elif self.settings.fusion == "weighted":
+            fused = weighted(dense, lexical)
+        else:
+            rank_d = sorted(dense, key=lambda i: -dense[i])
+            rank_l = sorted(lexical, key=lambda i: -lexical[i])
+            fused = rrf([rank_d, rank_l], self.settings.rrf_k)
+        order = sorted(fused, key=lambda i: (-fused[i], i))[:k]
+        hits = []
+        for r, i in enumerate(order):
+            h = Hit(self.chunks[i], fused[i], r + 1, dense.get(i, 0.0), lexical.get(i, 0.0))
+            if neighbours:
+                h.neighbours = [self.chunks[j] for j in (i - 1, i + 1)
+                                if 0 <= j < len(self.chunks) and self.chunks[j]["doc_id"] == self.chunks[i]["doc_id"]]
+            hits.append(h)
+        return hits

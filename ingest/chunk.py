@@ -1,0 +1,233 @@
+"""Structural units -> chunks an official would accept as a quotation. Pure functions.
+
+Text: paragraphs of one section packed into ~200-600 characters, split only at sentence
+ends. Tables with figures: one chunk (title, unit, Markdown grid, notes) with the grid kept
+as JSON for cell look-ups. Case boxes and tables of sentences: one chunk per row.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+from .clean import split_sentences
+from .structure import Unit, is_text_table
+
+
+@dataclass
+class Chunk:
+    id: str
+    doc_id: str
+    doc_title: str
+    text: str  # the quotation, original characters
+    kind: str  # text | table | case | heading
+    section: str
+    section_title: str
+    pages: list[str]
+    page_indices: list[int]
+    position: int
+    unit_title: str = ""
+    row: str = ""  # case/table row number (№)
+    grid: list[list[str]] = field(default_factory=list)
+    boxes: list[tuple[int, float, float, float, float]] = field(default_factory=list)
+
+    @property
+    def page_label(self) -> str:
+        if not self.pages:
+            return ""
+        return self.pages[0] if len(self.pages) == 1 else f"{self.pages[0]}-{self.pages[-1]}"
+
+    @property
+    def context(self) -> str:
+        """Headline the chunk is read under: section and table/case title (for search only)."""
+        parts = [self.section_title, self.unit_title]
+        return " ".join(p for p in parts if p)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["page_label"] = self.page_label
+        return d
+
+
+def markdown_table(grid: list[list[str]]) -> str:
+    if not grid:
+        return ""
+    width = max(len(r) for r in grid)
+    rows = [[(c or "").replace("\n", " ").replace("|", "｜") for c in r] + [""] * (width - len(r)) for r in grid]
+    out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+    out += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+    return "\n".join(out)
+
+
+def _pack(pieces: list[str], max_chars: int) -> list[str]:
+    """Greedy packing of sentence pieces into strings of at most max_chars (a longer sentence stays whole)."""
+    out: list[str] = []
+    cur = ""
+    for p in pieces:
+        if cur and len(cur) + len(p) > max_chars:
+            out.append(cur)
+            cur = ""
+        cur += p
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _split_long(text: str, max_chars: int) -> list[str]:
+    if len(text) <= max_chars:
+        return [text]
+    parts = _pack(split_sentences(text), max_chars)
+    # avoid a tiny tail: rebalance the last two parts
+    if len(parts) >= 2 and len(parts[-1]) < max_chars // 4:
+        tail = split_sentences(parts[-2] + parts[-1])
+        half = len(parts[-2] + parts[-1]) / 2
+        acc, cut = 0, len(tail)
+        for i, s in enumerate(tail):
+            acc += len(s)
+            if acc >= half:
+                cut = i + 1
+                break
+        parts[-2:] = ["".join(tail[:cut]), "".join(tail[cut:])]
+    return [p for p in parts if p]
+
+
+def _places(units: list[Unit]) -> tuple[list[str], list[int], list]:
+    pages: list[str] = []
+    idx: list[int] = []
+    boxes: list = []
+    for u in units:
+        for p in u.pages:
+            if p not in pages:
+                pages.append(p)
+        for i in u.page_indices:
+            if i not in idx:
+                idx.append(i)
+        boxes.extend(u.boxes)
+    return pages, idx, boxes
+
+
+def _table_chunks(u: Unit, max_chars: int) -> list[dict]:
+    """Dicts of chunk fields for one table or case unit."""
+    head = "\n".join(x for x in (u.title, u.unit_line) if x)
+    notes = "\n".join(u.notes)
+    if not is_text_table(u.grid):
+        body = "\n".join(x for x in (head, markdown_table(u.grid), notes) if x)
+        return [{"text": body, "row": "", "grid": u.grid}]
+    header = u.grid[0] if u.grid else []
+    has_no = bool(header) and header[0].strip() in {"№", "No", "No.", "NO", "番号", "#"}
+    out: list[dict] = []
+    for r, row in enumerate(u.grid[1:] if header else u.grid):
+        cells = [c for c in row]
+        no = cells[0].strip() if has_no and cells else ""
+        content = cells[1:] if has_no else cells
+        labels = header[1:] if has_no else header
+        if len([c for c in content if c]) > 1:
+            body = "\n".join(f"【{labels[i]}】{c}" if i < len(labels) and labels[i] else c for i, c in enumerate(content) if c)
+            text = f"{no}\n{body}" if no else body
+        else:
+            text = f"{no} {''.join(content)}".strip()
+        pieces = _split_long(text, max_chars)
+        for j, piece in enumerate(pieces):
+            out.append({"text": piece, "row": no or str(r + 1), "grid": [], "part": j})
+    if out:
+        if head:
+            out[0]["text"] = head + "\n" + out[0]["text"]
+        if notes:
+            out[-1]["text"] = out[-1]["text"] + "\n" + notes
+    return out
+
+
+def chunk_units(
+    units: list[Unit], doc_id: str, doc_title: str, min_chars: int = 200, max_chars: int = 600
+) -> list[Chunk]:
+    chunks: list[Chunk] = []
+
+    def emit(text: str, kind: str, members: list[Unit], **extra) -> None:
+        pages, idx, boxes = _places(members)
+        # a chunk led by headings is filed under the section of its body text
+        first = next((m for m in members if m.kind != "heading"), members[-1])
+        chunks.append(
+            Chunk(
+                id=f"{doc_id}:{len(chunks):04d}",
+                doc_id=doc_id,
+                doc_title=doc_title,
+                text=text,
+                kind=kind,
+                section=first.section,
+                section_title=first.section_title,
+                pages=pages,
+                page_indices=idx,
+                position=len(chunks),
+                boxes=boxes,
+                **extra,
+            )
+        )
+
+    buf: list[Unit] = []  # headings and paragraphs of one section waiting to be packed
+
+    def flush() -> None:
+        nonlocal buf
+        if not buf:
+            return
+        texts = [u.text for u in buf]
+        if all(u.kind == "heading" for u in buf):
+            emit("\n".join(texts), "heading", buf)
+            buf = []
+            return
+        # pack whole paragraphs; split a paragraph only when it alone is too long
+        groups: list[list[Unit]] = [[]]
+        size = 0
+        for u in buf:
+            add = len(u.text) + 1
+            if groups[-1] and size + add > max_chars and size >= min_chars // 2 and u.kind != "heading" and not all(
+                g.kind == "heading" for g in groups[-1]
+            ):
+                groups.append([])
+                size = 0
+            groups[-1].append(u)
+            size += add
+        # a trailing heading belongs to the next section: handled by the caller's flush order
+        for g in groups:
+            text = "\n".join(u.text for u in g)
+            if len(text) <= max_chars:
+                emit(text, "text", g)
+                continue
+            lead = "\n".join(u.text for u in g if u.kind == "heading")
+            body = "\n".join(u.text for u in g if u.kind != "heading")
+            parts = _split_long(body, max_chars - len(lead))
+            for k, part in enumerate(parts):
+                emit((lead + "\n" + part) if (lead and k == 0) else part, "text", g)
+        buf = []
+
+    for u in units:
+        if u.kind == "heading":
+            if buf and buf[-1].kind != "heading":
+                flush()
+            buf.append(u)
+            continue
+        if u.kind == "text":
+            if buf and buf[-1].section != u.section and buf[-1].kind != "heading":
+                flush()
+            buf.append(u)
+            continue
+        # table / case: headings right before it go to the next text, not into the table
+        pending_headings = [b for b in buf if b.kind == "heading"] if buf and buf[-1].kind == "heading" else []
+        if pending_headings:
+            buf = [b for b in buf if b not in pending_headings]
+        flush()
+        buf = pending_headings
+        for piece in _table_chunks(u, max_chars):
+            emit(
+                piece["text"],
+                u.kind,
+                [u],
+                unit_title=u.title,
+                row=piece.get("row", ""),
+                grid=piece.get("grid", []),
+            )
+    flush()
+    return chunks
+
+
+def grid_json(chunk: Chunk) -> str:
+    return json.dumps(chunk.grid, ensure_ascii=False) if chunk.grid else ""

@@ -1,0 +1,89 @@
+"""Pure text clean-up for Japanese PDF text. Nothing here drops or reorders a word."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PAGE_NUM = re.compile(r"^\s*[-‐－―ー–—]\s*(\d{1,4})\s*[-‐－―ー–—]\s*$|^\s*(\d{1,4})\s*$")
+_BULLET = re.compile(r"^\s*(?:[・○●◆◇■□▪※]|[①-⑳]|[（(]\d+[）)]|\d+[.)．）]|[ア-ン][.．）]|[-*] )")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_WS = re.compile(r"\s+")
+
+
+def page_number_label(line: str) -> str | None:
+    """'- 68 -' -> '68'; anything else -> None."""
+    m = _PAGE_NUM.match(line)
+    if not m:
+        return None
+    return m.group(1) or m.group(2)
+
+
+def joiner(prev: str, nxt: str) -> str:
+    """What goes between two wrapped lines: nothing for Japanese, a space between ASCII words."""
+    if not prev or not nxt:
+        return ""
+    if _ASCII_WORD.match(prev[-1]) and _ASCII_WORD.match(nxt[0]):
+        return " "
+    if prev[-1] in ",;:" and _ASCII_WORD.match(nxt[0]):
+        return " "
+    return ""
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join lines wrapped by the layout into one paragraph (no space between Japanese characters)."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        out = out + joiner(out, line) + line if out else line
+    return out
+
+
+def starts_item(line: str) -> bool:
+    """A line that starts a list item (・, ○, ①, （1）…) begins a new line even inside a cell."""
+    return bool(_BULLET.match(line))
+
+
+def clean_cell(text: str) -> str:
+    """A table cell's wrapped lines -> its text, keeping list items and paragraphs apart.
+
+    A line clearly shorter than the cell's longest line ended its paragraph (the layout
+    wrapped it before the edge), so the next line starts a new one.
+    """
+    lines = [ln for ln in (text or "").split("\n") if ln.strip()]
+    if not lines:
+        return ""
+    longest = max(len(ln.strip()) for ln in lines)
+    items: list[list[str]] = []
+    prev = ""
+    for line in lines:
+        short_prev = bool(prev) and longest >= 12 and len(prev.strip()) < longest * 0.7
+        if not items or starts_item(line) or short_prev:
+            items.append([line])
+        else:
+            items[-1].append(line)
+        prev = line
+    return "\n".join(join_lines(item) for item in items)
+
+
+def normalize(text: str) -> str:
+    """NFKC: for matching only; users always see the original characters."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def squash(text: str) -> str:
+    """NFKC with all whitespace removed: the matching rule of the question sets."""
+    return _WS.sub("", normalize(text))
+
+
+_SENT_END = re.compile(r"(?<=[。！？!?\n])(?![）」』)\]。、\n])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split after 。！？ and line breaks; closing brackets stay with their sentence.
+
+    Lossless: ``"".join(split_sentences(t)) == t``.
+    """
+    return [p for p in _SENT_END.split(text) if p]

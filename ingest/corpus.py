@@ -1,0 +1,90 @@
+"""The corpus folder: which files there are, what the manifest says of each, and their hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .pdf import SUPPORTED_SUFFIXES
+
+MANIFEST = "manifest.toml"
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    path: Path
+    doc_id: str
+    title: str
+    short: str
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
+    sha256: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.path.name,
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "short": self.short,
+            "publisher": self.publisher,
+            "date": self.date,
+            "url": self.url,
+            "sha256": self.sha256,
+        }
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _slug(name: str) -> str:
+    stem = re.sub(r"[^0-9A-Za-z\u3040-\u30ff\u4e00-\u9fff]+", "-", Path(name).stem).strip("-")
+    return stem[:40] or "doc"
+
+
+def read_manifest(corpus_dir: Path) -> dict[str, dict]:
+    path = corpus_dir / MANIFEST
+    if not path.exists():
+        return {}
+    with open(path, "rb") as f:
+        data = tomllib.load(f)
+    return {d["file"]: d for d in data.get("document", []) if "file" in d}
+
+
+def discover(corpus_dir: Path) -> list[DocInfo]:
+    """Every supported file under the corpus folder, with its manifest entry (or defaults)."""
+    entries = read_manifest(corpus_dir)
+    docs: list[DocInfo] = []
+    seen: set[str] = set()
+    for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file()):
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES or path.name.startswith(".") or path.name == "README.md":
+            continue
+        rel = str(path.relative_to(corpus_dir))
+        e = entries.get(rel) or entries.get(path.name) or {}
+        doc_id = e.get("id") or _slug(path.name)
+        base, n = doc_id, 2
+        while doc_id in seen:
+            doc_id, n = f"{base}-{n}", n + 1
+        seen.add(doc_id)
+        title = e.get("title") or path.stem
+        docs.append(
+            DocInfo(
+                path=path,
+                doc_id=doc_id,
+                title=title,
+                short=e.get("short") or title[:20],
+                publisher=e.get("publisher", ""),
+                date=str(e.get("date", "")),
+                url=e.get("url", ""),
+                sha256=file_sha256(path),
+            )
+        )
+    return docs

@@ -1,0 +1,254 @@
+"""The one index schema, and the one place that talks to Chroma.
+
+Each ingest builds a complete new index aside and then swaps a pointer to it, so a failed
+or killed run never touches the index that is answering. The lexical index is not a
+second copy: each chunk's content-word tokens live in its Chroma metadata (``lex``), and
+readers assemble BM25 from what Chroma holds, so the two can never drift apart.
+
+Embedded mode: ``<index_dir>/builds/<id>/`` is a Chroma PersistentClient folder and
+``<index_dir>/CURRENT`` names the active one. Server mode (``KYOJU_CHROMA_HOST``):
+collection ``<name>__<id>`` per build and a small ``<name>__pointer`` collection whose
+metadata names the active one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+SCHEMA_VERSION = 3  # bump when chunk fields or their meaning change: forces a rebuild
+JSON_FIELDS = ("pages", "page_indices", "grid", "boxes")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+class IndexMissingError(RuntimeError):
+    """No index has been built yet."""
+
+
+class IndexUnavailableError(RuntimeError):
+    """The index exists but cannot be reached (e.g. the Chroma server is down)."""
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    index_dir: Path
+    collection: str = "kyoju"
+    chroma_host: str = ""
+    chroma_port: int = 8000
+
+    @property
+    def server(self) -> bool:
+        return bool(self.chroma_host)
+
+
+def _chroma_settings():
+    from chromadb.config import Settings as ChromaSettings
+
+    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+
+
+def _client(cfg: StoreConfig, build_dir: Path | None = None):
+    import chromadb
+
+    if cfg.server:
+        return chromadb.HttpClient(host=cfg.chroma_host, port=cfg.chroma_port, settings=_chroma_settings())
+    assert build_dir is not None
+    return chromadb.PersistentClient(path=str(build_dir / "chroma"), settings=_chroma_settings())
+
+
+def chunk_to_record(chunk: dict, tokens: list[str]) -> tuple[str, str, dict]:
+    """A chunk dict -> (id, document text, flat Chroma metadata)."""
+    meta = {
+        k: (json.dumps(chunk.get(k, []), ensure_ascii=False) if k in JSON_FIELDS else chunk.get(k, ""))
+        for k in (
+            "doc_id", "doc_title", "kind", "section", "section_title", "unit_title", "row",
+            "page_label", "position", *JSON_FIELDS,
+        )
+    }
+    meta["lex"] = " ".join(tokens)
+    meta["page_start"] = int(chunk["page_indices"][0]) if chunk.get("page_indices") else 0
+    meta["position"] = int(chunk.get("position", 0))
+    return chunk["id"], chunk["text"], meta
+
+
+def record_to_chunk(cid: str, text: str, meta: dict) -> dict:
+    d = {k: v for k, v in meta.items() if k != "lex"}
+    for k in JSON_FIELDS:
+        d[k] = json.loads(meta.get(k) or "[]")
+    d["id"] = cid
+    d["text"] = text
+    d["tokens"] = (meta.get("lex") or "").split()
+    return d
+
+
+class IndexStore:
+    """Writes builds and swaps them in; reads the active one."""
+
+    def __init__(self, cfg: StoreConfig):
+        self.cfg = cfg
+        self.cfg.index_dir.mkdir(parents=True, exist_ok=True) if not cfg.server else None
+
+    # ---- pointer -------------------------------------------------------------------------
+    @property
+    def _pointer_file(self) -> Path:
+        return self.cfg.index_dir / "CURRENT"
+
+    def current_build(self) -> str | None:
+        if self.cfg.server:
+            try:
+                meta = _client(self.cfg).get_or_create_collection(f"{self.cfg.collection}__pointer", embedding_function=None).metadata
+            except Exception as exc:
+                raise IndexUnavailableError(f"Chroma server {self.cfg.chroma_host}:{self.cfg.chroma_port}: {exc}") from exc
+            return (meta or {}).get("current") or None
+        try:
+            name = self._pointer_file.read_text().strip()
+        except FileNotFoundError:
+            return None
+        return name if name and (self.cfg.index_dir / "builds" / name).is_dir() else None
+
+    def _set_current(self, build_id: str) -> None:
+        if self.cfg.server:
+            col = _client(self.cfg).get_or_create_collection(f"{self.cfg.collection}__pointer", embedding_function=None)
+            col.modify(metadata={"current": build_id, "updated": time.time()})
+            return
+        tmp = self._pointer_file.with_suffix(".tmp")
+        with open(tmp, "w") as f:
+            f.write(build_id)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self._pointer_file)
+
+    # ---- reading -------------------------------------------------------------------------
+    def manifest(self, build_id: str | None = None) -> dict:
+        build_id = build_id or self.current_build()
+        if not build_id:
+            return {}
+        if self.cfg.server:
+            col = self._collection(build_id)
+            return json.loads((col.metadata or {}).get("manifest", "{}"))
+        path = self.cfg.index_dir / "builds" / build_id / "manifest.json"
+        return json.loads(path.read_text()) if path.exists() else {}
+
+    def _collection(self, build_id: str, client=None):
+        name = f"{self.cfg.collection}__{build_id}" if self.cfg.server else self.cfg.collection
+        client = client or _client(self.cfg, self.cfg.index_dir / "builds" / build_id)
+        return client.get_collection(name, embedding_function=None)
+
+    def load(self, with_embeddings: bool = False) -> tuple[str, list[dict], np.ndarray | None, object]:
+        """(build id, chunks in document order, embeddings or None, collection) of the active build."""
+        build_id = self.current_build()
+        if not build_id:
+            raise IndexMissingError(
+                "No index yet: run `kyoju ingest` / 索引がありません。`kyoju ingest` を実行してください"
+            )
+        try:
+            col = self._collection(build_id)
+            include = ["documents", "metadatas"] + (["embeddings"] if with_embeddings else [])
+            got = col.get(include=include)
+        except IndexMissingError:
+            raise
+        except Exception as exc:
+            raise IndexUnavailableError(f"index {build_id} unreadable: {exc}") from exc
+        chunks = [record_to_chunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
+        order = sorted(range(len(chunks)), key=lambda i: (chunks[i]["doc_id"], chunks[i]["position"]))
+        chunks = [chunks[i] for i in order]
+        emb = None
+        if with_embeddings and got.get("embeddings") is not None and len(chunks):
+            emb = np.asarray(got["embeddings"], dtype=np.float32)[order]
+        return build_id, chunks, emb, col
+
+    # ---- writing -------------------------------------------------------------------------
+    def write_build(self, chunks: list[dict], tokens: list[list[str]], embeddings: np.ndarray, manifest: dict) -> str:
+        """Write a complete build aside; only then point readers at it."""
+        build_id = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{threading.get_ident() % 10000}"
+        manifest = dict(manifest, build_id=build_id, schema=SCHEMA_VERSION)
+        if self.cfg.server:
+            client = _client(self.cfg)
+            name = f"{self.cfg.collection}__{build_id}"
+            col = client.create_collection(
+                name,
+                embedding_function=None,
+                metadata={"hnsw:space": "cosine", "manifest": json.dumps(manifest, ensure_ascii=False)},
+            )
+            self._add_all(col, chunks, tokens, embeddings)
+            old = self.current_build()
+            self._set_current(build_id)
+            if old:
+                try:
+                    client.delete_collection(f"{self.cfg.collection}__{old}")
+                except Exception:
+                    pass
+            return build_id
+        # the folder is complete once manifest.json exists; CURRENT is the commit point
+        target = self.cfg.index_dir / "builds" / build_id
+        target.mkdir(parents=True)
+        try:
+            client = _client(self.cfg, target)
+            col = client.create_collection(self.cfg.collection, embedding_function=None, metadata={"hnsw:space": "cosine"})
+            self._add_all(col, chunks, tokens, embeddings)
+            with open(target / "chunks.jsonl", "w", encoding="utf-8") as f:
+                for c in chunks:
+                    f.write(json.dumps(c, ensure_ascii=False) + "\n")
+            (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2))
+        except BaseException:
+            _release_client(target)
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        self._set_current(build_id)
+        self._prune(keep=build_id)
+        return build_id
+
+    @staticmethod
+    def _add_all(col, chunks: list[dict], tokens: list[list[str]], embeddings: np.ndarray, batch: int = 1000) -> None:
+        for s in range(0, len(chunks), batch):
+            recs = [chunk_to_record(c, t) for c, t in zip(chunks[s : s + batch], tokens[s : s + batch], strict=True)]
+            col.add(
+                ids=[r[0] for r in recs],
+                documents=[r[1] for r in recs],
+                metadatas=[r[2] for r in recs],
+                embeddings=embeddings[s : s + batch].tolist(),
+            )
+
+    def _prune(self, keep: str) -> None:
+        """Keep the active build and the one before it (a reader may still hold it open);
+        remove builds that never completed because their process died (killed ingest)."""
+        builds = self.cfg.index_dir / "builds"
+        complete = sorted(p for p in builds.iterdir() if p.is_dir() and (p / "manifest.json").exists())
+        for p in complete[:-2]:
+            if p.name != keep:
+                shutil.rmtree(p, ignore_errors=True)
+        for p in builds.iterdir():
+            if p.is_dir() and not (p / "manifest.json").exists():
+                pid = p.name.split("-")[1] if p.name.count("-") >= 2 else ""
+                if pid.isdigit() and not _pid_alive(int(pid)):
+                    shutil.rmtree(p, ignore_errors=True)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _release_client(path: Path) -> None:
+    """Drop chromadb's in-process cache of a PersistentClient so its folder can move."""
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        key = str(path / "chroma")
+        system = SharedSystemClient._identifier_to_system.pop(key, None)
+        if system is not None:
+            system.stop()
+    except Exception:
+        pass

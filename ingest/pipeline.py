@@ -1,0 +1,196 @@
+"""`kyoju ingest`: corpus -> chunks -> embeddings + tokens -> a new index build, swapped in.
+
+Unchanged files (same SHA-256, same chunking settings and model) reuse their stored
+chunks and vectors; changed or new files are read again; removed files drop out.
+A file that cannot be read is reported and skipped; the others still go in.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .chunk import chunk_units
+from .corpus import DocInfo, discover
+from .index import SCHEMA_VERSION, IndexMissingError, IndexStore, IndexUnavailableError, StoreConfig
+from .pdf import DocumentError, read_document
+from .structure import build_units
+from .tokens import content_words
+
+
+@dataclass
+class IngestReport:
+    changed: bool = False
+    build_id: str = ""
+    docs_indexed: list[str] = field(default_factory=list)
+    docs_reused: list[str] = field(default_factory=list)
+    docs_removed: list[str] = field(default_factory=list)
+    failures: list[DocumentError] = field(default_factory=list)
+    chunks: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def search_text(chunk: dict) -> str:
+    """What the embedding and the lexical index read: the chunk under its headline."""
+    head = " ".join(x for x in (chunk.get("section_title", ""), chunk.get("unit_title", "")) if x)
+    return f"{head}\n{chunk['text']}" if head else chunk["text"]
+
+
+def fingerprint(model: str, min_chars: int, max_chars: int) -> dict:
+    return {"schema": SCHEMA_VERSION, "model": Path(model).name, "min_chars": min_chars, "max_chars": max_chars}
+
+
+def chunk_document(doc: DocInfo, min_chars: int, max_chars: int, progress=None) -> tuple[list[dict], int]:
+    """One file -> (chunk dicts, page count). Raises DocumentError for unreadable files."""
+    if doc.path.suffix.lower() == ".pdf":
+        from .pdf import read_pdf
+
+        pages = read_pdf(doc.path, progress=progress)
+    else:
+        pages = read_document(doc.path)
+    units = build_units(pages)
+    chunks = chunk_units(units, doc.doc_id, doc.title, min_chars=min_chars, max_chars=max_chars)
+    if not chunks:
+        raise DocumentError(doc.path, "no text found", "本文が見つかりませんでした")
+    out = []
+    for c in chunks:
+        d = c.to_dict()
+        d.update(doc_short=doc.short, source_file=doc.path.name)
+        out.append(d)
+    return out, len(pages)
+
+
+def run_ingest(
+    corpus_dir: Path,
+    store_cfg: StoreConfig,
+    model: str,
+    min_chars: int = 200,
+    max_chars: int = 600,
+    force: bool = False,
+    show_progress: bool = True,
+    embedder=None,
+) -> IngestReport:
+    from tqdm import tqdm
+
+    started = time.perf_counter()
+    report = IngestReport()
+    store = IndexStore(store_cfg)
+    docs = discover(corpus_dir)
+    fp = fingerprint(model, min_chars, max_chars)
+    by_path = {str(d.path): d for d in docs}
+
+    try:
+        old_manifest = store.manifest()
+    except (IndexUnavailableError, IndexMissingError, OSError, ValueError):
+        old_manifest = {}
+    old_docs = {d["doc_id"]: d for d in old_manifest.get("documents", [])}
+    same_settings = old_manifest.get("fingerprint") == fp
+    wanted = {d.doc_id: d.sha256 for d in docs}
+    seen_before = {k: v["sha256"] for k, v in old_docs.items()}
+    seen_before |= {f["doc_id"]: f["sha256"] for f in old_manifest.get("failures", []) if "doc_id" in f}
+    if not force and same_settings and old_docs and seen_before == wanted:
+        report.seconds = time.perf_counter() - started
+        report.chunks = old_manifest.get("chunks", 0)
+        report.docs_reused = list(old_docs)
+        report.failures = [DocumentError(f["file"], f["en"], f["ja"]) for f in old_manifest.get("failures", [])]
+        return report  # nothing to do: the index already matches the corpus
+
+    reusable: dict[str, tuple[list[dict], np.ndarray]] = {}
+    if same_settings and not force and old_docs:
+        try:
+            _, old_chunks, old_emb, _ = store.load(with_embeddings=True)
+            for doc in docs:
+                prev = old_docs.get(doc.doc_id)
+                if prev and prev["sha256"] == doc.sha256 and old_emb is not None:
+                    idx = [i for i, c in enumerate(old_chunks) if c["doc_id"] == doc.doc_id]
+                    reusable[doc.doc_id] = ([old_chunks[i] for i in idx], old_emb[idx])
+        except (IndexMissingError, IndexUnavailableError):
+            reusable = {}
+
+    all_chunks: list[dict] = []
+    all_tokens: list[list[str]] = []
+    all_emb: list[np.ndarray] = []
+    doc_entries: list[dict] = []
+    to_embed: list[int] = []
+    bar = tqdm(docs, desc="documents / 文書", unit="file", disable=not show_progress)
+    for doc in bar:
+        bar.set_postfix_str(doc.path.name[:30])
+        if doc.doc_id in reusable:
+            chunks, emb = reusable[doc.doc_id]
+            for c in chunks:
+                all_tokens.append(c.pop("tokens", None) or content_words(search_text(c)))
+                all_chunks.append(c)
+            all_emb.append(emb)
+            report.docs_reused.append(doc.doc_id)
+            doc_entries.append(doc.as_dict() | {"chunks": len(chunks), "pages": old_docs[doc.doc_id].get("pages", 0)})
+            continue
+        page_bar = tqdm(desc=f"  pages / ページ {doc.path.name[:24]}", unit="page", leave=False, disable=not show_progress)
+
+        def progress(done: int, total: int, _bar=page_bar) -> None:
+            _bar.total = total
+            _bar.n = done
+            _bar.refresh()
+
+        try:
+            chunks, n_pages = chunk_document(doc, min_chars, max_chars, progress=progress)
+        except DocumentError as err:
+            report.failures.append(err)
+            continue
+        finally:
+            page_bar.close()
+        report.pages += n_pages
+        for c in chunks:
+            to_embed.append(len(all_chunks))
+            all_chunks.append(c)
+            all_tokens.append(content_words(search_text(c)))
+        all_emb.append(np.zeros((len(chunks), 0), dtype=np.float32))  # placeholder, filled below
+        report.docs_indexed.append(doc.doc_id)
+        doc_entries.append(doc.as_dict() | {"chunks": len(chunks), "pages": n_pages})
+
+    report.docs_removed = [d for d in old_docs if d not in wanted]
+    if not all_chunks:
+        report.seconds = time.perf_counter() - started
+        return report  # nothing readable: keep whatever index there is
+
+    if embedder is None:
+        from .embedder import Embedder
+
+        embedder = Embedder(model)
+    dim = embedder.dimension
+    vectors = np.zeros((len(all_chunks), dim), dtype=np.float32)
+    offset = 0
+    for block in all_emb:  # reused vectors in place
+        if block.shape[1] == dim:
+            vectors[offset : offset + len(block)] = block
+        offset += len(block)
+    if to_embed:
+        texts = [search_text(all_chunks[i]) for i in to_embed]
+        ebar = tqdm(total=len(texts), desc="embedding / ベクトル化", unit="chunk", disable=not show_progress)
+        for s in range(0, len(texts), 64):
+            vectors[to_embed[s : s + 64]] = embedder.embed_passages(texts[s : s + 64])
+            ebar.update(len(texts[s : s + 64]))
+        ebar.close()
+
+    manifest = {
+        "fingerprint": fp,
+        "documents": doc_entries,
+        "chunks": len(all_chunks),
+        "built_at": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "failures": [
+            {"file": Path(f.path).name, "en": f.en, "ja": f.ja, "doc_id": by_path[f.path].doc_id, "sha256": by_path[f.path].sha256}
+            for f in report.failures
+        ],
+    }
+    report.build_id = store.write_build(all_chunks, all_tokens, vectors, manifest)
+    report.changed = True
+    report.chunks = len(all_chunks)
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,96 @@
+"""Japanese content words for the lexical index, shared by ingest and retrieval.
+
+SudachiPy (core dictionary), split mode A for recall, normalized forms (申込み/申し込み
+match), particles and symbols dropped, and numbers kept with their counter as one token
+(`0回`, `3県`, `令和4年度`), because questions about figures hinge on them.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+
+_local = threading.local()  # a Sudachi tokenizer is not safe to share between threads
+
+KEEP_POS = {"名詞", "動詞", "形容詞", "副詞", "形状詞", "接頭辞", "接尾辞", "代名詞", "感動詞"}
+STOP = {
+    "する", "いる", "ある", "なる", "れる", "られる", "こと", "もの", "よう", "ため", "ところ", "これ", "それ",
+    "その", "この", "いう", "等", "的", "など", "おる", "教える", "ください", "下さる", "くださる", "ます",
+    "何", "いくつ", "どの", "どう", "どのよう", "どんな", "いつ", "だれ", "誰",
+    # normalized forms Sudachi gives for the function words above
+    "為る", "有る", "居る", "成る", "為", "所", "幾", "幾ら", "事", "物", "様", "其の", "此の", "言う", "如何",
+    "下さる", "呉れる", "御", "頂く",
+}
+_ERA_ABBR = re.compile(r"(?<![A-Za-z])([RH])([0-9]{1,2})(?![0-9])(?!年)")
+COUNTERS = {
+    "県", "市", "町", "村", "区", "回", "法人", "年度", "年", "月", "日", "件", "人", "名", "団体", "か所", "箇所",
+    "割", "%", "％", "倍", "時間", "分", "円", "万", "億", "都道府県", "市区町村", "社", "校", "世帯", "戸", "歳",
+}
+_NUM = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
+_KANJI_NUM = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9", "十": "10"}
+_ERA = re.compile(r"^(令和|平成|R|H)$")
+_SPACE_NEAR_CJK = re.compile(r"(?<=[^\x00-\x7f0-9])\s+|\s+(?=[^\x00-\x7f])|(?<=[0-9])\s+(?=[0-9]*[^\x00-\x7f])")
+
+
+def _tokenizer():
+    tok = getattr(_local, "tok", None)
+    if tok is None:
+        from sudachipy import Dictionary
+
+        tok = Dictionary(dict="core").create()
+        _local.tok = tok
+    return tok
+
+
+def prepare(text: str) -> str:
+    """NFKC, and spaces around Japanese removed ("令和 3年度" -> "令和3年度")."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _ERA_ABBR.sub(lambda m: ("令和" if m.group(1) == "R" else "平成") + m.group(2) + "年度", text)
+    return _SPACE_NEAR_CJK.sub("", text)
+
+
+def content_words(text: str) -> list[str]:
+    from sudachipy import SplitMode
+
+    text = prepare(text)
+    if not text.strip():
+        return []
+    out: list[str] = []
+    morphs = _tokenizer().tokenize(text[:20000], SplitMode.A)
+    pending_num = ""  # digits waiting for a counter
+    prev_era = ""
+    for m in morphs:
+        surface = m.surface()
+        pos = m.part_of_speech()
+        if _NUM.match(surface) or (pos[1] == "数詞" and surface in _KANJI_NUM and not pending_num):
+            pending_num = pending_num + (_KANJI_NUM.get(surface, surface))
+            continue
+        if pending_num:
+            norm = m.normalized_form()
+            counter = surface if surface in COUNTERS else norm if norm in COUNTERS else ""
+            if counter:
+                tok = pending_num + counter
+                out.append(prev_era + tok if prev_era and counter in {"年度", "年"} else tok)
+                if prev_era:
+                    out.append(tok)
+                pending_num, prev_era = "", ""
+                continue
+            out.append(pending_num)
+            pending_num, prev_era = "", ""
+        if _ERA.match(surface):
+            prev_era = "令和" if surface in {"令和", "R"} else "平成"
+            out.append(prev_era)
+            continue
+        prev_era = ""
+        if pos[0] not in KEEP_POS:
+            continue
+        if pos[0] in {"接尾辞"} and surface not in COUNTERS and len(surface) < 2:
+            continue
+        word = surface if surface.isascii() else m.normalized_form()
+        if word in STOP or not word.strip():
+            continue
+        out.append(word.lower())
+    if pending_num:
+        out.append(pending_num)
+    return out
