@@ -1,0 +1,301 @@
+"""The one answer entry point: extractive, cited, and abstaining when the documents are silent.
+
+The default answer is made of the documents' own sentences: the few that best match the
+question, each followed by a citation marker that resolves to document, printed page and
+section. Table questions are answered from the stored grid. When the question's key
+words are not supported by the retrieved passages, it abstains and shows the nearest
+passages as possibly related.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+
+from ingest.clean import normalize, split_sentences, squash
+from ingest.tokens import content_words
+
+from .retrieve import Hit, Retriever, standalone_question
+from .settings import Settings, get_settings
+
+ABSTAIN_TEXT = "資料には該当する記述が見つかりませんでした。"
+# Calibrated on the development set (eval/calibration.md): share of the question's
+# IDF-weighted content words that the top passages contain.
+DEFAULT_SUPPORT_THRESHOLD = 0.47
+NUMERIC_Q = re.compile(r"いくつ|何(県|市|回|法人|人|件|団体|年|か所|割)|いくら|どれくらい|どのくらい|数を|の数|何件|何回|how many", re.I)
+COUNTER_Q = re.compile(r"(県|市区町村|市|法人|回|団体|件|人)(?:は|が|の数|を)?.{0,6}(いくつ|何|数)|何(県|市|回|法人|人|件|団体)")
+LIST_Q = re.compile(r"どのような|どんな|何を|どういった|挙げ|示され|教えて")
+TOTAL_Q = re.compile(r"合計|全体|計|延べ")
+
+_lock = threading.Lock()
+_retrievers: dict[tuple, Retriever] = {}
+
+
+@dataclass
+class Citation:
+    n: int
+    doc_id: str
+    title: str
+    short: str
+    page: str
+    section: str
+    kind: str
+    unit_title: str
+    text: str
+    score: float
+    chunk_id: str
+    quotes: list[str] = field(default_factory=list)  # the sentences used, for highlighting
+    page_indices: list[int] = field(default_factory=list)
+    boxes: list = field(default_factory=list)
+    source_file: str = ""
+
+    @property
+    def label(self) -> str:
+        parts = [self.short or self.title, f"p.{self.page}" if self.page else "", self.section, self.unit_title]
+        return " ".join(p for p in parts if p)
+
+    def to_dict(self) -> dict:
+        return {
+            "n": self.n, "doc_id": self.doc_id, "title": self.title, "page": self.page, "section": self.section,
+            "kind": self.kind, "unit_title": self.unit_title, "text": self.text, "score": round(self.score, 5),
+            "label": self.label, "quotes": self.quotes,
+        }
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    abstained: bool
+    mode: str
+    citations: list[Citation]
+    standalone_question: str
+    timings_ms: dict
+    related: list[Citation] = field(default_factory=list)
+    support: float = 0.0
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "abstained": self.abstained,
+            "mode": self.mode,
+            "citations": [c.to_dict() for c in self.citations],
+            "related": [c.to_dict() for c in self.related],
+            "standalone_question": self.standalone_question,
+            "support": round(self.support, 3),
+            "note": self.note,
+            "timings_ms": self.timings_ms,
+        }
+
+    def render_text(self) -> str:
+        lines = [self.answer, ""]
+        if self.note:
+            lines += [f"（{self.note}）", ""]
+        refs = self.related if self.abstained else self.citations
+        if refs:
+            lines.append("関連する可能性のある箇所:" if self.abstained else "出典:")
+            for c in refs:
+                lines.append(f"[{c.n}] {c.label}")
+        lines.append(f"（回答方式: {'抽出' if self.mode == 'extractive' else 'LLM'}）")
+        return "\n".join(lines)
+
+
+def get_retriever(settings: Settings) -> Retriever:
+    key = (str(settings.index_dir), settings.embedding_model, settings.chroma_host, settings.chroma_port)
+    with _lock:
+        if key not in _retrievers:
+            _retrievers[key] = Retriever(settings)
+        return _retrievers[key]
+
+
+def _idf(retriever: Retriever, tok: str) -> float:
+    j = retriever.bm25.vocab.get(tok)
+    return float(retriever.bm25.idf[j]) if j is not None else float(retriever.bm25.idf.max(initial=1.0)) + 1.0
+
+
+def support_score(retriever: Retriever, question: str, hits: list[Hit], top: int = 5) -> float:
+    """IDF-weighted share of the question's content words found in the top passages."""
+    q = [t for t in dict.fromkeys(content_words(question))]
+    if not q:
+        return 1.0 if hits else 0.0  # no Japanese content words (e.g. English): decided by dense score
+    have: set[str] = set()
+    for h in hits[:top]:
+        have.update(h.chunk.get("tokens") or content_words(h.chunk["text"]))
+    weights = {t: _idf(retriever, t) for t in q}
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in have) / total if total else 0.0
+
+
+def _cite(n: int, h: Hit, quotes: list[str]) -> Citation:
+    c = h.chunk
+    return Citation(
+        n=n, doc_id=c["doc_id"], title=c.get("doc_title", ""), short=c.get("doc_short", ""), page=c.get("page_label", ""),
+        section=c.get("section", ""), kind=c.get("kind", ""), unit_title=c.get("unit_title", ""), text=c["text"],
+        score=h.score, chunk_id=c["id"], quotes=quotes, page_indices=c.get("page_indices", []), boxes=c.get("boxes", []),
+        source_file=c.get("source_file", ""),
+    )
+
+
+# ---- table look-up --------------------------------------------------------------------------
+def _cell_key(text: str) -> str:
+    return squash(text).replace("令和", "").replace("平成", "")
+
+
+def table_lookup(question: str, hits: list[Hit]) -> tuple[Hit, str, str, str] | None:
+    """Find (hit, row header, column header, value) when the question names a cell of a figure table."""
+    qn = _cell_key(question)
+    q_tokens = set(content_words(question))
+    for h in hits:
+        grid = h.chunk.get("grid") or []
+        if h.chunk.get("kind") != "table" or len(grid) < 2:
+            continue
+        header, rows = grid[0], grid[1:]
+        col_scores = []
+        for j, head in enumerate(header[1:], start=1):
+            key = _cell_key(head)
+            overlap = len(q_tokens & set(content_words(head)))
+            exact = bool(key) and key in qn
+            col_scores.append((exact * 10 + overlap, j))
+        col_scores.sort(reverse=True)
+        if not col_scores or col_scores[0][0] == 0 or (len(col_scores) > 1 and col_scores[0][0] == col_scores[1][0]):
+            continue
+        j = col_scores[0][1]
+        if len(rows) == 1:
+            i = 0
+        else:
+            matches = [i for i, r in enumerate(rows) if r and _cell_key(r[0]) and _cell_key(r[0]) in qn]
+            if TOTAL_Q.search(question):
+                matches = [i for i, r in enumerate(rows) if r and TOTAL_Q.search(r[0])] or matches
+            if len(matches) != 1:
+                continue
+            i = matches[0]
+        row = rows[i]
+        if j < len(row) and row[j].strip():
+            return h, row[0], header[j], row[j].strip()
+    return None
+
+
+# ---- sentence selection ---------------------------------------------------------------------
+def _asked_counter(question: str) -> str:
+    m = COUNTER_Q.search(normalize(question))
+    if not m:
+        return ""
+    return m.group(1) or m.group(3) or ""
+
+
+def pick_sentences(question: str, hits: list[Hit], retriever: Retriever, max_sentences: int = 3) -> list[tuple[Hit, str, float]]:
+    q_tokens = list(dict.fromkeys(content_words(question)))
+    weights = {t: _idf(retriever, t) for t in q_tokens}
+    total = sum(weights.values()) or 1.0
+    numeric = bool(NUMERIC_Q.search(question))
+    counter = _asked_counter(question)
+    scored: list[tuple[float, int, int, Hit, str]] = []
+    for r, h in enumerate(hits[:4]):
+        for s_i, sent in enumerate(split_sentences(h.chunk["text"])):
+            s = sent.strip()
+            if len(squash(s)) < 6 or s.startswith("|"):
+                continue
+            toks = set(content_words(s))
+            overlap = sum(w for t, w in weights.items() if t in toks) / total
+            score = overlap + 0.25 / (r + 1)
+            if numeric:
+                nums = re.findall(r"\d+\s*(県|市区町村|市|法人|回|団体|件|人)", normalize(s))
+                if nums:
+                    score += 0.15 + (0.25 if counter and counter in nums else 0.0)
+            scored.append((score, r, s_i, h, s))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    out: list[tuple[Hit, str, float]] = []
+    seen: set[str] = set()
+    best = scored[0][0] if scored else 0.0
+    for score, _r, _i, h, s in scored:
+        if len(out) >= max_sentences or score < best * 0.55:
+            break
+        key = squash(s)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((h, s, score))
+    return out
+
+
+def _items(sentence: str) -> list[str]:
+    """'①…、②…、③…' -> items, for list questions."""
+    parts = re.split(r"(?=[①-⑳])", sentence)
+    items = [p.strip("、。 ") for p in parts if re.match(r"^[①-⑳]", p)]
+    return items if len(items) >= 3 else []
+
+
+def answer_question(
+    question: str,
+    history: list[dict] | None = None,
+    settings: Settings | None = None,
+    mode: str | None = None,
+    retriever: Retriever | None = None,
+    filters: dict | None = None,
+    k: int | None = None,
+) -> Answer:
+    settings = settings or get_settings()
+    t0 = time.perf_counter()
+    question = (question or "").strip()
+    if not question:
+        raise ValueError("empty question / 質問が空です")
+    question = question[:2000]
+    retriever = retriever or get_retriever(settings)
+    standalone = standalone_question(question, history)
+    hits = retriever.search(question, k=k or settings.top_k, history=history, filters=filters)
+    t1 = time.perf_counter()
+    support = support_score(retriever, standalone, hits)
+    threshold = settings.abstain_threshold or DEFAULT_SUPPORT_THRESHOLD
+    top_dense = max((h.dense for h in hits[:3]), default=0.0)
+    has_ja = bool(content_words(standalone))
+    answerable = bool(hits) and (support >= threshold if has_ja else top_dense >= 0.80)
+    mode_used = "extractive"
+    note = ""
+    if (mode or settings.answer_mode) == "llm" and not settings.llm_enabled:
+        note = "LLMが設定されていないため、抽出方式で回答しました / no LLM configured: extractive answer"
+
+    if not answerable:
+        related = [_cite(i + 1, h, []) for i, h in enumerate(hits[:3])]
+        return Answer(question, ABSTAIN_TEXT + "近い内容の箇所を下に示します。", True, mode_used, [], standalone,
+                      {"retrieve": round((t1 - t0) * 1000, 1), "total": round((time.perf_counter() - t0) * 1000, 1)},
+                      related=related, support=support, note=note)
+
+    cites: dict[str, Citation] = {}
+
+    def marker(h: Hit, quote: str) -> str:
+        cid = h.chunk["id"]
+        if cid not in cites:
+            cites[cid] = _cite(len(cites) + 1, h, [])
+        if quote and quote not in cites[cid].quotes:
+            cites[cid].quotes.append(quote)
+        return f"[{cites[cid].n}]"
+
+    lines: list[str] = []
+    cell = table_lookup(standalone, hits)
+    if cell:
+        h, row, col, value = cell
+        unit = h.chunk.get("unit_title", "表")
+        unit_label = re.search(r"[（(]単位[:：](.+?)[）)]", h.chunk["text"])
+        u = unit_label.group(1) if unit_label else ""
+        row_label = f"「{row}」の" if row and len(h.chunk.get("grid", [])) > 2 else ""
+        lines.append(f"{unit.split(' ')[0]}によると、{row_label}「{col}」は {value}{u} です。{marker(h, value)}")
+    picked = pick_sentences(standalone, hits, retriever)
+    is_list = bool(LIST_Q.search(question)) and not NUMERIC_Q.search(question)
+    for h, sent, _score in picked:
+        items = _items(sent) if is_list else []
+        if items:
+            lines.append(f"{sent.split('①')[0].strip()}{marker(h, sent)}")
+            lines.extend(f"- {it}" for it in items)
+        else:
+            lines.append(f"- {sent}{marker(h, sent)}" if (lines or len(picked) > 1) else f"{sent}{marker(h, sent)}")
+    text = "\n".join(lines) if lines else ABSTAIN_TEXT
+    t2 = time.perf_counter()
+    return Answer(
+        question, text, not lines, mode_used, list(cites.values()), standalone,
+        {"retrieve": round((t1 - t0) * 1000, 1), "compose": round((t2 - t1) * 1000, 1), "total": round((t2 - t0) * 1000, 1)},
+        support=support, note=note,
+    )

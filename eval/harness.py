@@ -1,0 +1,254 @@
+"""`kyoju eval FILE`: retrieval and answer metrics for any question set, side by side with baselines.
+
+Configurations (same process, same questions):
+  tutorial  LangChain docs RAG: PyPDFLoader, RecursiveCharacterTextSplitter(1000, 200), Chroma, same e5
+  bm25      our chunks, Sudachi BM25 only
+  dense     our chunks, e5 dense only
+  ours      hybrid fusion (the product)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from .metrics import (
+    QuestionFileError,
+    fact_recall,
+    first_relevant_rank,
+    hit_at,
+    hit_within_chars,
+    load_questions,
+    percentile,
+    precision_recall,
+    reciprocal_rank,
+)
+
+RETRIEVAL_KEYS = ("hit@1", "hit@3", "hit@5", "mrr@10", "hit@1200ch")
+
+
+def _retrieval_row(passages: list[str], evidence: list[str]) -> dict:
+    rank = first_relevant_rank(passages[:10], evidence)
+    return {
+        "rank": rank,
+        "hit@1": hit_at(rank, 1),
+        "hit@3": hit_at(rank, 3),
+        "hit@5": hit_at(rank, 5),
+        "mrr@10": reciprocal_rank(rank, 10),
+        "hit@1200ch": hit_within_chars(passages, evidence, 1200),
+    }
+
+
+def _mean(rows: list[dict], key: str) -> float:
+    vals = [r[key] for r in rows if key in r]
+    return round(sum(vals) / len(vals), 4) if vals else 0.0
+
+
+class TutorialBaseline:
+    """What a user following LangChain's RAG tutorial would build, on the same e5 model."""
+
+    def __init__(self, corpus_dir: Path, model_path: str):
+        from langchain_chroma import Chroma
+        from langchain_community.document_loaders import PyPDFLoader
+        from langchain_huggingface import HuggingFaceEmbeddings
+        from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+        docs = []
+        for pdf in sorted(corpus_dir.glob("*.pdf")):
+            try:
+                docs.extend(PyPDFLoader(str(pdf)).load())
+            except Exception:
+                continue
+        splits = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(docs)
+        emb = HuggingFaceEmbeddings(
+            model_name=model_path,
+            encode_kwargs={"prompt_name": "passage", "normalize_embeddings": True},
+            query_encode_kwargs={"prompt_name": "query", "normalize_embeddings": True},
+        )
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        self._tmp = tempfile.TemporaryDirectory()
+        client = chromadb.PersistentClient(self._tmp.name, settings=ChromaSettings(anonymized_telemetry=False))
+        self.store = Chroma(collection_name="tutorial", embedding_function=emb, client=client)
+        self.store.add_documents(splits)
+
+    def search(self, question: str, k: int) -> list[str]:
+        return [d.page_content for d in self.store.similarity_search(question, k=k)]
+
+
+def run(path: str | Path, compare: bool = False, answers: bool = True, settings=None, progress: bool = True) -> dict:
+    from tqdm import tqdm
+
+    from app.answer import answer_question, get_retriever
+    from app.retrieve import standalone_question
+    from app.settings import get_settings
+
+    settings = settings or get_settings()
+    questions = load_questions(path)
+    retriever = get_retriever(settings)
+    configs: dict[str, callable] = {
+        "ours": lambda q: [h.text for h in retriever.search(q["question"], k=10, history=q["history"])],
+    }
+    if compare:
+        tut = TutorialBaseline(settings.corpus_dir, settings.embedding_model)
+        configs = {
+            "tutorial": lambda q: tut.search(standalone_question(q["question"], q["history"]), 10),
+            "bm25": lambda q: [h.text for h in retriever.search(q["question"], k=10, history=q["history"], mode="lexical")],
+            "dense": lambda q: [h.text for h in retriever.search(q["question"], k=10, history=q["history"], mode="dense")],
+            **configs,
+        }
+    # warm the model so latency is measured with models loaded
+    retriever.search("ウォームアップ", k=1)
+
+    per_question: list[dict] = []
+    per_config: dict[str, list[dict]] = defaultdict(list)
+    latencies: list[float] = []
+    for q in tqdm(questions, desc="questions / 質問", disable=not progress):
+        row = {"id": q["id"], "category": q["category"], "question": q["question"], "answerable": q["answerable"]}
+        for name, fn in configs.items():
+            passages = fn(q)
+            if q["answerable"]:
+                r = _retrieval_row(passages, q["evidence"])
+                per_config[name].append(r | {"category": q["category"]})
+                row[f"{name}_rank"] = r["rank"]
+            if name == "ours":
+                row["top_passages"] = [p[:120] for p in passages[:3]]
+        if answers:
+            t = time.perf_counter()
+            ans = answer_question(q["question"], history=q["history"] or None, settings=settings, retriever=retriever)
+            latencies.append((time.perf_counter() - t) * 1000)
+            relevant_cited = any(
+                first_relevant_rank([c.text], q["evidence"]) for c in ans.citations
+            ) if q["answerable"] else False
+            row |= {
+                "answer": ans.answer,
+                "abstained": ans.abstained,
+                "support": round(ans.support, 3),
+                "fact_recall": fact_recall(ans.answer, q["facts"]) if q["answerable"] else None,
+                "cited_relevant": relevant_cited,
+                "citations": [c.label for c in ans.citations],
+            }
+        else:
+            t = time.perf_counter()
+            retriever.search(q["question"], k=settings.top_k, history=q["history"])
+            latencies.append((time.perf_counter() - t) * 1000)
+        per_question.append(row)
+
+    def summarize(rows: list[dict]) -> dict:
+        return {k: _mean(rows, k) for k in RETRIEVAL_KEYS} | {"n": len(rows)}
+
+    report: dict = {
+        "file": str(path),
+        "questions": len(questions),
+        "configs": {name: summarize(rows) for name, rows in per_config.items()},
+    }
+    report["retrieval"] = report["configs"]["ours"]
+    cats = sorted({q["category"] for q in questions})
+    report["per_category"] = {}
+    for cat in cats:
+        rows = [r for r in per_config["ours"] if r["category"] == cat]
+        entry = {"retrieval": summarize(rows) if rows else None}
+        if answers:
+            entry["answers"] = _answer_metrics([r for r in per_question if r["category"] == cat])
+        report["per_category"][cat] = entry
+    report["answers"] = _answer_metrics(per_question) if answers else {}
+    report["latency_ms"] = {"p50": round(percentile(latencies, 50), 1), "p95": round(percentile(latencies, 95), 1),
+                            "what": "answer" if answers else "search"}
+    report["per_question"] = per_question
+    report["failures"] = [
+        r for r in per_question
+        if (r["answerable"] and (r.get("ours_rank") != 1 or (answers and (r.get("abstained") or (r.get("fact_recall") or 0) < 1))))
+        or (not r["answerable"] and answers and not r.get("abstained"))
+    ]
+    return report
+
+
+def _answer_metrics(rows: list[dict]) -> dict:
+    if not rows or "abstained" not in rows[0]:
+        return {}
+    ans = [r for r in rows if r["answerable"]]
+    pred = [r["abstained"] for r in rows]
+    gold = [not r["answerable"] for r in rows]
+    p, rc = precision_recall(pred, gold)
+    return {
+        "fact_recall": round(sum(r["fact_recall"] for r in ans) / len(ans), 4) if ans else None,
+        "abstention_precision": round(p, 4),
+        "abstention_recall": round(rc, 4),
+        "wrongly_abstained": sum(1 for r in ans if r["abstained"]),
+        "cited_relevant": round(sum(1 for r in ans if r["cited_relevant"]) / len(ans), 4) if ans else None,
+        "n": len(rows),
+    }
+
+
+def table_text(report: dict) -> str:
+    lines = ["| config | " + " | ".join(RETRIEVAL_KEYS) + " |", "|---" * (len(RETRIEVAL_KEYS) + 1) + "|"]
+    for name, m in report["configs"].items():
+        lines.append(f"| {name} | " + " | ".join(f"{m[k]:.3f}" for k in RETRIEVAL_KEYS) + " |")
+    return "\n".join(lines)
+
+
+def write_markdown(report: dict, out: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    png = out.with_suffix(".png")
+    names = list(report["configs"])
+    fig, ax = plt.subplots(figsize=(8, 3.5))
+    width = 0.8 / max(len(names), 1)
+    for i, name in enumerate(names):
+        vals = [report["configs"][name][k] for k in RETRIEVAL_KEYS]
+        ax.bar([x + i * width for x in range(len(RETRIEVAL_KEYS))], vals, width, label=name)
+    ax.set_xticks([x + width * (len(names) - 1) / 2 for x in range(len(RETRIEVAL_KEYS))], RETRIEVAL_KEYS)
+    ax.set_ylim(0, 1.05)
+    ax.legend(loc="lower right", fontsize=8)
+    ax.set_title("retrieval on " + Path(report["file"]).name)
+    fig.tight_layout()
+    fig.savefig(png, dpi=110)
+    plt.close(fig)
+    md = [f"# Evaluation: {report['file']}", "", f"![chart]({png.name})", "", "## Retrieval", "", table_text(report), ""]
+    if report.get("answers"):
+        md += ["## Answers", "", "```json", json.dumps(report["answers"], ensure_ascii=False, indent=2), "```", ""]
+    md += ["## Per category", "", "| category | hit@1 | mrr@10 | fact_recall | abstained right |", "|---|---|---|---|---|"]
+    for cat, e in report["per_category"].items():
+        r = e.get("retrieval") or {}
+        a = e.get("answers") or {}
+        md.append(f"| {cat} | {r.get('hit@1', '-')} | {r.get('mrr@10', '-')} | {a.get('fact_recall', '-')} | "
+                  f"{a.get('abstention_recall', '-')} |")
+    md += ["", f"Latency ({report['latency_ms']['what']}, warm): p50 {report['latency_ms']['p50']} ms, "
+           f"p95 {report['latency_ms']['p95']} ms", "", "## Questions that failed", ""]
+    for f in report["failures"]:
+        md.append(f"- **{f['id']}** ({f['category']}) {f['question']} — rank {f.get('ours_rank')}, "
+                  f"abstained {f.get('abstained')}, answer: {str(f.get('answer', ''))[:160]!r}")
+    out.write_text("\n".join(md), encoding="utf-8")
+
+
+def main(args) -> int:
+    try:
+        report = run(args.file, compare=args.compare, answers=not args.no_answers)
+    except QuestionFileError as exc:
+        print(f"error: {args.file}: {exc}\nエラー: 質問ファイルの形式が正しくありません（{exc}）", file=sys.stderr)
+        return 2
+    except FileNotFoundError as exc:
+        print(f"error: {exc}\nエラー: ファイルが見つかりません", file=sys.stderr)
+        return 2
+    print(table_text(report))
+    if report.get("answers"):
+        print("answers:", json.dumps(report["answers"], ensure_ascii=False))
+    print(f"latency ms ({report['latency_ms']['what']}): p50 {report['latency_ms']['p50']} p95 {report['latency_ms']['p95']}")
+    for f in report["failures"]:
+        print(f"  ✗ {f['id']} [{f['category']}] rank={f.get('ours_rank')} abstained={f.get('abstained')} "
+              f"support={f.get('support')} fact={f.get('fact_recall')}")
+    if args.json_out:
+        Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json_out).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    if args.md_out:
+        write_markdown(report, Path(args.md_out))
+    return 0
