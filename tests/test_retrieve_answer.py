@@ -1,0 +1,44 @@
+from app.answer import answer_question
+from app.retrieve import normalize_query, standalone_question
+
+
+def test_query_normalisation():
+    assert normalize_query("Ｒ４に５回以上") == "令和4年度に5回以上"
+    assert normalize_query("令和 3年度") == "令和3年度"
+
+
+def test_follow_up_carries_previous_turn():
+    hist = [{"role": "user", "content": "伴走支援プロジェクトを活用した県の事例を教えてください。"},
+            {"role": "assistant", "content": "…"}]
+    assert "伴走支援" in standalone_question("その結果どうなりましたか", hist)
+    assert standalone_question("宅地建物取引業協会を構成員としている県の数を教えてください。", hist).startswith("宅地")
+
+
+def test_search_finds_the_passage(retriever):
+    hits = retriever.search("協力不動産店のリストを公開している県はありますか。", k=3)
+    assert "協力不動産店のリスト" in hits[0].text
+    assert hits[0].chunk["page_label"] == "69"
+
+
+def test_filters(retriever):
+    hits = retriever.search("居住支援協議会", k=5, filters={"kind": "case"})
+    assert hits and all(h.chunk["kind"] == "case" for h in hits)
+
+
+def test_table_cell_answer(built, retriever):
+    ans = answer_question("令和3年度に5回以上開いた県はいくつ", settings=built[0], retriever=retriever)
+    assert not ans.abstained
+    assert "3県" in ans.answer.replace(" ", "")
+    assert ans.citations[0].unit_title.startswith("表 4-②") and ans.citations[0].page == "68"
+
+
+def test_abstains_when_documents_are_silent(built, retriever):
+    ans = answer_question("東京都の居住支援協議会の事務局の電話番号を教えてください。", settings=built[0], retriever=retriever)
+    assert ans.abstained and ans.related and "見つかりませんでした" in ans.answer
+
+
+def test_numeric_answer_is_cited(built, retriever):
+    ans = answer_question("調査した45の居住支援法人のうち、県の居住支援協議会の構成員になっていなかった法人はいくつですか。",
+                          settings=built[0], retriever=retriever)
+    assert "12法人" in ans.answer.replace(" ", "")
+    assert ans.citations and ans.citations[0].page == "67" and "[1]" in ans.answer
