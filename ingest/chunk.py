@@ -7,7 +7,6 @@ as JSON for cell look-ups. Case boxes and tables of sentences: one chunk per row
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 
 from .clean import split_sentences
@@ -228,6 +227,3 @@ def chunk_units(
     flush()
     return chunks
 
-
-def grid_json(chunk: Chunk) -> str:
-    return json.dumps(chunk.grid, ensure_ascii=False) if chunk.grid else ""

@@ -93,7 +93,8 @@ class IndexStore:
 
     def __init__(self, cfg: StoreConfig):
         self.cfg = cfg
-        self.cfg.index_dir.mkdir(parents=True, exist_ok=True) if not cfg.server else None
+        if not cfg.server:
+            cfg.index_dir.mkdir(parents=True, exist_ok=True)
 
     # ---- pointer -------------------------------------------------------------------------
     @property

@@ -53,10 +53,11 @@ class Page:
     blocks: list[Line | Table] = field(default_factory=list)
 
 
-def read_document(path: Path) -> list[Page]:
+def read_document(path: Path, progress=None) -> list[Page]:
+    """Any supported file -> pages; `progress(done, total)` is called per PDF page."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return read_pdf(path)
+        return read_pdf(path, progress=progress)
     if suffix in {".txt", ".md", ".markdown"}:
         return read_text(path)
     raise DocumentError(path, f"unsupported file type {suffix}", f"対応していない形式です（{suffix}）")

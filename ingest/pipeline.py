@@ -50,12 +50,7 @@ def fingerprint(model: str, min_chars: int, max_chars: int) -> dict:
 
 def chunk_document(doc: DocInfo, min_chars: int, max_chars: int, progress=None) -> tuple[list[dict], int]:
     """One file -> (chunk dicts, page count). Raises DocumentError for unreadable files."""
-    if doc.path.suffix.lower() == ".pdf":
-        from .pdf import read_pdf
-
-        pages = read_pdf(doc.path, progress=progress)
-    else:
-        pages = read_document(doc.path)
+    pages = read_document(doc.path, progress=progress)
     units = build_units(pages)
     chunks = chunk_units(units, doc.doc_id, doc.title, min_chars=min_chars, max_chars=max_chars)
     if not chunks:

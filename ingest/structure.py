@@ -149,7 +149,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
             units.append(para)
         para, para_lines = None, []
 
-    def new_unit(kind: str, label: str, index: int) -> Unit:
+    def new_unit(kind: str) -> Unit:
         sec, sec_title = _section_key(levels)
         return Unit(kind=kind, text="", section=sec, section_title=sec_title, pages=[], page_indices=[])
 
@@ -166,7 +166,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
             if isinstance(block, Table):
                 flush_para()
                 grid = _table_rows(block)
-                unit = caption or new_unit("table", page.label, page.index)
+                unit = caption or new_unit("table")
                 if caption is not None and normalize(caption.title).startswith("事例"):
                     unit.kind = "case"
                 else:
@@ -197,7 +197,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 levels = {k: v for k, v in levels.items() if k < level}
                 title = line.text.strip().lstrip("#").strip()
                 levels[level] = (key, title)
-                h = new_unit("heading", page.label, page.index)
+                h = new_unit("heading")
                 h.text, h.level = line.text.strip(), level
                 h.add_place(page.label, page.index, line.bbox)
                 units.append(h)
@@ -206,7 +206,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
             if kind == "caption":
                 flush_para()
                 close_caption()
-                caption = new_unit("table", page.label, page.index)
+                caption = new_unit("table")
                 caption.title = line.text.strip()
                 caption.add_place(page.label, page.index, line.bbox)
                 caption_open = True
@@ -235,7 +235,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
             last_table = note_target = None
             if kind == "para" or para is None:
                 flush_para()
-                para = new_unit("text", page.label, page.index)
+                para = new_unit("text")
             para_lines.append(line.text)
             para.add_place(page.label, page.index, line.bbox)
     flush_para()

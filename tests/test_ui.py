@@ -1,6 +1,5 @@
-from streamlit.testing.v1 import AppTest
-
 from conftest import ROOT
+from streamlit.testing.v1 import AppTest
 
 
 def test_chat_answers_with_sources(built, retriever, monkeypatch):
