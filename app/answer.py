@@ -279,7 +279,8 @@ def answer_question(
         unit_label = re.search(r"[（(]単位[:：](.+?)[）)]", h.chunk["text"])
         u = unit_label.group(1) if unit_label else ""
         row_label = f"「{row}」の" if row and len(h.chunk.get("grid", [])) > 2 else ""
-        lines.append(f"{unit.split(' ')[0]}によると、{row_label}「{col}」は {value}{u} です。{marker(h, value)}")
+        name = re.match(r"^(?:表|図|事例)[ \u3000]*\S*", unit)
+        lines.append(f"{name.group(0) if name else '表'}によると、{row_label}「{col}」は {value}{u} です。{marker(h, value)}")
     picked = pick_sentences(standalone, hits, retriever)
     is_list = bool(LIST_Q.search(question)) and not NUMERIC_Q.search(question)
     for h, sent, _score in picked:

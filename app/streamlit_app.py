@@ -27,6 +27,15 @@ EXAMPLES = {
 }
 
 
+def answer_markdown(text: str) -> str:
+    """Our own list markers stay Markdown; every quoted word is escaped."""
+    out = []
+    for line in text.split("\n"):
+        bullet = line.startswith("- ")
+        out.append(("- " if bullet else "") + quote(line[2:] if bullet else line))
+    return "\n".join(out)
+
+
 def quote(text: str) -> str:
     """Document text is shown as text: escape HTML and Markdown control characters."""
     esc = html.escape(text)
@@ -100,7 +109,7 @@ def main() -> None:
         st.markdown(quote(question))
     with st.chat_message("assistant"):
         ans = answer_question(question, history=history or None, settings=settings, retriever=r)
-        body = quote(ans.answer)
+        body = answer_markdown(ans.answer)
         if ans.abstained:
             st.warning(ans.answer)
         else:

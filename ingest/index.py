@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-SCHEMA_VERSION = 3  # bump when chunk fields or their meaning change: forces a rebuild
+SCHEMA_VERSION = 4  # bump when chunk fields or their meaning change: forces a rebuild
 JSON_FIELDS = ("pages", "page_indices", "grid", "boxes")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
@@ -68,7 +68,7 @@ def chunk_to_record(chunk: dict, tokens: list[str]) -> tuple[str, str, dict]:
     meta = {
         k: (json.dumps(chunk.get(k, []), ensure_ascii=False) if k in JSON_FIELDS else chunk.get(k, ""))
         for k in (
-            "doc_id", "doc_title", "kind", "section", "section_title", "unit_title", "row",
+            "doc_id", "doc_title", "doc_short", "source_file", "kind", "section", "section_title", "unit_title", "row",
             "page_label", "position", *JSON_FIELDS,
         )
     }

@@ -29,6 +29,7 @@ def test_table_cell_answer(built, retriever):
     ans = answer_question("令和3年度に5回以上開いた県はいくつ", settings=built[0], retriever=retriever)
     assert not ans.abstained
     assert "3県" in ans.answer.replace(" ", "")
+    assert ans.answer.startswith("表 4-②によると、「令和 3年度」の「5回以上」は 3県 です。")
     assert ans.citations[0].unit_title.startswith("表 4-②") and ans.citations[0].page == "68"
 
 
@@ -42,3 +43,5 @@ def test_numeric_answer_is_cited(built, retriever):
                           settings=built[0], retriever=retriever)
     assert "12法人" in ans.answer.replace(" ", "")
     assert ans.citations and ans.citations[0].page == "67" and "[1]" in ans.answer
+    # the manifest's short name is what a citation shows
+    assert ans.citations[0].label.startswith("報告書 p.67 4（1）【調査結果】")
