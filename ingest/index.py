@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-SCHEMA_VERSION = 4  # bump when chunk fields or their meaning change: forces a rebuild
+SCHEMA_VERSION = 7  # bump when chunk fields or their meaning change: forces a rebuild
 JSON_FIELDS = ("pages", "page_indices", "grid", "boxes")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
@@ -142,6 +142,25 @@ class IndexStore:
         client = client or _client(self.cfg, self.cfg.index_dir / "builds" / build_id)
         return client.get_collection(name, embedding_function=None)
 
+    def sentence_collection(self, build_id: str, client=None):
+        name = f"{self.cfg.collection}__{build_id}__s" if self.cfg.server else f"{self.cfg.collection}_sentences"
+        client = client or _client(self.cfg, self.cfg.index_dir / "builds" / build_id)
+        try:
+            return client.get_collection(name, embedding_function=None)
+        except Exception:
+            return None  # an index built before sentence vectors existed
+
+    def load_sentences(self, with_embeddings: bool = False, build_id: str | None = None) -> tuple[list[dict], np.ndarray]:
+        """Sentence records ({chunk_id, doc_id, i, text}) and their vectors, for reuse on re-ingest."""
+        build_id = build_id or self.current_build()
+        col = self.sentence_collection(build_id) if build_id else None
+        if col is None:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        got = col.get(include=["documents", "metadatas"] + (["embeddings"] if with_embeddings else []))
+        recs = [dict(m, text=d) for d, m in zip(got["documents"], got["metadatas"], strict=True)]
+        emb = got.get("embeddings") if with_embeddings else None
+        return recs, (np.asarray(emb, dtype=np.float32) if emb is not None and len(recs) else np.zeros((0, 0), np.float32))
+
     def load(self, with_embeddings: bool = False) -> tuple[str, list[dict], np.ndarray | None, object]:
         """(build id, chunks in document order, embeddings or None, collection) of the active build."""
         build_id = self.current_build()
@@ -166,8 +185,17 @@ class IndexStore:
         return build_id, chunks, emb, col
 
     # ---- writing -------------------------------------------------------------------------
-    def write_build(self, chunks: list[dict], tokens: list[list[str]], embeddings: np.ndarray, manifest: dict) -> str:
+    def write_build(
+        self,
+        chunks: list[dict],
+        tokens: list[list[str]],
+        embeddings: np.ndarray,
+        manifest: dict,
+        sentences: list[dict] | None = None,
+        sentence_vectors: np.ndarray | None = None,
+    ) -> str:
         """Write a complete build aside; only then point readers at it."""
+        sentences = sentences or []
         build_id = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{threading.get_ident() % 10000}"
         manifest = dict(manifest, build_id=build_id, schema=SCHEMA_VERSION)
         if self.cfg.server:
@@ -179,13 +207,16 @@ class IndexStore:
                 metadata={"hnsw:space": "cosine", "manifest": json.dumps(manifest, ensure_ascii=False)},
             )
             self._add_all(col, chunks, tokens, embeddings)
+            scol = client.create_collection(f"{name}__s", embedding_function=None, metadata={"hnsw:space": "cosine"})
+            self._add_sentences(scol, sentences, sentence_vectors)
             old = self.current_build()
             self._set_current(build_id)
             if old:
-                try:
-                    client.delete_collection(f"{self.cfg.collection}__{old}")
-                except Exception:
-                    pass
+                for suffix in ("", "__s"):
+                    try:
+                        client.delete_collection(f"{self.cfg.collection}__{old}{suffix}")
+                    except Exception:
+                        pass
             return build_id
         # the folder is complete once manifest.json exists; CURRENT is the commit point
         target = self.cfg.index_dir / "builds" / build_id
@@ -194,6 +225,10 @@ class IndexStore:
             client = _client(self.cfg, target)
             col = client.create_collection(self.cfg.collection, embedding_function=None, metadata={"hnsw:space": "cosine"})
             self._add_all(col, chunks, tokens, embeddings)
+            scol = client.create_collection(
+                f"{self.cfg.collection}_sentences", embedding_function=None, metadata={"hnsw:space": "cosine"}
+            )
+            self._add_sentences(scol, sentences, sentence_vectors)
             with open(target / "chunks.jsonl", "w", encoding="utf-8") as f:
                 for c in chunks:
                     f.write(json.dumps(c, ensure_ascii=False) + "\n")
@@ -215,6 +250,17 @@ class IndexStore:
                 documents=[r[1] for r in recs],
                 metadatas=[r[2] for r in recs],
                 embeddings=embeddings[s : s + batch].tolist(),
+            )
+
+    @staticmethod
+    def _add_sentences(col, sentences: list[dict], vectors: np.ndarray | None, batch: int = 2000) -> None:
+        for s in range(0, len(sentences), batch):
+            part = sentences[s : s + batch]
+            col.add(
+                ids=[f"{r['chunk_id']}#s{r['i']}" for r in part],
+                documents=[r["text"] for r in part],
+                metadatas=[{"chunk_id": r["chunk_id"], "doc_id": r["doc_id"], "i": int(r["i"])} for r in part],
+                embeddings=vectors[s : s + batch].tolist(),
             )
 
     def _prune(self, keep: str) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from .chunk import chunk_units
+from .clean import split_sentences, squash
 from .corpus import DocInfo, discover
 from .index import SCHEMA_VERSION, IndexMissingError, IndexStore, IndexUnavailableError, StoreConfig
 from .pdf import DocumentError, read_document
@@ -42,6 +43,23 @@ def search_text(chunk: dict) -> str:
     """What the embedding and the lexical index read: the chunk under its headline."""
     head = " ".join(x for x in (chunk.get("section_title", ""), chunk.get("unit_title", "")) if x)
     return f"{head}\n{chunk['text']}" if head else chunk["text"]
+
+
+def chunk_sentences(chunk: dict, min_chars: int = 8) -> list[tuple[str, str]]:
+    """(sentence as stored, text to embed) for each sentence of a chunk worth its own vector.
+
+    Chunks hold several sentences and their vector blurs them; a question usually matches
+    one. Sentence vectors (under the chunk's headline) let the dense side score a chunk by
+    its best sentence too, and give the answer composer a semantic score per sentence.
+    """
+    head = " ".join(x for x in (chunk.get("section_title", ""), chunk.get("unit_title", "")) if x)
+    out = []
+    for sent in split_sentences(chunk["text"]):
+        s = sent.strip()
+        if len(squash(s)) < min_chars or s.startswith("|"):
+            continue
+        out.append((s, f"{head} {s}" if head else s))
+    return out
 
 
 def fingerprint(model: str, min_chars: int, max_chars: int) -> dict:
@@ -99,6 +117,7 @@ def run_ingest(
         return report  # nothing to do: the index already matches the corpus
 
     reusable: dict[str, tuple[list[dict], np.ndarray]] = {}
+    old_sent_vecs: dict[tuple[str, int], np.ndarray] = {}
     if same_settings and not force and old_docs:
         try:
             _, old_chunks, old_emb, _ = store.load(with_embeddings=True)
@@ -107,8 +126,12 @@ def run_ingest(
                 if prev and prev["sha256"] == doc.sha256 and old_emb is not None:
                     idx = [i for i, c in enumerate(old_chunks) if c["doc_id"] == doc.doc_id]
                     reusable[doc.doc_id] = ([old_chunks[i] for i in idx], old_emb[idx])
+            if reusable:
+                sents, svecs = store.load_sentences(with_embeddings=True)
+                old_sent_vecs = {(r["chunk_id"], r["i"]): v for r, v in zip(sents, svecs, strict=True)
+                                 if r["doc_id"] in reusable}
         except (IndexMissingError, IndexUnavailableError):
-            reusable = {}
+            reusable, old_sent_vecs = {}, {}
 
     all_chunks: list[dict] = []
     all_tokens: list[list[str]] = []
@@ -166,25 +189,40 @@ def run_ingest(
         if block.shape[1] == dim:
             vectors[offset : offset + len(block)] = block
         offset += len(block)
-    if to_embed:
-        texts = [search_text(all_chunks[i]) for i in to_embed]
-        ebar = tqdm(total=len(texts), desc="embedding / ベクトル化", unit="chunk", disable=not show_progress)
+    sentences: list[dict] = []
+    sent_texts: list[str] = []
+    for c in all_chunks:
+        for i, (sent, text) in enumerate(chunk_sentences(c)):
+            sentences.append({"chunk_id": c["id"], "doc_id": c["doc_id"], "i": i, "text": sent})
+            sent_texts.append(text)
+    sent_vectors = np.zeros((len(sentences), dim), dtype=np.float32)
+    sent_todo = [j for j, r in enumerate(sentences) if (r["chunk_id"], r["i"]) not in old_sent_vecs]
+    for j, r in enumerate(sentences):
+        if (r["chunk_id"], r["i"]) in old_sent_vecs:
+            sent_vectors[j] = old_sent_vecs[(r["chunk_id"], r["i"])]
+    texts = [search_text(all_chunks[i]) for i in to_embed] + [sent_texts[j] for j in sent_todo]
+    targets = [(vectors, i) for i in to_embed] + [(sent_vectors, j) for j in sent_todo]
+    if texts:
+        ebar = tqdm(total=len(texts), desc="embedding / ベクトル化", unit="text", disable=not show_progress)
         for s in range(0, len(texts), 64):
-            vectors[to_embed[s : s + 64]] = embedder.embed_passages(texts[s : s + 64])
-            ebar.update(len(texts[s : s + 64]))
+            vecs = embedder.embed_passages(texts[s : s + 64])
+            for (arr, row), v in zip(targets[s : s + 64], vecs, strict=True):
+                arr[row] = v
+            ebar.update(len(vecs))
         ebar.close()
 
     manifest = {
         "fingerprint": fp,
         "documents": doc_entries,
         "chunks": len(all_chunks),
+        "sentences": len(sentences),
         "built_at": time.strftime("%Y-%m-%d %H:%M:%S"),
         "failures": [
             {"file": Path(f.path).name, "en": f.en, "ja": f.ja, "doc_id": by_path[f.path].doc_id, "sha256": by_path[f.path].sha256}
             for f in report.failures
         ],
     }
-    report.build_id = store.write_build(all_chunks, all_tokens, vectors, manifest)
+    report.build_id = store.write_build(all_chunks, all_tokens, vectors, manifest, sentences, sent_vectors)
     report.changed = True
     report.chunks = len(all_chunks)
     report.seconds = time.perf_counter() - started

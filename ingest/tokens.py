@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from dataclasses import dataclass
 
 _local = threading.local()  # a Sudachi tokenizer is not safe to share between threads
 
@@ -20,7 +21,13 @@ STOP = {
     "何", "いくつ", "どの", "どう", "どのよう", "どんな", "いつ", "だれ", "誰",
     # normalized forms Sudachi gives for the function words above
     "為る", "有る", "居る", "成る", "為", "所", "幾", "幾ら", "事", "物", "様", "其の", "此の", "言う", "如何",
-    "呉れる", "御", "頂く",
+    "呉れる", "御", "頂く", "幾つ", "其れ", "此れ", "其処", "何処",
+}
+# Compound particles written with a verb (について, による, に当たって, に対して, において, を通じて…):
+# after に/を these verbs carry no topic, and left in they match every passage of an official report.
+FUNCTIONAL_VERBS = {
+    "つく", "付く", "就く", "よる", "因る", "依る", "当たる", "対する", "関する", "おく", "於く", "掛かる", "係る",
+    "基づく", "通じる", "通ずる", "向ける", "伴う", "応じる", "応ずる", "巡る", "取る", "おける", "従う", "わたる", "渡る",
 }
 _ERA_ABBR = re.compile(r"(?<![A-Za-z])([RH])([0-9]{1,2})(?![0-9])(?!年)")
 COUNTERS = {
@@ -50,19 +57,34 @@ def prepare(text: str) -> str:
     return _SPACE_NEAR_CJK.sub("", text)
 
 
-def content_words(text: str) -> list[str]:
+def content_words(text: str, mode: str = "A") -> list[str]:
+    """Content words; mode "A" (short units) for the index, "C" (compounds such as 生活保護) for phrase checks."""
+    return [t.word for t in terms(text, mode)]
+
+
+@dataclass(frozen=True)
+class Term:
+    word: str  # normalized form (what the index holds)
+    surface: str  # as written, NFKC
+    pos: str  # Sudachi's first POS level, "数" for number+counter
+
+
+def terms(text: str, mode: str = "A") -> list[Term]:
+    """Content words with their surface and part of speech."""
     from sudachipy import SplitMode
 
     text = prepare(text)
     if not text.strip():
         return []
-    out: list[str] = []
-    morphs = _tokenizer().tokenize(text[:20000], SplitMode.A)
+    out: list[Term] = []
+    morphs = _tokenizer().tokenize(text[:20000], SplitMode.C if mode == "C" else SplitMode.A)
     pending_num = ""  # digits waiting for a counter
     prev_era = ""
+    prev_particle = ""
     for m in morphs:
         surface = m.surface()
         pos = m.part_of_speech()
+        after_particle, prev_particle = prev_particle, surface if pos[0] == "助詞" else ""
         if _NUM.match(surface) or (pos[1] == "数詞" and surface in _KANJI_NUM and not pending_num):
             pending_num = pending_num + (_KANJI_NUM.get(surface, surface))
             continue
@@ -71,16 +93,16 @@ def content_words(text: str) -> list[str]:
             counter = surface if surface in COUNTERS else norm if norm in COUNTERS else ""
             if counter:
                 tok = pending_num + counter
-                out.append(prev_era + tok if prev_era and counter in {"年度", "年"} else tok)
+                out.append(Term(prev_era + tok if prev_era and counter in {"年度", "年"} else tok, tok, "数"))
                 if prev_era:
-                    out.append(tok)
+                    out.append(Term(tok, tok, "数"))
                 pending_num, prev_era = "", ""
                 continue
-            out.append(pending_num)
+            out.append(Term(pending_num, pending_num, "数"))
             pending_num, prev_era = "", ""
         if _ERA.match(surface):
             prev_era = "令和" if surface in {"令和", "R"} else "平成"
-            out.append(prev_era)
+            out.append(Term(prev_era, surface, "名詞"))
             continue
         prev_era = ""
         if pos[0] not in KEEP_POS:
@@ -88,9 +110,11 @@ def content_words(text: str) -> list[str]:
         if pos[0] in {"接尾辞"} and surface not in COUNTERS and len(surface) < 2:
             continue
         word = surface if surface.isascii() else m.normalized_form()
-        if word in STOP or not word.strip():
+        if pos[0] == "動詞" and after_particle in {"に", "を"} and word in FUNCTIONAL_VERBS:
             continue
-        out.append(word.lower())
+        if word in STOP or not word.strip() or (word.startswith("何") and len(word) <= 3):
+            continue
+        out.append(Term(word.lower(), surface, pos[0]))
     if pending_num:
-        out.append(pending_num)
+        out.append(Term(pending_num, pending_num, "数"))
     return out
