@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ingest.clean import normalize, split_sentences, squash
 from ingest.tokens import content_words, terms
 
-from .retrieve import Hit, Retriever, standalone_question
+from .retrieve import Hit, Retriever, is_follow_up, standalone_question
 from .settings import Settings, get_settings
 
 ABSTAIN_TEXT = "資料には該当する記述が見つかりませんでした。"
@@ -74,6 +75,7 @@ class Answer:
     related: list[Citation] = field(default_factory=list)
     support: float = 0.0
     note: str = ""
+    invalid_citations: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -86,6 +88,7 @@ class Answer:
             "standalone_question": self.standalone_question,
             "support": round(self.support, 3),
             "note": self.note,
+            "invalid_citations": self.invalid_citations,
             "timings_ms": self.timings_ms,
         }
 
@@ -293,41 +296,36 @@ def _items(sentence: str) -> list[str]:
     return items if len(items) >= 3 else []
 
 
-def answer_question(
-    question: str,
-    history: list[dict] | None = None,
-    settings: Settings | None = None,
-    mode: str | None = None,
-    retriever: Retriever | None = None,
-    filters: dict | None = None,
-    k: int | None = None,
-) -> Answer:
-    settings = settings or get_settings()
-    t0 = time.perf_counter()
-    question = (question or "").strip()
-    if not question:
-        raise ValueError("empty question / 質問が空です")
-    question = question[:2000]
-    retriever = retriever or get_retriever(settings)
-    standalone = standalone_question(question, history)
-    hits = retriever.search(question, k=k or settings.top_k, history=history, filters=filters)
-    t1 = time.perf_counter()
-    support = support_score(retriever, standalone, hits)
-    threshold = settings.abstain_threshold
-    top_dense = max((h.dense for h in hits[:3]), default=0.0)
-    has_ja = bool(content_words(standalone))
-    answerable = bool(hits) and (support >= threshold if has_ja else top_dense >= 0.80)
-    mode_used = "extractive"
-    note = ""
-    if (mode or settings.answer_mode) == "llm" and not settings.llm_enabled:
-        note = "LLMが設定されていないため、抽出方式で回答しました / no LLM configured: extractive answer"
+MARKER = re.compile(r"[\[［]\s*(\d+(?:\s*[,、，]\s*\d+)*)\s*[\]］]")
 
-    if not answerable:
-        related = [_cite(i + 1, h, []) for i, h in enumerate(hits[:3])]
-        return Answer(question, ABSTAIN_TEXT + "近い内容の箇所を下に示します。", True, mode_used, [], standalone,
-                      {"retrieve": round((t1 - t0) * 1000, 1), "total": round((time.perf_counter() - t0) * 1000, 1)},
-                      related=related, support=support, note=note)
 
+def validate_citations(text: str, valid: set[int]) -> tuple[str, list[int], list[int]]:
+    """Keep [n] markers that point at a passage given to the model; drop the others.
+
+    Returns (text with only valid markers, cited numbers in order, invalid numbers seen).
+    """
+    used: list[int] = []
+    bad: list[int] = []
+
+    def fix(m: re.Match) -> str:
+        nums = [int(x) for x in re.split(r"[,、，]", m.group(1))]
+        ok = [n for n in nums if n in valid]
+        bad.extend(n for n in nums if n not in valid)
+        used.extend(n for n in ok if n not in used)
+        return "".join(f"[{n}]" for n in ok)
+
+    return MARKER.sub(fix, text), used, bad
+
+
+def _timings(t0: float, t1: float, **extra: float) -> dict:
+    out = {"retrieve": round((t1 - t0) * 1000, 1)}
+    out.update({k: round(v * 1000, 1) for k, v in extra.items()})
+    out["total"] = round((time.perf_counter() - t0) * 1000, 1)
+    return out
+
+
+def _extractive(question: str, standalone: str, hits: list[Hit], retriever: Retriever, note: str,
+                t0: float, t1: float) -> Answer:
     cites: dict[str, Citation] = {}
 
     def marker(h: Hit, quote: str) -> str:
@@ -348,7 +346,7 @@ def answer_question(
         row_label = f"「{row}」の" if row and len(h.chunk.get("grid", [])) > 2 else ""
         name = re.match(r"^(?:表|図|事例)[ \u3000]*\S*", unit)
         lines.append(f"{name.group(0) if name else '表'}によると、{row_label}「{col}」は {value}{u} です。{marker(h, value)}")
-    picked = pick_sentences(standalone, hits, retriever)
+    picked = pick_sentences(standalone, hits, retriever, max_sentences=2 if cell else 3)
     is_list = bool(LIST_Q.search(question)) and not NUMERIC_Q.search(question)
     for h, sent, _score in picked:
         items = _items(sent) if is_list else []
@@ -358,9 +356,115 @@ def answer_question(
         else:
             lines.append(f"- {sent}{marker(h, sent)}" if (lines or len(picked) > 1) else f"{sent}{marker(h, sent)}")
     text = "\n".join(lines) if lines else ABSTAIN_TEXT
-    t2 = time.perf_counter()
-    return Answer(
-        question, text, not lines, mode_used, list(cites.values()), standalone,
-        {"retrieve": round((t1 - t0) * 1000, 1), "compose": round((t2 - t1) * 1000, 1), "total": round((t2 - t0) * 1000, 1)},
-        support=support, note=note,
-    )
+    return Answer(question, text, not lines, "extractive", list(cites.values()), standalone,
+                  _timings(t0, t1, compose=time.perf_counter() - t1), support=0.0, note=note)
+
+
+def _abstain(question: str, standalone: str, hits: list[Hit], mode: str, note: str, t0: float, t1: float,
+             support: float) -> Answer:
+    related = [_cite(i + 1, h, []) for i, h in enumerate(hits[:3])]
+    return Answer(question, ABSTAIN_TEXT + "近い内容の箇所を下に示します。", True, mode, [], standalone,
+                  _timings(t0, t1), related=related, support=support, note=note)
+
+
+def answer_stream(
+    question: str,
+    history: list[dict] | None = None,
+    settings: Settings | None = None,
+    mode: str | None = None,
+    retriever: Retriever | None = None,
+    filters: dict | None = None,
+    k: int | None = None,
+) -> Iterator[str | Answer]:
+    """The one answer entry point, streaming: yields text pieces, then the final `Answer`.
+
+    Text already yielded is provisional: when the LLM fails or cites nothing valid, the
+    final Answer (extractive, with a note) replaces it, and the UI shows that instead.
+    """
+    from . import llm as llm_mod
+    from .prompts import NOT_FOUND, answer_messages
+
+    settings = settings or get_settings()
+    t0 = time.perf_counter()
+    question = (question or "").strip()
+    if not question:
+        raise ValueError("empty question / 質問が空です")
+    question = question[:2000]
+    retriever = retriever or get_retriever(settings)
+    want_llm = (mode or settings.answer_mode) == "llm"
+    use_llm = want_llm and settings.llm_enabled
+    note = "" if not want_llm or use_llm else "LLMが設定されていないため、抽出方式で回答しました / no LLM configured: extractive answer"
+
+    standalone = standalone_question(question, history)
+    search_history = history
+    if use_llm and history and is_follow_up(question):
+        try:
+            standalone = llm_mod.rewrite_question(settings, question, history)
+            search_history = None
+        except llm_mod.LLMError as err:
+            note = f"{err.ja}（質問の書き換えは前の質問の語句で行いました）"
+    hits = retriever.search(standalone if search_history is None else question, k=k or settings.top_k,
+                            history=search_history, filters=filters)
+    t1 = time.perf_counter()
+    support = support_score(retriever, standalone, hits)
+    has_ja = bool(content_words(standalone))
+    top_dense = max((h.dense for h in hits[:3]), default=0.0)
+    answerable = bool(hits) and (support >= settings.abstain_threshold if has_ja else top_dense >= 0.80)
+    if not answerable:
+        ans = _abstain(question, standalone, hits, "llm" if use_llm else "extractive", note, t0, t1, support)
+        yield ans.answer
+        yield ans
+        return
+
+    if use_llm:
+        passages = [(i + 1, _cite(i + 1, h, []).label, h.chunk["text"]) for i, h in enumerate(hits)]
+        pieces: list[str] = []
+        t_llm = time.perf_counter()
+        try:
+            for piece in llm_mod.stream_chat(settings, answer_messages(standalone, passages)):
+                pieces.append(piece)
+                yield piece
+            raw = "".join(pieces).strip()
+            text, used, bad = validate_citations(raw, set(range(1, len(hits) + 1)))
+            llm_s = time.perf_counter() - t_llm
+            if NOT_FOUND.rstrip("。") in text and not used:
+                ans = _abstain(question, standalone, hits, "llm", note, t0, t1, support)
+                ans.timings_ms["llm"] = round(llm_s * 1000, 1)
+                yield ans
+                return
+            if used:
+                cites = []
+                for n in used:
+                    c = _cite(n, hits[n - 1], [])
+                    cites.append(c)
+                flag = f"存在しない出典番号 {', '.join(f'[{b}]' for b in dict.fromkeys(bad))} を削除しました" if bad else ""
+                ans = Answer(question, text, False, "llm", cites, standalone, _timings(t0, t1, llm=llm_s),
+                             support=support, note="；".join(x for x in (note, flag) if x))
+                ans.invalid_citations = sorted(set(bad))
+                yield ans
+                return
+            note = "LLMの回答に有効な出典がなかったため、抽出方式で回答しました / the LLM answer cited no passage: extractive answer"
+        except llm_mod.LLMError as err:
+            note = f"{err.ja}。抽出方式で回答しました / {err.en}: extractive answer"
+    ans = _extractive(question, standalone, hits, retriever, note, t0, t1)
+    ans.support = support
+    yield from ans.answer.splitlines(keepends=True)
+    yield ans
+
+
+def answer_question(
+    question: str,
+    history: list[dict] | None = None,
+    settings: Settings | None = None,
+    mode: str | None = None,
+    retriever: Retriever | None = None,
+    filters: dict | None = None,
+    k: int | None = None,
+) -> Answer:
+    """`answer_stream` without the streaming: what the CLI and the eval call."""
+    final = None
+    for item in answer_stream(question, history, settings, mode, retriever, filters, k):
+        if isinstance(item, Answer):
+            final = item
+    assert final is not None
+    return final

@@ -130,20 +130,42 @@ def cmd_search(args) -> int:
 
 
 def cmd_ask(args) -> int:
-    from .answer import answer_question
+    from ingest.index import IndexMissingError, IndexUnavailableError
 
-    s = _settings()
-    history = json.loads(Path(args.history).read_text(encoding="utf-8")) if args.history else None
+    from .answer import Answer, answer_stream
+
     if not args.question.strip():
         return _fail("the question is empty", "質問が空です")
+    s = _settings()
     try:
-        ans = answer_question(args.question, history=history, settings=s, mode=args.mode)
+        history = json.loads(Path(args.history).read_text(encoding="utf-8")) if args.history else None
+    except (OSError, ValueError) as exc:
+        return _fail(f"cannot read the history file: {exc}", "会話履歴ファイルを読めません（[{role, content}, ...] の JSON）")
+    streamed: list[str] = []
+    ans: Answer | None = None
+    live = not args.json and sys.stdout.isatty()
+    try:
+        for item in answer_stream(args.question, history=history, settings=s, mode=args.mode):
+            if isinstance(item, Answer):
+                ans = item
+            elif live:
+                streamed.append(item)
+                sys.stdout.write(item)
+                sys.stdout.flush()
+    except IndexMissingError:
+        return _fail("no index yet: run `kyoju ingest`", "索引がありません。`kyoju ingest`（または `make run`）を実行してください")
+    except IndexUnavailableError as exc:
+        return _fail(f"the index cannot be reached: {exc}",
+                     "索引に接続できません。Chroma サーバーが動いているか確認してください（KYOJU_CHROMA_HOST）")
     except Exception as exc:
         return _fail(str(exc), "回答を作成できませんでした。索引とモデルを確認してください（`make run`）")
+    assert ans is not None
     if args.json:
         print(json.dumps(ans.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        print(ans.render_text())
+        return 0
+    if streamed:
+        sys.stdout.write("\r\033[J" if "".join(streamed).strip() == ans.answer.strip() else "\n\n")
+    print(ans.render_text())
     return 0
 
 
@@ -165,11 +187,18 @@ def cmd_serve(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from ingest.index import IndexStore
+    from ingest.index import IndexStore, IndexUnavailableError
+
+    from .llm import health
 
     s = _settings()
-    m = IndexStore(_store_cfg(s)).manifest()
+    try:
+        m = IndexStore(_store_cfg(s)).manifest()
+    except IndexUnavailableError as exc:
+        return _fail(f"the index cannot be reached: {exc}", "索引に接続できません（Chroma サーバーを確認してください）")
     print(json.dumps(m, ensure_ascii=False, indent=2) if m else "no index / 索引なし")
+    ok, msg = health(s)
+    print(f"LLM: {'ok' if ok else '-'} {msg}")
     return 0
 
 

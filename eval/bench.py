@@ -47,8 +47,8 @@ def bench_ingest(settings, embedder) -> dict:
     with tempfile.TemporaryDirectory(prefix="kyoju-bench-") as tmp:
         cfg = StoreConfig(Path(tmp) / "index", settings.collection)
         t = time.perf_counter()
-        rep = run_ingest(settings.corpus_dir, cfg, settings.embedding_model, settings.min_chunk_chars,
-                         settings.max_chunk_chars, force=True, show_progress=False, embedder=embedder)
+        rep = run_ingest(settings.corpus_dir, cfg, settings.embedding_model, settings.chunk_min_chars,
+                         settings.chunk_max_chars, force=True, show_progress=False, embedder=embedder)
         secs = time.perf_counter() - t
     return {"files": len(rep.docs_indexed), "pages": rep.pages, "chunks": rep.chunks, "seconds": round(secs, 2),
             "chunks_per_s": round(rep.chunks / secs, 1), "pages_per_s": round(rep.pages / secs, 2),

@@ -1,0 +1,113 @@
+"""A real HTTP server on 127.0.0.1 speaking the OpenAI chat-completions API, with scripted replies.
+
+Each request pops the next `Reply` from `server.script` (or uses `server.default`), and is
+recorded in `server.requests`, so tests can check what the app sent as well as what it did
+with the answer: streaming or not, slow, garbage, a stream cut mid-answer, HTTP errors.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Reply:
+    content: str = ""
+    delay_s: float = 0.0  # before the first byte
+    garbage: bool = False  # 200 with a body that is not the API's JSON
+    cut_after: int | None = None  # stream: close the connection after this many pieces
+    status: int = 200
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: StandIn
+
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+    def _json(self, status: int, body: dict) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        if self.path.rstrip("/").endswith("/models"):
+            self._json(200, {"object": "list", "data": [{"id": self.server.model, "object": "model"}]})
+        else:
+            self._json(404, {"error": {"message": "not found"}})
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = json.loads(self.rfile.read(length) or b"{}")
+        self.server.requests.append(body)
+        with self.server.lock:
+            reply = self.server.script.pop(0) if self.server.script else self.server.default
+        if reply.delay_s:
+            time.sleep(reply.delay_s)
+        if reply.status != 200:
+            self._json(reply.status, {"error": {"message": "scripted failure", "type": "server_error"}})
+            return
+        if reply.garbage:
+            data = b"<html>502 Bad Gateway \xff\xfe not json"
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
+        base = {"id": "chatcmpl-standin", "created": int(time.time()), "model": body.get("model", "m")}
+        if not body.get("stream"):
+            self._json(200, base | {"object": "chat.completion", "choices": [
+                {"index": 0, "message": {"role": "assistant", "content": reply.content}, "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}})
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        pieces = [reply.content[i : i + 8] for i in range(0, len(reply.content), 8)] or [""]
+
+        def send(obj) -> None:
+            self.wfile.write(b"data: " + (obj if isinstance(obj, bytes) else json.dumps(obj).encode()) + b"\n\n")
+            self.wfile.flush()
+
+        for n, piece in enumerate(pieces):
+            if reply.cut_after is not None and n >= reply.cut_after:
+                self.close_connection = True
+                return
+            delta = {"content": piece} | ({"role": "assistant"} if n == 0 else {})
+            send(base | {"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": delta, "finish_reason": None}]})
+        send(base | {"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+        send(b"[DONE]")
+
+
+class StandIn(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, model: str = "standin-model"):
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.model = model
+        self.script: list[Reply] = []
+        self.default = Reply("資料には該当する記述が見つかりませんでした。")
+        self.requests: list[dict] = []
+        self.lock = threading.Lock()
+        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}/v1"
+
+    def __enter__(self) -> StandIn:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.shutdown()
+        self.server_close()
