@@ -177,6 +177,8 @@ def table_lookup(question: str, hits: list[Hit]) -> tuple[Hit, str, str, str] | 
     A negated question (「構成員にしていない県」) is not answered by a cell counting the
     positive case; only a header that is itself negative or zero may answer it.
     """
+    if not (NUMERIC_Q.search(question) or re.search(r"表\s*\d", question)):
+        return None  # only a count / figure question is answered by a cell
     question = table_question(question)
     negated = bool(NEGATION.search(question))
     qn = _cell_key(question)
@@ -189,9 +191,12 @@ def table_lookup(question: str, hits: list[Hit]) -> tuple[Hit, str, str, str] | 
         col_scores = []
         for j, head in enumerate(header[1:], start=1):
             key = _cell_key(head)
-            overlap = len(q_tokens & set(content_words(head)))
+            head_tokens = set(content_words(head))
+            overlap = len(q_tokens & head_tokens)
             exact = bool(key) and key in qn
-            col_scores.append((exact * 10 + overlap, j))
+            # a column is named only when all its words are in the question: 「不動産」 alone
+            # must not select 「全日本不動産協会」
+            col_scores.append((exact * 10 + overlap if exact or (head_tokens and head_tokens <= q_tokens) else 0, j))
         col_scores.sort(reverse=True)
         if not col_scores or col_scores[0][0] == 0 or (len(col_scores) > 1 and col_scores[0][0] == col_scores[1][0]):
             continue

@@ -22,9 +22,7 @@ def _settings():
 
 
 def _store_cfg(s):
-    from ingest.index import StoreConfig
-
-    return StoreConfig(s.index_dir, s.collection, s.chroma_host, s.chroma_port)
+    return s.store_config
 
 
 def _fail(en: str, ja: str, code: int = 2) -> int:

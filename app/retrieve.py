@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ingest.index import IndexStore, StoreConfig
+from ingest.index import IndexStore
 from ingest.lexical import BM25
 from ingest.tokens import content_words, prepare
 
@@ -100,9 +100,7 @@ def weighted(dense: dict[int, float], lexical: dict[int, float], alpha: float = 
 class Retriever:
     def __init__(self, settings: Settings, embedder=None):
         self.settings = settings
-        self.store = IndexStore(
-            StoreConfig(settings.index_dir, settings.collection, settings.chroma_host, settings.chroma_port)
-        )
+        self.store = IndexStore(settings.store_config)
         self._embedder = embedder
         self._lock = threading.Lock()
         self.build_id: str | None = None

@@ -53,6 +53,17 @@ class Settings(BaseSettings):
     llm_temperature: float = 0.0
 
     @property
+    def store_config(self):
+        """Where the index lives (embedded folder or Chroma server), for ingest.index."""
+        from ingest.index import StoreConfig
+
+        return StoreConfig(self.index_dir, self.collection, self.chroma_host, self.chroma_port)
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+    @property
     def models_dir(self) -> Path:
         return self.data_dir / "models"
 

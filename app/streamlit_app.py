@@ -1,22 +1,28 @@
-"""The chat (`kyoju serve`): Japanese, cited answers, sources under every answer.
+"""The chat (`kyoju serve`, `make run`): Japanese, streamed, cited answers with their pages.
 
-A first version: chat with history and follow-ups, sources with page and section, the
-abstention shown apart, an index status in the sidebar. Page pictures, feedback and the
-LLM switch come with the UI issue.
+Under every answer: its sources (document, printed page, section, the passage with the used
+sentences highlighted, tables as tables, the PDF page with the passage marked). Sidebar:
+answer mode and LLM health, filters, number of passages, index status and a rebuild
+button. Feedback goes to data/feedback.jsonl; the conversation downloads as Markdown.
+The model and index are loaded once per process and shared by all sessions.
 """
 
 from __future__ import annotations
 
-import html
 import os
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
+from pathlib import Path  # noqa: E402
+
 import streamlit as st  # noqa: E402
 
-from app.answer import answer_question, get_retriever  # noqa: E402
+from app import feedback  # noqa: E402
+from app.answer import Answer, answer_stream, get_retriever  # noqa: E402
+from app.llm import health  # noqa: E402
+from app.render import answer_markdown, conversation_markdown, grid_rows, highlighted, quote  # noqa: E402
 from app.settings import get_settings  # noqa: E402
 
 EXAMPLES = {
@@ -25,23 +31,7 @@ EXAMPLES = {
     "都道府県職員": ["国の伴走支援プロジェクトを活用して市区町村を支援した県の事例を教えてください。",
                 "令和4年度に居住支援協議会を一度も開催しなかった県はいくつありましたか。"],
 }
-
-
-def answer_markdown(text: str) -> str:
-    """Our own list markers stay Markdown; every quoted word is escaped."""
-    out = []
-    for line in text.split("\n"):
-        bullet = line.startswith("- ")
-        out.append(("- " if bullet else "") + quote(line[2:] if bullet else line))
-    return "\n".join(out)
-
-
-def quote(text: str) -> str:
-    """Document text is shown as text: escape HTML and Markdown control characters."""
-    esc = html.escape(text)
-    for ch in "\\`*_{}[]<>()#+-.!|~":
-        esc = esc.replace(ch, "\\" + ch)
-    return esc.replace("\n", "  \n")
+MODES = {"extractive": "抽出（資料の文をそのまま引用）", "llm": "LLM（資料の抜粋だけから文章を作成）"}
 
 
 @st.cache_resource(show_spinner="モデルと索引を読み込んでいます…")
@@ -49,41 +39,155 @@ def retriever():
     return get_retriever(get_settings())
 
 
-def show_sources(ans) -> None:
+@st.cache_data(ttl=30, show_spinner=False)
+def llm_health() -> tuple[bool, str]:
+    return health(get_settings())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def page_picture(pdf: str, page_index: int, boxes: tuple) -> bytes | None:
+    from app.pages import marked_page
+
+    try:
+        return marked_page(Path(pdf), page_index, [list(b) for b in boxes], get_settings().cache_dir / "pages")
+    except Exception:
+        return None  # a moved or replaced file: the text and label still show
+
+
+def show_citation(c, key: str) -> None:
+    settings = get_settings()
+    st.markdown(f"**[{c.n}] {quote(c.label)}**")
+    st.caption(quote(c.title))
+    chunk = next((x for x in retriever().chunks if x["id"] == c.chunk_id), {})
+    grid = chunk.get("grid") or []
+    if c.kind == "table" and len(grid) >= 2:
+        import pandas as pd
+
+        header, rows = grid_rows(grid)
+        st.table(pd.DataFrame(rows, columns=header))
+    else:
+        st.markdown(highlighted(c.text, c.quotes))
+    pdf = settings.corpus_dir / c.source_file if c.source_file else None
+    if pdf and pdf.suffix.lower() == ".pdf" and pdf.exists() and c.page_indices:
+        if st.toggle("ページの画像を表示", key=f"img-{key}", value=c.n == 1):
+            for p in c.page_indices[:2]:
+                png = page_picture(str(pdf), int(p), tuple(tuple(b) for b in c.boxes))
+                if png:
+                    st.image(png, caption=f"{c.short or c.title} の {p + 1} ページ目（PDF 上の位置、該当箇所を枠で表示）")
+
+
+def show_sources(ans: Answer, key: str) -> None:
     refs = ans.related if ans.abstained else ans.citations
     if not refs:
         return
-    title = "関連する可能性のある箇所" if ans.abstained else "出典"
+    title = "関連する可能性のある箇所（回答の根拠ではありません）" if ans.abstained else "出典"
     with st.expander(f"{title}（{len(refs)}件）", expanded=not ans.abstained):
         for c in refs:
-            st.markdown(f"**[{c.n}] {quote(c.label)}**")
-            st.caption(quote(c.title))
-            st.markdown("> " + quote(c.text).replace("  \n", "  \n> "))
+            show_citation(c, f"{key}-{c.n}")
+            st.divider()
+
+
+def show_answer(ans: Answer, key: str, slot=None) -> None:
+    slot = slot or st.empty()
+    if ans.abstained:
+        slot.warning(ans.answer, icon="🔎")
+    else:
+        slot.markdown(answer_markdown(ans.answer))
+    if ans.note:
+        st.info(ans.note, icon="ℹ️")
+    st.caption(f"回答方式: {'抽出' if ans.mode == 'extractive' else 'LLM'}"
+               + (f" ／ 検索した質問: {ans.standalone_question}" if ans.standalone_question != ans.question else ""))
+    show_sources(ans, key)
+
+
+def feedback_row(i: int, msg: dict, question: str, history: list[dict]) -> None:
+    if msg.get("rated"):
+        st.caption("フィードバックを記録しました。ありがとうございます。")
+        return
+    c1, c2, c3 = st.columns([1, 1, 4])
+    comment = c3.text_input("コメント（任意）", key=f"fb-c-{i}", label_visibility="collapsed",
+                            placeholder="コメント（任意）: 何が足りなかったか など")
+    for col, rating, label in ((c1, "up", "👍 役に立った"), (c2, "down", "👎 役に立たなかった")):
+        if col.button(label, key=f"fb-{rating}-{i}"):
+            try:
+                feedback.record(get_settings().feedback_file, question, msg["answer"], rating, comment, history)
+                msg["rated"] = rating
+                st.rerun()
+            except OSError as exc:
+                st.error(f"フィードバックを保存できませんでした: {exc}")
+
+
+def sidebar(r) -> dict:
+    settings = get_settings()
+    with st.sidebar:
+        st.header("設定")
+        ok, msg = llm_health()
+        options = ["extractive"] + (["llm"] if settings.llm_enabled else [])
+        default = settings.answer_mode if settings.answer_mode in options else "extractive"
+        mode = st.radio("回答方式", options, index=options.index(default), format_func=MODES.get)
+        st.caption(("🟢 " if ok else "⚪ ") + msg)
+        docs = {d["doc_id"]: d for d in (r.manifest or {}).get("documents", [])}
+        picked_docs = st.multiselect("文書で絞り込む", list(docs), format_func=lambda d: docs[d].get("short") or docs[d]["title"],
+                                     placeholder="すべての文書")
+        sections = sorted({c.get("section", "").split("【")[0] for c in r.chunks if c.get("section")})
+        picked_sections = st.multiselect("節で絞り込む", sections, placeholder="すべての節")
+        k = st.slider("参照する箇所の数", 3, 10, settings.top_k)
+        st.divider()
+        st.header("索引の状態")
+        m = r.manifest or {}
+        for d in m.get("documents", []):
+            st.markdown(f"- {quote(d['title'])}（{quote(d.get('publisher', ''))} {quote(str(d.get('date', '')))}、"
+                        f"{d.get('pages', '?')}ページ）")
+        for f in m.get("failures", []):
+            st.warning(f"{f['file']}: {f['ja']}")
+        st.caption(f"チャンク数 {m.get('chunks', 0)} ／ 作成 {m.get('built_at', '-')}")
+        if st.button("索引を作り直す（資料フォルダの追加・変更を反映）"):
+            rebuild(r)
+        st.divider()
+        if st.button("新しい会話"):
+            st.session_state.messages = []
+            st.rerun()
+        if st.session_state.get("messages"):
+            st.download_button("会話を Markdown で保存", conversation_markdown(st.session_state.messages),
+                               file_name="kyoju-conversation.md", mime="text/markdown")
+    filters = {"doc_id": picked_docs or None, "section": picked_sections or None}
+    return {"mode": mode, "k": k, "filters": {k_: v for k_, v in filters.items() if v}}
+
+
+def rebuild(r) -> None:
+    from ingest.pipeline import run_ingest
+
+    s = get_settings()
+    with st.spinner("索引を作り直しています…（既存の索引は完了まで使えます）"):
+        try:
+            rep = run_ingest(s.corpus_dir, s.store_config, s.embedding_model, s.chunk_min_chars, s.chunk_max_chars,
+                             show_progress=False, embedder=r.embedder)
+        except Exception as exc:
+            st.error(f"索引を作り直せませんでした。既存の索引はそのまま使えます。\n\n{exc}")
+            return
+    r.refresh(max_age_s=0)
+    for f in rep.failures:
+        st.warning(f"{Path(f.path).name}: {f.ja}")
+    st.success(f"索引を更新しました（{rep.chunks} チャンク）" if rep.changed else "索引は最新です（変更なし）")
 
 
 def main() -> None:
     st.set_page_config(page_title="居住支援 資料アシスタント", page_icon="🏠", layout="wide")
-    settings = get_settings()
     try:
         r = retriever()
-    except Exception as exc:  # missing index or model: say how to fix, never a traceback
-        st.error(f"索引またはモデルを読み込めませんでした。`make run`（または `kyoju ingest`）を実行してください。\n\n{exc}")
+    except Exception as exc:  # missing index or model, server down: say how to fix, never a traceback
+        st.error("索引またはモデルを読み込めませんでした。端末で `make run`（または `kyoju ingest`）を実行してください。"
+                 "Chroma サーバーを使う設定の場合は、サーバーが動いているか確認してください。")
+        st.caption(quote(str(exc)[:500]))
         return
-    with st.sidebar:
-        st.header("索引の状態")
-        m = r.manifest or {}
-        for d in m.get("documents", []):
-            st.markdown(f"- {quote(d['title'])}（{quote(d.get('publisher', ''))} {quote(d.get('date', ''))}）")
-        st.caption(f"チャンク数 {m.get('chunks', 0)} ／ 作成 {m.get('built_at', '-')}")
-        st.caption("回答方式: 抽出（資料の文をそのまま引用）")
-        if st.button("新しい会話"):
-            st.session_state.messages = []
-            st.rerun()
-
+    opts = sidebar(r)
     st.title("居住支援 資料アシスタント")
+    docs = (r.manifest or {}).get("documents", [])
     st.write("登録された公的資料だけを根拠に、ページと節を示して答えます。資料に記述がない場合はそう答えます。")
+    st.caption("資料: " + "、".join(f"{d['title']}（{d.get('date', '')}）" for d in docs))
     st.session_state.setdefault("messages", [])
-    if not st.session_state.messages:
+    messages = st.session_state.messages
+    if not messages:
         cols = st.columns(len(EXAMPLES))
         for col, (who, qs) in zip(cols, EXAMPLES.items(), strict=True):
             col.markdown(f"**{who}の方へ**")
@@ -91,31 +195,46 @@ def main() -> None:
                 if col.button(q, key=q):
                     st.session_state.pending = q
 
-    for msg in st.session_state.messages:
+    for i, msg in enumerate(messages):
         with st.chat_message(msg["role"]):
-            st.markdown(quote(msg["content"]) if msg["role"] == "user" else msg["content"])
-            if msg.get("answer") is not None:
-                show_sources(msg["answer"])
+            if msg["role"] == "user":
+                st.markdown(quote(msg["content"]))
+            else:
+                show_answer(msg["answer"], f"m{i}")
+                history = [{"role": m["role"], "content": m["content"]} for m in messages[: i - 1]]
+                feedback_row(i, msg, messages[i - 1]["content"], history)
 
-    question = st.chat_input("質問を入力してください") or st.session_state.pop("pending", None)
-    if not question:
+    question = st.chat_input("質問を入力してください（例: 協議会の設立に県はどう関わりますか）")
+    question = question if question is not None else st.session_state.pop("pending", None)
+    if question is None:
         return
     if not question.strip():
-        st.warning("質問が空です。")
+        st.warning("質問が空です。知りたいことを入力してください。")
         return
-    history = [{"role": m["role"], "content": m["content"]} for m in st.session_state.messages]
-    st.session_state.messages.append({"role": "user", "content": question})
+    history = [{"role": m["role"], "content": m["content"]} for m in messages]
     with st.chat_message("user"):
         st.markdown(quote(question))
     with st.chat_message("assistant"):
-        ans = answer_question(question, history=history or None, settings=settings, retriever=r)
-        body = answer_markdown(ans.answer)
-        if ans.abstained:
-            st.warning(ans.answer)
-        else:
-            st.markdown(body)
-        show_sources(ans)
-    st.session_state.messages.append({"role": "assistant", "content": body, "answer": ans})
+        slot = st.empty()
+        ans = None
+        shown = ""
+        try:
+            for item in answer_stream(question, history or None, get_settings(), mode=opts["mode"], retriever=r,
+                                      filters=opts["filters"] or None, k=opts["k"]):
+                if isinstance(item, Answer):
+                    ans = item
+                else:
+                    shown += item
+                    slot.markdown(answer_markdown(shown) + " ▌")
+        except Exception as exc:
+            slot.error("回答を作成できませんでした。索引に接続できるか確認してください（Chroma サーバーを使う設定の場合は"
+                       "サーバーの状態）。しばらくしてからもう一度お試しください。")
+            st.caption(quote(str(exc)[:300]))
+            return
+        show_answer(ans, f"m{len(messages) + 1}", slot)
+    messages.append({"role": "user", "content": question})
+    messages.append({"role": "assistant", "content": ans.answer, "answer": ans})
+    st.rerun()  # show the new answer with its feedback row
 
 
 main()

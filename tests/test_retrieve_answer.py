@@ -45,3 +45,22 @@ def test_numeric_answer_is_cited(built, retriever):
     assert ans.citations and ans.citations[0].page == "67" and "[1]" in ans.answer
     # the manifest's short name is what a citation shows
     assert ans.citations[0].label.startswith("報告書 p.67 4（1）【調査結果】")
+
+
+def test_no_table_cell_for_a_word_shared_with_a_column(built, retriever):
+    """「不動産」 in a yes/no question must not pull the 全日本不動産協会 column's count (a wrong figure)."""
+    ans = answer_question("協力不動産店のリストを公開している県はありますか。", settings=built[0], retriever=retriever)
+    assert "12県" not in ans.answer.replace(" ", "") and "協力不動産店" in ans.answer
+
+
+def test_negated_count_is_not_answered_by_the_positive_cell(built, retriever):
+    ans = answer_question("調査対象の15県のうち、居住支援法人を構成員にしていない県はいくつありましたか。",
+                          settings=built[0], retriever=retriever)
+    assert "「居住支援法人」は" not in ans.answer and "3県" in ans.answer.replace(" ", "")
+
+
+def test_never_held_maps_to_the_zero_column(built, retriever):
+    ans = answer_question("令和4年度に居住支援協議会を一度も開催しなかった県はいくつありましたか。",
+                          settings=built[0], retriever=retriever)
+    first = ans.answer.splitlines()[0].replace(" ", "")
+    assert first.startswith("表4-②によると") and "「0回」は2県" in first
