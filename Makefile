@@ -41,5 +41,8 @@ eval: index
 bench: index
 	$(PY) -m eval.bench
 
+load: index
+	$(PY) -m eval.load
+
 clean:
 	rm -rf data/index

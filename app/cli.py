@@ -54,6 +54,7 @@ def ensure_model(s) -> None:
 
 
 def cmd_ingest(args) -> int:
+    from ingest.index import IndexUnavailableError
     from ingest.pipeline import run_ingest
 
     s = _settings()
@@ -68,7 +69,10 @@ def cmd_ingest(args) -> int:
         )
     except OSError as exc:
         return _fail(f"could not write the index ({exc}); the previous index is unchanged",
-                     f"索引を書き込めませんでした（{exc}）。以前の索引はそのまま使えます")
+                     f"索引を書き込めませんでした（{exc}）。ディスクの空きと書き込み権限を確認してください。以前の索引はそのまま使えます")
+    except IndexUnavailableError as exc:
+        return _fail(f"the Chroma server cannot be reached ({exc}); the previous index is unchanged",
+                     "Chroma サーバーに接続できません。サーバーを起動してからもう一度実行してください。以前の索引はそのまま使えます")
     if not rep.changed:
         print(f"index up to date: {rep.chunks} chunks, nothing changed / 索引は最新です（変更なし）")
     else:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ingest.index import IndexStore
+from ingest.index import IndexStore, IndexUnavailableError
 from ingest.lexical import BM25
 from ingest.tokens import content_words, prepare
 
@@ -119,11 +119,12 @@ class Retriever:
     def _load(self) -> None:
         build_id, chunks, _emb, col = self.store.load()
         sentences = self.store.sentence_collection(build_id)
+        n_sentences = sentences.count() if sentences is not None else 0
         bm25 = BM25([c["tokens"] for c in chunks])
         pos = {c["id"]: i for i, c in enumerate(chunks)}
         with self._lock:
             self.chunks, self.bm25, self.collection, self.pos = chunks, bm25, col, pos
-            self.sentences = sentences
+            self.sentences, self.n_sentences = sentences, n_sentences
             self.build_id = build_id
             self.manifest = self.store.manifest(build_id)
 
@@ -133,7 +134,7 @@ class Retriever:
         if now - self._checked < max_age_s:
             return False
         self._checked = now
-        current = self.store.current_build()
+        current = self.store.current_build()  # IndexUnavailableError when the server is gone
         if current and current != self.build_id:
             self._load()
             return True
@@ -172,6 +173,14 @@ class Retriever:
         if n == 0:
             return {}
         mask = self._mask(filters)
+        try:
+            return self._dense(vec, n, where, mask, sentence_scores)
+        except IndexUnavailableError:
+            raise
+        except Exception as exc:  # Chroma server stopped, network gone: a clear error, not a traceback
+            raise IndexUnavailableError(f"dense search failed: {type(exc).__name__}: {exc}") from exc
+
+    def _dense(self, vec: list[float], n: int, where, mask, sentence_scores) -> dict[int, float]:
         res = self.collection.query(query_embeddings=[vec], n_results=n, where=where, include=["distances"])
         chunk_cos: dict[int, float] = {}
         for cid, dist in zip(res["ids"][0], res["distances"][0], strict=True):
@@ -179,7 +188,7 @@ class Retriever:
                 chunk_cos[self.pos[cid]] = 1.0 - float(dist)
         best: dict[int, float] = {}
         if self.sentences is not None:
-            n_s = min(n * 4, self.sentences.count())
+            n_s = min(n * 4, self.n_sentences)
             if n_s:
                 sres = self.sentences.query(query_embeddings=[vec], n_results=n_s, where=where,
                                             include=["distances", "metadatas", "documents"])
@@ -227,7 +236,15 @@ class Retriever:
         if not query:
             return []
         sent_scores: dict[int, dict[str, float]] = {}
-        dense = self.dense_search(query, self.settings.dense_candidates, filters, sent_scores) if mode != "lexical" else {}
+        dense = {}
+        if mode != "lexical":
+            try:
+                dense = self.dense_search(query, self.settings.dense_candidates, filters, sent_scores)
+            except IndexUnavailableError:
+                # another replica may have swapped in a new build and dropped an old one: reload once
+                if not self.refresh(max_age_s=0):
+                    raise
+                dense = self.dense_search(query, self.settings.dense_candidates, filters, sent_scores)
         lexical = self.lexical_search(query, self.settings.lexical_candidates, filters) if mode != "dense" else {}
         if mode == "dense":
             fused = dense

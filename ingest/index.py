@@ -36,6 +36,10 @@ class IndexUnavailableError(RuntimeError):
     """The index exists but cannot be reached (e.g. the Chroma server is down)."""
 
 
+class IndexWriteError(OSError):
+    """A new build could not be written (disk full, no permission, store error); the old one still serves."""
+
+
 @dataclass(frozen=True)
 class StoreConfig:
     index_dir: Path
@@ -119,7 +123,7 @@ class IndexStore:
             col = _client(self.cfg).get_or_create_collection(f"{self.cfg.collection}__pointer", embedding_function=None)
             col.modify(metadata={"current": build_id, "updated": time.time()})
             return
-        tmp = self._pointer_file.with_suffix(".tmp")
+        tmp = self._pointer_file.with_name(f"CURRENT.{os.getpid()}.tmp")
         with open(tmp, "w") as f:
             f.write(build_id)
             f.flush()
@@ -199,24 +203,29 @@ class IndexStore:
         build_id = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{threading.get_ident() % 10000}"
         manifest = dict(manifest, build_id=build_id, schema=SCHEMA_VERSION)
         if self.cfg.server:
-            client = _client(self.cfg)
             name = f"{self.cfg.collection}__{build_id}"
-            col = client.create_collection(
-                name,
-                embedding_function=None,
-                metadata={"hnsw:space": "cosine", "manifest": json.dumps(manifest, ensure_ascii=False)},
-            )
-            self._add_all(col, chunks, tokens, embeddings)
-            scol = client.create_collection(f"{name}__s", embedding_function=None, metadata={"hnsw:space": "cosine"})
-            self._add_sentences(scol, sentences, sentence_vectors)
-            old = self.current_build()
-            self._set_current(build_id)
-            if old:
-                for suffix in ("", "__s"):
+            try:
+                client = _client(self.cfg)
+                col = client.create_collection(
+                    name,
+                    embedding_function=None,
+                    metadata={"hnsw:space": "cosine", "manifest": json.dumps(manifest, ensure_ascii=False)},
+                )
+                self._add_all(col, chunks, tokens, embeddings)
+                scol = client.create_collection(f"{name}__s", embedding_function=None, metadata={"hnsw:space": "cosine"})
+                self._add_sentences(scol, sentences, sentence_vectors)
+                old = self.current_build()
+                self._set_current(build_id)  # the commit point: one metadata update
+            except Exception as exc:
+                for suffix in ("", "__s"):  # best effort: the server may be gone
                     try:
-                        client.delete_collection(f"{self.cfg.collection}__{old}{suffix}")
+                        client.delete_collection(f"{name}{suffix}")
                     except Exception:
                         pass
+                raise IndexUnavailableError(
+                    f"Chroma server {self.cfg.chroma_host}:{self.cfg.chroma_port}: {type(exc).__name__}: {exc}"
+                ) from exc
+            self._prune_server(client, keep={build_id, old or ""})
             return build_id
         # the folder is complete once manifest.json exists; CURRENT is the commit point
         target = self.cfg.index_dir / "builds" / build_id
@@ -233,9 +242,11 @@ class IndexStore:
                 for c in chunks:
                     f.write(json.dumps(c, ensure_ascii=False) + "\n")
             (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2))
-        except BaseException:
+        except BaseException as exc:
             _release_client(target)
             shutil.rmtree(target, ignore_errors=True)
+            if isinstance(exc, Exception) and not isinstance(exc, OSError):
+                raise IndexWriteError(f"{type(exc).__name__}: {exc}") from exc  # e.g. sqlite "disk is full"
             raise
         self._set_current(build_id)
         self._prune(keep=build_id)
@@ -262,6 +273,23 @@ class IndexStore:
                 metadatas=[{"chunk_id": r["chunk_id"], "doc_id": r["doc_id"], "i": int(r["i"])} for r in part],
                 embeddings=vectors[s : s + batch].tolist(),
             )
+
+    def _prune_server(self, client, keep: set[str]) -> None:
+        """Keep the active build and the one before it (replicas reload within seconds); drop older ones."""
+        prefix = f"{self.cfg.collection}__"
+        try:
+            names = [c if isinstance(c, str) else c.name for c in client.list_collections()]
+        except Exception:
+            return
+        for name in names:
+            if not name.startswith(prefix) or name == f"{prefix}pointer":
+                continue
+            build = name[len(prefix):].removesuffix("__s")
+            if build not in keep:
+                try:
+                    client.delete_collection(name)
+                except Exception:
+                    pass
 
     def _prune(self, keep: str) -> None:
         """Keep the active build and the one before it (a reader may still hold it open);

@@ -64,3 +64,18 @@ def test_never_held_maps_to_the_zero_column(built, retriever):
                           settings=built[0], retriever=retriever)
     first = ans.answer.splitlines()[0].replace(" ", "")
     assert first.startswith("表4-②によると") and "「0回」は2県" in first
+
+
+def test_concurrent_sessions_get_the_serial_answers(built, retriever):
+    """8 threads through the shared Retriever (one model, BM25, Sudachi per thread) answer as one thread does."""
+    import json
+    from concurrent.futures import ThreadPoolExecutor
+
+    from conftest import ROOT
+
+    qs = [json.loads(line) for line in (ROOT / "eval" / "questions.jsonl").read_text(encoding="utf-8").splitlines()]
+    ask = lambda q: answer_question(q["question"], q.get("history"), built[0], retriever=retriever).answer  # noqa: E731
+    serial = [ask(q) for q in qs]
+    with ThreadPoolExecutor(8) as pool:
+        parallel = list(pool.map(ask, qs * 2))
+    assert parallel == serial * 2

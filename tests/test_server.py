@@ -1,0 +1,97 @@
+"""Team mode: the index in a real `chroma run` server on 127.0.0.1 (ingest, search, answer, replicas, outage)."""
+
+import shutil
+
+import pytest
+from chroma_server import ChromaServer
+from conftest import REPORT_PDF, ROOT, make_settings
+
+from app.answer import answer_question
+from app.retrieve import Retriever
+from ingest.index import IndexStore, IndexUnavailableError
+from ingest.pipeline import run_ingest
+
+Q = "令和4年度に居住支援協議会を一度も開催しなかった県はいくつありましたか。"
+
+
+@pytest.fixture(scope="module")
+def team(tmp_path_factory, model_path, embedder):
+    tmp = tmp_path_factory.mktemp("team")
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    shutil.copy(REPORT_PDF, corpus)
+    shutil.copy(ROOT / "corpus" / "manifest.toml", corpus)
+    server = ChromaServer(tmp / "chroma").start()
+    s = make_settings(tmp, corpus, model_path).model_copy(update={"chroma_host": "127.0.0.1", "chroma_port": server.port})
+    rep = run_ingest(corpus, s.store_config, model_path, show_progress=False, embedder=embedder)
+    assert rep.ok and rep.changed and rep.chunks > 20
+    yield s, server, embedder
+    server.stop()
+
+
+def test_search_and_answer_from_server(team, built, retriever):
+    s, _server, embedder = team
+    r = Retriever(s, embedder=embedder)
+    assert not (s.index_dir / "CURRENT").exists()  # nothing written locally: the server holds it all
+    assert len(r.chunks) == len(retriever.chunks) and r.n_sentences == retriever.n_sentences
+    hits = r.search(Q)
+    local = retriever.search(Q)
+    assert [h.chunk["id"] for h in hits] == [h.chunk["id"] for h in local]  # same ranking as the embedded store
+    ans = answer_question(Q, settings=s, retriever=r)
+    assert "「0回」は 2県" in ans.answer and ans.citations[0].page == "68"
+
+
+def test_replicas_share_one_server_and_follow_a_rebuild(team):
+    s, _server, embedder = team
+    a, b = Retriever(s, embedder=embedder), Retriever(s, embedder=embedder)
+    assert a.build_id == b.build_id and a.bm25.vocab == b.bm25.vocab  # lexical index rebuilt from Chroma itself
+    assert not run_ingest(s.corpus_dir, s.store_config, s.embedding_model, show_progress=False, embedder=embedder).changed
+    (s.corpus_dir / "メモ 追加.txt").write_text("居住支援協議会の議事録は構成員に共有する。\n", encoding="utf-8")
+    try:
+        rep = run_ingest(s.corpus_dir, s.store_config, s.embedding_model, show_progress=False, embedder=embedder)
+        assert rep.changed and rep.docs_reused == ["report"]  # the PDF's vectors came back from the server
+        hits = b.search("議事録は誰に共有しますか")  # replica b had the old build loaded
+        b.refresh(max_age_s=0)
+        assert b.build_id == rep.build_id and any("議事録" in h.text for h in b.search("議事録は誰に共有しますか"))
+        assert hits is not None
+    finally:
+        (s.corpus_dir / "メモ 追加.txt").unlink()
+        run_ingest(s.corpus_dir, s.store_config, s.embedding_model, show_progress=False, embedder=embedder)
+    names = [c if isinstance(c, str) else c.name for c in __import__("chromadb").HttpClient(
+        host="127.0.0.1", port=s.chroma_port).list_collections()]
+    assert len([n for n in names if n.endswith("__s")]) <= 2  # old builds pruned, the previous one kept
+
+
+def test_server_stopped_then_back(team):
+    s, server, embedder = team
+    r = Retriever(s, embedder=embedder)
+    build = r.build_id
+    server.stop()
+    try:
+        with pytest.raises(IndexUnavailableError):
+            r.search(Q)
+        with pytest.raises(IndexUnavailableError):
+            IndexStore(s.store_config).current_build()
+        with pytest.raises(IndexUnavailableError):  # ingest during the outage: a clear error, nothing half-written
+            run_ingest(s.corpus_dir, s.store_config, s.embedding_model, force=True, show_progress=False, embedder=embedder)
+    finally:
+        server.start()
+    assert IndexStore(s.store_config).current_build() == build  # same index after the restart
+    ans = answer_question(Q, settings=s, retriever=r)  # the same Retriever recovers
+    assert "2県" in ans.answer.replace(" ", "")
+
+
+def test_cli_reports_server_down_in_both_languages(team, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    s, _server, _ = team
+    from chroma_server import free_port
+
+    env = dict(os.environ, KYOJU_CHROMA_HOST="127.0.0.1", KYOJU_CHROMA_PORT=str(free_port()),
+               KYOJU_INDEX_DIR=str(tmp_path / "idx"), KYOJU_EMBEDDING_MODEL=s.embedding_model)
+    out = subprocess.run([sys.executable, "-m", "app.cli", "ask", "協議会の開催回数は"], env=env, cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode != 0 and "Traceback" not in out.stderr
+    assert "error:" in out.stderr and "Chroma サーバー" in out.stderr
