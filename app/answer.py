@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ingest.clean import normalize, split_sentences, squash
 from ingest.tokens import content_words, terms
 
+from .glossary import is_english, translate
 from .retrieve import Hit, Retriever, is_follow_up, standalone_question
 from .settings import Settings, get_settings
 
@@ -147,6 +148,17 @@ def support_score(retriever: Retriever, question: str, hits: list[Hit], top: int
     return got / total if total else 0.0
 
 
+def english_support(retriever: Retriever, question: str, hits: list[Hit]) -> float:
+    """Support of an English question: its glossary terms as a Japanese question, scaled by the share
+    of its content words the glossary knows (unknown words are topics the documents may not cover)."""
+    ja, unknown = translate(question)
+    if not ja:
+        return 0.0
+    known = len(ja.split())
+    # unknown words weigh 1.5: like out-of-vocabulary Japanese words, they are the question's specific topic
+    return support_score(retriever, ja, hits) * known / (known + 1.5 * len(unknown))
+
+
 def _cite(n: int, h: Hit, quotes: list[str]) -> Citation:
     c = h.chunk
     return Citation(
@@ -241,10 +253,19 @@ def _bigrams(text: str) -> set[str]:
     return {t[i : i + 2] for i in range(len(t) - 1)}
 
 
-def pick_sentences(question: str, hits: list[Hit], retriever: Retriever, max_sentences: int = 3) -> list[tuple[Hit, str, float]]:
+def pick_sentences(question: str, hits: list[Hit], retriever: Retriever, max_sentences: int = 3,
+                   focus: str = "", already_said: str = "") -> list[tuple[Hit, str, float]]:
     """The sentences that answer: content-word overlap (IDF), the sentence's own dense similarity
     to the question (stored sentence vectors), the passage's rank, and for count questions the
-    asked counter. A sentence continuing a chosen one (また、…) follows it."""
+    asked counter. A sentence continuing a chosen one (また、…) follows it.
+
+    For a follow-up, ``focus`` is what the user just asked (その結果…): its words weigh extra,
+    and sentences the previous answer ``already_said`` are not repeated.
+    """
+    focus_tokens = [t for t in dict.fromkeys(content_words(focus))] if focus else []
+    focus_w = {t: _idf(retriever, t) for t in focus_tokens}
+    focus_total = sum(focus_w.values()) or 1.0
+    said = _bigrams(already_said) if already_said else set()
     q_tokens = list(dict.fromkeys(content_words(question)))
     weights = {t: _idf(retriever, t) for t in q_tokens}
     total = sum(weights.values()) or 1.0
@@ -268,6 +289,12 @@ def pick_sentences(question: str, hits: list[Hit], retriever: Retriever, max_sen
             dense = (cos - lo) / (hi - lo) if cos is not None and hi > lo else 0.0
             grams = len(q_grams & _bigrams(s)) / len(q_grams) if q_grams else 0.0
             score = overlap + 0.5 * dense + 0.5 * grams + 0.2 / (r + 1)
+            if focus_w:
+                score += 0.5 * sum(w for t, w in focus_w.items() if t in toks) / focus_total
+            if said:
+                s_grams = _bigrams(s)
+                if s_grams and len(s_grams & said) / len(s_grams) > 0.6:
+                    score -= 1.0  # the previous answer said this already
             if negated and NEGATION.search(normalize(s)):
                 score += 0.2  # 「していない県」 is answered by a sentence that counts the negative case
             if numeric:
@@ -330,7 +357,7 @@ def _timings(t0: float, t1: float, **extra: float) -> dict:
 
 
 def _extractive(question: str, standalone: str, hits: list[Hit], retriever: Retriever, note: str,
-                t0: float, t1: float) -> Answer:
+                t0: float, t1: float, history: list[dict] | None = None) -> Answer:
     cites: dict[str, Citation] = {}
 
     def marker(h: Hit, quote: str) -> str:
@@ -351,7 +378,11 @@ def _extractive(question: str, standalone: str, hits: list[Hit], retriever: Retr
         row_label = f"「{row}」の" if row and len(h.chunk.get("grid", [])) > 2 else ""
         name = re.match(r"^(?:表|図|事例)[ \u3000]*\S*", unit)
         lines.append(f"{name.group(0) if name else '表'}によると、{row_label}「{col}」は {value}{u} です。{marker(h, value)}")
-    picked = pick_sentences(standalone, hits, retriever, max_sentences=2 if cell else 3)
+    focus = said = ""
+    if history and standalone != question:  # a follow-up: answer what is new in it
+        focus = question
+        said = next((t.get("content", "") for t in reversed(history) if t.get("role") == "assistant"), "")
+    picked = pick_sentences(standalone, hits, retriever, max_sentences=2 if cell else 3, focus=focus, already_said=said)
     is_list = bool(LIST_Q.search(question)) and not NUMERIC_Q.search(question)
     for h, sent, _score in picked:
         items = _items(sent) if is_list else []
@@ -411,10 +442,11 @@ def answer_stream(
     hits = retriever.search(standalone if search_history is None else question, k=k or settings.top_k,
                             history=search_history, filters=filters)
     t1 = time.perf_counter()
-    support = support_score(retriever, standalone, hits)
-    has_ja = bool(content_words(standalone))
-    top_dense = max((h.dense for h in hits[:3]), default=0.0)
-    answerable = bool(hits) and (support >= settings.abstain_threshold if has_ja else top_dense >= 0.80)
+    support = english_support(retriever, standalone, hits) if is_english(standalone) else support_score(
+        retriever, standalone, hits)
+    answerable = bool(hits) and support >= settings.abstain_threshold
+    if answerable and is_english(standalone):
+        note = "；".join(x for x in (note, "資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents") if x)
     if not answerable:
         ans = _abstain(question, standalone, hits, "llm" if use_llm else "extractive", note, t0, t1, support)
         yield ans.answer
@@ -451,7 +483,9 @@ def answer_stream(
             note = "LLMの回答に有効な出典がなかったため、抽出方式で回答しました / the LLM answer cited no passage: extractive answer"
         except llm_mod.LLMError as err:
             note = f"{err.ja}。抽出方式で回答しました / {err.en}: extractive answer"
-    ans = _extractive(question, standalone, hits, retriever, note, t0, t1)
+    compose_q = translate(standalone)[0] if is_english(standalone) else standalone
+    ans = _extractive(question, compose_q, hits, retriever, note, t0, t1, history)
+    ans.standalone_question = standalone
     ans.support = support
     yield from ans.answer.splitlines(keepends=True)
     yield ans

@@ -18,6 +18,7 @@ from ingest.index import IndexStore, IndexUnavailableError
 from ingest.lexical import BM25
 from ingest.tokens import content_words, prepare
 
+from .glossary import is_english, translate
 from .settings import Settings
 
 FOLLOW_UP = re.compile(r"^(その|それ|この|これ|あの|そこ|そちら|同じ|上記|前述|先ほど|さっき|では|じゃあ|また|他に|ほかに)|"
@@ -60,6 +61,15 @@ def normalize_query(q: str) -> str:
     """NFKC, half-width digits, era abbreviations (R4 -> 令和4年度), trimmed."""
     q = re.sub(r"\s+", " ", (q or "").replace("\u0000", " ")).strip()
     return prepare(q)
+
+
+def expand_query(query: str) -> tuple[str, str]:
+    """(text for the dense side, text for the lexical side). English gets the glossary's Japanese
+    terms: the lexical index only knows Japanese words, and e5 matches better with them."""
+    if not is_english(query):
+        return query, query
+    ja, _unknown = translate(query)
+    return (f"{query} {ja}".strip(), ja or query)
 
 
 def is_follow_up(question: str) -> bool:
@@ -235,17 +245,18 @@ class Retriever:
         query = normalize_query(standalone_question(question, history))
         if not query:
             return []
+        dense_query, lexical_query = expand_query(query)
         sent_scores: dict[int, dict[str, float]] = {}
         dense = {}
         if mode != "lexical":
             try:
-                dense = self.dense_search(query, self.settings.dense_candidates, filters, sent_scores)
+                dense = self.dense_search(dense_query, self.settings.dense_candidates, filters, sent_scores)
             except IndexUnavailableError:
                 # another replica may have swapped in a new build and dropped an old one: reload once
                 if not self.refresh(max_age_s=0):
                     raise
-                dense = self.dense_search(query, self.settings.dense_candidates, filters, sent_scores)
-        lexical = self.lexical_search(query, self.settings.lexical_candidates, filters) if mode != "dense" else {}
+                dense = self.dense_search(dense_query, self.settings.dense_candidates, filters, sent_scores)
+        lexical = self.lexical_search(lexical_query, self.settings.lexical_candidates, filters) if mode != "dense" else {}
         if mode == "dense":
             fused = dense
         elif mode == "lexical":

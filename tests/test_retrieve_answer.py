@@ -79,3 +79,20 @@ def test_concurrent_sessions_get_the_serial_answers(built, retriever):
     with ThreadPoolExecutor(8) as pool:
         parallel = list(pool.map(ask, qs * 2))
     assert parallel == serial * 2
+
+
+def test_glossary_translation():
+    from app.glossary import is_english, translate
+
+    ja, unknown = translate("How many prefectures did not hold a council meeting in fiscal 2022?")
+    assert {"令和4年度", "0回", "いくつ", "協議会"} <= set(ja.split()) and unknown == []
+    assert translate("How do I apply for welfare benefits?")[1] == ["apply", "benefits"]
+    assert is_english("What is MLIT?") and not is_english("R4の協議会 meeting")
+
+
+def test_english_questions(built, retriever):
+    ans = answer_question("How many prefectures did not hold a council meeting in fiscal 2022?", settings=built[0],
+                          retriever=retriever)
+    assert not ans.abstained and "「0回」は2県" in ans.answer.replace(" ", "") and "日本語" in ans.note
+    for q in ("What is the phone number of the Tokyo council secretariat?", "How do I apply for welfare benefits?"):
+        assert answer_question(q, settings=built[0], retriever=retriever).abstained, q
