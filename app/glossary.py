@@ -54,9 +54,9 @@ STOP = {
     "can", "could", "should", "would", "will", "may", "might", "have", "has", "had", "i", "we", "you", "my", "our",
     "me", "us", "please", "tell", "give", "show", "explain", "describe", "not", "no", "never", "all", "each", "per",
     "than", "more", "most", "other", "such", "so", "if", "then", "also", "kind", "kinds", "type", "types", "way",
-    "ways", "get", "got", "make", "made", "between", "over", "under", "after", "before", "during", "did", "fiscal",
+    "ways", "get", "got", "make", "made", "between", "over", "under", "after", "before", "during", "fiscal",
     "year", "fy", "number", "count", "according", "report", "document", "documents", "say", "says", "said",
-    "ask", "asks", "asked", "like", "need", "give", "gave", "given", "take", "took", "done",
+    "ask", "asks", "asked", "like", "need", "gave", "given", "take", "took", "done",
 }
 _WORD = re.compile(r"[a-z][a-z\-']*")
 _FY = re.compile(r"\b(?:fy|fiscal(?: year)?)\s*(20\d\d)\b|\b(20\d\d)\s*fiscal\b")
