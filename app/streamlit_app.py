@@ -24,6 +24,7 @@ from app.answer import Answer, answer_stream, get_retriever  # noqa: E402
 from app.llm import health  # noqa: E402
 from app.render import answer_markdown, conversation_markdown, grid_rows, highlighted, quote  # noqa: E402
 from app.settings import get_settings  # noqa: E402
+from ingest.index import IndexUnavailableError  # noqa: E402
 
 EXAMPLES = {
     "市区町村職員": ["居住支援協議会を設立したい。県からどのような支援を受けられますか。",
@@ -226,9 +227,13 @@ def main() -> None:
                 else:
                     shown += item
                     slot.markdown(answer_markdown(shown) + " ▌")
+        except IndexUnavailableError as exc:
+            slot.error("回答を作成できませんでした。索引（Chroma サーバー）に接続できません。サーバーが動いているか確認し、"
+                       "しばらくしてからもう一度お試しください。会話はこのまま続けられます。")
+            st.caption(quote(str(exc)[:300]))
+            return
         except Exception as exc:
-            slot.error("回答を作成できませんでした。索引に接続できるか確認してください（Chroma サーバーを使う設定の場合は"
-                       "サーバーの状態）。しばらくしてからもう一度お試しください。")
+            slot.error("回答を作成できませんでした。索引とモデルを確認してください（端末で `make run`）。")
             st.caption(quote(str(exc)[:300]))
             return
         show_answer(ans, f"m{len(messages) + 1}", slot)

@@ -67,6 +67,23 @@ def _client(cfg: StoreConfig, build_dir: Path | None = None):
     return chromadb.PersistentClient(path=str(build_dir / "chroma"), settings=_chroma_settings())
 
 
+def get_all(col, include: list[str], batch: int = 5000) -> dict:
+    """Every record of a collection, fetched in pages: one `get()` of 100k records exceeds
+    SQLite's variable limit inside Chroma ("too many SQL variables")."""
+    out: dict = {"ids": [], **{k: [] for k in include}}
+    offset = 0
+    while True:
+        got = col.get(include=include, limit=batch, offset=offset)
+        n = len(got["ids"])
+        out["ids"].extend(got["ids"])
+        for k in include:
+            vals = got.get(k)
+            out[k].extend(list(vals) if vals is not None else [None] * n)
+        if n < batch:
+            return out
+        offset += n
+
+
 def chunk_to_record(chunk: dict, tokens: list[str]) -> tuple[str, str, dict]:
     """A chunk dict -> (id, document text, flat Chroma metadata)."""
     meta = {
@@ -160,7 +177,7 @@ class IndexStore:
         col = self.sentence_collection(build_id) if build_id else None
         if col is None:
             return [], np.zeros((0, 0), dtype=np.float32)
-        got = col.get(include=["documents", "metadatas"] + (["embeddings"] if with_embeddings else []))
+        got = get_all(col, ["documents", "metadatas"] + (["embeddings"] if with_embeddings else []))
         recs = [dict(m, text=d) for d, m in zip(got["documents"], got["metadatas"], strict=True)]
         emb = got.get("embeddings") if with_embeddings else None
         return recs, (np.asarray(emb, dtype=np.float32) if emb is not None and len(recs) else np.zeros((0, 0), np.float32))
@@ -175,7 +192,7 @@ class IndexStore:
         try:
             col = self._collection(build_id)
             include = ["documents", "metadatas"] + (["embeddings"] if with_embeddings else [])
-            got = col.get(include=include)
+            got = get_all(col, include)
         except IndexMissingError:
             raise
         except Exception as exc:
@@ -253,7 +270,7 @@ class IndexStore:
         return build_id
 
     @staticmethod
-    def _add_all(col, chunks: list[dict], tokens: list[list[str]], embeddings: np.ndarray, batch: int = 1000) -> None:
+    def _add_all(col, chunks: list[dict], tokens: list[list[str]], embeddings: np.ndarray, batch: int = 5000) -> None:
         for s in range(0, len(chunks), batch):
             recs = [chunk_to_record(c, t) for c, t in zip(chunks[s : s + batch], tokens[s : s + batch], strict=True)]
             col.add(
@@ -264,7 +281,7 @@ class IndexStore:
             )
 
     @staticmethod
-    def _add_sentences(col, sentences: list[dict], vectors: np.ndarray | None, batch: int = 2000) -> None:
+    def _add_sentences(col, sentences: list[dict], vectors: np.ndarray | None, batch: int = 5000) -> None:
         for s in range(0, len(sentences), batch):
             part = sentences[s : s + batch]
             col.add(

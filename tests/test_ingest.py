@@ -141,3 +141,14 @@ def test_killed_ingest_keeps_old_index_answering(built, tmp_path, model_path):
     assert done.returncode == 0, done.stderr
     assert (index / "CURRENT").read_text() != before
     assert not [p for p in (index / "builds").iterdir() if not (p / "manifest.json").exists()]
+
+
+def test_index_is_read_in_pages(built):
+    """Large indexes are read page by page (one get() of 100k records breaks Chroma's SQLite)."""
+    from ingest.index import get_all
+
+    s, _ = built
+    _, chunks, _, col = IndexStore(StoreConfig(s.index_dir)).load()
+    got = get_all(col, ["documents", "metadatas"], batch=7)
+    assert sorted(got["ids"]) == sorted(c["id"] for c in chunks) and len(set(got["ids"])) == len(chunks)
+    assert len(got["documents"]) == len(got["metadatas"]) == len(chunks)

@@ -95,3 +95,33 @@ def test_cli_reports_server_down_in_both_languages(team, tmp_path):
                          capture_output=True, text=True, timeout=300)
     assert out.returncode != 0 and "Traceback" not in out.stderr
     assert "error:" in out.stderr and "Chroma サーバー" in out.stderr
+
+
+def test_chat_page_during_an_outage(team, monkeypatch, tmp_path):
+    """The chat says the index cannot be reached (no traceback) and answers again once the server is back."""
+    from streamlit.testing.v1 import AppTest
+
+    from app.settings import get_settings
+
+    s, server, _ = team
+    for key, value in {"KYOJU_CHROMA_HOST": "127.0.0.1", "KYOJU_CHROMA_PORT": str(server.port),
+                       "KYOJU_INDEX_DIR": str(s.index_dir), "KYOJU_CORPUS_DIR": str(s.corpus_dir),
+                       "KYOJU_DATA_DIR": str(tmp_path), "KYOJU_EMBEDDING_MODEL": s.embedding_model}.items():
+        monkeypatch.setenv(key, value)
+    get_settings.cache_clear()
+    try:
+        at = AppTest.from_file(str(ROOT / "app" / "streamlit_app.py"), default_timeout=120).run()
+        at.chat_input[0].set_value(Q).run()
+        assert not at.exception and "2県" in " ".join(m.value for m in at.markdown).replace(" ", "")
+        server.stop()
+        try:
+            at.chat_input[0].set_value("協力不動産店のリストを公開している県はありますか。").run()
+            assert not at.exception
+            assert any("Chroma サーバー）に接続できません" in e.value for e in at.error)
+        finally:
+            server.start()
+        at.chat_input[0].set_value("協力不動産店のリストを公開している県はありますか。").run()
+        assert not at.exception and not at.error
+        assert "協力不動産店のリスト" in " ".join(m.value for m in at.markdown)
+    finally:
+        get_settings.cache_clear()
