@@ -93,7 +93,8 @@ class Answer:
             "timings_ms": self.timings_ms,
         }
 
-    def render_text(self) -> str:
+    def render_text(self, excerpts: bool = False) -> str:
+        """Plain text for the CLI and the Markdown export: answer, note, sources, mode."""
         lines = [self.answer, ""]
         if self.note:
             lines += [f"（{self.note}）", ""]
@@ -101,7 +102,9 @@ class Answer:
         if refs:
             lines.append("関連する可能性のある箇所:" if self.abstained else "出典:")
             for c in refs:
-                lines.append(f"[{c.n}] {c.label}")
+                excerpt = re.sub(r"\s+", " ", "／".join(c.quotes) if c.quotes else c.text)[:300]
+                lines.append(f"- [{c.n}] {c.label} — 「{excerpt}」" if excerpts else f"[{c.n}] {c.label}")
+            lines.append("")
         lines.append(f"（回答方式: {'抽出' if self.mode == 'extractive' else 'LLM'}）")
         return "\n".join(lines)
 
@@ -491,18 +494,11 @@ def answer_stream(
     yield ans
 
 
-def answer_question(
-    question: str,
-    history: list[dict] | None = None,
-    settings: Settings | None = None,
-    mode: str | None = None,
-    retriever: Retriever | None = None,
-    filters: dict | None = None,
-    k: int | None = None,
-) -> Answer:
-    """`answer_stream` without the streaming: what the CLI and the eval call."""
+def answer_question(question: str, history: list[dict] | None = None, settings: Settings | None = None,
+                    **options) -> Answer:
+    """`answer_stream` without the streaming (same options: mode, retriever, filters, k): for the CLI and eval."""
     final = None
-    for item in answer_stream(question, history, settings, mode, retriever, filters, k):
+    for item in answer_stream(question, history, settings, **options):
         if isinstance(item, Answer):
             final = item
     assert final is not None

@@ -7,7 +7,6 @@ are backslash-escaped, so a passage can never render markup or links.
 from __future__ import annotations
 
 import html
-import re
 
 _MD = "\\`*_{}[]<>()#+-.!|~:$"
 
@@ -66,19 +65,8 @@ def conversation_markdown(messages: list[dict], title: str = "居住支援 資�
     for m in messages:
         if m["role"] == "user":
             lines += [f"## 質問: {m['content']}", ""]
-            continue
-        ans = m.get("answer")
-        lines += [ans.answer if ans else m["content"], ""]
-        if ans is None:
-            continue
-        if ans.note:
-            lines += [f"（{ans.note}）", ""]
-        refs = ans.related if ans.abstained else ans.citations
-        if refs:
-            lines.append("関連する可能性のある箇所:" if ans.abstained else "出典:")
-            for c in refs:
-                excerpt = re.sub(r"\s+", " ", "／".join(c.quotes) if c.quotes else c.text)[:300]
-                lines.append(f"- [{c.n}] {c.label} — 「{excerpt}」")
-            lines.append("")
-        lines += [f"（回答方式: {'抽出' if ans.mode == 'extractive' else 'LLM'}）", ""]
+        elif m.get("answer") is not None:
+            lines += [m["answer"].render_text(excerpts=True), ""]
+        else:
+            lines += [m["content"], ""]
     return "\n".join(lines)

@@ -36,8 +36,14 @@ MODES = {"extractive": "抽出（資料の文をそのまま引用）", "llm": "
 
 
 @st.cache_resource(show_spinner="モデルと索引を読み込んでいます…")
-def retriever():
+def _retriever(index: str, model: str, host: str, port: int):
     return get_retriever(get_settings())
+
+
+def retriever():
+    """One Retriever per process and per index location, shared by all sessions."""
+    s = get_settings()
+    return _retriever(str(s.index_dir), s.embedding_model, s.chroma_host, s.chroma_port)
 
 
 @st.cache_data(ttl=30, show_spinner=False)

@@ -45,21 +45,24 @@ def make_settings(tmp: Path, corpus: Path, model_path: str):
     return Settings(corpus_dir=corpus, index_dir=tmp / "index", data_dir=tmp, embedding_model=model_path)
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory, model_path, embedder):
-    """The real report ingested into a fresh index (real model, real embedded Chroma)."""
-    from ingest.index import StoreConfig
+def ingest_report(tmp: Path, model_path: str, embedder, **settings_update):
+    """A corpus holding the real report (with its manifest), ingested with the given settings."""
     from ingest.pipeline import run_ingest
 
-    tmp = tmp_path_factory.mktemp("kyoju")
     corpus = tmp / "corpus"
     corpus.mkdir()
     shutil.copy(REPORT_PDF, corpus)
     shutil.copy(ROOT / "corpus" / "manifest.toml", corpus)
-    s = make_settings(tmp, corpus, model_path)
-    rep = run_ingest(corpus, StoreConfig(s.index_dir), model_path, show_progress=False, embedder=embedder)
-    assert rep.ok and rep.changed
+    s = make_settings(tmp, corpus, model_path).model_copy(update=settings_update)
+    rep = run_ingest(corpus, s.store_config, model_path, show_progress=False, embedder=embedder)
+    assert rep.ok and rep.changed and rep.chunks > 20
     return s, rep
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, model_path, embedder):
+    """The real report ingested into a fresh index (real model, real embedded Chroma)."""
+    return ingest_report(tmp_path_factory.mktemp("kyoju"), model_path, embedder)
 
 
 @pytest.fixture(scope="session")

@@ -1,10 +1,8 @@
 """Team mode: the index in a real `chroma run` server on 127.0.0.1 (ingest, search, answer, replicas, outage)."""
 
-import shutil
-
 import pytest
 from chroma_server import ChromaServer
-from conftest import REPORT_PDF, ROOT, make_settings
+from conftest import ROOT, ingest_report
 
 from app.answer import answer_question
 from app.retrieve import Retriever
@@ -17,14 +15,8 @@ Q = "令和4年度に居住支援協議会を一度も開催しなかった県�
 @pytest.fixture(scope="module")
 def team(tmp_path_factory, model_path, embedder):
     tmp = tmp_path_factory.mktemp("team")
-    corpus = tmp / "corpus"
-    corpus.mkdir()
-    shutil.copy(REPORT_PDF, corpus)
-    shutil.copy(ROOT / "corpus" / "manifest.toml", corpus)
     server = ChromaServer(tmp / "chroma").start()
-    s = make_settings(tmp, corpus, model_path).model_copy(update={"chroma_host": "127.0.0.1", "chroma_port": server.port})
-    rep = run_ingest(corpus, s.store_config, model_path, show_progress=False, embedder=embedder)
-    assert rep.ok and rep.changed and rep.chunks > 20
+    s, _ = ingest_report(tmp, model_path, embedder, chroma_host="127.0.0.1", chroma_port=server.port)
     yield s, server, embedder
     server.stop()
 
@@ -117,7 +109,7 @@ def test_chat_page_during_an_outage(team, monkeypatch, tmp_path):
         try:
             at.chat_input[0].set_value("協力不動産店のリストを公開している県はありますか。").run()
             assert not at.exception
-            assert any("Chroma サーバー）に接続できません" in e.value for e in at.error)
+            assert any("Chroma サーバー）に接続できません" in e.value for e in at.error), [e.value for e in at.error] + [m.value[:80] for m in at.markdown]
         finally:
             server.start()
         at.chat_input[0].set_value("協力不動産店のリストを公開している県はありますか。").run()
