@@ -259,6 +259,7 @@ class IndexStore:
                 for c in chunks:
                     f.write(json.dumps(c, ensure_ascii=False) + "\n")
             (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2))
+            _release_client(target)  # the writer stops (and flushes) before readers are pointed at the build
         except BaseException as exc:
             _release_client(target)
             shutil.rmtree(target, ignore_errors=True)
