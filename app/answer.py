@@ -324,6 +324,29 @@ def pick_sentences(question: str, hits: list[Hit], retriever: Retriever, max_sen
     return out
 
 
+def _figure_sentence(question: str, picked: list[tuple[Hit, str, float]]) -> int | None:
+    """Index of the picked sentence whose stated figure (9法人, 3県) the question asks for.
+
+    Judged by the words just before each figure: 「…を構成員としていない県が、3県」 answers
+    「構成員にしていない県はいくつ」, while 「構成員とする 15 県のうち 5 県」 in the same
+    passage does not. A negated question needs a negated phrase before the figure.
+    """
+    counter = _asked_counter(question)
+    q_grams = _bigrams(question)
+    negated = bool(NEGATION.search(normalize(question)))
+    best, best_score = None, 0.0
+    for i, (_h, sent, _s) in enumerate(picked):
+        text = normalize(sent)
+        for m in re.finditer(r"\d+\s*(県|市区町村|市|法人|回|団体|件|人)", text):
+            if counter and m.group(1) != counter:
+                continue
+            before = text[max(0, m.start() - 30) : m.start()]
+            score = len(_bigrams(before) & q_grams) + (3 if negated and NEGATION.search(before) else 0)
+            if score > best_score:
+                best, best_score = i, score
+    return best
+
+
 def _items(sentence: str) -> list[str]:
     """'①…、②…、③…' -> items, for list questions."""
     parts = re.split(r"(?=[①-⑳])", sentence)
@@ -387,6 +410,11 @@ def _extractive(question: str, standalone: str, hits: list[Hit], retriever: Retr
         said = next((t.get("content", "") for t in reversed(history) if t.get("role") == "assistant"), "")
     picked = pick_sentences(standalone, hits, retriever, max_sentences=2 if cell else 3, focus=focus, already_said=said)
     is_list = bool(LIST_Q.search(question)) and not NUMERIC_Q.search(question)
+    if not cell and NUMERIC_Q.search(standalone):
+        lead = _figure_sentence(standalone, picked)
+        if lead is not None:  # a count question: the sentence stating the figure leads, on its own line
+            h, sent, _ = picked.pop(lead)
+            lines.append(f"{sent}{marker(h, sent)}")
     for h, sent, _score in picked:
         items = _items(sent) if is_list else []
         if items:

@@ -56,7 +56,15 @@ def test_no_table_cell_for_a_word_shared_with_a_column(built, retriever):
 def test_negated_count_is_not_answered_by_the_positive_cell(built, retriever):
     ans = answer_question("調査対象の15県のうち、居住支援法人を構成員にしていない県はいくつありましたか。",
                           settings=built[0], retriever=retriever)
-    assert "「居住支援法人」は" not in ans.answer and "3県" in ans.answer.replace(" ", "")
+    assert "「居住支援法人」は" not in ans.answer
+    assert "構成員としていない県が、3県" in ans.answer.splitlines()[0].replace(" ", "")  # the figure asked for leads
+
+
+def test_count_question_leads_with_its_figure(built, retriever):
+    ans = answer_question("社会福祉法人向けのセミナーの成果として、何法人が居住支援法人に指定されましたか。",
+                          settings=built[0], retriever=retriever)
+    lead = ans.answer.splitlines()[0].replace(" ", "")
+    assert not lead.startswith("-") and "9法人" in lead and "6法人" in lead and lead.endswith("[1]")
 
 
 def test_never_held_maps_to_the_zero_column(built, retriever):
