@@ -27,7 +27,13 @@ NUMERIC_Q = re.compile(r"いくつ|何(県|市|回|法人|人|件|団体|年|か
 COUNTER_Q = re.compile(r"(県|市区町村|市|法人|回|団体|件|人)(?:は|が|の数|を)?.{0,6}(いくつ|何|数)|何(県|市|回|法人|人|件|団体)")
 LIST_Q = re.compile(r"どのような|どんな|何を|どういった|挙げ|示され|教えて")
 TOTAL_Q = re.compile(r"合計|全体|計|延べ")
-VERB_WEIGHT = 0.3
+# Questions paraphrase verbs (持っている / 望んでいる) and add colloquial adverbs (ぜんぜん, 結局);
+# their nouns carry the topic.
+# A word found in every passage of a small corpus has IDF ~0, yet a question made only of such
+# words (県の協議会に市町村は入っている?) is still about them: each term weighs at least this.
+IDF_FLOOR = 1.0
+UNKNOWN_NOUN_FACTOR = 0.5
+TERM_WEIGHT = {"動詞": 0.3, "形容詞": 0.3, "副詞": 0.1, "接尾辞": 0.3, "感動詞": 0.1}
 
 _lock = threading.Lock()
 _retrievers: dict[tuple, Retriever] = {}
@@ -127,8 +133,8 @@ def support_score(retriever: Retriever, question: str, hits: list[Hit], top: int
 
     Terms are Sudachi's long units (生活保護, 申請手数料), and a compound counts only when it
     appears as written (after NFKC, spaces removed): its parts scattered over the passages
-    (生活 … 保護 …) do not make the documents answer it. Verbs weigh 0.3 because questions
-    paraphrase them (持っている / 望んでいる) while their nouns carry the topic.
+    (生活 … 保護 …) do not make the documents answer it. Verbs and adverbs weigh less
+    (TERM_WEIGHT) because questions paraphrase them (持っている / 望んでいる).
     """
     q_terms = list({t.word: t for t in terms(question, "C")}.values())
     if not q_terms:
@@ -140,15 +146,21 @@ def support_score(retriever: Retriever, question: str, hits: list[Hit], top: int
         have_tokens.update(c.get("tokens") or content_words(c["text"]))
         text += squash(normalize(" ".join((c.get("section_title", ""), c.get("unit_title", ""), c["text"]))))
     total = got = 0.0
+    unknown_missing = False
     for t in q_terms:
         parts = content_words(t.surface) or [t.word]
-        weight = sum(_idf(retriever, p) for p in parts) * (VERB_WEIGHT if t.pos in {"動詞", "形容詞"} else 1.0)
-        found = any(squash(normalize(w)) in text for w in (t.word, t.surface)) or (
-            len(parts) == 1 and parts[0] in have_tokens
-        )
+        weight = max(sum(_idf(retriever, p) for p in parts), IDF_FLOOR) * TERM_WEIGHT.get(t.pos, 1.0)
+        if len(parts) == 1:  # one word: as a word (a lone 「法」 must not match inside 「方法」)
+            found = parts[0] in have_tokens or (len(t.word) > 1 and squash(normalize(t.word)) in text)
+        else:
+            found = any(squash(normalize(w)) in text for w in (t.word, t.surface)) or _near(parts, text)
         total += weight
         got += weight * found
-    return got / total if total else 0.0
+        if not found and t.pos == "名詞" and any(p not in retriever.bm25.vocab for p in parts):
+            unknown_missing = True
+    share = got / total if total else 0.0
+    # a noun the whole corpus never uses (要件, 会長, 費用, 手数料) names a topic the documents do not cover
+    return share * UNKNOWN_NOUN_FACTOR if unknown_missing else share
 
 
 def english_support(retriever: Retriever, question: str, hits: list[Hit]) -> float:
@@ -160,6 +172,13 @@ def english_support(retriever: Retriever, question: str, hits: list[Hit]) -> flo
     known = len(ja.split())
     # unknown words weigh 1.5: like out-of-vocabulary Japanese words, they are the question's specific topic
     return support_score(retriever, ja, hits) * known / (known + 1.5 * len(unknown))
+
+
+def _near(parts: list[str], text: str, slop: int = 2) -> bool:
+    """A compound's parts in order with at most `slop` characters between them (市…町村 in 市区町村),
+    but not scattered over the passages (生活 … 保護)."""
+    pattern = f".{{0,{slop}}}".join(re.escape(squash(normalize(p))) for p in parts)
+    return bool(re.search(pattern, text))
 
 
 def _cite(n: int, h: Hit, quotes: list[str]) -> Citation:
@@ -177,8 +196,17 @@ def _cell_key(text: str) -> str:
     return squash(text).replace("令和", "").replace("平成", "")
 
 
-ZERO_Q = re.compile(r"一度も.{0,12}(?:なかった|ない|いない|ず)|(?:開催|実施)(?:しなかった|していない|されなかった|されていない|なし)|ゼロ|0回")
-NEGATION = re.compile(r"(?:し|さ|い|れ|せ)ない|(?:し|さ|い|れ)なかった|以外|除く|除いて|未")
+ZERO_Q = re.compile(r"(?:一度も|一回も|1回も|全然|ぜんぜん|まったく|全く).{0,12}(?:なかった|ない|いない|ず)|"
+                    r"(?:開催|実施)(?:しなかった|していない|されなかった|されていない|なし)|ゼロ|0回")
+NEGATION = re.compile(r"(?:し|さ|い|れ|せ|て|で|け|ら|わ|め)(?:ない|なかった)|ません|以外|除く|除いて|未|"
+                      r"(?:せ|ら|れ|け)ず(?:に|、|。|$)")
+
+
+def _header_names(head: str) -> list[str]:
+    """A header and its parts: 「受刑者関係（保護観察所等）」 is also 「受刑者関係」 and 「保護観察所」."""
+    names = [head, *re.split(r"[（()）]", head)]
+    keys = [_cell_key(re.sub(r"(等|など)$", "", n.strip())) for n in names]
+    return [k for k in dict.fromkeys(keys) if len(k) >= 2]
 
 
 def table_question(question: str) -> str:
@@ -205,10 +233,9 @@ def table_lookup(question: str, hits: list[Hit]) -> tuple[Hit, str, str, str] | 
         header, rows = grid[0], grid[1:]
         col_scores = []
         for j, head in enumerate(header[1:], start=1):
-            key = _cell_key(head)
             head_tokens = set(content_words(head))
             overlap = len(q_tokens & head_tokens)
-            exact = bool(key) and key in qn
+            exact = any(k in qn for k in _header_names(head))
             # a column is named only when all its words are in the question: 「不動産」 alone
             # must not select 「全日本不動産協会」
             col_scores.append((exact * 10 + overlap if exact or (head_tokens and head_tokens <= q_tokens) else 0, j))

@@ -22,6 +22,8 @@ STOP = {
     # normalized forms Sudachi gives for the function words above
     "為る", "有る", "居る", "成る", "為", "所", "幾", "幾ら", "事", "物", "様", "其の", "此の", "言う", "如何",
     "呉れる", "御", "頂く", "幾つ", "其れ", "此れ", "其処", "何処",
+    # colloquial fillers: 「入ってないとこはどれくらい」「どんな感じ」「法人側は」
+    "とこ", "どれ", "どこ", "どっち", "感じ", "側", "辺", "くらい", "ぐらい", "位", "数",
 }
 # Compound particles written with a verb (について, による, に当たって, に対して, において, を通じて…):
 # after に/を these verbs carry no topic, and left in they match every passage of an official report.
@@ -29,6 +31,7 @@ FUNCTIONAL_VERBS = {
     "つく", "付く", "就く", "よる", "因る", "依る", "当たる", "対する", "関する", "おく", "於く", "掛かる", "係る",
     "基づく", "通じる", "通ずる", "向ける", "伴う", "応じる", "応ずる", "巡る", "取る", "おける", "従う", "わたる", "渡る",
 }
+RELATIONAL_SUFFIXES = ("側", "自体", "同士", "全体")
 _ERA_ABBR = re.compile(r"(?<![A-Za-z])([RH])([0-9]{1,2})(?![0-9])(?!年)")
 COUNTERS = {
     "県", "市", "町", "村", "区", "回", "法人", "年度", "年", "月", "日", "件", "人", "名", "団体", "か所", "箇所",
@@ -50,9 +53,19 @@ def _tokenizer():
     return tok
 
 
+# Everyday short forms of the domain's names, expanded on both sides (questions and documents)
+# so 「宅建協会」 meets 「宅地建物取引業協会」 and 「市町村」 meets 「市区町村」.
+ABBREVIATIONS = {
+    "宅建": "宅地建物取引業", "国交省": "国土交通省", "厚労省": "厚生労働省", "社協": "社会福祉協議会",
+    "市町村": "市区町村", "居住支援協": "居住支援協議会",
+}
+_ABBR = re.compile("|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True)))
+
+
 def prepare(text: str) -> str:
-    """NFKC, and spaces around Japanese removed ("令和 3年度" -> "令和3年度")."""
+    """NFKC, domain short forms expanded, spaces around Japanese removed ("令和 3年度" -> "令和3年度")."""
     text = unicodedata.normalize("NFKC", text)
+    text = _ABBR.sub(lambda m: ABBREVIATIONS[m.group(0)], text)
     text = _ERA_ABBR.sub(lambda m: ("令和" if m.group(1) == "R" else "平成") + m.group(2) + "年度", text)
     return _SPACE_NEAR_CJK.sub("", text)
 
@@ -81,6 +94,7 @@ def terms(text: str, mode: str = "A") -> list[Term]:
     pending_num = ""  # digits waiting for a counter
     prev_era = ""
     prev_particle = ""
+    verb_nouns: list[int] = []
     for m in morphs:
         surface = m.surface()
         pos = m.part_of_speech()
@@ -114,7 +128,21 @@ def terms(text: str, mode: str = "A") -> list[Term]:
             continue
         if word in STOP or not word.strip() or (word.startswith("何") and len(word) <= 3):
             continue
+        for suffix in RELATIONAL_SUFFIXES:  # 県側 -> 県, 法人自体 -> 法人
+            if word.endswith(suffix) and len(word) > len(suffix) and word not in COUNTERS:
+                word, surface = word[: -len(suffix)], surface[: -len(suffix)] if surface.endswith(suffix) else surface
+                break
         out.append(Term(word.lower(), surface, pos[0]))
+        if pos[2] == "サ変可能":
+            verb_nouns.append(len(out) - 1)
     if pending_num:
         out.append(Term(pending_num, pending_num, "数"))
+    # 「後押しした」「開催しなかった」: a サ変 noun followed by する acts as the verb of the question
+    for i in verb_nouns:
+        if _followed_by_suru(text, out[i].surface):
+            out[i] = Term(out[i].word, out[i].surface, "動詞")
     return out
+
+
+def _followed_by_suru(text: str, surface: str) -> bool:
+    return bool(re.search(re.escape(surface) + r"(し|する|され|させ|せ|でき)", text))

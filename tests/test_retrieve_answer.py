@@ -104,3 +104,26 @@ def test_english_questions(built, retriever):
     assert not ans.abstained and "「0回」は2県" in ans.answer.replace(" ", "") and "日本語" in ans.note
     for q in ("What is the phone number of the Tokyo council secretariat?", "How do I apply for welfare benefits?"):
         assert answer_question(q, settings=built[0], retriever=retriever).abstained, q
+
+
+def test_colloquial_questions(built, retriever):
+    ask = lambda q: answer_question(q, settings=built[0], retriever=retriever)  # noqa: E731
+    ans = ask("宅建協会が入ってる県はいくつ")  # short form expanded to 宅地建物取引業協会
+    assert ans.answer.replace(" ", "").startswith("表4-①によると、「宅地建物取引業協会」は14県")
+    ans = ask("保護観察所を構成員に入れてる県はいくつ？")  # a header's bracketed alias names the column
+    assert "10県" in ans.answer.splitlines()[0].replace(" ", "")
+    ans = ask("居住支援法人で県の協議会に入ってないとこはどれくらい？")  # colloquial negation: no positive cell
+    assert "「居住支援法人」は" not in ans.answer and not ans.abstained
+    assert not ask("県の協議会に市町村って入ってる？").abstained  # 市町村 meets 市区町村
+
+
+def test_topic_nouns_the_corpus_never_uses_abstain(built, retriever):
+    for q in ("居住支援協議会の会長は誰ですか", "協議会の設立に必要な費用は？", "生活保護の申請方法を教えてください"):
+        assert answer_question(q, settings=built[0], retriever=retriever).abstained, q
+
+
+def test_terms_weigh_verbs_and_strip_relational_suffixes():
+    from ingest.tokens import terms
+
+    got = {t.word: t.pos for t in terms("県側は協議会設立を後押しした", "C")}
+    assert got == {"県": "名詞", "協議会": "名詞", "設立": "名詞", "後押し": "動詞"}
