@@ -77,3 +77,35 @@ def test_markup_in_questions_is_not_rendered(app):
     assert not at.exception
     user = at.chat_message[0].markdown[0].value
     assert "<script>" not in user and "&lt;script&gt;" in user and "\\*\\*" in user
+
+
+def test_llm_mode_in_the_chat(built, retriever, monkeypatch, tmp_path):
+    """With an LLM configured (a real OpenAI-compatible stand-in on 127.0.0.1): the sidebar shows its health,
+    the answer says it came from the LLM with its citation, and a broken reply falls back with a note."""
+    from openai_standin import Reply, StandIn
+
+    from app.settings import get_settings
+
+    s = built[0]
+    with StandIn() as llm:
+        for key, value in {"KYOJU_INDEX_DIR": str(s.index_dir), "KYOJU_CORPUS_DIR": str(s.corpus_dir),
+                           "KYOJU_DATA_DIR": str(tmp_path), "KYOJU_EMBEDDING_MODEL": s.embedding_model,
+                           "KYOJU_LLM_PROVIDER": "openai", "KYOJU_LLM_MODEL": "standin-model",
+                           "KYOJU_LLM_BASE_URL": llm.base_url, "KYOJU_ANSWER_MODE": "llm"}.items():
+            monkeypatch.setenv(key, value)
+        get_settings.cache_clear()
+        try:
+            at = AppTest.from_file(str(ROOT / "app" / "streamlit_app.py"), default_timeout=120).run()
+            assert at.sidebar.radio[0].value == "llm"
+            assert any("🟢" in c.value and "standin-model" in c.value for c in at.sidebar.caption)
+            llm.script = [Reply("表4-②によると、令和4年度に開催回数0回の県は2県です。[1]")]
+            at.chat_input[0].set_value("令和4年度に居住支援協議会を一度も開催しなかった県はいくつありましたか。").run()
+            assert not at.exception
+            assert any("回答方式: LLM" in c.value for c in at.caption)
+            assert "2県です" in texts(at) and "**[1] 報告書 p\\." in texts(at)
+            llm.script = [Reply(garbage=True)]
+            at.chat_input[0].set_value("協力不動産店のリストを公開している県はありますか。").run()
+            assert any("抽出方式で回答しました" in i.value for i in at.info)
+            assert "協力不動産店のリスト" in texts(at)
+        finally:
+            get_settings.cache_clear()
