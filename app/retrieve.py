@@ -22,7 +22,10 @@ from .glossary import is_english, translate
 from .settings import Settings
 
 FOLLOW_UP = re.compile(r"^(その|それ|この|これ|あの|そこ|そちら|同じ|上記|前述|先ほど|さっき|では|じゃあ|また|他に|ほかに)|"
-                       r"(その|それ|この|これ|あれ|そこ)(に|は|の|を|で|が|って)|結果|ほかには|他には|^(and|what about|how about)\b", re.I)
+                       r"(その|それ|この|これ|あれ|そこ)(に|は|の|を|で|が|って)|結果|ほかには|他には|"
+                       # elliptical turns: 「令和5年度はどうでしたか」「宅建協会は？」「何市区町村で？」
+                       r"(は|も|って)(どう|いかが)|(は|も|って|で)[?？]?$|^何\S{0,6}[?？]$|"
+                       r"^(and|what about|how about)\b", re.I)
 
 
 @dataclass
@@ -76,14 +79,20 @@ def is_follow_up(question: str) -> bool:
     return bool(FOLLOW_UP.search(question.strip())) or len(question.strip()) <= 12
 
 
-def standalone_question(question: str, history: list[dict] | None) -> str:
-    """Without an LLM: a follow-up carries over the previous user turn's words."""
+def standalone_question(question: str, history: list[dict] | None, depth: int = 2) -> str:
+    """Without an LLM: a follow-up carries over the previous question's words, itself made
+    standalone first (so 「0回の県は？」 after 「令和5年度は？」 after a question on 開催回数 keeps
+    all three), to a bounded depth."""
     if not history or not is_follow_up(question):
         return question
-    prev = [t["content"] for t in history if t.get("role") == "user" and t.get("content")]
-    if not prev:
+    users = [i for i, t in enumerate(history) if t.get("role") == "user" and t.get("content")]
+    if not users:
         return question
-    return f"{prev[-1]} {question}"
+    last = users[-1]
+    prev = history[last]["content"]
+    if depth > 1:
+        prev = standalone_question(prev, history[:last], depth - 1)
+    return f"{prev} {question}"
 
 
 def rrf(rank_lists: list[list[int]], k: int = 60) -> dict[int, float]:

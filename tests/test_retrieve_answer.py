@@ -127,3 +127,13 @@ def test_terms_weigh_verbs_and_strip_relational_suffixes():
 
     got = {t.word: t.pos for t in terms("県側は協議会設立を後押しした", "C")}
     assert got == {"県": "名詞", "協議会": "名詞", "設立": "名詞", "後押し": "動詞"}
+
+
+def test_elliptical_follow_ups_chain_their_context():
+    from app.retrieve import is_follow_up, standalone_question
+
+    assert is_follow_up("令和5年度はどうでしたか。") and is_follow_up("宅建協会は？")
+    assert not is_follow_up("居住支援協議会の構成員に保護観察所を含めている県はいくつありますか。")
+    h = [{"role": "user", "content": "居住支援協議会の開催回数について教えてください。"}, {"role": "assistant", "content": "…"},
+         {"role": "user", "content": "令和5年度はどうでしたか。"}, {"role": "assistant", "content": "…"}]
+    assert standalone_question("0回の県は？", h) == "居住支援協議会の開催回数について教えてください。 令和5年度はどうでしたか。 0回の県は？"
