@@ -47,8 +47,14 @@ def retriever():
 
 
 @st.cache_data(ttl=30, show_spinner=False)
-def llm_health() -> tuple[bool, str]:
+def _llm_health(provider: str, model: str, base_url: str) -> tuple[bool, str]:
     return health(get_settings())
+
+
+def llm_health() -> tuple[bool, str]:
+    """Checked at most every 30 s per configured server."""
+    s = get_settings()
+    return _llm_health(s.llm_provider, s.llm_model, s.llm_base_url)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
