@@ -222,6 +222,7 @@ def table_lookup(question: str, hits: list[Hit]) -> tuple[Hit, str, str, str] | 
     """
     if not (NUMERIC_Q.search(question) or re.search(r"表\s*\d", question)):
         return None  # only a count / figure question is answered by a cell
+    asked = _asked_counter(question)
     question = table_question(question)
     negated = bool(NEGATION.search(question))
     qn = _cell_key(question)
@@ -230,6 +231,9 @@ def table_lookup(question: str, hits: list[Hit]) -> tuple[Hit, str, str, str] | 
         grid = h.chunk.get("grid") or []
         if h.chunk.get("kind") != "table" or len(grid) < 2:
             continue
+        unit = re.search(r"[（(]単位[:：]\s*(.+?)[）)]", h.chunk["text"])
+        if asked and unit and asked not in unit.group(1) and not any(asked in c for row in grid for c in row[:1]):
+            continue  # 「何法人」 is not answered by a table counting 県
         header, rows = grid[0], grid[1:]
         col_scores = []
         for j, head in enumerate(header[1:], start=1):

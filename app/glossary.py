@@ -46,7 +46,20 @@ TERMS: dict[str, str] = {
     "elderly": "高齢者", "project": "プロジェクト", "accompanying": "伴走支援", "hands-on": "伴走支援",
     "regulations": "会則 設置要綱", "bylaws": "会則", "rules": "会則", "every year": "毎年度", "annually": "毎年度",
     "tokyo": "東京都", "osaka": "大阪府",
+    "use": "活用", "used": "活用", "using": "活用", "utilize": "活用", "utilized": "活用", "help": "支援",
+    "helped": "支援", "national": "国", "projects": "プロジェクト", "provide": "提供", "provided": "提供",
+    "conduct": "実施", "conducted": "実施", "implement": "実施", "implemented": "実施", "include": "含む",
+    "included": "含む", "includes": "含む", "involve": "参加", "participate": "参加", "participants": "出席",
+    "attend": "出席", "attended": "出席", "attendees": "出席", "problem": "課題", "problems": "課題",
+    "issue": "課題", "issues": "課題", "difficulties": "苦慮", "difficulty": "苦慮", "struggle": "苦慮",
+    "active": "活発", "activity": "活動", "activities": "活動", "low": "低調", "inactive": "低調",
+    "relationship": "関係", "relationships": "関係づくり", "face-to-face": "顔の見える", "promote": "促進",
+    "promotion": "促進", "measures": "支援策", "methods": "方法", "method": "支援手法", "covid": "新型コロナウイルス",
+    "pandemic": "新型コロナウイルス", "once": "1回", "twice": "2回", "lecture": "講義形式", "lectures": "講義形式",
+    "search system": "検索システム", "homepage": "ホームページ", "agreement": "協定", "status": "状況",
 }
+COUNTERS = {"prefectures": "県", "municipalities": "市区町村", "cities": "市", "corporations": "法人",
+            "organizations": "団体", "times": "回", "meetings": "回"}
 STOP = {
     "a", "an", "the", "of", "in", "on", "for", "to", "by", "with", "and", "or", "is", "are", "was", "were", "be", "been",
     "do", "does", "did", "what", "which", "who", "whom", "when", "where", "why", "how", "many", "much", "any", "some",
@@ -76,8 +89,12 @@ def translate(text: str) -> tuple[str, list[str]]:
         if year >= 2019:
             found.append(f"令和{year - 2018}年度")
     t = _FY.sub(" ", t)
-    if re.search(r"\bhow many\b|\bnumber of\b", t):
-        found.append("いくつ")  # a count question: the composer leads with the figure
+    counted = re.search(r"\b(?:how many|number of)\s+(?:[a-z\-]+\s+){0,2}?(prefectures|municipalities|cities|"
+                        r"corporations|organizations|times|meetings)\b", t)
+    if counted:  # a count question names its counter: 何県, 何法人 (the composer leads with that figure)
+        found.append("何" + COUNTERS[counted.group(1)])
+    elif re.search(r"\bhow many\b|\bnumber of\b", t):
+        found.append("いくつ")
     if re.search(r"\b(never|no|not|did not|didn't|zero)\b.{0,40}\b(hold|held|meet|met|meeting|convene)", t):
         found.append("0回")
     for phrase in sorted(TERMS, key=len, reverse=True):

@@ -102,6 +102,9 @@ def test_english_questions(built, retriever):
     ans = answer_question("How many prefectures did not hold a council meeting in fiscal 2022?", settings=built[0],
                           retriever=retriever)
     assert not ans.abstained and "「0回」は2県" in ans.answer.replace(" ", "") and "日本語" in ans.note
+    ans = answer_question("How many corporations were designated as housing support corporations after the seminar "
+                          "for social welfare corporations?", settings=built[0], retriever=retriever)
+    assert "12県" not in ans.answer.replace(" ", "") and "9法人" in ans.answer.splitlines()[0].replace(" ", "")
     for q in ("What is the phone number of the Tokyo council secretariat?", "How do I apply for welfare benefits?"):
         assert answer_question(q, settings=built[0], retriever=retriever).abstained, q
 
