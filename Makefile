@@ -30,6 +30,7 @@ run: index
 	$(KYOJU) serve --port $(PORT)
 
 test: model
+	$(VENV)/bin/ruff check app ingest eval tests
 	$(PY) -m pytest -q -x --durations=10
 
 lint: setup
