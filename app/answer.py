@@ -280,6 +280,12 @@ def _is_caption(sent: str, chunk: dict) -> bool:
     return s == squash(chunk.get("unit_title", "")) or bool(re.match(r"^(表|図|事例)\d+-[①-⑳\d]+[^。]{0,60}$", s))
 
 
+def _subject(question: str) -> str:
+    """Whose view a question asks for: 「…について、居住支援法人はどのような要望を…」 -> 居住支援法人."""
+    m = re.search(r"([^\s、。,]+?)(?:側)?(?:は|が)(?:どのような|どう|何を|なんて|どんな)", normalize(question))
+    return m.group(1) if m else ""
+
+
 def _bigrams(text: str) -> set[str]:
     """Character bigrams of the Japanese text (after NFKC, no spaces or punctuation): they see
     inflection and particles (構成員にしていない県 ~ 構成員としていない県) that content words drop."""
@@ -300,6 +306,7 @@ def pick_sentences(question: str, hits: list[Hit], retriever: Retriever, max_sen
     focus_w = {t: _idf(retriever, t) for t in focus_tokens}
     focus_total = sum(focus_w.values()) or 1.0
     said = _bigrams(already_said) if already_said else set()
+    subject = _subject(focus or question)
     q_tokens = list(dict.fromkeys(content_words(question)))
     weights = {t: _idf(retriever, t) for t in q_tokens}
     total = sum(weights.values()) or 1.0
@@ -325,6 +332,9 @@ def pick_sentences(question: str, hits: list[Hit], retriever: Retriever, max_sen
             score = overlap + 0.5 * dense + 0.5 * grams + 0.2 / (r + 1)
             if focus_w:
                 score += 0.5 * sum(w for t, w in focus_w.items() if t in toks) / focus_total
+            speaker = re.match(r"^【(.+?)の(?:意見|考え|要望|見解)", s)
+            if subject and speaker:  # a case row's 【X の意見】: whose view the question asks for
+                score += 0.2 if (speaker.group(1) in subject or subject in speaker.group(1)) else -0.4
             if said:
                 s_grams = _bigrams(s)
                 if s_grams and len(s_grams & said) / len(s_grams) > 0.6:

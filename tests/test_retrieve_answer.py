@@ -140,3 +140,10 @@ def test_elliptical_follow_ups_chain_their_context():
     h = [{"role": "user", "content": "居住支援協議会の開催回数について教えてください。"}, {"role": "assistant", "content": "…"},
          {"role": "user", "content": "令和5年度はどうでしたか。"}, {"role": "assistant", "content": "…"}]
     assert standalone_question("0回の県は？", h) == "居住支援協議会の開催回数について教えてください。 令和5年度はどうでしたか。 0回の県は？"
+
+
+def test_case_rows_answer_for_the_asked_speaker(built, retriever):
+    """「居住支援法人は…」 is answered from 【居住支援法人の意見】, not from the prefecture's column."""
+    ans = answer_question("県の居住支援協議会の活動について、居住支援法人はどのような要望を持っていますか。",
+                          settings=built[0], retriever=retriever)
+    assert "【県の意見" not in ans.answer and "居住支援法人" in ans.answer.splitlines()[0]
