@@ -388,6 +388,33 @@ def _figure_sentence(question: str, picked: list[tuple[Hit, str, float]]) -> int
     return best
 
 
+def _list_rows(question: str, hits: list[Hit], retriever: Retriever, max_rows: int = 6) -> list[tuple[Hit, str]]:
+    """For a list question whose answer is a table of statements (表 4-③: one opinion a row): every
+    row of that table, in order, as (hit, the row's statement). Only when two of the top passages
+    are rows of the same table and its title shares most of the question's words."""
+    units: dict[str, int] = {}
+    for h in hits[:5]:
+        c = h.chunk
+        if c.get("kind") == "table" and c.get("row") and not c.get("grid"):
+            units[c["unit_title"]] = units.get(c["unit_title"], 0) + 1
+    title = next((u for u, n in units.items() if n >= 2), "")
+    if not title:
+        return []
+    q = set(content_words(question))
+    t = set(content_words(title))
+    if not q or len(q & t) / len(q) < 0.4:
+        return []
+    by_id = {h.chunk["id"]: h for h in hits}
+    out = []
+    for c in retriever.chunks:
+        if c.get("unit_title") == title and c.get("row"):
+            text = c["text"].replace(title, "", 1).strip()
+            text = re.sub(r"^\d+\s*", "", text)
+            text = re.sub(r"\n?（注）.*$", "", text, flags=re.S).strip()
+            out.append((by_id.get(c["id"]) or Hit(c, 0.0, 0), text))
+    return out[:max_rows]
+
+
 def _items(sentence: str) -> list[str]:
     """'①…、②…、③…' -> items, for list questions."""
     parts = re.split(r"(?=[①-⑳])", sentence)
@@ -456,6 +483,10 @@ def _extractive(question: str, standalone: str, hits: list[Hit], retriever: Retr
         if lead is not None:  # a count question: the sentence stating the figure leads, on its own line
             h, sent, _ = picked.pop(lead)
             lines.append(f"{sent}{marker(h, sent)}")
+    rows = _list_rows(standalone, hits, retriever) if is_list and not cell else []
+    if rows:  # a list question over a sentence table: the summary sentence, then the table's rows
+        picked = [p for p in picked if not p[0].chunk.get("row") or p[0].chunk.get("unit_title") != rows[0][0].chunk.get(
+            "unit_title")][:1]
     for h, sent, _score in picked:
         items = _items(sent) if is_list else []
         if items:
@@ -463,6 +494,10 @@ def _extractive(question: str, standalone: str, hits: list[Hit], retriever: Retr
             lines.extend(f"- {it}" for it in items)
         else:
             lines.append(f"- {sent}{marker(h, sent)}" if (lines or len(picked) > 1) else f"{sent}{marker(h, sent)}")
+    if rows:
+        lines.append(f"{rows[0][0].chunk.get('unit_title', '')}{marker(rows[0][0], '')}:")
+        for h, item in rows:
+            lines.append(f"- {item}{marker(h, item)}")
     text = "\n".join(lines) if lines else ABSTAIN_TEXT
     return Answer(question, text, not lines, "extractive", list(cites.values()), standalone,
                   _timings(t0, t1, compose=time.perf_counter() - t1), support=0.0, note=note)

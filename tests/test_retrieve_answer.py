@@ -147,3 +147,12 @@ def test_case_rows_answer_for_the_asked_speaker(built, retriever):
     ans = answer_question("県の居住支援協議会の活動について、居住支援法人はどのような要望を持っていますか。",
                           settings=built[0], retriever=retriever)
     assert "【県の意見" not in ans.answer and "居住支援法人" in ans.answer.splitlines()[0]
+
+
+def test_list_question_over_a_statement_table_lists_its_rows(built, retriever):
+    ans = answer_question("市区町村への支援に当たって、県は国に対してどのような要望を出していますか。",
+                          settings=built[0], retriever=retriever)
+    bullets = [line for line in ans.answer.splitlines() if line.startswith("- ")]
+    assert len(bullets) == 4 and all(b.endswith("]") for b in bullets)  # the four rows of 表 4-③, each cited
+    assert "事例集の作成" in bullets[-1] and "（注）" not in ans.answer
+    assert {c.page for c in ans.citations} >= {"71"}
