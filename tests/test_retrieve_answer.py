@@ -156,3 +156,8 @@ def test_list_question_over_a_statement_table_lists_its_rows(built, retriever):
     assert len(bullets) == 4 and all(b.endswith("]") for b in bullets)  # the four rows of 表 4-③, each cited
     assert "事例集の作成" in bullets[-1] and "（注）" not in ans.answer
     assert {c.page for c in ans.citations} >= {"71"}
+
+
+def test_colloquial_never_held_with_era_abbreviation(built, retriever):
+    ans = answer_question("R5年度に協議会を開かなかった県の数", settings=built[0], retriever=retriever)
+    assert "「5年度」の「0回」は1県" in ans.answer.splitlines()[0].replace(" ", "")
