@@ -470,6 +470,9 @@ def _extractive(question: str, standalone: str, hits: list[Hit], retriever: Retr
         unit = h.chunk.get("unit_title", "表")
         unit_label = re.search(r"[（(]単位[:：](.+?)[）)]", h.chunk["text"])
         u = unit_label.group(1) if unit_label else ""
+        era = next((m.group(0) for r in h.chunk.get("grid", [])[1:] if r and (m := re.match(r"令和|平成", r[0]))), "")
+        if era and re.match(r"^\s*\d+\s*年度", row):
+            row = f"{era} {row.strip()}"  # a table writes 令和 only on its first row: 「4年度」 is 「令和 4年度」
         row_label = f"「{row}」の" if row and len(h.chunk.get("grid", [])) > 2 else ""
         name = re.match(r"^(?:表|図|事例)[ \u3000]*\S*", unit)
         lines.append(f"{name.group(0) if name else '表'}によると、{row_label}「{col}」は {value}{u} です。{marker(h, value)}")

@@ -71,7 +71,7 @@ def test_never_held_maps_to_the_zero_column(built, retriever):
     ans = answer_question("令和4年度に居住支援協議会を一度も開催しなかった県はいくつありましたか。",
                           settings=built[0], retriever=retriever)
     first = ans.answer.splitlines()[0].replace(" ", "")
-    assert first.startswith("表4-②によると") and "「0回」は2県" in first
+    assert first.startswith("表4-②によると、「令和4年度」の「0回」は2県")
 
 
 def test_concurrent_sessions_get_the_serial_answers(built, retriever):
@@ -160,4 +160,4 @@ def test_list_question_over_a_statement_table_lists_its_rows(built, retriever):
 
 def test_colloquial_never_held_with_era_abbreviation(built, retriever):
     ans = answer_question("R5年度に協議会を開かなかった県の数", settings=built[0], retriever=retriever)
-    assert "「5年度」の「0回」は1県" in ans.answer.splitlines()[0].replace(" ", "")
+    assert "「令和5年度」の「0回」は1県" in ans.answer.splitlines()[0].replace(" ", "")
