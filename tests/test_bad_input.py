@@ -89,6 +89,7 @@ QUESTIONS = [
     "How many prefectures held no council meeting in FY2022?",
     "居住支援協議会 meeting の回数 about R4",
     "？？？",
+    "🏠🏠🏠",
     "\u202e\u200b居住支援\u3000法人",
 ]
 
@@ -134,3 +135,8 @@ def test_chunking_loses_and_duplicates_nothing(lines):
     expect = re.sub(r"\s", "", "".join(kept))
     got = re.sub(r"\s", "", "".join(c.text for c in chunks))
     assert squash(got) == squash(expect)
+
+
+def test_question_without_words_abstains(built, retriever):
+    for q in ("？？？", "🏠🏠🏠", "!!!"):
+        assert answer_question(q, settings=built[0], retriever=retriever).abstained, q
