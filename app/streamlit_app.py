@@ -71,7 +71,9 @@ def show_citation(c, key: str) -> None:
     settings = get_settings()
     st.markdown(f"**[{c.n}] {quote(c.label)}**")
     st.caption(quote(c.title))
-    chunk = next((x for x in retriever().chunks if x["id"] == c.chunk_id), {})
+    r = retriever()
+    i = r.pos.get(c.chunk_id)
+    chunk = r.chunks[i] if i is not None else {}
     grid = chunk.get("grid") or []
     if c.kind == "table" and len(grid) >= 2:
         import pandas as pd
