@@ -142,6 +142,11 @@ def validate_citations(text: str, valid: set[int]) -> tuple[str, list[int], list
     return MARKER.sub(fix, text), used, bad
 
 
+def _join(*notes: str) -> str:
+    """Notes accumulate (an English question, then a failing LLM): none replaces another."""
+    return "；".join(n for n in notes if n)
+
+
 def _timings(t0: float, t1: float, **extra: float) -> dict:
     out = {"retrieve": round((t1 - t0) * 1000, 1)}
     out.update({k: round(v * 1000, 1) for k, v in extra.items()})
@@ -255,7 +260,7 @@ def answer_stream(
         retriever, standalone, hits)
     answerable = bool(hits) and support >= settings.abstain_threshold
     if answerable and is_english(standalone):
-        note = "；".join(x for x in (note, "資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents") if x)
+        note = _join(note, "資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents")
     if not answerable:
         ans = _abstain(question, standalone, hits, "llm" if use_llm else "extractive", note, t0, t1, support)
         yield ans.answer
@@ -279,19 +284,17 @@ def answer_stream(
                 yield ans
                 return
             if used:
-                cites = []
-                for n in used:
-                    c = _cite(n, hits[n - 1], [])
-                    cites.append(c)
+                cites = [_cite(n, hits[n - 1], []) for n in used]
                 flag = f"存在しない出典番号 {', '.join(f'[{b}]' for b in dict.fromkeys(bad))} を削除しました" if bad else ""
                 ans = Answer(question, text, False, "llm", cites, standalone, _timings(t0, t1, llm=llm_s),
-                             support=support, note="；".join(x for x in (note, flag) if x))
+                             support=support, note=_join(note, flag))
                 ans.invalid_citations = sorted(set(bad))
                 yield ans
                 return
-            note = "LLMの回答に有効な出典がなかったため、抽出方式で回答しました / the LLM answer cited no passage: extractive answer"
+            note = _join(note, "LLMの回答に有効な出典がなかったため、抽出方式で回答しました / "
+                               "the LLM answer cited no passage: extractive answer")
         except llm_mod.LLMError as err:
-            note = f"{err.ja}。抽出方式で回答しました / {err.en}: extractive answer"
+            note = _join(note, f"{err.ja}。抽出方式で回答しました / {err.en}: extractive answer")
     compose_q = translate(standalone)[0] if is_english(standalone) else standalone
     ans = _extractive(question, compose_q, hits, retriever, note, t0, t1, history)
     ans.standalone_question = standalone

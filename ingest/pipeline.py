@@ -196,10 +196,13 @@ def run_ingest(
             sentences.append({"chunk_id": c["id"], "doc_id": c["doc_id"], "i": i, "text": sent})
             sent_texts.append(text)
     sent_vectors = np.zeros((len(sentences), dim), dtype=np.float32)
-    sent_todo = [j for j, r in enumerate(sentences) if (r["chunk_id"], r["i"]) not in old_sent_vecs]
+    sent_todo: list[int] = []
     for j, r in enumerate(sentences):
-        if (r["chunk_id"], r["i"]) in old_sent_vecs:
-            sent_vectors[j] = old_sent_vecs[(r["chunk_id"], r["i"])]
+        old = old_sent_vecs.get((r["chunk_id"], r["i"]))
+        if old is None:
+            sent_todo.append(j)
+        else:
+            sent_vectors[j] = old
     texts = [search_text(all_chunks[i]) for i in to_embed] + [sent_texts[j] for j in sent_todo]
     targets = [(vectors, i) for i in to_embed] + [(sent_vectors, j) for j in sent_todo]
     if texts:

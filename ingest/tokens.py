@@ -32,6 +32,7 @@ FUNCTIONAL_VERBS = {
     "基づく", "通じる", "通ずる", "向ける", "伴う", "応じる", "応ずる", "巡る", "取る", "おける", "従う", "わたる", "渡る",
 }
 RELATIONAL_SUFFIXES = ("側", "自体", "同士", "全体")
+SURU = {"為る", "する", "出来る", "できる"}
 _ERA_ABBR = re.compile(r"(?<![A-Za-z])([RH])([0-9]{1,2})(?![0-9])(?!年)")
 COUNTERS = {
     "県", "市", "町", "村", "区", "回", "法人", "年度", "年", "月", "日", "件", "人", "名", "団体", "か所", "箇所",
@@ -94,8 +95,7 @@ def terms(text: str, mode: str = "A") -> list[Term]:
     pending_num = ""  # digits waiting for a counter
     prev_era = ""
     prev_particle = ""
-    verb_nouns: list[int] = []
-    for m in morphs:
+    for k, m in enumerate(morphs):
         surface = m.surface()
         pos = m.part_of_speech()
         after_particle, prev_particle = prev_particle, surface if pos[0] == "助詞" else ""
@@ -132,17 +132,9 @@ def terms(text: str, mode: str = "A") -> list[Term]:
             if word.endswith(suffix) and len(word) > len(suffix) and word not in COUNTERS:
                 word, surface = word[: -len(suffix)], surface[: -len(suffix)] if surface.endswith(suffix) else surface
                 break
-        out.append(Term(word.lower(), surface, pos[0]))
-        if pos[2] == "サ変可能":
-            verb_nouns.append(len(out) - 1)
+        # 「後押しした」「開催しなかった」: a サ変 noun followed by する acts as the verb of the sentence
+        acts_as_verb = pos[2] == "サ変可能" and k + 1 < len(morphs) and morphs[k + 1].normalized_form() in SURU
+        out.append(Term(word.lower(), surface, "動詞" if acts_as_verb else pos[0]))
     if pending_num:
         out.append(Term(pending_num, pending_num, "数"))
-    # 「後押しした」「開催しなかった」: a サ変 noun followed by する acts as the verb of the question
-    for i in verb_nouns:
-        if _followed_by_suru(text, out[i].surface):
-            out[i] = Term(out[i].word, out[i].surface, "動詞")
     return out
-
-
-def _followed_by_suru(text: str, surface: str) -> bool:
-    return bool(re.search(re.escape(surface) + r"(し|する|され|させ|せ|でき)", text))
