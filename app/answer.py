@@ -14,93 +14,17 @@ import re
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
+from .answer_types import ABSTAIN_TEXT, Answer, Citation, abstain, cite, join_notes, timings  # noqa: F401
 from .compose import LIST_Q, NUMERIC_Q, figure_sentence, list_items, list_rows, pick_sentences, table_lookup
 from .glossary import is_english, translate
+from .llm_answer import Fallback, llm_answer_stream, validate_citations  # noqa: F401
 from .retrieve import Hit, Retriever, is_follow_up, standalone_question
 from .settings import Settings, get_settings
 from .support import english_support, support_score
 
-ABSTAIN_TEXT = "資料には該当する記述が見つかりませんでした。"
 _lock = threading.Lock()
 _retrievers: dict[tuple, Retriever] = {}
-
-
-@dataclass
-class Citation:
-    n: int
-    doc_id: str
-    title: str
-    short: str
-    page: str
-    section: str
-    kind: str
-    unit_title: str
-    text: str
-    score: float
-    chunk_id: str
-    quotes: list[str] = field(default_factory=list)  # the sentences used, for highlighting
-    page_indices: list[int] = field(default_factory=list)
-    boxes: list = field(default_factory=list)
-    source_file: str = ""
-
-    @property
-    def label(self) -> str:
-        parts = [self.short or self.title, f"p.{self.page}" if self.page else "", self.section, self.unit_title]
-        return " ".join(p for p in parts if p)
-
-    def to_dict(self) -> dict:
-        return {
-            "n": self.n, "doc_id": self.doc_id, "title": self.title, "page": self.page, "section": self.section,
-            "kind": self.kind, "unit_title": self.unit_title, "text": self.text, "score": round(self.score, 5),
-            "label": self.label, "quotes": self.quotes,
-        }
-
-
-@dataclass
-class Answer:
-    question: str
-    answer: str
-    abstained: bool
-    mode: str
-    citations: list[Citation]
-    standalone_question: str
-    timings_ms: dict
-    related: list[Citation] = field(default_factory=list)
-    support: float = 0.0
-    note: str = ""
-    invalid_citations: list[int] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return {
-            "question": self.question,
-            "answer": self.answer,
-            "abstained": self.abstained,
-            "mode": self.mode,
-            "citations": [c.to_dict() for c in self.citations],
-            "related": [c.to_dict() for c in self.related],
-            "standalone_question": self.standalone_question,
-            "support": round(self.support, 3),
-            "note": self.note,
-            "invalid_citations": self.invalid_citations,
-            "timings_ms": self.timings_ms,
-        }
-
-    def render_text(self, excerpts: bool = False) -> str:
-        """Plain text for the CLI and the Markdown export: answer, note, sources, mode."""
-        lines = [self.answer, ""]
-        if self.note:
-            lines += [f"（{self.note}）", ""]
-        refs = self.related if self.abstained else self.citations
-        if refs:
-            lines.append("関連する可能性のある箇所:" if self.abstained else "出典:")
-            for c in refs:
-                excerpt = re.sub(r"\s+", " ", "／".join(c.quotes) if c.quotes else c.text)[:300]
-                lines.append(f"- [{c.n}] {c.label} — 「{excerpt}」" if excerpts else f"[{c.n}] {c.label}")
-            lines.append("")
-        lines.append(f"（回答方式: {'抽出' if self.mode == 'extractive' else 'LLM'}）")
-        return "\n".join(lines)
 
 
 def get_retriever(settings: Settings) -> Retriever:
@@ -111,49 +35,6 @@ def get_retriever(settings: Settings) -> Retriever:
         return _retrievers[key]
 
 
-def _cite(n: int, h: Hit, quotes: list[str]) -> Citation:
-    c = h.chunk
-    return Citation(
-        n=n, doc_id=c["doc_id"], title=c.get("doc_title", ""), short=c.get("doc_short", ""), page=c.get("page_label", ""),
-        section=c.get("section", ""), kind=c.get("kind", ""), unit_title=c.get("unit_title", ""), text=c["text"],
-        score=h.score, chunk_id=c["id"], quotes=quotes, page_indices=c.get("page_indices", []), boxes=c.get("boxes", []),
-        source_file=c.get("source_file", ""),
-    )
-
-
-MARKER = re.compile(r"[\[［]\s*(\d+(?:\s*[,、，]\s*\d+)*)\s*[\]］]")
-
-
-def validate_citations(text: str, valid: set[int]) -> tuple[str, list[int], list[int]]:
-    """Keep [n] markers that point at a passage given to the model; drop the others.
-
-    Returns (text with only valid markers, cited numbers in order, invalid numbers seen).
-    """
-    used: list[int] = []
-    bad: list[int] = []
-
-    def fix(m: re.Match) -> str:
-        nums = [int(x) for x in re.split(r"[,、，]", m.group(1))]
-        ok = [n for n in nums if n in valid]
-        bad.extend(n for n in nums if n not in valid)
-        used.extend(n for n in ok if n not in used)
-        return "".join(f"[{n}]" for n in ok)
-
-    return MARKER.sub(fix, text), used, bad
-
-
-def _join(*notes: str) -> str:
-    """Notes accumulate (an English question, then a failing LLM): none replaces another."""
-    return "；".join(n for n in notes if n)
-
-
-def _timings(t0: float, t1: float, **extra: float) -> dict:
-    out = {"retrieve": round((t1 - t0) * 1000, 1)}
-    out.update({k: round(v * 1000, 1) for k, v in extra.items()})
-    out["total"] = round((time.perf_counter() - t0) * 1000, 1)
-    return out
-
-
 def _extractive(question: str, standalone: str, hits: list[Hit], retriever: Retriever, note: str,
                 t0: float, t1: float, history: list[dict] | None = None) -> Answer:
     cites: dict[str, Citation] = {}
@@ -161,7 +42,7 @@ def _extractive(question: str, standalone: str, hits: list[Hit], retriever: Retr
     def marker(h: Hit, quote: str) -> str:
         cid = h.chunk["id"]
         if cid not in cites:
-            cites[cid] = _cite(len(cites) + 1, h, [])
+            cites[cid] = cite(len(cites) + 1, h, [])
         if quote and quote not in cites[cid].quotes:
             cites[cid].quotes.append(quote)
         return f"[{cites[cid].n}]"
@@ -207,14 +88,7 @@ def _extractive(question: str, standalone: str, hits: list[Hit], retriever: Retr
             lines.append(f"- {item}{marker(h, item)}")
     text = "\n".join(lines) if lines else ABSTAIN_TEXT
     return Answer(question, text, not lines, "extractive", list(cites.values()), standalone,
-                  _timings(t0, t1, compose=time.perf_counter() - t1), support=0.0, note=note)
-
-
-def _abstain(question: str, standalone: str, hits: list[Hit], mode: str, note: str, t0: float, t1: float,
-             support: float) -> Answer:
-    related = [_cite(i + 1, h, []) for i, h in enumerate(hits[:3])]
-    return Answer(question, ABSTAIN_TEXT + "近い内容の箇所を下に示します。", True, mode, [], standalone,
-                  _timings(t0, t1), related=related, support=support, note=note)
+                  timings(t0, t1, compose=time.perf_counter() - t1), support=0.0, note=note)
 
 
 def answer_stream(
@@ -232,7 +106,6 @@ def answer_stream(
     final Answer (extractive, with a note) replaces it, and the UI shows that instead.
     """
     from . import llm as llm_mod
-    from .prompts import NOT_FOUND, answer_messages
 
     settings = settings or get_settings()
     t0 = time.perf_counter()
@@ -260,41 +133,21 @@ def answer_stream(
         retriever, standalone, hits)
     answerable = bool(hits) and support >= settings.abstain_threshold
     if answerable and is_english(standalone):
-        note = _join(note, "資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents")
+        note = join_notes(note, "資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents")
     if not answerable:
-        ans = _abstain(question, standalone, hits, "llm" if use_llm else "extractive", note, t0, t1, support)
+        ans = abstain(question, standalone, hits, "llm" if use_llm else "extractive", note, t0, t1, support)
         yield ans.answer
         yield ans
         return
 
     if use_llm:
-        passages = [(i + 1, _cite(i + 1, h, []).label, h.chunk["text"]) for i, h in enumerate(hits)]
-        pieces: list[str] = []
-        t_llm = time.perf_counter()
-        try:
-            for piece in llm_mod.stream_chat(settings, answer_messages(standalone, passages)):
-                pieces.append(piece)
-                yield piece
-            raw = "".join(pieces).strip()
-            text, used, bad = validate_citations(raw, set(range(1, len(hits) + 1)))
-            llm_s = time.perf_counter() - t_llm
-            if NOT_FOUND.rstrip("。") in text and not used:
-                ans = _abstain(question, standalone, hits, "llm", note, t0, t1, support)
-                ans.timings_ms["llm"] = round(llm_s * 1000, 1)
-                yield ans
+        for item in llm_answer_stream(question, standalone, hits, settings, note, support, t0, t1):
+            if isinstance(item, Fallback):
+                note = item.note
+                break
+            yield item
+            if isinstance(item, Answer):
                 return
-            if used:
-                cites = [_cite(n, hits[n - 1], []) for n in used]
-                flag = f"存在しない出典番号 {', '.join(f'[{b}]' for b in dict.fromkeys(bad))} を削除しました" if bad else ""
-                ans = Answer(question, text, False, "llm", cites, standalone, _timings(t0, t1, llm=llm_s),
-                             support=support, note=_join(note, flag))
-                ans.invalid_citations = sorted(set(bad))
-                yield ans
-                return
-            note = _join(note, "LLMの回答に有効な出典がなかったため、抽出方式で回答しました / "
-                               "the LLM answer cited no passage: extractive answer")
-        except llm_mod.LLMError as err:
-            note = _join(note, f"{err.ja}。抽出方式で回答しました / {err.en}: extractive answer")
     compose_q = translate(standalone)[0] if is_english(standalone) else standalone
     ans = _extractive(question, compose_q, hits, retriever, note, t0, t1, history)
     ans.standalone_question = standalone

@@ -1,0 +1,122 @@
+"""What an answer is made of: citations, the answer record, and the helpers every answerer shares.
+
+Both answerers (extractive in app/answer.py, LLM in app/llm_answer.py) build these, so the
+CLI, the chat and the eval read one shape.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+from .retrieve import Hit
+
+ABSTAIN_TEXT = "資料には該当する記述が見つかりませんでした。"
+
+
+@dataclass
+class Citation:
+    n: int
+    doc_id: str
+    title: str
+    short: str
+    page: str
+    section: str
+    kind: str
+    unit_title: str
+    text: str
+    score: float
+    chunk_id: str
+    quotes: list[str] = field(default_factory=list)  # the sentences used, for highlighting
+    page_indices: list[int] = field(default_factory=list)
+    boxes: list = field(default_factory=list)
+    source_file: str = ""
+
+    @property
+    def label(self) -> str:
+        parts = [self.short or self.title, f"p.{self.page}" if self.page else "", self.section, self.unit_title]
+        return " ".join(p for p in parts if p)
+
+    def to_dict(self) -> dict:
+        return {
+            "n": self.n, "doc_id": self.doc_id, "title": self.title, "page": self.page, "section": self.section,
+            "kind": self.kind, "unit_title": self.unit_title, "text": self.text, "score": round(self.score, 5),
+            "label": self.label, "quotes": self.quotes,
+        }
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    abstained: bool
+    mode: str
+    citations: list[Citation]
+    standalone_question: str
+    timings_ms: dict
+    related: list[Citation] = field(default_factory=list)
+    support: float = 0.0
+    note: str = ""
+    invalid_citations: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "abstained": self.abstained,
+            "mode": self.mode,
+            "citations": [c.to_dict() for c in self.citations],
+            "related": [c.to_dict() for c in self.related],
+            "standalone_question": self.standalone_question,
+            "support": round(self.support, 3),
+            "note": self.note,
+            "invalid_citations": self.invalid_citations,
+            "timings_ms": self.timings_ms,
+        }
+
+    def render_text(self, excerpts: bool = False) -> str:
+        """Plain text for the CLI and the Markdown export: answer, note, sources, mode."""
+        lines = [self.answer, ""]
+        if self.note:
+            lines += [f"（{self.note}）", ""]
+        refs = self.related if self.abstained else self.citations
+        if refs:
+            lines.append("関連する可能性のある箇所:" if self.abstained else "出典:")
+            for c in refs:
+                excerpt = re.sub(r"\s+", " ", "／".join(c.quotes) if c.quotes else c.text)[:300]
+                lines.append(f"- [{c.n}] {c.label} — 「{excerpt}」" if excerpts else f"[{c.n}] {c.label}")
+            lines.append("")
+        lines.append(f"（回答方式: {'抽出' if self.mode == 'extractive' else 'LLM'}）")
+        return "\n".join(lines)
+
+
+def cite(n: int, h: Hit, quotes: list[str]) -> Citation:
+    c = h.chunk
+    return Citation(
+        n=n, doc_id=c["doc_id"], title=c.get("doc_title", ""), short=c.get("doc_short", ""), page=c.get("page_label", ""),
+        section=c.get("section", ""), kind=c.get("kind", ""), unit_title=c.get("unit_title", ""), text=c["text"],
+        score=h.score, chunk_id=c["id"], quotes=quotes, page_indices=c.get("page_indices", []), boxes=c.get("boxes", []),
+        source_file=c.get("source_file", ""),
+    )
+
+
+def join_notes(*notes: str) -> str:
+    """Notes accumulate (an English question, then a failing LLM): none replaces another."""
+    return "；".join(n for n in notes if n)
+
+
+def timings(t0: float, t1: float, **extra: float) -> dict:
+    out = {"retrieve": round((t1 - t0) * 1000, 1)}
+    out.update({k: round(v * 1000, 1) for k, v in extra.items()})
+    out["total"] = round((time.perf_counter() - t0) * 1000, 1)
+    return out
+
+
+def abstain(question: str, standalone: str, hits: list[Hit], mode: str, note: str, t0: float, t1: float,
+             support: float) -> Answer:
+    related = [cite(i + 1, h, []) for i, h in enumerate(hits[:3])]
+    return Answer(question, ABSTAIN_TEXT + "近い内容の箇所を下に示します。", True, mode, [], standalone,
+                  timings(t0, t1), related=related, support=support, note=note)
+
+
