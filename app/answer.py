@@ -51,6 +51,7 @@ def _extractive(question: str, standalone: str, hits: list[Hit], retriever: Retr
     cell = table_lookup(standalone, hits)
     if cell:
         h, row, col, value = cell
+        row_raw = row
         unit = h.chunk.get("unit_title", "表")
         unit_label = re.search(r"[（(]単位[:：](.+?)[）)]", h.chunk["text"])
         u = unit_label.group(1) if unit_label else ""
@@ -60,6 +61,9 @@ def _extractive(question: str, standalone: str, hits: list[Hit], retriever: Retr
         row_label = f"「{row}」の" if row and len(h.chunk.get("grid", [])) > 2 else ""
         name = re.match(r"^(?:表|図|事例)[ \u3000]*\S*", unit)
         lines.append(f"{name.group(0) if name else '表'}によると、{row_label}「{col}」は {value}{u} です。{marker(h, value)}")
+        grid = h.chunk.get("grid") or []
+        cites[h.chunk["id"]].cell = next(([i, j] for i, r in enumerate(grid) for j, v in enumerate(r)
+                                          if i and r and r[0] == row_raw and grid[0][j] == col), [])
     focus = said = ""
     if history and standalone != question:  # a follow-up: answer what is new in it
         focus = question

@@ -32,17 +32,27 @@ class Citation:
     page_indices: list[int] = field(default_factory=list)
     boxes: list = field(default_factory=list)
     source_file: str = ""
+    section_title: str = ""  # human-readable heading path (「都道府県居住支援協議会による支援 > 調査結果」)
+    cell: list[int] = field(default_factory=list)  # [row, column] of the grid cell that gave a figure (header row 0)
+
+    @property
+    def page_text(self) -> str:
+        """The printed page (「p.68」); a page that prints no number is named by its place in the file."""
+        if self.page:
+            return f"p.{self.page}"
+        return f"PDF {self.page_indices[0] + 1}ページ目" if self.page_indices else ""
 
     @property
     def label(self) -> str:
-        parts = [self.short or self.title, f"p.{self.page}" if self.page else "", self.section, self.unit_title]
+        parts = [self.short or self.title, self.page_text, self.section, self.unit_title]
         return " ".join(p for p in parts if p)
 
     def to_dict(self) -> dict:
         return {
             "n": self.n, "doc_id": self.doc_id, "title": self.title, "page": self.page, "section": self.section,
             "kind": self.kind, "unit_title": self.unit_title, "text": self.text, "score": round(self.score, 5),
-            "label": self.label, "quotes": self.quotes,
+            "label": self.label, "quotes": self.quotes, "section_title": self.section_title, "cell": self.cell,
+            "page_indices": self.page_indices, "source_file": self.source_file, "short": self.short,
         }
 
 
@@ -97,7 +107,7 @@ def cite(n: int, h: Hit, quotes: list[str]) -> Citation:
         n=n, doc_id=c["doc_id"], title=c.get("doc_title", ""), short=c.get("doc_short", ""), page=c.get("page_label", ""),
         section=c.get("section", ""), kind=c.get("kind", ""), unit_title=c.get("unit_title", ""), text=c["text"],
         score=h.score, chunk_id=c["id"], quotes=quotes, page_indices=c.get("page_indices", []), boxes=c.get("boxes", []),
-        source_file=c.get("source_file", ""),
+        source_file=c.get("source_file", ""), section_title=c.get("section_title", ""),
     )
 
 
