@@ -1,11 +1,12 @@
-"""The one answer entry point: extractive, cited, and abstaining when the documents are silent.
+"""The one answer entry point: extractive, cited, and honest about what the documents do not say.
 
-The default answer is made of the documents' own sentences (chosen in app/compose.py):
-the few that best match the question, each followed by a citation marker that resolves to
-document, printed page and section. Table questions are answered from the stored grid.
-When the question's key words are not supported by the retrieved passages (app/support.py),
-it abstains and shows the nearest passages as possibly related. With an LLM configured,
-the LLM writes the answer from the numbered passages and its citations are checked here.
+The default answer is made of the documents' own sentences (chosen in app/compose.py), each
+followed by a citation marker that resolves to document, printed page and section; figure
+questions are answered from a table's cell. The question is analysed once (app/query.py);
+whether the documents answer it is judged by a calibrated model (app/answerability.py) with
+three outcomes: an answer, a cautious answer (related passages, said to be indirect), or an
+abstention with the nearest passages. With an LLM configured, app/llm_answer.py writes the
+answer and it is checked before it is shown.
 """
 
 from __future__ import annotations
@@ -15,13 +16,32 @@ import threading
 import time
 from collections.abc import Iterator
 
-from .answer_types import ABSTAIN_TEXT, Answer, Citation, abstain, cite, join_notes, timings  # noqa: F401
-from .compose import LIST_Q, NUMERIC_Q, figure_sentence, list_items, list_rows, pick_sentences, table_lookup
-from .glossary import is_english, translate
+from .answer_types import (  # noqa: F401
+    ABSTAIN_TEXT,
+    CAUTIOUS_TEXT,
+    Answer,
+    Citation,
+    abstain,
+    cite,
+    join_notes,
+    timings,
+)
+from .answerability import ABSTAIN, ANSWER, CAUTIOUS, judge
+from .compose import (
+    UNIT,
+    clean_sentence,
+    figure_sentence,
+    list_items,
+    list_rows,
+    name_first_person,
+    other_figures,
+    pick_sentences,
+    table_lookup,
+)
 from .llm_answer import Fallback, llm_answer_stream, validate_citations  # noqa: F401
-from .retrieve import Hit, Retriever, is_follow_up, standalone_question
+from .query import MAX_QUESTION_CHARS, Query, analyze
+from .retrieve import Hit, Retriever
 from .settings import Settings, get_settings
-from .support import english_support, support_score
 
 _lock = threading.Lock()
 _retrievers: dict[tuple, Retriever] = {}
@@ -35,8 +55,9 @@ def get_retriever(settings: Settings) -> Retriever:
         return _retrievers[key]
 
 
-def _extractive(question: str, standalone: str, hits: list[Hit], retriever: Retriever, note: str,
-                t0: float, t1: float, history: list[dict] | None = None) -> Answer:
+def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_said: str = "") -> tuple[str, list[Citation]]:
+    """(answer text with [n] markers, citations): the lead sentence answers (a table cell, the sentence
+    stating the asked figure, or the best sentence), then supporting quotes grouped by source."""
     cites: dict[str, Citation] = {}
 
     def marker(h: Hit, quote: str) -> str:
@@ -47,52 +68,59 @@ def _extractive(question: str, standalone: str, hits: list[Hit], retriever: Retr
             cites[cid].quotes.append(quote)
         return f"[{cites[cid].n}]"
 
+    def shown(h: Hit, sent: str) -> str:
+        return name_first_person(clean_sentence(sent), h.chunk)
+
     lines: list[str] = []
-    cell = table_lookup(standalone, hits)
+    lead = ""
+    cell = table_lookup(q, hits)
     if cell:
-        h, row, col, value = cell
-        row_raw = row
-        unit = h.chunk.get("unit_title", "表")
-        unit_label = re.search(r"[（(]単位[:：](.+?)[）)]", h.chunk["text"])
-        u = unit_label.group(1) if unit_label else ""
-        era = next((m.group(0) for r in h.chunk.get("grid", [])[1:] if r and (m := re.match(r"令和|平成", r[0]))), "")
-        if era and re.match(r"^\s*\d+\s*年度", row):
-            row = f"{era} {row.strip()}"  # a table writes 令和 only on its first row: 「4年度」 is 「令和 4年度」
+        h, i, j, row, col, value = cell
+        unit = h.chunk.get("unit_title", "")
+        m = UNIT.search(h.chunk["text"])
+        u = m.group(1).strip() if m else ""
+        u = "" if value.endswith(u) else u
         row_label = f"「{row}」の" if row and len(h.chunk.get("grid", [])) > 2 else ""
-        name = re.match(r"^(?:表|図|事例)[ \u3000]*\S*", unit)
-        lines.append(f"{name.group(0) if name else '表'}によると、{row_label}「{col}」は {value}{u} です。{marker(h, value)}")
-        grid = h.chunk.get("grid") or []
-        cites[h.chunk["id"]].cell = next(([i, j] for i, r in enumerate(grid) for j, v in enumerate(r)
-                                          if i and r and r[0] == row_raw and grid[0][j] == col), [])
-    focus = said = ""
-    if history and standalone != question:  # a follow-up: answer what is new in it
-        focus = question
-        said = next((t.get("content", "") for t in reversed(history) if t.get("role") == "assistant"), "")
-    picked = pick_sentences(standalone, hits, retriever, max_sentences=2 if cell else 3, focus=focus, already_said=said)
-    is_list = bool(LIST_Q.search(question)) and not NUMERIC_Q.search(question)
-    if not cell and NUMERIC_Q.search(standalone):
-        lead = figure_sentence(standalone, picked)
-        if lead is not None:  # a count question: the sentence stating the figure leads, on its own line
-            h, sent, _ = picked.pop(lead)
-            lines.append(f"{sent}{marker(h, sent)}")
-    rows = list_rows(standalone, hits, retriever) if is_list and not cell else []
-    if rows:  # a list question over a sentence table: the summary sentence, then the table's rows
-        picked = [p for p in picked if not p[0].chunk.get("row") or p[0].chunk.get("unit_title") != rows[0][0].chunk.get(
-            "unit_title")][:1]
+        name = re.match(r"^(?:表|図)[ \u3000]*\S*", unit)
+        lead = f"{name.group(0) if name else (unit or '表')}によると、{row_label}「{col}」は {value}{u} です。"
+        lines.append(f"{lead}{marker(h, value)}")
+        cites[h.chunk["id"]].cell = [i, j]
+    picked = pick_sentences(q, hits, retriever, max_sentences=2 if cell else 3, already_said=already_said)
+    is_list = q.list_like and not q.numeric
+    if not cell and q.numeric:
+        k = figure_sentence(q, picked)
+        if k is not None:  # a count question: the sentence stating the figure leads, on its own line
+            h, sent, _ = picked.pop(k)
+            lead = sent
+            lines.append(f"{shown(h, sent)}{marker(h, sent)}")
+    if q.numeric and lead:  # a figure about another subgroup must not stand beside the answer unexplained
+        picked = [p for p in picked if not other_figures(q, p[1], lead)]
+    rows = list_rows(q, hits, retriever) if is_list and not cell else []
+    if rows:  # a list question over a table of statements: the summary sentence, then the rows
+        title = rows[0][0].chunk.get("unit_title")
+        picked = [p for p in picked if not p[0].chunk.get("row") or p[0].chunk.get("unit_title") != title][:1]
+    # group supporting quotes by source, in the order sources first appear
+    order: dict[str, int] = {}
+    for h, _s, _sc in picked:
+        order.setdefault(h.chunk["id"], len(order))
+    picked.sort(key=lambda p: order[p[0].chunk["id"]])
     for h, sent, _score in picked:
         items = list_items(sent) if is_list else []
         if items:
-            lines.append(f"{sent.split('①')[0].strip()}{marker(h, sent)}")
+            lines.append(f"{shown(h, sent.split('①')[0].strip())}{marker(h, sent)}")
             lines.extend(f"- {it}" for it in items)
         else:
-            lines.append(f"- {sent}{marker(h, sent)}" if (lines or len(picked) > 1) else f"{sent}{marker(h, sent)}")
+            bullet = "- " if (lines or len(picked) > 1) else ""
+            lines.append(f"{bullet}{shown(h, sent)}{marker(h, sent)}")
     if rows:
         lines.append(f"{rows[0][0].chunk.get('unit_title', '')}{marker(rows[0][0], '')}:")
         for h, item in rows:
-            lines.append(f"- {item}{marker(h, item)}")
-    text = "\n".join(lines) if lines else ABSTAIN_TEXT
-    return Answer(question, text, not lines, "extractive", list(cites.values()), standalone,
-                  timings(t0, t1, compose=time.perf_counter() - t1), support=0.0, note=note)
+            lines.append(f"- {name_first_person(item, h.chunk)}{marker(h, item)}")
+    return "\n".join(lines), list(cites.values())
+
+
+def _previous_answer(history: list[dict] | None) -> str:
+    return next((t.get("content", "") for t in reversed(history or []) if t.get("role") == "assistant"), "")
 
 
 def answer_stream(
@@ -103,66 +131,105 @@ def answer_stream(
     retriever: Retriever | None = None,
     filters: dict | None = None,
     k: int | None = None,
+    force_compose: bool = False,
 ) -> Iterator[str | Answer]:
     """The one answer entry point, streaming: yields text pieces, then the final `Answer`.
 
-    Text already yielded is provisional: when the LLM fails or cites nothing valid, the
+    Text already yielded is provisional: when the LLM fails or its answer is not grounded, the
     final Answer (extractive, with a note) replaces it, and the UI shows that instead.
+    ``force_compose`` composes an answer even where kyoju would abstain (the eval scores
+    out-of-fold decisions on it); the verdict is still recorded on the Answer.
     """
     from . import llm as llm_mod
 
     settings = settings or get_settings()
     t0 = time.perf_counter()
-    question = (question or "").strip()
-    if not question:
+    if not (question or "").strip():
         raise ValueError("empty question / 質問が空です")
-    question = question[:2000]
     retriever = retriever or get_retriever(settings)
     want_llm = (mode or settings.answer_mode) == "llm"
     use_llm = want_llm and settings.llm_enabled
     note = "" if not want_llm or use_llm else "LLMが設定されていないため、抽出方式で回答しました / no LLM configured: extractive answer"
 
-    standalone = standalone_question(question, history)
-    search_history = history
-    if use_llm and history and is_follow_up(question):
+    q = analyze(question, history)
+    if q.truncated:
+        note = join_notes(note, f"質問が長すぎるため、最初の{MAX_QUESTION_CHARS}文字で回答しました / "
+                                f"question cut to its first {MAX_QUESTION_CHARS} characters")
+    k = k or settings.top_k
+    hits = retriever.search(q, k=k, filters=filters)
+    if use_llm and q.follow_up:
         try:
-            standalone = llm_mod.rewrite_question(settings, question, history)
-            search_history = None
+            rewrite = llm_mod.rewrite_question(settings, q.raw, history or [])
         except llm_mod.LLMError as err:
-            note = f"{err.ja}（質問の書き換えは前の質問の語句で行いました）"
-    hits = retriever.search(standalone if search_history is None else question, k=k or settings.top_k,
-                            history=search_history, filters=filters)
+            rewrite = None
+            note = join_notes(note, f"{err.ja}（質問の書き換えは前の質問の語句で行いました）")
+        if rewrite and rewrite != q.raw:
+            q2 = analyze(question, history, rewrite=rewrite)
+            hits = fuse_hits([hits, retriever.search(q2, k=k, filters=filters)], k)
     t1 = time.perf_counter()
-    support = english_support(retriever, standalone, hits) if is_english(standalone) else support_score(
-        retriever, standalone, hits)
-    answerable = bool(hits) and support >= settings.abstain_threshold
-    if answerable and is_english(standalone):
-        note = join_notes(note, "資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents")
-    if not answerable:
-        ans = abstain(question, standalone, hits, "llm" if use_llm else "extractive", note, t0, t1, support)
+    verdict = judge(q, retriever, hits)
+    if q.language == "en" and verdict.outcome != ABSTAIN:
+        note = join_notes("資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents", note)
+    if verdict.outcome == ABSTAIN and not force_compose:
+        ans = abstain(question, q.standalone, hits, "llm" if use_llm else "extractive", note, t0, t1, verdict.probability)
+        ans.outcome, ans.probability, ans.features = ABSTAIN, verdict.probability, verdict.features
         yield ans.answer
         yield ans
         return
 
-    if use_llm:
-        for item in llm_answer_stream(question, standalone, hits, settings, note, support, t0, t1):
+    if use_llm and verdict.outcome == ANSWER:
+        for item in llm_answer_stream(question, q.standalone, hits, settings, note, verdict.probability, t0, t1):
             if isinstance(item, Fallback):
                 note = item.note
                 break
+            if isinstance(item, Answer):
+                item.outcome, item.probability, item.features = verdict.outcome, verdict.probability, verdict.features
             yield item
             if isinstance(item, Answer):
                 return
-    compose_q = translate(standalone)[0] if is_english(standalone) else standalone
-    ans = _extractive(question, compose_q, hits, retriever, note, t0, t1, history)
-    ans.standalone_question = standalone
-    ans.support = support
-    yield from ans.answer.splitlines(keepends=True)
+    text, cites = compose_extractive(q, hits, retriever, _previous_answer(history) if q.follow_up else "")
+    outcome = verdict.outcome
+    if not text:
+        if force_compose:
+            text = ABSTAIN_TEXT
+        else:
+            ans = abstain(question, q.standalone, hits, "extractive", note, t0, t1, verdict.probability)
+            ans.outcome, ans.probability, ans.features = ABSTAIN, verdict.probability, verdict.features
+            yield ans.answer
+            yield ans
+            return
+    if outcome == CAUTIOUS:
+        text = f"{CAUTIOUS_TEXT}\n{text}"
+    ans = Answer(question, text, False, "extractive", cites, q.standalone,
+                 timings(t0, t1, compose=time.perf_counter() - t1), support=verdict.probability, note=note,
+                 outcome=outcome, probability=verdict.probability, features=verdict.features)
+    if outcome == CAUTIOUS:
+        ans.related = [cite(i + 1, h, []) for i, h in enumerate(hits[:3])]
+    yield "資料から該当する箇所を引用しています…\n"
     yield ans
+
+
+def fuse_hits(lists: list[list[Hit]], k: int) -> list[Hit]:
+    """Reciprocal-rank fusion of several hit lists (the rewrite's search and the history-based one)."""
+    scores: dict[str, float] = {}
+    first: dict[str, Hit] = {}
+    for hits in lists:
+        for r, h in enumerate(hits):
+            cid = h.chunk["id"]
+            scores[cid] = scores.get(cid, 0.0) + 1.0 / (60 + r + 1)
+            first.setdefault(cid, h)
+    order = sorted(scores, key=lambda c: -scores[c])[:k]
+    out = []
+    for r, cid in enumerate(order):
+        h = first[cid]
+        out.append(Hit(h.chunk, scores[cid], r + 1, h.dense, h.lexical, h.neighbours, h.sentence_scores,
+                       h.dense_rank, h.lexical_rank))
+    return out
 
 
 def answer_question(question: str, history: list[dict] | None = None, settings: Settings | None = None,
                     **options) -> Answer:
-    """`answer_stream` without the streaming (same options: mode, retriever, filters, k): for the CLI and eval."""
+    """`answer_stream` without the streaming (same options): for the CLI and eval."""
     final = None
     for item in answer_stream(question, history, settings, **options):
         if isinstance(item, Answer):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .retrieve import Hit
 
 ABSTAIN_TEXT = "資料には該当する記述が見つかりませんでした。"
+CAUTIOUS_TEXT = "資料に直接の記述は見当たりませんが、関連する記述は次のとおりです。"
 
 
 @dataclass
@@ -69,6 +70,9 @@ class Answer:
     support: float = 0.0
     note: str = ""
     invalid_citations: list[int] = field(default_factory=list)
+    outcome: str = "answer"  # answer | cautious | abstain (app/answerability.py)
+    probability: float = 0.0  # the answerability model's probability that the documents answer it
+    features: dict = field(default_factory=dict)  # the signals it was judged on (for eval and fitting)
 
     def to_dict(self) -> dict:
         return {
@@ -82,6 +86,8 @@ class Answer:
             "support": round(self.support, 3),
             "note": self.note,
             "invalid_citations": self.invalid_citations,
+            "outcome": self.outcome,
+            "probability": round(self.probability, 4),
             "timings_ms": self.timings_ms,
         }
 

@@ -1,13 +1,13 @@
-"""Hybrid retrieval: Sudachi BM25 + e5 dense search in Chroma, fused; filters; follow-ups.
+"""Hybrid retrieval: Sudachi BM25 + e5 dense search in Chroma, fused; exact filters; follow-ups.
 
-One `Retriever` per process holds the embedding model, the BM25 matrix and the chunk
-table; all of it is read-only after loading, so concurrent sessions can share it.
-It notices a new index build (after `kyoju ingest`) and reloads.
+One `Retriever` per process holds the embedding model and an immutable `Snapshot` of the
+active index build (chunks, BM25, Chroma collections). A search reads one snapshot from start
+to end; a reload (after `kyoju ingest` swapped in a new build) builds a new snapshot aside and
+replaces the reference in one assignment, so a search during a rebuild never mixes two builds.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -16,16 +16,12 @@ import numpy as np
 
 from ingest.index import IndexStore, IndexUnavailableError
 from ingest.lexical import BM25
-from ingest.tokens import content_words, prepare
 
-from .glossary import is_english, translate
+from .query import Query, analyze, is_follow_up, standalone_question, synonym_tokens  # noqa: F401
 from .settings import Settings
 
-FOLLOW_UP = re.compile(r"^(その|それ|この|これ|あの|そこ|そちら|同じ|上記|前述|先ほど|さっき|では|じゃあ|また|他に|ほかに)|"
-                       r"(その|それ|この|これ|あれ|そこ)(に|は|の|を|で|が|って)|結果|ほかには|他には|"
-                       # elliptical turns: 「令和5年度はどうでしたか」「宅建協会は？」「何市区町村で？」
-                       r"(は|も|って)(どう|いかが)|(は|も|って|で)[?？]?$|^何\S{0,6}[?？]$|"
-                       r"^(and|what about|how about)\b", re.I)
+FILTER_KEYS = ("doc_id", "section", "kind")
+SYNONYM_WEIGHT = 0.5  # a word the vocabulary added counts half of the user's own word in BM25
 
 
 @dataclass
@@ -37,6 +33,8 @@ class Hit:
     lexical: float = 0.0
     neighbours: list[dict] = field(default_factory=list)
     sentence_scores: dict[str, float] = field(default_factory=dict)  # sentence text -> cosine to the query
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
 
     @property
     def text(self) -> str:
@@ -54,45 +52,30 @@ class Hit:
             "title": c.get("doc_title", ""),
             "page": c.get("page_label", ""),
             "section": c.get("section", ""),
+            "section_title": c.get("section_title", ""),
             "kind": c.get("kind", ""),
             "unit_title": c.get("unit_title", ""),
             "text": c["text"],
         }
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """One index build as read: never changed after construction, shared by concurrent searches."""
+
+    build_id: str
+    chunks: list[dict]
+    bm25: BM25
+    collection: object
+    sentences: object | None
+    n_sentences: int
+    pos: dict[str, int]
+    manifest: dict
+
+
 def normalize_query(q: str) -> str:
-    """NFKC, half-width digits, era abbreviations (R4 -> 令和4年度), trimmed."""
-    q = re.sub(r"\s+", " ", (q or "").replace("\u0000", " ")).strip()
-    return prepare(q)
-
-
-def expand_query(query: str) -> tuple[str, str]:
-    """(text for the dense side, text for the lexical side). English gets the glossary's Japanese
-    terms: the lexical index only knows Japanese words, and e5 matches better with them."""
-    if not is_english(query):
-        return query, query
-    ja, _unknown = translate(query)
-    return (f"{query} {ja}".strip(), ja or query)
-
-
-def is_follow_up(question: str) -> bool:
-    return bool(FOLLOW_UP.search(question.strip())) or len(question.strip()) <= 12
-
-
-def standalone_question(question: str, history: list[dict] | None, depth: int = 2) -> str:
-    """Without an LLM: a follow-up carries over the previous question's words, itself made
-    standalone first (so 「0回の県は？」 after 「令和5年度は？」 after a question on 開催回数 keeps
-    all three), to a bounded depth."""
-    if not history or not is_follow_up(question):
-        return question
-    users = [i for i, t in enumerate(history) if t.get("role") == "user" and t.get("content")]
-    if not users:
-        return question
-    last = users[-1]
-    prev = history[last]["content"]
-    if depth > 1:
-        prev = standalone_question(prev, history[:last], depth - 1)
-    return f"{prev} {question}"
+    """NFKC, short forms, era abbreviations (R4 -> 令和4年度), trimmed (see app.query.analyze)."""
+    return analyze(q).text
 
 
 def rrf(rank_lists: list[list[int]], k: int = 60) -> dict[int, float]:
@@ -116,15 +99,44 @@ def weighted(dense: dict[int, float], lexical: dict[int, float], alpha: float = 
     return {i: alpha * nd.get(i, 0.0) + (1 - alpha) * nl.get(i, 0.0) for i in set(nd) | set(nl)}
 
 
+def clean_filters(filters: dict | None) -> dict[str, list[str]]:
+    """Only known keys, each as a list of exact values; empty selections dropped."""
+    out: dict[str, list[str]] = {}
+    for key, want in (filters or {}).items():
+        if key not in FILTER_KEYS or want in (None, "", [], ()):
+            continue
+        vals = list(want) if isinstance(want, list | tuple | set | frozenset) else [want]
+        out[key] = [str(v) for v in vals]
+    return out
+
+
+def chroma_where(filters: dict[str, list[str]]) -> dict | None:
+    """Exact-match filters as Chroma's `where`, so the dense side ranks within the filtered set."""
+    conds = [{k: {"$in": v}} for k, v in filters.items()]
+    if not conds:
+        return None
+    return conds[0] if len(conds) == 1 else {"$and": conds}
+
+
+def filter_mask(chunks: list[dict], filters: dict[str, list[str]]) -> np.ndarray | None:
+    """Exact matches only: doc `report` does not keep `report-2`, section `4` does not keep `4（1）`."""
+    if not filters:
+        return None
+    keep = np.ones(len(chunks), dtype=bool)
+    for key, vals in filters.items():
+        wanted = set(vals)
+        keep &= np.fromiter((str(c.get(key, "")) in wanted for c in chunks), dtype=bool, count=len(chunks))
+    return keep
+
+
 class Retriever:
     def __init__(self, settings: Settings, embedder=None):
         self.settings = settings
         self.store = IndexStore(settings.store_config)
         self._embedder = embedder
-        self._lock = threading.Lock()
-        self.build_id: str | None = None
+        self._reload_lock = threading.Lock()
         self._checked = 0.0
-        self._load()
+        self._snap: Snapshot = self._read_snapshot()
 
     # ---- loading ---------------------------------------------------------------------------
     @property
@@ -135,17 +147,48 @@ class Retriever:
             self._embedder = Embedder(self.settings.embedding_model)
         return self._embedder
 
-    def _load(self) -> None:
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._snap
+
+    # read-only views of the active snapshot, for callers that show the index (chat, CLI)
+    @property
+    def chunks(self) -> list[dict]:
+        return self._snap.chunks
+
+    @property
+    def bm25(self) -> BM25:
+        return self._snap.bm25
+
+    @property
+    def build_id(self) -> str:
+        return self._snap.build_id
+
+    @property
+    def manifest(self) -> dict:
+        return self._snap.manifest
+
+    @property
+    def pos(self) -> dict[str, int]:
+        return self._snap.pos
+
+    @property
+    def n_sentences(self) -> int:
+        return self._snap.n_sentences
+
+    def _read_snapshot(self) -> Snapshot:
         build_id, chunks, _emb, col = self.store.load()
         sentences = self.store.sentence_collection(build_id)
         n_sentences = sentences.count() if sentences is not None else 0
-        bm25 = BM25([c["tokens"] for c in chunks])
-        pos = {c["id"]: i for i, c in enumerate(chunks)}
-        with self._lock:
-            self.chunks, self.bm25, self.collection, self.pos = chunks, bm25, col, pos
-            self.sentences, self.n_sentences = sentences, n_sentences
-            self.build_id = build_id
-            self.manifest = self.store.manifest(build_id)
+        return Snapshot(
+            build_id=build_id, chunks=chunks, bm25=BM25([c["tokens"] for c in chunks]), collection=col,
+            sentences=sentences, n_sentences=n_sentences, pos={c["id"]: i for i, c in enumerate(chunks)},
+            manifest=self.store.manifest(build_id),
+        )
+
+    def _load(self) -> None:
+        with self._reload_lock:  # one reload at a time; searches never wait for it
+            self._snap = self._read_snapshot()
 
     def refresh(self, max_age_s: float = 2.0) -> bool:
         """Reload when another process swapped in a new build; cheap enough to call per question."""
@@ -154,84 +197,81 @@ class Retriever:
             return False
         self._checked = now
         current = self.store.current_build()  # IndexUnavailableError when the server is gone
-        if current and current != self.build_id:
+        if current and current != self._snap.build_id:
             self._load()
             return True
         return False
 
+    def chunk_by_id(self, chunk_id: str) -> dict | None:
+        snap = self._snap
+        i = snap.pos.get(chunk_id)
+        return snap.chunks[i] if i is not None else None
+
+    def idf(self, token: str) -> float:
+        """IDF of a token; a token no chunk holds weighs more than the rarest one (it names a new topic)."""
+        bm = self._snap.bm25
+        v = bm.idf_of(token)
+        return v if v is not None else float(bm.idf.max(initial=1.0)) + 1.0
+
+    def knows(self, token: str) -> bool:
+        return self._snap.bm25.idf_of(token) is not None
+
     # ---- search ----------------------------------------------------------------------------
-    def _mask(self, filters: dict | None) -> np.ndarray | None:
-        if not filters:
-            return None
-        keep = np.ones(len(self.chunks), dtype=bool)
-        for key, want in filters.items():
-            if want in (None, "", []):
-                continue
-            wanted = set(want) if isinstance(want, list | tuple | set) else {want}
-            keep &= np.array([c.get(key) in wanted or any(str(c.get(key, "")).startswith(str(w)) for w in wanted)
-                              for c in self.chunks])
-        return keep
-
-    def dense_search(
-        self, query: str, n: int, filters: dict | None = None, sentence_scores: dict | None = None
-    ) -> dict[int, float]:
-        """Chunk cosine plus the chunk's best sentence cosine.
-
-        A chunk vector averages several sentences; a question usually matches one of them.
-        Adding the best sentence's similarity (parent-document retrieval) lifted dense
-        hit@1 from 0.71 to 0.79 on the development set. ``sentence_scores`` (if given) is
-        filled with chunk index -> {sentence: cosine} for the answer composer.
-        """
-        vec = self.embedder.embed_queries([query])[0].tolist()
-        where = None
-        simple = {k: v for k, v in (filters or {}).items() if v not in (None, "", []) and k in {"doc_id"}}
-        if simple:
-            conds = [{k: {"$in": list(v) if isinstance(v, list | tuple | set) else [v]}} for k, v in simple.items()]
-            where = conds[0] if len(conds) == 1 else {"$and": conds}
-        n = min(n, len(self.chunks))
+    def dense_search(self, snap: Snapshot, text: str, n: int, filters: dict[str, list[str]],
+                     sentence_scores: dict | None = None) -> dict[int, float]:
+        """Chunk cosine plus the chunk's best sentence cosine (parent-document scoring: a chunk
+        vector averages several sentences; a question usually matches one of them).
+        ``sentence_scores`` (if given) is filled with chunk index -> {sentence: cosine}."""
+        n = min(n, len(snap.chunks))
         if n == 0:
             return {}
-        mask = self._mask(filters)
+        vec = self.embedder.embed_queries([text])[0].tolist()
         try:
-            return self._dense(vec, n, where, mask, sentence_scores)
+            return self._dense(snap, vec, n, filters, sentence_scores)
         except IndexUnavailableError:
             raise
         except Exception as exc:  # Chroma server stopped, network gone: a clear error, not a traceback
             raise IndexUnavailableError(f"dense search failed: {type(exc).__name__}: {exc}") from exc
 
-    def _dense(self, vec: list[float], n: int, where, mask, sentence_scores) -> dict[int, float]:
-        res = self.collection.query(query_embeddings=[vec], n_results=n, where=where, include=["distances"])
+    @staticmethod
+    def _dense(snap: Snapshot, vec: list[float], n: int, filters: dict[str, list[str]],
+               sentence_scores) -> dict[int, float]:
+        where = chroma_where(filters)
+        res = snap.collection.query(query_embeddings=[vec], n_results=n, where=where, include=["distances"])
         chunk_cos: dict[int, float] = {}
         for cid, dist in zip(res["ids"][0], res["distances"][0], strict=True):
-            if cid in self.pos:
-                chunk_cos[self.pos[cid]] = 1.0 - float(dist)
+            if cid in snap.pos:
+                chunk_cos[snap.pos[cid]] = 1.0 - float(dist)
         best: dict[int, float] = {}
-        if self.sentences is not None:
-            n_s = min(n * 4, self.n_sentences)
-            if n_s:
-                sres = self.sentences.query(query_embeddings=[vec], n_results=n_s, where=where,
-                                            include=["distances", "metadatas", "documents"])
-                for meta, doc, dist in zip(sres["metadatas"][0], sres["documents"][0], sres["distances"][0], strict=True):
-                    i = self.pos.get(meta.get("chunk_id"))
-                    if i is None:
-                        continue
-                    cos = 1.0 - float(dist)
-                    best[i] = max(best.get(i, -1.0), cos)
-                    if sentence_scores is not None:
-                        sentence_scores.setdefault(i, {})[doc] = cos
+        if snap.sentences is not None and snap.n_sentences:
+            # sentence records carry doc_id (and, in newer builds, section and kind): filter there too,
+            # then keep only sentences of chunks that pass every filter
+            s_where = chroma_where({k: v for k, v in filters.items() if k == "doc_id"})
+            mask = filter_mask(snap.chunks, filters)
+            sres = snap.sentences.query(query_embeddings=[vec], n_results=min(n * 4, snap.n_sentences), where=s_where,
+                                        include=["distances", "metadatas", "documents"])
+            for meta, doc, dist in zip(sres["metadatas"][0], sres["documents"][0], sres["distances"][0], strict=True):
+                i = snap.pos.get(meta.get("chunk_id"))
+                if i is None or (mask is not None and not mask[i]):
+                    continue
+                cos = 1.0 - float(dist)
+                best[i] = max(best.get(i, -1.0), cos)
+                if sentence_scores is not None:
+                    sentence_scores.setdefault(i, {})[doc] = cos
         out: dict[int, float] = {}
         floor_c = min(chunk_cos.values(), default=0.0)
         floor_s = min(best.values(), default=0.0)
         for i in set(chunk_cos) | set(best):
             c = chunk_cos.get(i, floor_c)
             out[i] = c + (best.get(i, floor_s) if best else c)
-        if mask is not None:
-            out = {i: s for i, s in out.items() if mask[i]}
         return out
 
-    def lexical_search(self, query: str, n: int, filters: dict | None = None) -> dict[int, float]:
-        scores = self.bm25.scores(content_words(query))
-        mask = self._mask(filters)
+    @staticmethod
+    def lexical_search(snap: Snapshot, q: Query, n: int, filters: dict[str, list[str]]) -> dict[int, float]:
+        extra = synonym_tokens(q.tokens)
+        weights = {t: SYNONYM_WEIGHT for t in extra}
+        scores = snap.bm25.scores(list(q.tokens) + extra, weights)
+        mask = filter_mask(snap.chunks, filters)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         if not scores.any():
@@ -242,30 +282,35 @@ class Retriever:
 
     def search(
         self,
-        question: str,
+        question: str | Query,
         k: int | None = None,
         history: list[dict] | None = None,
         filters: dict | None = None,
         mode: str = "hybrid",
         neighbours: bool = False,
     ) -> list[Hit]:
+        """Top-k passages for a question (text, or a `Query` already analysed)."""
         self.refresh()
+        snap = self._snap  # one build for the whole search
         k = k or self.settings.top_k
-        query = normalize_query(standalone_question(question, history))
-        if not query:
+        q = question if isinstance(question, Query) else analyze(question, history)
+        if not q.standalone:
             return []
-        dense_query, lexical_query = expand_query(query)
+        flt = clean_filters(filters)
         sent_scores: dict[int, dict[str, float]] = {}
-        dense = {}
+        dense: dict[int, float] = {}
         if mode != "lexical":
             try:
-                dense = self.dense_search(dense_query, self.settings.dense_candidates, filters, sent_scores)
+                dense = self.dense_search(snap, q.dense_text, self.settings.dense_candidates, flt, sent_scores)
             except IndexUnavailableError:
                 # another replica may have swapped in a new build and dropped an old one: reload once
                 if not self.refresh(max_age_s=0):
                     raise
-                dense = self.dense_search(dense_query, self.settings.dense_candidates, filters, sent_scores)
-        lexical = self.lexical_search(lexical_query, self.settings.lexical_candidates, filters) if mode != "dense" else {}
+                snap = self._snap
+                dense = self.dense_search(snap, q.dense_text, self.settings.dense_candidates, flt, sent_scores)
+        lexical = self.lexical_search(snap, q, self.settings.lexical_candidates, flt) if mode != "dense" else {}
+        rank_d = sorted(dense, key=lambda i: -dense[i])
+        rank_l = sorted(lexical, key=lambda i: -lexical[i])
         if mode == "dense":
             fused = dense
         elif mode == "lexical":
@@ -273,16 +318,16 @@ class Retriever:
         elif self.settings.fusion == "weighted":
             fused = weighted(dense, lexical)
         else:
-            rank_d = sorted(dense, key=lambda i: -dense[i])
-            rank_l = sorted(lexical, key=lambda i: -lexical[i])
             fused = rrf([rank_d, rank_l], self.settings.rrf_k)
+        pos_d = {i: r + 1 for r, i in enumerate(rank_d)}
+        pos_l = {i: r + 1 for r, i in enumerate(rank_l)}
         order = sorted(fused, key=lambda i: (-fused[i], i))[:k]
         hits = []
         for r, i in enumerate(order):
-            h = Hit(self.chunks[i], fused[i], r + 1, dense.get(i, 0.0) / 2, lexical.get(i, 0.0),
-                    sentence_scores=sent_scores.get(i, {}))
+            h = Hit(snap.chunks[i], fused[i], r + 1, dense.get(i, 0.0) / 2, lexical.get(i, 0.0),
+                    sentence_scores=sent_scores.get(i, {}), dense_rank=pos_d.get(i), lexical_rank=pos_l.get(i))
             if neighbours:
-                h.neighbours = [self.chunks[j] for j in (i - 1, i + 1)
-                                if 0 <= j < len(self.chunks) and self.chunks[j]["doc_id"] == self.chunks[i]["doc_id"]]
+                h.neighbours = [snap.chunks[j] for j in (i - 1, i + 1)
+                                if 0 <= j < len(snap.chunks) and snap.chunks[j]["doc_id"] == snap.chunks[i]["doc_id"]]
             hits.append(h)
         return hits

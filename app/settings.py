@@ -39,11 +39,9 @@ class Settings(BaseSettings):
 
     # answers
     answer_mode: Literal["extractive", "llm"] = "extractive"
-    # Share of the question's IDF-weighted key terms (long units, verbs at 0.3, halved when a noun the
-    # corpus never uses is missing) the top passages must contain. Calibrated on the development set
-    # (unanswerables at most 0.23, answerables at least 0.84) and 19 extra colloquial / off-topic
-    # probes (0.30 vs 0.63); 0.50 sits in that gap (see app/answer.support_score).
-    abstain_threshold: float = 0.50
+    # Whether the documents answer a question is judged by a calibrated model whose weights and
+    # operating points are fitted on training folds (app/resources/answerability.json, `python -m eval.fit`).
+    answerability_model: Path = Field(ROOT / "app" / "resources" / "answerability.json")
 
     # optional LLM
     llm_provider: Literal["", "openai", "ollama"] = ""

@@ -35,12 +35,26 @@ class BM25:
         self.matrix = sparse.csc_matrix((w * self.idf[tf.col], (tf.row, tf.col)), shape=tf.shape)
         self.n = n
 
-    def scores(self, query_tokens: list[str]) -> np.ndarray:
-        """BM25 score of every document; a repeated query term counts once."""
-        cols = sorted({self.vocab[t] for t in query_tokens if t in self.vocab})
-        if not cols or self.n == 0:
+    def scores(self, query_tokens: list[str], weights: dict[str, float] | None = None) -> np.ndarray:
+        """BM25 score of every document; a repeated query term counts once. ``weights`` scales
+        single terms (a synonym the vocabulary added counts less than the user's own word)."""
+        picked: dict[int, float] = {}
+        for t in query_tokens:
+            j = self.vocab.get(t)
+            if j is not None:
+                picked[j] = max(picked.get(j, 0.0), (weights or {}).get(t, 1.0))
+        if not picked or self.n == 0:
             return np.zeros(self.n, dtype=np.float32)
-        return np.asarray(self.matrix[:, cols].sum(axis=1)).ravel()
+        cols = sorted(picked)
+        if all(picked[j] == 1.0 for j in cols):
+            return np.asarray(self.matrix[:, cols].sum(axis=1)).ravel()
+        w = np.array([picked[j] for j in cols], dtype=np.float32)
+        return np.asarray(self.matrix[:, cols] @ w).ravel()
+
+    def idf_of(self, token: str) -> float | None:
+        """IDF of a token in this index, or None when no chunk holds it."""
+        j = self.vocab.get(token)
+        return float(self.idf[j]) if j is not None else None
 
     def top(self, query_tokens: list[str], k: int) -> list[tuple[int, float]]:
         s = self.scores(query_tokens)

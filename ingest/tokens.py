@@ -12,32 +12,21 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 
+from .vocabulary import expand_short_forms, vocabulary
+
 _local = threading.local()  # a Sudachi tokenizer is not safe to share between threads
 
 KEEP_POS = {"名詞", "動詞", "形容詞", "副詞", "形状詞", "接頭辞", "接尾辞", "代名詞", "感動詞"}
-STOP = {
-    "する", "いる", "ある", "なる", "れる", "られる", "こと", "もの", "よう", "ため", "ところ", "これ", "それ",
-    "その", "この", "いう", "等", "的", "など", "おる", "教える", "ください", "下さる", "くださる", "ます",
-    "何", "いくつ", "どの", "どう", "どのよう", "どんな", "いつ", "だれ", "誰",
-    # normalized forms Sudachi gives for the function words above
-    "為る", "有る", "居る", "成る", "為", "所", "幾", "幾ら", "事", "物", "様", "其の", "此の", "言う", "如何",
-    "呉れる", "御", "頂く", "幾つ", "其れ", "此れ", "其処", "何処",
-    # colloquial fillers: 「入ってないとこはどれくらい」「どんな感じ」「法人側は」
-    "とこ", "どれ", "どこ", "どっち", "感じ", "側", "辺", "くらい", "ぐらい", "位", "数",
-}
-# Compound particles written with a verb (について, による, に当たって, に対して, において, を通じて…):
-# after に/を these verbs carry no topic, and left in they match every passage of an official report.
-FUNCTIONAL_VERBS = {
-    "つく", "付く", "就く", "よる", "因る", "依る", "当たる", "対する", "関する", "おく", "於く", "掛かる", "係る",
-    "基づく", "通じる", "通ずる", "向ける", "伴う", "応じる", "応ずる", "巡る", "取る", "おける", "従う", "わたる", "渡る",
-}
-RELATIONAL_SUFFIXES = ("側", "自体", "同士", "全体")
+# Words come from the vocabulary data file (ingest/resources/vocabulary.toml): stop words,
+# compound-particle verbs (について, による: after に/を they carry no topic), relational
+# suffixes (県側 -> 県) and the counters that belong to a number.
+_V = vocabulary()
+STOP = _V.stop_words
+FUNCTIONAL_VERBS = _V.functional_verbs
+RELATIONAL_SUFFIXES = _V.relational_suffixes
+COUNTERS = _V.counters
 SURU = {"為る", "する", "出来る", "できる"}
 _ERA_ABBR = re.compile(r"(?<![A-Za-z])([RH])([0-9]{1,2})(?![0-9])(?!年)")
-COUNTERS = {
-    "県", "市", "町", "村", "区", "回", "法人", "年度", "年", "月", "日", "件", "人", "名", "団体", "か所", "箇所",
-    "割", "%", "％", "倍", "時間", "分", "円", "万", "億", "都道府県", "市区町村", "社", "校", "世帯", "戸", "歳",
-}
 _NUM = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
 _KANJI_NUM = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9", "十": "10"}
 _ERA = re.compile(r"^(令和|平成|R|H)$")
@@ -54,19 +43,10 @@ def _tokenizer():
     return tok
 
 
-# Everyday short forms of the domain's names, expanded on both sides (questions and documents)
-# so 「宅建協会」 meets 「宅地建物取引業協会」 and 「市町村」 meets 「市区町村」.
-ABBREVIATIONS = {
-    "宅建": "宅地建物取引業", "国交省": "国土交通省", "厚労省": "厚生労働省", "社協": "社会福祉協議会",
-    "市町村": "市区町村", "居住支援協": "居住支援協議会",
-}
-_ABBR = re.compile("|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True)))
-
-
 def prepare(text: str) -> str:
-    """NFKC, domain short forms expanded, spaces around Japanese removed ("令和 3年度" -> "令和3年度")."""
+    """NFKC, domain short forms expanded (whole-word), spaces around Japanese removed ("令和 3年度" -> "令和3年度")."""
     text = unicodedata.normalize("NFKC", text)
-    text = _ABBR.sub(lambda m: ABBREVIATIONS[m.group(0)], text)
+    text = expand_short_forms(text)
     text = _ERA_ABBR.sub(lambda m: ("令和" if m.group(1) == "R" else "平成") + m.group(2) + "年度", text)
     return _SPACE_NEAR_CJK.sub("", text)
 
@@ -99,6 +79,9 @@ def terms(text: str, mode: str = "A") -> list[Term]:
         surface = m.surface()
         pos = m.part_of_speech()
         after_particle, prev_particle = prev_particle, surface if pos[0] == "助詞" else ""
+        if surface == "元" and prev_era and not pending_num:  # 令和元年度 is 令和1年度
+            pending_num = "1"
+            continue
         if _NUM.match(surface) or (pos[1] == "数詞" and surface in _KANJI_NUM and not pending_num):
             pending_num = pending_num + (_KANJI_NUM.get(surface, surface))
             continue

@@ -1,0 +1,202 @@
+"""Do the documents answer this question? Several signals, combined by a calibrated model.
+
+One lexical-coverage score could not separate answerable from unanswerable questions that
+were worded differently from the documents (a verb where the document has a noun, an
+everyday word for an administrative one). So several signals are measured (`features`) and
+combined by a logistic regression fitted on training folds of the question bank
+(`python -m eval.fit`, weights in app/resources/answerability.json). The probability maps
+to three outcomes: answer, cautious answer (related but not direct), abstain.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.clean import normalize, squash
+from ingest.tokens import content_words
+
+from .query import Query, synonym_tokens
+from .retrieve import Hit, Retriever
+
+MODEL_FILE = Path(__file__).with_name("resources") / "answerability.json"
+IDF_FLOOR = 1.0  # a word found in every passage of a small corpus still names the question's topic
+# Questions paraphrase verbs and add colloquial adverbs; their nouns carry the topic.
+TERM_WEIGHT = {"動詞": 0.3, "形容詞": 0.3, "副詞": 0.1, "接尾辞": 0.3, "感動詞": 0.1}
+FEATURES = (
+    "cover", "cover_top1", "cover_syn", "unknown_noun", "unknown_share", "dense_sent", "dense_chunk",
+    "agree", "lex_top", "english_unknown", "n_terms", "figure_seen", "year_seen", "type_missing",
+)
+
+# What kind of answer a question asks for, and what such an answer looks like in a passage.
+# (Question words of Japanese and English, not any document's wording.)
+ANSWER_TYPES = {
+    "money": (re.compile(r"いくら|金額|予算額?|費用|料金|手数料|謝金|謝礼|委託料|会費|受講料|補助金の額|how much|cost|fee|budget", re.I),
+              re.compile(r"\d[\d,，]*\s*(?:円|万円|千円|億円)|無料|無償")),
+    "date": (re.compile(r"いつ|何年何月|何月|日付|締切|締め切り|期限|when\b", re.I),
+             re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年")),
+    "name": (re.compile(r"誰|だれ|名前|名称|氏名|県名|市名|どこの(?:県|市|町|村|法人|団体)|どこですか|どこ[？?]|"
+                        r"(?:県|市|法人)はどこ|which prefecture|who\b|name of", re.I),
+             re.compile(r"[一-龥]{2,4}(?:県|府|市|町|村)(?![議内外側全])|[「『][^」』]{2,30}[」』](?:法人|会|協会|センター)")),
+}
+
+ANSWER, CAUTIOUS, ABSTAIN = "answer", "cautious", "abstain"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: str  # answer | cautious | abstain
+    probability: float
+    features: dict[str, float]
+
+
+def _near(parts: list[str], text: str, slop: int = 2) -> bool:
+    """A compound's parts in order with at most `slop` characters between them (市…町村 in 市区町村),
+    not scattered over the passages (生活 … 保護)."""
+    pattern = f".{{0,{slop}}}".join(re.escape(squash(normalize(p))) for p in parts)
+    return bool(re.search(pattern, text))
+
+
+def _coverage(q: Query, retriever: Retriever, hits: list[Hit], synonyms: bool) -> tuple[float, bool, float]:
+    """(IDF-weighted share of the question's long-unit terms found in the passages, a corpus-unknown
+    noun is missing, share of weight on terms the corpus never uses)."""
+    if not q.terms or not hits:
+        return 0.0, False, 0.0
+    have: set[str] = set()
+    text = ""
+    for h in hits:
+        c = h.chunk
+        have.update(c.get("tokens") or content_words(c["text"]))
+        text += squash(" ".join((c.get("section_title", ""), c.get("unit_title", ""), c["text"])))
+    total = got = unknown_w = 0.0
+    unknown_missing = False
+    for t in q.terms:
+        parts = content_words(t.surface) or [t.word]
+        weight = max(sum(retriever.idf(p) for p in parts), IDF_FLOOR) * TERM_WEIGHT.get(t.pos, 1.0)
+        if len(parts) == 1:  # one word: as a word (a lone 「法」 must not match inside 「方法」)
+            found = parts[0] in have or (len(t.word) > 1 and squash(t.word) in text)
+        else:
+            found = any(squash(w) in text for w in (t.word, t.surface)) or _near(parts, text)
+        if not found and synonyms:
+            found = any(s in have for s in synonym_tokens(tuple(parts)))
+        total += weight
+        got += weight * found
+        unknown = any(not retriever.knows(p) for p in parts)
+        unknown_w += weight * unknown
+        if not found and t.pos == "名詞" and unknown:
+            unknown_missing = True
+    return (got / total if total else 0.0), unknown_missing, (unknown_w / total if total else 0.0)
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(県|市区町村|市|町|村|法人|回|団体|件|人|名|社|世帯|戸|か所|箇所|%|割)")
+
+
+def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5) -> dict[str, float]:
+    """The signals answerability is judged on; each in [0, 1] or a small count."""
+    top_hits = hits[:top]
+    cover, unknown_missing, unknown_share = _coverage(q, retriever, top_hits, synonyms=False)
+    cover_syn = _coverage(q, retriever, top_hits, synonyms=True)[0]
+    cover1 = _coverage(q, retriever, top_hits[:1], synonyms=True)[0]
+    sent = max((v for h in top_hits for v in h.sentence_scores.values()), default=0.0)
+    chunk = max((h.dense for h in top_hits), default=0.0)
+    agree = float(bool(hits) and (hits[0].dense_rank or 99) <= 3 and (hits[0].lexical_rank or 99) <= 3)
+    q_idf = sum(retriever.idf(t) for t in q.tokens) or 1.0
+    lex_top = min(max((h.lexical for h in top_hits), default=0.0) / q_idf, 2.0)
+    text = normalize(" ".join(h.chunk["text"] for h in top_hits))
+    figure_seen = 1.0
+    if q.numeric:
+        counters = {m.group(1) for m in _FIGURE.finditer(text)}
+        figure_seen = float(bool(counters) and (not q.counter or q.counter in counters))
+    year_seen = 1.0
+    if q.years:
+        flat = squash(text)
+        year_seen = sum(1 for y in q.years if _year_in(squash(y), flat)) / len(q.years)
+    type_missing = 0.0
+    raw = normalize(q.raw + " " + q.standalone)
+    for asks, looks in ANSWER_TYPES.values():
+        if asks.search(raw) and not looks.search(text):
+            type_missing = 1.0
+    n_en = len(q.unknown_english)
+    return {
+        "cover": cover, "cover_top1": cover1, "cover_syn": cover_syn, "unknown_noun": float(unknown_missing),
+        "unknown_share": unknown_share, "dense_sent": sent, "dense_chunk": chunk, "agree": agree, "lex_top": lex_top,
+        "english_unknown": n_en / (n_en + len(q.tokens) + 1) if q.language == "en" else 0.0,
+        "n_terms": math.log1p(len(q.terms)), "figure_seen": figure_seen, "year_seen": year_seen,
+        "type_missing": type_missing,
+    }
+
+
+def _year_in(year: str, flat: str) -> bool:
+    """令和4年度 is in a passage that writes it, or that writes 4年度 within a run of years of that era."""
+    if year in flat:
+        return True
+    m = re.match(r"^(令和|平成)(\d+|元)年度?$", year)
+    if not m:
+        return False
+    era, n = m.groups()
+    return era in flat and bool(re.search(rf"(?<!\d){n}年度", flat))
+
+
+@dataclass(frozen=True)
+class Model:
+    """A fitted logistic regression on standardised features, and its two operating points."""
+
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    abstain_below: float  # probability under which kyoju abstains
+    answer_from: float  # probability from which it answers directly (between: a cautious answer)
+    meta: dict
+
+    def probability(self, f: dict[str, float]) -> float:
+        z = self.intercept
+        for name, m, s, c in zip(self.names, self.mean, self.scale, self.coef, strict=True):
+            z += c * ((f.get(name, 0.0) - m) / (s or 1.0))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+    def outcome(self, p: float) -> str:
+        if p < self.abstain_below:
+            return ABSTAIN
+        return ANSWER if p >= self.answer_from else CAUTIOUS
+
+    def to_json(self) -> dict:
+        return {"names": list(self.names), "mean": list(self.mean), "scale": list(self.scale), "coef": list(self.coef),
+                "intercept": self.intercept, "abstain_below": self.abstain_below, "answer_from": self.answer_from,
+                "meta": self.meta}
+
+    @classmethod
+    def from_json(cls, d: dict) -> Model:
+        return cls(tuple(d["names"]), tuple(d["mean"]), tuple(d["scale"]), tuple(d["coef"]), float(d["intercept"]),
+                   float(d["abstain_below"]), float(d["answer_from"]), d.get("meta", {}))
+
+
+def fallback_model() -> Model:
+    """Used only when no fitted model ships: lexical coverage alone, threshold 0.5 (the old rule)."""
+    names = FEATURES
+    coef = tuple(8.0 if n == "cover_syn" else -2.0 if n == "unknown_noun" else 0.0 for n in names)
+    return Model(names, tuple(0.0 for _ in names), tuple(1.0 for _ in names), coef, -4.0, 0.5, 0.5,
+                 {"fitted": False})
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str = str(MODEL_FILE)) -> Model:
+    p = Path(path)
+    if not p.exists():
+        return fallback_model()
+    return Model.from_json(json.loads(p.read_text(encoding="utf-8")))
+
+
+def judge(q: Query, retriever: Retriever, hits: list[Hit], model: Model | None = None) -> Verdict:
+    """The verdict for one question and its retrieved passages."""
+    if not hits or not q.terms:
+        return Verdict(ABSTAIN, 0.0, {})  # nothing to check against the documents (「？？？」, emoji only)
+    model = model or load_model()
+    f = features(q, retriever, hits)
+    p = model.probability(f)
+    return Verdict(model.outcome(p), p, f)

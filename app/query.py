@@ -1,0 +1,175 @@
+"""One analysis of a question, made once and passed to retrieval, answerability and composing.
+
+Before this, retrieve, support and compose each normalised and tokenised the question again
+(and read the retriever's internals to do it). A `Query` holds everything they need:
+the standalone text (follow-ups resolved), its words, the counter a count question asks for,
+negation, years, language, and the texts each search side reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ingest.clean import normalize
+from ingest.tokens import Term, content_words, prepare, terms
+from ingest.vocabulary import vocabulary
+
+from .glossary import is_english, translate
+
+MAX_QUESTION_CHARS = 2000
+
+# ---- question shapes (general Japanese, no document wording) -------------------------------------
+NUMERIC_Q = re.compile(r"いくつ|何(県|市|回|法人|人|件|団体|年|か所|箇所|割|名|社|世帯|戸|%|パーセント)|いくら|どれくらい|どのくらい|"
+                       r"どれだけ|数[をはがって]|の数|何件|何回|何割|how many|how much|number of", re.I)
+COUNTER_Q = re.compile(r"(県|市区町村|市|法人|回|団体|件|人|名|社|世帯|戸|か所|箇所)(?:は|が|の数|を)?.{0,6}(いくつ|何|数)|"
+                       r"何(県|市|回|法人|人|件|団体|名|社|世帯|戸|か所|箇所)")
+LIST_Q = re.compile(r"どのような|どんな|何を|どういった|挙げ|示され|教えて|どういう|なにを|何が|何があ")
+ZERO_Q = re.compile(r"(?:一度も|一回も|1回も|全然|ぜんぜん|まったく|全く).{0,12}(?:なかった|ない|いない|ず)|ゼロ|0回")
+NEGATION = re.compile(r"(?:し|さ|い|れ|せ|て|で|け|ら|わ|め|か)(?:ない|なかった|てない)|ません|以外|除く|除いて|未|"
+                      r"(?:せ|ら|れ|け)ず(?:に|、|。|$)")
+YEAR = re.compile(r"(?:令和|平成)\s*(?:\d{1,2}|元)\s*年度?|(?<!\d)\d{1,2}\s*年度|(?:19|20)\d\d\s*年度?")
+
+# ---- follow-ups: a question that refers back, or lacks what it is about ---------------------------
+ANAPHOR_START = re.compile(r"^(?:その|それ|この|これ|あの|あれ|そこ|そちら|こちら|同じ|上記|前述|先ほど|さっき|"
+                           r"では|じゃあ|じゃ|なら|ならば|それなら|それで|で、|また|他に|ほかに|あと|さらに|"
+                           r"and\b|what about|how about|then\b)", re.I)
+ANAPHOR = re.compile(r"(?:その|それ|あの|あれ|そこ|そちら|同じ|上記の|前述の|先ほどの|さっきの)"
+                     r"(?![ょ])(?:ような|よう)?|(?:この|これ)(?:ら|って|は|に|を|で|が)|\b(?:it|they|that|those|them)\b", re.I)
+ELLIPTIC_END = re.compile(r"(?:は|も|って|で|の方|のほう)\s*[?？]?\s*$|(?:は|も)(?:どう|いかが)")
+
+
+@dataclass(frozen=True)
+class Query:
+    """Everything the pipeline needs to know about one question (see `analyze`)."""
+
+    raw: str  # as typed (trimmed and cut to MAX_QUESTION_CHARS)
+    text: str  # the question normalised for matching (NFKC, short forms, era abbreviations)
+    standalone: str  # the question with a follow-up's context carried over (normalised)
+    follow_up: bool
+    language: str  # "ja" | "en"
+    lexical_text: str  # what BM25 reads
+    dense_text: str  # what the embedding model reads
+    tokens: tuple[str, ...]  # content words (short units) of the standalone question
+    focus_tokens: tuple[str, ...]  # a follow-up's own words (what is new in it)
+    terms: tuple[Term, ...]  # long units of the standalone question, for answerability
+    unknown_english: tuple[str, ...] = ()
+    counter: str = ""  # the counter a count question asks for (県, 法人…)
+    numeric: bool = False
+    list_like: bool = False
+    negated: bool = False
+    zero: bool = False
+    years: tuple[str, ...] = ()
+    truncated: bool = False
+    rewrite: str = ""  # an LLM rewrite of a follow-up, when one was accepted
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def compose_text(self) -> str:
+        """The Japanese wording the composer matches sentences with."""
+        return self.lexical_text if self.language == "en" else self.standalone
+
+
+def is_follow_up(question: str, has_history: bool = True) -> bool:
+    """A follow-up refers back (その結果は, それって) or lacks a topic of its own (「令和5年度は？」
+    「宅建協会は？」): judged from what the question lacks, never from its length alone.
+    A self-contained question (「居住支援法人とは何ですか」「調査結果によると…」) stays as typed."""
+    if not has_history:
+        return False
+    q = normalize(question).strip()
+    if not q:
+        return False
+    if ANAPHOR_START.search(q) or ANAPHOR.search(q):
+        return True
+    if re.search(r"とは(?:何|なに|なん)|って(?:何|なに|なん)", q):
+        return False  # a definition question names its own topic
+    nouns = [t for t in terms(q, "C") if t.pos in {"名詞", "代名詞"} and t.word not in {"令和", "平成"}]
+    figures = [t for t in terms(q, "C") if t.pos == "数"]
+    if not nouns:
+        return True  # only figures, years or verbs: 「令和5年度は？」「どうでしたか」
+    # one bare topic and no predicate of its own: 「宅建協会は？」「法人側は？」
+    verbs = [t for t in terms(q, "C") if t.pos in {"動詞", "形容詞"}]
+    return bool(ELLIPTIC_END.search(q)) and len(nouns) + len(figures) <= 2 and not verbs
+
+
+def _last_user(history: list[dict]) -> tuple[int, str] | None:
+    for i in range(len(history) - 1, -1, -1):
+        t = history[i]
+        if t.get("role") == "user" and str(t.get("content", "")).strip():
+            return i, str(t["content"])
+    return None
+
+
+def standalone_question(question: str, history: list[dict] | None, depth: int = 2) -> str:
+    """Without an LLM: a follow-up carries over the previous question's words, itself made standalone
+    first (so 「0回の県は？」 after 「令和5年度は？」 after a question on 開催回数 keeps all three)."""
+    if not history or not is_follow_up(question):
+        return question
+    last = _last_user(history)
+    if last is None:
+        return question
+    i, prev = last
+    if depth > 1:
+        prev = standalone_question(prev, history[:i], depth - 1)
+    return f"{prev} {question}"
+
+
+def asked_counter(text: str) -> str:
+    m = COUNTER_Q.search(normalize(text))
+    if not m:
+        return ""
+    return m.group(1) or m.group(3) or ""
+
+
+def analyze(question: str, history: list[dict] | None = None, rewrite: str | None = None) -> Query:
+    """The one analysis of a question. `rewrite` is an accepted LLM rewrite of a follow-up."""
+    raw = re.sub(r"\s+", " ", (question or "").replace("\u0000", " ")).strip()
+    truncated = len(raw) > MAX_QUESTION_CHARS
+    raw = raw[:MAX_QUESTION_CHARS]
+    follow = bool(history) and is_follow_up(raw)
+    carried = rewrite or (standalone_question(raw, history) if follow else raw)
+    standalone = prepare(carried)
+    text = prepare(raw)
+    english = is_english(standalone)
+    unknown: list[str] = []
+    if english:
+        ja, unknown = translate(standalone)
+        lexical, dense = (ja or standalone), f"{standalone} {ja}".strip()
+    else:
+        lexical = dense = standalone
+    tokens = tuple(dict.fromkeys(content_words(lexical)))
+    focus = tuple(dict.fromkeys(content_words(text))) if follow else ()
+    nt = normalize(lexical if english else standalone)
+    own = normalize(translate(text)[0] if english else text)
+    return Query(
+        raw=raw, text=text, standalone=standalone, follow_up=follow, language="en" if english else "ja",
+        lexical_text=lexical, dense_text=dense, tokens=tokens, focus_tokens=focus,
+        terms=tuple({t.word: t for t in terms(lexical, "C")}.values()), unknown_english=tuple(unknown),
+        counter=asked_counter(nt), numeric=bool(NUMERIC_Q.search(nt)), list_like=bool(LIST_Q.search(own)),
+        negated=bool(NEGATION.search(nt)), zero=bool(ZERO_Q.search(nt)),
+        years=tuple(dict.fromkeys(re.sub(r"\s+", "", y) for y in YEAR.findall(nt))), truncated=truncated,
+        rewrite=rewrite or "",
+    )
+
+
+@lru_cache(maxsize=1)
+def _synonym_index() -> list[tuple[tuple[str, ...], ...]]:
+    """Each synonym group as the index tokens of its members (立ち上げる -> (立つ, 上げる))."""
+    return [tuple(t for t in (tuple(content_words(m)) for m in g) if t) for g in vocabulary().synonym_groups]
+
+
+def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(seq[i : i + n] == part for i in range(len(seq) - n + 1))
+
+
+def synonym_tokens(tokens: tuple[str, ...]) -> list[str]:
+    """Index tokens of the vocabulary's other forms of the question's words (立ち上げる -> 設立):
+    a member counts when its tokens stand in the question in order."""
+    out: list[str] = []
+    for group in _synonym_index():
+        if any(_contains(tokens, m) for m in group):
+            for m in group:
+                out.extend(w for w in m if w not in tokens and w not in out)
+    return out

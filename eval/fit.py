@@ -1,0 +1,178 @@
+"""Fit the answerability model on the question bank, honestly: out-of-fold numbers, then one final fit.
+
+`python -m eval.fit eval/bank-report.jsonl [eval/bank-layouts.jsonl ...]` answers every bank
+question once against the configured index (features and a composed draft per question), then:
+- k-fold (stratified, seeded): for each fold, a logistic regression and its operating points are
+  fitted on the other folds only, and the fold's questions are decided by it (out-of-fold);
+- the final model is fitted on all bank questions and written to app/resources/answerability.json
+  with the files it was trained on (their SHA-256), so `kyoju eval` knows to report out-of-fold
+  numbers for them and plain numbers for any other file.
+Nothing is fitted on eval/questions.jsonl or the held-out files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from app.answerability import FEATURES, MODEL_FILE, Model
+
+K_FOLDS = 5
+SEED = 13
+TARGET_ABSTAIN_PRECISION = 0.85  # of the questions kyoju refuses, at least this share must be unanswerable
+DIRECT_ANSWER_PRECISION = 0.95  # above answer_from, at least this share of questions are answerable
+
+
+def file_sha(path: str | Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def matrix(rows: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+    x = np.array([[r["features"].get(n, 0.0) for n in FEATURES] for r in rows], dtype=float)
+    y = np.array([1 if r["answerable"] else 0 for r in rows], dtype=int)
+    return x, y
+
+
+def _thresholds(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Operating points on training probabilities: abstain below the largest threshold whose
+    abstentions keep TARGET_ABSTAIN_PRECISION (most recall at that precision); answer directly
+    from the smallest threshold above which DIRECT_ANSWER_PRECISION of questions are answerable."""
+    cands = np.unique(np.concatenate([p, [0.0, 1.0]]))
+    best_t, best_recall = 0.0, -1.0
+    n_unans = max(int((y == 0).sum()), 1)
+    for t in cands:
+        refused = p < t
+        if not refused.any():
+            continue
+        precision = float((y[refused] == 0).mean())
+        recall = float((y[refused] == 0).sum()) / n_unans
+        if precision >= TARGET_ABSTAIN_PRECISION and recall >= best_recall:
+            best_t, best_recall = float(t), recall
+    answer_from = best_t
+    for t in cands:
+        if t < best_t:
+            continue
+        above = p >= t
+        if above.any() and float((y[above] == 1).mean()) >= DIRECT_ANSWER_PRECISION:
+            answer_from = float(t)
+            break
+    return best_t, max(answer_from, best_t)
+
+
+def fit_model(x: np.ndarray, y: np.ndarray, meta: dict | None = None) -> Model:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    scaler = StandardScaler().fit(x)
+    lr = LogisticRegression(C=0.3, class_weight="balanced", max_iter=2000).fit(scaler.transform(x), y)
+    p = lr.predict_proba(scaler.transform(x))[:, 1]
+    lo, hi = _thresholds(p, y)
+    return Model(tuple(FEATURES), tuple(map(float, scaler.mean_)), tuple(float(s) or 1.0 for s in scaler.scale_),
+                 tuple(map(float, lr.coef_[0])), float(lr.intercept_[0]), lo, hi, meta or {})
+
+
+def folds(y: np.ndarray, k: int = K_FOLDS, seed: int = SEED) -> np.ndarray:
+    """Stratified fold number per question (answerable and unanswerable spread evenly)."""
+    rng = np.random.default_rng(seed)
+    out = np.zeros(len(y), dtype=int)
+    for label in (0, 1):
+        idx = np.flatnonzero(y == label)
+        rng.shuffle(idx)
+        out[idx] = np.arange(len(idx)) % k
+    return out
+
+
+def out_of_fold(rows: list[dict], k: int = K_FOLDS) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """(outcome per question, its probability, its fold), each decided by a model that never saw it."""
+    x, y = matrix(rows)
+    f = folds(y, k)
+    outcomes = [""] * len(rows)
+    probs = np.zeros(len(rows))
+    for i in range(k):
+        train, test = f != i, f == i
+        if not test.any() or len(set(y[train])) < 2:
+            continue
+        m = fit_model(x[train], y[train])
+        for j in np.flatnonzero(test):
+            p = m.probability(rows[j]["features"])
+            probs[j] = p
+            outcomes[j] = m.outcome(p)
+    return outcomes, probs, f
+
+
+def curve(probs: np.ndarray, y: np.ndarray) -> list[dict]:
+    """Answer rate vs abstention precision/recall over thresholds (for the calibration plot)."""
+    out = []
+    for t in np.linspace(0, 1, 41):
+        refused = probs < t
+        n_ref = int(refused.sum())
+        out.append({
+            "threshold": round(float(t), 3),
+            "answer_rate": round(float(1 - refused.mean()), 4) if len(y) else 0.0,
+            "abstention_precision": round(float((y[refused] == 0).mean()), 4) if n_ref else 1.0,
+            "abstention_recall": round(float((y[refused] == 0).sum() / max((y == 0).sum(), 1)), 4),
+        })
+    return out
+
+
+def collect(paths: list[str], settings=None, progress: bool = True) -> list[dict]:
+    """Answer every question once (composed even where kyoju would abstain), keeping its features."""
+    from tqdm import tqdm
+
+    from app.answer import answer_question, get_retriever
+    from app.settings import get_settings
+    from eval.metrics import load_questions
+
+    settings = settings or get_settings()
+    retriever = get_retriever(settings)
+    rows = []
+    for path in paths:
+        for q in tqdm(load_questions(path), desc=f"features {Path(path).name}", disable=not progress):
+            ans = answer_question(q["question"], history=q["history"] or None, settings=settings, retriever=retriever,
+                                  force_compose=True)
+            rows.append({"id": q["id"], "file": str(path), "answerable": q["answerable"], "features": ans.features,
+                         "probability": ans.probability})
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="fit the answerability model on the question bank")
+    ap.add_argument("files", nargs="+")
+    ap.add_argument("--out", default=str(MODEL_FILE))
+    ap.add_argument("--rows", help="reuse (if it exists) or write the collected features here")
+    args = ap.parse_args(argv)
+    if args.rows and Path(args.rows).exists():
+        rows = json.loads(Path(args.rows).read_text(encoding="utf-8"))
+    else:
+        rows = collect(args.files)
+        if args.rows:
+            Path(args.rows).parent.mkdir(parents=True, exist_ok=True)
+            Path(args.rows).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    x, y = matrix(rows)
+    outcomes, probs, _ = out_of_fold(rows)
+    refused = np.array([o == "abstain" for o in outcomes])
+    oof = {
+        "abstention_precision": round(float((y[refused] == 0).mean()), 4) if refused.any() else 1.0,
+        "abstention_recall": round(float((y[refused] == 0).sum() / max((y == 0).sum(), 1)), 4),
+        "answerable_refused": int((refused & (y == 1)).sum()),
+        "cautious": int(sum(o == "cautious" for o in outcomes)),
+    }
+    meta = {
+        "fitted": True, "trained_on": {Path(p).name: file_sha(p) for p in args.files}, "n": len(rows),
+        "answerable": int(y.sum()), "k_folds": K_FOLDS, "seed": SEED, "out_of_fold": oof,
+        "target_abstention_precision": TARGET_ABSTAIN_PRECISION,
+    }
+    model = fit_model(x, y, meta)
+    Path(args.out).write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({"out_of_fold": oof, "abstain_below": model.abstain_below, "answer_from": model.answer_from,
+                      "coef": dict(zip(FEATURES, (round(c, 3) for c in model.coef), strict=True))}, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""The domain vocabulary (ingest/resources/*.toml), loaded once and shared by ingest and the app.
+
+Words live in data so a municipality can extend them without touching code, and so no
+rule in code is written around one document's wording.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+RESOURCES = Path(__file__).with_name("resources")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    short_forms: dict[str, str]
+    synonym_groups: tuple[tuple[str, ...], ...]
+    counters: frozenset[str]
+    stop_words: frozenset[str]
+    functional_verbs: frozenset[str]
+    relational_suffixes: tuple[str, ...]
+    first_person: tuple[str, ...]
+    zero_headers: tuple[str, ...]
+    english_terms: dict[str, str]
+    english_counters: dict[str, str]
+    english_stop: frozenset[str]
+
+    def synonyms(self, word: str) -> list[str]:
+        """The other forms of every group holding `word` (document form first)."""
+        out: list[str] = []
+        for group in self.synonym_groups:
+            if word in group:
+                out.extend(w for w in group if w != word and w not in out)
+        return out
+
+
+def _nfkc(s: str) -> str:
+    return unicodedata.normalize("NFKC", s)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    with open(RESOURCES / "vocabulary.toml", "rb") as f:
+        v = tomllib.load(f)
+    with open(RESOURCES / "english.toml", "rb") as f:
+        e = tomllib.load(f)
+    w = v.get("words", {})
+    return Vocabulary(
+        short_forms={_nfkc(k): _nfkc(val) for k, val in v.get("short_forms", {}).items() if k != val},
+        synonym_groups=tuple(tuple(_nfkc(w) for w in g) for g in v.get("synonyms", {}).get("groups", [])),
+        counters=frozenset(_nfkc(c) for c in w.get("counters", [])) | frozenset(w.get("counters", [])),
+        stop_words=frozenset(w.get("stop_words", [])),
+        functional_verbs=frozenset(w.get("functional_verbs", [])),
+        relational_suffixes=tuple(w.get("relational_suffixes", [])),
+        first_person=tuple(w.get("first_person", [])),
+        zero_headers=tuple(_nfkc(z) for z in w.get("zero_headers", [])),
+        english_terms={k.lower(): val for k, val in e.get("terms", {}).items()},
+        english_counters={k.lower(): val for k, val in e.get("counters", {}).items()},
+        english_stop=frozenset(e.get("stop", {}).get("words", [])),
+    )
+
+
+def expand_short_forms(text: str, forms: dict[str, str] | None = None) -> str:
+    """Short forms -> official forms, whole-word: a short form already followed by the rest of its
+    long form (居住支援協 in 居住支援協議会) or already inside its long form (市町村 in 市区町村 is not,
+    but 宅建 inside 宅地建物 cannot occur) is left as written."""
+    forms = vocabulary().short_forms if forms is None else forms
+    if not forms:
+        return text
+    out: list[str] = []
+    i = 0
+    keys = sorted(forms, key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, keys)))
+    while True:
+        m = pattern.search(text, i)
+        if not m:
+            out.append(text[i:])
+            break
+        short, full = m.group(0), forms[m.group(0)]
+        start = m.start()
+        # where the long form would stand if this match were its beginning or middle
+        at = full.find(short)
+        already_long = at >= 0 and text.startswith(full, start - at) if start - at >= 0 else False
+        out.append(text[i:start])
+        out.append(short if already_long else full)
+        i = m.end()
+    return "".join(out)
