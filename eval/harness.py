@@ -81,16 +81,42 @@ class TutorialBaseline:
         return [d.page_content for d in self.store.similarity_search(question, k=k)]
 
 
-def run(path: str | Path, compare: bool = False, answers: bool = True, settings=None, progress: bool = True) -> dict:
+def ensure_index(settings, progress: bool = True) -> None:
+    """The index must match the corpus the settings name (a new corpus folder or index folder for a
+    hidden question set): ingest what changed; a no-op when nothing did."""
+    from ingest.pipeline import run_ingest
+
+    rep = run_ingest(settings.corpus_dir, settings.store_config, settings.embedding_model, settings.chunk_min_chars,
+                     settings.chunk_max_chars, show_progress=progress)
+    for f in rep.failures:
+        print(f"  ✗ {Path(f.path).name}: {f.en} / {f.ja}", file=sys.stderr)
+
+
+def trained_on(path: str | Path) -> bool:
+    """Is this file one the answerability model was fitted on? Then only out-of-fold numbers are honest."""
+    from app.answerability import load_model
+    from eval.fit import file_sha
+
+    meta = load_model().meta or {}
+    return file_sha(path) in set((meta.get("trained_on") or {}).values())
+
+
+def run(path: str | Path, compare: bool = False, answers: bool = True, settings=None, progress: bool = True,
+        mode: str = "extractive", ingest: bool = True) -> dict:
     from tqdm import tqdm
 
-    from app.answer import answer_question, get_retriever
-    from app.retrieve import standalone_question
+    from app.answer import get_retriever
+    from app.answer_types import ABSTAIN_TEXT, CAUTIOUS_TEXT
+    from app.chain import make_chain
+    from app.query import standalone_question
     from app.settings import get_settings
 
     settings = settings or get_settings()
     questions = load_questions(path)
+    if ingest:
+        ensure_index(settings, progress)
     retriever = get_retriever(settings)
+    chain = make_chain(settings, mode)
     configs: dict[str, callable] = {
         "ours": lambda q: [h.text for h in retriever.search(q["question"], k=10, history=q["history"])],
     }
@@ -104,34 +130,33 @@ def run(path: str | Path, compare: bool = False, answers: bool = True, settings=
         }
     # warm the model so latency is measured with models loaded
     retriever.search("ウォームアップ", k=1)
+    oof = answers and trained_on(path)
 
     per_question: list[dict] = []
     per_config: dict[str, list[dict]] = defaultdict(list)
     latencies: list[float] = []
     for q in tqdm(questions, desc="questions / 質問", disable=not progress):
-        row = {"id": q["id"], "category": q["category"], "question": q["question"], "answerable": q["answerable"]}
+        row = {"id": q["id"], "category": q["category"], "question": q["question"], "answerable": q["answerable"],
+               "doc": q.get("doc", "")}
         for name, fn in configs.items():
             passages = fn(q)
             if q["answerable"]:
                 r = _retrieval_row(passages, q["evidence"])
-                per_config[name].append(r | {"category": q["category"]})
+                per_config[name].append(r | {"category": q["category"], "doc": q.get("doc", "")})
                 row[f"{name}_rank"] = r["rank"]
             if name == "ours":
                 row["top_passages"] = [p[:120] for p in passages[:3]]
         if answers:
             t = time.perf_counter()
-            ans = answer_question(q["question"], history=q["history"] or None, settings=settings, retriever=retriever)
+            ans = chain.answer({"question": q["question"], "history": q["history"] or None}, force_compose=oof)
             latencies.append((time.perf_counter() - t) * 1000)
-            relevant_cited = any(
-                first_relevant_rank([c.text], q["evidence"]) for c in ans.citations
-            ) if q["answerable"] else False
             row |= {
-                "answer": ans.answer,
-                "abstained": ans.abstained,
-                "support": round(ans.support, 3),
-                "fact_recall": fact_recall(ans.answer, q["facts"]) if q["answerable"] else None,
-                "cited_relevant": relevant_cited,
+                "answer": ans.answer, "abstained": ans.abstained, "outcome": ans.outcome,
+                "probability": round(ans.probability, 4), "support": round(ans.probability, 4),
+                "features": ans.features, "cite_texts": [c.text for c in ans.citations],
                 "citations": [c.label for c in ans.citations],
+                "llm_status": getattr(ans, "llm_status", ""), "grounding_drops": len(getattr(ans, "grounding_drops", []) or []),
+                "invalid_citations": len(ans.invalid_citations), "timings_ms": ans.timings_ms,
             }
         else:
             t = time.perf_counter()
@@ -139,24 +164,71 @@ def run(path: str | Path, compare: bool = False, answers: bool = True, settings=
             latencies.append((time.perf_counter() - t) * 1000)
         per_question.append(row)
 
+    scoring = "plain"
+    if answers and oof:  # decide each question by a model fitted without its fold
+        from eval.fit import K_FOLDS, out_of_fold
+
+        outcomes, probs, fold = out_of_fold([{"answerable": r["answerable"], "features": r["features"]}
+                                             for r in per_question])
+        for r, o, p, f in zip(per_question, outcomes, probs, fold, strict=True):
+            r["fold"], r["outcome"], r["probability"] = int(f), o, round(float(p), 4)
+            if o == "abstain":
+                r["answer"], r["abstained"], r["cite_texts"], r["citations"] = ABSTAIN_TEXT, True, [], []
+            else:
+                r["abstained"] = False
+                body = r["answer"].removeprefix(CAUTIOUS_TEXT).lstrip("\n")
+                r["answer"] = f"{CAUTIOUS_TEXT}\n{body}" if o == "cautious" else body
+        scoring = f"out-of-fold ({K_FOLDS}-fold; each question decided by a model fitted on the other folds)"
+    if answers:
+        for r, q in zip(per_question, questions, strict=True):
+            r["fact_recall"] = fact_recall(r["answer"], q["facts"]) if q["answerable"] and not r["abstained"] else (
+                0.0 if q["answerable"] else None)
+            r["cited_relevant"] = bool(q["answerable"] and any(first_relevant_rank([t], q["evidence"])
+                                                               for t in r.pop("cite_texts")))
+
     def summarize(rows: list[dict]) -> dict:
         return {k: _mean(rows, k) for k in RETRIEVAL_KEYS} | {"n": len(rows)}
 
     report: dict = {
         "file": str(path),
+        "scoring": scoring,
+        "mode": mode,
         "questions": len(questions),
         "configs": {name: summarize(rows) for name, rows in per_config.items()},
     }
-    report["retrieval"] = report["configs"]["ours"]
-    cats = sorted({q["category"] for q in questions})
+    report["retrieval"] = report["configs"].get("ours", summarize([]))
     report["per_category"] = {}
-    for cat in cats:
+    for cat in sorted({q["category"] for q in questions}):
         rows = [r for r in per_config["ours"] if r["category"] == cat]
         entry = {"retrieval": summarize(rows) if rows else None}
         if answers:
             entry["answers"] = _answer_metrics([r for r in per_question if r["category"] == cat])
         report["per_category"][cat] = entry
+    docs = sorted({q.get("doc", "") for q in questions} - {""})
+    report["per_document"] = {}
+    for d in docs:
+        entry = {name: summarize([r for r in rows if r["doc"] == d]) for name, rows in per_config.items()}
+        if answers:
+            entry["answers"] = _answer_metrics([r for r in per_question if r["doc"] == d])
+        report["per_document"][d] = entry
     report["answers"] = _answer_metrics(per_question) if answers else {}
+    if answers:
+        import numpy as np
+
+        from eval.fit import curve
+
+        report["calibration"] = curve(np.array([r["probability"] for r in per_question]),
+                                      np.array([1 if r["answerable"] else 0 for r in per_question]))
+        status = [r.get("llm_status") for r in per_question if r.get("llm_status")]
+        if status:
+            report["llm"] = {s: status.count(s) for s in sorted(set(status))} | {
+                "grounding_drops": sum(r.get("grounding_drops", 0) for r in per_question),
+                "invalid_citations": sum(r.get("invalid_citations", 0) for r in per_question),
+                "first_token_ms_p50": round(percentile([r["timings_ms"].get("llm_first_token", 0) for r in per_question
+                                                        if r["timings_ms"].get("llm_first_token")], 50), 1),
+                "llm_ms_p50": round(percentile([r["timings_ms"].get("llm", 0) for r in per_question
+                                                if r["timings_ms"].get("llm")], 50), 1),
+            }
     report["latency_ms"] = {"p50": round(percentile(latencies, 50), 1), "p95": round(percentile(latencies, 95), 1),
                             "what": "answer" if answers else "search"}
     report["per_question"] = per_question
@@ -176,7 +248,8 @@ def _answer_metrics(rows: list[dict]) -> dict:
     gold = [not r["answerable"] for r in rows]
     p, rc = precision_recall(pred, gold)
     return {
-        "fact_recall": round(sum(r["fact_recall"] for r in ans) / len(ans), 4) if ans else None,
+        "fact_recall": round(sum(r["fact_recall"] or 0.0 for r in ans) / len(ans), 4) if ans else None,
+        "cautious": sum(1 for r in rows if r.get("outcome") == "cautious"),
         "abstention_precision": round(p, 4),
         "abstention_recall": round(rc, 4),
         "wrongly_abstained": sum(1 for r in ans if r["abstained"]),

@@ -116,7 +116,7 @@ def check_questions(res: dict, path: Path) -> list[str]:
         if not q["evidence"] or not q["facts"]:
             problems.append(f"{qid}: answerable without evidence or facts")
         for ev in q["evidence"]:
-            n = len(norm(ev))
+            len(norm(ev))
             if not 8 <= len(ev) <= 25:
                 problems.append(f"{qid}: evidence length {len(ev)}: {ev}")
             e = norm(ev)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFDate, PDFDictionary, PDFInfo, PDFName, PDFString
@@ -132,7 +132,7 @@ class Style:
     align: str = "left"      # left | center | right
     keep_next: bool = False
 
-    def but(self, **kw) -> "Style":
+    def but(self, **kw) -> Style:
         return replace(self, **kw)
 
 
@@ -345,7 +345,7 @@ def measure(units_or_text, width: float, st: Style) -> int:
     return len(wrap(units_or_text, width, st))
 
 
-def place_text(doc: "Doc", page: int, x: float, y: float, width: float, sentences: list[str], st: Style,
+def place_text(doc: Doc, page: int, x: float, y: float, width: float, sentences: list[str], st: Style,
                heading: bool = False, extra: dict | None = None, max_h: float | None = None) -> float:
     """Wrap and place sentences directly on a page; return the height used."""
     blocks = line_blocks(doc.truth, sentences, width, st, heading, extra)
@@ -428,7 +428,7 @@ def _table_row_block(cells: list[str], colw: list[float], ts: TableSpec, header:
     return Block(h=h, draw=draw, table=tid)
 
 
-def table_parts(doc: "Doc", ts: TableSpec, width: float):
+def table_parts(doc: Doc, ts: TableSpec, width: float):
     """Return (caption blocks, header factory, row blocks, note blocks); registers truth."""
     truth = doc.truth
     tot = sum(ts.widths)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.pagesizes import A4
 
 from . import content_guide as C
-from .engine import BLACK, Block, Doc, Flow, G, Style, baseline_of, line_blocks, place_text, sw
+from .engine import BLACK, Block, Doc, Flow, G, Style, baseline_of, place_text, sw
 from .kit import box_block, render
 
 NAVY = (0.08, 0.27, 0.45)

@@ -10,10 +10,18 @@ Anything else is looked up in `hooks` (document-specific items such as chapter b
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from .engine import (BLACK, Block, Flow, Style, TableSpec, Unit, baseline_of, frags_of, split_sentences,
-                     sw, unit_blocks, line_blocks, wrap)
+from .engine import (
+    Block,
+    Flow,
+    Style,
+    TableSpec,
+    baseline_of,
+    line_blocks,
+    split_sentences,
+    sw,
+)
 
 
 def decorate(blocks: list[Block], deco: Callable, width: float) -> list[Block]:

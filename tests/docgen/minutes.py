@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.pagesizes import A4
 
 from . import content_minutes as C
-from .engine import BLACK, M, Doc, Flow, Style, TableSpec, line_blocks, split_sentences, sw
+from .engine import BLACK, Doc, Flow, M, Style, TableSpec, line_blocks, split_sentences, sw
 from .kit import box_block
 
 W, H = A4

@@ -5,8 +5,21 @@ from __future__ import annotations
 from reportlab.lib.pagesizes import A4
 
 from . import content_report as C
-from .engine import BLACK, Block, Doc, Flow, G, M, Style, TableSpec, baseline_of, line_blocks, place_text, \
-    split_sentences, sw
+from .engine import (
+    BLACK,
+    Block,
+    Doc,
+    Flow,
+    G,
+    M,
+    Style,
+    TableSpec,
+    baseline_of,
+    line_blocks,
+    place_text,
+    split_sentences,
+    sw,
+)
 from .kit import box_block, decorate
 
 W, H = A4

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from . import content_slides as C
-from .engine import (BLACK, Doc, G, Style, TableSpec, place_text, split_sentences, sw, table_parts,
-                     text_height)
+from .engine import Doc, G, Style, TableSpec, place_text, split_sentences, sw, table_parts, text_height
 
 W, H = 960.0, 540.0
 X0, X1 = 52.0, W - 52.0
@@ -18,7 +17,6 @@ BOX_FILLS = [(0.05, 0.42, 0.33), (0.13, 0.36, 0.6), (0.62, 0.35, 0.1)]
 
 def build() -> Doc:
     doc = Doc("slides-deck.pdf", (W, H), C.TITLE, "landscape slide deck", meta_title=None)
-    T = doc.truth
 
     def decor(P, info, when):
         if when == "under":
@@ -100,7 +98,7 @@ def _boxes(doc, pg, y, boxes) -> float:
     tst = Style(size=30 if big else 17, leading=44 if big else 28, bold=True, color=WHITE, align="center")
     bst = Style(size=15 if k == 3 else 16, leading=24 if k == 3 else 26, hang=15 if k == 3 else 16)
     heights = []
-    for title, lines in boxes:
+    for _title, lines in boxes:
         h = sum(text_height(split_sentences(t), bw - 28, bst.but(sb=5)) for t in lines)
         heights.append(h)
     bh = max(heights) + tst.leading + 34
