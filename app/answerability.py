@@ -20,6 +20,7 @@ from pathlib import Path
 from ingest.clean import normalize, squash
 from ingest.tokens import content_words
 
+from .compose import table_lookup
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
 
@@ -30,6 +31,7 @@ TERM_WEIGHT = {"動詞": 0.3, "形容詞": 0.3, "副詞": 0.1, "接尾辞": 0.3,
 FEATURES = (
     "cover", "cover_top1", "cover_syn", "unknown_noun", "unknown_share", "dense_sent", "dense_chunk",
     "agree", "lex_top", "english_unknown", "n_terms", "figure_seen", "year_seen", "type_missing",
+    "cell_found",
 )
 
 # What kind of answer a question asks for, and what such an answer looks like in a passage.
@@ -127,6 +129,7 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5) -> d
         "english_unknown": n_en / (n_en + len(q.tokens) + 1) if q.language == "en" else 0.0,
         "n_terms": math.log1p(len(q.terms)), "figure_seen": figure_seen, "year_seen": year_seen,
         "type_missing": type_missing,
+        "cell_found": float(table_lookup(q, top_hits) is not None),
     }
 
 

@@ -134,7 +134,8 @@ def cmd_search(args) -> int:
 def cmd_ask(args) -> int:
     from ingest.index import IndexMissingError, IndexUnavailableError
 
-    from .answer import Answer, answer_stream
+    from .answer import Answer
+    from .chain import make_chain
 
     if not args.question.strip():
         return _fail("the question is empty", "質問が空です")
@@ -147,7 +148,8 @@ def cmd_ask(args) -> int:
     ans: Answer | None = None
     live = not args.json and sys.stdout.isatty()
     try:
-        for item in answer_stream(args.question, history=history, settings=s, mode=args.mode):
+        chain = make_chain(s, args.mode)
+        for item in chain.stream_answer({"question": args.question, "history": history}):
             if isinstance(item, Answer):
                 ans = item
             elif live:
@@ -246,6 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--json", dest="json_out", help="write the full report as JSON")
     e.add_argument("--md", dest="md_out", help="write a Markdown report (with a PNG chart beside it)")
     e.add_argument("--no-answers", action="store_true", help="retrieval metrics only")
+    e.add_argument("--mode", choices=["extractive", "llm"], default="extractive", help="answer mode / 回答方式")
+    e.add_argument("--no-ingest", action="store_true", help="do not bring the index up to date with the corpus first")
     e.set_defaults(func=cmd_eval)
 
     sv = sub.add_parser("serve", help="start the chat / チャットを起動")

@@ -305,13 +305,15 @@ def write_markdown(report: dict, out: Path) -> None:
 
 def main(args) -> int:
     try:
-        report = run(args.file, compare=args.compare, answers=not args.no_answers)
+        report = run(args.file, compare=args.compare, answers=not args.no_answers, mode=getattr(args, "mode", "extractive"),
+                     ingest=not getattr(args, "no_ingest", False))
     except QuestionFileError as exc:
         print(f"error: {args.file}: {exc}\nエラー: 質問ファイルの形式が正しくありません（{exc}）", file=sys.stderr)
         return 2
     except FileNotFoundError as exc:
         print(f"error: {exc}\nエラー: ファイルが見つかりません", file=sys.stderr)
         return 2
+    print(f"{report['file']}: {report['scoring']} ({report['mode']})")
     print(table_text(report))
     if report.get("answers"):
         print("answers:", json.dumps(report["answers"], ensure_ascii=False))

@@ -22,7 +22,9 @@ from .metrics import load_questions, percentile
 
 def run_level(n: int, questions: list[dict], settings, retriever, reference: dict[str, str],
               per_session: int, time_limit_s: float) -> dict:
-    from app.answer import answer_question
+    from app.chain import make_chain
+
+    chain = make_chain(settings)
 
     latencies: list[float] = []
     errors: list[str] = []
@@ -39,7 +41,7 @@ def run_level(n: int, questions: list[dict], settings, retriever, reference: dic
                 return
             t = time.perf_counter()
             try:
-                ans = answer_question(q["question"], q.get("history") or None, settings, retriever=retriever)
+                ans = chain.answer({"question": q["question"], "history": q.get("history") or None})
             except Exception as exc:  # counted, not raised: the report shows them
                 with lock:
                     errors.append(f"{q['id']}: {type(exc).__name__}: {exc}")
@@ -67,7 +69,8 @@ def run_level(n: int, questions: list[dict], settings, retriever, reference: dic
 
 
 def main(argv: list[str] | None = None) -> int:
-    from app.answer import answer_question, get_retriever
+    from app.answer import get_retriever
+    from app.chain import make_chain
     from app.settings import get_settings
 
     ap = argparse.ArgumentParser(prog="python -m eval.load")
@@ -83,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     questions = load_questions(Path(args.questions))
     retriever = get_retriever(settings)
-    reference = {q["id"]: answer_question(q["question"], q.get("history") or None, settings, retriever=retriever).answer
+    chain = make_chain(settings)
+    reference = {q["id"]: chain.answer({"question": q["question"], "history": q.get("history") or None}).answer
                  for q in questions}  # also the warm-up
     rows = []
     for n in [int(x) for x in args.levels.split(",")]:
