@@ -69,6 +69,9 @@ class Answer:
     support: float = 0.0
     note: str = ""
     invalid_citations: list[int] = field(default_factory=list)
+    llm_status: str = ""  # LLM mode only: "own" (the model's grounded sentences), "fallback", "abstained"
+    grounding_drops: list[str] = field(default_factory=list)  # the model's sentences the documents did not support
+    llm_format: str = ""  # how the reply was read: "json" (schema followed) or "text" ([n] markers)
 
     def to_dict(self) -> dict:
         return {
@@ -82,6 +85,9 @@ class Answer:
             "support": round(self.support, 3),
             "note": self.note,
             "invalid_citations": self.invalid_citations,
+            "llm_status": self.llm_status,
+            "grounding_drops": self.grounding_drops,
+            "llm_format": self.llm_format,
             "timings_ms": self.timings_ms,
         }
 

@@ -177,7 +177,7 @@ def _clause(sent: str, pos: int) -> str:
 def figure_grounded(fig: str, pos: int, sent: str, chunk: dict) -> bool:
     """Is this figure, at `pos` in the normalised sentence, stated by this passage?"""
     text = normalize(chunk.get("text", ""))
-    grid = chunk.get("grid") or []
+    grid = chunk.get("grid") or []  # header row first
     if len(grid) >= 2:
         cell = _table_ok(fig, pos, sent, grid, chunk.get("text", ""))
         if cell:
@@ -187,10 +187,16 @@ def figure_grounded(fig: str, pos: int, sent: str, chunk: dict) -> bool:
         clause = _clause(sent, pos)
         return any(fig in normalize(line) and not new_words(clause, line)[0]
                    for line in chunk.get("text", "").splitlines() if not line.lstrip().startswith("|"))
-    if fig in text:
-        return True
+    # a text passage: the figure must be in a passage sentence that says what the clause around it
+    # says (「12県」 in 「15県のうち12県では、会則…」 does not back 「宅地建物取引業協会…12県」)
+    clause = _clause(sent, pos)
     era = _ERA.match(fig)
-    return bool(era and _ERA.sub("", fig) in text and era.group(1) in text)
+    for line in re.split(r"(?<=[。])|\n", chunk.get("text", "")):
+        norm = normalize(line)
+        here = fig in norm or bool(era and _ERA.sub("", fig) in norm and era.group(1) in text)
+        if here and not new_words(clause, line)[0]:
+            return True
+    return False
 
 
 def ground_sentence(text: str, sources: list[int], passages: dict[int, dict], question: str = "") -> Verdict:
@@ -244,3 +250,25 @@ def split_marked(text: str) -> list[tuple[str, list[int]]]:
             pending = []
         out.extend((p, []) for p in pending)
     return out
+
+
+_QUESTION_SHAPE = re.compile(r"(か|かね|の)[。？?]?$|[？?]$|(教えて|示して|説明して)(ください|下さい)?[。]?$|(何|どの|どう|どこ|いつ|誰|いくつ|いくら)")
+GENERIC_QUESTION_WORDS = frozenset("内容 具体的 具体 場合 方法 理由 結果 状況 件数 数 何 種類 例 事例 成果 詳細 概要 点 他 以外".split())
+
+
+def rewrite_is_faithful(rewrite: str, question: str, history: list[dict]) -> bool:
+    """Does a rewritten follow-up keep to the words of the question and the history?
+
+    It must read as a question (not an answer such as 「…は、司法部です。」), carry no figure
+    absent from both, and add no new word (two or more neighbouring content characters
+    covered by no bigram of the question or the history) except generic question words
+    (成果, 内容, 具体的 …) that add no fact.
+    """
+    source = "\n".join([question, *(str(t.get("content", "")) for t in history)])
+    norm_src = normalize(source)
+    if not _QUESTION_SHAPE.search(normalize(rewrite)) or re.search(r"(です|ます|でした|ました)。?$", normalize(rewrite)):
+        return False
+    if any(f not in norm_src for f in figures(rewrite)):
+        return False
+    new, _ = new_words(rewrite, source)
+    return all(w in GENERIC_QUESTION_WORDS for w in new)
