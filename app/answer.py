@@ -159,7 +159,7 @@ def answer_stream(
     hits = retriever.search(q, k=k, filters=filters)
     if use_llm and q.follow_up:
         try:
-            rewrite = llm_mod.rewrite_question(settings, q.raw, history or [])
+            rewrite = llm_mod.faithful_rewrite(settings, q.raw, history or [])  # None when it adds facts
         except llm_mod.LLMError as err:
             rewrite = None
             note = join_notes(note, f"{err.ja}（質問の書き換えは前の質問の語句で行いました）")
@@ -177,9 +177,14 @@ def answer_stream(
         yield ans
         return
 
+    fallback: Fallback | None = None
     if use_llm and verdict.outcome == ANSWER:
-        for item in llm_answer_stream(question, q.standalone, hits, settings, note, verdict.probability, t0, t1):
+        cell = table_lookup(q, hits)  # the figure the extractive look-up found: a fact for the model to state
+        facts = [f"{cell[3]}の「{cell[4]}」は {cell[5]}（{cell[0].chunk.get('unit_title', '')}）"] if cell else None
+        for item in llm_answer_stream(question, q.standalone, hits, settings, note, verdict.probability, t0, t1,
+                                      facts=facts):
             if isinstance(item, Fallback):
+                fallback = item
                 note = item.note
                 break
             if isinstance(item, Answer):
@@ -205,6 +210,9 @@ def answer_stream(
                  outcome=outcome, probability=verdict.probability, features=verdict.features)
     if outcome == CAUTIOUS:
         ans.related = [cite(i + 1, h, []) for i, h in enumerate(hits[:3])]
+    if fallback is not None:  # LLM mode answered extractively: say so, with what the model got wrong
+        ans.llm_status, ans.grounding_drops, ans.llm_format = "fallback", fallback.grounding_drops, fallback.llm_format
+        ans.timings_ms.update(fallback.timings_ms)
     yield "資料から該当する箇所を引用しています…\n"
     yield ans
 

@@ -73,6 +73,9 @@ class Answer:
     outcome: str = "answer"  # answer | cautious | abstain (app/answerability.py)
     probability: float = 0.0  # the answerability model's probability that the documents answer it
     features: dict = field(default_factory=dict)  # the signals it was judged on (for eval and fitting)
+    llm_status: str = ""  # LLM mode only: "own" (the model's grounded sentences), "fallback", "abstained"
+    grounding_drops: list[str] = field(default_factory=list)  # the model's sentences the documents did not support
+    llm_format: str = ""  # how the reply was read: "json" (schema followed) or "text" ([n] markers)
 
     def to_dict(self) -> dict:
         return {
@@ -88,6 +91,9 @@ class Answer:
             "invalid_citations": self.invalid_citations,
             "outcome": self.outcome,
             "probability": round(self.probability, 4),
+            "llm_status": self.llm_status,
+            "grounding_drops": self.grounding_drops,
+            "llm_format": self.llm_format,
             "timings_ms": self.timings_ms,
         }
 

@@ -2,7 +2,9 @@
 
 Each request pops the next `Reply` from `server.script` (or uses `server.default`), and is
 recorded in `server.requests`, so tests can check what the app sent as well as what it did
-with the answer: streaming or not, slow, garbage, a stream cut mid-answer, HTTP errors.
+with the answer: streaming or not, slow, garbage, a stream cut mid-answer, HTTP errors,
+keep-alive pings (SSE comment lines, as llama.cpp sends every 15 s) and a client that goes
+away mid-answer (recorded in `server.disconnects`, so a test can see the request was cancelled).
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ class Reply:
     garbage: bool = False  # 200 with a body that is not the API's JSON
     cut_after: int | None = None  # stream: close the connection after this many pieces
     status: int = 200
+    pings: int = 0  # stream: SSE comment lines (": ping") sent before the first piece
+    ping_every_s: float = 0.1
+    piece_delay_s: float = 0.0  # stream: pause between pieces
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -78,7 +83,20 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"data: " + (obj if isinstance(obj, bytes) else json.dumps(obj).encode()) + b"\n\n")
             self.wfile.flush()
 
+        try:
+            self._stream(reply, pieces, base, send)
+        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+            self.server.disconnects.append(len(self.server.requests) - 1)  # the client went away: stop generating
+            self.close_connection = True
+
+    def _stream(self, reply: Reply, pieces: list[str], base: dict, send) -> None:
+        for _ in range(reply.pings):
+            self.wfile.write(b": ping\n\n")
+            self.wfile.flush()
+            time.sleep(reply.ping_every_s)
         for n, piece in enumerate(pieces):
+            if reply.piece_delay_s and n:
+                time.sleep(reply.piece_delay_s)
             if reply.cut_after is not None and n >= reply.cut_after:
                 self.close_connection = True
                 return
@@ -86,6 +104,7 @@ class Handler(BaseHTTPRequestHandler):
             send(base | {"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": delta, "finish_reason": None}]})
         send(base | {"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
         send(b"[DONE]")
+        self.server.completed.append(len(self.server.requests) - 1)
 
 
 class StandIn(ThreadingHTTPServer):
@@ -97,6 +116,8 @@ class StandIn(ThreadingHTTPServer):
         self.script: list[Reply] = []
         self.default = Reply("資料には該当する記述が見つかりませんでした。")
         self.requests: list[dict] = []
+        self.disconnects: list[int] = []  # indexes of requests whose client closed the stream early
+        self.completed: list[int] = []  # indexes of requests streamed to the end
         self.lock = threading.Lock()
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
