@@ -26,7 +26,7 @@ from .answer_types import (  # noqa: F401
     join_notes,
     timings,
 )
-from .answerability import ABSTAIN, ANSWER, CAUTIOUS, judge
+from .answerability import ABSTAIN, CAUTIOUS, judge
 from .compose import (
     UNIT,
     clean_sentence,
@@ -166,6 +166,7 @@ def answer_stream(
         if rewrite and rewrite != q.raw:
             q2 = analyze(question, history, rewrite=rewrite)
             hits = fuse_hits([hits, retriever.search(q2, k=k, filters=filters)], k)
+            q = q2  # a faithful rewrite reads better than the carried-over words: compose and judge with it
     t1 = time.perf_counter()
     verdict = judge(q, retriever, hits)
     if q.language == "en" and verdict.outcome != ABSTAIN:
@@ -178,7 +179,7 @@ def answer_stream(
         return
 
     fallback: Fallback | None = None
-    if use_llm and verdict.outcome == ANSWER:
+    if use_llm and verdict.outcome != ABSTAIN:
         cell = table_lookup(q, hits)  # the figure the extractive look-up found: a fact for the model to state
         facts = [f"{cell[3]}の「{cell[4]}」は {cell[5]}（{cell[0].chunk.get('unit_title', '')}）"] if cell else None
         for item in llm_answer_stream(question, q.standalone, hits, settings, note, verdict.probability, t0, t1,
