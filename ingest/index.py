@@ -53,12 +53,15 @@ class BuildGoneError(IndexUnavailableError):
 
 
 __all__ = ["IndexBusyError", "IndexMissingError", "IndexUnavailableError", "IndexWriteError", "BuildGoneError"]
-BUILD_ID = re.compile(r"\d{8}T\d{6}-\d+-\d+(-[0-9a-f]+)?")
+BUILD_ID = re.compile(r"\d{8}T\d{6}(\.\d{6})?-\d+-\d+(-[0-9a-f]+)?")
 
 
 def new_build_id() -> str:
-    """Sorts by start time; unique across processes and machines sharing one server."""
-    return time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{threading.get_ident() % 10000}-{uuid.uuid4().hex[:6]}"
+    """Sorts by start time (to the microsecond: builds in the same second must still sort in
+    order, the prune relies on it); unique across processes and machines sharing one server."""
+    now = time.time()
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.localtime(now)) + f".{int(now * 1e6) % 1_000_000:06d}"
+    return f"{stamp}-{os.getpid()}-{threading.get_ident() % 10000}-{uuid.uuid4().hex[:6]}"
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class StoreConfig:
     chroma_port: int = 8000
     lease_ttl_s: float = 60.0  # a crashed builder blocks others this long at most
     lease_wait_s: float = 300.0  # how long an ingest waits for another one to finish writing
+    retire_grace_s: float = 60.0  # a build left behind stays this long, for readers still holding it
 
     @property
     def server(self) -> bool:
@@ -203,7 +207,8 @@ class IndexStore:
     def _set_current(self, build_id: str, previous: str | None = None) -> None:
         if self.cfg.server:
             col = _client(self.cfg).get_or_create_collection(f"{self.cfg.collection}__pointer", embedding_function=None)
-            col.modify(metadata={"current": build_id, "previous": previous or "", "updated": time.time()})
+            meta = dict(col.metadata or {})  # modify() replaces the metadata: keep the other keys ("retired")
+            col.modify(metadata={**meta, "current": build_id, "previous": previous or "", "updated": time.time()})
             return
         tmp = self._pointer_file.with_name(f"CURRENT.{os.getpid()}.{threading.get_ident()}.tmp")
         with open(tmp, "w") as f:
@@ -316,6 +321,8 @@ class IndexStore:
             raise IndexUnavailableError(f"index {build_id} unreadable: {type(exc).__name__}: {exc}") from exc
         sentences = self.sentence_collection(build_id, client)
         manifest = self._manifest_of(build_id, col)
+        if not manifest:  # embedded: the folder went while we read (open files still answer): not a build to serve
+            raise BuildGoneError(f"index build {build_id} was removed while being read")
         chunks = [record_to_chunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
         order = sorted(range(len(chunks)), key=lambda i: (chunks[i]["doc_id"], chunks[i]["position"]))
         chunks = [chunks[i] for i in order]
@@ -346,16 +353,17 @@ class IndexStore:
         ``lease_wait_s``; IndexUnavailableError / IndexWriteError when the store fails.
         In every case the build the pointer names is left as it was."""
         sentences = sentences or []
+        if self.cfg.server:
+            return self._write_server(chunks, tokens, embeddings, manifest, sentences, sentence_vectors)
         build_id = new_build_id()
         manifest = dict(manifest, build_id=build_id, schema=SCHEMA_VERSION)
-        args = (build_id, chunks, tokens, embeddings, manifest, sentences, sentence_vectors)
-        (self._write_server if self.cfg.server else self._write_embedded)(*args)
+        self._write_embedded(build_id, chunks, tokens, embeddings, manifest, sentences, sentence_vectors)
         return build_id
 
-    def _write_server(self, build_id, chunks, tokens, embeddings, manifest, sentences, sentence_vectors) -> None:
+    def _write_server(self, chunks, tokens, embeddings, manifest, sentences, sentence_vectors) -> str:
         """The whole write holds the lease: builds are collections in a store that several
-        machines share, and the prune must not race another writer's swap."""
-        name = f"{self.cfg.collection}__{build_id}"
+        machines share, and the prune must not race another writer's swap. The build id is
+        taken under the lease, so ids sort in commit order."""
         try:
             client = _client(self.cfg)
             lease = ServerLease(client, f"{self.cfg.collection}__lease", self.cfg.lease_ttl_s, self.cfg.lease_wait_s)
@@ -364,6 +372,9 @@ class IndexStore:
             raise
         except Exception as exc:
             raise self._unavailable(exc) from exc
+        build_id = new_build_id()
+        manifest = dict(manifest, build_id=build_id, schema=SCHEMA_VERSION)
+        name = f"{self.cfg.collection}__{build_id}"
         try:
             try:
                 col = client.create_collection(
@@ -389,6 +400,7 @@ class IndexStore:
             self._prune_server(client, old)
         finally:
             lease.release()
+        return build_id
 
     def _write_embedded(self, build_id, chunks, tokens, embeddings, manifest, sentences, sentence_vectors) -> None:
         # the folder is complete once manifest.json exists; CURRENT is the commit point
@@ -464,8 +476,11 @@ class IndexStore:
                 on_batch()
 
     def _prune_server(self, client, old: str | None) -> None:
-        """Drop builds older than both the active one and the one before it (replicas reload
-        within seconds). The pointer is read again here, so what it names is never deleted."""
+        """Called under the lease. Drop every build but the active one and the one before it,
+        once left behind for ``retire_grace_s`` (a replica may be answering from one between
+        its refreshes). The pointer is read again here, so what it names is never deleted;
+        no other writer can be mid-build (the lease), so only older builds are dropped.
+        When each build was first seen left behind is kept in the pointer's metadata."""
         prefix = f"{self.cfg.collection}__"
         try:
             meta = self._pointer_meta()
@@ -475,33 +490,54 @@ class IndexStore:
         keep = {b for b in (meta.get("current"), meta.get("previous"), old) if b}
         if not keep:
             return
-        floor = min(keep)
+        now = time.time()
+        retired = json.loads(meta.get("retired") or "{}")
+        seen: dict[str, float] = {}
         for name in names:
             if not name.startswith(prefix):
                 continue
             rest = name[len(prefix):]
             build = rest.removesuffix("__s")
-            stale_lease = rest.startswith("lease-stale-")  # left by a waiter that died mid-cleanup
-            if stale_lease or (BUILD_ID.fullmatch(build) and build not in keep and build < floor):
-                try:
-                    client.delete_collection(name)
-                except Exception:
-                    pass
+            if not rest.startswith("lease-stale-"):  # left by a waiter that died mid-cleanup: always drop
+                if not BUILD_ID.fullmatch(build) or build in keep:
+                    continue
+                seen[build] = retired.get(build, now)
+                if now - seen[build] < self.cfg.retire_grace_s:
+                    continue
+            try:
+                client.delete_collection(name)
+            except Exception:
+                pass
+        left = {b: t for b, t in seen.items() if now - t < self.cfg.retire_grace_s}
+        if left != retired:
+            try:  # the lease is held: nobody else writes the pointer meanwhile
+                col = client.get_collection(f"{prefix}pointer", embedding_function=None)
+                col.modify(metadata={**meta, "retired": json.dumps(left)})
+            except Exception:
+                pass
 
     def _prune(self, keep: set[str]) -> None:
-        """Called under the build lock. Keep the active build and the one before it (a reader
-        may still hold it open); remove complete builds older than both, and builds whose
-        process died before they were swapped in (killed ingest)."""
+        """Called under the build lock. Keep the active build and the one before it; remove
+        complete builds older than both once left behind for ``retire_grace_s`` (a reader may
+        still hold one; a RETIRED file marks when), and builds whose process died before they
+        were swapped in (killed ingest)."""
         builds = self.cfg.index_dir / "builds"
         keep = {k for k in keep | {self.current_build() or ""} if k}
-        floor = min(keep)
+        floor, now = min(keep), time.time()
         for p in builds.iterdir():
             if not p.is_dir() or p.name in keep:
                 continue
             pid = p.name.split("-")[1] if p.name.count("-") >= 2 else ""
             dead = pid.isdigit() and not _pid_alive(int(pid))
-            if ((p / "manifest.json").exists() and p.name < floor) or dead:
-                shutil.rmtree(p, ignore_errors=True)
+            if not (p / "manifest.json").exists():
+                if dead:  # never completed
+                    shutil.rmtree(p, ignore_errors=True)
+            elif p.name < floor or dead:  # left behind (newer, with its writer alive: waiting to swap in)
+                mark = p / "RETIRED"
+                if not mark.exists():
+                    mark.touch()
+                if now - mark.stat().st_mtime >= self.cfg.retire_grace_s:
+                    shutil.rmtree(p, ignore_errors=True)
 
 
 def _pid_alive(pid: int) -> bool:

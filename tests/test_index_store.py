@@ -41,7 +41,7 @@ def write(store: IndexStore, tag: str) -> str:
 
 @pytest.fixture()
 def embedded(tmp_path) -> IndexStore:
-    return IndexStore(StoreConfig(tmp_path / "index"))
+    return IndexStore(StoreConfig(tmp_path / "index", retire_grace_s=0))
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,7 @@ def server(tmp_path_factory):
 
 
 def server_store(server, name: str) -> IndexStore:
-    return IndexStore(StoreConfig(Path("/nonexistent"), name, "127.0.0.1", server.port))
+    return IndexStore(StoreConfig(Path("/nonexistent"), name, "127.0.0.1", server.port, retire_grace_s=0))
 
 
 # ---- sentence metadata carries section and kind (filters inside Chroma) -----------------------------------------
