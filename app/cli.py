@@ -54,6 +54,7 @@ def ensure_model(s) -> None:
 
 
 def cmd_ingest(args) -> int:
+    from ingest.build_lock import IndexBusyError
     from ingest.index import IndexUnavailableError
     from ingest.pipeline import run_ingest
 
@@ -67,6 +68,9 @@ def cmd_ingest(args) -> int:
             corpus, _store_cfg(s), s.embedding_model, s.chunk_min_chars, s.chunk_max_chars,
             force=args.force, show_progress=not args.quiet,
         )
+    except IndexBusyError as exc:
+        return _fail(f"another ingest is running ({exc}); try again when it has finished",
+                     "別の取り込みが実行中です。終わってからもう一度実行してください。以前の索引はそのまま使えます")
     except OSError as exc:
         return _fail(f"could not write the index ({exc}); the previous index is unchanged",
                      f"索引を書き込めませんでした（{exc}）。ディスクの空きと書き込み権限を確認してください。以前の索引はそのまま使えます")

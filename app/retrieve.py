@@ -177,13 +177,13 @@ class Retriever:
         return self._snap.n_sentences
 
     def _read_snapshot(self) -> Snapshot:
-        build_id, chunks, _emb, col = self.store.load()
-        sentences = self.store.sentence_collection(build_id)
-        n_sentences = sentences.count() if sentences is not None else 0
+        snap = self.store.load_snapshot()  # chunks, collections and manifest of one build
+        chunks = snap.chunks
+        sentences = snap.sentences
         return Snapshot(
-            build_id=build_id, chunks=chunks, bm25=BM25([c["tokens"] for c in chunks]), collection=col,
-            sentences=sentences, n_sentences=n_sentences, pos={c["id"]: i for i, c in enumerate(chunks)},
-            manifest=self.store.manifest(build_id),
+            build_id=snap.build_id, chunks=chunks, bm25=BM25([c["tokens"] for c in chunks]), collection=snap.collection,
+            sentences=sentences, n_sentences=sentences.count() if sentences is not None else 0,
+            pos={c["id"]: i for i, c in enumerate(chunks)}, manifest=snap.manifest,
         )
 
     def _load(self) -> None:
@@ -244,9 +244,8 @@ class Retriever:
                 chunk_cos[snap.pos[cid]] = 1.0 - float(dist)
         best: dict[int, float] = {}
         if snap.sentences is not None and snap.n_sentences:
-            # sentence records carry doc_id (and, in newer builds, section and kind): filter there too,
-            # then keep only sentences of chunks that pass every filter
-            s_where = chroma_where({k: v for k, v in filters.items() if k == "doc_id"})
+            # sentence records carry doc_id, section and kind: filter inside Chroma there too
+            s_where = chroma_where(filters)
             mask = filter_mask(snap.chunks, filters)
             sres = snap.sentences.query(query_embeddings=[vec], n_results=min(n * 4, snap.n_sentences), where=s_where,
                                         include=["distances", "metadatas", "documents"])
