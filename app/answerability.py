@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.clean import normalize, squash
+from ingest.clean import normalize, split_sentences, squash
 from ingest.tokens import content_words
 
 from .compose import table_lookup
@@ -31,7 +31,7 @@ TERM_WEIGHT = {"動詞": 0.3, "形容詞": 0.3, "副詞": 0.1, "接尾辞": 0.3,
 FEATURES = (
     "cover", "cover_top1", "cover_syn", "unknown_noun", "unknown_share", "dense_sent", "dense_chunk",
     "agree", "lex_top", "english_unknown", "n_terms", "figure_seen", "year_seen", "type_missing",
-    "cell_found",
+    "cell_found", "best_sentence",
 )
 
 # What kind of answer a question asks for, and what such an answer looks like in a passage.
@@ -41,6 +41,8 @@ ANSWER_TYPES = {
               re.compile(r"\d[\d,，]*\s*(?:円|万円|千円|億円)|無料|無償")),
     "date": (re.compile(r"いつ|何年何月|何月|日付|締切|締め切り|期限|when\b", re.I),
              re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年")),
+    "contact": (re.compile(r"電話番号|連絡先|メールアドレス|メアド|住所|所在地|URL|ホームページのアドレス|phone|e-?mail|address", re.I),
+                re.compile(r"\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}|@|https?://|〒\s*\d{3}")),
     "name": (re.compile(r"誰|だれ|名前|名称|氏名|県名|市名|どこの(?:県|市|町|村|法人|団体)|どこですか|どこ[？?]|"
                         r"(?:県|市|法人)はどこ|which prefecture|who\b|name of", re.I),
              re.compile(r"[一-龥]{2,4}(?:県|府|市|町|村)(?![議内外側全])|[「『][^」』]{2,30}[」』](?:法人|会|協会|センター)")),
@@ -130,7 +132,27 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5) -> d
         "n_terms": math.log1p(len(q.terms)), "figure_seen": figure_seen, "year_seen": year_seen,
         "type_missing": type_missing,
         "cell_found": float(table_lookup(q, top_hits) is not None),
+        "best_sentence": _best_sentence(q, retriever, top_hits[:3]),
     }
+
+
+def _best_sentence(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
+    """The largest IDF-weighted share of the question's words (or their synonyms) that ONE sentence holds:
+    an answer usually stands in one sentence, while a near miss gathers its words from several."""
+    words = [t for t in dict.fromkeys(q.tokens) if t not in {"令和", "平成"}]
+    if not words:
+        return 0.0
+    w = {t: retriever.idf(t) for t in words}
+    alts = {t: {t, *synonym_tokens((t,))} for t in words}
+    total = sum(w.values()) or 1.0
+    best = 0.0
+    for h in hits:
+        for sent in split_sentences(h.chunk["text"]):
+            toks = set(content_words(sent))
+            if not toks:
+                continue
+            best = max(best, sum(w[t] for t in words if alts[t] & toks) / total)
+    return best
 
 
 def _year_in(year: str, flat: str) -> bool:

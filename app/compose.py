@@ -193,11 +193,13 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
     out: list[tuple[Hit, str, float]] = []
     seen: set[str] = set()
     best = scored[0][0] if scored else 0.0
+    primary = 0  # sentences chosen on their own merit; antecedents and continuations ride along
     for score, _r, s_i, h, s in scored:
-        if len(out) >= max_sentences or score < best * 0.6:
+        if primary >= max_sentences or score < best * 0.6:
             break
         if squash(s) in seen:
             continue
+        primary += 1
         sents = by_chunk[h.chunk["id"]]
         prev = sents[s_i - 1] if s_i > 0 else ""
         if CONNECTIVE.match(normalize(s)) and prev and squash(prev) not in seen and not _is_caption(prev, h.chunk):
@@ -206,10 +208,10 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
         seen.add(squash(s))
         out.append((h, s, score))
         nxt = sents[s_i + 1] if s_i + 1 < len(sents) else ""
-        if nxt and CONNECTIVE.match(normalize(nxt)) and squash(nxt) not in seen and len(out) < max_sentences:
+        if nxt and CONNECTIVE.match(normalize(nxt)) and squash(nxt) not in seen and primary < max_sentences:
             seen.add(squash(nxt))
             out.append((h, nxt, score))
-    return out[: max_sentences + 1]
+    return out
 
 
 def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:
