@@ -128,6 +128,10 @@ def is_case_caption(text: str) -> bool:
     return caption_of(text) in set(vocabulary()["case_captions"])
 
 
+def is_toc_title(text: str) -> bool:
+    return re.sub(r"\s", "", _nfkc(text)) in {re.sub(r"\s", "", _nfkc(w)) for w in vocabulary()["toc_titles"]}
+
+
 def is_chapter_level(key: str) -> bool:
     return key.strip("【】[]") in set(vocabulary()["chapter_level"])
 
@@ -136,14 +140,20 @@ _TOC_ENTRY = re.compile(r"^(?=.*\S.*\S)(?:.*?)(?:[.．・…‥·⋯_]{3,}|…|[
 _LEADER = re.compile(r"[.．・…‥·⋯_]{3,}|…")
 
 
+def is_toc_entry(line: str) -> bool:
+    """「第1章 はじめに ……… 3」: words, a leader or a gap, and a page number."""
+    r = _nfkc(line)
+    return bool(_TOC_ENTRY.match(r) and re.search(r"[^\d\s.．・…‥·⋯_-]", r))
+
+
 def is_toc_page(lines: list[str]) -> bool:
     """A table of contents: titled so and made of entries, or mostly entries with dotted leaders."""
     rows = [_nfkc(x) for x in lines if x.strip()]
     if not rows:
         return False
-    entries = [r for r in rows if _TOC_ENTRY.match(r) and re.search(r"[^\d\s.．・…‥·⋯_-]", r)]
+    entries = [r for r in rows if is_toc_entry(r)]
     leaders = [r for r in entries if _LEADER.search(r)]
-    titled = any(re.sub(r"\s", "", r) in {re.sub(r"\s", "", w) for w in vocabulary()["toc_titles"]} for r in rows[:5])
+    titled = any(is_toc_title(r) for r in rows[:5])
     if titled and len(entries) >= 2:
         return True
     return len(leaders) >= 3 and len(leaders) >= 0.4 * len(rows)

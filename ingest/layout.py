@@ -22,6 +22,7 @@ class Item:
     obj: object = None  # what the caller placed here (a line, a table)
     children: list[Item] = field(default_factory=list)  # a box: the items drawn inside it
     block: bool = False  # read as one piece (a table), never merged into a row of text
+    frame: bool = True  # children drawn inside a rectangle (False: a table with its caption)
 
 
 @dataclass
@@ -44,6 +45,31 @@ class Leaf:
 class Geometry:
     gutter: float  # narrowest empty vertical band that separates columns
     min_column: float  # narrowest slice that counts as a text column
+
+
+def attach_captions(items: list[Item], is_caption) -> list[Item]:
+    """A table and the strip right above it that holds its caption become one piece.
+
+    A caption set in one column above a table spanning both columns belongs with the table
+    in reading order, not at the foot of that column.
+    """
+    tables = [i for i in items if i.block and not i.children]
+    for t in tables:
+        above = [i for i in items if not i.block and not i.children and i.bbox[3] <= t.bbox[1] + 1
+                 and i.bbox[0] >= t.bbox[0] - 2 and i.bbox[2] <= t.bbox[2] + 2]
+        if not above:
+            continue
+        low = max(i.bbox[3] for i in above)
+        strip = [i for i in above if i.bbox[3] > low - max(2.0, (i.bbox[3] - i.bbox[1]) * 0.5)]
+        height = max(i.bbox[3] - i.bbox[1] for i in strip)
+        if t.bbox[1] - low > height * 2 or not any(is_caption(i.obj) for i in strip):
+            continue
+        group = [*strip, t]
+        items = [i for i in items if i not in group]
+        bbox = (min(i.bbox[0] for i in group), min(i.bbox[1] for i in group),
+                max(i.bbox[2] for i in group), max(i.bbox[3] for i in group))
+        items.append(Item(bbox, None, group, block=True, frame=False))
+    return items
 
 
 def _strips(items: list[Item]) -> list[list[Item]]:
@@ -104,17 +130,47 @@ def _runs(strips: list[list[Item]], geo: Geometry) -> list[list[list[Item]]]:
             run_items = list(strip)
             run_cols = bool(gutters(run_items, geo))
             continue
-        joined = bool(gutters(run_items + strip, geo))
+        cuts = gutters(run_items + strip, geo)
+        joined = bool(cuts)
         alone = len(strip) > 1 and bool(gutters(strip, geo))
-        # a run with columns goes on while the gutter stays free; a run of one column
+        # a run with columns goes on while its gutters stay free; a run of one column
         # ends where a strip brings columns of its own
-        if (run_cols and joined) or (not run_cols and not joined and not alone):
+        if run_cols:
+            keep = len(cuts) >= len(gutters(run_items, geo))
+        else:
+            keep = not joined and not alone
+        if keep:
             runs[-1].append(strip)
             run_items += strip
         else:
             runs.append([strip])
             run_items = list(strip)
             run_cols = bool(gutters(run_items, geo))
+    return _reattach(runs, geo)
+
+
+def _crosses(items: list[Item], cuts: list[float]) -> bool:
+    return any(i.bbox[0] < x < i.bbox[2] for i in items for x in cuts)
+
+
+def _reattach(runs: list[list[list[Item]]], geo: Geometry) -> list[list[list[Item]]]:
+    """Strips at the end of a one-column run that fit the next run's columns move into it.
+
+    The greedy pass cannot tell that a strip holding only the top of one column (or the
+    tops of two columns too short to look like columns) belongs to the columns below it.
+    """
+    k = 0
+    while k + 1 < len(runs):
+        here, nxt = runs[k], runs[k + 1]
+        flat_here = [i for s in here for i in s]
+        cuts = gutters([i for s in nxt for i in s], geo)
+        if cuts and not gutters(flat_here, geo):
+            while here and not _crosses(here[-1], cuts):
+                nxt.insert(0, here.pop())
+            if not here:
+                runs.pop(k)
+                continue
+        k += 1
     return runs
 
 
@@ -145,7 +201,7 @@ def reading_order(items: list[Item], geo: Geometry, box: bool = False) -> list[L
                 if rows:
                     out.append(Leaf(rows, box))
                     rows = []
-                out.extend(reading_order(it.children, geo, True) if it.children else [Leaf([[it]], box)])
+                out.extend(reading_order(it.children, geo, box or it.frame) if it.children else [Leaf([[it]], box)])
             if row:
                 rows.append(row)
         if rows:

@@ -40,6 +40,7 @@ class Line:
     indent: float = 0.0  # points right of its block's left edge
     short: bool = False  # ends clearly before its block's right edge
     gap: float = 0.0  # empty space above it inside its block, in line heights
+    above_table: bool = False  # in the strip right above a table, with a caption word: the table's caption
 
 
 @dataclass
@@ -242,9 +243,17 @@ def _contains(outer: tuple, inner: tuple, slack: float = 1.0) -> bool:
             and inner[2] <= outer[2] + slack and inner[3] <= outer[3] + slack)
 
 
+def _mostly_inside(outer: tuple, inner: tuple) -> bool:
+    """Most of `inner` lies inside `outer` (text may overhang a shaded box by a little)."""
+    w = max(0.0, min(outer[2], inner[2]) - max(outer[0], inner[0]))
+    h = max(0.0, min(outer[3], inner[3]) - max(outer[1], inner[1]))
+    area = max((inner[2] - inner[0]) * (inner[3] - inner[1]), 1e-6)
+    return w * h / area >= 0.6
+
+
 def assemble(raws: list[_Raw]) -> list[Page]:
     """Whole-document pass: body style, running lines and page labels, then reading order per page."""
-    from .headings import is_toc_page
+    from .headings import is_toc_entry, is_toc_page
     from .running import Frag, choose_labels, find_running, page_number_candidates
 
     weights: Counter = Counter()
@@ -268,14 +277,17 @@ def assemble(raws: list[_Raw]) -> list[Page]:
         body = [f for i, f in enumerate(r.frags) if i not in hit]
         page = Page(index=r.index, label=label, width=r.width, height=r.height,
                     running=[r.frags[i].text for i in sorted(hit)])
-        page.toc = is_toc_page([t for t in _visual_lines(body)])
-        if not page.toc:
-            page.blocks = _order(r, body, body_size, block_ids)
+        rows = _visual_lines(body)
+        page.toc = is_toc_page([text for text, _ in rows])
+        if page.toc:  # entries go; a title or a note on the same page stays
+            drop = {id(f) for text, frags in rows if is_toc_entry(text) for f in frags}
+            body = [f for f in body if id(f) not in drop]
+        page.blocks = _order(r, body, body_size, block_ids)
         pages.append(page)
     return pages
 
 
-def _visual_lines(frags: list[Line]) -> list[str]:
+def _visual_lines(frags: list[Line]) -> list[tuple[str, list[Line]]]:
     """Fragments sharing a baseline joined left to right (what a reader sees as one line)."""
     rows: list[list[Line]] = []
     for f in sorted(frags, key=lambda f: (f.bbox[1], f.bbox[0])):
@@ -283,26 +295,33 @@ def _visual_lines(frags: list[Line]) -> list[str]:
             rows[-1].append(f)
         else:
             rows.append([f])
-    return [" ".join(f.text for f in sorted(row, key=lambda f: f.bbox[0])) for row in rows]
+    return [(" ".join(f.text for f in sorted(row, key=lambda f: f.bbox[0])), row) for row in rows]
 
 
 def _order(r: _Raw, body: list[Line], body_size: float, block_ids) -> list[Line | Table]:
     """One page's body lines and tables in reading order, each line knowing its block's edges."""
-    from .layout import Geometry, Item, reading_order
+    from .headings import caption_of
+    from .layout import Geometry, Item, attach_captions, reading_order
 
     unit = body_size or 10.0
     geo = Geometry(gutter=max(unit * 0.9, 6.0), min_column=max(r.width * 0.15, unit * 6))
     items = [Item(f.bbox, f) for f in body] + [Item(t.bbox, t, block=True) for t in r.tables]
+    items = attach_captions(items, lambda line: bool(caption_of(line.text)))
+    for group in items:
+        if group.children and not group.frame:
+            for child in group.children:
+                if isinstance(child.obj, Line):
+                    child.obj.above_table = True
     # outermost drawn rectangles that hold text but not the whole page become boxes
     boxes = []
     for bb in sorted(r.rects, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1])):
         if any(_contains(o, bb) for o in boxes):
             continue
-        inside = [it for it in items if _contains(bb, it.bbox, 1.5)]
+        inside = [it for it in items if _mostly_inside(bb, it.bbox)]
         if inside and len(inside) < len(items):
             boxes.append(bb)
     for bb in boxes:
-        inside = [it for it in items if _contains(bb, it.bbox, 1.5)]
+        inside = [it for it in items if _mostly_inside(bb, it.bbox)]
         if inside:
             items = [it for it in items if it not in inside]
             items.append(Item(bb, None, inside))
@@ -323,7 +342,8 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids) -> list[Line 
                     max(p.bbox[2] for p in parts), max(p.bbox[3] for p in parts))
             size = max(p.size for p in parts)
             line = Line(" ".join(p.text for p in parts), r.index, bbox, size,
-                        sum(p.strong for p in parts) * 2 > len(parts), first.font, bid, leaf.box)
+                        sum(p.strong for p in parts) * 2 > len(parts), first.font, bid, leaf.box,
+                        above_table=any(p.above_table for p in parts))
             line.indent = bbox[0] - left
             line.short = right - bbox[2] > size * 2
             height = max(bbox[3] - bbox[1], 1.0)

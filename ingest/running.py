@@ -19,6 +19,7 @@ EDGE_BAND = 0.14  # top/bottom share of the page height where running lines live
 Y_TOLERANCE = 0.012  # share of the page height: "the same position" on two pages
 
 _DASH = "-‐－―ー–—−"
+_BARE = re.compile(rf"[\d{re.escape(_DASH)}()（）\s]+|[ivxlcdm]+", re.I)
 _ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
 _FORMS = [
     # (regex on NFKC text, strong): strong forms are page numbers even when seen once
@@ -99,6 +100,10 @@ def _band(f: Frag, height: float) -> str | None:
     return None
 
 
+def _place(f: Frag, band: str, y: float, h: float) -> tuple:
+    return band, round(y / (h * Y_TOLERANCE * 2)), round(f.size), round(f.x0 / 20)
+
+
 def find_running(pages: list[list[Frag]], heights: list[float], body_size: float = 0.0) -> list[set[int]]:
     """Per page, the indexes of the fragments that are running headers/footers or page numbers.
 
@@ -120,30 +125,71 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
                 row.append(None)
                 continue
             y = f.top if band == "top" else h - f.bottom
-            key = (band, shape(f.text), round(y / (h * Y_TOLERANCE * 2)))
-            row.append(key)
-            if key not in seen:
-                seen.add(key)
-                counts[key] += 1
+            yb = round(y / (h * Y_TOLERANCE * 2))
+            sh = shape(f.text)
+            # the whole line, or its first or last words: a header naming the current chapter
+            # (「ガイド｜第1章 …」, 「ガイド｜第2章 …」) keeps its fixed part
+            variants = [(band, "=" + sh, yb)]
+            if len(sh) >= 8:
+                variants += [(band, "<" + sh[:8], yb), (band, ">" + sh[-8:], yb)]
+            row.append(tuple(variants))
+            for key in variants:
+                if key not in seen:
+                    seen.add(key)
+                    counts[key] += 1
         keys.append(row)
 
-    def recurs(key: tuple) -> bool:
-        band, sh, yb = key
-        c = max(counts.get((band, sh, yb + d), 0) for d in (-1, 0, 1))
-        return c >= need
+    # position and face alone: text smaller than the body at the same place on half the
+    # pages or more is furniture even when its words change (a section name over slides)
+    places: Counter = Counter()
+    for frags, h in zip(pages, heights, strict=True):
+        seen_places: set[tuple] = set()
+        for f in frags:
+            band = _band(f, h)
+            if band is None or not body_size or f.size > body_size - 0.5:
+                continue
+            y = f.top if band == "top" else h - f.bottom
+            seen_places.add(_place(f, band, y, h))
+        places.update(seen_places)
+    need_place = max(need, (n + 1) // 2)
+
+    def recurs(variants: tuple, exact: bool) -> bool:
+        return any(
+            counts.get((band, sh, yb + d), 0) >= need
+            for band, sh, yb in variants if (sh[0] == "=") == exact for d in (-1, 0, 1)
+        )
+
+    # the body frame: where text of body size starts and ends on most pages. Furniture
+    # matched only by position or by part of its words must lie outside it, so a caption
+    # at the top of several pages is never taken for a header.
+    tops, bottoms = [], []
+    for frags, row in zip(pages, keys, strict=True):
+        body = [f for f, key in zip(frags, row, strict=True)
+                if (not body_size or f.size >= body_size - 0.5) and not (key and recurs(key, True))]
+        if body:
+            tops.append(min(f.top for f in body))
+            bottoms.append(max(f.bottom for f in body))
+    tops.sort()
+    bottoms.sort()
+    frame_top = tops[len(tops) // 10] if tops else 0.0
+    frame_bottom = bottoms[-1 - len(bottoms) // 10] if bottoms else float("inf")
 
     out: list[set[int]] = []
-    for frags, row in zip(pages, keys, strict=True):
+    for frags, row, h in zip(pages, keys, heights, strict=True):
         hit: set[int] = set()
         for i, (f, key) in enumerate(zip(frags, row, strict=True)):
             if key is None:
                 continue
+            band = key[0][0]
             cands = page_number_candidates(f.text)
             lone_number = bool(cands) and len(re.sub(r"\s", "", _nfkc(f.text))) <= 12 and any(
-                c[3] or re.fullmatch(r"[\d" + _DASH + r"()（）\s]+|[ivxlcdm]+", _nfkc(f.text), re.I) for c in cands
+                c[3] or _BARE.fullmatch(_nfkc(f.text)) for c in cands
             )
             big = body_size and f.size > body_size * 1.25
-            if lone_number or (recurs(key) and not big):
+            outside = f.bottom <= frame_top + 0.5 if band == "top" else f.top >= frame_bottom - 0.5
+            y = f.top if band == "top" else h - f.bottom
+            small_place = bool(body_size) and f.size <= body_size - 0.5 and places[_place(f, band, y, h)] >= need_place
+            if lone_number or (not big and (recurs(key, True) or (outside and (recurs(key, False) or small_place)))):
                 hit.add(i)
         out.append(hit)
     return out

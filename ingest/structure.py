@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .clean import clean_cell, join_lines, normalize, squash, starts_item
-from .headings import ANSWER, Heading, caption_of, heading_of, is_case_caption, is_chapter_level
+from .headings import ANSWER, Heading, caption_of, heading_of, is_case_caption, is_chapter_level, is_toc_title
 from .pdf import Line, Page, Table
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -83,7 +83,7 @@ def classify(line: Line, style: _Style) -> tuple[str, Heading | None]:
         return "heading", Heading(f"md{len(md.group(1))}", title[:20], title)
     plain_source = line.size == 0.0  # text files carry no font information
     emph = emphasized(line, style)
-    if caption_of(raw) and (emph or plain_source):
+    if caption_of(raw) and (emph or plain_source or line.above_table):
         return "caption", None
     h = heading_of(raw, emph, plain_source)
     if h is not None:
@@ -155,6 +155,7 @@ def _continues(unit: Unit, table: Table, grid: list[list[str]]) -> bool:
 
 def build_units(pages: list[Page]) -> list[Unit]:
     style = _style(pages)
+    title_size = max((b.size for p in pages for b in p.blocks if isinstance(b, Line)), default=0.0)
     units: list[Unit] = []
     stack: list[dict] = []
     para: Unit | None = None
@@ -180,14 +181,16 @@ def build_units(pages: list[Page]) -> list[Unit]:
 
     def close_caption() -> None:
         nonlocal caption
-        if caption is not None:  # a caption that never got a grid: keep its words as text
+        if caption is not None:  # a caption that never got a grid: its words stay text, where they were
             caption.kind = "text"
             caption.text = "\n".join([caption.title, caption.unit_line, *caption.notes]).strip()
-            units.append(caption)
             caption = None
 
-    def push_heading(h: Heading, line: Line) -> None:
+    def push_heading(h: Heading, line: Line, page: Page) -> None:
         nonlocal stack
+        doc_title = page.index == 0 and h.scheme.startswith("face") and line.size >= title_size - 0.1
+        if is_toc_title(h.title) or doc_title:
+            return  # 「目次」 and the document's own title head no section
         if is_chapter_level(h.key):
             stack = stack[:1]
         else:
@@ -199,8 +202,6 @@ def build_units(pages: list[Page]) -> list[Unit]:
         stack.append({"scheme": h.scheme, "key": h.key, "title": h.title, "size": line.size})
 
     for page in pages:
-        if page.toc:
-            continue
         for block in page.blocks:
             if isinstance(block, Table):
                 flush_para()
@@ -218,7 +219,8 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 unit.grid = grid
                 unit.add_place(page.label, page.index, block.bbox)
                 unit.block = block.block
-                units.append(unit)
+                if caption is None:
+                    units.append(unit)
                 caption, caption_open = None, False
                 last_table = note_target = unit
                 continue
@@ -238,7 +240,8 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 same_face = line.strong == h_line.strong and abs(line.size - h_line.size) < 0.3
                 question = h_unit.section_path and stack and stack[-1]["scheme"] == "Q"
                 wraps = (kind in {"cont", "para"} or (kind == "heading" and heading.scheme.startswith("face"))) and (
-                    (question and not h_unit.text.rstrip().endswith(("？", "?")) and not ANSWER.match(line.text))
+                    (question and not h_unit.text.rstrip().endswith(SENTENCE_END)
+                     and not ANSWER.match(normalize(line.text)))
                     or (same_face and not h_line.short and line.block == h_line.block and line.gap < 0.6
                         and line.size > 0 and not h_unit.text.rstrip().endswith(SENTENCE_END))
                 )
@@ -253,7 +256,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
             if kind == "heading":
                 flush_para()
                 close_caption()
-                push_heading(heading, line)
+                push_heading(heading, line, page)
                 h = new_unit("heading")
                 h.text, h.level = line.text.strip().lstrip("#").strip(), len(stack)
                 h.add_place(page.label, page.index, line.bbox)
@@ -264,7 +267,8 @@ def build_units(pages: list[Page]) -> list[Unit]:
             if kind == "caption":
                 flush_para()
                 close_caption()
-                caption = new_unit("table")
+                caption = new_unit("caption")  # placed now, so its words keep their place in the text
+                units.append(caption)
                 caption.title = line.text.strip()
                 caption.add_place(page.label, page.index, line.bbox)
                 caption_open = True
