@@ -1,0 +1,26 @@
+"""Deterministic generator of layout-test PDFs (fictional みなと県) with ground truth.
+
+Run from the repository root:  python -m tests.docgen OUTDIR
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DOCS = ["guide", "slides", "faq", "minutes", "report"]
+
+
+def build_all(outdir: str | Path, only: list[str] | None = None, keep_docs: bool = False) -> dict[str, dict]:
+    """Write every PDF and its <name>.truth.json into outdir; return {file: truth}.
+
+    With keep_docs the engine's Doc object is kept under truth["_doc"] (used by check.py)."""
+    import importlib
+
+    out: dict[str, dict] = {}
+    for name in only or DOCS:
+        mod = importlib.import_module(f"{__name__}.{name}")
+        doc = mod.build()
+        out[doc.file] = doc.save(Path(outdir))
+        if keep_docs:
+            out[doc.file]["_doc"] = doc
+    return out
