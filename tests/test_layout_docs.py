@@ -61,3 +61,14 @@ def test_no_running_text_in_chunks(scores, name):
 @pytest.mark.parametrize("name", DOCS)
 def test_tables_are_single_grids(scores, name):
     assert scores[name]["tables_ok"] == scores[name]["tables"]
+
+
+def test_titles_without_manifest(generated):
+    """A PDF without a manifest entry is titled by /Title or by its cover's largest text, not its file name."""
+    from ingest.clean import squash
+    from ingest.corpus import discover
+
+    for doc in discover(generated):
+        truth = json.loads((generated / f"{doc.path.stem}.truth.json").read_text(encoding="utf-8"))
+        assert squash(doc.title) == squash(truth["title"]), doc.path.name
+        assert doc.short and len(doc.short) <= 20 and squash(doc.short) in squash(doc.title)
