@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-SCHEMA_VERSION = 11  # bump when chunk fields or their meaning change: forces a rebuild
+SCHEMA_VERSION = 12  # bump when chunk fields or their meaning change: forces a rebuild
 JSON_FIELDS = ("pages", "page_indices", "grid", "boxes")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
