@@ -177,6 +177,7 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
     out: list[set[int]] = []
     for frags, row, h in zip(pages, keys, heights, strict=True):
         hit: set[int] = set()
+        numbers: set[int] = set()
         for i, (f, key) in enumerate(zip(frags, row, strict=True)):
             if key is None:
                 continue
@@ -189,8 +190,13 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
             outside = f.bottom <= frame_top + 0.5 if band == "top" else f.top >= frame_bottom - 0.5
             y = f.top if band == "top" else h - f.bottom
             small_place = bool(body_size) and f.size <= body_size - 0.5 and places[_place(f, band, y, h)] >= need_place
-            if lone_number or (not big and (recurs(key, True) or (outside and (recurs(key, False) or small_place)))):
+            if lone_number:
                 hit.add(i)
+                numbers.add(i)
+            elif not big and (recurs(key, True) or (outside and (recurs(key, False) or small_place))):
+                hit.add(i)
+        if hit and len(hit) == len(frags):
+            hit = numbers  # a page is never emptied of its words: repeated lines that are all it says are content
         out.append(hit)
     return out
 
