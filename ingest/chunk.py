@@ -29,6 +29,7 @@ class Chunk:
     row: str = ""  # case/table row number (№)
     grid: list[list[str]] = field(default_factory=list)
     boxes: list[tuple[int, float, float, float, float]] = field(default_factory=list)
+    section_path: list[str] = field(default_factory=list)  # heading titles, outermost first
 
     @property
     def page_label(self) -> str:
@@ -154,6 +155,7 @@ def chunk_units(
                 kind=kind,
                 section=first.section,
                 section_title=first.section_title,
+                section_path=list(first.section_path),
                 pages=pages,
                 page_indices=idx,
                 position=len(chunks),

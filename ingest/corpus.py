@@ -50,6 +50,48 @@ def _slug(name: str) -> str:
     return stem[:40] or "doc"
 
 
+_JUNK_TITLE = re.compile(r"^(untitled|無題|microsoft (word|powerpoint)|document\d*$|\(unspecified\))|\.(docx?|pptx?|xlsx?|pdf)$", re.I)
+
+
+def pdf_title(path: Path) -> str:
+    """A title for a PDF without a manifest entry: /Title when it is a real one, else the first page's largest text.
+
+    Word processors often leave a file name or 「Microsoft Word - 案.docx」 in /Title, which
+    would read worse than the words printed large on the cover.
+    """
+    try:
+        import pypdf
+
+        title = ((pypdf.PdfReader(str(path), strict=False).metadata or {}).get("/Title") or "").strip()
+    except Exception:  # unreadable files are reported by the reader, not here
+        return ""
+    if title and not _JUNK_TITLE.search(title) and len(title) >= 3:
+        return " ".join(title.split())
+    try:
+        import pdfplumber
+
+        with pdfplumber.open(str(path)) as pdf:
+            chars = [c for c in pdf.pages[0].chars if c["text"].strip()] if pdf.pages else []
+    except Exception:
+        return ""
+    if not chars:
+        return ""
+    top = max(round(c["size"], 1) for c in chars)
+    big = sorted((c for c in chars if round(c["size"], 1) >= top - 0.5), key=lambda c: (round(c["top"]), c["x0"]))
+    out = ""
+    for prev, c in zip([None, *big], big, strict=False):
+        if prev is not None and (c["x0"] - prev["x1"] > c["size"] * 0.3 or abs(c["top"] - prev["top"]) > c["size"] * 0.5):
+            out += " "
+        out += c["text"]
+    return " ".join(out.split())[:80]
+
+
+def short_name(title: str) -> str:
+    """A short citation name: the title before a subtitle mark or bracket, at most 20 characters."""
+    head = re.split(r"[～〜~―—:：（(「【]|\s[-–]\s", title, maxsplit=1)[0].strip() or title
+    return head[:20]
+
+
 def read_manifest(corpus_dir: Path) -> dict[str, dict]:
     path = corpus_dir / MANIFEST
     if not path.exists():
@@ -74,13 +116,13 @@ def discover(corpus_dir: Path) -> list[DocInfo]:
         while doc_id in seen:
             doc_id, n = f"{base}-{n}", n + 1
         seen.add(doc_id)
-        title = e.get("title") or path.stem
+        title = e.get("title") or (path.suffix.lower() == ".pdf" and pdf_title(path)) or path.stem
         docs.append(
             DocInfo(
                 path=path,
                 doc_id=doc_id,
                 title=title,
-                short=e.get("short") or title[:20],
+                short=e.get("short") or short_name(title),
                 publisher=e.get("publisher", ""),
                 date=str(e.get("date", "")),
                 url=e.get("url", ""),

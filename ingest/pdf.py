@@ -10,10 +10,9 @@ become one page of lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from .clean import page_number_label
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".md", ".markdown"}
 
@@ -34,7 +33,14 @@ class Line:
     page_index: int
     bbox: tuple[float, float, float, float]  # x0, top, x1, bottom (PDF points, top-left origin)
     size: float = 0.0
-    strong: bool = False  # gothic / bold face: headings and captions
+    strong: bool = False  # bolder face than the body text: headings and captions
+    font: str = ""
+    block: int = -1  # reading-order block (a column piece or a box); -1: unknown (text files)
+    box: bool = False  # drawn inside a rectangle: a unit of its own
+    indent: float = 0.0  # points right of its block's left edge
+    short: bool = False  # ends clearly before its block's right edge
+    gap: float = 0.0  # empty space above it inside its block, in line heights
+    above_table: bool = False  # in the strip right above a table, with a caption word: the table's caption
 
 
 @dataclass
@@ -42,15 +48,18 @@ class Table:
     rows: list[list[str]]
     page_index: int
     bbox: tuple[float, float, float, float]
+    block: int = -1
 
 
 @dataclass
 class Page:
     index: int  # 0-based index in the file
-    label: str  # printed page number when found, else index+1
+    label: str  # printed page number ("" when the page shows none)
     width: float
     height: float
     blocks: list[Line | Table] = field(default_factory=list)
+    toc: bool = False  # a table of contents: navigation, not content
+    running: list[str] = field(default_factory=list)  # header/footer text removed from the body
 
 
 def read_document(path: Path, progress=None) -> list[Page]:
@@ -109,19 +118,50 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _is_strong(fontname: str) -> bool:
-    return bool(re.search(r"gothic|bold|heavy|black|ゴシック|-W[6-9]|Sans", fontname, re.I))
+_BOLDISH = re.compile(r"bold|heavy|black|semibold|demi|-W[6-9]|W[6-9]$", re.I)
+_GOTHIC = re.compile(r"gothic|ゴシック|sans|goth|kaku", re.I)
+
+
+def _font_family(fontname: str) -> str:
+    return fontname.split("+", 1)[-1]
+
+
+def is_strong(font: str, body_font: str) -> bool:
+    """Bolder than the body text: a bold face, or a gothic face in a mincho (serif) document.
+
+    Judged against the document's own body font, because a document set entirely in gothic
+    would otherwise read as all headings.
+    """
+    if not font or font == body_font:
+        return False
+    if _BOLDISH.search(font) and not _BOLDISH.search(body_font):
+        return True
+    return bool(_GOTHIC.search(font)) and not _GOTHIC.search(body_font)
+
+
+@dataclass
+class _Raw:
+    """One PDF page as read, before statistics over the whole document."""
+
+    index: int
+    width: float
+    height: float
+    frags: list[Line]
+    tables: list[Table]
+    rects: list[tuple[float, float, float, float]]
+    weights: Counter  # (font, size) -> characters: for the document's body style
 
 
 def read_pdf(path: Path, progress=None) -> list[Page]:
     import pdfplumber
 
     n_pages = _validate_pdf(path)
-    pages: list[Page] = []
+    raws: list[_Raw] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
             for i, ppage in enumerate(pdf.pages):
-                pages.append(_read_pdf_page(ppage, i))
+                raws.append(_read_pdf_page(ppage, i))
+                ppage.close()  # frees the page's parsed layout: long files stay small in memory
                 if progress:
                     progress(i + 1, n_pages)
     except DocumentError:
@@ -130,34 +170,187 @@ def read_pdf(path: Path, progress=None) -> list[Page]:
         raise DocumentError(
             path, f"the PDF could not be read ({exc.__class__.__name__}: {exc})", "PDFを読み取れませんでした"
         ) from exc
-    return pages
+    return assemble(raws)
 
 
-def _read_pdf_page(ppage, index: int) -> Page:
+def _split_row(chars: list[dict]) -> list[list[dict]]:
+    """Chars of one visual line, cut where the horizontal gap is wider than about a character."""
+    chars = sorted(chars, key=lambda c: c["x0"])
+    out: list[list[dict]] = [[chars[0]]]
+    for c in chars[1:]:
+        prev = out[-1][-1]
+        size = max(c["size"], prev["size"], 1.0)
+        if c["x0"] - prev["x1"] > size * 0.9:
+            out.append([c])
+        else:
+            out[-1].append(c)
+    return out
+
+
+def _fragments(chars: list[dict], index: int) -> list[Line]:
+    """Chars -> line fragments: same baseline, no wide gap (a gap wider than that is a column gutter)."""
+    rows: list[list[dict]] = []
+    ref = None
+    for c in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
+        mid = (c["top"] + c["bottom"]) / 2
+        if rows and ref is not None and abs(mid - ref) <= max(c["size"], 1.0) * 0.35:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+            ref = mid
+    out: list[Line] = []
+    for row in rows:
+        for piece in _split_row(row):
+            text = "".join(c["text"] for c in piece).strip()
+            ink = [c for c in piece if c["text"].strip()]
+            if not text or not ink:
+                continue
+            fonts = Counter(_font_family(c.get("fontname", "")) for c in ink)
+            bbox = (min(c["x0"] for c in ink), min(c["top"] for c in ink),
+                    max(c["x1"] for c in ink), max(c["bottom"] for c in ink))
+            size = max(c["size"] for c in ink)
+            out.append(Line(text, index, bbox, size, False, fonts.most_common(1)[0][0]))
+    return out
+
+
+def _read_pdf_page(ppage, index: int) -> _Raw:
     tables = []
     for t in ppage.find_tables():
         rows = [[(c or "") for c in row] for row in t.extract()]
         if len(rows) >= 1 and max(len(r) for r in rows) >= 2:
             tables.append(Table(rows=rows, page_index=index, bbox=tuple(t.bbox)))
-    boxes = [t.bbox for t in tables]
-    outside = ppage.filter(lambda o: not (o.get("object_type") == "char" and _inside(o, boxes)))
-    lines: list[Line] = []
-    label = ""
-    for tl in outside.extract_text_lines(return_chars=True, strip=True):
-        text = tl["text"]
-        if not text.strip():
+    tboxes = [t.bbox for t in tables]
+    chars = [c for c in ppage.chars if not _inside(c, tboxes)]
+    weights: Counter = Counter()
+    for c in chars:
+        if c["text"].strip():
+            weights[(_font_family(c.get("fontname", "")), round(c["size"], 1))] += 1
+    area = ppage.width * ppage.height
+    rects = []
+    for r in [*ppage.rects, *ppage.curves]:
+        w, h = r["x1"] - r["x0"], r["bottom"] - r["top"]
+        if w < 30 or h < 12 or w * h > area * 0.6:
             continue
-        chars = [c for c in tl["chars"] if c["text"].strip()]
-        size = max((c["size"] for c in chars), default=0.0)
-        strong = bool(chars) and sum(_is_strong(c.get("fontname", "")) for c in chars) > len(chars) / 2
-        num = page_number_label(text)
-        if num is not None and (tl["top"] > ppage.height * 0.85 or tl["bottom"] < ppage.height * 0.12):
-            label = num  # printed page number: kept as label, dropped from text
+        bb = (r["x0"], r["top"], r["x1"], r["bottom"])
+        if any(_contains(tb, bb, 2.0) for tb in tboxes):
             continue
-        lines.append(Line(text, index, (tl["x0"], tl["top"], tl["x1"], tl["bottom"]), size, strong))
-    blocks: list[Line | Table] = [*lines, *tables]
-    blocks.sort(key=lambda b: (b.bbox[1], b.bbox[0]))
-    return Page(index=index, label=label or str(index + 1), width=ppage.width, height=ppage.height, blocks=blocks)
+        rects.append(bb)
+    return _Raw(index, ppage.width, ppage.height, _fragments(chars, index), tables, rects, weights)
+
+
+def _contains(outer: tuple, inner: tuple, slack: float = 1.0) -> bool:
+    return (outer[0] - slack <= inner[0] and outer[1] - slack <= inner[1]
+            and inner[2] <= outer[2] + slack and inner[3] <= outer[3] + slack)
+
+
+def _mostly_inside(outer: tuple, inner: tuple) -> bool:
+    """Most of `inner` lies inside `outer` (text may overhang a shaded box by a little)."""
+    w = max(0.0, min(outer[2], inner[2]) - max(outer[0], inner[0]))
+    h = max(0.0, min(outer[3], inner[3]) - max(outer[1], inner[1]))
+    area = max((inner[2] - inner[0]) * (inner[3] - inner[1]), 1e-6)
+    return w * h / area >= 0.6
+
+
+def assemble(raws: list[_Raw]) -> list[Page]:
+    """Whole-document pass: body style, running lines and page labels, then reading order per page."""
+    from .headings import is_toc_entry, is_toc_page
+    from .running import Frag, choose_labels, find_running, page_number_candidates
+
+    weights: Counter = Counter()
+    for r in raws:
+        weights.update(r.weights)
+    body_font, body_size = weights.most_common(1)[0][0] if weights else ("", 0.0)
+    for r in raws:
+        for f in r.frags:
+            f.strong = is_strong(f.font, body_font)
+    running = find_running(
+        [[Frag(f.text, f.bbox[1], f.bbox[3], f.bbox[0], f.bbox[2], f.size) for f in r.frags] for r in raws],
+        [r.height for r in raws],
+        body_size,
+    )
+    cands = [[c for i in sorted(hit) for c in page_number_candidates(r.frags[i].text)] for r, hit in zip(raws, running,
+                                                                                                         strict=True)]
+    labels = choose_labels(cands)
+    pages: list[Page] = []
+    block_ids = iter(range(1 << 30))
+    for r, hit, label in zip(raws, running, labels, strict=True):
+        body = [f for i, f in enumerate(r.frags) if i not in hit]
+        page = Page(index=r.index, label=label, width=r.width, height=r.height,
+                    running=[r.frags[i].text for i in sorted(hit)])
+        rows = _visual_lines(body)
+        page.toc = is_toc_page([text for text, _ in rows])
+        if page.toc:  # entries go; a title or a note on the same page stays
+            drop = {id(f) for text, frags in rows if is_toc_entry(text) for f in frags}
+            body = [f for f in body if id(f) not in drop]
+        page.blocks = _order(r, body, body_size, block_ids)
+        pages.append(page)
+    return pages
+
+
+def _visual_lines(frags: list[Line]) -> list[tuple[str, list[Line]]]:
+    """Fragments sharing a baseline joined left to right (what a reader sees as one line)."""
+    rows: list[list[Line]] = []
+    for f in sorted(frags, key=lambda f: (f.bbox[1], f.bbox[0])):
+        if rows and abs(f.bbox[1] - rows[-1][0].bbox[1]) < max(f.size, 1.0) * 0.4:
+            rows[-1].append(f)
+        else:
+            rows.append([f])
+    return [(" ".join(f.text for f in sorted(row, key=lambda f: f.bbox[0])), row) for row in rows]
+
+
+def _order(r: _Raw, body: list[Line], body_size: float, block_ids) -> list[Line | Table]:
+    """One page's body lines and tables in reading order, each line knowing its block's edges."""
+    from .headings import caption_of
+    from .layout import Geometry, Item, attach_captions, reading_order
+
+    unit = body_size or 10.0
+    geo = Geometry(gutter=max(unit * 0.9, 6.0), min_column=max(r.width * 0.15, unit * 6))
+    items = [Item(f.bbox, f) for f in body] + [Item(t.bbox, t, block=True) for t in r.tables]
+    items = attach_captions(items, lambda line: bool(caption_of(line.text)))
+    for group in items:
+        if group.children and not group.frame:
+            for child in group.children:
+                if isinstance(child.obj, Line):
+                    child.obj.above_table = True
+    # outermost drawn rectangles that hold text but not the whole page become boxes
+    boxes = []
+    for bb in sorted(r.rects, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1])):
+        if any(_contains(o, bb) for o in boxes):
+            continue
+        inside = [it for it in items if _mostly_inside(bb, it.bbox)]
+        if inside and len(inside) < len(items):
+            boxes.append(bb)
+    for bb in boxes:
+        inside = [it for it in items if _mostly_inside(bb, it.bbox)]
+        if inside:
+            items = [it for it in items if it not in inside]
+            items.append(Item(bb, None, inside))
+    out: list[Line | Table] = []
+    for leaf in reading_order(items, geo):
+        bid = next(block_ids)
+        left, right = leaf.left, leaf.right
+        prev_bottom = None
+        for row in leaf.rows:
+            if len(row) == 1 and isinstance(row[0].obj, Table):
+                row[0].obj.block = bid
+                out.append(row[0].obj)
+                prev_bottom = None
+                continue
+            parts = [it.obj for it in row]
+            first = parts[0]
+            bbox = (min(p.bbox[0] for p in parts), min(p.bbox[1] for p in parts),
+                    max(p.bbox[2] for p in parts), max(p.bbox[3] for p in parts))
+            size = max(p.size for p in parts)
+            line = Line(" ".join(p.text for p in parts), r.index, bbox, size,
+                        sum(p.strong for p in parts) * 2 > len(parts), first.font, bid, leaf.box,
+                        above_table=any(p.above_table for p in parts))
+            line.indent = bbox[0] - left
+            line.short = right - bbox[2] > size * 2
+            height = max(bbox[3] - bbox[1], 1.0)
+            line.gap = 0.0 if prev_bottom is None else max(0.0, bbox[1] - prev_bottom) / height
+            prev_bottom = bbox[3]
+            out.append(line)
+    return out
 
 
 def read_text(path: Path) -> list[Page]:

@@ -33,6 +33,17 @@ class IngestReport:
     chunks: int = 0
     pages: int = 0
     seconds: float = 0.0
+    read_seconds: float = 0.0  # reading and chunking the changed files
+    embedded: int = 0  # texts embedded in this run (chunks and sentences)
+    embed_seconds: float = 0.0
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.read_seconds if self.read_seconds else 0.0
+
+    @property
+    def texts_per_second(self) -> float:
+        return self.embedded / self.embed_seconds if self.embed_seconds else 0.0
 
     @property
     def ok(self) -> bool:
@@ -157,6 +168,7 @@ def run_ingest(
             _bar.n = done
             _bar.refresh()
 
+        read_started = time.perf_counter()
         try:
             chunks, n_pages = chunk_document(doc, min_chars, max_chars, progress=progress)
         except DocumentError as err:
@@ -164,6 +176,7 @@ def run_ingest(
             continue
         finally:
             page_bar.close()
+            report.read_seconds += time.perf_counter() - read_started
         report.pages += n_pages
         for c in chunks:
             to_embed.append(len(all_chunks))
@@ -205,14 +218,21 @@ def run_ingest(
             sent_vectors[j] = old
     texts = [search_text(all_chunks[i]) for i in to_embed] + [sent_texts[j] for j in sent_todo]
     targets = [(vectors, i) for i in to_embed] + [(sent_vectors, j) for j in sent_todo]
+    # batches of similar length: a batch is padded to its longest text, so mixing 30-character
+    # sentences with 600-character chunks costs most of the time on padding
+    order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
+    texts, targets = [texts[k] for k in order], [targets[k] for k in order]
     if texts:
         ebar = tqdm(total=len(texts), desc="embedding / ベクトル化", unit="text", disable=not show_progress)
+        embed_started = time.perf_counter()
         for s in range(0, len(texts), 64):
             vecs = embedder.embed_passages(texts[s : s + 64])
             for (arr, row), v in zip(targets[s : s + 64], vecs, strict=True):
                 arr[row] = v
             ebar.update(len(vecs))
         ebar.close()
+        report.embedded = len(texts)
+        report.embed_seconds = time.perf_counter() - embed_started
 
     manifest = {
         "fingerprint": fp,

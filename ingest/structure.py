@@ -1,8 +1,11 @@
 """Pages of lines and tables -> structural units: paragraphs, headings, tables, case boxes.
 
-Pure functions. Tracks the section path (``4（1）【調査結果】``), keeps every table
-(``表 4-①``) and case box (``事例 4-①``) as its own unit with title, unit line and notes,
-and joins paragraphs that wrap across lines and pages.
+Pure functions. Tracks the section path with a stack of numbering schemes (headings.py), so
+``4（1）【調査結果】`` and ``第2章 > 2-3`` come from one mechanism; keeps every table and
+captioned box (``表 4-①``, ``事例 4-①``) as its own unit with title, unit line and notes;
+joins paragraphs that wrap across lines, columns and pages (a line continues its paragraph
+unless the previous one ended a sentence and this one starts a new paragraph by indent,
+space or a short line before it), and joins a table continued on the next page.
 """
 
 from __future__ import annotations
@@ -11,18 +14,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .clean import clean_cell, join_lines, normalize
+from .clean import clean_cell, join_lines, normalize, squash, starts_item
+from .headings import ANSWER, Heading, caption_of, heading_of, is_case_caption, is_chapter_level, is_toc_title
 from .pdf import Line, Page, Table
 
-H1 = re.compile(r"^(\d{1,2})[ \u3000]+(\S.{0,40})$")
-H2 = re.compile(r"^[（(](\d{1,2})[）)][ \u3000]*(\S.{0,40})$")
-H3 = re.compile(r"^【([^】]{1,20})】$")
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-CAPTION = re.compile(r"^(表|図|事例|参考|資料)[ \u3000]*(\d+[-－‐]?[①-⑳\d]*)")
 UNIT_LINE = re.compile(r"^[（(]単位[:：].*[）)]$")
 NOTE = re.compile(r"^[（(]注[0-9０-９]*[）)]|^※")
-# headings that close the numbered part and speak for the whole chapter
-CHAPTER_LEVEL_H3 = {"まとめ", "所見", "結論", "総括"}
+SENTENCE_END = ("。", "！", "？", "!", "?", "。」", "。）", "．")
 
 
 @dataclass
@@ -38,7 +37,9 @@ class Unit:
     unit_line: str = ""
     notes: list[str] = field(default_factory=list)
     grid: list[list[str]] = field(default_factory=list)  # tables: header row first
-    level: int = 0  # headings: 1..3
+    level: int = 0  # headings: depth in the section path, 1 = top
+    section_path: list[str] = field(default_factory=list)  # readable heading titles, outermost first
+    block: int = -1  # tables: the reading-order block of their last piece
 
     def add_place(self, label: str, index: int, bbox: tuple[float, float, float, float]) -> None:
         if not self.pages or self.pages[-1] != label:
@@ -67,58 +68,70 @@ def _style(pages: list[Page]) -> _Style:
     return _Style(body, margin)
 
 
-def classify(line: Line, style: _Style) -> str:
-    """heading1/2/3 | caption | unit | note | para (starts a paragraph) | cont (continues one)."""
-    text = normalize(line.text).strip()
+def emphasized(line: Line, style: _Style) -> bool:
+    return line.strong or bool(style.body_size and line.size >= style.body_size + 0.5)
+
+
+def classify(line: Line, style: _Style) -> tuple[str, Heading | None]:
+    """(heading | caption | unit | note | small | para | cont | blank, the heading if one)."""
     raw = line.text.strip()
     if not raw:
-        return "blank"
+        return "blank", None
     md = MD_HEADING.match(raw)
     if md:
-        return f"heading{min(len(md.group(1)), 3)}"
-    emphasized = line.strong or (style.body_size and line.size > style.body_size + 0.2)
+        title = md.group(2).strip()
+        return "heading", Heading(f"md{len(md.group(1))}", title[:20], title)
     plain_source = line.size == 0.0  # text files carry no font information
-    headingish = (emphasized or plain_source) and not raw.endswith(("。", "、"))
-    if H3.match(text) and (headingish or plain_source):
-        return "heading3"
-    if CAPTION.match(text) and (emphasized or plain_source):
-        return "caption"
-    if H2.match(text) and headingish:
-        return "heading2"
-    if H1.match(text) and headingish and not re.match(r"^\d+[ \u3000]*(?:年|月|日|県|市|回|法人|%)", text):
-        return "heading1"
+    emph = emphasized(line, style)
+    if caption_of(raw) and (emph or plain_source or line.above_table):
+        return "caption", None
+    h = heading_of(raw, emph, plain_source)
+    if h is not None:
+        return "heading", h
+    text = normalize(raw)
     if UNIT_LINE.match(text):
-        return "unit"
+        return "unit", None
     if NOTE.match(text):
-        return "note"
-    small = style.body_size and line.size and line.size < style.body_size - 0.6
-    if small:
-        return "small"
-    indent = line.bbox[0] - style.margin
-    unit_w = line.size or style.body_size or 10
+        return "note", None
+    if style.body_size and line.size and line.size < style.body_size - 0.6:
+        return "small", None
     if plain_source:
-        return "para" if indent > 0 else "cont"
-    return "para" if indent > unit_w * 0.5 else "cont"
+        return ("para" if line.bbox[0] > 0 else "cont"), None
+    unit_w = line.size or style.body_size or 10
+    indent = line.indent if line.block >= 0 else line.bbox[0] - style.margin
+    return ("para" if indent > unit_w * 0.5 else "cont"), None
 
 
-def _section_key(levels: dict[int, tuple[str, str]]) -> tuple[str, str]:
-    keys, titles = [], []
-    for lvl in sorted(levels):
-        key, title = levels[lvl]
-        keys.append(key)
-        titles.append(title)
-    return "".join(keys), " > ".join(titles)
+def starts_paragraph(line: Line, prev: Line | None, kind: str) -> bool:
+    """Whether a body line begins a new paragraph rather than continuing the previous line's.
+
+    A sentence is never cut: a line after one that did not end a sentence continues it,
+    across columns and pages, whatever its indent. Boxes are units of their own.
+    """
+    if prev is None:
+        return True
+    if line.box != prev.box or (line.box and line.block != prev.block):
+        return True
+    text = line.text.strip()
+    ended = prev.text.rstrip().endswith(SENTENCE_END)
+    if ANSWER.match(normalize(text)) or (starts_item(text) and (ended or prev.short or line.block < 0)):
+        return True
+    if not ended:
+        return False
+    if line.block < 0:  # text files: blank lines and indents decide
+        return kind == "para"
+    return kind == "para" or prev.short or line.gap > 0.8 or line.block != prev.block
 
 
-def _heading_key(kind: str, text: str) -> str:
-    t = normalize(text)
-    if kind == "heading1" and (m := H1.match(t)):
-        return m.group(1)
-    if kind == "heading2" and (m := H2.match(t)):
-        return f"（{m.group(1)}）"
-    if kind == "heading3" and (m := H3.match(t)):
-        return f"【{m.group(1)}】"
-    return t.lstrip("#").strip()[:30]
+def _section(stack: list[dict]) -> tuple[str, str, list[str]]:
+    key = ""
+    for e in stack:
+        k = e["key"]
+        if key and key[-1].isalnum() and k[:1].isalnum():
+            key += " "
+        key += k
+    titles = [e["title"] for e in stack]
+    return key, " > ".join(titles), titles
 
 
 def _table_rows(table: Table) -> list[list[str]]:
@@ -131,82 +144,131 @@ def is_text_table(grid: list[list[str]]) -> bool:
     return bool(cells) and sum(len(c) for c in cells) / len(cells) > 30
 
 
+def _continues(unit: Unit, table: Table, grid: list[list[str]]) -> bool:
+    """A table that goes on from the last one: same columns, on a new page or column, or under a repeated header."""
+    if not unit.grid or not grid or len(unit.grid[0]) != len(grid[0]):
+        return False
+    repeated = [squash(c) for c in grid[0]] == [squash(c) for c in unit.grid[0]]
+    moved = table.page_index != unit.page_indices[-1] or table.block != unit.block
+    return repeated or moved
+
+
 def build_units(pages: list[Page]) -> list[Unit]:
     style = _style(pages)
+    title_size = max((b.size for p in pages for b in p.blocks if isinstance(b, Line)), default=0.0)
     units: list[Unit] = []
-    levels: dict[int, tuple[str, str]] = {}
+    stack: list[dict] = []
     para: Unit | None = None
     para_lines: list[str] = []
+    prev_line: Line | None = None
     caption: Unit | None = None  # a 表/事例 waiting for its grid
     caption_open = False  # caption text may wrap onto the next line
-    last_table: Unit | None = None  # notes after a grid belong to it
+    last_table: Unit | None = None  # notes after a grid belong to it; a grid on the next page may continue it
     note_target: Unit | None = None
+    open_heading: tuple[Unit, Line] | None = None  # a heading whose title may wrap onto the next line
 
     def flush_para() -> None:
-        nonlocal para, para_lines
+        nonlocal para, para_lines, prev_line
         if para is not None and para_lines:
             para.text = join_lines(para_lines)
             units.append(para)
-        para, para_lines = None, []
+        para, para_lines, prev_line = None, [], None
 
     def new_unit(kind: str) -> Unit:
-        sec, sec_title = _section_key(levels)
-        return Unit(kind=kind, text="", section=sec, section_title=sec_title, pages=[], page_indices=[])
+        sec, sec_title, path = _section(stack)
+        return Unit(kind=kind, text="", section=sec, section_title=sec_title, pages=[], page_indices=[],
+                    section_path=path)
 
     def close_caption() -> None:
         nonlocal caption
-        if caption is not None:  # a caption that never got a grid: keep its words as text
+        if caption is not None:  # a caption that never got a grid: its words stay text, where they were
             caption.kind = "text"
             caption.text = "\n".join([caption.title, caption.unit_line, *caption.notes]).strip()
-            units.append(caption)
             caption = None
+
+    def push_heading(h: Heading, line: Line, page: Page) -> None:
+        nonlocal stack
+        doc_title = page.index == 0 and h.scheme.startswith("face") and line.size >= title_size - 0.1
+        if is_toc_title(h.title) or doc_title:
+            return  # 「目次」 and the document's own title head no section
+        if is_chapter_level(h.key):
+            stack = stack[:1]
+        else:
+            same = next((i for i, e in enumerate(stack) if e["scheme"] == h.scheme), None)
+            if same is not None:
+                stack = stack[:same]
+            while stack and line.size and stack[-1]["size"] and stack[-1]["size"] < line.size - 0.5:
+                stack.pop()  # a larger heading never nests under a smaller one
+        stack.append({"scheme": h.scheme, "key": h.key, "title": h.title, "size": line.size})
 
     for page in pages:
         for block in page.blocks:
             if isinstance(block, Table):
                 flush_para()
+                open_heading = None
                 grid = _table_rows(block)
+                if caption is None and last_table is not None and _continues(last_table, block, grid):
+                    if [squash(c) for c in grid[0]] == [squash(c) for c in last_table.grid[0]]:
+                        grid = grid[1:]  # the header row repeated on the new page
+                    last_table.grid.extend(grid)
+                    last_table.add_place(page.label, page.index, block.bbox)
+                    last_table.block = block.block
+                    continue
                 unit = caption or new_unit("table")
-                if caption is not None and normalize(caption.title).startswith("事例"):
-                    unit.kind = "case"
-                else:
-                    unit.kind = "table"
+                unit.kind = "case" if caption is not None and is_case_caption(caption.title) else "table"
                 unit.grid = grid
                 unit.add_place(page.label, page.index, block.bbox)
-                units.append(unit)
+                unit.block = block.block
+                if caption is None:
+                    units.append(unit)
                 caption, caption_open = None, False
                 last_table = note_target = unit
                 continue
             line: Line = block
-            kind = classify(line, style)
+            kind, heading = classify(line, style)
             if kind == "blank":
                 flush_para()
                 continue
-            if caption_open and kind in {"cont", "para", "small"} and line.strong and caption is not None:
+            wrapped_face = kind == "heading" and heading is not None and heading.scheme.startswith("face")
+            if caption_open and (kind in {"cont", "para", "small"} or wrapped_face) and line.strong and caption:
                 caption.title = join_lines([caption.title, line.text])
                 caption.add_place(page.label, page.index, line.bbox)
                 continue
             caption_open = False
-            if kind.startswith("heading"):
+            if open_heading is not None:
+                h_unit, h_line = open_heading
+                same_face = line.strong == h_line.strong and abs(line.size - h_line.size) < 0.3
+                question = h_unit.section_path and stack and stack[-1]["scheme"] == "Q"
+                wraps = (kind in {"cont", "para"} or (kind == "heading" and heading.scheme.startswith("face"))) and (
+                    (question and not h_unit.text.rstrip().endswith(SENTENCE_END)
+                     and not ANSWER.match(normalize(line.text)))
+                    or (same_face and not h_line.short and line.block == h_line.block and line.gap < 0.6
+                        and line.size > 0 and not h_unit.text.rstrip().endswith(SENTENCE_END))
+                )
+                if wraps:
+                    h_unit.text = join_lines([h_unit.text, line.text])
+                    stack[-1]["title"] = h_unit.text
+                    h_unit.section, h_unit.section_title, h_unit.section_path = _section(stack)
+                    h_unit.add_place(page.label, page.index, line.bbox)
+                    open_heading = (h_unit, line)
+                    continue
+                open_heading = None
+            if kind == "heading":
                 flush_para()
                 close_caption()
-                level = int(kind[-1])
-                key = _heading_key(kind, line.text)
-                if level == 3 and key.strip("【】") in CHAPTER_LEVEL_H3:
-                    levels = {k: v for k, v in levels.items() if k < 2}
-                levels = {k: v for k, v in levels.items() if k < level}
-                title = line.text.strip().lstrip("#").strip()
-                levels[level] = (key, title)
+                push_heading(heading, line, page)
                 h = new_unit("heading")
-                h.text, h.level = line.text.strip(), level
+                h.text, h.level = line.text.strip().lstrip("#").strip(), len(stack)
                 h.add_place(page.label, page.index, line.bbox)
                 units.append(h)
+                open_heading = (h, line)
                 last_table = note_target = None
                 continue
             if kind == "caption":
                 flush_para()
                 close_caption()
-                caption = new_unit("table")
+                caption = new_unit("caption")  # placed now, so its words keep their place in the text
+                units.append(caption)
                 caption.title = line.text.strip()
                 caption.add_place(page.label, page.index, line.bbox)
                 caption_open = True
@@ -225,7 +287,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 continue
             if kind == "small" and note_target is not None and note_target.notes:
                 # a note's wrapped line, or its next numbered item ("2 市区町村を…")
-                if re.match(r"^\d+[ \u3000]", line.text) or not note_target.notes:
+                if re.match(r"^\d+[ \u3000]", line.text):
                     note_target.notes.append(line.text.strip())
                 else:
                     note_target.notes[-1] = join_lines([note_target.notes[-1], line.text])
@@ -233,11 +295,12 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 continue
             # body text
             last_table = note_target = None
-            if kind == "para" or para is None:
+            if para is None or starts_paragraph(line, prev_line, kind):
                 flush_para()
                 para = new_unit("text")
             para_lines.append(line.text)
             para.add_place(page.label, page.index, line.bbox)
+            prev_line = line
     flush_para()
     close_caption()
     return units

@@ -152,3 +152,10 @@ def test_index_is_read_in_pages(built):
     got = get_all(col, ["documents", "metadatas"], batch=7)
     assert sorted(got["ids"]) == sorted(c["id"] for c in chunks) and len(set(got["ids"])) == len(chunks)
     assert len(got["documents"]) == len(got["metadatas"]) == len(chunks)
+
+
+def test_ingest_reports_its_speed(built):
+    """pages/s and texts/s come back with the report, so a slow corpus can be told from a slow model."""
+    _, rep = built
+    assert rep.pages == 6 and rep.read_seconds > 0 and rep.pages_per_second > 0
+    assert rep.embedded >= rep.chunks and rep.texts_per_second > 0

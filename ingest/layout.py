@@ -1,0 +1,209 @@
+"""Reading order on one page: columns, full-width blocks and boxes, by recursive cuts.
+
+Pure geometry over boxes, testable without PDFs. The page's items (line fragments, tables,
+boxes drawn as rectangles) are cut into horizontal strips where nothing overlaps vertically;
+consecutive strips that share an empty vertical gutter form one multi-column run, read
+column by column (each column recursively: a column may hold columns of its own). A strip
+that crosses the gutter (a title, a wide table) closes the run and is read in its vertical
+place. A gutter only counts when the slices on both sides are wide enough to be text
+columns, so the gap between a label and its value (「日時　令和6年…」) never splits a line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass
+class Item:
+    bbox: Box
+    obj: object = None  # what the caller placed here (a line, a table)
+    children: list[Item] = field(default_factory=list)  # a box: the items drawn inside it
+    block: bool = False  # read as one piece (a table), never merged into a row of text
+    frame: bool = True  # children drawn inside a rectangle (False: a table with its caption)
+
+
+@dataclass
+class Leaf:
+    """Items read top to bottom as one block; rows side by side in one strip stay together."""
+
+    rows: list[list[Item]]
+    box: bool = False  # drawn inside a rectangle: a unit of its own
+
+    @property
+    def left(self) -> float:
+        return min(i.bbox[0] for r in self.rows for i in r)
+
+    @property
+    def right(self) -> float:
+        return max(i.bbox[2] for r in self.rows for i in r)
+
+
+@dataclass
+class Geometry:
+    gutter: float  # narrowest empty vertical band that separates columns
+    min_column: float  # narrowest slice that counts as a text column
+
+
+def attach_captions(items: list[Item], is_caption) -> list[Item]:
+    """A table and the strip right above it that holds its caption become one piece.
+
+    A caption set in one column above a table spanning both columns belongs with the table
+    in reading order, not at the foot of that column.
+    """
+    tables = [i for i in items if i.block and not i.children]
+    for t in tables:
+        above = [i for i in items if not i.block and not i.children and i.bbox[3] <= t.bbox[1] + 1
+                 and i.bbox[0] >= t.bbox[0] - 2 and i.bbox[2] <= t.bbox[2] + 2]
+        if not above:
+            continue
+        low = max(i.bbox[3] for i in above)
+        strip = [i for i in above if i.bbox[3] > low - max(2.0, (i.bbox[3] - i.bbox[1]) * 0.5)]
+        height = max(i.bbox[3] - i.bbox[1] for i in strip)
+        if t.bbox[1] - low > height * 2 or not any(is_caption(i.obj) for i in strip):
+            continue
+        group = [*strip, t]
+        items = [i for i in items if i not in group]
+        bbox = (min(i.bbox[0] for i in group), min(i.bbox[1] for i in group),
+                max(i.bbox[2] for i in group), max(i.bbox[3] for i in group))
+        items.append(Item(bbox, None, group, block=True, frame=False))
+    return items
+
+
+def _strips(items: list[Item]) -> list[list[Item]]:
+    """Items grouped where their vertical extents overlap (allowing a sliver of overlap)."""
+    out: list[list[Item]] = []
+    bottom = None
+    for it in sorted(items, key=lambda i: (i.bbox[1], i.bbox[0])):
+        top, bot = it.bbox[1], it.bbox[3]
+        slack = min(2.0, (bot - top) * 0.25)
+        if out and bottom is not None and top < bottom - slack:
+            out[-1].append(it)
+            bottom = max(bottom, bot)
+        else:
+            out.append([it])
+            bottom = bot
+    return out
+
+
+def _coverage(items: list[Item]) -> list[list[float]]:
+    spans = sorted((i.bbox[0], i.bbox[2]) for i in items)
+    merged: list[list[float]] = []
+    for x0, x1 in spans:
+        if merged and x0 <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    return merged
+
+
+def gutters(items: list[Item], geo: Geometry) -> list[float]:
+    """x positions of the column gutters among these items (empty list: one column)."""
+    cov = _coverage(items)
+    cuts = [(cov[k][1], cov[k + 1][0]) for k in range(len(cov) - 1) if cov[k + 1][0] - cov[k][1] >= geo.gutter]
+    while cuts:
+        edges = [cov[0][0], *[c for cut in cuts for c in cut], cov[-1][1]]
+        widths = [edges[2 * k + 1] - edges[2 * k] for k in range(len(cuts) + 1)]
+        narrow = min(range(len(widths)), key=lambda k: widths[k])
+        if widths[narrow] >= geo.min_column:
+            return [(a + b) / 2 for a, b in cuts]
+        # drop the narrower gutter next to the narrow slice: that slice joins its neighbour
+        left = cuts[narrow - 1] if narrow > 0 else None
+        right = cuts[narrow] if narrow < len(cuts) else None
+        if left is None or (right is not None and right[1] - right[0] < left[1] - left[0]):
+            cuts.remove(right)
+        else:
+            cuts.remove(left)
+    return []
+
+
+def _runs(strips: list[list[Item]], geo: Geometry) -> list[list[list[Item]]]:
+    """Consecutive strips grouped into runs of one column structure."""
+    runs: list[list[list[Item]]] = []
+    run_items: list[Item] = []
+    run_cols = False
+    for strip in strips:
+        if not runs:
+            runs.append([strip])
+            run_items = list(strip)
+            run_cols = bool(gutters(run_items, geo))
+            continue
+        cuts = gutters(run_items + strip, geo)
+        joined = bool(cuts)
+        alone = len(strip) > 1 and bool(gutters(strip, geo))
+        # a run with columns goes on while its gutters stay free; a run of one column
+        # ends where a strip brings columns of its own
+        if run_cols:
+            keep = len(cuts) >= len(gutters(run_items, geo))
+        else:
+            keep = not joined and not alone
+        if keep:
+            runs[-1].append(strip)
+            run_items += strip
+        else:
+            runs.append([strip])
+            run_items = list(strip)
+            run_cols = bool(gutters(run_items, geo))
+    return _reattach(runs, geo)
+
+
+def _crosses(items: list[Item], cuts: list[float]) -> bool:
+    return any(i.bbox[0] < x < i.bbox[2] for i in items for x in cuts)
+
+
+def _reattach(runs: list[list[list[Item]]], geo: Geometry) -> list[list[list[Item]]]:
+    """Strips at the end of a one-column run that fit the next run's columns move into it.
+
+    The greedy pass cannot tell that a strip holding only the top of one column (or the
+    tops of two columns too short to look like columns) belongs to the columns below it.
+    """
+    k = 0
+    while k + 1 < len(runs):
+        here, nxt = runs[k], runs[k + 1]
+        flat_here = [i for s in here for i in s]
+        cuts = gutters([i for s in nxt for i in s], geo)
+        if cuts and not gutters(flat_here, geo):
+            while here and not _crosses(here[-1], cuts):
+                nxt.insert(0, here.pop())
+            if not here:
+                runs.pop(k)
+                continue
+        k += 1
+    return runs
+
+
+def reading_order(items: list[Item], geo: Geometry, box: bool = False) -> list[Leaf]:
+    """Leaves in reading order: columns left to right inside each run, runs top to bottom."""
+    if not items:
+        return []
+    out: list[Leaf] = []
+    for run in _runs(_strips(items), geo):
+        flat = [i for s in run for i in s]
+        cuts = gutters(flat, geo) if len(flat) > 1 else []
+        if cuts:
+            edges = [float("-inf"), *cuts, float("inf")]
+            for a, b in zip(edges, edges[1:], strict=False):
+                col = [i for i in flat if a <= (i.bbox[0] + i.bbox[2]) / 2 < b]
+                out.extend(reading_order(col, geo, box))
+            continue
+        rows: list[list[Item]] = []
+        for strip in run:
+            row: list[Item] = []
+            for it in sorted(strip, key=lambda i: i.bbox[0]):
+                if not (it.children or it.block):
+                    row.append(it)
+                    continue
+                if row:
+                    rows.append(row)
+                    row = []
+                if rows:
+                    out.append(Leaf(rows, box))
+                    rows = []
+                out.extend(reading_order(it.children, geo, box or it.frame) if it.children else [Leaf([[it]], box)])
+            if row:
+                rows.append(row)
+        if rows:
+            out.append(Leaf(rows, box))
+    return out

@@ -1,0 +1,227 @@
+"""Running headers/footers and printed page numbers, found statistically across a document's pages.
+
+Pure functions over plain tuples, so they are testable without PDFs. A running line is text
+that comes back at about the same height near the top or bottom edge on several pages once
+its digits are normalised (「- 67 -」, 「みなと県住宅課　P.7」, 「第2章 協議会の設立」). Such lines
+are removed from the body; the printed page number is read from them (or from a lone number
+in the margin) and the sequence that increases by one from page to page wins, because dates,
+years and chapter numbers in the same lines do not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+EDGE_BAND = 0.14  # top/bottom share of the page height where running lines live
+Y_TOLERANCE = 0.012  # share of the page height: "the same position" on two pages
+
+_DASH = "-‐－―ー–—−"
+_BARE = re.compile(rf"[\d{re.escape(_DASH)}()（）\s]+|[ivxlcdm]+", re.I)
+_ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
+_FORMS = [
+    # (regex on NFKC text, strong): strong forms are page numbers even when seen once
+    (re.compile(rf"^[{_DASH}]\s*(\d{{1,4}}|[ivxlcdm]{{1,7}})\s*[{_DASH}]$", re.I), True),
+    (re.compile(r"(?:^|[\s　])(?:p|P|ページ|頁)\s*[.．]?\s*(\d{1,4})$"), True),
+    (re.compile(r"^(?:p|P)\s*[.．]?\s*(\d{1,4})\b"), True),
+    (re.compile(r"^(\d{1,4})\s*/\s*\d{1,4}$"), True),
+    (re.compile(r"^(\d{1,4})\s*(?:ページ|頁)$"), True),
+    (re.compile(r"^[(（]\s*(\d{1,4})\s*[)）]$"), False),
+    (re.compile(r"^(\d{1,4})$"), False),
+    (re.compile(r"^([ivxlcdm]{1,7})$", re.I), False),
+    (re.compile(r"(?:^|\s)(\d{1,4})$"), False),  # a number closing a running line: 「手引き　12」
+    (re.compile(r"^(\d{1,4})(?:\s)"), False),  # or opening it: 「12　手引き」
+]
+
+
+@dataclass(frozen=True)
+class Frag:
+    """A piece of text on a page: what the statistics look at."""
+
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float = 0.0
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def roman_value(s: str) -> int | None:
+    if not s or not _ROMAN.match(s):
+        return None
+    vals = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    s = s.lower()
+    total = 0
+    for i, ch in enumerate(s):
+        v = vals[ch]
+        total += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
+    return total
+
+
+def page_number_candidates(text: str) -> list[tuple[str, int, str, bool]]:
+    """Printed page numbers a line may hold: (label, value, 'arabic'|'roman', strong form)."""
+    t = _nfkc(text)
+    out: list[tuple[str, int, str, bool]] = []
+    for rx, strong in _FORMS:
+        m = rx.search(t)
+        if not m:
+            continue
+        raw = m.group(1)
+        if raw.isdigit():
+            cand = (str(int(raw)), int(raw), "arabic", strong)
+        else:
+            v = roman_value(raw)
+            if v is None:
+                continue
+            cand = (raw.lower() if raw.islower() else raw, v, "roman", strong)
+        if cand not in out:
+            out.append(cand)
+    return out
+
+
+def shape(text: str) -> str:
+    """Digit- and roman-normalised text: the same running line on every page gives one shape."""
+    t = re.sub(r"\s+", "", _nfkc(text))
+    t = re.sub(r"\d+", "#", t)
+    return re.sub(r"(?<![A-Za-z])[ivxlcdm]{1,7}(?![A-Za-z])", "#", t, flags=re.I)
+
+
+def _band(f: Frag, height: float) -> str | None:
+    if f.bottom <= height * EDGE_BAND:
+        return "top"
+    if f.top >= height * (1 - EDGE_BAND):
+        return "bottom"
+    return None
+
+
+def _place(f: Frag, band: str, y: float, h: float) -> tuple:
+    return band, round(y / (h * Y_TOLERANCE * 2)), round(f.size), round(f.x0 / 20)
+
+
+def find_running(pages: list[list[Frag]], heights: list[float], body_size: float = 0.0) -> list[set[int]]:
+    """Per page, the indexes of the fragments that are running headers/footers or page numbers.
+
+    A fragment counts when its shape recurs at about the same height in the same edge band
+    on enough pages (at least 2, and at least 3 in documents of 5 pages or more), or when it
+    alone is a page number in the edge band. Large text (slide titles) never counts unless
+    it is a page number: titles that repeat are content.
+    """
+    n = len(pages)
+    need = 2 if n < 5 else 3
+    keys: list[list[tuple | None]] = []
+    counts: Counter = Counter()
+    for frags, h in zip(pages, heights, strict=True):
+        row: list[tuple | None] = []
+        seen: set[tuple] = set()
+        for f in frags:
+            band = _band(f, h)
+            if band is None:
+                row.append(None)
+                continue
+            y = f.top if band == "top" else h - f.bottom
+            yb = round(y / (h * Y_TOLERANCE * 2))
+            sh = shape(f.text)
+            # the whole line, or its first or last words: a header naming the current chapter
+            # (「ガイド｜第1章 …」, 「ガイド｜第2章 …」) keeps its fixed part
+            variants = [(band, "=" + sh, yb)]
+            if len(sh) >= 8:
+                variants += [(band, "<" + sh[:8], yb), (band, ">" + sh[-8:], yb)]
+            row.append(tuple(variants))
+            for key in variants:
+                if key not in seen:
+                    seen.add(key)
+                    counts[key] += 1
+        keys.append(row)
+
+    # position and face alone: text smaller than the body at the same place on half the
+    # pages or more is furniture even when its words change (a section name over slides)
+    places: Counter = Counter()
+    for frags, h in zip(pages, heights, strict=True):
+        seen_places: set[tuple] = set()
+        for f in frags:
+            band = _band(f, h)
+            if band is None or not body_size or f.size > body_size - 0.5:
+                continue
+            y = f.top if band == "top" else h - f.bottom
+            seen_places.add(_place(f, band, y, h))
+        places.update(seen_places)
+    need_place = max(need, (n + 1) // 2)
+
+    def recurs(variants: tuple, exact: bool) -> bool:
+        return any(
+            counts.get((band, sh, yb + d), 0) >= need
+            for band, sh, yb in variants if (sh[0] == "=") == exact for d in (-1, 0, 1)
+        )
+
+    # the body frame: where text of body size starts and ends on most pages. Furniture
+    # matched only by position or by part of its words must lie outside it, so a caption
+    # at the top of several pages is never taken for a header.
+    tops, bottoms = [], []
+    for frags, row in zip(pages, keys, strict=True):
+        body = [f for f, key in zip(frags, row, strict=True)
+                if (not body_size or f.size >= body_size - 0.5) and not (key and recurs(key, True))]
+        if body:
+            tops.append(min(f.top for f in body))
+            bottoms.append(max(f.bottom for f in body))
+    tops.sort()
+    bottoms.sort()
+    frame_top = tops[len(tops) // 10] if tops else 0.0
+    frame_bottom = bottoms[-1 - len(bottoms) // 10] if bottoms else float("inf")
+
+    out: list[set[int]] = []
+    for frags, row, h in zip(pages, keys, heights, strict=True):
+        hit: set[int] = set()
+        numbers: set[int] = set()
+        for i, (f, key) in enumerate(zip(frags, row, strict=True)):
+            if key is None:
+                continue
+            band = key[0][0]
+            cands = page_number_candidates(f.text)
+            lone_number = bool(cands) and len(re.sub(r"\s", "", _nfkc(f.text))) <= 12 and any(
+                c[3] or _BARE.fullmatch(_nfkc(f.text)) for c in cands
+            )
+            big = body_size and f.size > body_size * 1.25
+            outside = f.bottom <= frame_top + 0.5 if band == "top" else f.top >= frame_bottom - 0.5
+            y = f.top if band == "top" else h - f.bottom
+            small_place = bool(body_size) and f.size <= body_size - 0.5 and places[_place(f, band, y, h)] >= need_place
+            if lone_number:
+                hit.add(i)
+                numbers.add(i)
+            elif not big and (recurs(key, True) or (outside and (recurs(key, False) or small_place))):
+                hit.add(i)
+        if hit and len(hit) == len(frags):
+            hit = numbers  # a page is never emptied of its words: repeated lines that are all it says are content
+        out.append(hit)
+    return out
+
+
+def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:
+    """One printed label per page from its candidates; '' where none fits.
+
+    Each candidate implies an offset (value - page index) per numbering system; the offset
+    shared by most pages is the document's sequence, so a page picks the candidate whose
+    offset the most pages support. A candidate no other page supports is kept only in a
+    strong form (「P.7」, 「- 7 -」) or in a one- or two-page document.
+    """
+    support: Counter = Counter()
+    for i, cs in enumerate(cands):
+        for _, v, system, _ in {(c[0], c[1], c[2], c[3]) for c in cs}:
+            support[(system, v - i)] += 1
+    labels: list[str] = []
+    for i, cs in enumerate(cands):
+        best, best_s = "", 0
+        for label, v, system, strong in cs:
+            s = support[(system, v - i)]
+            if s > best_s or (s == best_s and strong and best_s > 0):
+                best, best_s = label, s
+        if best and best_s < 2 and len(cands) > 2:
+            strong_ones = [c for c in cs if c[3]]
+            best = strong_ones[0][0] if len(strong_ones) == 1 else ""
+        labels.append(best)
+    return labels

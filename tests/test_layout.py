@@ -1,0 +1,130 @@
+"""Pure parts of layout reading: columns, running lines and page labels, headings, TOC pages."""
+
+from __future__ import annotations
+
+from ingest.headings import heading_of, is_toc_page, numbering
+from ingest.layout import Geometry, Item, reading_order
+from ingest.running import Frag, choose_labels, find_running, page_number_candidates
+
+GEO = Geometry(gutter=9.0, min_column=90.0)
+
+
+def _lines(x0: float, x1: float, tops: list[float], tag: str) -> list[Item]:
+    return [Item((x0, t, x1, t + 10), f"{tag}{k}") for k, t in enumerate(tops)]
+
+
+def _order(items: list[Item]) -> list[str]:
+    return [i.obj for leaf in reading_order(items, GEO) for row in leaf.rows for i in row]
+
+
+def test_two_columns_under_a_full_width_title_read_column_by_column():
+    title = [Item((50, 40, 545, 60), "T")]
+    left = _lines(50, 285, [80 + 15 * k for k in range(5)], "L")
+    right = _lines(310, 545, [80 + 15 * k for k in range(5)], "R")
+    assert _order(title + right + left) == ["T", *[f"L{k}" for k in range(5)], *[f"R{k}" for k in range(5)]]
+
+
+def test_full_width_block_between_column_runs_keeps_its_place():
+    top_l, top_r = _lines(50, 285, [80, 95], "a"), _lines(310, 545, [80, 95], "b")
+    wide = [Item((50, 120, 545, 200), "W")]
+    low_l, low_r = _lines(50, 285, [220, 235], "c"), _lines(310, 545, [220, 235], "d")
+    assert _order(top_l + top_r + wide + low_l + low_r) == ["a0", "a1", "b0", "b1", "W", "c0", "c1", "d0", "d1"]
+
+
+def test_label_and_value_gap_is_not_a_gutter():
+    rows = []
+    for k in range(4):
+        rows += [Item((50, 80 + 15 * k, 80, 90 + 15 * k), f"k{k}"), Item((130, 80 + 15 * k, 500, 90 + 15 * k), f"v{k}")]
+    leaves = reading_order(rows, GEO)
+    assert [[i.obj for i in row] for leaf in leaves for row in leaf.rows] == [[f"k{k}", f"v{k}"] for k in range(4)]
+
+
+def test_side_by_side_boxes_are_separate_units_in_left_to_right_order():
+    box1 = Item((50, 100, 250, 200), None, _lines(60, 240, [110, 125], "p"))
+    box2 = Item((300, 100, 500, 200), None, _lines(310, 490, [110, 125], "q"))
+    leaves = reading_order([box2, box1], GEO)
+    assert [leaf.box for leaf in leaves] == [True, True]
+    assert [[i.obj for r in leaf.rows for i in r] for leaf in leaves] == [["p0", "p1"], ["q0", "q1"]]
+
+
+def test_page_number_forms():
+    def values(text):
+        return {(c[1], c[2]) for c in page_number_candidates(text)}
+
+    assert (67, "arabic") in values("- 67 -")
+    assert (12, "arabic") in values("― 12 ―")
+    assert (12, "arabic") in values("P.12")
+    assert (12, "arabic") in values("p. 12")
+    assert (12, "arabic") in values("12 / 40")
+    assert (7, "arabic") in values("みなと県住宅課　P.7")
+    assert (4, "roman") in values("iv")
+    assert (2, "roman") in values("― ii ―")
+    assert not page_number_candidates("令和6年度の取組")
+
+
+def _doc(footers: list[str | None], header: str | None = None, n_body: int = 3) -> list[list[Frag]]:
+    pages = []
+    for k, foot in enumerate(footers):
+        words = "住まい相談支援協議会法人家主見守り入居福祉部局"
+        frags = [Frag(f"{words[(k + j) % 10:(k + j) % 10 + 4]}について{words[j:j + 3]}が述べる。", 100 + 20 * j,
+                      110 + 20 * j, 50, 500, 10.5) for j in range(n_body)]
+        if header:
+            frags.insert(0, Frag(header.format(k), 30, 38, 50, 300, 8.0))
+        if foot:
+            frags.append(Frag(foot, 800, 810, 280, 320, 9.0))
+        pages.append(frags)
+    return pages
+
+
+def _labels(pages: list[list[Frag]]) -> tuple[list[str], list[set[int]]]:
+    hits = find_running(pages, [842.0] * len(pages), 10.5)
+    cands = [[c for i in sorted(h) for c in page_number_candidates(p[i].text)] for p, h in zip(pages, hits, strict=True)]
+    return choose_labels(cands), hits
+
+
+def test_footer_with_publisher_and_cover_without_number():
+    pages = _doc([None, *[f"みなと県住宅課　P.{n}" for n in range(5, 11)]])
+    labels, hits = _labels(pages)
+    assert labels == ["", "5", "6", "7", "8", "9", "10"]
+    assert all(len(p) - 1 in h for p, h in zip(pages[1:], hits[1:], strict=True))
+    assert not hits[0]  # the cover's body is not furniture
+
+
+def test_roman_front_matter_then_arabic():
+    labels, _ = _labels(_doc(["― i ―", "― ii ―", "― iii ―", "― 1 ―", "― 2 ―", "― 3 ―"]))
+    assert labels == ["i", "ii", "iii", "1", "2", "3"]
+
+
+def test_chapter_header_with_changing_words_is_running_but_body_is_not():
+    pages = _doc([f"- {n} -" for n in range(1, 7)], header="ガイド本編｜第{0}章 いろいろな題名")
+    _, hits = _labels(pages)
+    for p, h in zip(pages, hits, strict=True):
+        assert 0 in h and len(p) - 1 in h
+        assert not any(i in h for i in range(1, len(p) - 1))
+
+
+def test_year_in_header_does_not_beat_the_page_sequence():
+    pages = _doc([f"令和6年度報告　{n}" for n in range(3, 9)])
+    labels, _ = _labels(pages)
+    assert labels == [str(n) for n in range(3, 9)]
+
+
+def test_numbering_schemes_give_keys():
+    assert numbering("第2章 協議会の設立")[:2] == ("第N章", "第2章")
+    assert numbering("2-3 会則の作り方")[:2] == ("N-N", "2-3")
+    assert numbering("（1） 都道府県による支援")[:2] == ("(N)", "（1）")
+    assert numbering("Q3．会議は何回？")[:2] == ("Q", "Q3")
+    assert numbering("① 住まいの確保")[0] == "①"
+
+
+def test_weak_numbering_needs_a_heading_face():
+    assert heading_of("1. 相談を受け付ける", emphasized=False) is None
+    assert heading_of("1. 相談を受け付ける", emphasized=True) is not None
+    assert heading_of("2-3 会則の作り方", emphasized=False) is not None
+    assert heading_of("第2章では設立の手順を説明する。", emphasized=True) is None
+
+
+def test_toc_page():
+    toc = ["目次", "第1章 はじめに ……………… 1", "1-1 背景 ………… 2", "第2章 設立 ……… 5"]
+    assert is_toc_page(toc)
+    assert not is_toc_page(["第1章 はじめに", "本書は県の支援をまとめたものです。", "表1 構成員 12"])
