@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     # probes (0.30 vs 0.63); 0.50 sits in that gap (see app/answer.support_score).
     abstain_threshold: float = 0.50
 
+    # chat: write actions (index rebuild) for anyone, not only on a loopback-only server
+    admin: bool = False
+
     # optional LLM
     llm_provider: Literal["", "openai", "ollama"] = ""
     llm_model: str = ""
