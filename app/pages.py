@@ -80,7 +80,7 @@ def crop_to_marks(png: bytes, boxes: list, page_index: int, margin_pt: float = 3
     image = Image.open(io.BytesIO(png))
     top = max(0, int((min(t for t, _ in tops) - margin_pt) * SCALE))
     bottom = min(image.height, int((max(b for _, b in tops) + margin_pt) * SCALE))
-    bottom = min(bottom, top + int(420 * SCALE))  # a long passage: its start is enough, the full page is one click away
+    bottom = min(bottom, top + int(260 * SCALE))  # a long passage: its start is enough, the full page is one click away
     buf = io.BytesIO()
     image.crop((0, top, image.width, bottom)).save(buf, format="PNG", optimize=True)
     return buf.getvalue()

@@ -12,6 +12,7 @@ import re
 
 _MD = "\\`*_{}[]<>()#+-.!|~:$/"
 _MARK = re.compile(r"\[(\d+)\]")
+PREVIEW = 160  # characters of a nearest passage shown before 「全文を表示」
 _UNIT = re.compile(r"[（(]単位[:：]\s*(.+?)[）)]")
 
 
@@ -152,6 +153,9 @@ def card_html(c, key: str, grid: list[list[str]] | None = None, picture_uri: str
             parts.append("".join(f'<blockquote class="kj-quote"><mark>{esc(q)}</mark></blockquote>' for q in shown))
         parts.append(f'<details class="kj-more"><summary>前後の文を表示</summary><div class="kj-text">'
                      f'{highlighted(c.text, c.quotes)}</div></details>')
+    elif len(c.text) > PREVIEW:  # a nearest passage: its opening, the rest one click away
+        parts.append(f'<div class="kj-text">{esc(c.text[:PREVIEW])}…</div><details class="kj-more"><summary>'
+                     f'全文を表示</summary><div class="kj-text">{esc(c.text)}</div></details>')
     else:
         parts.append(f'<div class="kj-text">{highlighted(c.text, c.quotes)}</div>')
     if picture_uri:

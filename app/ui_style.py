@@ -32,7 +32,7 @@ a.kj-ref:hover {background: #c9d8f7}
 .kj-table thead th, .kj-table tbody th {background: #f0f2f5; text-align: left}
 .kj-table .kj-colhead, .kj-table .kj-rowhead {background: #ffeebf}
 .kj-table .kj-hit {background: #ffd54f; outline: 3px solid #e65100; outline-offset: -3px; font-weight: 700}
-.kj-pic {display: block; max-width: 100%; border: 1px solid #dcdfe4; margin-top: .4rem}
+.kj-pic {display: block; max-width: 100%; max-height: 320px; object-fit: cover; object-position: top; border: 1px solid #dcdfe4; margin-top: .4rem}
 .kj-foot {color: #666; font-size: .75rem; margin-top: .3rem}
 .kj-refusal {background: #fff6e0; border: 1px solid #f1d08a; border-radius: .5rem; padding: .6rem .8rem}
 .kj-coverage ul {margin: .2rem 0 0 1.1rem; padding: 0; font-size: .9rem}

@@ -51,6 +51,15 @@ def ask(page, question: str, n: int) -> None:
     page.locator(f".st-key-fb-up-{2 * n - 1}").wait_for()
 
 
+def shot(page, name: str) -> None:
+    """A screenshot of the whole chat (Streamlit scrolls inside its own container, so grow the window)."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": 2400})
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(ARTIFACTS / name))
+    page.set_viewport_size(size)
+
+
 def truncated_labels(page) -> list[str]:
     """Texts of buttons and labels whose words are cut (clipped or ending in an ellipsis) rather than wrapped."""
     return page.evaluate("""() => {
@@ -81,7 +90,7 @@ def test_table_answer_links_marker_to_card_and_marks_the_cell(page):
     card = page.locator(target)
     box, view = card.bounding_box(), page.viewport_size
     assert box and 0 <= box["y"] < view["height"], "the marker scrolled its card into view"
-    page.screenshot(path=str(ARTIFACTS / "chat-answer.png"), full_page=True)
+    shot(page, "chat-answer.png")
 
 
 def test_reload_keeps_the_conversation_and_double_submit_asks_once(page):
@@ -105,14 +114,14 @@ def test_refusal_offers_passages_coverage_and_rephrasings(page):
     assert "登録されている資料が扱う範囲" in page.inner_text("body")
     suggestions = page.locator("[class*='st-key-sugg-'] button")
     assert suggestions.count() >= 2
-    page.screenshot(path=str(ARTIFACTS / "chat-refusal.png"), full_page=True)
+    shot(page, "chat-refusal.png")
     suggestions.first.click()
     page.locator(".st-key-fb-up-3").wait_for()
     assert page.locator(".kj-answer").count() == 1, "the suggested rephrasing is answered, not refused again"
 
 
 def test_active_filter_shows_a_chip_and_warns_when_it_hides_evidence(page):
-    page.locator(".st-key-f_secs [data-baseweb='select']").click()
+    page.locator(".st-key-f_secs input").click()
     page.get_by_role("option", name="居住支援協議会以外の都道府県による支援").click()
     page.keyboard.press("Escape")
     page.locator(".kj-chip", has_text="節:").wait_for()
@@ -133,7 +142,7 @@ def test_phone_view_has_no_cut_labels(page):
     page.set_viewport_size(PHONE)
     page.wait_for_timeout(500)
     assert truncated_labels(page) == []
-    page.screenshot(path=str(ARTIFACTS / "phone-first-screen.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / "phone-first-screen.png"))
     ask(page, "居住支援協議会を設立したい。県からどのような支援を受けられますか。", 1)
     assert truncated_labels(page) == []
-    page.screenshot(path=str(ARTIFACTS / "phone-answer.png"), full_page=True)
+    shot(page, "phone-answer.png")
