@@ -153,8 +153,9 @@ def card_html(c, key: str, grid: list[list[str]] | None = None, picture_uri: str
             parts.append("".join(f'<blockquote class="kj-quote"><mark>{esc(q)}</mark></blockquote>' for q in shown))
         parts.append(f'<details class="kj-more"><summary>前後の文を表示</summary><div class="kj-text">'
                      f'{highlighted(c.text, c.quotes)}</div></details>')
-    elif len(c.text) > PREVIEW:  # a nearest passage: its opening, the rest one click away
-        parts.append(f'<div class="kj-text">{esc(c.text[:PREVIEW])}…</div><details class="kj-more"><summary>'
+    elif len(c.text) > PREVIEW:  # a nearest passage: its opening (after the title shown above), the rest on a click
+        body = c.text[len(c.unit_title):].lstrip() if c.unit_title and c.text.startswith(c.unit_title) else c.text
+        parts.append(f'<div class="kj-text">{esc(body[:PREVIEW])}…</div><details class="kj-more"><summary>'
                      f'全文を表示</summary><div class="kj-text">{esc(c.text)}</div></details>')
     else:
         parts.append(f'<div class="kj-text">{highlighted(c.text, c.quotes)}</div>')

@@ -246,11 +246,19 @@ def answer_pending(r, i: int, opts: dict) -> None:
             reply["error"] = "回答を作成できませんでした。索引とモデルを確認してください（端末で `make run`）。"
             reply["detail"] = str(exc)[:300]
     messages.insert(i + 1, reply)
+    st.session_state.scroll_to = i
     save()
     st.rerun()  # show the answer with its cards and feedback row
 
 
 # ---- showing -------------------------------------------------------------------------------------
+def scroll_to_question(i: int) -> None:
+    """After a new answer, bring its question to the top (a phone would otherwise land below the sources)."""
+    n = sum(1 for m in st.session_state.messages[: i + 1] if m["role"] == "user")
+    st.html(f"<script>setTimeout(() => {{ const q = document.querySelectorAll('.kj-question')[{n - 1}];"
+            " if (q) q.scrollIntoView({block: 'start'}); }, 300);</script>", unsafe_allow_javascript=True)
+
+
 def show_cards(r, ans: Answer, key: str, newest: bool) -> None:
     refs = ans.related if ans.abstained else ans.citations
     if not refs:
@@ -445,6 +453,8 @@ def main() -> None:
                 feedback_row(i, msg, messages[i - 1]["content"], history)
     if pending is not None:
         answer_pending(r, pending, opts)
+    if (target := st.session_state.pop("scroll_to", None)) is not None:
+        scroll_to_question(target)
     if st.session_state.pop("empty_question", False):
         st.warning("質問が空です。知りたいことを入力してください。", icon=":material/edit:")
     if st.session_state.pop("save_failed", False):

@@ -5,6 +5,7 @@ Kept apart from the layout code so a look can change without touching behaviour.
 """
 
 CSS = """<style>
+h1 {font-size: clamp(1.5rem, 6vw, 2.4rem) !important}
 .kj-intro {color: #444; font-size: .95rem; line-height: 1.6}
 .kj-answer p {margin: 0 0 .45em}
 .kj-answer ul {margin: .2em 0 .5em 1.1em; padding: 0}
