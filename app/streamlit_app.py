@@ -255,8 +255,10 @@ def answer_pending(r, i: int, opts: dict) -> None:
 def scroll_to_question(i: int) -> None:
     """After a new answer, bring its question to the top (a phone would otherwise land below the sources)."""
     n = sum(1 for m in st.session_state.messages[: i + 1] if m["role"] == "user")
-    st.html(f"<script>setTimeout(() => {{ const q = document.querySelectorAll('.kj-question')[{n - 1}];"
-            " if (q) q.scrollIntoView({block: 'start'}); }, 300);</script>", unsafe_allow_javascript=True)
+    # repeated: Streamlit keeps a chat page stuck to its bottom while the last elements arrive
+    st.html(f"<script>for (const ms of [300, 900, 1600]) setTimeout(() => {{"
+            f" const q = document.querySelectorAll('.kj-question')[{n - 1}];"
+            " if (q) q.scrollIntoView({block: 'start'}); }, ms);</script>", unsafe_allow_javascript=True)
 
 
 def show_cards(r, ans: Answer, key: str, newest: bool) -> None:

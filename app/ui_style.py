@@ -37,7 +37,7 @@ a.kj-ref:hover {background: #c9d8f7}
 .kj-foot {color: #666; font-size: .75rem; margin-top: .3rem}
 .kj-refusal {background: #fff6e0; border: 1px solid #f1d08a; border-radius: .5rem; padding: .6rem .8rem}
 .kj-coverage ul {margin: .2rem 0 0 1.1rem; padding: 0; font-size: .9rem}
-.kj-question {white-space: pre-wrap; overflow-wrap: anywhere}
+.kj-question {white-space: pre-wrap; overflow-wrap: anywhere; scroll-margin-top: 4.5rem}
 .kj-chips {display: flex; flex-wrap: wrap; gap: .3rem; align-items: center}
 .kj-chip {background: #e6edfb; color: #1a4fb4; border-radius: 1rem; padding: .1rem .6rem; font-size: .82rem}
 .kj-chip:first-child {background: none; color: #333; padding-left: 0}

@@ -144,5 +144,9 @@ def test_phone_view_has_no_cut_labels(page):
     assert truncated_labels(page) == []
     page.screenshot(path=str(ARTIFACTS / "phone-first-screen.png"))
     ask(page, "居住支援協議会を設立したい。県からどのような支援を受けられますか。", 1)
+    page.wait_for_timeout(2000)
+    top = page.locator(".kj-question").last.bounding_box()
+    assert top and -2 <= top["y"] < PHONE["height"] / 2, "the view shows the new answer's start, not the page bottom"
+    page.screenshot(path=str(ARTIFACTS / "phone-answer-view.png"))
     assert truncated_labels(page) == []
     shot(page, "phone-answer.png")
