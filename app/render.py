@@ -129,6 +129,15 @@ def unit_of(text: str) -> str:
     return m.group(1).strip() if m else ""
 
 
+def without_title(text: str, title: str) -> str:
+    """The passage without its opening lines that only repeat the table/case title shown above it."""
+    squash = re.sub(r"\s+", "", title or "")
+    lines = text.split("\n")
+    while squash and len(lines) > 1 and re.sub(r"\s+", "", lines[0]) and re.sub(r"\s+", "", lines[0]) in squash:
+        lines.pop(0)
+    return "\n".join(lines).strip()
+
+
 def card_html(c, key: str, grid: list[list[str]] | None = None, picture_uri: str = "", open_: bool = True,
               related: bool = False) -> str:
     """One compact source card: document, printed page, readable section, the quoted sentences marked.
@@ -154,7 +163,7 @@ def card_html(c, key: str, grid: list[list[str]] | None = None, picture_uri: str
         parts.append(f'<details class="kj-more"><summary>前後の文を表示</summary><div class="kj-text">'
                      f'{highlighted(c.text, c.quotes)}</div></details>')
     elif len(c.text) > PREVIEW:  # a nearest passage: its opening (after the title shown above), the rest on a click
-        body = c.text[len(c.unit_title):].lstrip() if c.unit_title and c.text.startswith(c.unit_title) else c.text
+        body = without_title(c.text, c.unit_title)
         parts.append(f'<div class="kj-text">{esc(body[:PREVIEW])}…</div><details class="kj-more"><summary>'
                      f'全文を表示</summary><div class="kj-text">{esc(c.text)}</div></details>')
     else:
