@@ -30,6 +30,10 @@ run: index
 	$(KYOJU) serve --port $(PORT)
 
 test: model
+	# the browser tests drive Debian's Chromium (no browser download); a Japanese font makes their screenshots legible
+	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	fc-list :lang=ja 2>/dev/null | grep -q . || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-ipafont-gothic \
+		|| echo "note: no Japanese font; browser screenshots will show boxes instead of Japanese"
 	$(VENV)/bin/ruff check app ingest eval tests
 	$(PY) -m pytest -q -x --durations=10
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
+import unicodedata
 from pathlib import Path
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -135,6 +137,23 @@ def cmd_search(args) -> int:
     return 0
 
 
+MAX_QUESTION = 2000  # the chat's input limit; longer text is cut, and the user is told
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: full-width (Japanese) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def erase_block(streamed: str, columns: int) -> str:
+    """ANSI codes that move the cursor back to where the streamed text began and clear everything below."""
+    columns = max(columns, 1)
+    lines = streamed.split("\n")
+    rows = sum(max(1, -(-display_width(line) // columns)) for line in lines)
+    up = rows - 1
+    return "\r" + (f"\033[{up}A" if up else "") + "\033[J"
+
+
 def cmd_ask(args) -> int:
     from ingest.index import IndexMissingError, IndexUnavailableError
 
@@ -143,6 +162,11 @@ def cmd_ask(args) -> int:
 
     if not args.question.strip():
         return _fail("the question is empty", "質問が空です")
+    question = args.question
+    if len(question) > MAX_QUESTION:
+        print(f"note: the question is {len(question)} characters; only the first {MAX_QUESTION} are answered\n"
+              f"注意: 質問が {len(question)} 文字あります。最初の {MAX_QUESTION} 文字だけに回答します", file=sys.stderr)
+        question = question[:MAX_QUESTION]
     s = _settings()
     try:
         history = json.loads(Path(args.history).read_text(encoding="utf-8")) if args.history else None
@@ -153,7 +177,7 @@ def cmd_ask(args) -> int:
     live = not args.json and sys.stdout.isatty()
     try:
         chain = make_chain(s, args.mode)
-        for item in chain.stream_answer({"question": args.question, "history": history}):
+        for item in chain.stream_answer({"question": question, "history": history}):
             if isinstance(item, Answer):
                 ans = item
             elif live:
@@ -171,8 +195,8 @@ def cmd_ask(args) -> int:
     if args.json:
         print(json.dumps(ans.to_dict(), ensure_ascii=False, indent=2))
         return 0
-    if streamed:
-        sys.stdout.write("\r\033[J" if "".join(streamed).strip() == ans.answer.strip() else "\n\n")
+    if streamed:  # the final text replaces the whole streamed block (it may differ: an LLM fallback)
+        sys.stdout.write(erase_block("".join(streamed), shutil.get_terminal_size().columns))
     print(ans.render_text())
     return 0
 
@@ -184,14 +208,27 @@ def cmd_eval(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    import subprocess
+    """Streamlit runs inside this process (no child to orphan): SIGTERM stops the server and frees the port.
+
+    The model and index are warmed in a thread while the server starts, so the first question of the day
+    does not wait for them.
+    """
+    from streamlit.web import cli as st_cli
+
+    from .ui_warm import start_in_background
 
     s = _settings()
     ensure_model(s)
+    if not args.no_warm:
+        start_in_background()
     script = Path(__file__).with_name("streamlit_app.py")
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(args.port),
-           "--server.address", args.address]
-    return subprocess.call(cmd)
+    sys.argv = ["streamlit", "run", str(script), "--server.port", str(args.port), "--server.address", args.address,
+                "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    try:
+        st_cli.main()
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
 
 
 def cmd_status(args) -> int:
@@ -259,6 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
     sv = sub.add_parser("serve", help="start the chat / チャットを起動")
     sv.add_argument("--port", type=int, default=8501)
     sv.add_argument("--address", default="127.0.0.1")
+    sv.add_argument("--no-warm", action="store_true", help="skip loading the model before the first user")
     sv.set_defaults(func=cmd_serve)
 
     st = sub.add_parser("status", help="index status / 索引の状態")

@@ -57,3 +57,30 @@ def marked_page(pdf: Path, page_index: int, boxes: list, cache_dir: Path) -> byt
     buf = io.BytesIO()
     Image.alpha_composite(base, overlay).convert("RGB").save(buf, format="PNG", optimize=True)
     return buf.getvalue()
+
+
+def find_source(corpus_dir: Path, name: str) -> Path | None:
+    """The stored file name of a source, found anywhere under the corpus (documents may sit in subfolders)."""
+    if not name:
+        return None
+    direct = corpus_dir / name
+    if direct.is_file():
+        return direct
+    base = Path(name).name
+    return next((p for p in sorted(corpus_dir.rglob(base)) if p.is_file()), None)
+
+
+def crop_to_marks(png: bytes, boxes: list, page_index: int, margin_pt: float = 36.0) -> bytes:
+    """The band of a marked page that holds the passage: a card shows where the words are, not a whole page."""
+    from PIL import Image
+
+    tops = [(float(b[2]), float(b[4])) for b in boxes if len(b) == 5 and int(b[0]) == page_index]
+    if not tops:
+        return png
+    image = Image.open(io.BytesIO(png))
+    top = max(0, int((min(t for t, _ in tops) - margin_pt) * SCALE))
+    bottom = min(image.height, int((max(b for _, b in tops) + margin_pt) * SCALE))
+    bottom = min(bottom, top + int(260 * SCALE))  # a long passage: its start is enough, the full page is one click away
+    buf = io.BytesIO()
+    image.crop((0, top, image.width, bottom)).save(buf, format="PNG", optimize=True)
+    return buf.getvalue()

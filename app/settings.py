@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     # operating points are fitted on training folds (app/resources/answerability.json, `python -m eval.fit`).
     answerability_model: Path = Field(ROOT / "app" / "resources" / "answerability.json")
 
+    # chat: write actions (index rebuild) for anyone, not only on a loopback-only server
+    admin: bool = False
+
     # optional LLM
     llm_provider: Literal["", "openai", "ollama"] = ""
     llm_model: str = ""
