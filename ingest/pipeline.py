@@ -210,9 +210,18 @@ def run_ingest(
             sent_texts.append(text)
     sent_vectors = np.zeros((len(sentences), dim), dtype=np.float32)
     sent_todo: list[int] = []
+    # a chunk that is one sentence already has that sentence's vector: embedding it twice only costs time
+    chunk_pos = {c["id"]: i for i, c in enumerate(all_chunks)}
+    per_chunk: dict[str, int] = {}
+    for r in sentences:
+        per_chunk[r["chunk_id"]] = per_chunk.get(r["chunk_id"], 0) + 1
+    same_as_chunk: dict[int, int] = {}
     for j, r in enumerate(sentences):
         old = old_sent_vecs.get((r["chunk_id"], r["i"]))
-        if old is None:
+        ci = chunk_pos[r["chunk_id"]]
+        if per_chunk[r["chunk_id"]] == 1 and squash(sent_texts[j]) == squash(search_text(all_chunks[ci])):
+            same_as_chunk[j] = ci
+        elif old is None:
             sent_todo.append(j)
         else:
             sent_vectors[j] = old
@@ -233,6 +242,8 @@ def run_ingest(
         ebar.close()
         report.embedded = len(texts)
         report.embed_seconds = time.perf_counter() - embed_started
+    for j, ci in same_as_chunk.items():
+        sent_vectors[j] = vectors[ci]
 
     manifest = {
         "fingerprint": fp,
