@@ -286,9 +286,40 @@ def write_markdown(report: dict, out: Path) -> None:
     fig.tight_layout()
     fig.savefig(png, dpi=110)
     plt.close(fig)
-    md = [f"# Evaluation: {report['file']}", "", f"![chart]({png.name})", "", "## Retrieval", "", table_text(report), ""]
+    md = [f"# Evaluation: {report['file']}", "", f"Scoring: {report.get('scoring', 'plain')}; mode: "
+          f"{report.get('mode', 'extractive')}", "", f"![chart]({png.name})", "", "## Retrieval", "", table_text(report), ""]
     if report.get("answers"):
         md += ["## Answers", "", "```json", json.dumps(report["answers"], ensure_ascii=False, indent=2), "```", ""]
+    if report.get("calibration"):
+        cal = out.with_name(out.stem + "-calibration.png")
+        fig, ax = plt.subplots(figsize=(6, 3.5))
+        c = report["calibration"]
+        ax.plot([p["answer_rate"] for p in c], [p["abstention_precision"] for p in c], marker=".", label="abstention precision")
+        ax.plot([p["answer_rate"] for p in c], [p["abstention_recall"] for p in c], marker=".", label="abstention recall")
+        ax.set_xlabel("answer rate (share of questions answered)")
+        ax.set_ylim(0, 1.05)
+        ax.legend(loc="lower left", fontsize=8)
+        ax.set_title("answerability: threshold sweep")
+        fig.tight_layout()
+        fig.savefig(cal, dpi=110)
+        plt.close(fig)
+        md += ["## Calibration", "", f"![calibration]({cal.name})", "",
+               "| threshold | answer rate | abstention precision | abstention recall |", "|---|---|---|---|"]
+        md += [f"| {p['threshold']} | {p['answer_rate']} | {p['abstention_precision']} | {p['abstention_recall']} |"
+               for p in c[::4]]
+        md.append("")
+    if report.get("per_document"):
+        md += ["## Per document", "", "| document | hit@1 | mrr@10 | hit@5 | fact_recall | abstention P/R | cited_relevant |",
+               "|---|---|---|---|---|---|---|"]
+        for d, e in report["per_document"].items():
+            r = e.get("ours") or {}
+            a = e.get("answers") or {}
+            md.append(f"| {d} | {r.get('hit@1', '-')} | {r.get('mrr@10', '-')} | {r.get('hit@5', '-')} | "
+                      f"{a.get('fact_recall', '-')} | {a.get('abstention_precision', '-')}/{a.get('abstention_recall', '-')} | "
+                      f"{a.get('cited_relevant', '-')} |")
+        md.append("")
+    if report.get("llm"):
+        md += ["## LLM mode", "", "```json", json.dumps(report["llm"], ensure_ascii=False, indent=2), "```", ""]
     md += ["## Per category", "", "| category | hit@1 | mrr@10 | fact_recall | abstained right |", "|---|---|---|---|---|"]
     for cat, e in report["per_category"].items():
         r = e.get("retrieval") or {}

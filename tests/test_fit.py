@@ -1,0 +1,53 @@
+"""The answerability fitting: folds, operating points, and the model's round trip. Pure (no index)."""
+
+import numpy as np
+
+from app.answerability import ABSTAIN, ANSWER, CAUTIOUS, FEATURES, Model
+from eval.fit import _thresholds, fit_model, folds, matrix, out_of_fold
+
+
+def _rows(n: int = 120, seed: int = 0) -> list[dict]:
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i in range(n):
+        answerable = i % 4 != 0
+        f = {name: float(rng.normal()) for name in FEATURES}
+        f["cover_syn"] = float(rng.normal(1.0 if answerable else -1.0, 0.5))  # one informative signal
+        rows.append({"answerable": answerable, "features": f})
+    return rows
+
+
+def test_folds_are_stratified_and_cover_every_question():
+    y = np.array([1] * 90 + [0] * 30)
+    f = folds(y, 5)
+    assert sorted(set(f)) == [0, 1, 2, 3, 4]
+    for k in range(5):
+        assert (y[f == k] == 0).sum() == 6  # the unanswerable share is the same in every fold
+
+
+def test_out_of_fold_learns_a_real_signal_and_decides_every_question():
+    rows = _rows()
+    outcomes, probs, fold = out_of_fold(rows)
+    assert all(o in {ANSWER, CAUTIOUS, ABSTAIN} for o in outcomes)
+    y = np.array([r["answerable"] for r in rows])
+    assert probs[y].mean() > probs[~y].mean() + 0.3
+    refused = np.array([o == ABSTAIN for o in outcomes])
+    assert refused.any() and (~y[refused]).mean() >= 0.7  # held-out abstentions are mostly right
+
+
+def test_operating_points_keep_the_abstention_precision_target():
+    p = np.array([0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9])
+    y = np.array([0, 0, 0, 1, 0, 1, 1, 1, 1, 1])
+    lo, hi = _thresholds(p, y)
+    refused = p < lo
+    assert refused.sum() >= 3 and (y[refused] == 0).mean() >= 0.85
+    assert hi >= lo
+
+
+def test_model_round_trips_through_json():
+    rows = _rows(60, seed=1)
+    x, y = matrix(rows)
+    m = fit_model(x, y, {"fitted": True})
+    again = Model.from_json(m.to_json())
+    f = rows[0]["features"]
+    assert abs(m.probability(f) - again.probability(f)) < 1e-12 and again.outcome(0.0) == ABSTAIN
