@@ -31,7 +31,7 @@ TERM_WEIGHT = {"動詞": 0.3, "形容詞": 0.3, "副詞": 0.1, "接尾辞": 0.3,
 FEATURES = (
     "cover", "cover_top1", "cover_syn", "unknown_noun", "unknown_share", "dense_sent", "dense_chunk",
     "agree", "lex_top", "english_unknown", "n_terms", "figure_seen", "year_seen", "type_missing",
-    "cell_found", "best_sentence",
+    "cell_found", "best_sentence", "known_missing",
 )
 
 # What kind of answer a question asks for, and what such an answer looks like in a passage.
@@ -133,7 +133,26 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5) -> d
         "type_missing": type_missing,
         "cell_found": float(table_lookup(q, top_hits) is not None),
         "best_sentence": _best_sentence(q, retriever, top_hits[:3]),
+        "known_missing": _known_missing(q, retriever, top_hits[:3]),
     }
+
+
+def _known_missing(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
+    """The rarest question word that the documents use somewhere but the top passages lack (IDF, scaled to
+    the rarest word's): a near miss asks about something the corpus covers elsewhere (another year, 市 not
+    県, a fee) — an everyday word the corpus never uses says nothing of the kind."""
+    have: set[str] = set()
+    for h in hits:
+        have.update(h.chunk.get("tokens") or content_words(h.chunk["text"]))
+    top = float(retriever.bm25.idf.max(initial=1.0)) or 1.0
+    worst = 0.0
+    for t in dict.fromkeys(q.tokens):
+        if t in {"令和", "平成"} or not retriever.knows(t) or t in have:
+            continue
+        if any(s in have for s in synonym_tokens((t,))):
+            continue
+        worst = max(worst, retriever.idf(t) / top)
+    return worst
 
 
 def _best_sentence(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
