@@ -16,6 +16,8 @@ import threading
 import time
 from collections.abc import Iterator
 
+from ingest.clean import split_sentences
+
 from .answer_types import (  # noqa: F401
     ABSTAIN_TEXT,
     CAUTIOUS_TEXT,
@@ -30,6 +32,7 @@ from .answerability import ABSTAIN, CAUTIOUS, judge
 from .compose import (
     UNIT,
     clean_sentence,
+    drop_connective,
     figure_sentence,
     list_items,
     list_rows,
@@ -68,8 +71,17 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
             cites[cid].quotes.append(quote)
         return f"[{cites[cid].n}]"
 
+    last: list[tuple[str, str]] = []  # (chunk id, sentence) shown just before
+
     def shown(h: Hit, sent: str) -> str:
-        return name_first_person(clean_sentence(sent), h.chunk)
+        text = clean_sentence(sent)
+        sents = [x.strip() for x in split_sentences(h.chunk["text"])]
+        k = sents.index(sent.strip()) if sent.strip() in sents else -1
+        follows = bool(last) and last[-1][0] == h.chunk["id"] and k > 0 and sents[k - 1] == last[-1][1].strip()
+        if not follows:  # its antecedent is not on the line before: do not let it dangle
+            text = drop_connective(text)
+        last.append((h.chunk["id"], sent))
+        return name_first_person(text, h.chunk)
 
     lines: list[str] = []
     lead = ""

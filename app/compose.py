@@ -23,8 +23,9 @@ UNIT = re.compile(r"[（(]単位[:：]\s*(.+?)[）)]")
 FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(県|市区町村|市|町|村|法人|回|団体|件|人|名|社|世帯|戸|か所|箇所|%|割|機関|事業所|店)")
 # sentence openers that lean on the sentence before them (Japanese grammar, not domain words)
 CONNECTIVE = re.compile(r"^(また|さらに|加えて|このうち|その上で|併せて|あわせて|一方|他方|これを受けて|これにより|"
-                        r"そのため|このため|その結果|これらの|しかし|ただし|なお|そこで|同様に)[、，,]?")
-LEADING_ROW_NO = re.compile(r"^\s*(?:№\s*)?\d{1,3}[ \u3000]+(?=\D)")
+                        r"そのため|このため|その結果|これらの|しかし|ただし|なお|そこで|同様に|上記のように|以上のように|"
+                        r"このように|こうした中)[、，,]?")
+LEADING_ROW_NO = re.compile(r"^\s*(?:№\s*)?\d{1,3}[ \u3000\n]+(?=\D)")
 SPEAKER = re.compile(r"^(?:【(?P<a>[^】]{1,30})】|[○◯●◎]\s*(?P<b>[^：:\s]{1,30})\s*[：:]?)")
 
 
@@ -138,6 +139,15 @@ def clean_sentence(sent: str) -> str:
     return LEADING_ROW_NO.sub("", sent.strip()).strip()
 
 
+def drop_connective(sent: str) -> str:
+    """「一方、…」「上記のように、…」 shown without what it leans on: the connective goes, the statement stays."""
+    m = CONNECTIVE.match(sent)
+    if not m or m.group(1) in {"このうち", "これらの"}:  # these narrow the subject: keeping them is honest
+        return sent
+    rest = sent[m.end():].lstrip("、，, ")
+    return rest or sent
+
+
 def speaker_of(sent: str) -> str:
     m = SPEAKER.match(normalize(sent))
     return (m.group("a") or m.group("b") or "") if m else ""
@@ -164,7 +174,9 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
     for r, h in enumerate(hits[:4]):
         sents = [x.strip() for x in split_sentences(h.chunk["text"])]
         by_chunk[h.chunk["id"]] = sents
+        block = ""  # a labelled block (【…の意見】, ○委員) speaks until the next label
         for s_i, s in enumerate(sents):
+            block = speaker_of(s) or block
             if len(squash(s)) < 6 or s.startswith("|") or _is_caption(s, h.chunk):
                 continue
             toks = set(content_words(s))
@@ -175,7 +187,7 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
             score = overlap + 0.5 * dense + 0.5 * grams + 0.2 / (r + 1)
             if focus_w:
                 score += 0.5 * sum(w for t, w in focus_w.items() if t in toks) / focus_total
-            who = speaker_of(s)
+            who = block
             if subject and who:  # a labelled statement: whose view the question asks for
                 score += 0.2 if (who in subject or subject in who or subject in who.replace("の意見", "")) else -0.4
             if said:
@@ -202,7 +214,8 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
         primary += 1
         sents = by_chunk[h.chunk["id"]]
         prev = sents[s_i - 1] if s_i > 0 else ""
-        if CONNECTIVE.match(normalize(s)) and prev and squash(prev) not in seen and not _is_caption(prev, h.chunk):
+        if (CONNECTIVE.match(normalize(s)) and prev and squash(prev) not in seen and not _is_caption(prev, h.chunk)
+                and not (speaker_of(s) and speaker_of(s) != speaker_of(prev))):
             seen.add(squash(prev))  # the antecedent first, so 「一方、…」 does not dangle
             out.append((h, prev, score))
         seen.add(squash(s))
@@ -258,14 +271,24 @@ def list_rows(q: Query, hits: list[Hit], retriever: Retriever, max_rows: int = 8
     if not qt or len(qt & t) / len(qt) < 0.4:
         return []
     by_id = {h.chunk["id"]: h for h in hits}
+    subject = _subject(q.raw if q.follow_up else q.compose_text)
     out = []
     for c in retriever.chunks:
         if c.get("unit_title") == title and c.get("row"):
             text = c["text"].replace(title, "", 1).strip()
             text = clean_sentence(text)
             text = re.sub(r"\n?（注）.*$", "", text, flags=re.S).strip()
+            text = speaker_block(text, subject) if subject else text
             out.append((by_id.get(c["id"]) or Hit(c, 0.0, 0), text))
     return out[:max_rows]
+
+
+def speaker_block(text: str, subject: str) -> str:
+    """From a row holding several labelled statements (【A の意見】… 【B の意見】…), the one the question
+    asks about; the whole row when no label names the subject."""
+    parts = re.split(r"(?=【[^】]{1,30}】)", text)
+    mine = [p.strip() for p in parts if (who := speaker_of(p)) and (subject in who or who in subject)]
+    return "\n".join(mine) if mine else text
 
 
 def list_items(sentence: str) -> list[str]:
