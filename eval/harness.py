@@ -58,7 +58,7 @@ class TutorialBaseline:
         from langchain_text_splitters import RecursiveCharacterTextSplitter
 
         docs = []
-        for pdf in sorted(corpus_dir.glob("*.pdf")):
+        for pdf in sorted(corpus_dir.rglob("*.pdf")):
             try:
                 docs.extend(PyPDFLoader(str(pdf)).load())
             except Exception:
