@@ -43,7 +43,7 @@ lint: setup
 # The dev set on the shipped corpus; the banks (out-of-fold) and held-out sets on the evaluation corpus
 # (the report plus generated documents of five other layouts, see eval/corpora.py).
 EVAL_ENV := KYOJU_CORPUS_DIR=data/eval/corpus KYOJU_INDEX_DIR=data/eval/index
-BANKS    := eval/bank-report.jsonl eval/bank-layouts.jsonl
+BANKS    := eval/bank-report.jsonl eval/bank-layouts.jsonl eval/bank-offtopic.jsonl
 
 eval: index
 	$(KYOJU) eval eval/questions.jsonl --compare --json eval/reports/dev.json --md eval/reports/dev.md

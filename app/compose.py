@@ -75,9 +75,10 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
         if h.chunk.get("kind") != "table" or len(grid) < 2:
             continue
         unit = UNIT.search(h.chunk["text"])
-        if q.counter and unit and q.counter not in unit.group(1) and not any(q.counter in (r[0] if r else "")
-                                                                               for r in grid):
-            continue  # 「何法人」 is not answered by a table counting 県
+        named_in_table = any(q.counter in (r[0] if r else "") for r in grid) or any(
+            re.match(rf"^\s*\d+\s*{re.escape(q.counter)}", normalize(h)) for h in grid[0])
+        if q.counter and unit and q.counter not in unit.group(1) and not named_in_table:
+            continue  # 「何法人」 is not answered by a table counting 県 (unless 回 names its columns: 0回, 1回…)
         header = grid[0]
         scores = []
         for j, head in enumerate(header[1:], start=1):
@@ -123,7 +124,7 @@ def _is_caption(sent: str, chunk: dict) -> bool:
 
 def _subject(text: str) -> str:
     """Whose view a question asks for: 「…について、居住支援法人はどのような要望を…」 -> 居住支援法人."""
-    m = re.search(r"([^\s、。,]+?)(?:側)?(?:は|が)(?:どのような|どう|何を|なんて|どんな|何と)", normalize(text))
+    m = re.search(r"([一-龥ァ-ヶー]+?)(?:側)?(?:は|が)(?:どのような|どう|何を|なんて|どんな|何と)", normalize(text))
     return m.group(1) if m else ""
 
 

@@ -142,13 +142,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(MODEL_FILE))
     ap.add_argument("--rows", help="reuse (if it exists) or write the collected features here")
     args = ap.parse_args(argv)
-    if args.rows and Path(args.rows).exists():
-        rows = json.loads(Path(args.rows).read_text(encoding="utf-8"))
-    else:
-        rows = collect(args.files)
-        if args.rows:
-            Path(args.rows).parent.mkdir(parents=True, exist_ok=True)
-            Path(args.rows).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    cached = json.loads(Path(args.rows).read_text(encoding="utf-8")) if args.rows and Path(args.rows).exists() else []
+    have = {r["file"] for r in cached if r.get("sha") == file_sha(r["file"])} if cached else set()
+    rows = [r for r in cached if r["file"] in have and r["file"] in set(map(str, args.files))]
+    todo = [f for f in args.files if str(f) not in have]
+    for r in (new := collect(todo)) if todo else []:
+        r["sha"] = file_sha(r["file"])
+    rows += new if todo else []
+    if args.rows:  # a file's rows are reused until the file changes
+        Path(args.rows).parent.mkdir(parents=True, exist_ok=True)
+        keep = [r for r in cached if r["file"] not in set(map(str, todo))] + (new if todo else [])
+        Path(args.rows).write_text(json.dumps(keep, ensure_ascii=False), encoding="utf-8")
     x, y = matrix(rows)
     outcomes, probs, _ = out_of_fold(rows)
     refused = np.array([o == "abstain" for o in outcomes])
