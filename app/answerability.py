@@ -30,7 +30,7 @@ IDF_FLOOR = 1.0  # a word found in every passage of a small corpus still names t
 TERM_WEIGHT = {"動詞": 0.3, "形容詞": 0.3, "副詞": 0.1, "接尾辞": 0.3, "感動詞": 0.1}
 FEATURES = (
     "cover", "cover_top1", "cover_syn", "unknown_noun", "unknown_share", "dense_sent", "dense_chunk",
-    "agree", "lex_top", "english_unknown", "n_terms", "figure_seen", "year_seen", "type_missing",
+    "agree", "lex_top", "n_terms", "figure_seen", "year_seen", "type_missing",
     "cell_found", "best_sentence", "known_missing",
 )
 
@@ -43,8 +43,10 @@ ANSWER_TYPES = {
              re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年")),
     "contact": (re.compile(r"電話番号|連絡先|メールアドレス|メアド|住所|所在地|URL|ホームページのアドレス|phone|e-?mail|address", re.I),
                 re.compile(r"\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}|@|https?://|〒\s*\d{3}")),
-    "name": (re.compile(r"誰|だれ|名前|名称|氏名|県名|市名|どこの(?:県|市|町|村|法人|団体)|どこですか|どこ[？?]|"
-                        r"(?:県|市|法人)はどこ|which prefecture|who\b|name of", re.I),
+    "person": (re.compile(r"誰|だれ|氏名|担当者の名前|会長の名前|who\b", re.I),
+               re.compile(r"[一-龥]{1,4}[ \u3000]?[一-龥]{1,3}(?:氏|さん|様|会長|委員長|教授|理事長|部長|課長)(?![のが]|\w{0,2}等)|氏名")),
+    "name": (re.compile(r"名前|名称|県名|市名|どこの(?:県|市|町|村|法人|団体)|どこですか|どこ[？?]|"
+                        r"(?:県|市|法人)はどこ|which prefecture|name of", re.I),
              re.compile(r"[一-龥]{2,4}(?:県|府|市|町|村)(?![議内外側全])|[「『][^」』]{2,30}[」』](?:法人|会|協会|センター)")),
 }
 
@@ -103,6 +105,9 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5) -> d
     """The signals answerability is judged on; each in [0, 1] or a small count."""
     top_hits = hits[:top]
     cover, unknown_missing, unknown_share = _coverage(q, retriever, top_hits, synonyms=False)
+    # an English content word the vocabulary does not know is, like a Japanese noun the corpus never uses,
+    # a topic the passages cannot be shown to cover: one mechanism for both languages
+    unknown_missing = unknown_missing or bool(q.unknown_english)
     cover_syn = _coverage(q, retriever, top_hits, synonyms=True)[0]
     cover1 = _coverage(q, retriever, top_hits[:1], synonyms=True)[0]
     sent = max((v for h in top_hits for v in h.sentence_scores.values()), default=0.0)
@@ -124,11 +129,9 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5) -> d
     for asks, looks in ANSWER_TYPES.values():
         if asks.search(raw) and not looks.search(text):
             type_missing = 1.0
-    n_en = len(q.unknown_english)
     return {
         "cover": cover, "cover_top1": cover1, "cover_syn": cover_syn, "unknown_noun": float(unknown_missing),
         "unknown_share": unknown_share, "dense_sent": sent, "dense_chunk": chunk, "agree": agree, "lex_top": lex_top,
-        "english_unknown": n_en / (n_en + len(q.tokens) + 1) if q.language == "en" else 0.0,
         "n_terms": math.log1p(len(q.terms)), "figure_seen": figure_seen, "year_seen": year_seen,
         "type_missing": type_missing,
         "cell_found": float(table_lookup(q, top_hits) is not None),
