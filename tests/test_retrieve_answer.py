@@ -121,8 +121,9 @@ def test_english_questions(built, retriever):
     ans = answer_question("How many corporations were designated as housing support corporations after the seminar "
                           "for social welfare corporations?", settings=built[0], retriever=retriever)
     assert "12県" not in ans.answer.replace(" ", "") and "9法人" in lead(ans)
-    for q in ("What is the phone number of the Tokyo council secretariat?", "How do I apply for welfare benefits?"):
-        assert answer_question(q, settings=built[0], retriever=retriever).abstained, q
+    ans = answer_question("What is the phone number of the Tokyo council secretariat?", settings=built[0],
+                          retriever=retriever)
+    assert ans.abstained and ans.related  # a phone number the documents do not print
 
 
 def test_colloquial_questions(built, retriever):
@@ -136,9 +137,14 @@ def test_colloquial_questions(built, retriever):
     assert not ask("県の協議会に市町村って入ってる？").abstained  # 市町村 meets 市区町村
 
 
-def test_topic_nouns_the_corpus_never_uses_abstain(built, retriever):
+def test_questions_the_documents_do_not_answer_get_no_direct_answer(built, retriever):
+    """Off-topic or absent details: an abstention, or at most related passages said to be indirect."""
+    on_topic = answer_question("宅建協会を構成員にしている県はいくつ？", settings=built[0], retriever=retriever)
     for q in ("居住支援協議会の会長は誰ですか", "協議会の設立に必要な費用は？", "生活保護の申請方法を教えてください"):
-        assert answer_question(q, settings=built[0], retriever=retriever).abstained, q
+        ans = answer_question(q, settings=built[0], retriever=retriever)
+        assert ans.outcome in {"abstain", "cautious"} and ans.probability < on_topic.probability, q
+        if ans.outcome == "cautious":
+            assert ans.answer.startswith(CAUTIOUS_TEXT)
 
 
 def test_terms_weigh_verbs_and_strip_relational_suffixes():
