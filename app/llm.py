@@ -210,15 +210,40 @@ def stream_with_deadline(runnable: Runnable, inputs: dict, settings: Settings,
             task.cancel()  # closes the HTTP response: the server sees the client go
 
 
+_NO_SCHEMA: set[tuple] = set()  # servers that refused a JSON-schema response_format (llama-cpp-python's)
+
+
+def _schema_refused(err: LLMError) -> bool:
+    text = f"{err} {err.__cause__ or ''}".lower()
+    return "response_format" in text or "json_schema" in text or "json_object" in text
+
+
+def plain_answer_chain(settings: Settings) -> Runnable:
+    """prompt | model | parser without a response_format: the prompt still asks for the JSON shape,
+    and app/llm_reply.py reads JSON or [n]-marked text."""
+    return ANSWER_PROMPT | chat_model(settings) | TEXT_PARSER
+
+
 def stream_answer(settings: Settings, inputs: dict) -> Iterator[str]:
-    """Raw reply pieces of the answer chain (JSON, or plain text if the server ignores the schema)."""
+    """Raw reply pieces of the answer chain (JSON, or plain text if the server ignores the schema).
+    A server that refuses the schema outright is asked again without it, and remembered."""
+    key = _model_key(settings)
     try:
-        chain = answer_chain(settings)
+        chain = plain_answer_chain(settings) if key in _NO_SCHEMA else answer_chain(settings)
     except LLMError:
         raise
     except Exception as exc:
         raise _wrap(exc, settings) from exc
-    yield from stream_with_deadline(chain, inputs, settings)
+    started = False
+    try:
+        for piece in stream_with_deadline(chain, inputs, settings):
+            started = True
+            yield piece
+    except LLMError as err:
+        if started or key in _NO_SCHEMA or not _schema_refused(err):
+            raise
+        _NO_SCHEMA.add(key)
+        yield from stream_with_deadline(plain_answer_chain(settings), inputs, settings)
 
 
 def complete(settings: Settings, runnable: Runnable, inputs: dict) -> str:

@@ -9,6 +9,7 @@ away mid-answer (recorded in `server.disconnects`, so a test can see the request
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 import time
@@ -26,6 +27,7 @@ class Reply:
     pings: int = 0  # stream: SSE comment lines (": ping") sent before the first piece
     ping_every_s: float = 0.1
     piece_delay_s: float = 0.0  # stream: pause between pieces
+    reject_schema: bool = False  # answer a json_schema response_format with HTTP 500, as llama-cpp-python's server does
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -56,6 +58,12 @@ class Handler(BaseHTTPRequestHandler):
             reply = self.server.script.pop(0) if self.server.script else self.server.default
         if reply.delay_s:
             time.sleep(reply.delay_s)
+        if reply.reject_schema and (body.get("response_format") or {}).get("type") == "json_schema":
+            with self.server.lock:
+                self.server.script.insert(0, dataclasses.replace(reply, reject_schema=False))  # the retry gets it
+            self._json(500, {"error": {"message": "1 validation error: response_format.type Input should be 'text' "
+                                                  "or 'json_object'", "type": "server_error"}})
+            return
         if reply.status != 200:
             self._json(reply.status, {"error": {"message": "scripted failure", "type": "server_error"}})
             return

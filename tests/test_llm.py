@@ -252,3 +252,21 @@ def test_instruction_shaped_question_is_not_sent(built, retriever, standin):
     out = list(llm_answer_stream(q, q, retriever.search(WRONG_Q, k=5), llm_settings(built[0], standin.base_url), "",
                                  1.0, time.perf_counter(), time.perf_counter()))
     assert isinstance(out[-1], Fallback) and "指示" in out[-1].note and standin.requests == []
+
+
+def test_server_refusing_json_schema_is_asked_again_in_plain_text(built, retriever, standin):
+    """llama-cpp-python's server answers a json_schema response_format with HTTP 500: kyoju asks again
+    without it (the prompt still shows the JSON shape) instead of falling back on every question."""
+    from app import llm as llm_mod
+
+    llm_mod._NO_SCHEMA.clear()
+    n = table_number(retriever.search(Q, k=5), "4-②")
+    standin.script = [Reply(cited(("表4-②によると、令和4年度に開催回数0回の県は2県です。", [n])), reject_schema=True)]
+    ans = answer_question(Q, settings=llm_settings(built[0], standin.base_url), retriever=retriever)
+    assert ans.mode == "llm" and ans.llm_status == "own" and "2県" in ans.answer
+    first, second = standin.requests[-2:]
+    assert first["response_format"]["type"] == "json_schema" and "response_format" not in second
+    standin.script = [Reply(cited(("表4-②によると、令和4年度に開催回数0回の県は2県です。", [n])))]
+    answer_question(Q, settings=llm_settings(built[0], standin.base_url), retriever=retriever)
+    assert "response_format" not in standin.requests[-1]  # remembered: no second refusal per question
+    llm_mod._NO_SCHEMA.clear()
