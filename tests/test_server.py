@@ -118,8 +118,9 @@ def test_chat_page_during_an_outage(team, monkeypatch, tmp_path):
             assert any("Chroma サーバー）に接続できません" in e.value for e in at.error), [e.value for e in at.error] + [m.value[:80] for m in at.markdown]
         finally:
             server.start()
+        n_errors = len(at.error)  # the outage message stays in the conversation it happened in
         at.chat_input[0].set_value("協力不動産店のリストを公開している県はありますか。").run()
-        assert not at.exception and not at.error
+        assert not at.exception and len(at.error) <= n_errors  # no new error once the server is back
         assert "協力不動産店のリスト" in shown()
     finally:
         get_settings.cache_clear()
