@@ -13,7 +13,7 @@ import re
 
 from ingest.clean import normalize, split_sentences, squash
 from ingest.tokens import content_words
-from ingest.vocabulary import vocabulary
+from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .query import NEGATION, Query
 from .retrieve import Hit, Retriever
@@ -74,8 +74,8 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
         grid = h.chunk.get("grid") or []
         if h.chunk.get("kind") != "table" or len(grid) < 2:
             continue
-        unit = UNIT.search(h.chunk["text"])
-        named_in_table = any(q.counter in (r[0] if r else "") for r in grid) or any(
+        unit = UNIT.search(expand_short_forms(normalize(h.chunk["text"])))
+        named_in_table = any(q.counter in expand_short_forms(r[0] if r else "") for r in grid) or any(
             re.match(rf"^\s*\d+\s*{re.escape(q.counter)}", normalize(h)) for h in grid[0])
         if q.counter and unit and q.counter not in unit.group(1) and not named_in_table:
             continue  # 「何法人」 is not answered by a table counting 県 (unless 回 names its columns: 0回, 1回…)
@@ -89,6 +89,8 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             if (q.zero or q.negated) and _is_zero_header(head):
                 score = max(score, 9)
             scores.append((score, j))
+        if len(header) == 2 and scores and scores[0][0] == 0:
+            scores = [(1, 1)]  # one value column: naming the row is enough
         scores.sort(reverse=True)
         if not scores or scores[0][0] == 0 or (len(scores) > 1 and scores[0][0] == scores[1][0]):
             continue
@@ -221,11 +223,27 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
             out.append((h, prev, score))
         seen.add(squash(s))
         out.append((h, s, score))
+        if is_title_line(s):  # a heading or box title is never shown alone: the lines under it answer
+            for item in sents[s_i + 1 : s_i + 1 + MAX_ITEMS]:
+                if not item or is_title_line(item) or squash(item) in seen:
+                    break
+                seen.add(squash(item))
+                out.append((h, item, score))
+            continue
         nxt = sents[s_i + 1] if s_i + 1 < len(sents) else ""
         if nxt and CONNECTIVE.match(normalize(nxt)) and squash(nxt) not in seen and primary < max_sentences:
             seen.add(squash(nxt))
             out.append((h, nxt, score))
     return out
+
+
+MAX_ITEMS = 6
+
+
+def is_title_line(sent: str) -> bool:
+    """A short line without sentence-final punctuation: a heading, a box or slide title, a label."""
+    t = sent.strip()
+    return 0 < len(t) <= 30 and not re.search(r"[。．！？!?）)」』]$", t) and not FIGURE.search(normalize(t))
 
 
 def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:
