@@ -43,7 +43,8 @@ ANSWER_TYPES = {
              re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年")),
     "contact": (re.compile(r"電話番号|連絡先|メールアドレス|メアド|住所|所在地|URL|ホームページのアドレス|phone|e-?mail|address", re.I),
                 re.compile(r"\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}|@|https?://|〒\s*\d{3}")),
-    "person": (re.compile(r"誰|だれ|氏名|担当者の名前|会長の名前|who\b", re.I),
+    # 「会長は誰ですか」 asks for a name; 「誰からの相談」「誰が見る」 ask for a kind of people, which the text states
+    "person": (re.compile(r"(?:は|って)(?:誰|だれ)(?:ですか|でしょうか|なの|[？?]|$)|氏名|の名前|who is\b|who are\b", re.I),
                re.compile(r"[一-龥]{1,4}[ \u3000]?[一-龥]{1,3}(?:氏|さん|様|会長|委員長|教授|理事長|部長|課長)(?![のが]|\w{0,2}等)|氏名")),
     "name": (re.compile(r"名前|名称|県名|市名|どこの(?:県|市|町|村|法人|団体)|どこですか|どこ[？?]|"
                         r"(?:県|市|法人)はどこ|which prefecture|name of", re.I),
