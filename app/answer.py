@@ -11,6 +11,7 @@ answer and it is checked before it is shown.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 import time
@@ -28,7 +29,7 @@ from .answer_types import (  # noqa: F401
     join_notes,
     timings,
 )
-from .answerability import ABSTAIN, CAUTIOUS, judge
+from .answerability import ABSTAIN, CAUTIOUS, judge, load_model
 from .compose import (
     UNIT,
     clean_sentence,
@@ -43,7 +44,7 @@ from .compose import (
 )
 from .llm_answer import Fallback, llm_answer_stream, validate_citations  # noqa: F401
 from .query import MAX_QUESTION_CHARS, Query, analyze
-from .retrieve import Hit, Retriever
+from .retrieve import Hit, Retriever, rrf
 from .settings import Settings, get_settings
 
 _lock = threading.Lock()
@@ -58,7 +59,8 @@ def get_retriever(settings: Settings) -> Retriever:
         return _retrievers[key]
 
 
-def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_said: str = "") -> tuple[str, list[Citation]]:
+def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_said: str = "",
+                       cell: tuple | None = None) -> tuple[str, list[Citation]]:
     """(answer text with [n] markers, citations): the lead sentence answers (a table cell, the sentence
     stating the asked figure, or the best sentence), then supporting quotes grouped by source."""
     cites: dict[str, Citation] = {}
@@ -85,7 +87,6 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
 
     lines: list[str] = []
     lead = ""
-    cell = table_lookup(q, hits)
     if cell:
         h, i, j, row, col, value = cell
         unit = h.chunk.get("unit_title", "")
@@ -180,7 +181,8 @@ def answer_stream(
             hits = fuse_hits([hits, retriever.search(q2, k=k, filters=filters)], k)
             q = q2  # a faithful rewrite reads better than the carried-over words: compose and judge with it
     t1 = time.perf_counter()
-    verdict = judge(q, retriever, hits)
+    cell = table_lookup(q, hits)  # one look-up: a signal for answerability, a fact for the LLM, the lead
+    verdict = judge(q, retriever, hits, load_model(str(settings.answerability_model)), cell_found=cell is not None)
     if q.language == "en" and verdict.outcome != ABSTAIN:
         note = join_notes("資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents", note)
     if verdict.outcome == ABSTAIN and not force_compose:
@@ -192,7 +194,6 @@ def answer_stream(
 
     fallback: Fallback | None = None
     if use_llm and verdict.outcome != ABSTAIN:
-        cell = table_lookup(q, hits)  # the figure the extractive look-up found: a fact for the model to state
         facts = [f"{cell[3]}の「{cell[4]}」は {cell[5]}（{cell[0].chunk.get('unit_title', '')}）"] if cell else None
         for item in llm_answer_stream(question, q.standalone, hits, settings, note, verdict.probability, t0, t1,
                                       facts=facts):
@@ -205,7 +206,7 @@ def answer_stream(
             yield item
             if isinstance(item, Answer):
                 return
-    text, cites = compose_extractive(q, hits, retriever, _previous_answer(history) if q.follow_up else "")
+    text, cites = compose_extractive(q, hits, retriever, _previous_answer(history) if q.follow_up else "", cell)
     outcome = verdict.outcome
     if not text:
         if force_compose:
@@ -231,21 +232,19 @@ def answer_stream(
 
 
 def fuse_hits(lists: list[list[Hit]], k: int) -> list[Hit]:
-    """Reciprocal-rank fusion of several hit lists (the rewrite's search and the history-based one)."""
-    scores: dict[str, float] = {}
+    """Reciprocal-rank fusion (the retriever's `rrf`) of several hit lists: the rewrite's search and the
+    history-based one."""
     first: dict[str, Hit] = {}
+    ids: list[str] = []
     for hits in lists:
-        for r, h in enumerate(hits):
-            cid = h.chunk["id"]
-            scores[cid] = scores.get(cid, 0.0) + 1.0 / (60 + r + 1)
-            first.setdefault(cid, h)
-    order = sorted(scores, key=lambda c: -scores[c])[:k]
-    out = []
-    for r, cid in enumerate(order):
-        h = first[cid]
-        out.append(Hit(h.chunk, scores[cid], r + 1, h.dense, h.lexical, h.neighbours, h.sentence_scores,
-                       h.dense_rank, h.lexical_rank))
-    return out
+        for h in hits:
+            if h.chunk["id"] not in first:
+                first[h.chunk["id"]] = h
+                ids.append(h.chunk["id"])
+    index = {cid: n for n, cid in enumerate(ids)}
+    scores = rrf([[index[h.chunk["id"]] for h in hits] for hits in lists])
+    order = sorted(scores, key=lambda n: (-scores[n], n))[:k]
+    return [dataclasses.replace(first[ids[n]], score=scores[n], rank=r + 1) for r, n in enumerate(order)]
 
 
 def answer_question(question: str, history: list[dict] | None = None, settings: Settings | None = None,

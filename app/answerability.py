@@ -102,7 +102,8 @@ def _coverage(q: Query, retriever: Retriever, hits: list[Hit], synonyms: bool) -
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(県|市区町村|市|町|村|法人|回|団体|件|人|名|社|世帯|戸|か所|箇所|%|割)")
 
 
-def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5) -> dict[str, float]:
+def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell_found: bool | None = None
+             ) -> dict[str, float]:
     """The signals answerability is judged on; each in [0, 1] or a small count."""
     top_hits = hits[:top]
     cover, unknown_missing, unknown_share = _coverage(q, retriever, top_hits, synonyms=False)
@@ -135,7 +136,7 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5) -> d
         "unknown_share": unknown_share, "dense_sent": sent, "dense_chunk": chunk, "agree": agree, "lex_top": lex_top,
         "n_terms": math.log1p(len(q.terms)), "figure_seen": figure_seen, "year_seen": year_seen,
         "type_missing": type_missing,
-        "cell_found": float(table_lookup(q, top_hits) is not None),
+        "cell_found": float(table_lookup(q, top_hits) is not None if cell_found is None else cell_found),
         "best_sentence": _best_sentence(q, retriever, top_hits[:3]),
         "known_missing": _known_missing(q, retriever, top_hits[:3]),
     }
@@ -240,11 +241,13 @@ def load_model(path: str = str(MODEL_FILE)) -> Model:
     return Model.from_json(json.loads(p.read_text(encoding="utf-8")))
 
 
-def judge(q: Query, retriever: Retriever, hits: list[Hit], model: Model | None = None) -> Verdict:
-    """The verdict for one question and its retrieved passages."""
+def judge(q: Query, retriever: Retriever, hits: list[Hit], model: Model | None = None,
+          cell_found: bool | None = None) -> Verdict:
+    """The verdict for one question and its retrieved passages (``cell_found``: the composer's table
+    look-up, when the caller already made it)."""
     if not hits or not q.terms:
         return Verdict(ABSTAIN, 0.0, {})  # nothing to check against the documents (「？？？」, emoji only)
     model = model or load_model()
-    f = features(q, retriever, hits)
+    f = features(q, retriever, hits, cell_found=cell_found)
     p = model.probability(f)
     return Verdict(model.outcome(p), p, f)

@@ -9,7 +9,7 @@ negation, years, language, and the texts each search side reads.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.clean import normalize
@@ -63,7 +63,6 @@ class Query:
     years: tuple[str, ...] = ()
     truncated: bool = False
     rewrite: str = ""  # an LLM rewrite of a follow-up, when one was accepted
-    extra: dict = field(default_factory=dict)
 
     @property
     def compose_text(self) -> str:

@@ -8,6 +8,7 @@ replaces the reference in one assignment, so a search during a rebuild never mix
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ import numpy as np
 
 from ingest.index import IndexStore, IndexUnavailableError
 from ingest.lexical import BM25
+from ingest.tokens import prepare
 
 from .query import Query, analyze, is_follow_up, standalone_question, synonym_tokens  # noqa: F401
 from .settings import Settings
@@ -74,8 +76,8 @@ class Snapshot:
 
 
 def normalize_query(q: str) -> str:
-    """NFKC, short forms, era abbreviations (R4 -> 令和4年度), trimmed (see app.query.analyze)."""
-    return analyze(q).text
+    """NFKC, short forms, era abbreviations (R4 -> 令和4年度), spaces squeezed: the text `analyze` matches on."""
+    return prepare(re.sub(r"\s+", " ", (q or "").replace("\u0000", " ")).strip())
 
 
 def rrf(rank_lists: list[list[int]], k: int = 60) -> dict[int, float]:

@@ -92,12 +92,12 @@ def ensure_index(settings, progress: bool = True) -> None:
         print(f"  ✗ {Path(f.path).name}: {f.en} / {f.ja}", file=sys.stderr)
 
 
-def trained_on(path: str | Path) -> bool:
+def trained_on(path: str | Path, settings) -> bool:
     """Is this file one the answerability model was fitted on? Then only out-of-fold numbers are honest."""
     from app.answerability import load_model
     from eval.fit import file_sha
 
-    meta = load_model().meta or {}
+    meta = load_model(str(settings.answerability_model)).meta or {}
     return file_sha(path) in set((meta.get("trained_on") or {}).values())
 
 
@@ -130,7 +130,7 @@ def run(path: str | Path, compare: bool = False, answers: bool = True, settings=
         }
     # warm the model so latency is measured with models loaded
     retriever.search("ウォームアップ", k=1)
-    oof = answers and trained_on(path)
+    oof = answers and trained_on(path, settings)
 
     per_question: list[dict] = []
     per_config: dict[str, list[dict]] = defaultdict(list)

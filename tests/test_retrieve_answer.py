@@ -216,3 +216,18 @@ def test_fiscal_years_read_as_documents_write_them():
     assert fiscal_year_ja(2019) == "令和元年度" and fiscal_year_ja(2023) == "令和5年度"
     assert "令和元年度" in translate("How many meetings in FY2019?")[0]
     assert "令和1年度" in content_words("令和元年度の開催状況")  # both spellings meet in the index
+
+
+def test_the_configured_answerability_model_decides(built, retriever, tmp_path):
+    """KYOJU_ANSWERABILITY_MODEL is the model used: one whose abstain point is 1.0 refuses everything."""
+    import json
+
+    from app.answerability import MODEL_FILE
+
+    m = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    m["abstain_below"] = m["answer_from"] = 1.0
+    strict = tmp_path / "strict.json"
+    strict.write_text(json.dumps(m), encoding="utf-8")
+    s = built[0].model_copy(update={"answerability_model": strict})
+    assert not answer_question("宅建協会を構成員にしている県はいくつ？", settings=built[0], retriever=retriever).abstained
+    assert answer_question("宅建協会を構成員にしている県はいくつ？", settings=s, retriever=retriever).abstained
