@@ -1,4 +1,6 @@
-"""Self-check: python -m tests.docgen.check OUTDIR [QUESTIONS.jsonl ...]
+"""Self-check: python -m tests.docgen.check OUTDIR [--only doc,doc] [QUESTIONS.jsonl ...]
+
+`--only newsletter,youkou` checks the held-out documents (FRESH) instead of the default five.
 
 Builds every document into OUTDIR, then with pdfplumber verifies that every truth sentence
 (whitespace removed) is printed on the pages the truth names, that every footer/header label is on
@@ -28,13 +30,13 @@ def raw(s: str) -> str:
     return WS.sub("", s)
 
 
-def check_pdfs(outdir: Path) -> tuple[dict, list[str]]:
+def check_pdfs(outdir: Path, only: list[str] | None = None) -> tuple[dict, list[str]]:
     import pdfplumber
 
     from . import build_all
 
     t0 = time.time()
-    res = build_all(outdir, keep_docs=True)
+    res = build_all(outdir, only=only, keep_docs=True)
     gen = time.time() - t0
     problems: list[str] = []
     print(f"generation: {gen:.2f}s")
@@ -46,7 +48,7 @@ def check_pdfs(outdir: Path) -> tuple[dict, list[str]]:
             npages = len(pdf.pages)
         if npages != len(truth["pages"]):
             problems.append(f"{file}: {npages} pages in PDF, {len(truth['pages'])} in truth")
-        want_title = file in ("guide-booklet.pdf", "faq-leaflet.pdf", "activity-report.pdf")
+        want_title = file in ("guide-booklet.pdf", "faq-leaflet.pdf", "activity-report.pdf", "sakura-newsletter.pdf")
         if want_title != bool(meta_title):
             problems.append(f"{file}: /Title is {meta_title!r}")
         # every fragment is drawn where the truth says
@@ -136,8 +138,14 @@ def check_questions(res: dict, path: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    argv = list(argv)
+    only = None
+    if "--only" in argv:
+        k = argv.index("--only")
+        only = argv[k + 1].split(",")
+        del argv[k:k + 2]
     out = Path(argv[0] if argv else "/tmp/docgen-out")
-    res, problems = check_pdfs(out)
+    res, problems = check_pdfs(out, only)
     for qf in argv[1:]:
         problems += check_questions(res, Path(qf))
     for p in problems[:80]:
