@@ -52,11 +52,13 @@ eval: index
 	  $(EVAL_ENV) $(KYOJU) eval $$f --compare --json eval/reports/$$(basename $$f .jsonl).json \
 	    --md eval/reports/$$(basename $$f .jsonl).md || exit 1; done
 
-# Refit the answerability model on the banks' training folds (writes app/resources/answerability.json)
+# Refit the answerability model and the composer's sentence scorer on the banks (out-of-fold numbers first;
+# writes app/resources/answerability.json and app/resources/sentence_model.json)
 fit: model
 	$(PY) -m eval.corpora data/eval/corpus
 	$(EVAL_ENV) $(KYOJU) ingest --quiet
 	$(EVAL_ENV) $(PY) -m eval.fit $(BANKS) --rows data/eval/fit-rows.json
+	$(EVAL_ENV) $(PY) -m eval.fit_sentences $(BANKS)
 
 bench: index
 	$(PY) -m eval.bench

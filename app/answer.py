@@ -98,14 +98,18 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         lead = f"{name.group(0) if name else (unit or '表')}によると、{row_label}「{col}」は {value}{u} です。"
         lines.append(f"{lead}{marker(h, value)}")
         cites[h.chunk["id"]].cell = [i, j]
-    picked = pick_sentences(q, hits, retriever, max_sentences=2 if cell else 3, already_said=already_said)
+    count_lead = not cell and q.numeric
+    # a count question looks for its figure among a few more sentences than are shown
+    picked = pick_sentences(q, hits, retriever, max_sentences=2 if cell else (5 if count_lead else 3),
+                            already_said=already_said)
     is_list = q.list_like and not q.numeric
-    if not cell and q.numeric:
+    if count_lead:
         k = figure_sentence(q, picked)
         if k is not None:  # a count question: the sentence stating the figure leads, on its own line
             h, sent, _ = picked.pop(k)
             lead = sent
             lines.append(f"{shown(h, sent)}{marker(h, sent)}")
+        picked = picked[:2 if k is not None else 3]
     if q.numeric and lead:  # a figure about another subgroup must not stand beside the answer unexplained
         picked = [p for p in picked if not other_figures(q, p[1], lead)]
     rows = list_rows(q, hits, retriever) if is_list and not cell else []

@@ -20,6 +20,7 @@ from pathlib import Path
 from ingest.clean import normalize, split_sentences, squash
 from ingest.tokens import content_words
 
+from .answer_kinds import ANSWER_LOOKS
 from .compose import table_lookup
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
@@ -33,23 +34,6 @@ FEATURES = (
     "agree", "lex_top", "n_terms", "figure_seen", "year_seen", "type_missing",
     "cell_found", "best_sentence", "known_missing",
 )
-
-# What kind of answer a question asks for, and what such an answer looks like in a passage.
-# (Question words of Japanese and English, not any document's wording.)
-ANSWER_TYPES = {
-    "money": (re.compile(r"いくら|金額|予算額?|費用|料金|手数料|謝金|謝礼|委託料|会費|受講料|補助金の額|how much|cost|fee|budget", re.I),
-              re.compile(r"\d[\d,，]*\s*(?:円|万円|千円|億円)|無料|無償")),
-    "date": (re.compile(r"いつ|何年何月|何月|日付|締切|締め切り|期限|when\b", re.I),
-             re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年")),
-    "contact": (re.compile(r"電話番号|連絡先|メールアドレス|メアド|住所|所在地|URL|ホームページのアドレス|phone|e-?mail|address", re.I),
-                re.compile(r"\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}|@|https?://|〒\s*\d{3}")),
-    # 「会長は誰ですか」 asks for a name; 「誰からの相談」「誰が見る」 ask for a kind of people, which the text states
-    "person": (re.compile(r"(?:は|って)(?:誰|だれ)(?:ですか|でしょうか|なの|[？?]|$)|氏名|の名前|who is\b|who are\b", re.I),
-               re.compile(r"[一-龥]{1,4}[ \u3000]?[一-龥]{1,3}(?:氏|さん|様|会長|委員長|教授|理事長|部長|課長)(?![のが]|\w{0,2}等)|氏名")),
-    "name": (re.compile(r"名前|名称|県名|市名|どこの(?:県|市|町|村|法人|団体)|どこですか|どこ[？?]|"
-                        r"(?:県|市|法人)はどこ|which prefecture|name of", re.I),
-             re.compile(r"[一-龥]{2,4}(?:県|府|市|町|村)(?![議内外側全])|[「『][^」』]{2,30}[」』](?:法人|会|協会|センター)")),
-}
 
 ANSWER, CAUTIOUS, ABSTAIN = "answer", "cautious", "abstain"
 
@@ -127,9 +111,8 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
         flat = squash(text)
         year_seen = sum(1 for y in q.years if _year_in(squash(y), flat)) / len(q.years)
     type_missing = 0.0
-    raw = normalize(q.raw + " " + q.standalone)
-    for asks, looks in ANSWER_TYPES.values():
-        if asks.search(raw) and not looks.search(text):
+    for kind in q.asks:
+        if not ANSWER_LOOKS[kind].search(text):
             type_missing = 1.0
     return {
         "cover": cover, "cover_top1": cover1, "cover_syn": cover_syn, "unknown_noun": float(unknown_missing),

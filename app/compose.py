@@ -11,22 +11,35 @@ from __future__ import annotations
 
 import re
 
-from ingest.clean import normalize, split_sentences, squash
+from ingest.clean import normalize, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .query import NEGATION, Query
 from .retrieve import Hit, Retriever
+from .sentence_rank import (
+    FIGURE,
+    ITEM_LINE,
+    QUESTION_LINE,
+    TOP_PASSAGES,
+    SentenceModel,
+    candidates,
+    is_caption,
+    is_title_line,
+    passage_sentences,
+    speaker_of,
+)
+from .sentence_rank import bigrams as _bigrams
+from .sentence_rank import load_model as load_sentence_model
+from .sentence_rank import subject_of as _subject
 
 TOTAL_Q = re.compile(r"合計|全体|計|延べ|総数")
 UNIT = re.compile(r"[（(]単位[:：]\s*(.+?)[）)]")
-FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(県|市区町村|市|町|村|法人|回|団体|件|人|名|社|世帯|戸|か所|箇所|%|割|機関|事業所|店)")
 # sentence openers that lean on the sentence before them (Japanese grammar, not domain words)
 CONNECTIVE = re.compile(r"^(また|さらに|加えて|このうち|その上で|併せて|あわせて|一方|他方|これを受けて|これにより|"
                         r"そのため|このため|その結果|これらの|しかし|ただし|なお|そこで|同様に|上記のように|以上のように|"
                         r"このように|こうした中)[、，,]?")
 LEADING_ROW_NO = re.compile(r"^\s*(?:№\s*)?\d{1,3}[ \u3000\n]+(?=\D)")
-SPEAKER = re.compile(r"^(?:【(?P<a>[^】]{1,30})】|[○◯●◎]\s*(?P<b>[^：:\s]{1,30})\s*[：:]?)")
 
 
 def _cell_key(text: str) -> str:
@@ -119,24 +132,6 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
 
 
 # ---- sentence selection ---------------------------------------------------------------------
-def _is_caption(sent: str, chunk: dict) -> bool:
-    s = squash(sent)
-    return s == squash(chunk.get("unit_title", "")) or bool(re.match(r"^(表|図|事例)\d+[-－]?[①-⑳\d]*[^。]{0,60}$", s))
-
-
-def _subject(text: str) -> str:
-    """Whose view a question asks for: 「…について、居住支援法人はどのような要望を…」 -> 居住支援法人."""
-    m = re.search(r"([一-龥ァ-ヶー]+?)(?:側)?(?:は|が)(?:どのような|どう|何を|なんて|どんな|何と)", normalize(text))
-    return m.group(1) if m else ""
-
-
-def _bigrams(text: str) -> set[str]:
-    """Character bigrams (NFKC, no spaces or punctuation): they see inflection and particles
-    (構成員にしていない県 ~ 構成員としていない県) that content words drop."""
-    t = re.sub(r"[\s、。，．,.「」（）()？?！!・]", "", normalize(text))
-    return {t[i : i + 2] for i in range(len(t) - 1)}
-
-
 def clean_sentence(sent: str) -> str:
     """A quoted sentence as shown: without a table row's stray number (「3 当県は…」)."""
     return LEADING_ROW_NO.sub("", sent.strip()).strip()
@@ -151,81 +146,44 @@ def drop_connective(sent: str) -> str:
     return rest or sent
 
 
-def speaker_of(sent: str) -> str:
-    m = SPEAKER.match(normalize(sent))
-    return (m.group("a") or m.group("b") or "") if m else ""
-
-
 def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentences: int = 3,
-                   already_said: str = "") -> list[tuple[Hit, str, float]]:
-    """The sentences that answer: content-word overlap (IDF), the sentence's own dense similarity to the
-    question, character bigrams, the passage's rank, and for count questions a figure with the asked
-    counter. A sentence that leans on the one before it (一方、このうち…) brings that one along.
-    For a follow-up, the new question's own words weigh extra and what was already said is not repeated."""
-    text = q.compose_text
-    focus_w = {t: retriever.idf(t) for t in q.focus_tokens}
-    focus_total = sum(focus_w.values()) or 1.0
-    said = _bigrams(already_said) if already_said else set()
-    subject = _subject(q.raw if q.follow_up else text)
-    weights = {t: retriever.idf(t) for t in dict.fromkeys(content_words(text))}
-    total = sum(weights.values()) or 1.0
-    q_grams = _bigrams(text)
-    dense_all = [v for h in hits[:4] for v in h.sentence_scores.values()]
-    lo, hi = (min(dense_all), max(dense_all)) if dense_all else (0.0, 0.0)
-    scored: list[tuple[float, int, int, Hit, str]] = []
-    by_chunk: dict[str, list[str]] = {}
-    for r, h in enumerate(hits[:4]):
-        sents = [x.strip() for x in split_sentences(h.chunk["text"])]
-        by_chunk[h.chunk["id"]] = sents
-        block = ""  # a labelled block (【…の意見】, ○委員) speaks until the next label
-        for s_i, s in enumerate(sents):
-            block = speaker_of(s) or block
-            if len(squash(s)) < 6 or s.startswith("|") or _is_caption(s, h.chunk):
-                continue
-            toks = set(content_words(s))
-            overlap = sum(w for t, w in weights.items() if t in toks) / total
-            cos = h.sentence_scores.get(s)
-            dense = (cos - lo) / (hi - lo) if cos is not None and hi > lo else 0.0
-            grams = len(q_grams & _bigrams(s)) / len(q_grams) if q_grams else 0.0
-            score = overlap + 0.5 * dense + 0.5 * grams + 0.2 / (r + 1)
-            if focus_w:
-                score += 0.5 * sum(w for t, w in focus_w.items() if t in toks) / focus_total
-            who = block
-            if subject and who:  # a labelled statement: whose view the question asks for
-                score += 0.2 if (who in subject or subject in who or subject in who.replace("の意見", "")) else -0.4
-            if said:
-                s_grams = _bigrams(s)
-                if s_grams and len(s_grams & said) / len(s_grams) > 0.6:
-                    score -= 1.0  # the previous answer said this already
-            if q.negated and NEGATION.search(normalize(s)):
-                score += 0.2  # 「していない県」 is answered by a sentence that counts the negative case
-            if q.numeric:
-                units = [m.group(1) for m in FIGURE.finditer(normalize(s))]
-                if units:
-                    score += 0.15 + (0.25 if q.counter and q.counter in units else 0.0)
-            scored.append((score, r, s_i, h, s))
-    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+                   already_said: str = "", model: SentenceModel | None = None) -> list[tuple[Hit, str, float]]:
+    """The sentences that answer, scored by the sentence model (app.sentence_rank: fitted on the
+    banks' training folds). Some sentences bring others along: one that leans on the sentence before
+    it (一方、このうち…) brings that one; a title line, or a sentence announcing what follows
+    (「次のとおりです」), brings the lines under it; a question line (an FAQ's Q) brings its answer.
+    For a follow-up, what was already said is not repeated."""
+    model = model or load_sentence_model()
+    cands = candidates(q, hits, retriever, already_said)
+    scored = sorted(((model.score(c.features), c) for c in cands), key=lambda x: (-x[0], x[1].rank, x[1].index))
+    by_chunk = {h.chunk["id"]: passage_sentences(h) for h in hits[:TOP_PASSAGES]}
     out: list[tuple[Hit, str, float]] = []
     seen: set[str] = set()
     best = scored[0][0] if scored else 0.0
     primary = 0  # sentences chosen on their own merit; antecedents and continuations ride along
-    for score, _r, s_i, h, s in scored:
-        if primary >= max_sentences or score < best * 0.6:
+    for score, c in scored:
+        h, s_i, s = c.hit, c.index, c.text
+        if primary >= max_sentences or not model.keep(score, best):
             break
         if squash(s) in seen:
             continue
         primary += 1
         sents = by_chunk[h.chunk["id"]]
         prev = sents[s_i - 1] if s_i > 0 else ""
-        if (CONNECTIVE.match(normalize(s)) and prev and squash(prev) not in seen and not _is_caption(prev, h.chunk)
+        if (CONNECTIVE.match(normalize(s)) and prev and squash(prev) not in seen and not is_caption(prev, h.chunk)
                 and not (speaker_of(s) and speaker_of(s) != speaker_of(prev))):
             seen.add(squash(prev))  # the antecedent first, so 「一方、…」 does not dangle
             out.append((h, prev, score))
         seen.add(squash(s))
         out.append((h, s, score))
-        if is_title_line(s):  # a heading or box title is never shown alone: the lines under it answer
-            for item in sents[s_i + 1 : s_i + 1 + MAX_ITEMS]:
-                if not item or is_title_line(item) or squash(item) in seen:
+        f = c.features
+        if f.get("title_line") or f.get("lead_in") or f.get("question_line"):
+            # a heading, box title or 「次のとおり」 is never shown alone: the lines under it answer;
+            # a question line is answered by what follows it, up to the next question or title
+            limit = 2 if f.get("question_line") else MAX_ITEMS
+            for item in sents[s_i + 1 : s_i + 1 + limit]:
+                if (not item or squash(item) in seen or QUESTION_LINE.search(normalize(item))
+                        or (is_title_line(item) and not ITEM_LINE.match(item))):
                     break
                 seen.add(squash(item))
                 out.append((h, item, score))
@@ -238,12 +196,6 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
 
 
 MAX_ITEMS = 6
-
-
-def is_title_line(sent: str) -> bool:
-    """A short line without sentence-final punctuation: a heading, a box or slide title, a label."""
-    t = sent.strip()
-    return 0 < len(t) <= 30 and not re.search(r"[。．！？!?）)」』]$", t) and not FIGURE.search(normalize(t))
 
 
 def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:

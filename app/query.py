@@ -16,6 +16,7 @@ from ingest.clean import normalize
 from ingest.tokens import Term, content_words, prepare, terms
 from ingest.vocabulary import vocabulary
 
+from .answer_kinds import asked_kinds
 from .glossary import is_english, translate
 
 MAX_QUESTION_CHARS = 2000
@@ -63,6 +64,7 @@ class Query:
     years: tuple[str, ...] = ()
     truncated: bool = False
     rewrite: str = ""  # an LLM rewrite of a follow-up, when one was accepted
+    asks: tuple[str, ...] = ()  # the kinds of answer it asks for (app.answer_kinds: date, money, person…)
 
     @property
     def compose_text(self) -> str:
@@ -148,7 +150,7 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         counter=asked_counter(nt), numeric=bool(NUMERIC_Q.search(nt)), list_like=bool(LIST_Q.search(own)),
         negated=bool(NEGATION.search(nt)), zero=bool(ZERO_Q.search(nt)),
         years=tuple(dict.fromkeys(re.sub(r"\s+", "", y) for y in YEAR.findall(nt))), truncated=truncated,
-        rewrite=rewrite or "",
+        rewrite=rewrite or "", asks=asked_kinds(normalize(raw + " " + standalone)),
     )
 
 

@@ -1,0 +1,34 @@
+"""What kind of answer a question asks for (a sum of money, a date, a contact, a person's name, a
+place or body's name), and what such an answer looks like in a passage.
+
+Question words of Japanese and English and the shapes of the answers, not any document's wording.
+The question side is read once, by `app.query.analyze` (Query.asks); answerability checks that the
+passages hold that shape at all, the composer prefers sentences that do.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What kind of answer a question asks for, and what such an answer looks like in a passage.
+# (Question words of Japanese and English, not any document's wording.)
+ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
+    "money": (re.compile(r"いくら|金額|予算額?|費用|料金|手数料|謝金|謝礼|委託料|会費|受講料|補助金の額|how much|cost|fee|budget", re.I),
+              re.compile(r"\d[\d,，]*\s*(?:円|万円|千円|億円)|無料|無償")),
+    "date": (re.compile(r"いつ|何年何月|何月|日付|締切|締め切り|期限|when\b", re.I),
+             re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年")),
+    "contact": (re.compile(r"電話番号|連絡先|メールアドレス|メアド|住所|所在地|URL|ホームページのアドレス|phone|e-?mail|address", re.I),
+                re.compile(r"\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}|@|https?://|〒\s*\d{3}")),
+    # 「会長は誰ですか」 asks for a name; 「誰からの相談」「誰が見る」 ask for a kind of people, which the text states
+    "person": (re.compile(r"(?:は|って)(?:誰|だれ)(?:ですか|でしょうか|なの|[？?]|$)|氏名|の名前|who is\b|who are\b", re.I),
+               re.compile(r"[一-龥]{1,4}[ \u3000]?[一-龥]{1,3}(?:氏|さん|様|会長|委員長|教授|理事長|部長|課長)(?![のが]|\w{0,2}等)|氏名")),
+    "name": (re.compile(r"名前|名称|県名|市名|どこの(?:県|市|町|村|法人|団体)|どこですか|どこ[？?]|"
+                        r"(?:県|市|法人)はどこ|which prefecture|name of", re.I),
+             re.compile(r"[一-龥]{2,4}(?:県|府|市|町|村)(?![議内外側全])|[「『][^」』]{2,30}[」』](?:法人|会|協会|センター)")),
+}
+ANSWER_LOOKS = {kind: looks for kind, (_asks, looks) in ANSWER_TYPES.items()}
+
+
+def asked_kinds(text: str) -> tuple[str, ...]:
+    """The answer kinds a (normalised) question asks for: 「いつ開催」 -> ("date",)."""
+    return tuple(kind for kind, (asks, _looks) in ANSWER_TYPES.items() if asks.search(text))

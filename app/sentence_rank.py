@@ -1,0 +1,200 @@
+"""Which sentences of the retrieved passages answer the question: features per sentence and a
+fitted scorer.
+
+Until now the composer added hand-set weights (overlap + 0.5 dense + 0.5 bigrams …) chosen while
+looking at the dev questions. Here every candidate sentence gets a feature vector (pure text logic
+over the passages and one `Query`), and a listwise model fitted on the question banks' training
+folds (`python -m eval.fit_sentences`, `make fit`) turns it into a score. The hand weights stay as
+the fallback model (no fitted file) and as the baseline the fit is compared with.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.clean import normalize, split_sentences, squash
+from ingest.tokens import content_words
+
+from .answer_kinds import ANSWER_LOOKS
+from .query import NEGATION, Query
+from .retrieve import Hit, Retriever
+
+MODEL_FILE = Path(__file__).with_name("resources") / "sentence_model.json"
+TOP_PASSAGES = 4  # sentences are taken from this many passages
+
+FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(県|市区町村|市|町|村|法人|回|団体|件|人|名|社|世帯|戸|か所|箇所|%|割|機関|事業所|店)")
+SPEAKER = re.compile(r"^(?:【(?P<a>[^】]{1,30})】|[○◯●◎]\s*(?P<b>[^：:\s]{1,30})\s*[：:]?)")
+# a line that asks (an FAQ's Q, a heading phrased as a question): it names the topic, its answer follows
+QUESTION_LINE = re.compile(r"^(?:Q\s*\d*\s*[.．:：、]|問\s*\d*\s*[.．:：])|(?:ですか|ますか|でしょうか|か)[。？?]?$|[？?]$")
+ANSWER_LINE = re.compile(r"^(?:A\s*\d*\s*[.．:：、]|答\s*[.．:：])")
+# a list item: it belongs to the title or lead-in above it, however short it is
+ITEM_LINE = re.compile(r"^\s*(?:[①-⑳]|[・･\-－‐•◦]|[（(]\d{1,2}[）)]|\d{1,2}[.．)）]\s|[ア-ン][.．)）]|[a-z][.)）])")
+# a sentence that announces what follows (「…は次のとおりです。」「…の例：」): the items answer
+LEAD_IN = re.compile(r"(?:次|以下|下記|左記|右記)の(?:とおり|通り|ような|ように|よう)[^。]{0,12}[。：:]?$|[：:]$")
+
+FEATURES = (
+    "overlap", "dense", "grams", "rank", "focus", "speaker_match", "speaker_other", "said", "negation",
+    "figure", "counter_figure", "kind_match", "kind_missing", "question_line", "answer_line", "title_line",
+    "lead_in", "length",
+)
+# The weights the composer used before fitting (the fallback and the baseline of `eval.fit_sentences`).
+HAND_WEIGHTS = {"overlap": 1.0, "dense": 0.5, "grams": 0.5, "rank": 0.2, "focus": 0.5, "speaker_match": 0.2,
+                "speaker_other": -0.4, "said": -1.0, "negation": 0.2, "figure": 0.15, "counter_figure": 0.25}
+
+
+def speaker_of(sent: str) -> str:
+    m = SPEAKER.match(normalize(sent))
+    return (m.group("a") or m.group("b") or "") if m else ""
+
+
+def subject_of(text: str) -> str:
+    """Whose view a question asks for: 「…について、居住支援法人はどのような要望を…」 -> 居住支援法人."""
+    m = re.search(r"([一-龥ァ-ヶー]+?)(?:側)?(?:は|が)(?:どのような|どう|何を|なんて|どんな|何と)", normalize(text))
+    return m.group(1) if m else ""
+
+
+def bigrams(text: str) -> set[str]:
+    """Character bigrams (NFKC, no spaces or punctuation): they see inflection and particles
+    (構成員にしていない県 ~ 構成員としていない県) that content words drop."""
+    t = re.sub(r"[\s、。，．,.「」（）()？?！!・]", "", normalize(text))
+    return {t[i : i + 2] for i in range(len(t) - 1)}
+
+
+def is_title_line(sent: str) -> bool:
+    """A short line without sentence-final punctuation: a heading, a box or slide title, a label."""
+    t = sent.strip()
+    return 0 < len(t) <= 30 and not re.search(r"[。．！？!?）)」』]$", t) and not FIGURE.search(normalize(t))
+
+
+def is_caption(sent: str, chunk: dict) -> bool:
+    s = squash(sent)
+    return s == squash(chunk.get("unit_title", "")) or bool(re.match(r"^(表|図|事例)\d+[-－]?[①-⑳\d]*[^。]{0,60}$", s))
+
+
+@dataclass
+class Candidate:
+    """One sentence of a retrieved passage, with what the scorer sees of it."""
+
+    hit: Hit
+    rank: int  # the passage's place in the hit list (0 = first)
+    index: int  # the sentence's place in its passage
+    text: str
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def passage_sentences(hit: Hit) -> list[str]:
+    return [x.strip() for x in split_sentences(hit.chunk["text"])]
+
+
+def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: str = "") -> list[Candidate]:
+    """Every sentence of the top passages that could answer, with its features (no model involved)."""
+    text = q.compose_text
+    focus_w = {t: retriever.idf(t) for t in q.focus_tokens}
+    focus_total = sum(focus_w.values()) or 1.0
+    said = bigrams(already_said) if already_said else set()
+    subject = subject_of(q.raw if q.follow_up else text)
+    weights = {t: retriever.idf(t) for t in dict.fromkeys(content_words(text))}
+    total = sum(weights.values()) or 1.0
+    q_grams = bigrams(text)
+    top = hits[:TOP_PASSAGES]
+    dense_all = [v for h in top for v in h.sentence_scores.values()]
+    lo, hi = (min(dense_all), max(dense_all)) if dense_all else (0.0, 0.0)
+    out: list[Candidate] = []
+    for r, h in enumerate(top):
+        block = ""  # a labelled block (【…の意見】, ○委員) speaks until the next label
+        after_question = False
+        for s_i, s in enumerate(passage_sentences(h)):
+            block = speaker_of(s) or block
+            ns = normalize(s)
+            is_q = bool(QUESTION_LINE.search(ns))
+            is_a = bool(ANSWER_LINE.match(ns)) or (after_question and not is_q)
+            after_question = is_q or (after_question and not ANSWER_LINE.match(ns) and not is_title_line(s))
+            if len(squash(s)) < 6 or s.startswith("|") or is_caption(s, h.chunk):
+                continue
+            toks = set(content_words(s))
+            cos = h.sentence_scores.get(s)
+            units = [m.group(1) for m in FIGURE.finditer(ns)] if q.numeric else []
+            match = any(ANSWER_LOOKS[k].search(ns) for k in q.asks)
+            f = {
+                "overlap": sum(w for t, w in weights.items() if t in toks) / total,
+                "dense": (cos - lo) / (hi - lo) if cos is not None and hi > lo else 0.0,
+                "grams": len(q_grams & bigrams(s)) / len(q_grams) if q_grams else 0.0,
+                "rank": 1.0 / (r + 1),
+                "focus": sum(w for t, w in focus_w.items() if t in toks) / focus_total if focus_w else 0.0,
+                "speaker_match": 0.0, "speaker_other": 0.0,
+                "said": 0.0,
+                "negation": float(q.negated and bool(NEGATION.search(ns))),
+                "figure": float(bool(units)),
+                "counter_figure": float(bool(q.counter) and q.counter in units),
+                "kind_match": float(bool(q.asks) and match),
+                "kind_missing": float(bool(q.asks) and not match),
+                "question_line": float(is_q),
+                "answer_line": float(is_a),
+                "title_line": float(is_title_line(s)),
+                "lead_in": float(bool(LEAD_IN.search(ns))),
+                "length": math.log1p(len(squash(s))) / 5.0,
+            }
+            if subject and block:  # a labelled statement: whose view the question asks for
+                mine = block in subject or subject in block or subject in block.replace("の意見", "")
+                f["speaker_match" if mine else "speaker_other"] = 1.0
+            if said:
+                s_grams = bigrams(s)
+                f["said"] = float(bool(s_grams) and len(s_grams & said) / len(s_grams) > 0.6)
+            out.append(Candidate(h, r, s_i, s, f))
+    return out
+
+
+@dataclass(frozen=True)
+class SentenceModel:
+    """score = intercept + Σ coef·(x - mean)/scale; the hand weights use mean 0, scale 1."""
+
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    keep_ratio: float = 0.6  # sentences scoring below this share of the best one are not shown
+    link: str = "softmax"  # "softmax": a listwise score, kept within a probability ratio of the best;
+    # "identity": the hand weights' plain sum, kept above keep_ratio × the best
+    meta: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def score(self, f: dict[str, float]) -> float:
+        z = self.intercept + sum(c * (f.get(n, 0.0) - m) / s
+                                 for n, m, s, c in zip(self.names, self.mean, self.scale, self.coef, strict=True))
+        return z
+
+    def keep(self, score: float, best: float) -> bool:
+        """Is a sentence scored `score` worth showing beside the best one?"""
+        if self.link == "softmax":  # its softmax probability is at least keep_ratio of the best's
+            return math.exp(min(0.0, score - best)) >= self.keep_ratio
+        return score >= best * self.keep_ratio
+
+    def to_json(self) -> dict:
+        return {"names": list(self.names), "mean": list(self.mean), "scale": list(self.scale), "coef": list(self.coef),
+                "intercept": self.intercept, "keep_ratio": self.keep_ratio, "link": self.link, "meta": self.meta}
+
+    @classmethod
+    def from_json(cls, d: dict) -> SentenceModel:
+        return cls(tuple(d["names"]), tuple(d["mean"]), tuple(d["scale"]), tuple(d["coef"]), float(d["intercept"]),
+                   float(d.get("keep_ratio", 0.6)), d.get("link", "softmax"), d.get("meta", {}))
+
+
+def hand_model() -> SentenceModel:
+    """The pre-fitting weights, as a model: their plain sum is the score, as before."""
+    return SentenceModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES),
+                         tuple(HAND_WEIGHTS.get(n, 0.0) for n in FEATURES), 0.0, 0.6, "identity", {"fitted": False})
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str = str(MODEL_FILE)) -> SentenceModel:
+    """The fitted model, or the hand weights when no fitted file exists or it names other features."""
+    p = Path(path)
+    if not p.exists():
+        return hand_model()
+    model = SentenceModel.from_json(json.loads(p.read_text(encoding="utf-8")))
+    return model if model.names == FEATURES else hand_model()

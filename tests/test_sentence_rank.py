@@ -1,0 +1,85 @@
+"""The composer's sentence scorer and the fitting of it: pure text logic and a tiny synthetic fit
+(no index, no model). Passages are invented, in shapes (FAQ, lead-in list, speaker turns) the rules
+must handle in any document."""
+
+import json
+
+import numpy as np
+
+from app.compose import pick_sentences
+from app.query import analyze
+from app.retrieve import Hit
+from app.sentence_rank import FEATURES, MODEL_FILE, SentenceModel, candidates, hand_model, load_model
+from eval.fit_sentences import Item, listwise_weights
+
+
+class FlatIdf:
+    """A retriever stand-in for the scorer: every word equally rare."""
+
+    def idf(self, _token: str) -> float:
+        return 1.0
+
+
+def _hit(text: str, rank: int = 1) -> Hit:
+    return Hit({"id": f"c{rank}", "text": text, "unit_title": ""}, 1.0, rank)
+
+
+def test_a_question_line_brings_its_answer():
+    faq = ("Q7．図書館の本は何冊まで借りられますか。\nA．一人10冊まで、2週間借りられます。延長は1回までです。\n"
+           "Q8．返却ポストはどこにありますか。\nA．正面玄関の右側にあります。")
+    picked = pick_sentences(analyze("本って何冊まで借りられるの？"), [_hit(faq)], FlatIdf(), model=hand_model())
+    texts = [s for _h, s, _ in picked]
+    assert any("10冊" in s for s in texts)  # the answer line, not only the question that matches the words
+    assert not any("正面玄関" in s for s in texts)  # the next Q&A is another question's answer
+
+
+def test_a_lead_in_sentence_brings_the_items_under_it():
+    text = ("申込みの手順は次のとおりです。\n①窓口で申込書を受け取る\n②必要事項を記入する\n③係員に提出する\n"
+            "■その他\n駐車場はありません。")
+    picked = pick_sentences(analyze("申込みの手順を教えてください"), [_hit(text)], FlatIdf(), model=hand_model())
+    texts = " ".join(s for _h, s, _ in picked)
+    assert "①" in texts and "③" in texts
+    assert "駐車場" not in texts
+
+
+def test_features_mark_question_answer_and_kind_lines():
+    text = "Q2．説明会はいつですか。\nA．令和7年5月12日に開きます。\n会場は市民会館です。"
+    cands = {c.text: c.features for c in candidates(analyze("説明会はいつ開かれますか"), [_hit(text)], FlatIdf())}
+    q_line = next(f for t, f in cands.items() if t.startswith("Q2"))
+    a_line = next(f for t, f in cands.items() if t.startswith("A．"))
+    assert q_line["question_line"] == 1.0 and a_line["question_line"] == 0.0
+    assert a_line["answer_line"] == 1.0
+    assert a_line["kind_match"] == 1.0 and q_line["kind_missing"] == 1.0  # いつ asks for a date
+
+
+def test_listwise_fit_learns_which_feature_marks_the_relevant_sentence():
+    rng = np.random.default_rng(0)
+    items = []
+    j = FEATURES.index("kind_match")
+    for _ in range(60):
+        x = rng.normal(size=(8, len(FEATURES)))
+        x[:, j] = 0.0
+        y = np.zeros(8, dtype=int)
+        y[rng.integers(8)] = 1
+        x[y == 1, j] = 1.0  # the relevant sentence is the one holding the asked kind of answer
+        items.append(Item("q", None, [], [], [], "", x, y))
+    _mu, _sd, w = listwise_weights(items)
+    assert w[j] == max(w) and w[j] > 0.5
+
+
+def test_model_round_trip_and_a_stale_file_falls_back_to_the_hand_weights(tmp_path):
+    m = SentenceModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES), tuple(range(len(FEATURES))), 0.0, 0.3)
+    p = tmp_path / "m.json"
+    p.write_text(json.dumps(m.to_json()))
+    assert load_model(str(p)) == m
+    stale = m.to_json() | {"names": ["overlap"], "mean": [0.0], "scale": [1.0], "coef": [1.0]}
+    p2 = tmp_path / "stale.json"
+    p2.write_text(json.dumps(stale))
+    assert load_model(str(p2)).link == "identity"
+    assert m.keep(-0.5, 0.0) and not m.keep(-3.0, 0.0)  # e^-0.5 ≥ 0.3 > e^-3
+
+
+def test_the_shipped_model_is_fitted_on_the_banks_not_the_dev_set():
+    meta = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["meta"]
+    assert meta["fitted"] and "questions.jsonl" not in meta["trained_on"]
+    assert meta["out_of_fold"]["fitted"]["fact_share"] > 0
