@@ -51,6 +51,7 @@ eval: index
 	for f in $(BANKS) eval/heldout-report.jsonl eval/heldout-layouts.jsonl; do \
 	  $(EVAL_ENV) $(KYOJU) eval $$f --compare --json eval/reports/$$(basename $$f .jsonl).json \
 	    --md eval/reports/$$(basename $$f .jsonl).md || exit 1; done
+	$(PY) -m eval.pairs eval/heldout-layouts.jsonl --md eval/reports/heldout-layouts-pairs.md --json eval/reports/heldout-layouts-pairs.json
 
 # Refit the answerability model and the composer's sentence scorer on the banks (out-of-fold numbers first;
 # writes app/resources/answerability.json and app/resources/sentence_model.json)

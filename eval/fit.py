@@ -116,20 +116,44 @@ def curve(probs: np.ndarray, y: np.ndarray) -> list[dict]:
     return out
 
 
-def collect(paths: list[str], settings=None, progress: bool = True) -> list[dict]:
-    """Answer every question once (composed even where kyoju would abstain), keeping its features."""
+def pair_settings(pairs: Path):
+    """Settings per question for the document-pair corpora of eval.pairs (its doc beside the shipped
+    report; no doc or the report: the shipped corpus alone)."""
+    from app.settings import Settings
+    from eval.pairs import generated, pair_corpus
+
+    docs = generated(pairs / "_generated")
+    cache: dict[str, Settings] = {}
+
+    def settings_for(q: dict) -> Settings:
+        name = q.get("doc", "")
+        if name not in cache:
+            target = pair_corpus(pairs, docs.get(name))
+            cache[name] = Settings(corpus_dir=target / "corpus", index_dir=target / "index")
+        return cache[name]
+    return settings_for
+
+
+def collect(paths: list[str], settings=None, progress: bool = True, settings_for=None) -> list[dict]:
+    """Answer every question once (composed even where kyoju would abstain), keeping its features.
+    `settings_for(question)` picks a corpus per question (document pairs); otherwise one corpus."""
     from tqdm import tqdm
 
     from app.answer import answer_question, get_retriever
     from app.settings import get_settings
+    from eval.harness import ensure_index
     from eval.metrics import load_questions
 
     settings = settings or get_settings()
-    retriever = get_retriever(settings)
+    ready: set[str] = set()
     rows = []
     for path in paths:
         for q in tqdm(load_questions(path), desc=f"features {Path(path).name}", disable=not progress):
-            ans = answer_question(q["question"], history=q["history"] or None, settings=settings, retriever=retriever,
+            s = settings_for(q) if settings_for else settings
+            if settings_for and str(s.index_dir) not in ready:
+                ensure_index(s, progress=False)
+                ready.add(str(s.index_dir))
+            ans = answer_question(q["question"], history=q["history"] or None, settings=s, retriever=get_retriever(s),
                                   force_compose=True)
             rows.append({"id": q["id"], "file": str(path), "answerable": q["answerable"], "features": ans.features,
                          "probability": ans.probability})
@@ -141,12 +165,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("files", nargs="+")
     ap.add_argument("--out", default=str(MODEL_FILE))
     ap.add_argument("--rows", help="reuse (if it exists) or write the collected features here")
+    ap.add_argument("--pairs", help="collect each question with its document beside the shipped report alone "
+                                    "(eval.pairs corpora under this folder) instead of the configured corpus")
     args = ap.parse_args(argv)
     cached = json.loads(Path(args.rows).read_text(encoding="utf-8")) if args.rows and Path(args.rows).exists() else []
     have = {r["file"] for r in cached if r.get("sha") == file_sha(r["file"])} if cached else set()
     rows = [r for r in cached if r["file"] in have and r["file"] in set(map(str, args.files))]
     todo = [f for f in args.files if str(f) not in have]
-    for r in (new := collect(todo)) if todo else []:
+    settings_for = pair_settings(Path(args.pairs)) if args.pairs else None
+    for r in (new := collect(todo, settings_for=settings_for)) if todo else []:
         r["sha"] = file_sha(r["file"])
     rows += new if todo else []
     if args.rows:  # a file's rows are reused until the file changes
