@@ -35,6 +35,7 @@ from .compose import (
     clean_sentence,
     drop_connective,
     figure_sentence,
+    kind_sentence,
     list_items,
     list_rows,
     name_first_person,
@@ -98,14 +99,16 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         lead = f"{name.group(0) if name else (unit or '表')}によると、{row_label}「{col}」は {value}{u} です。"
         lines.append(f"{lead}{marker(h, value)}")
         cites[h.chunk["id"]].cell = [i, j]
-    count_lead = not cell and q.numeric
-    # a count question looks for its figure among a few more sentences than are shown
-    picked = pick_sentences(q, hits, retriever, max_sentences=2 if cell else (5 if count_lead else 3),
+    lead_wanted = not cell and (q.numeric or bool(q.asks))
+    # a count, date or amount question looks for its answer among a few more sentences than are shown
+    picked = pick_sentences(q, hits, retriever, max_sentences=2 if cell else (5 if lead_wanted else 3),
                             already_said=already_said)
     is_list = q.list_like and not q.numeric
-    if count_lead:
-        k = figure_sentence(q, picked)
-        if k is not None:  # a count question: the sentence stating the figure leads, on its own line
+    if lead_wanted:
+        k = figure_sentence(q, picked) if q.numeric else None
+        if k is None:
+            k = kind_sentence(q, picked)
+        if k is not None:  # the sentence stating the figure, date or amount asked for leads, on its own line
             h, sent, _ = picked.pop(k)
             lead = sent
             lines.append(f"{shown(h, sent)}{marker(h, sent)}")

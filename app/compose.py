@@ -15,6 +15,7 @@ from ingest.clean import normalize, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import expand_short_forms, vocabulary
 
+from .answer_kinds import ANSWER_LOOKS
 from .query import NEGATION, Query
 from .retrieve import Hit, Retriever
 from .sentence_rank import (
@@ -213,6 +214,17 @@ def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | Non
             if score > best_score:
                 best, best_score = i, score
     return best
+
+
+def kind_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:
+    """Index of the best-scored picked sentence holding the kind of answer asked for (a date for いつ,
+    an amount for いくら): it leads, as the figure does for a count question."""
+    order = sorted(range(len(picked)), key=lambda i: -picked[i][2])
+    for i in order:
+        text = normalize(picked[i][1])
+        if any(ANSWER_LOOKS[kind].search(text) for kind in q.asks):
+            return i
+    return None
 
 
 def other_figures(q: Query, sentence: str, lead: str) -> bool:

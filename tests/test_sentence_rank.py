@@ -21,7 +21,7 @@ class FlatIdf:
 
 
 def _hit(text: str, rank: int = 1) -> Hit:
-    return Hit({"id": f"c{rank}", "text": text, "unit_title": ""}, 1.0, rank)
+    return Hit({"id": f"c{rank}", "doc_id": "d", "text": text, "unit_title": ""}, 1.0, rank)
 
 
 def test_a_question_line_brings_its_answer():
@@ -83,3 +83,15 @@ def test_the_shipped_model_is_fitted_on_the_banks_not_the_dev_set():
     meta = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["meta"]
     assert meta["fitted"] and "questions.jsonl" not in meta["trained_on"]
     assert meta["out_of_fold"]["fitted"]["fact_share"] > 0
+
+
+def test_a_date_question_is_led_by_the_sentence_that_states_a_date():
+    from app.answer import compose_extractive
+
+    text = ("みどり市の読書まつりは、市立図書館と商店街が一緒に開く催しで、毎年たくさんの家族が読書まつりに参加しています。\n"
+            "今年の読書まつりは令和7年11月3日に中央公園で開きます。\n雨の場合は市民会館に会場を移します。")
+    q = analyze("みどり市の読書まつりはいつ開かれますか")
+    answer, cites = compose_extractive(q, [_hit(text)], FlatIdf())
+    first = answer.splitlines()[0]
+    assert "11月3日" in first  # the date leads, not the sentence that repeats the question's words
+    assert cites and cites[0].quotes
