@@ -41,6 +41,7 @@ class Line:
     short: bool = False  # ends clearly before its block's right edge
     gap: float = 0.0  # empty space above it inside its block, in line heights
     above_table: bool = False  # in the strip right above a table, with a caption word: the table's caption
+    over_table: bool = False  # the line read right before a table and printed just above it, over its columns
 
 
 @dataclass
@@ -350,7 +351,25 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids) -> list[Line 
             line.gap = 0.0 if prev_bottom is None else max(0.0, bbox[1] - prev_bottom) / height
             prev_bottom = bbox[3]
             out.append(line)
+    _mark_over_table(out)
     return out
+
+
+def _mark_over_table(blocks: list[Line | Table]) -> None:
+    """The line read right before a table and printed just above it, within its width: where an
+    unnumbered caption (「設立に向けた課題（複数回答）」) sits. Whether it is one is for the structure
+    reader to say (it knows headings and sentences); this only records the geometry."""
+    for k, t in enumerate(blocks):
+        if not isinstance(t, Table) or k == 0 or not isinstance(blocks[k - 1], Line):
+            continue
+        line = blocks[k - 1]
+        if line.page_index != t.page_index:
+            continue
+        height = max(line.bbox[3] - line.bbox[1], 1.0)
+        slack = max(line.size, height)
+        if (line.bbox[3] <= t.bbox[1] + 2 and t.bbox[1] - line.bbox[3] <= height * 1.5
+                and line.bbox[0] >= t.bbox[0] - slack and line.bbox[2] <= t.bbox[2] + slack):
+            line.over_table = True
 
 
 def read_text(path: Path) -> list[Page]:
