@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".md", ".markdown"}
@@ -283,7 +284,7 @@ def assemble(raws: list[_Raw]) -> list[Page]:
         if page.toc:  # entries go; a title or a note on the same page stays
             drop = {id(f) for text, frags in rows if is_toc_entry(text) for f in frags}
             body = [f for f in body if id(f) not in drop]
-        page.blocks = _order(r, body, body_size, block_ids)
+        page.blocks = _order(r, body, body_size, block_ids, page.toc)
         pages.append(page)
     return pages
 
@@ -299,7 +300,21 @@ def _visual_lines(frags: list[Line]) -> list[tuple[str, list[Line]]]:
     return [(" ".join(f.text for f in sorted(row, key=lambda f: f.bbox[0])), row) for row in rows]
 
 
-def _order(r: _Raw, body: list[Line], body_size: float, block_ids) -> list[Line | Table]:
+def _unruled_tables(strips: list, index: int) -> list:
+    """Strips (rows of items) that form a table drawn without lines become one Table item in place."""
+    from .layout import Item
+    from .unruled import Piece, find_tables
+
+    rows = [[Piece(it.obj.bbox, it.obj.text, it.obj.size) for it in sorted(strip, key=lambda i: i.bbox[0])]
+            if all(isinstance(it.obj, Line) and not it.children for it in strip) else [] for strip in strips]
+    strips = list(strips)
+    for hit in reversed(find_tables(rows)):
+        table = Table(rows=hit.grid, page_index=index, bbox=hit.bbox)
+        strips[hit.first : hit.last + 1] = [[Item(hit.bbox, table, block=True)]]
+    return strips
+
+
+def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = False) -> list[Line | Table]:
     """One page's body lines and tables in reading order, each line knowing its block's edges."""
     from .headings import caption_of
     from .layout import Geometry, Item, attach_captions, reading_order
@@ -327,7 +342,7 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids) -> list[Line 
             items = [it for it in items if it not in inside]
             items.append(Item(bb, None, inside))
     out: list[Line | Table] = []
-    for leaf in reading_order(items, geo):
+    for leaf in reading_order(items, geo, tables=None if toc else partial(_unruled_tables, index=r.index)):
         bid = next(block_ids)
         left, right = leaf.left, leaf.right
         prev_bottom = None
