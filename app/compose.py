@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.clean import normalize, split_sentences, squash
+from ingest.headings import ANSWER
 from ingest.tokens import content_words
 from ingest.vocabulary import expand_short_forms, vocabulary
 
@@ -26,6 +27,7 @@ CONNECTIVE = re.compile(r"^(また|さらに|加えて|このうち|その上で
                         r"そのため|このため|その結果|これらの|しかし|ただし|なお|そこで|同様に|上記のように|以上のように|"
                         r"このように|こうした中)[、，,]?")
 LEADING_ROW_NO = re.compile(r"^\s*(?:№\s*)?\d{1,3}[ \u3000\n]+(?=\D)")
+QUESTION_LINE = re.compile(r"^Q\s*\d*\s*[.:：)．]")
 SPEAKER = re.compile(r"^(?:【(?P<a>[^】]{1,30})】|[○◯●◎]\s*(?P<b>[^：:\s]{1,30})\s*[：:]?)")
 
 
@@ -231,6 +233,10 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
                 out.append((h, item, score))
             continue
         nxt = sents[s_i + 1] if s_i + 1 < len(sents) else ""
+        if QUESTION_LINE.match(normalize(s)) and nxt and ANSWER.match(normalize(nxt)) and squash(nxt) not in seen:
+            seen.add(squash(nxt))  # a printed question (Q22．…か。) is answered by its A．line, never shown alone
+            out.append((h, nxt, score))
+            continue
         if nxt and CONNECTIVE.match(normalize(nxt)) and squash(nxt) not in seen and primary < max_sentences:
             seen.add(squash(nxt))
             out.append((h, nxt, score))
