@@ -97,6 +97,8 @@ def _validate_pdf(path: Path) -> int:
         text_chars = 0
         for page in reader.pages[: min(n_pages, 20)]:
             text_chars += len((page.extract_text() or "").strip())
+            if text_chars:  # one page with text shows there is a text layer (extracting 20 cost a quarter of the read)
+                break
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
