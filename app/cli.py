@@ -86,6 +86,9 @@ def cmd_ingest(args) -> int:
             f"indexed {len(rep.docs_indexed)} file(s), reused {len(rep.docs_reused)}, removed {len(rep.docs_removed)}; "
             f"{rep.chunks} chunks in {rep.seconds:.1f} s / 索引を更新しました（{rep.chunks} チャンク）"
         )
+        if rep.pages or rep.embedded:
+            print(f"  read {rep.pages} pages in {rep.read_seconds:.1f} s ({rep.pages_per_second:.1f} pages/s); "
+                  f"embedded {rep.embedded} texts in {rep.embed_seconds:.1f} s ({rep.texts_per_second:.1f} texts/s)")
     for f in rep.failures:
         print(f"  ✗ {Path(f.path).name}: {f.en}\n    {f.ja}", file=sys.stderr)
     if rep.failures:

@@ -23,6 +23,7 @@ class DocInfo:
     date: str = ""
     url: str = ""
     sha256: str = ""
+    title_read: bool = False  # the title was read from the file (no manifest title)
 
     def as_dict(self) -> dict:
         return {
@@ -34,6 +35,7 @@ class DocInfo:
             "date": self.date,
             "url": self.url,
             "sha256": self.sha256,
+            "title_read": self.title_read,
         }
 
 
@@ -101,8 +103,13 @@ def read_manifest(corpus_dir: Path) -> dict[str, dict]:
     return {d["file"]: d for d in data.get("document", []) if "file" in d}
 
 
-def discover(corpus_dir: Path) -> list[DocInfo]:
-    """Every supported file under the corpus folder, with its manifest entry (or defaults)."""
+def discover(corpus_dir: Path, known_titles: dict[str, str] | None = None) -> list[DocInfo]:
+    """Every supported file under the corpus folder, with its manifest entry (or defaults).
+
+    `known_titles` (SHA-256 -> title read from the file before) spares opening an unchanged PDF
+    again just to read its cover: a re-ingest with nothing changed then reads no PDF at all.
+    """
+    known_titles = known_titles or {}
     entries = read_manifest(corpus_dir)
     docs: list[DocInfo] = []
     seen: set[str] = set()
@@ -116,7 +123,8 @@ def discover(corpus_dir: Path) -> list[DocInfo]:
         while doc_id in seen:
             doc_id, n = f"{base}-{n}", n + 1
         seen.add(doc_id)
-        title = e.get("title") or (path.suffix.lower() == ".pdf" and pdf_title(path)) or path.stem
+        sha = file_sha256(path)
+        title = e.get("title") or known_titles.get(sha) or (path.suffix.lower() == ".pdf" and pdf_title(path)) or path.stem
         docs.append(
             DocInfo(
                 path=path,
@@ -126,7 +134,8 @@ def discover(corpus_dir: Path) -> list[DocInfo]:
                 publisher=e.get("publisher", ""),
                 date=str(e.get("date", "")),
                 url=e.get("url", ""),
-                sha256=file_sha256(path),
+                sha256=sha,
+                title_read=not e.get("title"),
             )
         )
     return docs

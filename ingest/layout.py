@@ -174,19 +174,28 @@ def _reattach(runs: list[list[list[Item]]], geo: Geometry) -> list[list[list[Ite
     return runs
 
 
-def reading_order(items: list[Item], geo: Geometry, box: bool = False) -> list[Leaf]:
-    """Leaves in reading order: columns left to right inside each run, runs top to bottom."""
+def reading_order(items: list[Item], geo: Geometry, box: bool = False, tables=None) -> list[Leaf]:
+    """Leaves in reading order: columns left to right inside each run, runs top to bottom.
+
+    `tables(strips) -> strips`, when given, may join strips that form a table drawn without
+    lines into one block item; it sees each level (the page, then each column and box), so a
+    table across the page is found before its label column is taken for a text column, and a
+    table inside one column once the other column's prose is apart.
+    """
     if not items:
         return []
     out: list[Leaf] = []
-    for run in _runs(_strips(items), geo):
+    strips = _strips(items)
+    if tables is not None:
+        strips = tables(strips)
+    for run in _runs(strips, geo):
         flat = [i for s in run for i in s]
         cuts = gutters(flat, geo) if len(flat) > 1 else []
         if cuts:
             edges = [float("-inf"), *cuts, float("inf")]
             for a, b in zip(edges, edges[1:], strict=False):
                 col = [i for i in flat if a <= (i.bbox[0] + i.bbox[2]) / 2 < b]
-                out.extend(reading_order(col, geo, box))
+                out.extend(reading_order(col, geo, box, tables))
             continue
         rows: list[list[Item]] = []
         for strip in run:
@@ -201,7 +210,8 @@ def reading_order(items: list[Item], geo: Geometry, box: bool = False) -> list[L
                 if rows:
                     out.append(Leaf(rows, box))
                     rows = []
-                out.extend(reading_order(it.children, geo, box or it.frame) if it.children else [Leaf([[it]], box)])
+                out.extend(reading_order(it.children, geo, box or it.frame, tables) if it.children
+                           else [Leaf([[it]], box)])
             if row:
                 rows.append(row)
         if rows:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".md", ".markdown"}
@@ -41,6 +42,7 @@ class Line:
     short: bool = False  # ends clearly before its block's right edge
     gap: float = 0.0  # empty space above it inside its block, in line heights
     above_table: bool = False  # in the strip right above a table, with a caption word: the table's caption
+    over_table: bool = False  # the line read right before a table and printed just above it, over its columns
 
 
 @dataclass
@@ -95,6 +97,8 @@ def _validate_pdf(path: Path) -> int:
         text_chars = 0
         for page in reader.pages[: min(n_pages, 20)]:
             text_chars += len((page.extract_text() or "").strip())
+            if text_chars:  # one page with text shows there is a text layer (extracting 20 cost a quarter of the read)
+                break
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
@@ -282,7 +286,7 @@ def assemble(raws: list[_Raw]) -> list[Page]:
         if page.toc:  # entries go; a title or a note on the same page stays
             drop = {id(f) for text, frags in rows if is_toc_entry(text) for f in frags}
             body = [f for f in body if id(f) not in drop]
-        page.blocks = _order(r, body, body_size, block_ids)
+        page.blocks = _order(r, body, body_size, block_ids, page.toc)
         pages.append(page)
     return pages
 
@@ -298,7 +302,21 @@ def _visual_lines(frags: list[Line]) -> list[tuple[str, list[Line]]]:
     return [(" ".join(f.text for f in sorted(row, key=lambda f: f.bbox[0])), row) for row in rows]
 
 
-def _order(r: _Raw, body: list[Line], body_size: float, block_ids) -> list[Line | Table]:
+def _unruled_tables(strips: list, index: int) -> list:
+    """Strips (rows of items) that form a table drawn without lines become one Table item in place."""
+    from .layout import Item
+    from .unruled import Piece, find_tables
+
+    rows = [[Piece(it.obj.bbox, it.obj.text, it.obj.size) for it in sorted(strip, key=lambda i: i.bbox[0])]
+            if all(isinstance(it.obj, Line) and not it.children for it in strip) else [] for strip in strips]
+    strips = list(strips)
+    for hit in reversed(find_tables(rows)):
+        table = Table(rows=hit.grid, page_index=index, bbox=hit.bbox)
+        strips[hit.first : hit.last + 1] = [[Item(hit.bbox, table, block=True)]]
+    return strips
+
+
+def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = False) -> list[Line | Table]:
     """One page's body lines and tables in reading order, each line knowing its block's edges."""
     from .headings import caption_of
     from .layout import Geometry, Item, attach_captions, reading_order
@@ -326,7 +344,7 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids) -> list[Line 
             items = [it for it in items if it not in inside]
             items.append(Item(bb, None, inside))
     out: list[Line | Table] = []
-    for leaf in reading_order(items, geo):
+    for leaf in reading_order(items, geo, tables=None if toc else partial(_unruled_tables, index=r.index)):
         bid = next(block_ids)
         left, right = leaf.left, leaf.right
         prev_bottom = None
@@ -350,7 +368,25 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids) -> list[Line 
             line.gap = 0.0 if prev_bottom is None else max(0.0, bbox[1] - prev_bottom) / height
             prev_bottom = bbox[3]
             out.append(line)
+    _mark_over_table(out)
     return out
+
+
+def _mark_over_table(blocks: list[Line | Table]) -> None:
+    """The line read right before a table and printed just above it, within its width: where an
+    unnumbered caption (「設立に向けた課題（複数回答）」) sits. Whether it is one is for the structure
+    reader to say (it knows headings and sentences); this only records the geometry."""
+    for k, t in enumerate(blocks):
+        if not isinstance(t, Table) or k == 0 or not isinstance(blocks[k - 1], Line):
+            continue
+        line = blocks[k - 1]
+        if line.page_index != t.page_index:
+            continue
+        height = max(line.bbox[3] - line.bbox[1], 1.0)
+        slack = max(line.size, height)
+        if (line.bbox[3] <= t.bbox[1] + 2 and t.bbox[1] - line.bbox[3] <= height * 1.5
+                and line.bbox[0] >= t.bbox[0] - slack and line.bbox[2] <= t.bbox[2] + slack):
+            line.over_table = True
 
 
 def read_text(path: Path) -> list[Page]:

@@ -73,6 +73,18 @@ def chunk_sentences(chunk: dict, min_chars: int = 8) -> list[tuple[str, str]]:
     return out
 
 
+def _page_count(path: Path) -> int:
+    """Pages of a PDF (1 for a text file; 0 when it cannot be opened: the reader reports why)."""
+    if path.suffix.lower() != ".pdf":
+        return 1
+    try:
+        import pypdf
+
+        return len(pypdf.PdfReader(str(path), strict=False).pages)
+    except Exception:
+        return 0
+
+
 def fingerprint(model: str, min_chars: int, max_chars: int) -> dict:
     return {"schema": SCHEMA_VERSION, "model": Path(model).name, "min_chars": min_chars, "max_chars": max_chars}
 
@@ -107,16 +119,18 @@ def run_ingest(
     started = time.perf_counter()
     report = IngestReport()
     store = IndexStore(store_cfg)
-    docs = discover(corpus_dir)
     fp = fingerprint(model, min_chars, max_chars)
-    by_path = {str(d.path): d for d in docs}
-
     try:
         old_manifest = store.manifest()
     except (IndexUnavailableError, IndexMissingError, OSError, ValueError):
         old_manifest = {}
-    old_docs = {d["doc_id"]: d for d in old_manifest.get("documents", [])}
     same_settings = old_manifest.get("fingerprint") == fp
+    # titles read from unchanged files last time (a manifest title still wins): no PDF is opened to re-read a cover
+    known = {d["sha256"]: d["title"] for d in old_manifest.get("documents", [])
+             if d.get("title_read") and d.get("title")} if same_settings else {}
+    docs = discover(corpus_dir, known_titles=known)
+    by_path = {str(d.path): d for d in docs}
+    old_docs = {d["doc_id"]: d for d in old_manifest.get("documents", [])}
     wanted = {d.doc_id: d.sha256 for d in docs}
     seen_before = {k: v["sha256"] for k, v in old_docs.items()}
     seen_before |= {f["doc_id"]: f["sha256"] for f in old_manifest.get("failures", []) if "doc_id" in f}
@@ -149,9 +163,12 @@ def run_ingest(
     all_emb: list[np.ndarray] = []
     doc_entries: list[dict] = []
     to_embed: list[int] = []
-    bar = tqdm(docs, desc="documents / 文書", unit="file", disable=not show_progress)
-    for doc in bar:
-        bar.set_postfix_str(doc.path.name[:30])
+    # one bar over the pages of every file to read, so its rate and ETA hold across files of any length
+    to_read = [d for d in docs if d.doc_id not in reusable]
+    page_counts = {d.doc_id: _page_count(d.path) for d in to_read}
+    bar = tqdm(total=sum(page_counts.values()) or None, desc="reading / 読み取り", unit="page", disable=not show_progress)
+    n_read = 0
+    for doc in docs:
         if doc.doc_id in reusable:
             chunks, emb = reusable[doc.doc_id]
             for c in chunks:
@@ -161,12 +178,12 @@ def run_ingest(
             report.docs_reused.append(doc.doc_id)
             doc_entries.append(doc.as_dict() | {"chunks": len(chunks), "pages": old_docs[doc.doc_id].get("pages", 0)})
             continue
-        page_bar = tqdm(desc=f"  pages / ページ {doc.path.name[:24]}", unit="page", leave=False, disable=not show_progress)
+        n_read += 1
+        bar.set_postfix_str(f"document / 文書 {n_read}/{len(to_read)} {doc.path.name[:24]}")
+        base = bar.n
 
-        def progress(done: int, total: int, _bar=page_bar) -> None:
-            _bar.total = total
-            _bar.n = done
-            _bar.refresh()
+        def progress(done: int, total: int, _base=base) -> None:
+            bar.update(_base + done - bar.n)
 
         read_started = time.perf_counter()
         try:
@@ -175,7 +192,7 @@ def run_ingest(
             report.failures.append(err)
             continue
         finally:
-            page_bar.close()
+            bar.update(base + page_counts[doc.doc_id] - bar.n)  # a file that failed part-way still counts as read
             report.read_seconds += time.perf_counter() - read_started
         report.pages += n_pages
         for c in chunks:
@@ -186,6 +203,7 @@ def run_ingest(
         report.docs_indexed.append(doc.doc_id)
         doc_entries.append(doc.as_dict() | {"chunks": len(chunks), "pages": n_pages})
 
+    bar.close()
     report.docs_removed = [d for d in old_docs if d not in wanted]
     if not all_chunks:
         report.seconds = time.perf_counter() - started

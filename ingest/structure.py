@@ -20,6 +20,8 @@ from .pdf import Line, Page, Table
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 UNIT_LINE = re.compile(r"^[（(]単位[:：].*[）)]$")
+# a caption's unit or scope printed on its line, apart from its words: 「…の概要　　（単位：件）」「…　（令和7年度）」
+TRAILING_UNIT = re.compile(r"\s*([（(]単位[:：][^（）()]*[）)])\s*$|\s+([（(][^（）()]{1,20}[）)])\s*$")
 NOTE = re.compile(r"^[（(]注[0-9０-９]*[）)]|^※")
 SENTENCE_END = ("。", "！", "？", "!", "?", "。」", "。）", "．")
 
@@ -86,9 +88,11 @@ def classify(line: Line, style: _Style) -> tuple[str, Heading | None]:
     if caption_of(raw) and (emph or plain_source or line.above_table):
         return "caption", None
     h = heading_of(raw, emph, plain_source)
+    text = normalize(raw)
+    if line.over_table and (h is None or h.scheme == "face") and untitled_caption(text):
+        return "caption", None
     if h is not None:
         return "heading", h
-    text = normalize(raw)
     if UNIT_LINE.match(text):
         return "unit", None
     if NOTE.match(text):
@@ -100,6 +104,15 @@ def classify(line: Line, style: _Style) -> tuple[str, Heading | None]:
     unit_w = line.size or style.body_size or 10
     indent = line.indent if line.block >= 0 else line.bbox[0] - style.margin
     return ("para" if indent > unit_w * 0.5 else "cont"), None
+
+
+def untitled_caption(text: str) -> bool:
+    """A line printed right above a table that can title it without a 表/図 number: short, not a
+    sentence, not a lead-in to the table (「次のとおりです：」), not a unit or a note of its own."""
+    t = text.strip()
+    if not t or len(t) > 60 or t.endswith((*SENTENCE_END, "：", ":", "、", "，")):
+        return False
+    return not (UNIT_LINE.match(t) or NOTE.match(t) or starts_item(t))
 
 
 def starts_paragraph(line: Line, prev: Line | None, kind: str) -> bool:
@@ -151,6 +164,14 @@ def _continues(unit: Unit, table: Table, grid: list[list[str]]) -> bool:
     repeated = [squash(c) for c in grid[0]] == [squash(c) for c in unit.grid[0]]
     moved = table.page_index != unit.page_indices[-1] or table.block != unit.block
     return repeated or moved
+
+
+def _split_unit(caption: Unit) -> None:
+    """「設立に向けた課題（複数回答）　（単位：市町村）」 printed on one line: the unit goes to its own field."""
+    m = TRAILING_UNIT.search(caption.title)
+    if m and m.start() > 0 and not caption.unit_line:
+        caption.unit_line = m.group(1) or m.group(2)
+        caption.title = caption.title[: m.start()].strip()
 
 
 def build_units(pages: list[Page]) -> list[Unit]:
@@ -230,8 +251,12 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 flush_para()
                 continue
             wrapped_face = kind == "heading" and heading is not None and heading.scheme.startswith("face")
-            if caption_open and (kind in {"cont", "para", "small"} or wrapped_face) and line.strong and caption:
+            # a numbered caption's wrapped line; the last one may sit right above the table
+            untitled = kind == "caption" and not caption_of(line.text)
+            if caption_open and caption and ((kind in {"cont", "para", "small"} or wrapped_face) and line.strong
+                                             or untitled):
                 caption.title = join_lines([caption.title, line.text])
+                _split_unit(caption)
                 caption.add_place(page.label, page.index, line.bbox)
                 continue
             caption_open = False
@@ -264,12 +289,17 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 open_heading = (h, line)
                 last_table = note_target = None
                 continue
+            if (kind == "caption" and not caption_of(line.text) and para_lines and prev_line is not None
+                    and line.block == prev_line.block and not prev_line.text.rstrip().endswith(SENTENCE_END)
+                    and line.gap < max(prev_line.gap, 0.5) + 0.3):
+                kind = "cont"  # the end of an unfinished sentence that happens to sit above a table
             if kind == "caption":
                 flush_para()
                 close_caption()
                 caption = new_unit("caption")  # placed now, so its words keep their place in the text
                 units.append(caption)
                 caption.title = line.text.strip()
+                _split_unit(caption)
                 caption.add_place(page.label, page.index, line.bbox)
                 caption_open = True
                 note_target = caption

@@ -56,6 +56,7 @@ def score(pdf: Path, truth: dict) -> dict:
             if c.grid and all(r in grid_rows for r in rows) and squash("".join(t["header"])) in grid_rows[:1]:
                 tables_ok += 1
                 break
+    table_errors = compare_tables(truth.get("tables", []), chunks)
     toc_texts = {squash(s["text"]) for s in truth["sentences"] if s.get("toc")}
     toc_chunks = [c.id for c in chunks if any(k and k == squash(c.text) for k in toc_texts)]
     return {
@@ -73,9 +74,35 @@ def score(pdf: Path, truth: dict) -> dict:
         "leaks": leaks,
         "tables": len(truth.get("tables", [])),
         "tables_ok": tables_ok,
+        "table_errors": table_errors,
+        "grids": sum(1 for c in chunks if c.grid),
         "toc_chunks": toc_chunks,
         "missing": missing,
     }
+
+
+def compare_tables(tables: list[dict], chunks: list) -> list[str]:
+    """Each truth table against the stored grids: one grid with exactly its cells, its caption as the
+    chunk's title and its unit in the chunk. Returns what differs (empty: all right)."""
+    errors = []
+    for t in tables:
+        want = [[squash(c) for c in t["header"]], *[[squash(c) for c in r] for r in t["rows"]]]
+        found = [c for c in chunks if c.grid and [squash(x) for x in c.grid[0]] == want[0]
+                 and any([squash(x) for x in r] == want[1] for r in c.grid[1:])]
+        name = t["caption"] or t["header"]
+        if len(found) != 1:
+            errors.append(f"{name}: {len(found)} grids with its header and first row")
+            continue
+        c = found[0]
+        got = [[squash(x) for x in r] for r in c.grid]
+        if got != want:
+            diff = [(i, g, w) for i, (g, w) in enumerate(zip(got, want, strict=False)) if g != w][:3]
+            errors.append(f"{name}: cells differ ({len(got)} rows, want {len(want)}): {diff}")
+        if t["caption"] and squash(c.unit_title) != squash(t["caption"]):
+            errors.append(f"{name}: caption read as {c.unit_title!r}")
+        if t.get("unit") and squash(t["unit"]) not in squash(c.text):
+            errors.append(f"{name}: unit {t['unit']} not in the chunk")
+    return errors
 
 
 def main(folder: str) -> None:
@@ -85,6 +112,8 @@ def main(folder: str) -> None:
         r = score(pdf, truth)
         print(json.dumps({k: v for k, v in r.items() if k not in {"missing", "out_of_order_texts"}},
                          ensure_ascii=False))
+        for m in r["table_errors"]:
+            print("   TABLE:", m)
         for m in r["out_of_order_texts"][:12]:
             print("   OUT OF ORDER:", m[:80])
         for m in r["missing"][:12]:

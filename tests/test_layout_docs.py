@@ -63,6 +63,17 @@ def test_tables_are_single_grids(scores, name):
     assert scores[name]["tables_ok"] == scores[name]["tables"]
 
 
+@pytest.mark.parametrize("name", DOCS)
+def test_every_truth_table_is_one_grid_with_its_cells_caption_and_unit(scores, name):
+    assert not scores[name]["table_errors"], scores[name]["table_errors"]
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_no_table_where_the_document_has_none(scores, name):
+    """Two-column prose, 目次 leaders, Q/A pairs and label/value blocks are not read as grids."""
+    assert scores[name]["grids"] == scores[name]["tables"]
+
+
 def test_titles_without_manifest(generated):
     """A PDF without a manifest entry is titled by /Title or by its cover's largest text, not its file name."""
     from ingest.clean import squash

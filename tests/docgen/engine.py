@@ -385,12 +385,14 @@ class TableSpec:
     caption_style: Style | None = None
     notes: list[str] = field(default_factory=list)  # ※ lines after the table (sentences)
     note_style: Style | None = None
+    ruled: str = "grid"  # grid: every cell ruled | rules: only lines above/below the header and at the end | none
 
 
 _NUM = re.compile(r"^[\s\-－―—▲△0-9０-９,，.．%％]+[件人法市町村戸回団体名%％年月日時分円万千億]*$")
 
 
-def _table_row_block(cells: list[str], colw: list[float], ts: TableSpec, header: bool, tid: int | None) -> Block:
+def _table_row_block(cells: list[str], colw: list[float], ts: TableSpec, header: bool, tid: int | None,
+                     last: bool = False) -> Block:
     st = Style(size=ts.size, leading=ts.leading, bold=header)
     wrapped = []
     for j, cell in enumerate(cells):
@@ -402,15 +404,19 @@ def _table_row_block(cells: list[str], colw: list[float], ts: TableSpec, header:
 
     def draw(P: Painter, x: float, y: float):
         total = sum(colw)
-        if header:
+        grid = ts.ruled == "grid"
+        if header and grid:
             P.rect(x, y, total, h, stroke=None, fill=ts.header_fill)
-        elif ts.first_col_fill:
+        elif ts.first_col_fill and grid:
             P.rect(x, y, colw[0], h, stroke=None, fill=ts.first_col_fill)
-        P.line(x, y, x + total, y, 0.6, ts.rule)
-        P.line(x, y + h, x + total, y + h, 0.6, ts.rule)
+        if grid or (ts.ruled == "rules" and header):
+            P.line(x, y, x + total, y, 0.6, ts.rule)
+        if grid or (ts.ruled == "rules" and (header or last)):
+            P.line(x, y + h, x + total, y + h, 0.6, ts.rule)
         xx = x
         for j, lines in enumerate(wrapped):
-            P.line(xx, y, xx, y + h, 0.6, ts.rule)
+            if grid:
+                P.line(xx, y, xx, y + h, 0.6, ts.rule)
             a = "c" if header else aligns[j]
             if a == "r" and not _NUM.match(cells[j] or "0"):
                 a = "c" if len(lines) == 1 else "l"
@@ -423,7 +429,8 @@ def _table_row_block(cells: list[str], colw: list[float], ts: TableSpec, header:
                 else:
                     P.text(xx + ts.pad, bl, t, G, ts.size, BLACK, header)
             xx += colw[j]
-        P.line(xx, y, xx, y + h, 0.6, ts.rule)
+        if grid:
+            P.line(xx, y, xx, y + h, 0.6, ts.rule)
 
     return Block(h=h, draw=draw, table=tid)
 
@@ -459,7 +466,7 @@ def table_parts(doc: Doc, ts: TableSpec, width: float):
         b.keep_next = True
         return b
 
-    rows = [_table_row_block(r, colw, ts, False, tid) for r in ts.rows]
+    rows = [_table_row_block(r, colw, ts, False, tid, last=i == len(ts.rows) - 1) for i, r in enumerate(ts.rows)]
     for i, b in enumerate(rows):
         b.row = i
     notes: list[Block] = []
