@@ -66,3 +66,17 @@ def test_request_addressed_to_the_wrong_body_is_dropped(built, retriever, standi
     standin.script = [Reply(cited((ROLE_FIRST, [n]), (right, [n])))]
     ok = answer_question(ROLE_Q, settings=s, retriever=retriever)
     assert ok.llm_status == "own" and not ok.grounding_drops
+
+
+DENIED_Q = "調査対象の15県のうち、居住支援法人を構成員にしていない県はいくつありましたか。"
+# the model read the cell 居住支援法人 = 12 (prefectures that DO have them) as the answer; the text says 3県
+DENIED_REPLY = "調査対象の15県のうち、居住支援法人を構成員にしていない県は12県みられた。"
+
+
+def test_figure_of_the_affirmed_cell_given_as_the_denied_count_is_not_shown(built, retriever, standin):
+    hits = retriever.search(DENIED_Q, k=5)
+    n = next(i + 1 for i, h in enumerate(hits) if "表 4-①" in h.chunk.get("unit_title", ""))
+    standin.script = [Reply(cited((DENIED_REPLY, [n])))]
+    ans = answer_question(DENIED_Q, settings=llm_settings(built[0], standin.base_url), retriever=retriever)
+    assert ans.llm_status != "own" and ans.grounding_drops == [DENIED_REPLY]
+    assert "12県" not in ans.answer.replace(" ", "") and "3県" in ans.answer.replace(" ", "")
