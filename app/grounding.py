@@ -188,6 +188,13 @@ def _clause(sent: str, pos: int) -> str:
     return sent[start : min(ends) if ends else len(sent)]
 
 
+def _full_sentence(text: str, pos: int) -> str:
+    """The 。-delimited part of text around pos (a model's "sentence" may hold several)."""
+    start = text.rfind("。", 0, pos) + 1
+    end = text.find("。", pos)
+    return text[start : end + 1 if end >= 0 else len(text)]
+
+
 def _without_totals(text: str) -> str:
     """Text without 「15県のうち」-style totals, which are neither affirmed nor denied."""
     return re.sub(rf"(?:{FIGURE.pattern})(?:のうち|の中|中)", "|", text)
@@ -210,7 +217,7 @@ def figure_grounded(fig: str, pos: int, sent: str, chunk: dict) -> bool:
     text = normalize(chunk.get("text", ""))
     grid = chunk.get("grid") or []  # header row first
     total = _is_total(sent, pos + len(fig))  # 「15県のうち」: neither affirmed nor denied
-    mine = not total and negated(_without_totals(sent))
+    mine = not total and negated(_without_totals(_full_sentence(sent, pos)))
     if len(grid) >= 2:
         cell = _table_ok(fig, pos, sent, grid, chunk.get("text", ""))
         labels = normalize(" ".join([*grid[0], *(r[0] for r in grid[1:] if r), chunk.get("unit_title", "") or ""]))
