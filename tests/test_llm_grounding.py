@@ -80,3 +80,21 @@ def test_figure_of_the_affirmed_cell_given_as_the_denied_count_is_not_shown(buil
     ans = answer_question(DENIED_Q, settings=llm_settings(built[0], standin.base_url), retriever=retriever)
     assert ans.llm_status != "own" and ans.grounding_drops == [DENIED_REPLY]
     assert "12県" not in ans.answer.replace(" ", "") and "3県" in ans.answer.replace(" ", "")
+
+
+SPLICE_Q = "県が行ったセミナーや交流会にはどのような成果がありましたか。"
+
+
+def test_figure_of_one_passage_given_to_the_subject_of_another_is_not_shown(built, retriever, standin):
+    """A splice in the real model's manner (it copies passage clauses and joins them with 「…しており、」):
+    the exchange meetings of 事例 4-① and the designations that 事例 4-③ credits to its seminars. Every
+    clause is in some cited passage, so clause-by-clause checks passed it; the claim is in none."""
+    hits = retriever.search(SPLICE_Q, k=5)
+    meetings, seminar = number_of(hits, "担当職員同士の交流会を開催"), number_of(hits, "9法人")
+    spliced = ("当県は、令和5年度から居住支援協議会の担当職員同士の交流会を開催しており、令和4年度には9法人、"
+               "5年度には6法人が居住支援法人として指定された。")
+    honest = "本事業の成果として、令和4年度には9法人、5年度には6法人が居住支援法人として指定された。"
+    standin.script = [Reply(cited((spliced, [meetings, seminar]), (honest, [seminar])))]
+    ans = answer_question(SPLICE_Q, settings=llm_settings(built[0], standin.base_url), retriever=retriever)
+    assert ans.mode == "llm" and ans.llm_status == "own"
+    assert ans.grounding_drops == [spliced] and "交流会" not in ans.answer and "9法人" in ans.answer
