@@ -427,7 +427,8 @@ def ground_sentence(text: str, sources: list[int], passages: dict[int, dict], qu
             v.reason = f"数値「{fig}」と文の語句が同じ出典にない"
             return v
     cited_sentences = [s for c in cited for s in passage_sentences(c.get("text", ""))]
-    v.reason = scope_problem(sent, cited_sentences) or role_problem(sent, cited_sentences)
+    for part in passage_sentences(sent):  # a reply "sentence" may copy several: each has its own source
+        v.reason = v.reason or scope_problem(part, cited_sentences) or role_problem(part, cited_sentences)
     v.grounded = not v.reason
     return v
 
