@@ -21,12 +21,14 @@ every sentence is checked on its own:
 7. the scope qualifiers the source sentence attaches to a noun or figure (一部の, 約, 以上 …)
    are kept and none is added (`scope_problem`), and no body the source marks as acting is
    made the one acted on, or the reverse (`role_problem`: 「国土交通省に対して…促す」 where the
-   ministries urge the prefectures). The words for 5 and 7 are in app/resources/grounding.toml.
+   ministries urge the prefectures), and a list the source closes with its count (「北浜市、港南市、
+   汐見市の3市が」) is not cut to some of its items (`list_problem`). The words for 5 and 7 are in
+   app/resources/grounding.toml.
 
 Checks 5–7 measured on the real 1.5B model's replies (Qwen2.5-Coder-1.5B-Instruct Q4_K_M: 77
-sentences of 61 replies, the dev set and a 40-question sample of the banks): they refuse 2
-sentences the earlier checks kept, both wrong (a denied figure, a swapped addressee), and no
-faithful one. Requiring the figure and the sentence's words in one passage *sentence* instead of
+sentences of 61 replies, the dev set and a 40-question sample of the banks): they refuse 3
+sentences the earlier checks kept, all wrong (a denied figure, a swapped addressee, a closed list
+cut to two of its three items), and no faithful one. Requiring the figure and the sentence's words in one passage *sentence* instead of
 one passage would have refused 9 more sentences, all faithful (verbatim copies spanning two
 passage sentences, table answers whose words are in the title), so 6 works at passage level.
 
@@ -359,6 +361,22 @@ def scope_problem(sent: str, cited_sentences: list[str]) -> str:
     return ""
 
 
+_CLOSED_LIST = re.compile(rf"(?P<items>[{_CONTENT}]{{2,}}(?:、[{_CONTENT}]{{2,}})+)の(?P<n>\d+)")
+
+
+def list_problem(sent: str, cited_sentences: list[str]) -> str:
+    """Why the (normalised) sentence names part of a list its source closes with a count, or "":
+    「北浜市、港南市、汐見市の3市が…実施しており」 written 「北浜市と港南市が…実施しており」 says those two
+    are the ones. Naming one item, or all, or stating the count, is not refused."""
+    for s in cited_sentences:
+        for m in _CLOSED_LIST.finditer(s):
+            items = m.group("items").split("、")
+            named = [i for i in items if i in sent]
+            if len(items) == int(m.group("n")) and 2 <= len(named) < len(items) and m.group("n") not in sent:
+                return f"列挙の一部だけ（{'、'.join(i for i in items if i not in named)}が抜けている）"
+    return ""
+
+
 def _role_rx(particles: tuple[str, ...]) -> str:
     alts = []
     for p in sorted(particles, key=len, reverse=True):
@@ -435,7 +453,8 @@ def ground_sentence(text: str, sources: list[int], passages: dict[int, dict], qu
             return v
     cited_sentences = [s for c in cited for s in passage_sentences(c.get("text", ""))]
     for part in passage_sentences(sent):  # a reply "sentence" may copy several: each has its own source
-        v.reason = v.reason or scope_problem(part, cited_sentences) or role_problem(part, cited_sentences)
+        v.reason = (v.reason or scope_problem(part, cited_sentences) or list_problem(part, cited_sentences)
+                    or role_problem(part, cited_sentences))
     v.grounded = not v.reason
     return v
 

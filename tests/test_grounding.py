@@ -168,3 +168,12 @@ def test_figure_must_stand_beside_the_sentences_words_in_one_passage():
     spliced = "担当職員同士の交流会の成果として、令和4年度には9法人が居住支援法人として指定されました。"
     assert not ground_sentence(spliced, [1, 2], both).grounded
     assert ground_sentence("セミナーの成果として、令和4年度には9法人が居住支援法人として指定されました。", [1, 2], both).grounded
+
+
+def test_part_of_a_list_closed_by_a_count_is_refused():
+    """Measured with the real model on the FAQ leaflet: 「北浜市、港南市、汐見市の3市が」 became 「北浜市と港南市が」."""
+    faq = {"text": "A．専用住宅の家賃を低くする家主に対し、国と地方公共団体が費用を補助する家賃低廉化の制度があります。"
+                   "県内では、北浜市、港南市、汐見市の3市がこの制度を実施しており、1戸あたり月額4万円を上限としています。"}
+    assert not one("北浜市と港南市がこの制度を実施しており、1戸あたり月額4万円を上限としています。", faq).grounded
+    assert one("北浜市、港南市、汐見市の3市がこの制度を実施しています。", faq).grounded
+    assert one("港南市はこの制度を実施しており、1戸あたり月額4万円を上限としています。", faq).grounded
