@@ -116,3 +116,64 @@ def test_rewrite_must_keep_to_the_conversation():
     assert not rewrite_is_faithful("受刑者関係の機関は、司法部です。", "それはどういう機関ですか", history)
     assert not rewrite_is_faithful("受刑者関係の機関を含めている県は12県ですか。", "それは何県？", history)
     assert rewrite_is_faithful("保護観察所などの受刑者関係の機関を構成員に含めている県はいくつですか。", "それは何県？", history)
+
+
+SUMMARY = CHUNKS["report:0022"]  # 【まとめ】: 「さらに、一部の調査対象県においては、…」
+FINDING = CHUNKS["report:0024"]  # 【所見】: 国土交通省及び厚生労働省は … 都道府県に対し … 促すこと
+
+
+def test_grounding_lexicon_file_is_well_formed():
+    from app.grounding import lexicon
+
+    lex = lexicon()
+    assert lex.qualifiers and lex.agent and lex.target and lex.negative
+    for q in lex.qualifiers:
+        assert q.forms and q.same, q.name
+        assert all(rx.groupindex.get("t") for rx in q.forms), q.name
+
+
+def test_dropped_or_added_scope_qualifier_is_refused_and_kept_one_passes():
+    dropped = "調査対象県においては、居住支援協議会の開催頻度が低調であっても特段の問題はないと認識しています。"
+    assert not one(dropped, SUMMARY).grounded
+    assert one("一部の" + dropped, SUMMARY).grounded
+    assert one("調査対象県の一部では、開催頻度が低調でも特段の問題はないと認識しています。", SUMMARY).grounded
+    assert not one("全ての調査対象県においては、開催頻度が低調でも特段の問題はないと認識しています。", SUMMARY).grounded
+    # a figure: 「5回以上」 is a header of 表4-②; a sentence that loses 以上 states another category
+    assert one("5年度に開催回数5回以上の県は1県でした。", TABLE_MEETINGS).grounded
+
+
+def test_request_addressed_to_the_wrong_body_is_refused():
+    assert not one("国土交通省に対して、当該都道府県が実施し得る支援策を市区町村に対し提示するよう促すこと。", FINDING).grounded
+    assert one("都道府県に対して、当該都道府県が実施し得る支援策を市区町村に対し提示するよう促すことを求めています。",
+               FINDING).grounded
+    assert one("国土交通省と厚生労働省は、都道府県に対して支援手法の周知徹底を図ることとされています。", FINDING).grounded
+
+
+def test_denied_figure_from_an_affirmed_cell_or_a_total_is_refused():
+    """Measured with the real model: 「…居住支援法人を構成員にしていない県は12県みられた。」 (the cell
+    居住支援法人 = 12 counts those that do; the note's 「居住支援法人を構成員とする12県のうち」 is a total)."""
+    wrong = "調査対象の15県のうち、居住支援法人を構成員にしていない県は12県みられた。"
+    assert not one(wrong, TABLE_MEMBERS).grounded
+    assert one("調査対象の15県のうち、居住支援法人を構成員にしている県は12県です。", TABLE_MEMBERS).grounded
+    assert one("居住支援法人を構成員としていない県は3県でした。", CHUNKS["report:0001"]).grounded
+    q = "令和4年度に居住支援協議会を一度も開催しなかった県はいくつありましたか。"
+    assert one("令和4年度に居住支援協議会を一度も開催しなかった県は2県です。", TABLE_MEETINGS, q).grounded  # the 0回 column
+
+
+def test_figure_must_stand_beside_the_sentences_words_in_one_passage():
+    """A splice: each part is true in some cited passage, the claim in none."""
+    seminar = CHUNKS["report:0016"]  # 令和4年度には9法人 … 指定された (社会福祉法人向けセミナー)
+    exchange = next(c for c in CHUNKS.values() if "交流会" in c["text"] and "令和" in c["text"] and c is not seminar)
+    both = {1: seminar, 2: exchange}
+    spliced = "担当職員同士の交流会の成果として、令和4年度には9法人が居住支援法人として指定されました。"
+    assert not ground_sentence(spliced, [1, 2], both).grounded
+    assert ground_sentence("セミナーの成果として、令和4年度には9法人が居住支援法人として指定されました。", [1, 2], both).grounded
+
+
+def test_part_of_a_list_closed_by_a_count_is_refused():
+    """Measured with the real model on the FAQ leaflet: 「北浜市、港南市、汐見市の3市が」 became 「北浜市と港南市が」."""
+    faq = {"text": "A．専用住宅の家賃を低くする家主に対し、国と地方公共団体が費用を補助する家賃低廉化の制度があります。"
+                   "県内では、北浜市、港南市、汐見市の3市がこの制度を実施しており、1戸あたり月額4万円を上限としています。"}
+    assert not one("北浜市と港南市がこの制度を実施しており、1戸あたり月額4万円を上限としています。", faq).grounded
+    assert one("北浜市、港南市、汐見市の3市がこの制度を実施しています。", faq).grounded
+    assert one("港南市はこの制度を実施しており、1戸あたり月額4万円を上限としています。", faq).grounded
