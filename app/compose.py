@@ -79,8 +79,7 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
     """(hit, row index, column index, row label, column header, value) when the question names a cell
     of a figure table. A negated question (「構成員にしていない県」) is not answered by a cell
     counting the positive case; only a zero/none column or a negative header may answer it."""
-    if not (q.numeric or re.search(r"表\s*\d", q.standalone)):
-        return None
+    figure_q = q.numeric or bool(re.search(r"表\s*\d", q.standalone))
     text = normalize(q.compose_text)
     qn = _cell_key(text)
     q_tokens = set(content_words(text))
@@ -103,8 +102,10 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             if (q.zero or q.negated) and _is_zero_header(head):
                 score = max(score, 9)
             scores.append((score, j))
-        if len(header) == 2 and scores and scores[0][0] == 0:
+        if len(header) == 2 and scores and scores[0][0] == 0 and figure_q:
             scores = [(1, 1)]  # one value column: naming the row is enough
+        if not figure_q:  # any other question reads a cell only where it names the column exactly (補助率は？)
+            scores = [(sc, j) for sc, j in scores if sc >= 10]
         scores.sort(reverse=True)
         if not scores or scores[0][0] == 0 or (len(scores) > 1 and scores[0][0] == scores[1][0]):
             continue
@@ -120,6 +121,8 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
                 matches = [i for i in matches if len(_cell_key(labels[i])) == longest]
             if TOTAL_Q.search(text):
                 matches = [i for i, lab in enumerate(labels) if TOTAL_Q.search(lab)] or matches
+            if not matches:
+                matches = _rows_by_words(labels, q_tokens)
             if len(matches) != 1:
                 continue
             i = matches[0]
@@ -130,6 +133,27 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
         if j < len(row) and row[j].strip():
             return h, i + 1, j, labels[i], head, row[j].strip()
     return None
+
+
+def _rows_by_words(labels: list[str], q_tokens: set[str]) -> list[int]:
+    """Rows whose label the question names in other order or inflection (「運営強化補助（人口1万人未満の
+    町村）」 for 「人口1万人未満の町村が運営強化補助を…」): most of the label's words are in the question;
+    only the best-covered row, and only when it is the one such row."""
+    cover, named = [], []
+    for i, lab in enumerate(labels):
+        toks = set(content_words(normalize(lab)))
+        if len(toks) >= 2:
+            cover.append((len(toks & q_tokens) / len(toks), i))
+            named.append(frozenset(toks & q_tokens))
+        else:
+            named.append(frozenset())
+    good = sorted((c for c in cover if c[0] >= 0.75), reverse=True)
+    if not good or (len(good) > 1 and good[0][0] == good[1][0]):
+        return []
+    best = good[0][1]
+    if sum(1 for n in named if n and n >= named[best]) > 1:
+        return []  # another row holds every word the question names: the question does not say which
+    return [best]
 
 
 # ---- sentence selection ---------------------------------------------------------------------

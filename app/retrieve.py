@@ -80,6 +80,21 @@ def normalize_query(q: str) -> str:
     return prepare(re.sub(r"\s+", " ", (q or "").replace("\u0000", " ")).strip())
 
 
+PLACEHOLDER = re.compile(r"^[\s年月日円号第□■○・／/()（）:：\-－～~]*$")
+
+
+def is_blank_form(chunk: dict) -> bool:
+    """A form to fill in (様式): a grid of at least four value cells, at least half of them empty or
+    only placeholders (「年　月　日」「円」「□」). It repeats the document's terms and states nothing."""
+    grid = chunk.get("grid") or []
+    cells = [c for row in grid[1:] for c in row[1:]] if len(grid) > 1 else []
+    if len(grid) > 1 and len(grid[0]) == 2:  # label | blank: the labels are the rows, every value is a cell
+        cells = [row[1] for row in grid if len(row) > 1]
+    if len(cells) < 4:
+        return False
+    return sum(1 for c in cells if PLACEHOLDER.match(str(c) or "")) / len(cells) >= 0.5
+
+
 def rrf(rank_lists: list[list[int]], k: int = 60) -> dict[int, float]:
     scores: dict[int, float] = {}
     for ranks in rank_lists:
@@ -320,6 +335,9 @@ class Retriever:
             fused = weighted(dense, lexical)
         else:
             fused = rrf([rank_d, rank_l], self.settings.rrf_k)
+        if mode not in ("dense", "lexical") and self.settings.blank_form_prior != 1.0:
+            fused = {i: s * (self.settings.blank_form_prior if is_blank_form(snap.chunks[i]) else 1.0)
+                     for i, s in fused.items()}
         pos_d = {i: r + 1 for r, i in enumerate(rank_d)}
         pos_l = {i: r + 1 for r, i in enumerate(rank_l)}
         order = sorted(fused, key=lambda i: (-fused[i], i))[:k]

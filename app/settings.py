@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     top_k: int = 5
     fusion: Literal["rrf", "weighted"] = "rrf"
     rrf_k: int = 60
+    # a blank form (様式: a grid whose value cells are mostly empty) shares a document's words without stating
+    # anything; its fused score is multiplied by this, so it leads only when nothing else is close
+    blank_form_prior: float = 0.9
     dense_candidates: int = 30
     lexical_candidates: int = 30
 

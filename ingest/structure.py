@@ -115,6 +115,9 @@ def untitled_caption(text: str) -> bool:
     return not (UNIT_LINE.match(t) or NOTE.match(t) or starts_item(t))
 
 
+CLAUSE_NO = re.compile(r"^[0-9０-９]{1,2}\u3000")  # a clause number of rules and 要綱 (「2　市町村長は…」)
+
+
 def starts_paragraph(line: Line, prev: Line | None, kind: str) -> bool:
     """Whether a body line begins a new paragraph rather than continuing the previous line's.
 
@@ -129,6 +132,8 @@ def starts_paragraph(line: Line, prev: Line | None, kind: str) -> bool:
     ended = prev.text.rstrip().endswith(SENTENCE_END)
     if ANSWER.match(normalize(text)) or (starts_item(text) and (ended or prev.short or line.block < 0)):
         return True
+    if not ended and starts_item(prev.text.strip()) and CLAUSE_NO.match(text):
+        return True  # 「（4）その他…書類」 then 「2　…」: an item list ends and the next numbered clause (項) begins
     if not ended:
         return False
     if line.block < 0:  # text files: blank lines and indents decide

@@ -1,0 +1,48 @@
+"""The table look-up and the blank-form prior: pure functions over invented tables (no index)."""
+
+from app.compose import table_lookup
+from app.query import analyze
+from app.retrieve import Hit, is_blank_form
+
+RATES = [["区分", "補助率", "上限額"],
+         ["貸出券の発行（小学生）", "2分の1", "3万円"],
+         ["貸出券の発行（高校生以上）", "3分の1", "5万円"],
+         ["移動図書館の運行", "2分の1", "20万円"]]
+
+
+def _table(grid: list[list[str]]) -> Hit:
+    text = "表1　助成の率と上限\n" + "\n".join(" | ".join(r) for r in grid)
+    return Hit({"id": "t", "doc_id": "d", "kind": "table", "grid": grid, "text": text, "unit_title": "表1　助成の率と上限"},
+               1.0, 1)
+
+
+def test_a_row_named_in_other_words_and_a_column_named_exactly_give_the_cell():
+    cell = table_lookup(analyze("高校生以上の貸出券の発行に対する補助率は？"), [_table(RATES)])
+    assert cell is not None and cell[5] == "3分の1"
+
+
+def test_two_rows_equally_named_give_no_cell():
+    assert table_lookup(analyze("貸出券の発行の補助率は？"), [_table(RATES)]) is None  # 小学生 or 高校生以上?
+
+
+def test_a_question_that_names_no_column_reads_no_cell():
+    assert table_lookup(analyze("移動図書館の運行について教えてください"), [_table(RATES)]) is None
+
+
+def test_a_blank_form_is_recognised_and_a_table_of_figures_is_not():
+    form = [["1 申請者", ""], ["2 事業名", ""], ["3 申請日", "年　月　日"], ["4 申請額", "円"], ["5 区分", "A ／ B"]]
+    assert is_blank_form({"grid": form})
+    assert not is_blank_form({"grid": RATES})
+    assert not is_blank_form({"grid": RATES[:2]})  # too small to tell
+
+
+def test_a_numbered_clause_after_an_item_list_starts_a_new_paragraph():
+    from ingest.pdf import Line
+    from ingest.structure import starts_paragraph
+
+    item = Line("（4）その他市長が必要と認める書類", 0, (60, 100, 300, 112), size=10, block=0)
+    clause = Line("2\u3000前項の申請は、毎年度4月30日までに行う。", 0, (50, 114, 500, 126), size=10, block=0)
+    wrapped = Line("2 県では、前項の規定により", 0, (50, 114, 500, 126), size=10, block=0)
+    sentence = Line("申請者は次の書類を添えて提出し、", 0, (50, 100, 500, 112), size=10, block=0)
+    assert starts_paragraph(clause, item, "cont")
+    assert not starts_paragraph(wrapped, sentence, "cont")  # a wrapped sentence that happens to begin with a figure
