@@ -40,7 +40,7 @@ LEAD_IN = re.compile(r"(?:次|以下|下記|左記|右記)の(?:とおり|通り
 FEATURES = (
     "overlap", "dense", "grams", "rank", "focus", "speaker_match", "speaker_other", "said", "negation",
     "figure", "counter_figure", "kind_match", "kind_missing", "question_line", "answer_line", "title_line",
-    "lead_in", "length",
+    "lead_in", "length", "q_match",
 )
 # The weights the composer used before fitting (the fallback and the baseline of `eval.fit_sentences`).
 HAND_WEIGHTS = {"overlap": 1.0, "dense": 0.5, "grams": 0.5, "rank": 0.2, "focus": 0.5, "speaker_match": 0.2,
@@ -108,20 +108,24 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
     for r, h in enumerate(top):
         block = ""  # a labelled block (【…の意見】, ○委員) speaks until the next label
         after_question = False
+        q_overlap = 0.0  # how well the last question line (an FAQ's Q) matches the question: its answer inherits it
         for s_i, s in enumerate(passage_sentences(h)):
             block = speaker_of(s) or block
             ns = normalize(s)
             is_q = bool(QUESTION_LINE.search(ns))
             is_a = bool(ANSWER_LINE.match(ns)) or (after_question and not is_q)
             after_question = is_q or (after_question and not ANSWER_LINE.match(ns) and not is_title_line(s))
+            toks = set(content_words(s))
+            overlap = sum(w for t, w in weights.items() if t in toks) / total
+            if is_q:
+                q_overlap = overlap
             if len(squash(s)) < 6 or s.startswith("|") or is_caption(s, h.chunk):
                 continue
-            toks = set(content_words(s))
             cos = h.sentence_scores.get(s)
             units = [m.group(1) for m in FIGURE.finditer(ns)] if q.numeric else []
             match = any(ANSWER_LOOKS[k].search(ns) for k in q.asks)
             f = {
-                "overlap": sum(w for t, w in weights.items() if t in toks) / total,
+                "overlap": overlap,
                 "dense": (cos - lo) / (hi - lo) if cos is not None and hi > lo else 0.0,
                 "grams": len(q_grams & bigrams(s)) / len(q_grams) if q_grams else 0.0,
                 "rank": 1.0 / (r + 1),
@@ -138,6 +142,7 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
                 "title_line": float(is_title_line(s)),
                 "lead_in": float(bool(LEAD_IN.search(ns))),
                 "length": math.log1p(len(squash(s))) / 5.0,
+                "q_match": q_overlap if is_a else 0.0,
             }
             if subject and block:  # a labelled statement: whose view the question asks for
                 mine = block in subject or subject in block or subject in block.replace("の意見", "")
