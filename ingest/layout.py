@@ -45,6 +45,15 @@ class Leaf:
 class Geometry:
     gutter: float  # narrowest empty vertical band that separates columns
     min_column: float  # narrowest slice that counts as a text column
+    rules: list[tuple[float, float, float]] = field(default_factory=list)  # vertical rules: x, top, bottom
+
+    def ruled(self, a: float, b: float, items: list[Item]) -> bool:
+        """A vertical rule runs through the empty band a..b beside most of these items' height:
+        a drawn column separator, however narrow the band."""
+        top = min(i.bbox[1] for i in items)
+        bottom = max(i.bbox[3] for i in items)
+        return any(a - 1 <= x <= b + 1 and min(bot, bottom) - max(t, top) >= (bottom - top) * 0.5
+                   for x, t, bot in self.rules)
 
 
 def attach_captions(items: list[Item], is_caption) -> list[Item]:
@@ -102,20 +111,27 @@ def _coverage(items: list[Item]) -> list[list[float]]:
 def gutters(items: list[Item], geo: Geometry) -> list[float]:
     """x positions of the column gutters among these items (empty list: one column)."""
     cov = _coverage(items)
-    cuts = [(cov[k][1], cov[k + 1][0]) for k in range(len(cov) - 1) if cov[k + 1][0] - cov[k][1] >= geo.gutter]
+    gaps = [(cov[k][1], cov[k + 1][0]) for k in range(len(cov) - 1)]
+    ruled = {g for g in gaps if geo.rules and geo.ruled(g[0], g[1], items)}
+    cuts = [g for g in gaps if g[1] - g[0] >= geo.gutter or g in ruled]
+
+    def strength(cut: tuple[float, float]) -> float:  # a drawn rule outweighs any empty band
+        return float("inf") if cut in ruled else cut[1] - cut[0]
     while cuts:
         edges = [cov[0][0], *[c for cut in cuts for c in cut], cov[-1][1]]
         widths = [edges[2 * k + 1] - edges[2 * k] for k in range(len(cuts) + 1)]
-        narrow = min(range(len(widths)), key=lambda k: widths[k])
-        if widths[narrow] >= geo.min_column:
+
+        def beside(k: int) -> list[tuple[float, float]]:  # the empty (unruled) cuts next to slice k
+            return [c for c in (cuts[k - 1] if k > 0 else None, cuts[k] if k < len(cuts) else None)
+                    if c is not None and c not in ruled]
+
+        # a slice too narrow for a text column joins its neighbour across an empty gutter;
+        # a slice between drawn rules is a column however narrow (a table's figures under their header)
+        narrow = [k for k in range(len(widths)) if widths[k] < geo.min_column and beside(k)]
+        if not narrow:
             return [(a + b) / 2 for a, b in cuts]
-        # drop the narrower gutter next to the narrow slice: that slice joins its neighbour
-        left = cuts[narrow - 1] if narrow > 0 else None
-        right = cuts[narrow] if narrow < len(cuts) else None
-        if left is None or (right is not None and right[1] - right[0] < left[1] - left[0]):
-            cuts.remove(right)
-        else:
-            cuts.remove(left)
+        k = min(narrow, key=lambda k: widths[k])
+        cuts.remove(min(beside(k), key=strength))
     return []
 
 

@@ -133,8 +133,10 @@ def _looks_like_toc(grid: list[list[str]]) -> bool:
     return nums == sorted(nums)
 
 
-def find_tables(rows: list[list[Piece]], min_rows: int = 3) -> list[Found]:
-    """Unruled tables among a block's rows (each row: the pieces on one line, left to right)."""
+def find_tables(rows: list[list[Piece]], min_rows: int = 3, allowed=None) -> list[Found]:
+    """Unruled tables among a block's rows (each row: the pieces on one line, left to right).
+
+    `allowed(bbox)`, when given, can refuse a table where it lies (across a drawn rule)."""
     found: list[Found] = []
     k = 0
     n = len(rows)
@@ -148,7 +150,7 @@ def find_tables(rows: list[list[Piece]], min_rows: int = 3) -> list[Found]:
                 len(rows[end + 1]) >= 2 or (end + 2 < n and len(rows[end + 2]) >= 2 and _gap_ok(rows[end + 1], rows[end + 2]))):
             end += 1
         hit = _table_in(rows, k, end, min_rows)
-        if hit is None:
+        if hit is None or (allowed is not None and not allowed(hit.bbox)):
             k += 1
             continue
         found.append(hit)
