@@ -51,6 +51,7 @@ class Table:
     page_index: int
     bbox: tuple[float, float, float, float]
     block: int = -1
+    unit: str = ""  # the unit printed inside the table (an unruled table's header corner), if any
 
 
 @dataclass
@@ -363,7 +364,7 @@ def _unruled_tables(strips: list, index: int, rules: list | None = None) -> list
                        for x, t, b in rules or [])
 
     for hit in reversed(find_tables(rows, allowed=unruled)):
-        table = Table(rows=hit.grid, page_index=index, bbox=hit.bbox)
+        table = Table(rows=hit.grid, page_index=index, bbox=hit.bbox, unit=hit.unit)
         strips[hit.first : hit.last + 1] = [[Item(hit.bbox, table, block=True)]]
     return strips
 

@@ -37,6 +37,11 @@ class Found:
     last: int  # index of the last row (inclusive)
     grid: list[list[str]]  # header row first when there is one
     bbox: Box
+    unit: str = ""  # 「（件）」 printed in the header's first cell, over the labels: the table's unit
+
+
+# a header's first cell that names no column but the unit of the figures: 「（件）」「(単位:人)」「単位：円」
+UNIT_CELL = re.compile(r"^(?:[(](?:単位:)?[^()]{1,6}[)]|単位:\S{1,6})$")
 
 
 @cache
@@ -209,11 +214,14 @@ def _table_in(rows: list[list[Piece]], first: int, last: int, min_rows: int) -> 
         table = grid[head : start + len(body)]
         if head == start and _looks_like_toc(table):
             return None
+        unit = ""
+        if head < start and UNIT_CELL.match(_nfkc(table[0][0])):
+            unit, table[0][0] = table[0][0], ""
         # map grid rows back to block rows for the bbox and the row span
         used = _rows_of(block, placed, head, start + len(body))
         boxes = [p.bbox for i in used for p in block[i]]
         bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-        return Found(first + used[0], first + used[-1], table, bbox)
+        return Found(first + used[0], first + used[-1], table, bbox, unit)
     return None
 
 

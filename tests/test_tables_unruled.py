@@ -105,3 +105,41 @@ def test_a_table_beside_a_column_of_prose_is_left_to_the_column_reader():
     assert find_tables(rows) == []
     column = [r[:2] for r in rows]
     assert len(find_tables(column)) == 1
+
+
+def test_unit_in_the_header_corner_is_the_tables_unit_and_an_empty_corner_stays_a_header():
+    body = [
+        row(118, (40, "北部圏域"), right(270, "12"), right(370, "15")),
+        row(136, (40, "中部圏域"), right(270, "38"), right(370, "44")),
+        row(154, (40, "南部圏域"), right(270, "21"), right(370, "23")),
+    ]
+    for corner, unit in [("（店）", "（店）"), ("(単位:件)", "(単位:件)"), (None, "")]:
+        head = row(100, *([(40, corner)] if corner else []), right(270, "令和6年"), right(370, "令和7年"))
+        found = find_tables([head, *body])
+        assert len(found) == 1, corner
+        t = found[0]
+        assert t.unit == unit
+        assert t.grid[0] == ["", "令和6年", "令和7年"]
+        assert t.grid[1] == ["北部圏域", "12", "15"]
+
+
+def test_a_column_name_in_the_header_corner_is_no_unit():
+    rows = [
+        row(100, (40, "圏域"), right(270, "令和6年"), right(370, "令和7年")),
+        row(118, (40, "北部圏域"), right(270, "12"), right(370, "15")),
+        row(136, (40, "中部圏域"), right(270, "38"), right(370, "44")),
+        row(154, (40, "南部圏域"), right(270, "21"), right(370, "23")),
+    ]
+    t = find_tables(rows)[0]
+    assert t.unit == "" and t.grid[0][0] == "圏域"
+
+
+def test_a_tables_own_unit_becomes_its_units_unit_line():
+    from ingest.pdf import Line, Page, Table
+    from ingest.structure import build_units
+
+    page = Page(index=0, label="1", width=595, height=842)
+    page.blocks = [Line("表5　圏域別の店数", 0, (40, 80, 200, 90), 10.0, True, above_table=True),
+                   Table([["", "令和6年", "令和7年"], ["北部", "12", "15"]], 0, (40, 100, 370, 130), unit="（店）")]
+    tables = [u for u in build_units([page]) if u.grid]
+    assert len(tables) == 1 and tables[0].unit_line == "（店）" and tables[0].title.startswith("表5")
