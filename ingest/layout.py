@@ -56,24 +56,39 @@ class Geometry:
                    for x, t, bot in self.rules)
 
 
-def attach_captions(items: list[Item], is_caption) -> list[Item]:
+def attach_captions(items: list[Item], is_caption, wraps=None) -> list[Item]:
     """A table and the strip right above it that holds its caption become one piece.
 
     A caption set in one column above a table spanning both columns belongs with the table
-    in reading order, not at the foot of that column.
+    in reading order, not at the foot of that column. A caption too long for its column wraps:
+    the strips between its first line and the table, set at line spacing and accepted by
+    `wraps(obj)` (not a sentence of their own), come with it.
     """
     tables = [i for i in items if i.block and not i.children]
     for t in tables:
         above = [i for i in items if not i.block and not i.children and i.bbox[3] <= t.bbox[1] + 1
                  and i.bbox[0] >= t.bbox[0] - 2 and i.bbox[2] <= t.bbox[2] + 2]
-        if not above:
+        group: list[Item] = []
+        edge = t.bbox[1]  # top of what is grouped so far
+        for _ in range(3):  # the caption's last line, then up to two lines above it
+            if not above:
+                break
+            low = max(i.bbox[3] for i in above)
+            strip = [i for i in above if i.bbox[3] > low - max(2.0, (i.bbox[3] - i.bbox[1]) * 0.5)]
+            height = max(i.bbox[3] - i.bbox[1] for i in strip)
+            if edge - low > height * (2 if not group else 1):
+                break
+            group = [*strip, *group]
+            if any(is_caption(i.obj) for i in strip):
+                break
+            if wraps is not None and not all(wraps(i.obj) for i in strip):
+                group = []
+                break
+            above = [i for i in above if i not in strip]
+            edge = min(i.bbox[1] for i in strip)
+        if not group or not any(is_caption(i.obj) for i in group):
             continue
-        low = max(i.bbox[3] for i in above)
-        strip = [i for i in above if i.bbox[3] > low - max(2.0, (i.bbox[3] - i.bbox[1]) * 0.5)]
-        height = max(i.bbox[3] - i.bbox[1] for i in strip)
-        if t.bbox[1] - low > height * 2 or not any(is_caption(i.obj) for i in strip):
-            continue
-        group = [*strip, t]
+        group.append(t)
         items = [i for i in items if i not in group]
         bbox = (min(i.bbox[0] for i in group), min(i.bbox[1] for i in group),
                 max(i.bbox[2] for i in group), max(i.bbox[3] for i in group))

@@ -377,7 +377,8 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = F
     unit = body_size or 10.0
     geo = Geometry(gutter=max(unit * 0.9, 6.0), min_column=max(r.width * 0.15, unit * 6), rules=r.rules)
     items = [Item(f.bbox, f) for f in body] + [Item(t.bbox, t, block=True) for t in r.tables]
-    items = attach_captions(items, lambda line: bool(caption_of(line.text)))
+    items = attach_captions(items, lambda line: bool(caption_of(line.text)),
+                            lambda line: not line.text.rstrip().endswith(("。", "．", "：", ":")))
     for group in items:
         if group.children and not group.frame:
             for child in group.children:
