@@ -43,6 +43,7 @@ class Line:
     gap: float = 0.0  # empty space above it inside its block, in line heights
     above_table: bool = False  # in the strip right above a table, with a caption word: the table's caption
     over_table: bool = False  # the line read right before a table and printed just above it, over its columns
+    hang: float = 0.0  # how far a hanging 「、」「。」 at its end reaches past the text's right edge
 
 
 @dataclass
@@ -193,6 +194,11 @@ def _split_row(chars: list[dict]) -> list[list[dict]]:
     return out
 
 
+# punctuation a typesetter lets hang past the column's right edge (ぶら下げ): its ink is in the left
+# half of its box, but the box reaches into the gutter
+HANGING = set("、。，．,.")
+
+
 def _at_rules(piece: list[dict], rules: list[tuple[float, float, float]]) -> list[tuple[list[dict], float]]:
     """A row piece cut where a vertical rule crosses it, each part with the x its box may not pass.
 
@@ -240,7 +246,10 @@ def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, fl
         bbox = (x0, min(c["top"] for c in ink),
                 max(x0 + 1.0, min(stop, max(c["x1"] for c in ink))), max(c["bottom"] for c in ink))
         size = max(c["size"] for c in ink)
-        out.append(Line(text, index, bbox, size, False, fonts.most_common(1)[0][0]))
+        line = Line(text, index, bbox, size, False, fonts.most_common(1)[0][0])
+        if len(ink) > 1 and ink[-1]["text"] in HANGING:
+            line.hang = max(0.0, bbox[2] - ink[-1]["x0"])
+        out.append(line)
     return out
 
 
@@ -376,7 +385,9 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = F
 
     unit = body_size or 10.0
     geo = Geometry(gutter=max(unit * 0.9, 6.0), min_column=max(r.width * 0.15, unit * 6), rules=r.rules)
-    items = [Item(f.bbox, f) for f in body] + [Item(t.bbox, t, block=True) for t in r.tables]
+    # a line's hanging punctuation does not count against the gutter it reaches into
+    items = [Item((f.bbox[0], f.bbox[1], f.bbox[2] - f.hang, f.bbox[3]), f) for f in body]
+    items += [Item(t.bbox, t, block=True) for t in r.tables]
     items = attach_captions(items, lambda line: bool(caption_of(line.text)),
                             lambda line: not line.text.rstrip().endswith(("。", "．", "：", ":")))
     for group in items:

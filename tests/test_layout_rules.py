@@ -104,3 +104,29 @@ def test_an_unruled_table_beside_prose_across_a_rule_takes_no_prose(tmp_path: Pa
     cells = [c for r in tables[0].rows for c in r]
     assert not any("本文" in c for c in cells)
     assert ["北部", "12", "15"] in tables[0].rows
+
+
+def test_hanging_punctuation_does_not_close_an_empty_gutter(tmp_path: Path):
+    """No rules: a 「、」 hanging past a column's edge reaches to 2 pt of the next column on a row where
+    that column has a paragraph break; the columns are still read one after the other."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "hang.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    size = 10.0
+    left = [f"左の段の{k}行目の文です。" if k != 3 else "左の段の三行目は続きます、" for k in range(8)]
+    right = [f"右の段の{k}行目の文です。" for k in range(8)]
+    for k, text in enumerate(left):
+        c.setFont(font, size)
+        c.drawString(40, 500 - 15 * k, text)  # 13 characters: 40..170
+    for k, text in enumerate(right):
+        if k in (3, 4):
+            continue  # a paragraph break beside the hanging 「、」
+        c.setFont(font, size)
+        c.drawString(172, 500 - 15 * k, text)  # 12 pt after the left column's text, 2 pt after the 「、」
+    c.showPage()
+    c.save()
+    page = read_document(path)[0]
+    lines = [b.text for b in page.blocks if isinstance(b, Line)]
+    assert lines == left + [t for k, t in enumerate(right) if k not in (3, 4)]
