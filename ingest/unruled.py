@@ -127,6 +127,20 @@ def _prose(cells) -> bool:
     return long or ended
 
 
+def _filled(block: list[list[Piece]], placed: list[list[int]], cols: list[tuple[float, float]], j: int) -> bool:
+    """Column j is set like a text column: wide (ten characters or more) and most of its pieces
+    run its full width, as wrapped lines of prose do (a table's labels vary in length, or are short)."""
+    pieces = [p for r, where in zip(block, placed, strict=True) for p, k in zip(r, where, strict=True) if k == j]
+    if len(pieces) < 3:
+        return False
+    width = cols[j][1] - cols[j][0]
+    size = sorted(p.size for p in pieces)[len(pieces) // 2]
+    if width < size * 10:
+        return False
+    full = sum(p.bbox[2] - p.bbox[0] >= width * 0.85 for p in pieces)
+    return full >= len(pieces) * 0.6
+
+
 def _looks_like_toc(grid: list[list[str]]) -> bool:
     """Titles and climbing page numbers in the last column, no header: a table of contents."""
     if len(grid[0]) != 2:
@@ -209,7 +223,7 @@ def _table_in(rows: list[list[Piece]], first: int, last: int, min_rows: int) -> 
             return None
         if any(len(_nfkc(r[j])) > 12 for r in body for j in fig_cols):
             return None
-        if any(_prose(r[j] for r in body) for j in range(len(cols)) if j not in fig_cols):
+        if any(_prose(r[j] for r in body) or _filled(block, placed, cols, j) for j in range(len(cols)) if j not in fig_cols):
             return None  # a column of running text: two columns of prose, or a table beside one
         table = grid[head : start + len(body)]
         if head == start and _looks_like_toc(table):

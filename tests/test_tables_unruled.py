@@ -143,3 +143,29 @@ def test_a_tables_own_unit_becomes_its_units_unit_line():
                    Table([["", "令和6年", "令和7年"], ["北部", "12", "15"]], 0, (40, 100, 370, 130), unit="（店）")]
     tables = [u for u in build_units([page]) if u.grid]
     assert len(tables) == 1 and tables[0].unit_line == "（店）" and tables[0].title.startswith("表5")
+
+
+def test_a_narrow_column_of_prose_beside_a_table_is_not_its_label_column():
+    """Prose wrapped in a narrow column: lines of under 18 characters that run the column's full width
+    and end mid-sentence. Seen across the page, beside a table in the next column, they are no labels."""
+    prose = ["東浜町の協議会は八団体で構成され", "る町で三番目の協議会です。町の保", "健福祉課が事務局を担い設立に当た", "っては県の調整役が準備会に三回参",
+             "加しました。若草市の協議会は十二"]
+    cells = [("", "令和5年度", "令和6年度"), ("相談件数", "612", "745"), ("高齢者", "298", "351"), ("障害者", "96", "104"),
+             ("子育て世帯", "71", "88")]
+    rows = [row(100 + 15 * i, (40, p), (215, a), right(320, b), right(380, c))
+            if a else row(100 + 15 * i, (40, p), right(320, b), right(380, c))
+            for i, (p, (a, b, c)) in enumerate(zip(prose, cells, strict=True))]
+    assert find_tables(rows) == []
+    column = [r[1:] for r in rows]
+    found = find_tables(column)
+    assert len(found) == 1 and found[0].grid[1] == ["相談件数", "612", "745"]
+
+
+def test_long_labels_of_one_length_in_a_narrow_table_are_still_labels():
+    rows = [
+        row(100, (40, "区分"), right(270, "件数")),
+        row(118, (40, "設立準備補助"), right(270, "2件")),
+        row(136, (40, "運営強化補助"), right(270, "5件")),
+        row(154, (40, "調整役の派遣"), right(270, "12回")),
+    ]
+    assert len(find_tables(rows)) == 1
