@@ -130,3 +130,11 @@ def test_hanging_punctuation_does_not_close_an_empty_gutter(tmp_path: Path):
     page = read_document(path)[0]
     lines = [b.text for b in page.blocks if isinstance(b, Line)]
     assert lines == left + [t for k, t in enumerate(right) if k not in (3, 4)]
+
+
+def test_four_columns_with_empty_gutters_and_a_box_in_one_read_column_by_column():
+    cols = [_lines(40 + 130 * k, 160 + 130 * k, 6, "abcd"[k]) for k in range(4)]
+    box = Item((300, 200, 420, 260), None, [Item((306, 206 + 15 * k, 414, 216 + 15 * k), f"x{k}") for k in range(3)])
+    order = _order([i for c in cols for i in c] + [box], GEO)
+    assert order == [f"{t}{k}" for t in "ab" for k in range(6)] + [f"c{k}" for k in range(6)] + ["x0", "x1", "x2"] \
+        + [f"d{k}" for k in range(6)]
