@@ -275,15 +275,17 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
         if any(_contains(tb, bb, 2.0) for tb in tboxes):
             continue
         rects.append(bb)
-    rules = _vertical_rules(ppage, tboxes)
+    rules = _vertical_rules(ppage, tboxes, chars)
     return _Raw(index, ppage.width, ppage.height, _fragments(chars, index, rules), tables, rects, weights, rules)
 
 
-def _vertical_rules(ppage, tboxes: list) -> list[tuple[float, float, float]]:
+def _vertical_rules(ppage, tboxes: list, chars: list[dict]) -> list[tuple[float, float, float]]:
     """Long thin vertical lines outside tables (x, top, bottom): rules drawn between columns.
 
     A rule several lines tall keeps the text on its two sides apart even where the columns
-    nearly touch it; short strokes (arrows, ticks, table cell walls) are not rules.
+    nearly touch it; short strokes (arrows, ticks, table cell walls) are not rules, nor is a
+    line drawn through the middle of characters on two or more lines (only a hanging 「、」's
+    empty half may reach over a rule).
     """
     out = []
     for ln in [*ppage.lines, *ppage.rects]:
@@ -293,7 +295,12 @@ def _vertical_rules(ppage, tboxes: list) -> list[tuple[float, float, float]]:
         bb = (x0, top, x1, bottom)
         if any(_contains(tb, bb, 2.0) for tb in tboxes):
             continue
-        out.append(((x0 + x1) / 2, top, bottom))
+        x = (x0 + x1) / 2
+        through = {round(c["top"]) for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom
+                   and c["text"].strip() and c["text"] not in HANGING
+                   and c["x0"] + (c["x1"] - c["x0"]) * 0.2 < x < c["x1"] - (c["x1"] - c["x0"]) * 0.2}
+        if len(through) < 2:
+            out.append((x, top, bottom))
     return out
 
 

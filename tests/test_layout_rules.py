@@ -138,3 +138,20 @@ def test_four_columns_with_empty_gutters_and_a_box_in_one_read_column_by_column(
     order = _order([i for c in cols for i in c] + [box], GEO)
     assert order == [f"{t}{k}" for t in "ab" for k in range(6)] + [f"c{k}" for k in range(6)] + ["x0", "x1", "x2"] \
         + [f"d{k}" for k in range(6)]
+
+
+def test_a_line_drawn_through_text_is_no_column_rule(tmp_path: Path):
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "through.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    texts = ["一行目の文章がここに続きます。", "二行目の文章がここに続きます。", "三行目の文章がここに続きます。"]
+    for k, text in enumerate(texts):
+        c.setFont(font, 10)
+        c.drawString(40, 500 - 15 * k, text)
+    c.line(95, 520, 95, 460)  # through the middle of a character on every line
+    c.showPage()
+    c.save()
+    lines = [b.text for b in read_document(path)[0].blocks if isinstance(b, Line)]
+    assert lines == texts
