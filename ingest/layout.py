@@ -45,26 +45,50 @@ class Leaf:
 class Geometry:
     gutter: float  # narrowest empty vertical band that separates columns
     min_column: float  # narrowest slice that counts as a text column
+    rules: list[tuple[float, float, float]] = field(default_factory=list)  # vertical rules: x, top, bottom
+
+    def ruled(self, a: float, b: float, items: list[Item]) -> bool:
+        """A vertical rule runs through the empty band a..b beside most of these items' height:
+        a drawn column separator, however narrow the band."""
+        top = min(i.bbox[1] for i in items)
+        bottom = max(i.bbox[3] for i in items)
+        return any(a - 1 <= x <= b + 1 and min(bot, bottom) - max(t, top) >= (bottom - top) * 0.5
+                   for x, t, bot in self.rules)
 
 
-def attach_captions(items: list[Item], is_caption) -> list[Item]:
+def attach_captions(items: list[Item], is_caption, wraps=None) -> list[Item]:
     """A table and the strip right above it that holds its caption become one piece.
 
     A caption set in one column above a table spanning both columns belongs with the table
-    in reading order, not at the foot of that column.
+    in reading order, not at the foot of that column. A caption too long for its column wraps:
+    the strips between its first line and the table, set at line spacing and accepted by
+    `wraps(obj)` (not a sentence of their own), come with it.
     """
     tables = [i for i in items if i.block and not i.children]
     for t in tables:
         above = [i for i in items if not i.block and not i.children and i.bbox[3] <= t.bbox[1] + 1
                  and i.bbox[0] >= t.bbox[0] - 2 and i.bbox[2] <= t.bbox[2] + 2]
-        if not above:
+        group: list[Item] = []
+        edge = t.bbox[1]  # top of what is grouped so far
+        for _ in range(3):  # the caption's last line, then up to two lines above it
+            if not above:
+                break
+            low = max(i.bbox[3] for i in above)
+            strip = [i for i in above if i.bbox[3] > low - max(2.0, (i.bbox[3] - i.bbox[1]) * 0.5)]
+            height = max(i.bbox[3] - i.bbox[1] for i in strip)
+            if edge - low > height * (2 if not group else 1):
+                break
+            group = [*strip, *group]
+            if any(is_caption(i.obj) for i in strip):
+                break
+            if wraps is not None and not all(wraps(i.obj) for i in strip):
+                group = []
+                break
+            above = [i for i in above if i not in strip]
+            edge = min(i.bbox[1] for i in strip)
+        if not group or not any(is_caption(i.obj) for i in group):
             continue
-        low = max(i.bbox[3] for i in above)
-        strip = [i for i in above if i.bbox[3] > low - max(2.0, (i.bbox[3] - i.bbox[1]) * 0.5)]
-        height = max(i.bbox[3] - i.bbox[1] for i in strip)
-        if t.bbox[1] - low > height * 2 or not any(is_caption(i.obj) for i in strip):
-            continue
-        group = [*strip, t]
+        group.append(t)
         items = [i for i in items if i not in group]
         bbox = (min(i.bbox[0] for i in group), min(i.bbox[1] for i in group),
                 max(i.bbox[2] for i in group), max(i.bbox[3] for i in group))
@@ -102,20 +126,27 @@ def _coverage(items: list[Item]) -> list[list[float]]:
 def gutters(items: list[Item], geo: Geometry) -> list[float]:
     """x positions of the column gutters among these items (empty list: one column)."""
     cov = _coverage(items)
-    cuts = [(cov[k][1], cov[k + 1][0]) for k in range(len(cov) - 1) if cov[k + 1][0] - cov[k][1] >= geo.gutter]
+    gaps = [(cov[k][1], cov[k + 1][0]) for k in range(len(cov) - 1)]
+    ruled = {g for g in gaps if geo.rules and geo.ruled(g[0], g[1], items)}
+    cuts = [g for g in gaps if g[1] - g[0] >= geo.gutter or g in ruled]
+
+    def strength(cut: tuple[float, float]) -> float:  # a drawn rule outweighs any empty band
+        return float("inf") if cut in ruled else cut[1] - cut[0]
     while cuts:
         edges = [cov[0][0], *[c for cut in cuts for c in cut], cov[-1][1]]
         widths = [edges[2 * k + 1] - edges[2 * k] for k in range(len(cuts) + 1)]
-        narrow = min(range(len(widths)), key=lambda k: widths[k])
-        if widths[narrow] >= geo.min_column:
+
+        def beside(k: int) -> list[tuple[float, float]]:  # the empty (unruled) cuts next to slice k
+            return [c for c in (cuts[k - 1] if k > 0 else None, cuts[k] if k < len(cuts) else None)
+                    if c is not None and c not in ruled]
+
+        # a slice too narrow for a text column joins its neighbour across an empty gutter;
+        # a slice between drawn rules is a column however narrow (a table's figures under their header)
+        narrow = [k for k in range(len(widths)) if widths[k] < geo.min_column and beside(k)]
+        if not narrow:
             return [(a + b) / 2 for a, b in cuts]
-        # drop the narrower gutter next to the narrow slice: that slice joins its neighbour
-        left = cuts[narrow - 1] if narrow > 0 else None
-        right = cuts[narrow] if narrow < len(cuts) else None
-        if left is None or (right is not None and right[1] - right[0] < left[1] - left[0]):
-            cuts.remove(right)
-        else:
-            cuts.remove(left)
+        k = min(narrow, key=lambda k: widths[k])
+        cuts.remove(min(beside(k), key=strength))
     return []
 
 

@@ -43,6 +43,7 @@ class Line:
     gap: float = 0.0  # empty space above it inside its block, in line heights
     above_table: bool = False  # in the strip right above a table, with a caption word: the table's caption
     over_table: bool = False  # the line read right before a table and printed just above it, over its columns
+    hang: float = 0.0  # how far a hanging 「、」「。」 at its end reaches past the text's right edge
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Table:
     page_index: int
     bbox: tuple[float, float, float, float]
     block: int = -1
+    unit: str = ""  # the unit printed inside the table (an unruled table's header corner), if any
 
 
 @dataclass
@@ -154,6 +156,7 @@ class _Raw:
     tables: list[Table]
     rects: list[tuple[float, float, float, float]]
     weights: Counter  # (font, size) -> characters: for the document's body style
+    rules: list[tuple[float, float, float]] = field(default_factory=list)  # vertical rules: x, top, bottom
 
 
 def read_pdf(path: Path, progress=None) -> list[Page]:
@@ -191,8 +194,37 @@ def _split_row(chars: list[dict]) -> list[list[dict]]:
     return out
 
 
-def _fragments(chars: list[dict], index: int) -> list[Line]:
-    """Chars -> line fragments: same baseline, no wide gap (a gap wider than that is a column gutter)."""
+# punctuation a typesetter lets hang past the column's right edge (ぶら下げ): its ink is in the left
+# half of its box, but the box reaches into the gutter
+HANGING = set("、。，．,.")
+
+
+def _at_rules(piece: list[dict], rules: list[tuple[float, float, float]]) -> list[tuple[list[dict], float]]:
+    """A row piece cut where a vertical rule crosses it, each part with the x its box may not pass.
+
+    Columns set close to a rule between them can touch or cross it with hanging punctuation
+    (a 「、」 whose em box, not its ink, reaches over the rule), so a part's right edge stops at the
+    rule: the rule, not a gap in the text, is what keeps the columns apart.
+    """
+    top = min(c["top"] for c in piece)
+    bottom = max(c["bottom"] for c in piece)
+    mid = (top + bottom) / 2
+    cuts = sorted(x for x, t, b in rules if t <= mid <= b and piece[0]["x0"] < x < piece[-1]["x1"])
+    out: list[tuple[list[dict], float]] = []
+    rest = piece
+    for x in cuts:
+        left = [c for c in rest if c["x0"] < x]
+        rest = [c for c in rest if c["x0"] >= x]
+        if left:
+            out.append((left, x - 0.5))
+    if rest:
+        out.append((rest, float("inf")))
+    return out
+
+
+def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, float]] | None = None) -> list[Line]:
+    """Chars -> line fragments: same baseline, no wide gap (a gap wider than that is a column gutter),
+    never across a vertical rule."""
     rows: list[list[dict]] = []
     ref = None
     for c in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
@@ -203,17 +235,21 @@ def _fragments(chars: list[dict], index: int) -> list[Line]:
             rows.append([c])
             ref = mid
     out: list[Line] = []
-    for row in rows:
-        for piece in _split_row(row):
-            text = "".join(c["text"] for c in piece).strip()
-            ink = [c for c in piece if c["text"].strip()]
-            if not text or not ink:
-                continue
-            fonts = Counter(_font_family(c.get("fontname", "")) for c in ink)
-            bbox = (min(c["x0"] for c in ink), min(c["top"] for c in ink),
-                    max(c["x1"] for c in ink), max(c["bottom"] for c in ink))
-            size = max(c["size"] for c in ink)
-            out.append(Line(text, index, bbox, size, False, fonts.most_common(1)[0][0]))
+    parts = [part for row in rows for piece in _split_row(row) for part in _at_rules(piece, rules or [])]
+    for piece, stop in parts:
+        text = "".join(c["text"] for c in piece).strip()
+        ink = [c for c in piece if c["text"].strip()]
+        if not text or not ink:
+            continue
+        fonts = Counter(_font_family(c.get("fontname", "")) for c in ink)
+        x0 = min(c["x0"] for c in ink)
+        bbox = (x0, min(c["top"] for c in ink),
+                max(x0 + 1.0, min(stop, max(c["x1"] for c in ink))), max(c["bottom"] for c in ink))
+        size = max(c["size"] for c in ink)
+        line = Line(text, index, bbox, size, False, fonts.most_common(1)[0][0])
+        if len(ink) > 1 and ink[-1]["text"] in HANGING:
+            line.hang = max(0.0, bbox[2] - ink[-1]["x0"])
+        out.append(line)
     return out
 
 
@@ -239,7 +275,33 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
         if any(_contains(tb, bb, 2.0) for tb in tboxes):
             continue
         rects.append(bb)
-    return _Raw(index, ppage.width, ppage.height, _fragments(chars, index), tables, rects, weights)
+    rules = _vertical_rules(ppage, tboxes, chars)
+    return _Raw(index, ppage.width, ppage.height, _fragments(chars, index, rules), tables, rects, weights, rules)
+
+
+def _vertical_rules(ppage, tboxes: list, chars: list[dict]) -> list[tuple[float, float, float]]:
+    """Long thin vertical lines outside tables (x, top, bottom): rules drawn between columns.
+
+    A rule several lines tall keeps the text on its two sides apart even where the columns
+    nearly touch it; short strokes (arrows, ticks, table cell walls) are not rules, nor is a
+    line drawn through the middle of characters on two or more lines (only a hanging 「、」's
+    empty half may reach over a rule).
+    """
+    out = []
+    for ln in [*ppage.lines, *ppage.rects]:
+        x0, x1, top, bottom = ln["x0"], ln["x1"], ln["top"], ln["bottom"]
+        if x1 - x0 > 2.0 or bottom - top < 40.0:
+            continue
+        bb = (x0, top, x1, bottom)
+        if any(_contains(tb, bb, 2.0) for tb in tboxes):
+            continue
+        x = (x0 + x1) / 2
+        through = {round(c["top"]) for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom
+                   and c["text"].strip() and c["text"] not in HANGING
+                   and c["x0"] + (c["x1"] - c["x0"]) * 0.2 < x < c["x1"] - (c["x1"] - c["x0"]) * 0.2}
+        if len(through) < 2:
+            out.append((x, top, bottom))
+    return out
 
 
 def _contains(outer: tuple, inner: tuple, slack: float = 1.0) -> bool:
@@ -302,16 +364,23 @@ def _visual_lines(frags: list[Line]) -> list[tuple[str, list[Line]]]:
     return [(" ".join(f.text for f in sorted(row, key=lambda f: f.bbox[0])), row) for row in rows]
 
 
-def _unruled_tables(strips: list, index: int) -> list:
-    """Strips (rows of items) that form a table drawn without lines become one Table item in place."""
+def _unruled_tables(strips: list, index: int, rules: list | None = None) -> list:
+    """Strips (rows of items) that form a table drawn without lines become one Table item in place.
+
+    A table never reaches across a vertical rule: rows side by side in two ruled-off columns
+    (prose beside a table) are not one table's rows."""
     from .layout import Item
     from .unruled import Piece, find_tables
 
     rows = [[Piece(it.obj.bbox, it.obj.text, it.obj.size) for it in sorted(strip, key=lambda i: i.bbox[0])]
             if all(isinstance(it.obj, Line) and not it.children for it in strip) else [] for strip in strips]
     strips = list(strips)
-    for hit in reversed(find_tables(rows)):
-        table = Table(rows=hit.grid, page_index=index, bbox=hit.bbox)
+    def unruled(bbox) -> bool:
+        return not any(bbox[0] + 1 < x < bbox[2] - 1 and min(b, bbox[3]) - max(t, bbox[1]) > (bbox[3] - bbox[1]) * 0.5
+                       for x, t, b in rules or [])
+
+    for hit in reversed(find_tables(rows, allowed=unruled)):
+        table = Table(rows=hit.grid, page_index=index, bbox=hit.bbox, unit=hit.unit)
         strips[hit.first : hit.last + 1] = [[Item(hit.bbox, table, block=True)]]
     return strips
 
@@ -322,9 +391,12 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = F
     from .layout import Geometry, Item, attach_captions, reading_order
 
     unit = body_size or 10.0
-    geo = Geometry(gutter=max(unit * 0.9, 6.0), min_column=max(r.width * 0.15, unit * 6))
-    items = [Item(f.bbox, f) for f in body] + [Item(t.bbox, t, block=True) for t in r.tables]
-    items = attach_captions(items, lambda line: bool(caption_of(line.text)))
+    geo = Geometry(gutter=max(unit * 0.9, 6.0), min_column=max(r.width * 0.15, unit * 6), rules=r.rules)
+    # a line's hanging punctuation does not count against the gutter it reaches into
+    items = [Item((f.bbox[0], f.bbox[1], f.bbox[2] - f.hang, f.bbox[3]), f) for f in body]
+    items += [Item(t.bbox, t, block=True) for t in r.tables]
+    items = attach_captions(items, lambda line: bool(caption_of(line.text)),
+                            lambda line: not line.text.rstrip().endswith(("。", "．", "：", ":")))
     for group in items:
         if group.children and not group.frame:
             for child in group.children:
@@ -344,7 +416,7 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = F
             items = [it for it in items if it not in inside]
             items.append(Item(bb, None, inside))
     out: list[Line | Table] = []
-    for leaf in reading_order(items, geo, tables=None if toc else partial(_unruled_tables, index=r.index)):
+    for leaf in reading_order(items, geo, tables=None if toc else partial(_unruled_tables, index=r.index, rules=r.rules)):
         bid = next(block_ids)
         left, right = leaf.left, leaf.right
         prev_bottom = None

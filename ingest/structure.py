@@ -243,6 +243,8 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 unit = caption or new_unit("table")
                 unit.kind = "case" if caption is not None and is_case_caption(caption.title) else "table"
                 unit.grid = grid
+                if block.unit and not unit.unit_line:
+                    unit.unit_line = block.unit
                 unit.add_place(page.label, page.index, block.bbox)
                 unit.block = block.block
                 if caption is None:

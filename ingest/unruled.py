@@ -37,6 +37,11 @@ class Found:
     last: int  # index of the last row (inclusive)
     grid: list[list[str]]  # header row first when there is one
     bbox: Box
+    unit: str = ""  # 「（件）」 printed in the header's first cell, over the labels: the table's unit
+
+
+# a header's first cell that names no column but the unit of the figures: 「（件）」「(単位:人)」「単位：円」
+UNIT_CELL = re.compile(r"^(?:[(](?:単位:)?[^()]{1,6}[)]|単位:\S{1,6})$")
 
 
 @cache
@@ -122,6 +127,20 @@ def _prose(cells) -> bool:
     return long or ended
 
 
+def _filled(block: list[list[Piece]], placed: list[list[int]], cols: list[tuple[float, float]], j: int) -> bool:
+    """Column j is set like a text column: wide (ten characters or more) and most of its pieces
+    run its full width, as wrapped lines of prose do (a table's labels vary in length, or are short)."""
+    pieces = [p for r, where in zip(block, placed, strict=True) for p, k in zip(r, where, strict=True) if k == j]
+    if len(pieces) < 3:
+        return False
+    width = cols[j][1] - cols[j][0]
+    size = sorted(p.size for p in pieces)[len(pieces) // 2]
+    if width < size * 10:
+        return False
+    full = sum(p.bbox[2] - p.bbox[0] >= width * 0.85 for p in pieces)
+    return full >= len(pieces) * 0.6
+
+
 def _looks_like_toc(grid: list[list[str]]) -> bool:
     """Titles and climbing page numbers in the last column, no header: a table of contents."""
     if len(grid[0]) != 2:
@@ -133,8 +152,10 @@ def _looks_like_toc(grid: list[list[str]]) -> bool:
     return nums == sorted(nums)
 
 
-def find_tables(rows: list[list[Piece]], min_rows: int = 3) -> list[Found]:
-    """Unruled tables among a block's rows (each row: the pieces on one line, left to right)."""
+def find_tables(rows: list[list[Piece]], min_rows: int = 3, allowed=None) -> list[Found]:
+    """Unruled tables among a block's rows (each row: the pieces on one line, left to right).
+
+    `allowed(bbox)`, when given, can refuse a table where it lies (across a drawn rule)."""
     found: list[Found] = []
     k = 0
     n = len(rows)
@@ -148,7 +169,7 @@ def find_tables(rows: list[list[Piece]], min_rows: int = 3) -> list[Found]:
                 len(rows[end + 1]) >= 2 or (end + 2 < n and len(rows[end + 2]) >= 2 and _gap_ok(rows[end + 1], rows[end + 2]))):
             end += 1
         hit = _table_in(rows, k, end, min_rows)
-        if hit is None:
+        if hit is None or (allowed is not None and not allowed(hit.bbox)):
             k += 1
             continue
         found.append(hit)
@@ -202,16 +223,19 @@ def _table_in(rows: list[list[Piece]], first: int, last: int, min_rows: int) -> 
             return None
         if any(len(_nfkc(r[j])) > 12 for r in body for j in fig_cols):
             return None
-        if any(_prose(r[j] for r in body) for j in range(len(cols)) if j not in fig_cols):
+        if any(_prose(r[j] for r in body) or _filled(block, placed, cols, j) for j in range(len(cols)) if j not in fig_cols):
             return None  # a column of running text: two columns of prose, or a table beside one
         table = grid[head : start + len(body)]
         if head == start and _looks_like_toc(table):
             return None
+        unit = ""
+        if head < start and UNIT_CELL.match(_nfkc(table[0][0])):
+            unit, table[0][0] = table[0][0], ""
         # map grid rows back to block rows for the bbox and the row span
         used = _rows_of(block, placed, head, start + len(body))
         boxes = [p.bbox for i in used for p in block[i]]
         bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-        return Found(first + used[0], first + used[-1], table, bbox)
+        return Found(first + used[0], first + used[-1], table, bbox, unit)
     return None
 
 

@@ -105,3 +105,67 @@ def test_a_table_beside_a_column_of_prose_is_left_to_the_column_reader():
     assert find_tables(rows) == []
     column = [r[:2] for r in rows]
     assert len(find_tables(column)) == 1
+
+
+def test_unit_in_the_header_corner_is_the_tables_unit_and_an_empty_corner_stays_a_header():
+    body = [
+        row(118, (40, "北部圏域"), right(270, "12"), right(370, "15")),
+        row(136, (40, "中部圏域"), right(270, "38"), right(370, "44")),
+        row(154, (40, "南部圏域"), right(270, "21"), right(370, "23")),
+    ]
+    for corner, unit in [("（店）", "（店）"), ("(単位:件)", "(単位:件)"), (None, "")]:
+        head = row(100, *([(40, corner)] if corner else []), right(270, "令和6年"), right(370, "令和7年"))
+        found = find_tables([head, *body])
+        assert len(found) == 1, corner
+        t = found[0]
+        assert t.unit == unit
+        assert t.grid[0] == ["", "令和6年", "令和7年"]
+        assert t.grid[1] == ["北部圏域", "12", "15"]
+
+
+def test_a_column_name_in_the_header_corner_is_no_unit():
+    rows = [
+        row(100, (40, "圏域"), right(270, "令和6年"), right(370, "令和7年")),
+        row(118, (40, "北部圏域"), right(270, "12"), right(370, "15")),
+        row(136, (40, "中部圏域"), right(270, "38"), right(370, "44")),
+        row(154, (40, "南部圏域"), right(270, "21"), right(370, "23")),
+    ]
+    t = find_tables(rows)[0]
+    assert t.unit == "" and t.grid[0][0] == "圏域"
+
+
+def test_a_tables_own_unit_becomes_its_units_unit_line():
+    from ingest.pdf import Line, Page, Table
+    from ingest.structure import build_units
+
+    page = Page(index=0, label="1", width=595, height=842)
+    page.blocks = [Line("表5　圏域別の店数", 0, (40, 80, 200, 90), 10.0, True, above_table=True),
+                   Table([["", "令和6年", "令和7年"], ["北部", "12", "15"]], 0, (40, 100, 370, 130), unit="（店）")]
+    tables = [u for u in build_units([page]) if u.grid]
+    assert len(tables) == 1 and tables[0].unit_line == "（店）" and tables[0].title.startswith("表5")
+
+
+def test_a_narrow_column_of_prose_beside_a_table_is_not_its_label_column():
+    """Prose wrapped in a narrow column: lines of under 18 characters that run the column's full width
+    and end mid-sentence. Seen across the page, beside a table in the next column, they are no labels."""
+    prose = ["東浜町の協議会は八団体で構成され", "る町で三番目の協議会です。町の保", "健福祉課が事務局を担い設立に当た", "っては県の調整役が準備会に三回参",
+             "加しました。若草市の協議会は十二"]
+    cells = [("", "令和5年度", "令和6年度"), ("相談件数", "612", "745"), ("高齢者", "298", "351"), ("障害者", "96", "104"),
+             ("子育て世帯", "71", "88")]
+    rows = [row(100 + 15 * i, (40, p), (215, a), right(320, b), right(380, c))
+            if a else row(100 + 15 * i, (40, p), right(320, b), right(380, c))
+            for i, (p, (a, b, c)) in enumerate(zip(prose, cells, strict=True))]
+    assert find_tables(rows) == []
+    column = [r[1:] for r in rows]
+    found = find_tables(column)
+    assert len(found) == 1 and found[0].grid[1] == ["相談件数", "612", "745"]
+
+
+def test_long_labels_of_one_length_in_a_narrow_table_are_still_labels():
+    rows = [
+        row(100, (40, "区分"), right(270, "件数")),
+        row(118, (40, "設立準備補助"), right(270, "2件")),
+        row(136, (40, "運営強化補助"), right(270, "5件")),
+        row(154, (40, "調整役の派遣"), right(270, "12回")),
+    ]
+    assert len(find_tables(rows)) == 1
