@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+from app.retrieve import is_blank_form
 from ingest.chunk import chunk_units
 from ingest.clean import squash
 from ingest.pdf import read_document
@@ -76,6 +77,7 @@ def score(pdf: Path, truth: dict) -> dict:
         "tables_ok": tables_ok,
         "table_errors": table_errors,
         "grids": sum(1 for c in chunks if c.grid),
+        "forms": sum(1 for c in chunks if c.grid and is_blank_form({"grid": c.grid})),  # 様式: ruled, but no table
         "toc_chunks": toc_chunks,
         "missing": missing,
     }

@@ -1,4 +1,9 @@
-"""Generated documents of five layouts (tests/docgen) read back against their truth files.
+"""Generated documents of seven layouts (tests/docgen) read back against their truth files.
+
+The two さくら県 documents (three-column newsletter, 要綱) were first a blind test: measured once
+before any rule looked at them (newsletter 173/188 sentences whole, 4/6 tables; 要綱 95/95, 3/3),
+then the general causes were fixed (column rules, hanging punctuation, a unit in a header's corner,
+wrapped captions), so they are regression documents now.
 
 Every body sentence must come back whole in one chunk and in reading order, every chunk's
 printed page labels must be the truth labels of its pages, no running header or footer may
@@ -15,7 +20,8 @@ pytest.importorskip("reportlab")
 
 from layout_check import score  # noqa: E402
 
-DOCS = ["guide-booklet", "slides-deck", "faq-leaflet", "minutes", "activity-report"]
+DOCS = ["guide-booklet", "slides-deck", "faq-leaflet", "minutes", "activity-report", "sakura-newsletter",
+        "sakura-youkou"]
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +30,10 @@ def generated(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("docgen")
     try:
-        build_all(str(out), None)
+        from tests.docgen import DOCS as FIVE
+        from tests.docgen import FRESH
+
+        build_all(str(out), FIVE + FRESH)
     except RuntimeError as err:  # no Japanese font on this machine
         pytest.skip(str(err))
     return out
@@ -71,7 +80,7 @@ def test_every_truth_table_is_one_grid_with_its_cells_caption_and_unit(scores, n
 @pytest.mark.parametrize("name", DOCS)
 def test_no_table_where_the_document_has_none(scores, name):
     """Two-column prose, 目次 leaders, Q/A pairs and label/value blocks are not read as grids."""
-    assert scores[name]["grids"] == scores[name]["tables"]
+    assert scores[name]["grids"] - scores[name]["forms"] == scores[name]["tables"]
 
 
 def test_titles_without_manifest(generated):
