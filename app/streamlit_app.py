@@ -41,8 +41,9 @@ from app.render import (  # noqa: E402
 )
 from app.settings import get_settings  # noqa: E402
 from app.ui_style import CSS  # noqa: E402
-from app.ui_suggest import coverage, rephrasings, section_options  # noqa: E402
+from app.ui_suggest import coverage, document_examples, rephrasings, section_options  # noqa: E402
 from ingest.index import IndexUnavailableError  # noqa: E402
+from ingest.tokens import content_words, prepare  # noqa: E402
 
 EXAMPLES = {
     "市区町村職員": ["居住支援協議会を設立したい。県からどのような支援を受けられますか。",
@@ -415,12 +416,24 @@ def toolbar(r, messages: list[dict]) -> None:
                            key="save-chat", on_click="ignore")
 
 
-def examples() -> None:
+def examples(r) -> None:
+    """Fixed examples whose words the index knows (they are about the shipped report), and, when several
+    documents are registered, one question per document from its own headings."""
     for who, qs in EXAMPLES.items():
+        known = [q for q in qs if all(r.knows(t) for t in content_words(prepare(q)))]
+        if not known:
+            continue
         st.markdown(f"**{who}の方へ**")
         with st.container(key=f"ex-{who}"):
-            for q in qs:
+            for q in known:
                 st.button(q, key=q, on_click=ask, args=(q,), icon=":material/chat_bubble:")
+    docs = (r.manifest or {}).get("documents", [])
+    if len(docs) > 1:
+        st.markdown("**登録資料の見出しから**")
+        with st.container(key="ex-docs"):
+            for short, q in document_examples(r.chunks, docs):
+                st.button(f"{q}（{short}）", key=f"ex-doc-{short}-{q}", on_click=ask, args=(q,),
+                          icon=":material/description:")
 
 
 def main() -> None:
@@ -443,7 +456,7 @@ def main() -> None:
     if messages:
         toolbar(r, messages)
     else:
-        examples()
+        examples(r)
     pending = unanswered(messages)
     last_answer = max((i for i, m in enumerate(messages) if m["role"] == "assistant"), default=-1)
     for i, msg in enumerate(messages):

@@ -64,3 +64,25 @@ def rephrasings(related: list, can_answer=None, limit: int = 3) -> list[str]:
         if len(out) >= limit:
             break
     return out
+
+
+def document_examples(chunks: list[dict], docs: list[dict], per_doc: int = 1) -> list[tuple[str, str]]:
+    """(document's short name, question) built from each document's own table/case titles or headings,
+    so the first screen offers questions about whatever documents the index holds, not only the report."""
+    out: list[tuple[str, str]] = []
+    for d in docs:
+        mine = [c for c in chunks if c.get("doc_id") == d.get("doc_id")]
+        asked: list[str] = []
+        # a table or case title names a topic best; then the deepest section headings
+        for c in sorted(mine, key=lambda c: (not c.get("unit_title"), mine.index(c))):
+            title = _NUM.sub("", c.get("unit_title") or "").strip()
+            heads = [p.strip() for p in (c.get("section_title") or "").split(">") if p.strip() and "【" not in p]
+            topic = title or (re.sub(r"^(?:第?\d+[章節]?|[（(]\d+[）)]|[①-⑳]|STEP\s*\d+)[\s.．]*", "", heads[-1])
+                              if heads else "")
+            topic = re.sub(r"^(?:表|図)[\s\d０-９\-－ー]*", "", topic).strip("　 ")
+            if 4 <= len(topic) <= 30 and topic not in asked:
+                asked.append(topic)
+            if len(asked) >= per_doc:
+                break
+        out.extend((d.get("short") or d.get("title", ""), f"{t}について教えてください。") for t in asked)
+    return out
