@@ -34,6 +34,7 @@ from .compose import (
     UNIT,
     clean_sentence,
     drop_connective,
+    figure_question,
     figure_sentence,
     kind_sentence,
     list_items,
@@ -42,6 +43,7 @@ from .compose import (
     other_figures,
     pick_sentences,
     table_lookup,
+    whole_groups,
 )
 from .llm_answer import Fallback, llm_answer_stream, validate_citations  # noqa: F401
 from .query import MAX_QUESTION_CHARS, Query, analyze
@@ -112,7 +114,7 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
             h, sent, _ = picked.pop(k)
             lead = sent
             lines.append(f"{shown(h, sent)}{marker(h, sent)}")
-        picked = picked[:2 if k is not None else 3]
+        picked = whole_groups(picked, 2 if k is not None else 3)
     if q.numeric and lead:  # a figure about another subgroup must not stand beside the answer unexplained
         picked = [p for p in picked if not other_figures(q, p[1], lead)]
     rows = list_rows(q, hits, retriever) if is_list and not cell else []
@@ -189,7 +191,7 @@ def answer_stream(
             q = q2  # a faithful rewrite reads better than the carried-over words: compose and judge with it
     t1 = time.perf_counter()
     cell = table_lookup(q, hits)  # one look-up: a signal for answerability, a fact for the LLM, the lead
-    verdict = judge(q, retriever, hits, load_model(str(settings.answerability_model)), cell_found=cell is not None)
+    verdict = judge(q, retriever, hits, load_model(str(settings.answerability_model)), cell_found=cell is not None and figure_question(q))
     if q.language == "en" and verdict.outcome != ABSTAIN:
         note = join_notes("資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents", note)
     if verdict.outcome == ABSTAIN and not force_compose:

@@ -17,7 +17,7 @@ from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .answer_kinds import ANSWER_LOOKS
 from .query import NEGATION, Query
-from .retrieve import Hit, Retriever
+from .retrieve import PLACEHOLDER, Hit, Retriever, is_blank_form
 from .sentence_rank import (
     FIGURE,
     ITEM_LINE,
@@ -75,18 +75,24 @@ def row_labels(grid: list[list[str]]) -> list[str]:
     return out
 
 
+def figure_question(q: Query) -> bool:
+    """A count question or one that names a numbered table: the questions the answerability model's
+    `cell_found` signal was fitted on (other questions may read a cell too, but do not feed it)."""
+    return q.numeric or bool(re.search(r"表\s*\d", q.standalone))
+
+
 def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, str] | None:
     """(hit, row index, column index, row label, column header, value) when the question names a cell
     of a figure table. A negated question (「構成員にしていない県」) is not answered by a cell
     counting the positive case; only a zero/none column or a negative header may answer it."""
-    figure_q = q.numeric or bool(re.search(r"表\s*\d", q.standalone))
+    figure_q = figure_question(q)
     text = normalize(q.compose_text)
     qn = _cell_key(text)
     q_tokens = set(content_words(text))
     for h in hits:
         grid = h.chunk.get("grid") or []
-        if h.chunk.get("kind") != "table" or len(grid) < 2:
-            continue
+        if h.chunk.get("kind") != "table" or len(grid) < 2 or is_blank_form(h.chunk):
+            continue  # a blank form (様式) holds frames to fill in, not values
         unit = UNIT.search(expand_short_forms(normalize(h.chunk["text"])))
         named_in_table = any(q.counter in expand_short_forms(r[0] if r else "") for r in grid) or any(
             re.match(rf"^\s*\d+\s*{re.escape(q.counter)}", normalize(h)) for h in grid[0])
@@ -130,7 +136,7 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
         head = header[j]
         if q.negated and not (NEGATION.search(normalize(head + row[0])) or _is_zero_header(head)):
             continue
-        if j < len(row) and row[j].strip():
+        if j < len(row) and row[j].strip() and not PLACEHOLDER.match(row[j]):
             return h, i + 1, j, labels[i], head, row[j].strip()
     return None
 
@@ -238,6 +244,17 @@ def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | Non
             if score > best_score:
                 best, best_score = i, score
     return best
+
+
+def whole_groups(picked: list[tuple[Hit, str, float]], n: int) -> list[tuple[Hit, str, float]]:
+    """The first n lines, and the rest of the last one's group: lines that ride along with a sentence
+    (its antecedent, a title's items, a Q's answer) carry its score and are not cut from it."""
+    out = picked[:n]
+    for p in picked[n:]:
+        if not out or p[2] != out[-1][2]:
+            break
+        out.append(p)
+    return out
 
 
 def kind_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:

@@ -80,7 +80,8 @@ def normalize_query(q: str) -> str:
     return prepare(re.sub(r"\s+", " ", (q or "").replace("\u0000", " ")).strip())
 
 
-PLACEHOLDER = re.compile(r"^[\s年月日円号第□■○・／/()（）:：\-－～~]*$")
+# empty, or only the frame of a value to fill in (年 月 日, 円, □); ○ and － are values in a survey matrix
+PLACEHOLDER = re.compile(r"^[\s年月日円□／/()（）:：]*$")
 
 
 def is_blank_form(chunk: dict) -> bool:
@@ -92,7 +93,7 @@ def is_blank_form(chunk: dict) -> bool:
         cells = [row[1] for row in grid if len(row) > 1]
     if len(cells) < 4:
         return False
-    return sum(1 for c in cells if PLACEHOLDER.match(str(c) or "")) / len(cells) >= 0.5
+    return sum(1 for c in cells if PLACEHOLDER.match(c or "")) / len(cells) >= 0.5
 
 
 def rrf(rank_lists: list[list[int]], k: int = 60) -> dict[int, float]:

@@ -30,7 +30,7 @@ TOP_PASSAGES = 4  # sentences are taken from this many passages
 FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(県|市区町村|市|町|村|法人|回|団体|件|人|名|社|世帯|戸|か所|箇所|%|割|機関|事業所|店)")
 SPEAKER = re.compile(r"^(?:【(?P<a>[^】]{1,30})】|[○◯●◎]\s*(?P<b>[^：:\s]{1,30})\s*[：:]?)")
 # a line that asks (an FAQ's Q, a heading phrased as a question): it names the topic, its answer follows
-QUESTION_LINE = re.compile(r"^(?:Q\s*\d*\s*[.．:：、]|問\s*\d*\s*[.．:：])|(?:ですか|ますか|でしょうか|か)[。？?]?$|[？?]$")
+QUESTION_LINE = re.compile(r"^(?:Q\s*\d*\s*[.．:：、]|問\s*\d*\s*[.．:：])|(?:ですか|ますか|でしょうか)[。？?]?$|か[。？?]$|[？?]$")
 ANSWER_LINE = re.compile(r"^(?:A\s*\d*\s*[.．:：、]|答\s*[.．:：])")
 # a list item: it belongs to the title or lead-in above it, however short it is
 ITEM_LINE = re.compile(r"^\s*(?:[①-⑳]|[・･\-－‐•◦]|[（(]\d{1,2}[）)]|\d{1,2}[.．)）]\s|[ア-ン][.．)）]|[a-z][.)）])")
@@ -114,7 +114,8 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
             ns = normalize(s)
             is_q = bool(QUESTION_LINE.search(ns))
             is_a = bool(ANSWER_LINE.match(ns)) or (after_question and not is_q)
-            after_question = is_q or (after_question and not ANSWER_LINE.match(ns) and not is_title_line(s))
+            # an answer runs from its Q (or its A label) to the next question or title line
+            after_question = is_q or bool(ANSWER_LINE.match(ns)) or (after_question and not is_title_line(s))
             toks = set(content_words(s))
             overlap = sum(w for t, w in weights.items() if t in toks) / total
             if is_q:

@@ -74,12 +74,12 @@ def document_examples(chunks: list[dict], docs: list[dict], per_doc: int = 1) ->
         mine = [c for c in chunks if c.get("doc_id") == d.get("doc_id")]
         asked: list[str] = []
         # a table or case title names a topic best; then the deepest section headings
-        for c in sorted(mine, key=lambda c: (not c.get("unit_title"), mine.index(c))):
+        for _, c in sorted(enumerate(mine), key=lambda p: (not p[1].get("unit_title"), p[0])):
             title = _NUM.sub("", c.get("unit_title") or "").strip()
             heads = [p.strip() for p in (c.get("section_title") or "").split(">") if p.strip() and "【" not in p]
             topic = title or (re.sub(r"^(?:第?\d+[章節]?|[（(]\d+[）)]|[①-⑳]|STEP\s*\d+)[\s.．]*", "", heads[-1])
                               if heads else "")
-            topic = re.sub(r"^(?:表|図)[\s\d０-９\-－ー]*", "", topic).strip("　 ")
+            topic = re.sub(r"^(?:表|図)\s*[\d０-９]+[\s\d０-９\-－ー]*", "", topic).strip("　 ")
             if 4 <= len(topic) <= 30 and topic not in asked:
                 asked.append(topic)
             if len(asked) >= per_doc:

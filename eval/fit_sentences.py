@@ -151,7 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     items, retriever = collect(args.files)
     rng = np.random.default_rng(SEED)
-    fold = rng.permutation(len(items)) % K_FOLDS
+    # folds by answer, not by question: a bank words one question several ways (formal, colloquial,
+    # English) with the same facts; they must fall in the same fold or the test fold is seen in training
+    keys = [json.dumps([it.facts, it.evidence], ensure_ascii=False) for it in items]
+    groups = list(dict.fromkeys(keys))
+    group_fold = {g: f for g, f in zip(groups, rng.permutation(len(groups)) % K_FOLDS, strict=True)}
+    fold = np.array([group_fold[k] for k in keys])
     oof_fit, oof_hand = [], []
     for k in range(K_FOLDS):
         train = [it for it, f in zip(items, fold, strict=True) if f != k]
@@ -166,7 +171,8 @@ def main(argv: list[str] | None = None) -> int:
 
     oof = {"fitted": {"fact_share": avg(oof_fit, 0), "sentences_shown": avg(oof_fit, 1)},
            "hand_weights": {"fact_share": avg(oof_hand, 0), "sentences_shown": avg(oof_hand, 1)},
-           "questions": len(items), "k_folds": K_FOLDS, "seed": SEED}
+           "questions": len(items), "answer_groups": len(groups), "k_folds": K_FOLDS, "seed": SEED,
+           "folds": "grouped by facts and evidence (paraphrases of one question share a fold)"}
     meta = {"fitted": True, "trained_on": {Path(p).name: file_sha(p) for p in args.files}, "out_of_fold": oof}
     model = fit_model(items, retriever, meta)
     Path(args.out).write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -71,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.files:
         questions = load_questions(path)
         for name in sorted({q.get("doc", "") for q in questions}):
+            if name and name not in docs and not (ROOT / "corpus" / name).exists():
+                raise SystemExit(f"{path}: doc {name!r} is neither a generated document nor in corpus/")
             target = pair_corpus(work, docs.get(name))  # a name not generated is in the shipped corpus
             subset = target / f"{Path(path).stem}.jsonl"
             subset.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in questions

@@ -95,3 +95,11 @@ def test_a_date_question_is_led_by_the_sentence_that_states_a_date():
     first = answer.splitlines()[0]
     assert "11月3日" in first  # the date leads, not the sentence that repeats the question's words
     assert cites and cites[0].quotes
+
+
+def test_a_heading_ending_in_ka_is_not_a_question_line():
+    from app.sentence_rank import QUESTION_LINE
+
+    assert QUESTION_LINE.search("Q3．申込みはいつまでですか。")
+    assert QUESTION_LINE.search("会議は公開されるのか？")
+    assert not QUESTION_LINE.search("居住支援法人のほか")

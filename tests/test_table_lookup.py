@@ -46,3 +46,12 @@ def test_a_numbered_clause_after_an_item_list_starts_a_new_paragraph():
     sentence = Line("申請者は次の書類を添えて提出し、", 0, (50, 100, 500, 112), size=10, block=0)
     assert starts_paragraph(clause, item, "cont")
     assert not starts_paragraph(wrapped, sentence, "cont")  # a wrapped sentence that happens to begin with a figure
+
+
+def test_a_blank_form_gives_no_cell_and_a_survey_matrix_is_not_a_form():
+    form = [["項目", "記入欄"], ["申請年月日", "年　月　日"], ["申請者", ""], ["申請額", "円"], ["連絡先", ""]]
+    hit = Hit({"id": "f", "doc_id": "d", "kind": "table", "grid": form, "text": "様式\n" + str(form),
+               "unit_title": "様式第1号"}, 1.0, 1)
+    assert table_lookup(analyze("申請年月日はいつですか。"), [hit]) is None
+    matrix = [["県", "研修", "相談会", "補助"], ["A県", "○", "－", "○"], ["B県", "－", "○", "－"], ["C県", "○", "○", "－"]]
+    assert not is_blank_form({"grid": matrix})  # ○ and － are answers, not frames to fill in
