@@ -24,15 +24,15 @@ from .sentence_rank import (
     QUESTION_LINE,
     TOP_PASSAGES,
     SentenceModel,
+    bigrams,
     candidates,
     is_caption,
     is_title_line,
     passage_sentences,
     speaker_of,
+    subject_of,
 )
-from .sentence_rank import bigrams as _bigrams
 from .sentence_rank import load_model as load_sentence_model
-from .sentence_rank import subject_of as _subject
 
 TOTAL_Q = re.compile(r"合計|全体|計|延べ|総数")
 UNIT = re.compile(r"[（(]単位[:：]\s*(.+?)[）)]")
@@ -232,7 +232,7 @@ MAX_ITEMS = 6
 def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:
     """Index of the picked sentence whose stated figure (9法人, 3県) the question asks for, judged by
     the words just before each figure; a negated question needs a negated phrase before it."""
-    q_grams = _bigrams(q.compose_text)
+    q_grams = bigrams(q.compose_text)
     best, best_score = None, 0.0
     for i, (_h, sent, _s) in enumerate(picked):
         text = normalize(sent)
@@ -240,7 +240,7 @@ def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | Non
             if q.counter and m.group(1) != q.counter:
                 continue
             before = text[max(0, m.start() - 30) : m.start()]
-            score = len(_bigrams(before) & q_grams) + (3 if q.negated and NEGATION.search(before) else 0)
+            score = len(bigrams(before) & q_grams) + (3 if q.negated and NEGATION.search(before) else 0)
             if score > best_score:
                 best, best_score = i, score
     return best
@@ -295,7 +295,7 @@ def list_rows(q: Query, hits: list[Hit], retriever: Retriever, max_rows: int = 8
     if not qt or len(qt & t) / len(qt) < 0.4:
         return []
     by_id = {h.chunk["id"]: h for h in hits}
-    subject = _subject(q.raw if q.follow_up else q.compose_text)
+    subject = subject_of(q.raw if q.follow_up else q.compose_text)
     out = []
     for c in retriever.chunks:
         if c.get("unit_title") == title and c.get("row"):

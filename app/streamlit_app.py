@@ -416,22 +416,29 @@ def toolbar(r, messages: list[dict]) -> None:
                            key="save-chat", on_click="ignore")
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _examples(build_id: str, _r) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
+    """Worked out once per index build (`_r` is not hashed): the fixed examples whose words the index
+    knows, and one question per document from its own headings when several are registered."""
+    fixed = {who: [q for q in qs if all(_r.knows(t) for t in content_words(prepare(q)))] for who, qs in EXAMPLES.items()}
+    docs = (_r.manifest or {}).get("documents", [])
+    return fixed, (document_examples(_r.chunks, docs) if len(docs) > 1 else [])
+
+
 def examples(r) -> None:
-    """Fixed examples whose words the index knows (they are about the shipped report), and, when several
-    documents are registered, one question per document from its own headings."""
-    for who, qs in EXAMPLES.items():
-        known = [q for q in qs if all(r.knows(t) for t in content_words(prepare(q)))]
+    """Fixed examples (about the shipped report) and questions from the registered documents' headings."""
+    fixed, per_doc = _examples(r.build_id, r)
+    for who, known in fixed.items():
         if not known:
             continue
         st.markdown(f"**{who}の方へ**")
         with st.container(key=f"ex-{who}"):
             for q in known:
                 st.button(q, key=q, on_click=ask, args=(q,), icon=":material/chat_bubble:")
-    docs = (r.manifest or {}).get("documents", [])
-    if len(docs) > 1:
+    if per_doc:
         st.markdown("**登録資料の見出しから**")
         with st.container(key="ex-docs"):
-            for short, q in document_examples(r.chunks, docs):
+            for short, q in per_doc:
                 st.button(f"{q}（{short}）", key=f"ex-doc-{short}-{q}", on_click=ask, args=(q,),
                           icon=":material/description:")
 
