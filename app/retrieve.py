@@ -73,6 +73,7 @@ class Snapshot:
     n_sentences: int
     pos: dict[str, int]
     manifest: dict
+    blank_forms: frozenset[int] = frozenset()  # chunk indices of blank forms (様式), found once per build
 
 
 def normalize_query(q: str) -> str:
@@ -202,6 +203,7 @@ class Retriever:
             build_id=snap.build_id, chunks=chunks, bm25=BM25([c["tokens"] for c in chunks]), collection=snap.collection,
             sentences=sentences, n_sentences=sentences.count() if sentences is not None else 0,
             pos={c["id"]: i for i, c in enumerate(chunks)}, manifest=snap.manifest,
+            blank_forms=frozenset(i for i, c in enumerate(chunks) if c.get("grid") and is_blank_form(c)),
         )
 
     def _load(self) -> None:
@@ -337,7 +339,7 @@ class Retriever:
         else:
             fused = rrf([rank_d, rank_l], self.settings.rrf_k)
         if mode not in ("dense", "lexical") and self.settings.blank_form_prior != 1.0:
-            fused = {i: s * (self.settings.blank_form_prior if is_blank_form(snap.chunks[i]) else 1.0)
+            fused = {i: s * (self.settings.blank_form_prior if i in snap.blank_forms else 1.0)
                      for i, s in fused.items()}
         pos_d = {i: r + 1 for r, i in enumerate(rank_d)}
         pos_l = {i: r + 1 for r, i in enumerate(rank_l)}
