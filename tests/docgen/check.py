@@ -1,6 +1,7 @@
 """Self-check: python -m tests.docgen.check OUTDIR [--only doc,doc] [QUESTIONS.jsonl ...]
 
-`--only newsletter,youkou` checks the held-out documents (FRESH) instead of the default five.
+`--only newsletter,youkou` checks the held-out documents (FRESH) instead of the default five;
+`--only kaede_tebiki,kaede_setsumeikai` the second held-out set (BLIND).
 
 Builds every document into OUTDIR, then with pdfplumber verifies that every truth sentence
 (whitespace removed) is printed on the pages the truth names, that every footer/header label is on
@@ -48,7 +49,8 @@ def check_pdfs(outdir: Path, only: list[str] | None = None) -> tuple[dict, list[
             npages = len(pdf.pages)
         if npages != len(truth["pages"]):
             problems.append(f"{file}: {npages} pages in PDF, {len(truth['pages'])} in truth")
-        want_title = file in ("guide-booklet.pdf", "faq-leaflet.pdf", "activity-report.pdf", "sakura-newsletter.pdf")
+        want_title = file in ("guide-booklet.pdf", "faq-leaflet.pdf", "activity-report.pdf", "sakura-newsletter.pdf",
+                          "kaede-tebiki.pdf")
         if want_title != bool(meta_title):
             problems.append(f"{file}: /Title is {meta_title!r}")
         # every fragment is drawn where the truth says
