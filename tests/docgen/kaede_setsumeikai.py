@@ -230,7 +230,7 @@ def _timeline(doc, pg, y, years) -> float:
         place_text(doc, pg, X0, mid - 14, lab_w, [fy], Style(size=20, leading=28, bold=True, color=WHITE,
                                                              align="center"), heading=True)
         x_a, x_b = X0 + lab_w + 30, X1 - 24
-        doc.op(pg, lambda P, mid=mid, fill=fill: (P.line(x_a - 12, mid, x_b, mid, 3, fill),
+        doc.op(pg, lambda P, mid=mid, fill=fill, x_a=x_a, x_b=x_b: (P.line(x_a - 12, mid, x_b, mid, 3, fill),
                                                   P.poly([(x_b, mid - 9), (x_b + 14, mid), (x_b, mid + 9)], fill=fill)))
         k = len(events)
         step = (x_b - x_a) / k

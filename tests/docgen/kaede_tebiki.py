@@ -137,8 +137,6 @@ def build() -> Doc:
         return doc.new_page(printed=str(n), header=state["chapter"], footer=str(n), decor=decor)
 
     flow = Flow(doc, (X0, TOP, X1, BOTTOM), body_page, ncols=1, gutter=22, col_rule=(0.8, 0.7, 0.7))
-    wd = X1 - X0
-
     def h2_deco(P, x, y, w, h):
         P.rect(x, y + 3, 6, h - 9, stroke=None, fill=WINE)
         P.line(x, y + h - 3, x + w, y + h - 3, 0.6, (0.8, 0.6, 0.6))
