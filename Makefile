@@ -53,11 +53,13 @@ eval: index
 	    --md eval/reports/$$(basename $$f .jsonl).md || exit 1; done
 	$(PY) -m eval.pairs eval/heldout-layouts.jsonl --md eval/reports/heldout-layouts-pairs.md --json eval/reports/heldout-layouts-pairs.json
 
-# Refit the answerability model and the composer's sentence scorer on the banks (out-of-fold numbers first;
-# writes app/resources/answerability.json and app/resources/sentence_model.json)
+# Refit on the banks (out-of-fold numbers first): the fusion weight (printed, with eval/reports/fusion.md: set
+# Settings.dense_weight if it moved), then the answerability model and the composer's sentence scorer
+# (app/resources/answerability.json, app/resources/sentence_model.json)
 fit: model
 	$(PY) -m eval.corpora data/eval/corpus
 	$(EVAL_ENV) $(KYOJU) ingest --quiet
+	$(EVAL_ENV) $(PY) -m eval.fit_fusion eval/bank-report.jsonl eval/bank-layouts.jsonl --md eval/reports/fusion.md
 	$(EVAL_ENV) $(PY) -m eval.fit $(BANKS) --rows data/eval/fit-rows.json
 	$(EVAL_ENV) $(PY) -m eval.fit_sentences $(BANKS)
 

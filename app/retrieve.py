@@ -118,6 +118,36 @@ def weighted(dense: dict[int, float], lexical: dict[int, float], alpha: float = 
     return {i: alpha * nd.get(i, 0.0) + (1 - alpha) * nl.get(i, 0.0) for i in set(nd) | set(nl)}
 
 
+def standardize(scores: dict[int, float]) -> dict[int, float]:
+    """Scores as standard deviations from their mean over the candidates (z-scores)."""
+    if not scores:
+        return {}
+    v = np.fromiter(scores.values(), dtype=float)
+    mean, sd = float(v.mean()), float(v.std()) or 1.0
+    return {i: (x - mean) / sd for i, x in scores.items()}
+
+
+def zscore(dense: dict[int, float], lexical: dict[int, float], dense_weight: float) -> dict[int, float]:
+    """Each side's scores standardised over its own candidates, then a weighted sum.
+
+    Rank fusion (RRF) throws away how far ahead a passage is: a BM25 score far above the rest and one
+    barely ahead count the same, so on documents where the dense model is weak (a new layout, a 要綱)
+    its second-rate favourite outvoted a clear lexical winner. Standardised scores keep the margins.
+    A candidate found by one side only gets the other side's lowest score."""
+    nd, nl = standardize(dense), standardize(lexical)
+    floor_d, floor_l = min(nd.values(), default=0.0), min(nl.values(), default=0.0)
+    return {i: dense_weight * nd.get(i, floor_d) + (1 - dense_weight) * nl.get(i, floor_l) for i in set(nd) | set(nl)}
+
+
+def demote(fused: dict[int, float], which: frozenset[int] | set[int], penalty: float) -> dict[int, float]:
+    """Lower the passages in `which` by `penalty` standard deviations of the fused scores
+    (the same meaning whatever the fusion method)."""
+    if not penalty or not fused or not (which & fused.keys()):
+        return fused
+    z = standardize(fused)
+    return {i: z[i] - (penalty if i in which else 0.0) for i in fused}
+
+
 def clean_filters(filters: dict | None) -> dict[str, list[str]]:
     """Only known keys, each as a list of exact values; empty selections dropped."""
     out: dict[str, list[str]] = {}
@@ -336,11 +366,12 @@ class Retriever:
             fused = lexical
         elif self.settings.fusion == "weighted":
             fused = weighted(dense, lexical)
-        else:
+        elif self.settings.fusion == "rrf":
             fused = rrf([rank_d, rank_l], self.settings.rrf_k)
-        if mode not in ("dense", "lexical") and self.settings.blank_form_prior != 1.0:
-            fused = {i: s * (self.settings.blank_form_prior if i in snap.blank_forms else 1.0)
-                     for i, s in fused.items()}
+        else:
+            fused = zscore(dense, lexical, self.settings.dense_weight)
+        if mode not in ("dense", "lexical"):
+            fused = demote(fused, snap.blank_forms, self.settings.blank_form_penalty)
         pos_d = {i: r + 1 for r, i in enumerate(rank_d)}
         pos_l = {i: r + 1 for r, i in enumerate(rank_l)}
         order = sorted(fused, key=lambda i: (-fused[i], i))[:k]

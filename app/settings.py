@@ -32,11 +32,15 @@ class Settings(BaseSettings):
 
     # retrieval
     top_k: int = 5
-    fusion: Literal["rrf", "weighted"] = "rrf"
+    # zscore: each side's scores standardised over its candidates and summed, dense_weight on the dense side
+    # (fitted on the training banks by `python -m eval.fit_fusion`; rrf and weighted stay as options)
+    fusion: Literal["zscore", "rrf", "weighted"] = "zscore"
+    dense_weight: float = 0.35
     rrf_k: int = 60
     # a blank form (様式: a grid whose value cells are mostly empty) shares a document's words without stating
-    # anything; its fused score is multiplied by this, so it leads only when nothing else is close
-    blank_form_prior: float = 0.9
+    # anything; it is lowered by this many standard deviations of the fused scores, so it leads only when
+    # nothing else is close (hand-set: no training question has a form to fit it on)
+    blank_form_penalty: float = 1.0
     dense_candidates: int = 30
     lexical_candidates: int = 30
 

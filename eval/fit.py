@@ -160,6 +160,20 @@ def collect(paths: list[str], settings=None, progress: bool = True, settings_for
     return rows
 
 
+def rows_context(pairs: str | None) -> str:
+    """What cached feature rows depend on besides the question file: the corpus mode, the retrieval
+    settings, the index build and the feature names. Rows collected under another context are stale."""
+    from app.answer import get_retriever
+    from app.settings import get_settings
+
+    s = get_settings()
+    build = "pairs" if pairs else get_retriever(s).build_id
+    parts = [f"pairs={pairs or ''}", f"build={build}", f"fusion={s.fusion}", f"dense_weight={s.dense_weight}",
+             f"rrf_k={s.rrf_k}", f"forms={s.blank_form_penalty}", f"candidates={s.dense_candidates},{s.lexical_candidates}",
+             "features=" + ",".join(FEATURES)]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="fit the answerability model on the question bank")
     ap.add_argument("files", nargs="+")
@@ -169,14 +183,16 @@ def main(argv: list[str] | None = None) -> int:
                                     "(eval.pairs corpora under this folder) instead of the configured corpus")
     args = ap.parse_args(argv)
     cached = json.loads(Path(args.rows).read_text(encoding="utf-8")) if args.rows and Path(args.rows).exists() else []
-    have = {r["file"] for r in cached if r.get("sha") == file_sha(r["file"])} if cached else set()
+    context = rows_context(args.pairs)
+    have = ({r["file"] for r in cached if r.get("sha") == file_sha(r["file"]) and r.get("context") == context}
+            if cached else set())
     rows = [r for r in cached if r["file"] in have and r["file"] in set(map(str, args.files))]
     todo = [f for f in args.files if str(f) not in have]
     settings_for = pair_settings(Path(args.pairs)) if args.pairs else None
     for r in (new := collect(todo, settings_for=settings_for)) if todo else []:
-        r["sha"] = file_sha(r["file"])
+        r["sha"], r["context"] = file_sha(r["file"]), context
     rows += new if todo else []
-    if args.rows:  # a file's rows are reused until the file changes
+    if args.rows:  # a file's rows are reused until the file, the retrieval settings, the index or the features change
         Path(args.rows).parent.mkdir(parents=True, exist_ok=True)
         keep = [r for r in cached if r["file"] not in set(map(str, todo))] + (new if todo else [])
         Path(args.rows).write_text(json.dumps(keep, ensure_ascii=False), encoding="utf-8")

@@ -169,10 +169,12 @@ def test_elliptical_follow_ups_chain_their_context():
 
 
 def test_case_rows_answer_for_the_asked_speaker(built, retriever):
-    """「居住支援法人は…」 is answered from 【居住支援法人の意見】, not from the prefecture's column."""
+    """「居住支援法人は…」 is answered from 【居住支援法人の意見】, not from the prefecture's column.
+    (Which sentence leads depends on the fitted sentence scorer and the retrieval order; the quotes must be
+    the asked speaker's.)"""
     ans = answer_question("県の居住支援協議会の活動について、居住支援法人はどのような要望を持っていますか。",
                           settings=built[0], retriever=retriever)
-    assert "【県の意見" not in ans.answer and "居住支援法人" in ans.answer.splitlines()[0]
+    assert "【県の意見" not in ans.answer and "【居住支援法人の意見" in ans.answer
 
 
 def test_list_question_over_a_statement_table_lists_its_rows(built, retriever):
