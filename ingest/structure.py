@@ -14,6 +14,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .articles import (
+    ARTICLE_SCHEME,
+    FORM_SCHEME,
+    PART_SCHEME,
+    article_body,
+    article_caption,
+    article_of,
+    is_legal,
+    part_of,
+)
 from .clean import clean_cell, join_lines, normalize, squash, starts_item
 from .headings import ANSWER, Heading, caption_of, heading_of, is_case_caption, is_chapter_level, is_toc_title
 from .pdf import Line, Page, Table
@@ -74,8 +84,15 @@ def emphasized(line: Line, style: _Style) -> bool:
     return line.strong or bool(style.body_size and line.size >= style.body_size + 0.5)
 
 
-def classify(line: Line, style: _Style) -> tuple[str, Heading | None]:
-    """(heading | caption | unit | note | small | para | cont | blank, the heading if one)."""
+# list-like numberings that are clauses and items (項「2　」, 号「（1）」) inside an article, never its sub-sections
+ITEM_SCHEMES = {"N", "(N)", "ア", "(ア)", "①", "N."}
+
+
+def classify(line: Line, style: _Style, in_article: bool = False) -> tuple[str, Heading | None]:
+    """(heading | caption | unit | note | small | para | cont | blank, the heading if one).
+
+    `in_article`: the line is inside an article of rules, where （1） and 「2　」 number items and
+    clauses of that article (a text file would otherwise make each a heading)."""
     raw = line.text.strip()
     if not raw:
         return "blank", None
@@ -88,6 +105,8 @@ def classify(line: Line, style: _Style) -> tuple[str, Heading | None]:
     if caption_of(raw) and (emph or plain_source or line.above_table):
         return "caption", None
     h = heading_of(raw, emph, plain_source)
+    if in_article and h is not None and h.scheme in ITEM_SCHEMES:
+        h = None
     text = normalize(raw)
     if line.over_table and (h is None or h.scheme == "face") and untitled_caption(text):
         return "caption", None
@@ -192,6 +211,9 @@ def build_units(pages: list[Page]) -> list[Unit]:
     last_table: Unit | None = None  # notes after a grid belong to it; a grid on the next page may continue it
     note_target: Unit | None = None
     open_heading: tuple[Unit, Line] | None = None  # a heading whose title may wrap onto the next line
+    seq = [(page, block) for page in pages for block in page.blocks]
+    legal = is_legal([b.text for _, b in seq if isinstance(b, Line)])  # rules set out in 第N条 articles
+    article_cap: tuple[str, Line, Page] | None = None  # a （見出し） line waiting for the article under it
 
     def flush_para() -> None:
         nonlocal para, para_lines, prev_line
@@ -215,9 +237,18 @@ def build_units(pages: list[Page]) -> list[Unit]:
     def push_heading(h: Heading, line: Line, page: Page) -> None:
         nonlocal stack
         doc_title = page.index == 0 and h.scheme.startswith("face") and line.size >= title_size - 0.1
-        if is_toc_title(h.title) or doc_title:
-            return  # 「目次」 and the document's own title head no section
-        if is_chapter_level(h.key):
+        if is_toc_title(h.title):
+            return  # 「目次」 heads no section
+        if doc_title:
+            # the document's own title heads no section, except the enactment lines of rules printed
+            # between it and the first article (「令和7年3月25日 … 決裁」): any heading closes it
+            if legal and not stack:
+                stack = [{"scheme": "title", "key": h.key, "title": h.title, "size": 0.0, "box": False}]
+            return
+        stack = [e for e in stack if e["scheme"] != "title"]
+        if h.scheme in (PART_SCHEME, FORM_SCHEME):
+            stack = []  # 附則, 別表, 様式 stand beside the articles and chapters, never under them
+        elif is_chapter_level(h.key):
             stack = stack[:1]
         else:
             same = next((i for i, e in enumerate(stack) if e["scheme"] == h.scheme), None)
@@ -225,119 +256,158 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 stack = stack[:same]
             while stack and line.size and stack[-1]["size"] and stack[-1]["size"] < line.size - 0.5:
                 stack.pop()  # a larger heading never nests under a smaller one
-        stack.append({"scheme": h.scheme, "key": h.key, "title": h.title, "size": line.size})
+        # a form (様式) is a document of its own: its larger title nests under it, not above it
+        size = 0.0 if h.scheme == FORM_SCHEME else line.size
+        opened_in_box = line.box and h.scheme in (ARTICLE_SCHEME, PART_SCHEME, FORM_SCHEME)
+        stack.append({"scheme": h.scheme, "key": h.key, "title": h.title, "size": size, "box": opened_in_box})
 
-    for page in pages:
-        for block in page.blocks:
-            if isinstance(block, Table):
+    def heading_unit(text: str, line: Line, page: Page) -> None:
+        h = new_unit("heading")
+        h.text, h.level = text.strip().lstrip("#").strip(), len(stack)
+        h.add_place(page.label, page.index, line.bbox)
+        units.append(h)
+
+    for i, (page, block) in enumerate(seq):
+        if isinstance(block, Table):
+            flush_para()
+            open_heading = None
+            grid = _table_rows(block)
+            if caption is None and last_table is not None and _continues(last_table, block, grid):
+                if [squash(c) for c in grid[0]] == [squash(c) for c in last_table.grid[0]]:
+                    grid = grid[1:]  # the header row repeated on the new page
+                last_table.grid.extend(grid)
+                last_table.add_place(page.label, page.index, block.bbox)
+                last_table.block = block.block
+                continue
+            unit = caption or new_unit("table")
+            unit.kind = "case" if caption is not None and is_case_caption(caption.title) else "table"
+            unit.grid = grid
+            if block.unit and not unit.unit_line:
+                unit.unit_line = block.unit
+            unit.add_place(page.label, page.index, block.bbox)
+            unit.block = block.block
+            if caption is None:
+                units.append(unit)
+            caption, caption_open = None, False
+            last_table = note_target = unit
+            continue
+        line: Line = block
+        if not line.box:
+            while stack and stack[-1].get("box"):
+                stack.pop()  # articles of a sample 規約 printed in a box end with the box
+        if legal:
+            nxt = seq[i + 1][1] if i + 1 < len(seq) else None
+            cap = article_caption(line.text)
+            if cap and isinstance(nxt, Line) and article_of(nxt.text) is not None:
                 flush_para()
-                open_heading = None
-                grid = _table_rows(block)
-                if caption is None and last_table is not None and _continues(last_table, block, grid):
-                    if [squash(c) for c in grid[0]] == [squash(c) for c in last_table.grid[0]]:
-                        grid = grid[1:]  # the header row repeated on the new page
-                    last_table.grid.extend(grid)
-                    last_table.add_place(page.label, page.index, block.bbox)
-                    last_table.block = block.block
-                    continue
-                unit = caption or new_unit("table")
-                unit.kind = "case" if caption is not None and is_case_caption(caption.title) else "table"
-                unit.grid = grid
-                if block.unit and not unit.unit_line:
-                    unit.unit_line = block.unit
-                unit.add_place(page.label, page.index, block.bbox)
-                unit.block = block.block
-                if caption is None:
-                    units.append(unit)
-                caption, caption_open = None, False
-                last_table = note_target = unit
+                article_cap = (cap, line, page)  # 「（交付申請）」 titles the 第6条 printed under it
                 continue
-            line: Line = block
-            kind, heading = classify(line, style)
-            if kind == "blank":
-                flush_para()
-                continue
-            wrapped_face = kind == "heading" and heading is not None and heading.scheme.startswith("face")
-            # a numbered caption's wrapped line; the last one may sit right above the table
-            untitled = kind == "caption" and not caption_of(line.text)
-            if caption_open and caption and ((kind in {"cont", "para", "small"} or wrapped_face) and line.strong
-                                             or untitled):
-                caption.title = join_lines([caption.title, line.text])
-                _split_unit(caption)
-                caption.add_place(page.label, page.index, line.bbox)
-                continue
-            caption_open = False
-            if open_heading is not None:
-                h_unit, h_line = open_heading
-                same_face = line.strong == h_line.strong and abs(line.size - h_line.size) < 0.3
-                question = h_unit.section_path and stack and stack[-1]["scheme"] == "Q"
-                wraps = (kind in {"cont", "para"} or (kind == "heading" and heading.scheme.startswith("face"))) and (
-                    (question and not h_unit.text.rstrip().endswith(SENTENCE_END)
-                     and not ANSWER.match(normalize(line.text)))
-                    or (same_face and not h_line.short and line.block == h_line.block and line.gap < 0.6
-                        and line.size > 0 and not h_unit.text.rstrip().endswith(SENTENCE_END))
-                )
-                if wraps:
-                    h_unit.text = join_lines([h_unit.text, line.text])
-                    stack[-1]["title"] = h_unit.text
-                    h_unit.section, h_unit.section_title, h_unit.section_path = _section(stack)
-                    h_unit.add_place(page.label, page.index, line.bbox)
-                    open_heading = (h_unit, line)
-                    continue
-                open_heading = None
-            if kind == "heading":
+            article = article_of(line.text, article_cap[0] if article_cap else "")
+            part = None if article else part_of(line.text)
+            if article or part:
                 flush_para()
                 close_caption()
-                push_heading(heading, line, page)
-                h = new_unit("heading")
-                h.text, h.level = line.text.strip().lstrip("#").strip(), len(stack)
-                h.add_place(page.label, page.index, line.bbox)
-                units.append(h)
-                open_heading = (h, line)
-                last_table = note_target = None
+                caption_open, open_heading, last_table, note_target = False, None, None, None
+                push_heading(article or part, line, page)
+            if article:
+                if article_cap:
+                    heading_unit(article_cap[1].text, article_cap[1], article_cap[2])
+                elif not article_body(line.text):
+                    heading_unit(line.text, line, page)  # 「第6条（交付申請）」 alone on its line
+                article_cap = None
+                if article_body(line.text):  # the article's first sentence starts its first paragraph
+                    para = new_unit("text")
+                    para_lines.append(line.text)
+                    para.add_place(page.label, page.index, line.bbox)
+                    prev_line = line
                 continue
-            if (kind == "caption" and not caption_of(line.text) and para_lines and prev_line is not None
-                    and line.block == prev_line.block and not prev_line.text.rstrip().endswith(SENTENCE_END)
-                    and line.gap < max(prev_line.gap, 0.5) + 0.3):
-                kind = "cont"  # the end of an unfinished sentence that happens to sit above a table
-            if kind == "caption":
-                flush_para()
-                close_caption()
-                caption = new_unit("caption")  # placed now, so its words keep their place in the text
-                units.append(caption)
-                caption.title = line.text.strip()
-                _split_unit(caption)
-                caption.add_place(page.label, page.index, line.bbox)
-                caption_open = True
-                note_target = caption
+            if part and classify(line, style)[0] != "caption":
+                heading_unit(line.text, line, page)
                 continue
-            if kind == "unit" and (caption or last_table):
-                target = caption or last_table
-                target.unit_line = line.text.strip()
-                target.add_place(page.label, page.index, line.bbox)
+            # 「別表第1（第5条関係）　補助対象経費」 right above its grid: a section, and the table's caption
+        in_article = bool(stack) and stack[-1]["scheme"] == ARTICLE_SCHEME
+        kind, heading = classify(line, style, in_article)
+        if kind == "blank":
+            flush_para()
+            continue
+        wrapped_face = kind == "heading" and heading is not None and heading.scheme.startswith("face")
+        # a numbered caption's wrapped line; the last one may sit right above the table
+        untitled = kind == "caption" and not caption_of(line.text)
+        if caption_open and caption and ((kind in {"cont", "para", "small"} or wrapped_face) and line.strong
+                                         or untitled):
+            caption.title = join_lines([caption.title, line.text])
+            _split_unit(caption)
+            caption.add_place(page.label, page.index, line.bbox)
+            continue
+        caption_open = False
+        if open_heading is not None:
+            h_unit, h_line = open_heading
+            same_face = line.strong == h_line.strong and abs(line.size - h_line.size) < 0.3
+            question = h_unit.section_path and stack and stack[-1]["scheme"] == "Q"
+            wraps = (kind in {"cont", "para"} or (kind == "heading" and heading.scheme.startswith("face"))) and (
+                (question and not h_unit.text.rstrip().endswith(SENTENCE_END)
+                 and not ANSWER.match(normalize(line.text)))
+                or (same_face and not h_line.short and line.block == h_line.block and line.gap < 0.6
+                    and line.size > 0 and not h_unit.text.rstrip().endswith(SENTENCE_END))
+            )
+            if wraps:
+                h_unit.text = join_lines([h_unit.text, line.text])
+                stack[-1]["title"] = h_unit.text
+                h_unit.section, h_unit.section_title, h_unit.section_path = _section(stack)
+                h_unit.add_place(page.label, page.index, line.bbox)
+                open_heading = (h_unit, line)
                 continue
-            if kind == "note" and (caption or last_table):
-                flush_para()
-                note_target = caption or last_table
-                note_target.notes.append(line.text.strip())
-                note_target.add_place(page.label, page.index, line.bbox)
-                continue
-            if kind == "small" and note_target is not None and note_target.notes:
-                # a note's wrapped line, or its next numbered item ("2 市区町村を…")
-                if re.match(r"^\d+[ \u3000]", line.text):
-                    note_target.notes.append(line.text.strip())
-                else:
-                    note_target.notes[-1] = join_lines([note_target.notes[-1], line.text])
-                note_target.add_place(page.label, page.index, line.bbox)
-                continue
-            # body text
+            open_heading = None
+        if kind == "heading":
+            flush_para()
+            close_caption()
+            push_heading(heading, line, page)
+            heading_unit(line.text, line, page)
+            open_heading = (units[-1], line)
             last_table = note_target = None
-            if para is None or starts_paragraph(line, prev_line, kind):
-                flush_para()
-                para = new_unit("text")
-            para_lines.append(line.text)
-            para.add_place(page.label, page.index, line.bbox)
-            prev_line = line
+            continue
+        if (kind == "caption" and not caption_of(line.text) and para_lines and prev_line is not None
+                and line.block == prev_line.block and not prev_line.text.rstrip().endswith(SENTENCE_END)
+                and line.gap < max(prev_line.gap, 0.5) + 0.3):
+            kind = "cont"  # the end of an unfinished sentence that happens to sit above a table
+        if kind == "caption":
+            flush_para()
+            close_caption()
+            caption = new_unit("caption")  # placed now, so its words keep their place in the text
+            units.append(caption)
+            caption.title = line.text.strip()
+            _split_unit(caption)
+            caption.add_place(page.label, page.index, line.bbox)
+            caption_open = True
+            note_target = caption
+            continue
+        if kind == "unit" and (caption or last_table):
+            target = caption or last_table
+            target.unit_line = line.text.strip()
+            target.add_place(page.label, page.index, line.bbox)
+            continue
+        if kind == "note" and (caption or last_table):
+            flush_para()
+            note_target = caption or last_table
+            note_target.notes.append(line.text.strip())
+            note_target.add_place(page.label, page.index, line.bbox)
+            continue
+        if kind == "small" and note_target is not None and note_target.notes:
+            # a note's wrapped line, or its next numbered item ("2 市区町村を…")
+            if re.match(r"^\d+[ \u3000]", line.text):
+                note_target.notes.append(line.text.strip())
+            else:
+                note_target.notes[-1] = join_lines([note_target.notes[-1], line.text])
+            note_target.add_place(page.label, page.index, line.bbox)
+            continue
+        # body text
+        last_table = note_target = None
+        if para is None or starts_paragraph(line, prev_line, kind):
+            flush_para()
+            para = new_unit("text")
+        para_lines.append(line.text)
+        para.add_place(page.label, page.index, line.bbox)
+        prev_line = line
     flush_para()
     close_caption()
     return units
