@@ -108,7 +108,7 @@ def _places(units: list[Unit]) -> tuple[list[str], list[int], list]:
 
 def _table_chunks(u: Unit, max_chars: int) -> list[dict]:
     """Dicts of chunk fields for one table or case unit."""
-    head = "\n".join(x for x in (u.title, u.unit_line) if x)
+    head = "\n".join(x for x in (u.title, u.scope, u.unit_line) if x)
     notes = "\n".join(u.notes)
     if not is_text_table(u.grid):
         body = "\n".join(x for x in (head, markdown_table(u.grid), notes) if x)

@@ -46,7 +46,8 @@ class Unit:
     page_indices: list[int]
     boxes: list[tuple[int, float, float, float, float]] = field(default_factory=list)
     title: str = ""  # 表/事例 caption
-    unit_line: str = ""
+    unit_line: str = ""  # 「（単位：件）」: what the figures count
+    scope: str = ""  # 「（令和7年4月1日現在）」 printed apart after a caption: when or where the figures hold
     notes: list[str] = field(default_factory=list)
     grid: list[list[str]] = field(default_factory=list)  # tables: header row first
     level: int = 0  # headings: depth in the section path, 1 = top
@@ -191,11 +192,19 @@ def _continues(unit: Unit, table: Table, grid: list[list[str]]) -> bool:
 
 
 def _split_unit(caption: Unit) -> None:
-    """「設立に向けた課題（複数回答）　（単位：市町村）」 printed on one line: the unit goes to its own field."""
+    """「設立に向けた課題（複数回答）　（単位：市町村）」 printed on one line: the unit goes to its own field,
+    and a scope printed apart (「…の状況　（令和7年4月1日現在）」) to its own, so that a 「（単位：件）」 line
+    or the table's own unit read later adds to it instead of replacing it."""
     m = TRAILING_UNIT.search(caption.title)
-    if m and m.start() > 0 and not caption.unit_line:
-        caption.unit_line = m.group(1) or m.group(2)
-        caption.title = caption.title[: m.start()].strip()
+    if not m or m.start() == 0:
+        return
+    if m.group(1) and not caption.unit_line:
+        caption.unit_line = m.group(1)
+    elif m.group(2) and not caption.scope:
+        caption.scope = m.group(2)
+    else:
+        return
+    caption.title = caption.title[: m.start()].strip()
 
 
 def build_units(pages: list[Page]) -> list[Unit]:
@@ -231,7 +240,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
         nonlocal caption
         if caption is not None:  # a caption that never got a grid: its words stay text, where they were
             caption.kind = "text"
-            caption.text = "\n".join([caption.title, caption.unit_line, *caption.notes]).strip()
+            caption.text = "\n".join([caption.title, caption.scope, caption.unit_line, *caption.notes]).strip()
             caption = None
 
     def push_heading(h: Heading, line: Line, page: Page) -> None:
