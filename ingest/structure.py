@@ -53,6 +53,7 @@ class Unit:
     level: int = 0  # headings: depth in the section path, 1 = top
     section_path: list[str] = field(default_factory=list)  # readable heading titles, outermost first
     block: int = -1  # tables: the reading-order block of their last piece
+    form: bool = False  # inside a form printed after rules (様式第1号): a document to fill in, read as one
 
     def add_place(self, label: str, index: int, bbox: tuple[float, float, float, float]) -> None:
         if not self.pages or self.pages[-1] != label:
@@ -234,7 +235,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
     def new_unit(kind: str) -> Unit:
         sec, sec_title, path = _section(stack)
         return Unit(kind=kind, text="", section=sec, section_title=sec_title, pages=[], page_indices=[],
-                    section_path=path)
+                    section_path=path, form=bool(stack) and stack[0]["scheme"] == FORM_SCHEME)
 
     def close_caption() -> None:
         nonlocal caption

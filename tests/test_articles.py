@@ -238,3 +238,19 @@ def test_parts_of_the_youkou_and_the_blank_form_keep_their_own_sections(youkou):
     assert form and all(c.section_path[0] == "様式第1号（第6条関係）" for c in form)
     assert not any("様式" in c.section_title for c in chunks if _KEY.match(c.section_title))
     assert any(c.section_title == "附則（令和7年8月1日 7建住第1544号）" for c in chunks)
+
+
+def test_a_form_after_the_rules_is_one_chunk_with_its_grid():
+    from ingest.pdf import Table
+
+    rules = _page([("（交付申請）", 10.5), ("第6条　補助金の交付を受けようとする者は、申請書を提出しなければならない。", 0),
+                   ("（実績報告）", 10.5), ("第7条　補助事業が完了したときは、実績報告書を提出しなければならない。", 0)])
+    form = _page([("様式第1号（第6条関係）", 0), ("補助金交付申請書", 40, 12.0), ("第6条の規定により、下記のとおり申請します。", 10.5)],
+                 index=1)
+    form.blocks.append(Table([["1 申請額", "円"], ["2 名称", ""], ["3 設立日", "年 月 日"], ["4 連絡先", ""]], 1,
+                             (78, 200, 500, 300)))
+    chunks = chunk_units(build_units([rules, form]), "d", "d")
+    assert [c.section_title for c in chunks] == ["第6条（交付申請）", "第7条（実績報告）", "様式第1号（第6条関係）"]
+    last = chunks[-1]
+    assert last.kind == "table" and last.grid[0] == ["1 申請額", "円"]
+    assert last.text.startswith("様式第1号（第6条関係）\n補助金交付申請書\n第6条の規定により") and "| 2 名称 |" in last.text
