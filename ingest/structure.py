@@ -306,7 +306,8 @@ def build_units(pages: list[Page]) -> list[Unit]:
             while stack and stack[-1].get("box"):
                 stack.pop()  # articles of a sample 規約 printed in a box end with the box
         if legal:
-            nxt = seq[i + 1][1] if i + 1 < len(seq) else None
+            # the next printed line (a text file may leave a blank line under the caption)
+            nxt = next((b for _, b in seq[i + 1:i + 3] if not isinstance(b, Line) or b.text.strip()), None)
             cap = article_caption(line.text)
             if cap and isinstance(nxt, Line) and article_of(nxt.text) is not None:
                 flush_para()

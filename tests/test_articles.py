@@ -122,6 +122,7 @@ def test_items_and_clauses_stay_inside_their_article_in_a_text_file(tmp_path: Pa
         "第1条　本会は、みなと市居住支援協議会と称する。",
         "第2章　組織",
         "（構成）",
+        "",
         "第3条　本会は、次に掲げる者をもって構成する。",
         "（1）居住支援法人",
         "（2）不動産関係団体",
