@@ -221,8 +221,10 @@ def build_units(pages: list[Page]) -> list[Unit]:
     last_table: Unit | None = None  # notes after a grid belong to it; a grid on the next page may continue it
     note_target: Unit | None = None
     open_heading: tuple[Unit, Line] | None = None  # a heading whose title may wrap onto the next line
-    seq = [(page, block) for page in pages for block in page.blocks]
-    legal = is_legal([b.text for _, b in seq if isinstance(b, Line)])  # rules set out in 第N条 articles
+    blocks = [b for p in pages for b in p.blocks if not isinstance(b, Line) or b.text.strip()]
+    legal = is_legal([b.text for b in blocks if isinstance(b, Line)])  # rules set out in 第N条 articles
+    # the block printed after each one, across pages and blank lines: a caption looks at the article under it
+    printed_next = {id(b): nb for b, nb in zip(blocks, blocks[1:], strict=False)}
     article_cap: tuple[str, Line, Page] | None = None  # a （見出し） line waiting for the article under it
 
     def flush_para() -> None:
@@ -277,148 +279,148 @@ def build_units(pages: list[Page]) -> list[Unit]:
         h.add_place(page.label, page.index, line.bbox)
         units.append(h)
 
-    for i, (page, block) in enumerate(seq):
-        if isinstance(block, Table):
-            flush_para()
-            open_heading = None
-            grid = _table_rows(block)
-            if caption is None and last_table is not None and _continues(last_table, block, grid):
-                if [squash(c) for c in grid[0]] == [squash(c) for c in last_table.grid[0]]:
-                    grid = grid[1:]  # the header row repeated on the new page
-                last_table.grid.extend(grid)
-                last_table.add_place(page.label, page.index, block.bbox)
-                last_table.block = block.block
-                continue
-            unit = caption or new_unit("table")
-            unit.kind = "case" if caption is not None and is_case_caption(caption.title) else "table"
-            unit.grid = grid
-            if block.unit and not unit.unit_line:
-                unit.unit_line = block.unit
-            unit.add_place(page.label, page.index, block.bbox)
-            unit.block = block.block
-            if caption is None:
-                units.append(unit)
-            caption, caption_open = None, False
-            last_table = note_target = unit
-            continue
-        line: Line = block
-        if not line.box:
-            while stack and stack[-1].get("box"):
-                stack.pop()  # articles of a sample 規約 printed in a box end with the box
-        if legal:
-            # the next printed line (a text file may leave a blank line under the caption)
-            nxt = next((b for _, b in seq[i + 1:i + 3] if not isinstance(b, Line) or b.text.strip()), None)
-            cap = article_caption(line.text)
-            if cap and isinstance(nxt, Line) and article_of(nxt.text) is not None:
+    for page in pages:
+        for block in page.blocks:
+            if isinstance(block, Table):
                 flush_para()
-                article_cap = (cap, line, page)  # 「（交付申請）」 titles the 第6条 printed under it
+                open_heading = None
+                grid = _table_rows(block)
+                if caption is None and last_table is not None and _continues(last_table, block, grid):
+                    if [squash(c) for c in grid[0]] == [squash(c) for c in last_table.grid[0]]:
+                        grid = grid[1:]  # the header row repeated on the new page
+                    last_table.grid.extend(grid)
+                    last_table.add_place(page.label, page.index, block.bbox)
+                    last_table.block = block.block
+                    continue
+                unit = caption or new_unit("table")
+                unit.kind = "case" if caption is not None and is_case_caption(caption.title) else "table"
+                unit.grid = grid
+                if block.unit and not unit.unit_line:
+                    unit.unit_line = block.unit
+                unit.add_place(page.label, page.index, block.bbox)
+                unit.block = block.block
+                if caption is None:
+                    units.append(unit)
+                caption, caption_open = None, False
+                last_table = note_target = unit
                 continue
-            article = article_of(line.text, article_cap[0] if article_cap else "")
-            part = None if article else part_of(line.text)
-            if article or part:
+            line: Line = block
+            if not line.box:
+                while stack and stack[-1].get("box"):
+                    stack.pop()  # articles of a sample 規約 printed in a box end with the box
+            if legal:
+                nxt = printed_next.get(id(line))
+                cap = article_caption(line.text)
+                if cap and isinstance(nxt, Line) and article_of(nxt.text) is not None:
+                    flush_para()
+                    article_cap = (cap, line, page)  # 「（交付申請）」 titles the 第6条 printed under it
+                    continue
+                article = article_of(line.text, article_cap[0] if article_cap else "")
+                part = None if article else part_of(line.text)
+                if article or part:
+                    flush_para()
+                    close_caption()
+                    caption_open, open_heading, last_table, note_target = False, None, None, None
+                    push_heading(article or part, line, page)
+                if article:
+                    if article_cap:
+                        heading_unit(article_cap[1].text, article_cap[1], article_cap[2])
+                    elif not article_body(line.text):
+                        heading_unit(line.text, line, page)  # 「第6条（交付申請）」 alone on its line
+                    article_cap = None
+                    if article_body(line.text):  # the article's first sentence starts its first paragraph
+                        para = new_unit("text")
+                        para_lines.append(line.text)
+                        para.add_place(page.label, page.index, line.bbox)
+                        prev_line = line
+                    continue
+                if part and classify(line, style)[0] != "caption":
+                    heading_unit(line.text, line, page)
+                    continue
+                # 「別表第1（第5条関係）　補助対象経費」 right above its grid: a section, and the table's caption
+            in_article = bool(stack) and stack[-1]["scheme"] == ARTICLE_SCHEME
+            kind, heading = classify(line, style, in_article)
+            if kind == "blank":
+                flush_para()
+                continue
+            wrapped_face = kind == "heading" and heading is not None and heading.scheme.startswith("face")
+            # a numbered caption's wrapped line; the last one may sit right above the table
+            untitled = kind == "caption" and not caption_of(line.text)
+            if caption_open and caption and ((kind in {"cont", "para", "small"} or wrapped_face) and line.strong
+                                             or untitled):
+                caption.title = join_lines([caption.title, line.text])
+                _split_unit(caption)
+                caption.add_place(page.label, page.index, line.bbox)
+                continue
+            caption_open = False
+            if open_heading is not None:
+                h_unit, h_line = open_heading
+                same_face = line.strong == h_line.strong and abs(line.size - h_line.size) < 0.3
+                question = h_unit.section_path and stack and stack[-1]["scheme"] == "Q"
+                wraps = (kind in {"cont", "para"} or (kind == "heading" and heading.scheme.startswith("face"))) and (
+                    (question and not h_unit.text.rstrip().endswith(SENTENCE_END)
+                     and not ANSWER.match(normalize(line.text)))
+                    or (same_face and not h_line.short and line.block == h_line.block and line.gap < 0.6
+                        and line.size > 0 and not h_unit.text.rstrip().endswith(SENTENCE_END))
+                )
+                if wraps:
+                    h_unit.text = join_lines([h_unit.text, line.text])
+                    stack[-1]["title"] = h_unit.text
+                    h_unit.section, h_unit.section_title, h_unit.section_path = _section(stack)
+                    h_unit.add_place(page.label, page.index, line.bbox)
+                    open_heading = (h_unit, line)
+                    continue
+                open_heading = None
+            if kind == "heading":
                 flush_para()
                 close_caption()
-                caption_open, open_heading, last_table, note_target = False, None, None, None
-                push_heading(article or part, line, page)
-            if article:
-                if article_cap:
-                    heading_unit(article_cap[1].text, article_cap[1], article_cap[2])
-                elif not article_body(line.text):
-                    heading_unit(line.text, line, page)  # 「第6条（交付申請）」 alone on its line
-                article_cap = None
-                if article_body(line.text):  # the article's first sentence starts its first paragraph
-                    para = new_unit("text")
-                    para_lines.append(line.text)
-                    para.add_place(page.label, page.index, line.bbox)
-                    prev_line = line
-                continue
-            if part and classify(line, style)[0] != "caption":
+                push_heading(heading, line, page)
                 heading_unit(line.text, line, page)
+                open_heading = (units[-1], line)
+                last_table = note_target = None
                 continue
-            # 「別表第1（第5条関係）　補助対象経費」 right above its grid: a section, and the table's caption
-        in_article = bool(stack) and stack[-1]["scheme"] == ARTICLE_SCHEME
-        kind, heading = classify(line, style, in_article)
-        if kind == "blank":
-            flush_para()
-            continue
-        wrapped_face = kind == "heading" and heading is not None and heading.scheme.startswith("face")
-        # a numbered caption's wrapped line; the last one may sit right above the table
-        untitled = kind == "caption" and not caption_of(line.text)
-        if caption_open and caption and ((kind in {"cont", "para", "small"} or wrapped_face) and line.strong
-                                         or untitled):
-            caption.title = join_lines([caption.title, line.text])
-            _split_unit(caption)
-            caption.add_place(page.label, page.index, line.bbox)
-            continue
-        caption_open = False
-        if open_heading is not None:
-            h_unit, h_line = open_heading
-            same_face = line.strong == h_line.strong and abs(line.size - h_line.size) < 0.3
-            question = h_unit.section_path and stack and stack[-1]["scheme"] == "Q"
-            wraps = (kind in {"cont", "para"} or (kind == "heading" and heading.scheme.startswith("face"))) and (
-                (question and not h_unit.text.rstrip().endswith(SENTENCE_END)
-                 and not ANSWER.match(normalize(line.text)))
-                or (same_face and not h_line.short and line.block == h_line.block and line.gap < 0.6
-                    and line.size > 0 and not h_unit.text.rstrip().endswith(SENTENCE_END))
-            )
-            if wraps:
-                h_unit.text = join_lines([h_unit.text, line.text])
-                stack[-1]["title"] = h_unit.text
-                h_unit.section, h_unit.section_title, h_unit.section_path = _section(stack)
-                h_unit.add_place(page.label, page.index, line.bbox)
-                open_heading = (h_unit, line)
+            if (kind == "caption" and not caption_of(line.text) and para_lines and prev_line is not None
+                    and line.block == prev_line.block and not prev_line.text.rstrip().endswith(SENTENCE_END)
+                    and line.gap < max(prev_line.gap, 0.5) + 0.3):
+                kind = "cont"  # the end of an unfinished sentence that happens to sit above a table
+            if kind == "caption":
+                flush_para()
+                close_caption()
+                caption = new_unit("caption")  # placed now, so its words keep their place in the text
+                units.append(caption)
+                caption.title = line.text.strip()
+                _split_unit(caption)
+                caption.add_place(page.label, page.index, line.bbox)
+                caption_open = True
+                note_target = caption
                 continue
-            open_heading = None
-        if kind == "heading":
-            flush_para()
-            close_caption()
-            push_heading(heading, line, page)
-            heading_unit(line.text, line, page)
-            open_heading = (units[-1], line)
-            last_table = note_target = None
-            continue
-        if (kind == "caption" and not caption_of(line.text) and para_lines and prev_line is not None
-                and line.block == prev_line.block and not prev_line.text.rstrip().endswith(SENTENCE_END)
-                and line.gap < max(prev_line.gap, 0.5) + 0.3):
-            kind = "cont"  # the end of an unfinished sentence that happens to sit above a table
-        if kind == "caption":
-            flush_para()
-            close_caption()
-            caption = new_unit("caption")  # placed now, so its words keep their place in the text
-            units.append(caption)
-            caption.title = line.text.strip()
-            _split_unit(caption)
-            caption.add_place(page.label, page.index, line.bbox)
-            caption_open = True
-            note_target = caption
-            continue
-        if kind == "unit" and (caption or last_table):
-            target = caption or last_table
-            target.unit_line = line.text.strip()
-            target.add_place(page.label, page.index, line.bbox)
-            continue
-        if kind == "note" and (caption or last_table):
-            flush_para()
-            note_target = caption or last_table
-            note_target.notes.append(line.text.strip())
-            note_target.add_place(page.label, page.index, line.bbox)
-            continue
-        if kind == "small" and note_target is not None and note_target.notes:
-            # a note's wrapped line, or its next numbered item ("2 市区町村を…")
-            if re.match(r"^\d+[ \u3000]", line.text):
+            if kind == "unit" and (caption or last_table):
+                target = caption or last_table
+                target.unit_line = line.text.strip()
+                target.add_place(page.label, page.index, line.bbox)
+                continue
+            if kind == "note" and (caption or last_table):
+                flush_para()
+                note_target = caption or last_table
                 note_target.notes.append(line.text.strip())
-            else:
-                note_target.notes[-1] = join_lines([note_target.notes[-1], line.text])
-            note_target.add_place(page.label, page.index, line.bbox)
-            continue
-        # body text
-        last_table = note_target = None
-        if para is None or starts_paragraph(line, prev_line, kind):
-            flush_para()
-            para = new_unit("text")
-        para_lines.append(line.text)
-        para.add_place(page.label, page.index, line.bbox)
-        prev_line = line
+                note_target.add_place(page.label, page.index, line.bbox)
+                continue
+            if kind == "small" and note_target is not None and note_target.notes:
+                # a note's wrapped line, or its next numbered item ("2 市区町村を…")
+                if re.match(r"^\d+[ \u3000]", line.text):
+                    note_target.notes.append(line.text.strip())
+                else:
+                    note_target.notes[-1] = join_lines([note_target.notes[-1], line.text])
+                note_target.add_place(page.label, page.index, line.bbox)
+                continue
+            # body text
+            last_table = note_target = None
+            if para is None or starts_paragraph(line, prev_line, kind):
+                flush_para()
+                para = new_unit("text")
+            para_lines.append(line.text)
+            para.add_place(page.label, page.index, line.bbox)
+            prev_line = line
     flush_para()
     close_caption()
     return units
