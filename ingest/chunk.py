@@ -108,7 +108,7 @@ def _places(units: list[Unit]) -> tuple[list[str], list[int], list]:
 
 def _table_chunks(u: Unit, max_chars: int) -> list[dict]:
     """Dicts of chunk fields for one table or case unit."""
-    head = "\n".join(x for x in (u.title, u.unit_line) if x)
+    head = "\n".join(x for x in (u.title, u.scope, u.unit_line) if x)
     notes = "\n".join(u.notes)
     if not is_text_table(u.grid):
         body = "\n".join(x for x in (head, markdown_table(u.grid), notes) if x)
@@ -137,15 +137,43 @@ def _table_chunks(u: Unit, max_chars: int) -> list[dict]:
     return out
 
 
+def form_runs(units: list[Unit], max_chars: int = 600) -> dict[int, int]:
+    """Start -> end (exclusive) of each form printed after rules (様式第1号…) to be read as one chunk.
+
+    A form is a document to fill in: its title, the sentence that applies (「…の規定により、下記のとおり
+    申請します。」) and its grid of blank fields belong together, and apart they are a text chunk that
+    repeats the programme's full name and states nothing. Kept whole (with its grid), the form is one
+    table chunk that retrieval can recognise as a blank form. Only a form with a grid of figures or
+    fields and of at most twice the chunk size; a longer one is chunked as usual.
+    """
+    runs: dict[int, int] = {}
+    i = 0
+    while i < len(units):
+        if not units[i].form:
+            i += 1
+            continue
+        root = units[i].section_path[:1]
+        end = i
+        while end < len(units) and units[end].form and units[end].section_path[:1] == root:
+            end += 1
+        members = units[i:end]
+        grids = [u for u in members if u.kind in ("table", "case") and u.grid and not is_text_table(u.grid)]
+        size = sum(len(u.text) for u in members if not u.grid) + sum(len(markdown_table(u.grid)) for u in grids)
+        if grids and size <= 2 * max_chars:
+            runs[i] = end
+        i = end
+    return runs
+
+
 def chunk_units(
     units: list[Unit], doc_id: str, doc_title: str, min_chars: int = 200, max_chars: int = 600
 ) -> list[Chunk]:
     chunks: list[Chunk] = []
 
-    def emit(text: str, kind: str, members: list[Unit], **extra) -> None:
+    def emit(text: str, kind: str, members: list[Unit], anchor: Unit | None = None, **extra) -> None:
         pages, idx, boxes = _places(members)
         # a chunk led by headings is filed under the section of its body text
-        first = next((m for m in members if m.kind != "heading"), members[-1])
+        first = anchor or next((m for m in members if m.kind != "heading"), members[-1])
         chunks.append(
             Chunk(
                 id=f"{doc_id}:{len(chunks):04d}",
@@ -200,7 +228,21 @@ def chunk_units(
                 emit((lead + "\n" + part) if (lead and k == 0) else part, "text", g)
         buf = []
 
-    for u in units:
+    forms = form_runs(units, max_chars)
+    skip_to = 0
+    for n, u in enumerate(units):
+        if n < skip_to:
+            continue
+        if n in forms:  # a form: its title, lead sentence and grid as one table chunk
+            flush()
+            skip_to = forms[n]
+            members = units[n:skip_to]
+            tables = [m for m in members if m.grid]
+            texts = ["\n".join(p["text"] for p in _table_chunks(m, max_chars)) if m.grid else m.text for m in members]
+            # filed under the form itself (様式第1号…), whatever titles it carries inside
+            emit("\n".join(t for t in texts if t), "table", members, anchor=members[0], unit_title=tables[0].title,
+                 grid=tables[0].grid)
+            continue
         if u.kind == "heading":
             if buf and buf[-1].kind != "heading":
                 flush()

@@ -14,6 +14,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .articles import (
+    ARTICLE_SCHEME,
+    FORM_SCHEME,
+    PART_SCHEME,
+    article_body,
+    article_caption,
+    article_of,
+    is_legal,
+    part_of,
+)
 from .clean import clean_cell, join_lines, normalize, squash, starts_item
 from .headings import ANSWER, Heading, caption_of, heading_of, is_case_caption, is_chapter_level, is_toc_title
 from .pdf import Line, Page, Table
@@ -36,12 +46,14 @@ class Unit:
     page_indices: list[int]
     boxes: list[tuple[int, float, float, float, float]] = field(default_factory=list)
     title: str = ""  # 表/事例 caption
-    unit_line: str = ""
+    unit_line: str = ""  # 「（単位：件）」: what the figures count
+    scope: str = ""  # 「（令和7年4月1日現在）」 printed apart after a caption: when or where the figures hold
     notes: list[str] = field(default_factory=list)
     grid: list[list[str]] = field(default_factory=list)  # tables: header row first
     level: int = 0  # headings: depth in the section path, 1 = top
     section_path: list[str] = field(default_factory=list)  # readable heading titles, outermost first
     block: int = -1  # tables: the reading-order block of their last piece
+    form: bool = False  # inside a form printed after rules (様式第1号): a document to fill in, read as one
 
     def add_place(self, label: str, index: int, bbox: tuple[float, float, float, float]) -> None:
         if not self.pages or self.pages[-1] != label:
@@ -74,8 +86,15 @@ def emphasized(line: Line, style: _Style) -> bool:
     return line.strong or bool(style.body_size and line.size >= style.body_size + 0.5)
 
 
-def classify(line: Line, style: _Style) -> tuple[str, Heading | None]:
-    """(heading | caption | unit | note | small | para | cont | blank, the heading if one)."""
+# list-like numberings that are clauses and items (項「2　」, 号「（1）」) inside an article, never its sub-sections
+ITEM_SCHEMES = {"N", "(N)", "ア", "(ア)", "①", "N."}
+
+
+def classify(line: Line, style: _Style, in_article: bool = False) -> tuple[str, Heading | None]:
+    """(heading | caption | unit | note | small | para | cont | blank, the heading if one).
+
+    `in_article`: the line is inside an article of rules, where （1） and 「2　」 number items and
+    clauses of that article (a text file would otherwise make each a heading)."""
     raw = line.text.strip()
     if not raw:
         return "blank", None
@@ -88,6 +107,8 @@ def classify(line: Line, style: _Style) -> tuple[str, Heading | None]:
     if caption_of(raw) and (emph or plain_source or line.above_table):
         return "caption", None
     h = heading_of(raw, emph, plain_source)
+    if in_article and h is not None and h.scheme in ITEM_SCHEMES:
+        h = None
     text = normalize(raw)
     if line.over_table and (h is None or h.scheme == "face") and untitled_caption(text):
         return "caption", None
@@ -172,11 +193,19 @@ def _continues(unit: Unit, table: Table, grid: list[list[str]]) -> bool:
 
 
 def _split_unit(caption: Unit) -> None:
-    """「設立に向けた課題（複数回答）　（単位：市町村）」 printed on one line: the unit goes to its own field."""
+    """「設立に向けた課題（複数回答）　（単位：市町村）」 printed on one line: the unit goes to its own field,
+    and a scope printed apart (「…の状況　（令和7年4月1日現在）」) to its own, so that a 「（単位：件）」 line
+    or the table's own unit read later adds to it instead of replacing it."""
     m = TRAILING_UNIT.search(caption.title)
-    if m and m.start() > 0 and not caption.unit_line:
-        caption.unit_line = m.group(1) or m.group(2)
-        caption.title = caption.title[: m.start()].strip()
+    if not m or m.start() == 0:
+        return
+    if m.group(1) and not caption.unit_line:
+        caption.unit_line = m.group(1)
+    elif m.group(2) and not caption.scope:
+        caption.scope = m.group(2)
+    else:
+        return
+    caption.title = caption.title[: m.start()].strip()
 
 
 def build_units(pages: list[Page]) -> list[Unit]:
@@ -192,6 +221,11 @@ def build_units(pages: list[Page]) -> list[Unit]:
     last_table: Unit | None = None  # notes after a grid belong to it; a grid on the next page may continue it
     note_target: Unit | None = None
     open_heading: tuple[Unit, Line] | None = None  # a heading whose title may wrap onto the next line
+    blocks = [b for p in pages for b in p.blocks if not isinstance(b, Line) or b.text.strip()]
+    legal = is_legal([b.text for b in blocks if isinstance(b, Line)])  # rules set out in 第N条 articles
+    # the block printed after each one, across pages and blank lines: a caption looks at the article under it
+    printed_next = {id(b): nb for b, nb in zip(blocks, blocks[1:], strict=False)}
+    article_cap: tuple[str, Line, Page] | None = None  # a （見出し） line waiting for the article under it
 
     def flush_para() -> None:
         nonlocal para, para_lines, prev_line
@@ -203,21 +237,30 @@ def build_units(pages: list[Page]) -> list[Unit]:
     def new_unit(kind: str) -> Unit:
         sec, sec_title, path = _section(stack)
         return Unit(kind=kind, text="", section=sec, section_title=sec_title, pages=[], page_indices=[],
-                    section_path=path)
+                    section_path=path, form=bool(stack) and stack[0]["scheme"] == FORM_SCHEME)
 
     def close_caption() -> None:
         nonlocal caption
         if caption is not None:  # a caption that never got a grid: its words stay text, where they were
             caption.kind = "text"
-            caption.text = "\n".join([caption.title, caption.unit_line, *caption.notes]).strip()
+            caption.text = "\n".join([caption.title, caption.scope, caption.unit_line, *caption.notes]).strip()
             caption = None
 
     def push_heading(h: Heading, line: Line, page: Page) -> None:
         nonlocal stack
         doc_title = page.index == 0 and h.scheme.startswith("face") and line.size >= title_size - 0.1
-        if is_toc_title(h.title) or doc_title:
-            return  # 「目次」 and the document's own title head no section
-        if is_chapter_level(h.key):
+        if is_toc_title(h.title):
+            return  # 「目次」 heads no section
+        if doc_title:
+            # the document's own title heads no section, except the enactment lines of rules printed
+            # between it and the first article (「令和7年3月25日 … 決裁」): any heading closes it
+            if legal and not stack:
+                stack = [{"scheme": "title", "key": h.key, "title": h.title, "size": 0.0, "box": False}]
+            return
+        stack = [e for e in stack if e["scheme"] != "title"]
+        if h.scheme in (PART_SCHEME, FORM_SCHEME):
+            stack = []  # 附則, 別表, 様式 stand beside the articles and chapters, never under them
+        elif is_chapter_level(h.key):
             stack = stack[:1]
         else:
             same = next((i for i, e in enumerate(stack) if e["scheme"] == h.scheme), None)
@@ -225,7 +268,16 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 stack = stack[:same]
             while stack and line.size and stack[-1]["size"] and stack[-1]["size"] < line.size - 0.5:
                 stack.pop()  # a larger heading never nests under a smaller one
-        stack.append({"scheme": h.scheme, "key": h.key, "title": h.title, "size": line.size})
+        # a form (様式) is a document of its own: its larger title nests under it, not above it
+        size = 0.0 if h.scheme == FORM_SCHEME else line.size
+        opened_in_box = line.box and h.scheme in (ARTICLE_SCHEME, PART_SCHEME, FORM_SCHEME)
+        stack.append({"scheme": h.scheme, "key": h.key, "title": h.title, "size": size, "box": opened_in_box})
+
+    def heading_unit(text: str, line: Line, page: Page) -> None:
+        h = new_unit("heading")
+        h.text, h.level = text.strip().lstrip("#").strip(), len(stack)
+        h.add_place(page.label, page.index, line.bbox)
+        units.append(h)
 
     for page in pages:
         for block in page.blocks:
@@ -253,7 +305,41 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 last_table = note_target = unit
                 continue
             line: Line = block
-            kind, heading = classify(line, style)
+            if not line.box:
+                while stack and stack[-1].get("box"):
+                    stack.pop()  # articles of a sample 規約 printed in a box end with the box
+            if legal:
+                nxt = printed_next.get(id(line))
+                cap = article_caption(line.text)
+                if cap and isinstance(nxt, Line) and article_of(nxt.text) is not None:
+                    flush_para()
+                    article_cap = (cap, line, page)  # 「（交付申請）」 titles the 第6条 printed under it
+                    continue
+                article = article_of(line.text, article_cap[0] if article_cap else "")
+                part = None if article else part_of(line.text)
+                if article or part:
+                    flush_para()
+                    close_caption()
+                    caption_open, open_heading, last_table, note_target = False, None, None, None
+                    push_heading(article or part, line, page)
+                if article:
+                    if article_cap:
+                        heading_unit(article_cap[1].text, article_cap[1], article_cap[2])
+                    elif not article_body(line.text):
+                        heading_unit(line.text, line, page)  # 「第6条（交付申請）」 alone on its line
+                    article_cap = None
+                    if article_body(line.text):  # the article's first sentence starts its first paragraph
+                        para = new_unit("text")
+                        para_lines.append(line.text)
+                        para.add_place(page.label, page.index, line.bbox)
+                        prev_line = line
+                    continue
+                if part and classify(line, style)[0] != "caption":
+                    heading_unit(line.text, line, page)
+                    continue
+                # 「別表第1（第5条関係）　補助対象経費」 right above its grid: a section, and the table's caption
+            in_article = bool(stack) and stack[-1]["scheme"] == ARTICLE_SCHEME
+            kind, heading = classify(line, style, in_article)
             if kind == "blank":
                 flush_para()
                 continue
@@ -289,11 +375,8 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 flush_para()
                 close_caption()
                 push_heading(heading, line, page)
-                h = new_unit("heading")
-                h.text, h.level = line.text.strip().lstrip("#").strip(), len(stack)
-                h.add_place(page.label, page.index, line.bbox)
-                units.append(h)
-                open_heading = (h, line)
+                heading_unit(line.text, line, page)
+                open_heading = (units[-1], line)
                 last_table = note_target = None
                 continue
             if (kind == "caption" and not caption_of(line.text) and para_lines and prev_line is not None
