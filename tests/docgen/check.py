@@ -1,7 +1,8 @@
 """Self-check: python -m tests.docgen.check OUTDIR [--only doc,doc] [QUESTIONS.jsonl ...]
 
 `--only newsletter,youkou` checks the held-out documents (FRESH) instead of the default five;
-`--only kaede_tebiki,kaede_setsumeikai` the second held-out set (BLIND).
+`--only kaede_tebiki,kaede_setsumeikai` the second held-out set (BLIND);
+`--only aoba_gijiyoshi,aoba_qa` the third (BLIND3).
 
 Builds every document into OUTDIR, then with pdfplumber verifies that every truth sentence
 (whitespace removed) is printed on the pages the truth names, that every footer/header label is on
