@@ -19,6 +19,8 @@ from ingest.index import IndexStore, IndexUnavailableError
 from ingest.lexical import BM25
 from ingest.tokens import prepare
 
+from . import doc_names
+from .doc_names import DocNames
 from .query import Query, analyze, is_follow_up, standalone_question, synonym_tokens  # noqa: F401
 from .settings import Settings
 
@@ -74,6 +76,7 @@ class Snapshot:
     pos: dict[str, int]
     manifest: dict
     blank_forms: frozenset[int] = frozenset()  # chunk indices of blank forms (様式), found once per build
+    doc_names: DocNames = field(default_factory=lambda: DocNames({}, {}))  # words that name each document
 
 
 def normalize_query(q: str) -> str:
@@ -234,6 +237,7 @@ class Retriever:
             sentences=sentences, n_sentences=sentences.count() if sentences is not None else 0,
             pos={c["id"]: i for i, c in enumerate(chunks)}, manifest=snap.manifest,
             blank_forms=frozenset(i for i, c in enumerate(chunks) if c.get("grid") and is_blank_form(c)),
+            doc_names=doc_names.build(chunks, snap.manifest or {}),
         )
 
     def _load(self) -> None:
@@ -319,7 +323,15 @@ class Retriever:
     def lexical_search(snap: Snapshot, q: Query, n: int, filters: dict[str, list[str]]) -> dict[int, float]:
         extra = synonym_tokens(q.tokens)
         weights = {t: SYNONYM_WEIGHT for t in extra}
-        scores = snap.bm25.scores(list(q.tokens) + extra, weights)
+        asked = list(q.tokens) + extra
+        scores = snap.bm25.scores(asked, weights)
+        for doc, words in snap.doc_names.named(q.tokens).items():
+            # words naming a document pick the document: each of its passages counts as holding them once
+            # (tried: letting a passage that prints them keep its higher score — the cover then won again)
+            rest = snap.bm25.scores([t for t in asked if t not in words], weights)
+            members = np.fromiter(snap.doc_names.members[doc], dtype=np.int64)
+            scores = scores.copy()
+            scores[members] = rest[members] + sum(snap.bm25.idf_of(t) or 0.0 for t in words)
         mask = filter_mask(snap.chunks, filters)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)

@@ -24,6 +24,7 @@ class DocInfo:
     url: str = ""
     sha256: str = ""
     title_read: bool = False  # the title was read from the file (no manifest title)
+    publisher_read: bool = False  # the publisher was read from the file's cover (no manifest publisher)
 
     def as_dict(self) -> dict:
         return {
@@ -36,6 +37,7 @@ class DocInfo:
             "url": self.url,
             "sha256": self.sha256,
             "title_read": self.title_read,
+            "publisher_read": self.publisher_read,
         }
 
 
@@ -88,6 +90,45 @@ def pdf_title(path: Path) -> str:
     return " ".join(out.split())[:80]
 
 
+COVER_MAX_CHARS = 400  # a first page with more text than this is a page of content, not a cover
+
+
+def _publisher_suffixes() -> tuple[str, ...]:
+    with open(Path(__file__).parent / "resources" / "headings.toml", "rb") as f:
+        return tuple(tomllib.load(f).get("publisher_suffixes", ()))
+
+
+def cover_publisher(lines: list[str], suffixes: tuple[str, ...] | None = None, title: str = "") -> str:
+    """The issuing bodies printed on a cover (「かえで県 建築住宅部 住宅政策課」): short lines, not sentences,
+    that end with a body's suffix (課, 部, 局, 県, 協議会 …; data in ingest/resources/headings.toml).
+    A question that names the publisher names the document, not a passage of it."""
+    suffixes = _publisher_suffixes() if suffixes is None else suffixes
+    found: list[str] = []
+    for line in lines:
+        flat = re.sub(r"\s+", " ", line).strip()
+        bare = flat.replace(" ", "").replace("\u3000", "")
+        if not (2 <= len(bare) <= 40) or re.search(r"[。、？?：:]", bare) or re.match(r"^[0-9０-９(（令平]", bare):
+            continue
+        if bare.endswith(suffixes) and flat not in found and bare not in re.sub(r"\s", "", title):
+            found.append(flat)
+    return " ／ ".join(found[:3])
+
+
+def pdf_publisher(path: Path, title: str = "") -> str:
+    """The publisher printed on a PDF's cover page (lines of the title aside), or "" when the first page is
+    not a cover."""
+    try:
+        import pdfplumber
+
+        with pdfplumber.open(str(path)) as pdf:
+            text = (pdf.pages[0].extract_text() or "") if pdf.pages else ""
+    except Exception:  # unreadable files are reported by the reader, not here
+        return ""
+    if len(re.sub(r"\s", "", text)) > COVER_MAX_CHARS:
+        return ""
+    return cover_publisher(text.splitlines(), title=title)
+
+
 def short_name(title: str) -> str:
     """A short citation name: the title before a subtitle mark or bracket, at most 20 characters."""
     head = re.split(r"[～〜~―—:：（(「【]|\s[-–]\s", title, maxsplit=1)[0].strip() or title
@@ -103,13 +144,15 @@ def read_manifest(corpus_dir: Path) -> dict[str, dict]:
     return {d["file"]: d for d in data.get("document", []) if "file" in d}
 
 
-def discover(corpus_dir: Path, known_titles: dict[str, str] | None = None) -> list[DocInfo]:
+def discover(corpus_dir: Path, known_titles: dict[str, str] | None = None,
+             known_publishers: dict[str, str] | None = None) -> list[DocInfo]:
     """Every supported file under the corpus folder, with its manifest entry (or defaults).
 
-    `known_titles` (SHA-256 -> title read from the file before) spares opening an unchanged PDF
-    again just to read its cover: a re-ingest with nothing changed then reads no PDF at all.
+    `known_titles` / `known_publishers` (SHA-256 -> what was read from the file before) spare opening an
+    unchanged PDF again just to read its cover: a re-ingest with nothing changed then reads no PDF at all.
     """
     known_titles = known_titles or {}
+    known_publishers = known_publishers or {}
     entries = read_manifest(corpus_dir)
     docs: list[DocInfo] = []
     seen: set[str] = set()
@@ -125,17 +168,22 @@ def discover(corpus_dir: Path, known_titles: dict[str, str] | None = None) -> li
         seen.add(doc_id)
         sha = file_sha256(path)
         title = e.get("title") or known_titles.get(sha) or (path.suffix.lower() == ".pdf" and pdf_title(path)) or path.stem
+        publisher = e.get("publisher", "")
+        if not publisher:
+            publisher = (known_publishers[sha] if sha in known_publishers
+                         else pdf_publisher(path, title) if path.suffix.lower() == ".pdf" else "")
         docs.append(
             DocInfo(
                 path=path,
                 doc_id=doc_id,
                 title=title,
                 short=e.get("short") or short_name(title),
-                publisher=e.get("publisher", ""),
+                publisher=publisher,
                 date=str(e.get("date", "")),
                 url=e.get("url", ""),
                 sha256=sha,
                 title_read=not e.get("title"),
+                publisher_read=not e.get("publisher"),
             )
         )
     return docs

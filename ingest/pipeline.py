@@ -128,7 +128,9 @@ def run_ingest(
     # titles read from unchanged files last time (a manifest title still wins): no PDF is opened to re-read a cover
     known = {d["sha256"]: d["title"] for d in old_manifest.get("documents", [])
              if d.get("title_read") and d.get("title")} if same_settings else {}
-    docs = discover(corpus_dir, known_titles=known)
+    known_pub = {d["sha256"]: d.get("publisher", "") for d in old_manifest.get("documents", [])
+                 if d.get("publisher_read")} if same_settings else {}
+    docs = discover(corpus_dir, known_titles=known, known_publishers=known_pub)
     by_path = {str(d.path): d for d in docs}
     old_docs = {d["doc_id"]: d for d in old_manifest.get("documents", [])}
     wanted = {d.doc_id: d.sha256 for d in docs}

@@ -13,7 +13,22 @@ from __future__ import annotations
 from reportlab.lib.pagesizes import A4
 
 from . import content_aoba_gijiyoshi as C
-from .engine import BLACK, Block, Doc, Flow, G, M, Style, TableSpec, baseline_of, line_blocks, split_sentences, sw, wrap, frags_of
+from .engine import (
+    BLACK,
+    Block,
+    Doc,
+    Flow,
+    G,
+    M,
+    Style,
+    TableSpec,
+    baseline_of,
+    frags_of,
+    line_blocks,
+    split_sentences,
+    sw,
+    wrap,
+)
 
 W, H = A4
 X0, X1, TOP, BOTTOM = 68.0, W - 68.0, 80.0, H - 74.0

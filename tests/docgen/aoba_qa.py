@@ -14,7 +14,20 @@ from __future__ import annotations
 from reportlab.lib.pagesizes import A4, landscape
 
 from . import content_aoba_qa as C
-from .engine import BLACK, Block, Doc, Flow, G, M, Style, baseline_of, frags_of, line_blocks, split_sentences, wrap
+from .engine import (
+    BLACK,
+    Block,
+    Doc,
+    Flow,
+    G,
+    M,
+    Style,
+    baseline_of,
+    frags_of,
+    line_blocks,
+    split_sentences,
+    wrap,
+)
 
 W, H = landscape(A4)
 X0, X1, TOP, BOTTOM = 44.0, W - 44.0, 50.0, H - 52.0

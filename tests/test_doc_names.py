@@ -1,0 +1,83 @@
+"""A question that names a document (its title or publisher) picks the document, not the passages that print
+the name: pure functions, then the real retriever on two generated documents."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from app.doc_names import build, naming_words
+from ingest.corpus import cover_publisher
+from ingest.tokens import content_words
+
+SUFFIXES = ("課", "部", "局", "県", "協議会")
+
+
+def test_cover_publisher_reads_the_issuing_bodies_not_the_title_or_sentences():
+    lines = ["令和7年6月", "市町村居住支援協議会", "設立の手引き", "～地域の住まいの困りごと～",
+             "みずほ県 建設部 住宅課", "みずほ県 福祉部 地域福祉課", "本書は市町村の担当者向けに作成した。"]
+    got = cover_publisher(lines, SUFFIXES, title="市町村居住支援協議会 設立の手引き")
+    assert "みずほ県 建設部 住宅課" in got and "みずほ県 福祉部 地域福祉課" in got
+    assert "手引き" not in got and "作成" not in got and "令和" not in got
+
+
+def test_cover_publisher_of_a_page_without_bodies_is_empty():
+    assert cover_publisher(["第1章 はじめに", "居住支援の現状について説明します。"], SUFFIXES) == ""
+
+
+def test_naming_words_are_title_words_few_passages_hold():
+    # 手引き and みずほ are on the cover only; 協議会 is what every passage is about
+    passages = [content_words(t) for t in (
+        "協議会の設立には準備会を開きます。", "協議会の規約には名称と目的を定めます。",
+        "協議会の構成員は不動産団体と福祉団体です。", "協議会の事務局は市の住宅課が担います。",
+        "協議会の会議は年2回開きます。", "みずほ県の手引きに関するお問い合わせは住宅課へ。")]
+    words = naming_words("居住支援協議会設立の手引き みずほ県 建設部", passages)
+    assert "手引き" in words and "みずほ" in words
+    assert "協議" not in words and "会" not in words
+
+
+def test_build_maps_documents_to_their_chunks_and_a_question_to_the_documents_it_names():
+    chunks = [{"doc_id": "a", "tokens": content_words("規約には名称を定めます")},
+              {"doc_id": "a", "tokens": content_words("みずほ県の手引きの問い合わせ先")},
+              {"doc_id": "a", "tokens": content_words("会議は年2回開きます")},
+              {"doc_id": "a", "tokens": content_words("準備会で規約案を作ります")},
+              {"doc_id": "a", "tokens": content_words("構成員は不動産団体です")},
+              {"doc_id": "b", "tokens": content_words("報告書の調査結果")}]
+    manifest = {"documents": [{"doc_id": "a", "title": "設立の手引き", "publisher": "みずほ県"},
+                              {"doc_id": "b", "title": "調査報告書", "short": "報告書"}]}
+    names = build(chunks, manifest)
+    assert names.members["a"] == (0, 1, 2, 3, 4)
+    named = names.named(content_words("みずほ県の手引きでは規約に何を書くの"))
+    assert set(named) == {"a"} and set(named["a"]) >= {"手引き", "みずほ"} and "規約" not in named["a"]
+    assert names.named(content_words("規約に何を書くの")) == {}
+
+
+@pytest.fixture(scope="module")
+def two_docs(tmp_path_factory, model_path, embedder):
+    from app.retrieve import Retriever
+    from ingest.pipeline import run_ingest
+    from tests.conftest import make_settings
+    from tests.docgen import build_all
+
+    gen = tmp_path_factory.mktemp("gen")
+    build_all(gen, only=["guide", "slides"])
+    root = tmp_path_factory.mktemp("named")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name in ("guide-booklet.pdf", "slides-deck.pdf"):
+        shutil.copy2(gen / name, corpus / name)
+    s = make_settings(root, corpus, model_path)
+    assert run_ingest(corpus, s.store_config, model_path, show_progress=False, embedder=embedder).ok
+    return Retriever(s, embedder=embedder)
+
+
+def test_a_named_document_ranks_its_content_not_its_cover(two_docs):
+    """Naming the guide by its title picks the guide; its answer passage, not the cover or the contact line
+    that print the title, comes first."""
+    snap = two_docs.snapshot
+    guide = next(d for d in snap.manifest["documents"] if d["file"] == "guide-booklet.pdf")
+    assert snap.doc_names.names.get(guide["doc_id"]), "the guide's title words name it"
+    hits = two_docs.search(f"{guide['title']}では、規約にはどんな項目を定めますか", k=5)
+    assert hits[0].chunk["doc_id"] == guide["doc_id"]
+    assert "規約" in hits[0].text
