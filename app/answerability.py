@@ -32,7 +32,7 @@ TERM_WEIGHT = {"動詞": 0.3, "形容詞": 0.3, "副詞": 0.1, "接尾辞": 0.3,
 FEATURES = (
     "cover", "cover_top1", "cover_syn", "unknown_noun", "unknown_share", "dense_sent", "dense_chunk",
     "agree", "lex_top", "n_terms", "figure_seen", "year_seen", "type_missing",
-    "cell_found", "best_sentence", "known_missing",
+    "cell_found", "best_sentence", "known_missing", "kind_near",
 )
 
 ANSWER, CAUTIOUS, ABSTAIN = "answer", "cautious", "abstain"
@@ -122,7 +122,45 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
         "cell_found": float(table_lookup(q, top_hits) is not None if cell_found is None else cell_found),
         "best_sentence": _best_sentence(q, retriever, top_hits[:3]),
         "known_missing": _known_missing(q, retriever, top_hits[:3]),
+        "kind_near": _kind_near(q, retriever, top_hits[:3]),
     }
+
+
+def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, best_dense: int = 2) -> float:
+    """Share of the answer kinds the question asks for (a count, a sum, a date, a name…) that the sentences
+    most about its topic hold (the `best` by the question's words, the `best_dense` nearest in meaning), with
+    the sentence after each. A near miss asks for a detail of a topic the documents cover — the budget of a
+    scheme they describe, the lecturer of a seminar they mention — so its topic sentences are found but carry
+    no such value; `type_missing` looks anywhere in the passages. A count is any figure with a counter here
+    (the answer may count 団体 where the question says 市町村); whether the asked counter is there at all is
+    `figure_seen`'s job."""
+    kinds = list(q.asks) + (["count"] if q.numeric and not {"money", "date"} & set(q.asks) else [])
+    if not kinds:
+        return 1.0
+    words = [t for t in dict.fromkeys(q.tokens) if t not in {"令和", "平成"}]
+    w = {t: retriever.idf(t) for t in words}
+    scored: list[tuple[float, int, str]] = []
+    for h in hits:
+        sents = split_sentences(h.chunk["text"])
+        for i, sent in enumerate(sents):
+            toks = set(content_words(sent))
+            share = sum(w[t] for t in words if t in toks)
+            window = normalize(sent + (sents[i + 1] if i + 1 < len(sents) else ""))
+            scored.append((share, -len(scored), window))
+    dense = sorted(((v, sent) for h in hits for sent, v in h.sentence_scores.items()), reverse=True)[:best_dense]
+    near = " ".join([text for _, _, text in sorted(scored, reverse=True)[:best]] + [normalize(t) for _, t in dense])
+    asked = squash(normalize(q.standalone))
+
+    def values(pattern: re.Pattern) -> list[re.Match]:  # a value the question itself states answers nothing
+        return [m for m in pattern.finditer(near) if squash(m.group(0)) not in asked]
+
+    found = 0
+    for kind in kinds:
+        if kind == "count":
+            found += bool(values(_FIGURE))
+        else:
+            found += bool(values(ANSWER_LOOKS[kind]))
+    return found / len(kinds)
 
 
 def _known_missing(q: Query, retriever: Retriever, hits: list[Hit]) -> float:

@@ -26,6 +26,7 @@ NUMERIC_Q = re.compile(r"いくつ|何(県|市|回|法人|人|件|団体|年|か
                        r"どれだけ|数[をはがって]|の数|何件|何回|何割|how many|how much|number of", re.I)
 COUNTER_Q = re.compile(r"(?<![0-9０-９])(県|市区町村|市|法人|回|団体|件|人|名|社|世帯|戸|か所|箇所)(?:は|が|の数|を)?.{0,6}(いくつ|何|数)|"
                        r"何(県|市|回|法人|人|件|団体|名|社|世帯|戸|か所|箇所)")
+EXPLICIT_COUNTER_Q = re.compile(r"何(県|市|回|法人|人|件|団体|名|社|世帯|戸|か所|箇所)")
 LIST_Q = re.compile(r"どのような|どんな|何を|どういった|挙げ|示され|教えて|どういう|なにを|何が|何があ")
 ZERO_Q = re.compile(r"(?:一度も|一回も|1回も|全然|ぜんぜん|まったく|全く).{0,12}(?:なかった|ない|いない|ず)|ゼロ|0回")
 NEGATION = re.compile(r"(?:し|さ|い|れ|せ|て|で|け|ら|わ|め|か)(?:ない|なかった|てない)|ません|以外|除く|除いて|未|"
@@ -117,10 +118,13 @@ def standalone_question(question: str, history: list[dict] | None, depth: int = 
 
 
 def asked_counter(text: str) -> str:
-    m = COUNTER_Q.search(normalize(text))
-    if not m:
-        return ""
-    return m.group(1) or m.group(3) or ""
+    """The counter a count question asks for; an explicit 何X wins (「毎回何人」 asks for 人, not 回)."""
+    t = normalize(text)
+    explicit = EXPLICIT_COUNTER_Q.search(t)
+    if explicit:
+        return explicit.group(1)
+    m = COUNTER_Q.search(t)
+    return (m.group(1) or "") if m else ""
 
 
 def analyze(question: str, history: list[dict] | None = None, rewrite: str | None = None) -> Query:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -40,7 +41,7 @@ LEAD_IN = re.compile(r"(?:次|以下|下記|左記|右記)の(?:とおり|通り
 FEATURES = (
     "overlap", "dense", "grams", "rank", "focus", "speaker_match", "speaker_other", "said", "negation",
     "figure", "counter_figure", "kind_match", "kind_missing", "question_line", "answer_line", "title_line",
-    "lead_in", "length", "q_match",
+    "lead_in", "length", "q_match", "context",
 )
 # The weights the composer used before fitting (the fallback and the baseline of `eval.fit_sentences`).
 HAND_WEIGHTS = {"overlap": 1.0, "dense": 0.5, "grams": 0.5, "rank": 0.2, "focus": 0.5, "speaker_match": 0.2,
@@ -109,6 +110,7 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
         block = ""  # a labelled block (【…の意見】, ○委員) speaks until the next label
         after_question = False
         q_overlap = 0.0  # how well the last question line (an FAQ's Q) matches the question: its answer inherits it
+        prev_toks: set[str] = set()  # the previous sentence's words: 「共同設置の場合は…。申請は代表となる市町村が…」
         for s_i, s in enumerate(passage_sentences(h)):
             block = speaker_of(s) or block
             ns = normalize(s)
@@ -118,6 +120,9 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
             after_question = is_q or bool(ANSWER_LINE.match(ns)) or (after_question and not is_title_line(s))
             toks = set(content_words(s))
             overlap = sum(w for t, w in weights.items() if t in toks) / total
+            # the question's words that only the sentence before holds: the condition a statement continues
+            context = sum(w for t, w in weights.items() if t in prev_toks and t not in toks) / total
+            prev_toks = toks
             if is_q:
                 q_overlap = overlap
             if len(squash(s)) < 6 or s.startswith("|") or is_caption(s, h.chunk):
@@ -144,6 +149,7 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
                 "lead_in": float(bool(LEAD_IN.search(ns))),
                 "length": math.log1p(len(squash(s))) / 5.0,
                 "q_match": q_overlap if is_a else 0.0,
+                "context": context,
             }
             if subject and block:  # a labelled statement: whose view the question asks for
                 mine = block in subject or subject in block or subject in block.replace("の意見", "")
@@ -203,4 +209,8 @@ def load_model(path: str = str(MODEL_FILE)) -> SentenceModel:
     if not p.exists():
         return hand_model()
     model = SentenceModel.from_json(json.loads(p.read_text(encoding="utf-8")))
-    return model if model.names == FEATURES else hand_model()
+    if model.names != FEATURES:  # fitted on other features: say so rather than score with misread weights
+        warnings.warn(f"{p.name} was fitted on other sentence features; using the hand weights "
+                      "(run `make fit`)", stacklevel=2)
+        return hand_model()
+    return model

@@ -51,3 +51,42 @@ def test_model_round_trips_through_json():
     again = Model.from_json(m.to_json())
     f = rows[0]["features"]
     assert abs(m.probability(f) - again.probability(f)) < 1e-12 and again.outcome(0.0) == ABSTAIN
+
+
+class _FlatIdf:
+    """The retriever's narrow interface answerability reads: every word weighs the same."""
+
+    def idf(self, token: str) -> float:
+        return 1.0
+
+
+def _hits(*texts: str):
+    from app.retrieve import Hit
+
+    return [Hit({"text": t, "doc_id": "d"}, 1.0, i + 1) for i, t in enumerate(texts)]
+
+
+def test_kind_near_wants_the_asked_value_in_the_sentences_about_the_topic():
+    """A near miss asks a detail of a topic the passages cover (the lecturer of a seminar they mention):
+    the topic sentences are found, but they carry no value of the asked kind."""
+    from app.answerability import _kind_near
+    from app.query import analyze
+
+    passages = _hits("みずほ市では家主向けセミナーを毎年開催している。セミナーの会場は市役所である。"
+                     "セミナーの参加者には家主が多い。",
+                     "相談窓口は平日に開いている。窓口の職員は丁寧に対応する。窓口の研修には40人が参加した。")
+    who = analyze("家主向けセミナーの参加者は毎回何人ですか。")
+    assert _kind_near(who, _FlatIdf(), passages) == 0.0  # the figure is about another event
+    stated = _hits("みずほ市では家主向けセミナーを年2回開催し、毎回30人が参加した。")
+    assert _kind_near(who, _FlatIdf(), stated) == 1.0
+    plain = analyze("家主向けセミナーではどのような話がありましたか。")
+    assert _kind_near(plain, _FlatIdf(), passages) == 1.0  # asks for no kind of value: nothing can be missing
+
+
+def test_kind_near_ignores_values_the_question_itself_states():
+    from app.answerability import _kind_near
+    from app.query import analyze
+
+    q = analyze("無料相談会の年間予算はいくらですか。")
+    assert _kind_near(q, _FlatIdf(), _hits("無料相談会を毎月開いている。")) == 0.0
+    assert _kind_near(q, _FlatIdf(), _hits("無料相談会の予算は年間120万円である。")) == 1.0
