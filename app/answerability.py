@@ -32,7 +32,7 @@ TERM_WEIGHT = {"動詞": 0.3, "形容詞": 0.3, "副詞": 0.1, "接尾辞": 0.3,
 FEATURES = (
     "cover", "cover_top1", "cover_syn", "unknown_noun", "unknown_share", "dense_sent", "dense_chunk",
     "agree", "lex_top", "n_terms", "figure_seen", "year_seen", "type_missing",
-    "cell_found", "best_sentence", "known_missing", "kind_near",
+    "cell_found", "best_sentence", "known_missing", "kind_near", "kind_share",
 )
 
 ANSWER, CAUTIOUS, ABSTAIN = "answer", "cautious", "abstain"
@@ -123,7 +123,45 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
         "best_sentence": _best_sentence(q, retriever, top_hits[:3]),
         "known_missing": _known_missing(q, retriever, top_hits[:3]),
         "kind_near": _kind_near(q, retriever, top_hits[:3]),
+        "kind_share": _kind_share(q, retriever, top_hits[:3]),
     }
+
+
+def _kind_share(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
+    """The largest IDF-weighted share of the question's words held by one sentence (with the next) that
+    also carries a value of the asked kind. A near miss often has the value for another year, body or
+    scheme (令和6年度 where 令和5年度 is asked, another city's count): the sentence with a figure then
+    lacks the question's distinguishing words. A question asking for no kind of value: its best share."""
+    kinds = list(q.asks) + (["count"] if q.numeric and not {"money", "date"} & set(q.asks) else [])
+    words = [t for t in dict.fromkeys(q.tokens) if t not in {"令和", "平成"}]
+    if not words:
+        return 0.0
+    w = {t: retriever.idf(t) for t in words}
+    total = sum(w.values()) or 1.0
+    asked = squash(normalize(q.standalone))
+    best = 0.0
+    for h in hits:
+        sents = split_sentences(h.chunk["text"])
+        for i, sent in enumerate(sents):
+            window = sent + (sents[i + 1] if i + 1 < len(sents) else "")
+            text = normalize(window)
+            if kinds and not all(_holds(kind, text, asked) for kind in kinds):
+                continue
+            toks = set(content_words(window))
+            best = max(best, sum(w[t] for t in words if t in toks) / total)
+    return best
+
+
+def _holds(kind: str, text: str, asked: str) -> bool:
+    """Does the text hold a value of this kind that the question does not state itself? (A table row's bare
+    numbers count: the unit is in its caption.)"""
+    if kind == "count":
+        pattern = _FIGURE
+        if text.lstrip().startswith("|") and re.search(r"\|\s*\d[\d,.]*\s*\|", text):
+            return True
+    else:
+        pattern = ANSWER_LOOKS[kind]
+    return any(squash(m.group(0)) not in asked for m in pattern.finditer(text))
 
 
 def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, best_dense: int = 2) -> float:
