@@ -157,11 +157,17 @@ def _holds(kind: str, text: str, asked: str) -> bool:
     numbers count: the unit is in its caption.)"""
     if kind == "count":
         pattern = _FIGURE
-        if text.lstrip().startswith("|") and re.search(r"\|\s*\d[\d,.]*\s*\|", text):
+        cells = re.findall(r"\|\s*(\d[\d,.]*)\s*(?=\|)", text) if text.lstrip().startswith("|") else []
+        if any(not _stated(c, asked) for c in cells):
             return True
     else:
         pattern = ANSWER_LOOKS[kind]
-    return any(squash(m.group(0)) not in asked for m in pattern.finditer(text))
+    return any(not _stated(squash(m.group(0)), asked) for m in pattern.finditer(text))
+
+
+def _stated(value: str, asked: str) -> bool:
+    """The question itself states this value (「11人」 does not state 「1人」)."""
+    return bool(re.search(rf"(?<![\d.,]){re.escape(value)}", asked))
 
 
 def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, best_dense: int = 2) -> float:
@@ -190,7 +196,7 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
     asked = squash(normalize(q.standalone))
 
     def values(pattern: re.Pattern) -> list[re.Match]:  # a value the question itself states answers nothing
-        return [m for m in pattern.finditer(near) if squash(m.group(0)) not in asked]
+        return [m for m in pattern.finditer(near) if not _stated(squash(m.group(0)), asked)]
 
     found = 0
     for kind in kinds:

@@ -1,4 +1,5 @@
-"""Words that name a document (its title, short name, publisher), told apart from words about its content.
+"""Words that name a document (its issuer's place name, or its title words where the question refers to a
+document), told apart from words about its content.
 
 「かえで県の手引きでは、規約にどんな項目を…」 names the document (かえで県, 手引き) and then asks about
 its content (規約, 項目). The naming words are rare inside the document — it says 「県」 after its cover —
@@ -6,19 +7,35 @@ so BM25 gave them a high weight and the passages that happen to print them (the 
 line, the note under the table of contents) outranked the passage that answers. A naming word should
 pick the document, not the passage: every passage of the named document counts as holding it.
 
-A word names a document when it is in the document's title, short name or publisher (manifest, /Title
-or cover) and appears in at most `MAX_SHARE` of the document's passages: a title word the whole text
-is about (協議会, 設立) stays a content word.
+Two kinds of naming words, both from the document's labels (title, short name, publisher: manifest,
+/Title or cover) and both in at most `MAX_SHARE` of the document's passages (a title word the whole text
+is about, 協議会 or 設立, stays a content word):
+- place names: a label word printed right before 県/市/町/村… (「かえで県 建築住宅部」 -> かえで). An
+  issuer's name says whose document it is wherever the question uses it.
+- other label nouns (手引き, ガイド, 報告): only inside a phrase that refers to a document
+  (「…の手引きでは」「報告書によると」). 「住宅確保要配慮者の定義は」 asks about content, though 確保
+  and 配慮 are in the report's title.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ingest.tokens import content_words
+from ingest.clean import normalize
+from ingest.tokens import content_words, terms
 
 MAX_SHARE = 0.25
+PLACE_SUFFIX = frozenset("県府都道市区町村")
+# 「<document>では」「<document>によると」「<document>で、」: the phrase before names where to look
+REFERENCE = re.compile(r"([^、。,.？?！!\s「」]{2,30}?)(?:では|によると|によれば|でいう|で言う|に書いて|に載って|で[、,])")
+
+
+@dataclass(frozen=True)
+class Names:
+    places: frozenset[str]
+    nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -26,26 +43,39 @@ class DocNames:
     """For each document: its chunk indices and the words that name it."""
 
     members: dict[str, tuple[int, ...]]
-    names: dict[str, frozenset[str]]
+    names: dict[str, Names]
 
-    def named(self, tokens: tuple[str, ...] | list[str]) -> dict[str, tuple[str, ...]]:
+    def named(self, question: str, tokens: tuple[str, ...] | list[str]) -> dict[str, tuple[str, ...]]:
         """The documents a question names, each with the question's words that name it."""
+        if not self.names:
+            return {}
+        referred = {w for m in REFERENCE.finditer(normalize(question)) for w in content_words(m.group(1))}
         out: dict[str, tuple[str, ...]] = {}
-        for doc_id, words in self.names.items():
-            hit = tuple(t for t in dict.fromkeys(tokens) if t in words)
+        for doc_id, n in self.names.items():
+            hit = tuple(t for t in dict.fromkeys(tokens) if t in n.places or (t in n.nouns and t in referred))
             if hit:
                 out[doc_id] = hit
         return out
 
 
-def naming_words(label: str, doc_tokens: list[list[str]], max_share: float = MAX_SHARE) -> frozenset[str]:
-    """The content words of a document's labels (title, publisher…) that few of its passages hold."""
-    words = set(content_words(label))
-    if not words or not doc_tokens:
-        return frozenset()
-    held = Counter(t for toks in doc_tokens for t in set(toks) if t in words)
+def _label_words(label: str) -> tuple[set[str], set[str]]:
+    """(place names, other nouns of two characters or more) among a label's words."""
+    ts = terms(label, "A")
+    places = {t.word for t, nxt in zip(ts, ts[1:], strict=False)
+              if nxt.surface in PLACE_SUFFIX and len(t.surface) >= 2 and t.pos in {"名詞", "代名詞"}}
+    nouns = {t.word for t in ts if t.pos == "名詞" and len(t.surface) >= 2 and not re.search(r"\d", t.surface)
+             and t.word not in {"令和", "平成"}}
+    return places, nouns - places
+
+
+def naming_words(label: str, doc_tokens: list[list[str]], max_share: float = MAX_SHARE) -> Names:
+    """The words of a document's labels that few of its passages hold, as place names and other nouns."""
+    places, nouns = _label_words(label)
+    if not (places or nouns) or not doc_tokens:
+        return Names(frozenset(), frozenset())
+    held = Counter(t for toks in doc_tokens for t in set(toks) if t in places | nouns)
     limit = max_share * len(doc_tokens)
-    return frozenset(w for w in words if held[w] <= limit)
+    return Names(frozenset(w for w in places if held[w] <= limit), frozenset(w for w in nouns if held[w] <= limit))
 
 
 def build(chunks: list[dict], manifest: dict) -> DocNames:
@@ -57,4 +87,5 @@ def build(chunks: list[dict], manifest: dict) -> DocNames:
               for d in manifest.get("documents", []) if d.get("doc_id")}
     names = {doc: naming_words(labels.get(doc, ""), [chunks[i].get("tokens") or [] for i in idx])
              for doc, idx in members.items()}
-    return DocNames({d: tuple(v) for d, v in members.items()}, {d: w for d, w in names.items() if w})
+    return DocNames({d: tuple(v) for d, v in members.items()},
+                    {d: n for d, n in names.items() if n.places or n.nouns})

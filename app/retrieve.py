@@ -147,8 +147,8 @@ def demote(fused: dict[int, float], which: frozenset[int] | set[int], penalty: f
     (the same meaning whatever the fusion method)."""
     if not penalty or not fused or not (which & fused.keys()):
         return fused
-    z = standardize(fused)
-    return {i: z[i] - (penalty if i in which else 0.0) for i in fused}
+    sd = float(np.std(np.fromiter(fused.values(), dtype=float))) or 1.0
+    return {i: s - (penalty * sd if i in which else 0.0) for i, s in fused.items()}
 
 
 def clean_filters(filters: dict | None) -> dict[str, list[str]]:
@@ -325,7 +325,7 @@ class Retriever:
         weights = {t: SYNONYM_WEIGHT for t in extra}
         asked = list(q.tokens) + extra
         scores = snap.bm25.scores(asked, weights)
-        for doc, words in snap.doc_names.named(q.tokens).items():
+        for doc, words in snap.doc_names.named(q.lexical_text, q.tokens).items():
             # words naming a document pick the document: each of its passages counts as holding them once
             # (tried: letting a passage that prints them keep its higher score — the cover then won again)
             rest = snap.bm25.scores([t for t in asked if t not in words], weights)

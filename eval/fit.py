@@ -162,15 +162,21 @@ def collect(paths: list[str], settings=None, progress: bool = True, settings_for
 
 def rows_context(pairs: str | None) -> str:
     """What cached feature rows depend on besides the question file: the corpus mode, the retrieval
-    settings, the index build and the feature names. Rows collected under another context are stale."""
+    settings, the index build, the feature names and the code that computes them (app/, ingest/ and the
+    document generator). Rows collected under another context are stale."""
     from app.answer import get_retriever
     from app.settings import get_settings
 
     s = get_settings()
     build = "pairs" if pairs else get_retriever(s).build_id
+    root = Path(__file__).resolve().parent.parent
+    code = hashlib.sha256()
+    for f in sorted([*root.glob("app/*.py"), *root.glob("ingest/*.py"), *root.glob("ingest/resources/*"),
+                     *root.glob("app/resources/*.toml"), *root.glob("tests/docgen/*.py")]):
+        code.update(f.read_bytes())  # the features' code, the index's schema, the generated documents
     parts = [f"pairs={pairs or ''}", f"build={build}", f"fusion={s.fusion}", f"dense_weight={s.dense_weight}",
              f"rrf_k={s.rrf_k}", f"forms={s.blank_form_penalty}", f"candidates={s.dense_candidates},{s.lexical_candidates}",
-             "features=" + ",".join(FEATURES)]
+             "features=" + ",".join(FEATURES), f"code={code.hexdigest()}"]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 

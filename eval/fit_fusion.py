@@ -51,7 +51,7 @@ def fused_for(row: dict, method: str, weight: float, penalty: float) -> dict[int
     if method == "rrf":
         rd = sorted(row["dense"], key=lambda i: -row["dense"][i])
         rl = sorted(row["lexical"], key=lambda i: -row["lexical"][i])
-        fused = rrf([rd, rl])
+        fused = rrf([rd, rl], get_settings().rrf_k)
     else:
         fused = zscore(row["dense"], row["lexical"], weight)
     return demote(fused, row["forms"], penalty)

@@ -23,8 +23,10 @@ PART_SCHEME = "part"
 FORM_SCHEME = "part:form"
 # 第6条 / 第6条の2, then （見出し） and/or a space and the article's first sentence
 _ARTICLE = re.compile(
-    rf"^(第{_NUM}条(?:の{_NUM})*)(?:[（(]([^（）()\n]{{1,30}})[）)])?(?:{_SP}+(\S.*))?$"
+    rf"^(第{_NUM}条(?:の{_NUM})*)(?:[（(]([^（）()\n]{{1,30}})[）)])?(?:{_SP}*(\S.*))?$"
 )
+# a body that goes on with a particle is a reference with a space put in by the PDF (「第6条 の規定により」)
+_REFERENCE_BODY = re.compile(r"^(?:の|に|を|が|は|で|と|から|まで|及び|又は|並びに|若しくは)")
 _CAPTION = re.compile(r"^[（(]([^（）()\n]{2,30})[）)]$")
 _TERMINAL = ("。", "．", "、", "，", ",")
 
@@ -39,9 +41,15 @@ def article_of(text: str, caption: str = "") -> Heading | None:
     The title is 「第6条（交付申請）」 (the key and its caption) so that a quotation reads as it is
     cited; a caption on the article's own line wins over one above it.
     """
-    m = _ARTICLE.match(text.strip())
+    t = text.strip()
+    m = _ARTICLE.match(t)
     if not m or not (m.group(2) or m.group(3)):
-        return None  # 「第6条」 alone, or 「第6条の規定により」 (no space): a reference, not a heading
+        return None  # 「第6条」 alone: a reference, not a heading
+    if m.group(2) and re.search(r"[。、，,]|^(?:第|前|次|同|以下)", m.group(2)):
+        return None  # 「第5条（第3項を除く。）の規定は」: a bracketed reference, not a caption
+    spaced = bool(re.match(rf"^第{_NUM}条(?:の{_NUM})*{_SP}", t))
+    if not m.group(2) and (not spaced or _REFERENCE_BODY.match(m.group(3) or "")):
+        return None  # 「第6条の規定により」「第6条 の規定により」: a reference; a heading has a space or a caption
     key = _digits(m.group(1))
     cap = (m.group(2) or caption).strip()
     return Heading(ARTICLE_SCHEME, key, f"{key}（{cap}）" if cap else key)

@@ -105,9 +105,10 @@ def cover_publisher(lines: list[str], suffixes: tuple[str, ...] | None = None, t
     suffixes = _publisher_suffixes() if suffixes is None else suffixes
     found: list[str] = []
     for line in lines:
-        flat = re.sub(r"\s+", " ", line).strip()
+        flat = re.sub(r"^(?:発行|発行者|作成|編集|編集・発行|問い?合わ?せ先?)\s*[:：]\s*", "", re.sub(r"\s+", " ", line).strip())
         bare = flat.replace(" ", "").replace("\u3000", "")
-        if not (2 <= len(bare) <= 40) or re.search(r"[。、？?：:]", bare) or re.match(r"^[0-9０-９(（令平]", bare):
+        if (not (2 <= len(bare) <= 40) or re.search(r"[。、？?：:]", bare) or re.match(r"^(?:令和|平成|[0-9０-９(（]|第\d)", bare)
+                or bare.endswith(("会議室", "会場"))):
             continue
         if bare.endswith(suffixes) and flat not in found and bare not in re.sub(r"\s", "", title):
             found.append(flat)
@@ -148,8 +149,9 @@ def discover(corpus_dir: Path, known_titles: dict[str, str] | None = None,
              known_publishers: dict[str, str] | None = None) -> list[DocInfo]:
     """Every supported file under the corpus folder, with its manifest entry (or defaults).
 
-    `known_titles` / `known_publishers` (SHA-256 -> what was read from the file before) spare opening an
-    unchanged PDF again just to read its cover: a re-ingest with nothing changed then reads no PDF at all.
+    `known_titles` (SHA-256 -> title) / `known_publishers` ("SHA-256:title" -> publisher), what was read from
+    the file before, spare opening an unchanged PDF again just to read its cover: a re-ingest with nothing
+    changed then reads no PDF at all.
     """
     known_titles = known_titles or {}
     known_publishers = known_publishers or {}
@@ -170,7 +172,8 @@ def discover(corpus_dir: Path, known_titles: dict[str, str] | None = None,
         title = e.get("title") or known_titles.get(sha) or (path.suffix.lower() == ".pdf" and pdf_title(path)) or path.stem
         publisher = e.get("publisher", "")
         if not publisher:
-            publisher = (known_publishers[sha] if sha in known_publishers
+            known = f"{sha}:{title}"
+            publisher = (known_publishers[known] if known in known_publishers
                          else pdf_publisher(path, title) if path.suffix.lower() == ".pdf" else "")
         docs.append(
             DocInfo(

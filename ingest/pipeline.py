@@ -128,7 +128,8 @@ def run_ingest(
     # titles read from unchanged files last time (a manifest title still wins): no PDF is opened to re-read a cover
     known = {d["sha256"]: d["title"] for d in old_manifest.get("documents", [])
              if d.get("title_read") and d.get("title")} if same_settings else {}
-    known_pub = {d["sha256"]: d.get("publisher", "") for d in old_manifest.get("documents", [])
+    # a publisher read from a cover depends on the title too (lines of the title are not the publisher)
+    known_pub = {f'{d["sha256"]}:{d.get("title", "")}': d.get("publisher", "") for d in old_manifest.get("documents", [])
                  if d.get("publisher_read")} if same_settings else {}
     docs = discover(corpus_dir, known_titles=known, known_publishers=known_pub)
     by_path = {str(d.path): d for d in docs}
