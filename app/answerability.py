@@ -192,7 +192,8 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
             window = normalize(sent + (sents[i + 1] if i + 1 < len(sents) else ""))
             scored.append((share, -len(scored), window))
     dense = sorted(((v, sent) for h in hits for sent, v in h.sentence_scores.items()), reverse=True)[:best_dense]
-    near = " ".join([text for _, _, text in sorted(scored, reverse=True)[:best]] + [normalize(t) for _, t in dense])
+    top = sorted(scored, reverse=True)[:best]
+    near = " ".join([text for _, _, text in top] + [normalize(t) for _, t in dense])
     asked = squash(normalize(q.standalone))
 
     def values(pattern: re.Pattern) -> list[re.Match]:  # a value the question itself states answers nothing
@@ -200,8 +201,8 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
 
     found = 0
     for kind in kinds:
-        if kind == "count":
-            found += bool(values(_FIGURE))
+        if kind == "count":  # a figure with a counter, or a table row's bare numbers (the unit is in the caption)
+            found += bool(values(_FIGURE)) or any(_holds("count", t, asked) for _, _, t in top if t.lstrip().startswith("|"))
         else:
             found += bool(values(ANSWER_LOOKS[kind]))
     return found / len(kinds)
