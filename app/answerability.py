@@ -127,12 +127,23 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
     }
 
 
+@lru_cache(maxsize=8192)
+def _words(text: str) -> frozenset[str]:
+    """A sentence's content words: three features read the same top sentences for every answer."""
+    return frozenset(content_words(text))
+
+
+def _asked(q: Query) -> list[str]:
+    """The kinds of value a question asks for; a count unless it asks for a sum or a date (いくら, いつ)."""
+    return list(q.asks) + (["count"] if q.numeric and not {"money", "date"} & set(q.asks) else [])
+
+
 def _kind_share(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     """The largest IDF-weighted share of the question's words held by one sentence (with the next) that
     also carries a value of the asked kind. A near miss often has the value for another year, body or
     scheme (令和6年度 where 令和5年度 is asked, another city's count): the sentence with a figure then
     lacks the question's distinguishing words. A question asking for no kind of value: its best share."""
-    kinds = list(q.asks) + (["count"] if q.numeric and not {"money", "date"} & set(q.asks) else [])
+    kinds = _asked(q)
     words = [t for t in dict.fromkeys(q.tokens) if t not in {"令和", "平成"}]
     if not words:
         return 0.0
@@ -147,7 +158,7 @@ def _kind_share(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
             text = normalize(window)
             if kinds and not all(_holds(kind, text, asked) for kind in kinds):
                 continue
-            toks = set(content_words(window))
+            toks = _words(window)
             best = max(best, sum(w[t] for t in words if t in toks) / total)
     return best
 
@@ -178,7 +189,7 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
     no such value; `type_missing` looks anywhere in the passages. A count is any figure with a counter here
     (the answer may count 団体 where the question says 市町村); whether the asked counter is there at all is
     `figure_seen`'s job."""
-    kinds = list(q.asks) + (["count"] if q.numeric and not {"money", "date"} & set(q.asks) else [])
+    kinds = _asked(q)
     if not kinds:
         return 1.0
     words = [t for t in dict.fromkeys(q.tokens) if t not in {"令和", "平成"}]
@@ -187,7 +198,7 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
     for h in hits:
         sents = split_sentences(h.chunk["text"])
         for i, sent in enumerate(sents):
-            toks = set(content_words(sent))
+            toks = _words(sent)
             share = sum(w[t] for t in words if t in toks)
             window = normalize(sent + (sents[i + 1] if i + 1 < len(sents) else ""))
             scored.append((share, -len(scored), window))
@@ -238,7 +249,7 @@ def _best_sentence(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     best = 0.0
     for h in hits:
         for sent in split_sentences(h.chunk["text"]):
-            toks = set(content_words(sent))
+            toks = _words(sent)
             if not toks:
                 continue
             best = max(best, sum(w[t] for t in words if alts[t] & toks) / total)

@@ -330,7 +330,6 @@ class Retriever:
             # (tried: letting a passage that prints them keep its higher score — the cover then won again)
             rest = snap.bm25.scores([t for t in asked if t not in words], weights)
             members = np.fromiter(snap.doc_names.members[doc], dtype=np.int64)
-            scores = scores.copy()
             scores[members] = rest[members] + sum(snap.bm25.idf_of(t) or 0.0 for t in words)
         mask = filter_mask(snap.chunks, filters)
         if mask is not None:
