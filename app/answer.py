@@ -32,6 +32,7 @@ from .answer_types import (  # noqa: F401
 from .answerability import ABSTAIN, CAUTIOUS, judge, load_model
 from .compose import (
     UNIT,
+    answer_cell,
     clean_sentence,
     drop_connective,
     figure_question,
@@ -40,8 +41,10 @@ from .compose import (
     list_items,
     list_rows,
     name_first_person,
+    named_rows,
     other_figures,
     pick_sentences,
+    row_line,
     table_lookup,
     whole_groups,
 )
@@ -98,23 +101,44 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         u = "" if value.endswith(u) else u
         row_label = f"「{row}」の" if row and len(h.chunk.get("grid", [])) > 2 else ""
         name = re.match(r"^(?:表|図)[ \u3000]*\S*", unit)
-        lead = f"{name.group(0) if name else (unit or '表')}によると、{row_label}「{col}」は {value}{u} です。"
+        source = name.group(0) if name else (unit or "表")
+        if q.extreme and not table_lookup(q, [h]):  # the extreme row of a column
+            most = "最も多い" if q.extreme == "max" else "最も少ない"
+            lead = f"{source}によると、「{col}」が{most}のは「{row}」で、{value}{u} です。"
+        else:
+            lead = f"{source}によると、{row_label}「{col}」は {value}{u} です。"
         lines.append(f"{lead}{marker(h, value)}")
         cites[h.chunk["id"]].cell = [i, j]
     lead_wanted = not cell and (q.numeric or bool(q.asks))
+    # rows of a top table the question names: their cells answer what one cell cannot (two columns, a row)
+    rows_named = [] if cell else named_rows(q, hits, retriever)
+    row_rank = min((hits.index(h) for h, _ in rows_named), default=len(hits))
     # a count, date or amount question looks for its answer among a few more sentences than are shown
     picked = pick_sentences(q, hits, retriever, max_sentences=2 if cell else (5 if lead_wanted else 3),
                             already_said=already_said)
     is_list = q.list_like and not q.numeric
+
+    def add_rows() -> None:
+        for h, i in rows_named:
+            lines.append(f"{'- ' if lines else ''}{row_line(h, i)}{marker(h, h.chunk['grid'][i][0])}")
+        rows_named.clear()
+
     if lead_wanted:
         k = figure_sentence(q, picked) if q.numeric else None
         if k is None:
             k = kind_sentence(q, picked)
+        ranks = {h.chunk["id"]: r for r, h in enumerate(hits)}
+        if k is not None and rows_named and ranks.get(picked[k][0].chunk["id"], len(hits)) > row_rank:
+            k = None  # the named row's table ranks above the sentence's passage: the row answers
         if k is not None:  # the sentence stating the figure, date or amount asked for leads, on its own line
             h, sent, _ = picked.pop(k)
             lead = sent
             lines.append(f"{shown(h, sent)}{marker(h, sent)}")
-        picked = whole_groups(picked, 2 if k is not None else 3)
+        elif rows_named:
+            lead = row_line(*rows_named[0])
+            add_rows()
+        picked = whole_groups(picked, 2 if k is not None or lead else 3)
+    add_rows()
     if q.numeric and lead:  # a figure about another subgroup must not stand beside the answer unexplained
         picked = [p for p in picked if not other_figures(q, p[1], lead)]
     rows = list_rows(q, hits, retriever) if is_list and not cell else []
@@ -190,7 +214,7 @@ def answer_stream(
             hits = fuse_hits([hits, retriever.search(q2, k=k, filters=filters)], k)
             q = q2  # a faithful rewrite reads better than the carried-over words: compose and judge with it
     t1 = time.perf_counter()
-    cell = table_lookup(q, hits)  # one look-up: a signal for answerability, a fact for the LLM, the lead
+    cell = answer_cell(q, hits)  # one look-up: a signal for answerability, a fact for the LLM, the lead
     verdict = judge(q, retriever, hits, load_model(str(settings.answerability_model)), cell_found=cell is not None and figure_question(q))
     if q.language == "en" and verdict.outcome != ABSTAIN:
         note = join_notes("資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents", note)

@@ -21,8 +21,10 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"\d+\s*(?:日|週間|[かヶケヵカ箇]月)\s*(?:前|以内|まで)|前日|前月")),
     "contact": (re.compile(r"電話番号|連絡先|メールアドレス|メアド|住所|所在地|URL|ホームページのアドレス|phone|e-?mail|address", re.I),
                 re.compile(r"\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}|@|https?://|〒\s*\d{3}")),
-    # 「会長は誰ですか」 asks for a name; 「誰からの相談」「誰が見る」 ask for a kind of people, which the text states
-    "person": (re.compile(r"(?:は|って)(?:誰|だれ)(?:ですか|でしょうか|なの|[？?]|$)|氏名|の名前|who is\b|who are\b", re.I),
+    # 「会長は誰ですか」 asks for a name; 「誰からの相談」「誰が見る」 ask for a kind of people, which the text states;
+    # 「担うのは誰」 (a nominalised verb) asks for a role, which the text names without a person's name
+    "person": (re.compile(r"(?<=[一-龥ァ-ヶー])(?:は|って)(?:誰|だれ)(?:ですか|でしたか|でしょうか|なの|[？?]|$)|氏名|の名前|"
+                          r"who is\b|who are\b", re.I),
                re.compile(r"[一-龥]{1,4}[ \u3000]?[一-龥]{1,3}(?:氏|さん|様|会長|委員長|教授|理事長|部長|課長)(?![のが]|\w{0,2}等)|氏名")),
     "name": (re.compile(r"名前|名称|県名|市名|どこの(?:県|市|町|村|法人|団体)|どこですか|どこ[？?]|"
                         r"(?:県|市|法人)はどこ|which prefecture|name of", re.I),
@@ -32,5 +34,7 @@ ANSWER_LOOKS = {kind: looks for kind, (_asks, looks) in ANSWER_TYPES.items()}
 
 
 def asked_kinds(text: str) -> tuple[str, ...]:
-    """The answer kinds a (normalised) question asks for: 「いつ開催」 -> ("date",)."""
+    """The answer kinds a (normalised) question asks for: 「いつ開催」 -> ("date",). Words the question quotes
+    (「予算の確保が難しい」と答えた…) are the document's, not what it asks for."""
+    text = re.sub(r"「[^「」]*」|『[^『』]*』", "", text)
     return tuple(kind for kind, (asks, _looks) in ANSWER_TYPES.items() if asks.search(text))

@@ -21,7 +21,8 @@ from ingest.clean import normalize, split_sentences, squash
 from ingest.tokens import content_words
 
 from .answer_kinds import ANSWER_LOOKS
-from .compose import table_lookup
+from .compose import answer_cell
+from .counting import figure_pattern, same_counter, units_in
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
 
@@ -83,7 +84,7 @@ def _coverage(q: Query, retriever: Retriever, hits: list[Hit], synonyms: bool) -
     return (got / total if total else 0.0), unknown_missing, (unknown_w / total if total else 0.0)
 
 
-_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(県|市区町村|市|町|村|法人|回|団体|件|人|名|社|世帯|戸|か所|箇所|%|割)")
+_FIGURE = figure_pattern()
 
 
 def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell_found: bool | None = None
@@ -104,8 +105,8 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
     text = normalize(" ".join(h.chunk["text"] for h in top_hits))
     figure_seen = 1.0
     if q.numeric:
-        counters = {m.group(1) for m in _FIGURE.finditer(text)}
-        figure_seen = float(bool(counters) and (not q.counter or q.counter in counters))
+        counters = units_in(text)
+        figure_seen = float(bool(counters) and (not q.counter or any(same_counter(q.counter, c) for c in counters)))
     year_seen = 1.0
     if q.years:
         flat = squash(text)
@@ -119,7 +120,7 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
         "unknown_share": unknown_share, "dense_sent": sent, "dense_chunk": chunk, "agree": agree, "lex_top": lex_top,
         "n_terms": math.log1p(len(q.terms)), "figure_seen": figure_seen, "year_seen": year_seen,
         "type_missing": type_missing,
-        "cell_found": float(table_lookup(q, top_hits) is not None if cell_found is None else cell_found),
+        "cell_found": float(answer_cell(q, top_hits) is not None if cell_found is None else cell_found),
         "best_sentence": _best_sentence(q, retriever, top_hits[:3]),
         "known_missing": _known_missing(q, retriever, top_hits[:3]),
         "kind_near": _kind_near(q, retriever, top_hits[:3]),

@@ -16,6 +16,7 @@ from ingest.tokens import content_words
 from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .answer_kinds import ANSWER_LOOKS
+from .counting import counts_in, same_counter
 from .query import NEGATION, Query
 from .retrieve import PLACEHOLDER, Hit, Retriever, is_blank_form
 from .sentence_rank import (
@@ -141,6 +142,53 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
     return None
 
 
+_NUMBER_CELL = re.compile(r"\s*(-?\d[\d,]*(?:\.\d+)?)\s*[^\d\s]{0,4}\s*")  # 22, 1,284件, 63.2% (not 令和4年7月)
+
+
+def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int, str, str, str] | None:
+    """For 「構成団体数がいちばん多い市町村は」: the row holding the largest (or smallest) figure of the column
+    the question names, in a top-ranked table, as table_lookup's tuple. A table with one figure column needs
+    no column named. Total rows (計) and ties answer nothing."""
+    if not q.extreme:
+        return None
+    text = normalize(q.compose_text)
+    qn = _cell_key(text)
+    q_tokens = set(content_words(text))
+    for h in hits[:top]:
+        grid = h.chunk.get("grid") or []
+        if h.chunk.get("kind") != "table" or len(grid) < 4 or is_blank_form(h.chunk):
+            continue
+        labels = row_labels(grid)
+        values: dict[int, list[tuple[float, int]]] = {}
+        for j in range(1, len(grid[0])):
+            col = []
+            for i, row in enumerate(grid[1:]):
+                m = _NUMBER_CELL.fullmatch(normalize(row[j])) if j < len(row) else None
+                total = bool(TOTAL_Q.search(labels[i])) and len(_cell_key(labels[i])) <= 4  # 計, 合計
+                if m and not total:
+                    col.append((float(m.group(1).replace(",", "")), i))
+            if len(col) >= 3:
+                values[j] = col
+        named = [j for j in values if any(k in qn for k in _header_names(grid[0][j]))
+                 or (set(content_words(grid[0][j])) and set(content_words(grid[0][j])) <= q_tokens)]
+        cols = named or (list(values) if len(values) == 1 else [])
+        if len(cols) != 1:
+            continue
+        j = cols[0]
+        col = sorted(values[j], reverse=q.extreme == "max")
+        if col[0][0] == col[1][0]:
+            continue  # a tie: no one row is the answer
+        i = col[0][1]
+        return h, i + 1, j, labels[i], grid[0][j], grid[i + 1][j].strip()
+    return None
+
+
+def answer_cell(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, str] | None:
+    """The one table cell that answers: the row and column the question names, else the extreme row of
+    the column it names (いちばん多い)."""
+    return table_lookup(q, hits) or extreme_cell(q, hits)
+
+
 def _rows_by_words(labels: list[str], q_tokens: set[str]) -> list[int]:
     """Rows whose label the question names in other order or inflection (「運営強化補助（人口1万人未満の
     町村）」 for 「人口1万人未満の町村が運営強化補助を…」): most of the label's words are in the question;
@@ -160,6 +208,49 @@ def _rows_by_words(labels: list[str], q_tokens: set[str]) -> list[int]:
     if sum(1 for n in named if n and n >= named[best]) > 1:
         return []  # another row holds every word the question names: the question does not say which
     return [best]
+
+
+def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, max_rows: int = 3
+               ) -> list[tuple[Hit, int]]:
+    """Rows of a top-ranked table that the question names by their label, as (hit, grid row index):
+    「広域連携加算の上限額と補助率は？」 names the row 「メニューC 広域連携加算」, whose cells answer it
+    whole (a cell look-up takes one column). The label is named verbatim, or by its rarest words — words
+    of the header and caption only say which table it is, not which row. At most `max_rows` rows tie."""
+    text = normalize(q.compose_text)
+    qn = _cell_key(text)
+    q_tokens = set(content_words(text))
+    for h in hits[:top]:
+        grid = h.chunk.get("grid") or []
+        if h.chunk.get("kind") != "table" or len(grid) < 3 or len(grid[0]) < 2 or is_blank_form(h.chunk):
+            continue
+        labels = row_labels(grid)
+        keys = [_cell_key(lab) for lab in labels]
+        exact = [i for i, k in enumerate(keys) if len(k) >= 2 and not k.isdigit() and k in qn]
+        if exact:
+            longest = max(len(keys[i]) for i in exact)  # 「令和4年度」 also holds 「4年度」
+            rows = [i for i in exact if len(keys[i]) == longest]
+        else:
+            context = set(content_words(normalize(" ".join(grid[0]) + " " + h.chunk.get("unit_title", ""))))
+            scores = [sum(retriever.idf(t) for t in (set(content_words(normalize(lab))) - context) & q_tokens)
+                      for lab in labels]
+            best = max(scores, default=0.0)
+            rows = [i for i, sc in enumerate(scores) if sc == best] if best > 0 else []
+        if 0 < len(rows) <= max_rows:
+            return [(h, i + 1) for i in rows]
+    return []
+
+
+def row_line(h: Hit, i: int) -> str:
+    """A table row as a statement: 「表5 補助金のメニューの「メニューC 広域連携加算」：上限額 30万円、補助率 10/10」
+    (cells with their headers, original characters; the table's unit when it has one)."""
+    grid = h.chunk["grid"]
+    head, row = grid[0], grid[i]
+    cells = [f"{hd.strip()} {c.strip()}" if hd.strip() else c.strip()
+             for hd, c in zip(head[1:], row[1:], strict=False) if c.strip() and not PLACEHOLDER.match(c)]
+    m = UNIT.search(h.chunk["text"])
+    unit = f"（単位：{m.group(1).strip()}）" if m else ""
+    title = h.chunk.get("unit_title") or "表"
+    return f"{title}の「{row[0].strip()}」：{'、'.join(cells)}{unit}"
 
 
 # ---- sentence selection ---------------------------------------------------------------------
@@ -237,7 +328,7 @@ def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | Non
     for i, (_h, sent, _s) in enumerate(picked):
         text = normalize(sent)
         for m in FIGURE.finditer(text):
-            if q.counter and m.group(1) != q.counter:
+            if q.counter and not same_counter(m.group("unit"), q.counter):
                 continue
             before = text[max(0, m.start() - 30) : m.start()]
             score = len(bigrams(before) & q_grams) + (3 if q.negated and NEGATION.search(before) else 0)
@@ -273,8 +364,8 @@ def other_figures(q: Query, sentence: str, lead: str) -> bool:
     it speaks of another subgroup and must not stand beside the answer unexplained."""
     if not q.counter:
         return False
-    lead_figs = {squash(m.group(0)) for m in FIGURE.finditer(normalize(lead)) if m.group(1) == q.counter}
-    figs = {squash(m.group(0)) for m in FIGURE.finditer(normalize(sentence)) if m.group(1) == q.counter}
+    lead_figs = {squash(m.group(0)) for m in counts_in(normalize(lead), q.counter)}
+    figs = {squash(m.group(0)) for m in counts_in(normalize(sentence), q.counter)}
     return bool(figs - lead_figs)
 
 

@@ -17,20 +17,23 @@ from ingest.tokens import Term, content_words, prepare, terms
 from ingest.vocabulary import vocabulary
 
 from .answer_kinds import asked_kinds
+from .counting import asked_counter, explicit_counter
 from .glossary import is_english, translate
 
 MAX_QUESTION_CHARS = 2000
 
 # ---- question shapes (general Japanese, no document wording) -------------------------------------
-NUMERIC_Q = re.compile(r"いくつ|何(県|市|回|法人|人|件|団体|年|か所|箇所|割|名|社|世帯|戸|%|パーセント)|いくら|どれくらい|どのくらい|"
-                       r"どれだけ|数[をはがって]|の数|何件|何回|何割|how many|how much|number of", re.I)
-COUNTER_Q = re.compile(r"(?<![0-9０-９])(県|市区町村|市|法人|回|団体|件|人|名|社|世帯|戸|か所|箇所)(?:は|が|の数|を)?.{0,6}(いくつ|何|数)|"
-                       r"何(県|市|回|法人|人|件|団体|名|社|世帯|戸|か所|箇所)")
-EXPLICIT_COUNTER_Q = re.compile(r"何(県|市|回|法人|人|件|団体|名|社|世帯|戸|か所|箇所)")
+NUMERIC_Q = re.compile(r"いくつ|何(?:年|割|%|パーセント)|いくら|どれくらい|どのくらい|どれだけ|数[をはがって]|の数|"
+                       r"how many|how much|number of", re.I)
 LIST_Q = re.compile(r"どのような|どんな|何を|どういった|挙げ|示され|教えて|どういう|なにを|何が|何があ")
 ZERO_Q = re.compile(r"(?:一度も|一回も|1回も|全然|ぜんぜん|まったく|全く).{0,12}(?:なかった|ない|いない|ず)|ゼロ|0回")
 NEGATION = re.compile(r"(?:し|さ|い|れ|せ|て|で|け|ら|わ|め|か)(?:ない|なかった|てない)|ません|以外|除く|除いて|未|"
                       r"(?:せ|ら|れ|け)ず(?:に|、|。|$)")
+# the largest / smallest of something (「いちばん多い市」「最も少ない」 "the most"): a table column's extreme
+EXTREME_Q = {
+    "max": re.compile(r"(?:最も|もっとも|一番|いちばん|1番)(?:多|大き|高|長)|最多|最大|最高|most\b|largest|highest|biggest", re.I),
+    "min": re.compile(r"(?:最も|もっとも|一番|いちばん|1番)(?:少な|小さ|低|短)|最少|最小|最低|fewest|least\b|smallest|lowest", re.I),
+}
 YEAR = re.compile(r"(?:令和|平成)\s*(?:\d{1,2}|元)\s*年度?|(?<!\d)\d{1,2}\s*年度|(?:19|20)\d\d\s*年度?")
 
 # ---- follow-ups: a question that refers back, or lacks what it is about ---------------------------
@@ -66,6 +69,7 @@ class Query:
     truncated: bool = False
     rewrite: str = ""  # an LLM rewrite of a follow-up, when one was accepted
     asks: tuple[str, ...] = ()  # the kinds of answer it asks for (app.answer_kinds: date, money, person…)
+    extreme: str = ""  # "max" / "min": it asks for the largest or smallest (いちばん多い市は)
 
     @property
     def compose_text(self) -> str:
@@ -117,16 +121,6 @@ def standalone_question(question: str, history: list[dict] | None, depth: int = 
     return f"{prev} {question}"
 
 
-def asked_counter(text: str) -> str:
-    """The counter a count question asks for; an explicit 何X wins (「毎回何人」 asks for 人, not 回)."""
-    t = normalize(text)
-    explicit = EXPLICIT_COUNTER_Q.search(t)
-    if explicit:
-        return explicit.group(1)
-    m = COUNTER_Q.search(t)
-    return (m.group(1) or "") if m else ""
-
-
 def analyze(question: str, history: list[dict] | None = None, rewrite: str | None = None) -> Query:
     """The one analysis of a question. `rewrite` is an accepted LLM rewrite of a follow-up."""
     raw = re.sub(r"\s+", " ", (question or "").replace("\u0000", " ")).strip()
@@ -151,10 +145,11 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         raw=raw, text=text, standalone=standalone, follow_up=follow, language="en" if english else "ja",
         lexical_text=lexical, dense_text=dense, tokens=tokens, focus_tokens=focus,
         terms=tuple({t.word: t for t in terms(lexical, "C")}.values()), unknown_english=tuple(unknown),
-        counter=asked_counter(nt), numeric=bool(NUMERIC_Q.search(nt)), list_like=bool(LIST_Q.search(own)),
+        counter=asked_counter(nt), numeric=bool(NUMERIC_Q.search(nt) or explicit_counter(nt)), list_like=bool(LIST_Q.search(own)),
         negated=bool(NEGATION.search(nt)), zero=bool(ZERO_Q.search(nt)),
         years=tuple(dict.fromkeys(re.sub(r"\s+", "", y) for y in YEAR.findall(nt))), truncated=truncated,
         rewrite=rewrite or "", asks=asked_kinds(normalize(raw + " " + standalone)),
+        extreme=next((k for k, rx in EXTREME_Q.items() if rx.search(nt) or rx.search(raw)), ""),
     )
 
 

@@ -22,13 +22,14 @@ from ingest.clean import normalize, split_sentences, squash
 from ingest.tokens import content_words
 
 from .answer_kinds import ANSWER_LOOKS
+from .counting import figure_pattern, same_counter
 from .query import NEGATION, Query
 from .retrieve import Hit, Retriever
 
 MODEL_FILE = Path(__file__).with_name("resources") / "sentence_model.json"
 TOP_PASSAGES = 4  # sentences are taken from this many passages
 
-FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(県|市区町村|市|町|村|法人|回|団体|件|人|名|社|世帯|戸|か所|箇所|%|割|機関|事業所|店)")
+FIGURE = figure_pattern()  # a figure with its counter (45店, 1万2千世帯): app/counting.py
 SPEAKER = re.compile(r"^(?:【(?P<a>[^】]{1,30})】|[○◯●◎]\s*(?P<b>[^：:\s]{1,30})\s*[：:]?)")
 # a line that asks (an FAQ's Q, a heading phrased as a question): it names the topic, its answer follows
 QUESTION_LINE = re.compile(r"^(?:Q\s*\d*\s*[.．:：、]|問\s*\d*\s*[.．:：])|(?:ですか|ますか|でしょうか)[。？?]?$|か[。？?]$|[？?]$")
@@ -128,7 +129,7 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
             if len(squash(s)) < 6 or s.startswith("|") or is_caption(s, h.chunk):
                 continue
             cos = h.sentence_scores.get(s)
-            units = [m.group(1) for m in FIGURE.finditer(ns)] if q.numeric else []
+            units = [m.group("unit") for m in FIGURE.finditer(ns)] if q.numeric else []
             match = any(ANSWER_LOOKS[k].search(ns) for k in q.asks)
             f = {
                 "overlap": overlap,
@@ -140,7 +141,7 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
                 "said": 0.0,
                 "negation": float(q.negated and bool(NEGATION.search(ns))),
                 "figure": float(bool(units)),
-                "counter_figure": float(bool(q.counter) and q.counter in units),
+                "counter_figure": float(bool(q.counter) and any(same_counter(q.counter, u) for u in units)),
                 "kind_match": float(bool(q.asks) and match),
                 "kind_missing": float(bool(q.asks) and not match),
                 "question_line": float(is_q),

@@ -29,6 +29,8 @@ class Vocabulary:
     english_terms: dict[str, str]
     english_counters: dict[str, str]
     english_stop: frozenset[str]
+    count_words: tuple[str, ...] = ()
+    counter_groups: tuple[frozenset[str], ...] = ()
 
     def synonyms(self, word: str) -> list[str]:
         """The other forms of every group holding `word` (document form first)."""
@@ -62,6 +64,8 @@ def vocabulary() -> Vocabulary:
         english_terms={k.lower(): val for k, val in e.get("terms", {}).items()},
         english_counters={k.lower(): val for k, val in e.get("counters", {}).items()},
         english_stop=frozenset(e.get("stop", {}).get("words", [])),
+        count_words=tuple(dict.fromkeys(_nfkc(c) for c in v.get("counting", {}).get("things", []))),
+        counter_groups=tuple(frozenset(_nfkc(c) for c in g) for g in v.get("counting", {}).get("same", [])),
     )
 
 

@@ -55,3 +55,37 @@ def test_a_blank_form_gives_no_cell_and_a_survey_matrix_is_not_a_form():
     assert table_lookup(analyze("申請年月日はいつですか。"), [hit]) is None
     matrix = [["県", "研修", "相談会", "補助"], ["A県", "○", "－", "○"], ["B県", "－", "○", "－"], ["C県", "○", "○", "－"]]
     assert not is_blank_form({"grid": matrix})  # ○ and － are answers, not frames to fill in
+
+
+def test_the_extreme_row_of_the_column_a_question_names():
+    from app.compose import extreme_cell
+    from app.query import analyze
+
+    grid = [["市町村名", "設立年月", "構成団体数"], ["ひばり市", "令和3年4月", "22団体"], ["こもれび市", "令和4年7月", "19団体"],
+            ["しらゆり市", "令和5年1月", "17団体"], ["計", "", "58団体"]]
+    hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "設立状況", "unit_title": "表 設立状況"}, 1.0, 1)
+    cell = extreme_cell(analyze("構成団体数がいちばん多い市町村はどこ？"), [hit])
+    assert cell is not None and cell[3] == "ひばり市" and cell[5] == "22団体"  # the total row is not a municipality
+    low = extreme_cell(analyze("構成団体数が最も少ないのは？"), [hit])
+    assert low is not None and low[3] == "しらゆり市"
+    assert extreme_cell(analyze("ひばり市の構成団体数は？"), [hit]) is None  # no extreme asked
+
+
+class _Idf:
+    """A retriever stand-in for the one thing named_rows reads: every word weighs the same."""
+
+    def idf(self, _term: str) -> float:
+        return 1.0
+
+
+def test_a_row_named_by_its_rarest_words_is_quoted_whole():
+    from app.compose import named_rows, row_line
+
+    grid = [["メニュー", "対象", "上限額", "補助率"], ["A 設立準備支援", "未設立の市町村", "60万円", "1/2"],
+            ["B 運営支援", "設立3年度以内", "40万円", "1/2"], ["C 広域連携加算（新設）", "共同設立", "30万円", "10/10"]]
+    hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "表5 補助金のメニュー", "unit_title": "表5 補助金のメニュー"}, 1.0, 1)
+    rows = named_rows(analyze("広域連携加算の上限額と補助率を教えて"), [hit], _Idf())
+    assert [i for _h, i in rows] == [3]
+    line = row_line(hit, 3)
+    assert "30万円" in line and "10/10" in line and "広域連携加算" in line and "60万円" not in line
+    assert named_rows(analyze("補助金の上限額は？"), [hit], _Idf()) == []  # header words name no row

@@ -1,0 +1,80 @@
+"""Figures and the counters a count question asks for, built once from the domain vocabulary.
+
+One list of counting words (`[counting]` in ingest/resources/vocabulary.toml) serves both sides: the
+question (「何店」, 「協議会はいくつ」, 「世帯数は」) and the passage (45店, 1万2千世帯, 3つの協議会, a table's
+bare numbers under 「（単位：市町村）」). Before it, six modules kept their own copies of the list and a
+figure in 店 or 万 was invisible to some of them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ingest.vocabulary import vocabulary
+
+# 12, 1,284, 2.5, 1万2千, 3千: Japanese numerals with 万/千/億 between digit groups
+NUMBER = r"\d[\d,]*(?:\.\d+)?(?:[万千億]\d*(?:[,.]\d+)?)*"
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    words = vocabulary().count_words
+    things = _alternation(words)
+    asked = _alternation([w for w in words if w not in {"つ", "%", "倍"}])  # いくつ holds つ: not a counter there
+    return {
+        # a figure with what it counts; 「3つの協議会」 counts 協議会
+        "figure": re.compile(rf"(?<![\d.,])(?P<value>{NUMBER})\s*(?:つの)?(?P<unit>{things})"),
+        "explicit": re.compile(rf"何\s*(?P<unit>{asked})"),
+        "word": re.compile(rf"(?<![0-9０-９])(?P<unit>{asked})"),
+        "how_many": re.compile(r"(?:は|が|の数|数|を)?.{0,6}?(?:いくつ|何|数|どれ(?:くらい|ぐらい|だけ))"),
+        "unit_note": re.compile(rf"単位\s*[:：]\s*(?P<unit>{things})"),
+    }
+
+
+def figures(text: str) -> list[re.Match]:
+    """Every figure with its counter in a normalised text (`m.group("unit")`, `m.group(0)`)."""
+    return list(_patterns()["figure"].finditer(text))
+
+
+def figure_pattern() -> re.Pattern:
+    return _patterns()["figure"]
+
+
+def units_in(text: str) -> set[str]:
+    """The counters a normalised text counts in: its figures' and a table's declared unit (単位：店)."""
+    out = {m.group("unit") for m in figures(text)}
+    out.update(m.group("unit") for m in _patterns()["unit_note"].finditer(text))
+    return out
+
+
+def asked_counter(text: str) -> str:
+    """The counter a count question asks for, from normalised text; an explicit 何X wins (「毎回何人」
+    asks for 人, not 回)."""
+    p = _patterns()
+    m = p["explicit"].search(text)
+    if m:
+        return m.group("unit")
+    # the counter nearest before the question word: 「市町村協議会はいくつ」 counts 協議会
+    near = [w for w in p["word"].finditer(text) if p["how_many"].match(text, w.end())]
+    return near[-1].group("unit") if near else ""
+
+
+def explicit_counter(text: str) -> str:
+    """The counter of an explicit 何X (何店, 何人) in normalised text: that alone makes a count question."""
+    m = _patterns()["explicit"].search(text)
+    return m.group("unit") if m else ""
+
+
+def same_counter(a: str, b: str) -> bool:
+    """Two counters count the same thing (人 and 名, 市町村 and 市区町村)."""
+    return a == b or any(a in g and b in g for g in vocabulary().counter_groups)
+
+
+def counts_in(text: str, counter: str) -> list[re.Match]:
+    """The figures of a normalised text that count what `counter` counts."""
+    return [m for m in figures(text) if same_counter(m.group("unit"), counter)]

@@ -1,0 +1,33 @@
+"""Counters read from the vocabulary data on both sides: what a count question asks for, what a figure counts."""
+
+from app.answer_kinds import asked_kinds
+from app.counting import asked_counter, counts_in, figures, same_counter, units_in
+from ingest.clean import normalize
+
+
+def test_figures_read_japanese_numerals_and_counters_beyond_a_fixed_list():
+    found = {m.group("value"): m.group("unit") for m in figures(normalize("約1万2千世帯、協力店は45店、相談1,284件、3つの協議会"))}
+    assert found == {"1万2千": "世帯", "45": "店", "1,284": "件", "3": "協議会"}
+
+
+def test_the_counter_nearest_the_question_word_is_the_one_asked():
+    assert asked_counter(normalize("市町村協議会はいくつですか")) == "協議会"
+    assert asked_counter(normalize("研修には毎回何人来ますか")) == "人"  # an explicit 何X wins over 回
+    assert asked_counter(normalize("県は何をしていますか")) == "県"  # a counter, but not a count question alone
+    assert asked_counter(normalize("相談窓口はどこですか")) == ""
+
+
+def test_counters_that_count_the_same_thing():
+    assert same_counter("人", "名") and same_counter("市町村", "市区町村") and not same_counter("人", "件")
+    assert [m.group(0) for m in counts_in(normalize("参加は15名、相談は3件"), "人")] == ["15名"]
+
+
+def test_a_table_declares_its_unit_once():
+    assert "市町村" in units_in(normalize("設立に向けた課題（単位：市町村）\n| 予算の確保が難しい | 8 |"))
+
+
+def test_quoted_words_are_not_what_a_question_asks_for():
+    assert "money" not in asked_kinds(normalize("「予算の確保が難しい」と答えた市町村はいくつ"))
+    assert "money" in asked_kinds(normalize("予算はいくらですか"))
+    assert "person" not in asked_kinds(normalize("物件の紹介を担うのは誰ですか"))
+    assert "person" in asked_kinds(normalize("協議会の会長は誰ですか"))
