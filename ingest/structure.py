@@ -25,7 +25,17 @@ from .articles import (
     part_of,
 )
 from .clean import clean_cell, join_lines, normalize, squash, starts_item
-from .headings import ANSWER, Heading, caption_of, heading_of, is_case_caption, is_chapter_level, is_toc_title
+from .headings import (
+    ANSWER,
+    Heading,
+    caption_of,
+    heading_of,
+    is_case_caption,
+    is_chapter_level,
+    is_toc_title,
+    numbering,
+    vocabulary,
+)
 from .pdf import Line, Page, Table
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -139,6 +149,38 @@ def untitled_caption(text: str) -> bool:
 CLAUSE_NO = re.compile(r"^[0-9０-９]{1,2}\u3000")  # a clause number of rules and 要綱 (「2　市町村長は…」)
 
 
+# numberings that title what follows when a short line stands alone (通知・要領: 「（1）目的」 over its text)
+TITLE_SCHEMES = {"N", "(N)", "N."}
+_NOT_A_TITLE = re.compile(r"^\d+\s*(?:年|月|日|県|市|回|法人|%|人|件|か所|箇所)")
+
+
+def numbered_title(line: Line, prev: object, nxt: object) -> Heading | None:
+    """A short numbered line standing alone above its text, in the body face: a heading of a notice or
+    an outline (「1　補助事業の概要」, 「（1）目的」), which would otherwise run into its first sentence.
+    Not an item of a list of short items: the line before or after it is not numbered the same way."""
+    t = normalize(line.text.strip())
+    num = numbering(t)
+    if not line.short or num is None or num[0] not in TITLE_SCHEMES or len(t) > 30:
+        return None
+    if t.endswith((*SENTENCE_END, "、", "，", "：", ":")) or _NOT_A_TITLE.match(t):
+        return None
+    for other in (prev, nxt):
+        if isinstance(other, Line) and (n := numbering(normalize(other.text.strip()))) and n[0] == num[0] and (
+                other is nxt or other.short):
+            return None
+    if not isinstance(nxt, Line):
+        return None  # a title heads text, not a table (that line is a caption)
+    if isinstance(prev, Line) and not prev.short and not prev.text.rstrip().endswith(SENTENCE_END):
+        return None  # the wrapped end of a full line that runs on into it (「…、資料」 / 「3 令和7年度…」)
+    return Heading(num[0], num[1], line.text.strip())
+
+
+def caption_lead(text: str) -> bool:
+    """「表　補助メニュー別の…」: a caption word and a space open the line (a caption without a number)."""
+    t = normalize(text.strip())
+    return any(re.match(rf"^{re.escape(w)}[ \u3000]+\D", t) for w in vocabulary()["captions"])
+
+
 def starts_paragraph(line: Line, prev: Line | None, kind: str) -> bool:
     """Whether a body line begins a new paragraph rather than continuing the previous line's.
 
@@ -225,6 +267,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
     legal = is_legal([b.text for b in blocks if isinstance(b, Line)])  # rules set out in 第N条 articles
     # the block printed after each one, across pages and blank lines: a caption looks at the article under it
     printed_next = {id(b): nb for b, nb in zip(blocks, blocks[1:], strict=False)}
+    printed_prev = {id(nb): b for b, nb in zip(blocks, blocks[1:], strict=False)}
     article_cap: tuple[str, Line, Page] | None = None  # a （見出し） line waiting for the article under it
 
     def flush_para() -> None:
@@ -340,6 +383,10 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 # 「別表第1（第5条関係）　補助対象経費」 right above its grid: a section, and the table's caption
             in_article = bool(stack) and stack[-1]["scheme"] == ARTICLE_SCHEME
             kind, heading = classify(line, style, in_article)
+            if kind in {"cont", "para"} and not in_article and not legal:
+                title = numbered_title(line, printed_prev.get(id(line)), printed_next.get(id(line)))
+                if title is not None:
+                    kind, heading = "heading", title
             if kind == "blank":
                 flush_para()
                 continue
@@ -379,7 +426,8 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 open_heading = (units[-1], line)
                 last_table = note_target = None
                 continue
-            if (kind == "caption" and not caption_of(line.text) and para_lines and prev_line is not None
+            if (kind == "caption" and not caption_of(line.text) and not caption_lead(line.text) and para_lines
+                    and prev_line is not None
                     and line.block == prev_line.block and not prev_line.text.rstrip().endswith(SENTENCE_END)
                     and line.gap < max(prev_line.gap, 0.5) + 0.3):
                 kind = "cont"  # the end of an unfinished sentence that happens to sit above a table

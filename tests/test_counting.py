@@ -31,3 +31,11 @@ def test_quoted_words_are_not_what_a_question_asks_for():
     assert "money" in asked_kinds(normalize("予算はいくらですか"))
     assert "person" not in asked_kinds(normalize("物件の紹介を担うのは誰ですか"))
     assert "person" in asked_kinds(normalize("協議会の会長は誰ですか"))
+
+
+def test_a_body_s_name_is_not_a_person_s_name():
+    from app.answer_kinds import ANSWER_LOOKS
+
+    assert asked_kinds(normalize("見守りをしてくれる法人の名前は？")) == ("name",)
+    assert "person" in asked_kinds(normalize("担当者の名前を教えて"))
+    assert ANSWER_LOOKS["name"].search(normalize("| NPO法人こがね見守りネット | こがね市 |"))
