@@ -103,7 +103,9 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         name = re.match(r"^(?:表|図)[ \u3000]*\S*", unit)
         source = name.group(0) if name else (unit or "表")
         if q.extreme and not table_lookup(q, [h]):  # the extreme row of a column
-            most = "最も多い" if q.extreme == "max" else "最も少ない"
+            counted = q.numeric or bool(q.counter)
+            most = {("max", True): "最も多い", ("min", True): "最も少ない", ("max", False): "最も大きい",
+                    ("min", False): "最も小さい"}[(q.extreme, counted)]
             lead = f"{source}によると、「{col}」が{most}のは「{row}」で、{value}{u} です。"
         else:
             lead = f"{source}によると、{row_label}「{col}」は {value}{u} です。"
@@ -111,7 +113,7 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         cites[h.chunk["id"]].cell = [i, j]
     lead_wanted = not cell and (q.numeric or bool(q.asks))
     # rows of a top table the question names: their cells answer what one cell cannot (two columns, a row)
-    rows_named = [] if cell else named_rows(q, hits, retriever)
+    rows_named = [] if cell else [(h, i) for h, i in named_rows(q, hits, retriever) if row_line(h, i)]
     row_rank = min((hits.index(h) for h, _ in rows_named), default=len(hits))
     # a count, date or amount question looks for its answer among a few more sentences than are shown
     picked = pick_sentences(q, hits, retriever, max_sentences=2 if cell else (5 if lead_wanted else 3),

@@ -23,14 +23,15 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                 re.compile(r"\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}|@|https?://|〒\s*\d{3}")),
     # 「会長は誰ですか」 asks for a name; 「誰からの相談」「誰が見る」 ask for a kind of people, which the text states;
     # 「担うのは誰」 (a nominalised verb) asks for a role, which the text names without a person's name
-    "person": (re.compile(r"(?<=[一-龥ァ-ヶー])(?:は|って)(?:誰|だれ)(?:ですか|でしたか|でしょうか|なの|[？?]|$)|氏名|(?:者|長|員|さん)の名前|"
+    "person": (re.compile(r"(?<=[一-龥ァ-ヶーん])(?:は|って)(?:誰|だれ)(?:ですか|でしたか|でしょうか|なの|[？?]|$)|氏名|"
+                          r"(?:者|長|員|師|生|表|当|さん)の名前|"
                           r"who is\b|who are\b", re.I),
                re.compile(r"[一-龥]{1,4}[ \u3000]?[一-龥]{1,3}(?:氏|さん|様|会長|委員長|教授|理事長|部長|課長)(?![のが]|\w{0,2}等)|氏名")),
     "name": (re.compile(r"名前|名称|県名|市名|どこの(?:県|市|町|村|法人|団体)|どこですか|どこ[？?]|"
                         r"(?:県|市|法人)はどこ|which prefecture|name of", re.I),
              re.compile(r"[一-龥]{2,4}(?:県|府|市|町|村)(?![議内外側全])|[「『][^」』]{2,30}[」』](?:法人|会|協会|センター)|"
-                        r"(?:NPO|特定非営利活動|一般社団|一般財団|公益社団|公益財団|社会福祉|医療|株式会社|合同会社|有限会社)"
-                        r"(?:法人)?\s*[^\s、。|]{2,}")),
+                        r"(?:NPO|特定非営利活動|一般社団|一般財団|公益社団|公益財団|社会福祉|医療)法人\s*(?![等のがはを])[^\s、。|]{2,}|"
+                        r"(?:株式|合同|有限)会社\s*(?![等のがはを])[^\s、。|]{2,}|[^\s、。|]{2,}(?:株式|合同|有限)会社")),
 }
 ANSWER_LOOKS = {kind: looks for kind, (_asks, looks) in ANSWER_TYPES.items()}
 

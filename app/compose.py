@@ -16,7 +16,7 @@ from ingest.tokens import content_words
 from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .answer_kinds import ANSWER_LOOKS
-from .counting import counts_in, same_counter
+from .counting import NUMBER, counts_in, same_counter, to_number
 from .query import NEGATION, Query
 from .retrieve import PLACEHOLDER, Hit, Retriever, is_blank_form
 from .sentence_rank import (
@@ -142,13 +142,15 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
     return None
 
 
-_NUMBER_CELL = re.compile(r"\s*(-?\d[\d,]*(?:\.\d+)?)\s*[^\d\s]{0,4}\s*")  # 22, 1,284件, 63.2% (not 令和4年7月)
+_NUMBER_CELL = re.compile(rf"\s*({NUMBER})\s*[^\d\s]{{0,4}}\s*")  # 22, 1,284件, 1万2千世帯, 63.2% (not 令和4年7月)
+TOTAL_ROW = re.compile(r"^(?:合|小|総)?計$|合計|総数|総計")
 
 
 def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int, str, str, str] | None:
     """For 「構成団体数がいちばん多い市町村は」: the row holding the largest (or smallest) figure of the column
-    the question names, in a top-ranked table, as table_lookup's tuple. A table with one figure column needs
-    no column named. Total rows (計) and ties answer nothing."""
+    the question names, in a top-ranked table that the question is about, as table_lookup's tuple. A table
+    with one figure column needs no column named, but must share a word with the question beyond it. Total
+    rows (計), ties, and questions that name a row (「家賃低廉化の…いちばん高い」 names its own) answer nothing."""
     if not q.extreme:
         return None
     text = normalize(q.compose_text)
@@ -159,19 +161,22 @@ def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int
         if h.chunk.get("kind") != "table" or len(grid) < 4 or is_blank_form(h.chunk):
             continue
         labels = row_labels(grid)
+        if any(len(_cell_key(lab)) >= 2 and _cell_key(lab) in qn for lab in labels) or _rows_by_words(labels, q_tokens):
+            continue  # the question names a row: it asks about that row, not for the extreme one
         values: dict[int, list[tuple[float, int]]] = {}
         for j in range(1, len(grid[0])):
             col = []
             for i, row in enumerate(grid[1:]):
                 m = _NUMBER_CELL.fullmatch(normalize(row[j])) if j < len(row) else None
-                total = bool(TOTAL_Q.search(labels[i])) and len(_cell_key(labels[i])) <= 4  # 計, 合計
-                if m and not total:
-                    col.append((float(m.group(1).replace(",", "")), i))
+                value = to_number(m.group(1)) if m else None
+                if value is not None and not TOTAL_ROW.search(_cell_key(labels[i])):
+                    col.append((value, i))
             if len(col) >= 3:
                 values[j] = col
         named = [j for j in values if any(k in qn for k in _header_names(grid[0][j]))
                  or (set(content_words(grid[0][j])) and set(content_words(grid[0][j])) <= q_tokens)]
-        cols = named or (list(values) if len(values) == 1 else [])
+        about = set(content_words(normalize(" ".join([h.chunk.get("unit_title", ""), *grid[0][:1]]))))
+        cols = named or (list(values) if len(values) == 1 and about & q_tokens else [])
         if len(cols) != 1:
             continue
         j = cols[0]
@@ -231,8 +236,12 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
             rows = [i for i in exact if len(keys[i]) == longest]
         else:
             context = set(content_words(normalize(" ".join(grid[0]) + " " + h.chunk.get("unit_title", ""))))
-            scores = [sum(retriever.idf(t) for t in (set(content_words(normalize(lab))) - context) & q_tokens)
-                      for lab in labels]
+            scores = []
+            for lab in labels:
+                words = set(content_words(normalize(lab))) - context
+                got = sum(retriever.idf(t) for t in words & q_tokens)
+                whole = sum(retriever.idf(t) for t in words) or 1.0
+                scores.append(got if got / whole >= 0.5 else 0.0)  # one shared word (支援) names no row
             best = max(scores, default=0.0)
             rows = [i for i, sc in enumerate(scores) if sc == best] if best > 0 else []
         if 0 < len(rows) <= max_rows:
@@ -242,15 +251,23 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
 
 def row_line(h: Hit, i: int) -> str:
     """A table row as a statement: 「表5 補助金のメニューの「メニューC 広域連携加算」：上限額 30万円、補助率 10/10」
-    (cells with their headers, original characters; the table's unit when it has one)."""
+    (cells with their headers, original characters; the table's unit when it has one). The label is the
+    row's as read (a prefix written only on the first row carried down); cells past the header stay, unlabelled.
+    Empty when the row holds no value."""
     grid = h.chunk["grid"]
     head, row = grid[0], grid[i]
-    cells = [f"{hd.strip()} {c.strip()}" if hd.strip() else c.strip()
-             for hd, c in zip(head[1:], row[1:], strict=False) if c.strip() and not PLACEHOLDER.match(c)]
+    cells = []
+    for j, c in enumerate(row[1:], start=1):
+        hd = head[j].strip() if j < len(head) else ""
+        if c.strip() and not PLACEHOLDER.match(c):
+            cells.append(f"{hd} {c.strip()}" if hd else c.strip())
+    if not cells:
+        return ""
     m = UNIT.search(h.chunk["text"])
     unit = f"（単位：{m.group(1).strip()}）" if m else ""
+    label = row_labels(grid)[i - 1] or row[0].strip()
     title = h.chunk.get("unit_title") or "表"
-    return f"{title}の「{row[0].strip()}」：{'、'.join(cells)}{unit}"
+    return f"{title}の「{label}」：{'、'.join(cells)}{unit}" if label else f"{title}：{'、'.join(cells)}{unit}"
 
 
 # ---- sentence selection ---------------------------------------------------------------------

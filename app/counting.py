@@ -24,16 +24,30 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     words = vocabulary().count_words
+    if not words:
+        raise ValueError("ingest/resources/vocabulary.toml: [counting] things is empty / 助数詞の一覧が空です")
     things = _alternation(words)
-    asked = _alternation([w for w in words if w not in {"つ", "%", "倍"}])  # いくつ holds つ: not a counter there
+    asked = [w for w in words if w not in {"つ", "%", "倍"}]  # いくつ holds つ: not a counter there
+    multi = _alternation([w for w in asked if len(w) > 1])
+    single = _alternation([w for w in asked if len(w) == 1])
+    # a one-character counter is a word of its own only between non-kanji (全部, 役割, 区分, 町内会 are not
+    # 部, 割, 区, 町); any counter may be followed by 数 (世帯数は) but not run on into a longer word
+    alone = r"(?!(?!数)[一-龥々])"
+    unit = rf"(?:(?P<unit>{multi})|(?<![一-龥々])(?P<unit1>{single})){alone}"
     return {
-        # a figure with what it counts; 「3つの協議会」 counts 協議会
-        "figure": re.compile(rf"(?<![\d.,])(?P<value>{NUMBER})\s*(?:つの)?(?P<unit>{things})"),
-        "explicit": re.compile(rf"何\s*(?P<unit>{asked})"),
-        "word": re.compile(rf"(?<![0-9０-９])(?P<unit>{asked})"),
-        "how_many": re.compile(r"(?:は|が|の数|数|を)?.{0,6}?(?:いくつ|何|数|どれ(?:くらい|ぐらい|だけ))"),
+        # a figure with what it counts; 「3つの協議会」 counts 協議会; 第3回 is an ordinal, not a count
+        "figure": re.compile(rf"(?<![\d.,第])(?P<value>{NUMBER})\s*(?:つの)?(?P<unit>{things})"),
+        # 何人来ますか: a verb may follow 何X in kanji; 何人か means "some"
+        "explicit": re.compile(rf"何\s*(?:(?P<unit>{multi})|(?P<unit1>{single}))(?!か)"),
+        "word": re.compile(rf"(?<![0-9０-９]){unit}"),
+        "how_many": re.compile(r"(?:は|が|の数|数|を)?.{0,6}?(?:いくつ|何(?![年月日時歳円をがのでか])|数|"
+                               r"どれ(?:くらい|ぐらい|だけ))"),
         "unit_note": re.compile(rf"単位\s*[:：]\s*(?P<unit>{things})"),
     }
+
+
+def _unit(m: re.Match) -> str:
+    return m.group("unit") or m.group("unit1") or ""
 
 
 def figures(text: str) -> list[re.Match]:
@@ -58,16 +72,31 @@ def asked_counter(text: str) -> str:
     p = _patterns()
     m = p["explicit"].search(text)
     if m:
-        return m.group("unit")
+        return _unit(m)
     # the counter nearest before the question word: 「市町村協議会はいくつ」 counts 協議会
     near = [w for w in p["word"].finditer(text) if p["how_many"].match(text, w.end())]
-    return near[-1].group("unit") if near else ""
+    return _unit(near[-1]) if near else ""
 
 
 def explicit_counter(text: str) -> str:
     """The counter of an explicit 何X (何店, 何人) in normalised text: that alone makes a count question."""
     m = _patterns()["explicit"].search(text)
-    return m.group("unit") if m else ""
+    return _unit(m) if m else ""
+
+
+def to_number(text: str) -> float | None:
+    """The value of a figure as written (「1万2千」 -> 12000, 「1,284」 -> 1284), for comparing rows."""
+    m = re.match(NUMBER, text.strip())
+    if not m:
+        return None
+    total, part = 0.0, ""
+    for ch in m.group(0).replace(",", ""):
+        if ch in "万千億":
+            total += float(part or 1) * {"千": 1e3, "万": 1e4, "億": 1e8}[ch]
+            part = ""
+        else:
+            part += ch
+    return total + float(part or 0)
 
 
 def same_counter(a: str, b: str) -> bool:

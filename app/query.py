@@ -30,9 +30,12 @@ ZERO_Q = re.compile(r"(?:一度も|一回も|1回も|全然|ぜんぜん|まっ�
 NEGATION = re.compile(r"(?:し|さ|い|れ|せ|て|で|け|ら|わ|め|か)(?:ない|なかった|てない)|ません|以外|除く|除いて|未|"
                       r"(?:せ|ら|れ|け)ず(?:に|、|。|$)")
 # the largest / smallest of something (「いちばん多い市」「最も少ない」 "the most"): a table column's extreme
+# 「最大で」「最高いくら」「最低限」 ask for a cap or a minimum, not a row: only a ranking phrase counts
 EXTREME_Q = {
-    "max": re.compile(r"(?:最も|もっとも|一番|いちばん|1番)(?:多|大き|高|長)|最多|最大|最高|most\b|largest|highest|biggest", re.I),
-    "min": re.compile(r"(?:最も|もっとも|一番|いちばん|1番)(?:少な|小さ|低|短)|最少|最小|最低|fewest|least\b|smallest|lowest", re.I),
+    "max": re.compile(r"(?:最も|もっとも|一番|いちばん|1番)(?:多|大き|高|長)|最多|the (?:most|largest|highest|biggest)\b",
+                      re.I),
+    "min": re.compile(r"(?:最も|もっとも|一番|いちばん|1番)(?:少な|小さ|低|短)|最少|the (?:fewest|least|smallest|lowest)\b",
+                      re.I),
 }
 YEAR = re.compile(r"(?:令和|平成)\s*(?:\d{1,2}|元)\s*年度?|(?<!\d)\d{1,2}\s*年度|(?:19|20)\d\d\s*年度?")
 

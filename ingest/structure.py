@@ -37,6 +37,7 @@ from .headings import (
     vocabulary,
 )
 from .pdf import Line, Page, Table
+from .vocabulary import vocabulary as tokens_vocabulary
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 UNIT_LINE = re.compile(r"^[（(]単位[:：].*[）)]$")
@@ -151,7 +152,13 @@ CLAUSE_NO = re.compile(r"^[0-9０-９]{1,2}\u3000")  # a clause number of rules 
 
 # numberings that title what follows when a short line stands alone (通知・要領: 「（1）目的」 over its text)
 TITLE_SCHEMES = {"N", "(N)", "N."}
-_NOT_A_TITLE = re.compile(r"^\d+\s*(?:年|月|日|県|市|回|法人|%|人|件|か所|箇所)")
+_LEAD_IN = re.compile(r"(?:次|以下)の(?:とおり|通り)|[:：]$")
+
+
+def _counted(text: str) -> bool:
+    """「3 団体が参加」「10 時から」: a number with its counter or unit, not a numbering."""
+    m = re.match(r"^\d+\s*(\S+)", text)
+    return bool(m) and any(m.group(1).startswith(c) for c in (*tokens_vocabulary().counters, "時", "/"))
 
 
 def numbered_title(line: Line, prev: object, nxt: object) -> Heading | None:
@@ -162,8 +169,15 @@ def numbered_title(line: Line, prev: object, nxt: object) -> Heading | None:
     num = numbering(t)
     if not line.short or num is None or num[0] not in TITLE_SCHEMES or len(t) > 30:
         return None
-    if t.endswith((*SENTENCE_END, "、", "，", "：", ":")) or _NOT_A_TITLE.match(t):
+    if t.endswith((*SENTENCE_END, "、", "，", "：", ":")) or _counted(t):
         return None
+    rest = re.sub(r"^\W*\d+\W*", "", t)
+    if len(re.findall(r"[一-龥ぁ-んァ-ヶ]", rest)) < 2 or len(re.findall(r"\d", rest)) * 3 > len(rest):
+        return None  # 「1 / 6」「1 令和7年4月1日」: figures, not a title
+    if re.search(r"[^のな](?:が|を|から|まで)", rest):
+        return None  # 「1 団体が参加」: a clause, not a title
+    if isinstance(prev, Line) and _LEAD_IN.search(normalize(prev.text.strip())):
+        return None  # the items under 「次のとおり」 are a list
     for other in (prev, nxt):
         if isinstance(other, Line) and (n := numbering(normalize(other.text.strip()))) and n[0] == num[0] and (
                 other is nxt or other.short):

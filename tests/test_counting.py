@@ -13,7 +13,7 @@ def test_figures_read_japanese_numerals_and_counters_beyond_a_fixed_list():
 def test_the_counter_nearest_the_question_word_is_the_one_asked():
     assert asked_counter(normalize("市町村協議会はいくつですか")) == "協議会"
     assert asked_counter(normalize("研修には毎回何人来ますか")) == "人"  # an explicit 何X wins over 回
-    assert asked_counter(normalize("県は何をしていますか")) == "県"  # a counter, but not a count question alone
+    assert asked_counter(normalize("県は何をしていますか")) == ""  # 何を asks what, not how many
     assert asked_counter(normalize("相談窓口はどこですか")) == ""
 
 
@@ -39,3 +39,13 @@ def test_a_body_s_name_is_not_a_person_s_name():
     assert asked_kinds(normalize("見守りをしてくれる法人の名前は？")) == ("name",)
     assert "person" in asked_kinds(normalize("担当者の名前を教えて"))
     assert ANSWER_LOOKS["name"].search(normalize("| NPO法人こがね見守りネット | こがね市 |"))
+
+
+def test_a_counter_inside_a_longer_word_is_not_asked():
+    for q in ("補助メニューは全部でいくつありますか", "区分はいくつ", "役割はいくつ", "町内会の数は？"):
+        assert asked_counter(normalize(q)) == "", q
+    assert [m.group(0) for m in figures(normalize("第3回会議で12法人"))] == ["12法人"]  # 第3回 is an ordinal
+    assert asked_kinds(normalize("市長さんは誰ですか")) == ("person",)
+    from app.answer_kinds import ANSWER_LOOKS
+
+    assert not ANSWER_LOOKS["name"].search(normalize("社会福祉士と医療機関が相談に応じます。"))

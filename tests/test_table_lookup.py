@@ -89,3 +89,23 @@ def test_a_row_named_by_its_rarest_words_is_quoted_whole():
     line = row_line(hit, 3)
     assert "30万円" in line and "10/10" in line and "広域連携加算" in line and "60万円" not in line
     assert named_rows(analyze("補助金の上限額は？"), [hit], _Idf()) == []  # header words name no row
+
+
+def test_extreme_needs_a_ranking_phrase_and_compares_magnitudes():
+    from app.compose import extreme_cell
+
+    grid = [["区分", "上限額"], ["その他", "5,000円"], ["購入", "1億円"], ["改修", "60万円"], ["設計", "1,000円"]]
+    hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "表 補助の上限額", "unit_title": "表 補助の上限額"}, 1.0, 1)
+    top = extreme_cell(analyze("補助の上限額がいちばん多い区分は？"), [hit])
+    assert top is not None and top[3] == "購入"  # 1億円 > 60万円 > 5,000円
+    assert extreme_cell(analyze("改修の補助は最大でいくらですか"), [hit]) is None  # a cap, and a row named
+    assert analyze("補助は最高いくらまで出ますか").extreme == ""
+    assert extreme_cell(analyze("相談件数がいちばん多い市町村はどこですか"), [hit]) is None  # another table's question
+
+
+def test_one_shared_word_names_no_row():
+    from app.compose import named_rows
+
+    grid = [["メニュー", "上限額"], ["A 設立準備支援", "60万円"], ["B 運営支援", "40万円"], ["C 広域連携加算", "30万円"]]
+    hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "表5 補助金", "unit_title": "表5 補助金"}, 1.0, 1)
+    assert named_rows(analyze("市町村の支援について教えて"), [hit], _Idf()) == []

@@ -1,0 +1,34 @@
+"""A short numbered line standing alone is a notice's or outline's heading; figures, clauses and list items are not."""
+
+import pytest
+
+from ingest.pdf import Line
+from ingest.structure import numbered_title
+
+
+def _line(text: str, short: bool = True) -> Line:
+    return Line(text=text, page_index=0, bbox=(70.0, 0.0, 200.0, 10.0), size=10.5, strong=False, font="", block=1,
+                box=False, indent=0.0, short=short, gap=0.6)
+
+
+BODY = _line("補助の対象となるのは、令和7年4月1日から実施する事業です。", short=False)
+
+
+@pytest.mark.parametrize("text", ["1　補助事業の概要", "（1）目的", "（2）補助対象者", "5　その他"])
+def test_a_numbered_title_over_its_text_is_a_heading(text):
+    h = numbered_title(_line(text), BODY, BODY)
+    assert h is not None and h.title == text
+
+
+@pytest.mark.parametrize("text", ["3 団体が参加", "10 時から", "1 / 6", "1 令和7年4月1日", "（1）本補助金は県が交付します。"])
+def test_figures_and_clauses_are_not_titles(text):
+    assert numbered_title(_line(text), BODY, BODY) is None
+
+
+def test_items_of_a_list_are_not_titles():
+    first, second = _line("（1）高齢者"), _line("（2）障害者")
+    assert numbered_title(first, BODY, second) is None  # the next line is numbered the same way
+    assert numbered_title(second, first, BODY) is None  # the line before is a sibling item
+    assert numbered_title(_line("1 申請書"), _line("提出書類は次のとおりです。"), BODY) is None  # under a lead-in
+    assert numbered_title(_line("3 令和7年度活動計画"), _line("５　配付資料　資料1 令和6年度活動状況、資料", short=False),
+                          BODY) is None  # the wrapped end of a full line
