@@ -219,8 +219,9 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
                ) -> list[tuple[Hit, int]]:
     """Rows of a top-ranked table that the question names by their label, as (hit, grid row index):
     「広域連携加算の上限額と補助率は？」 names the row 「メニューC 広域連携加算」, whose cells answer it
-    whole (a cell look-up takes one column). The label is named verbatim, or by its rarest words — words
-    of the header and caption only say which table it is, not which row. At most `max_rows` rows tie."""
+    whole (a cell look-up takes one column); 「しおさい市で家賃債務保証をする法人は」 names a row by its cells.
+    The label is named verbatim, or the row by its own words — words of the header and caption only say
+    which table it is, not which row. At most `max_rows` rows tie."""
     text = normalize(q.compose_text)
     qn = _cell_key(text)
     q_tokens = set(content_words(text))
@@ -235,13 +236,15 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
             longest = max(len(keys[i]) for i in exact)  # 「令和4年度」 also holds 「4年度」
             rows = [i for i in exact if len(keys[i]) == longest]
         else:
+            # the row's own words (its label and cells, not the header's or caption's) that the question holds;
+            # at least one of them must set the row apart (in at most a third of the rows): 支援, shared by
+            # most rows, names none, しおさい (the one row active there) does
             context = set(content_words(normalize(" ".join(grid[0]) + " " + h.chunk.get("unit_title", ""))))
-            scores = []
-            for lab in labels:
-                words = set(content_words(normalize(lab))) - context
-                got = sum(retriever.idf(t) for t in words & q_tokens)
-                whole = sum(retriever.idf(t) for t in words) or 1.0
-                scores.append(got if got / whole >= 0.5 else 0.0)  # one shared word (支援) names no row
+            row_words = [(set(content_words(normalize(" ".join([lab, *r[1:]])))) - context) & q_tokens
+                         for lab, r in zip(labels, grid[1:], strict=False)]
+            spread = {t: sum(t in w for w in row_words) for t in q_tokens}
+            rare = max(1, len(labels) // 3)
+            scores = [sum(retriever.idf(t) for t in w) if any(spread[t] <= rare for t in w) else 0.0 for w in row_words]
             best = max(scores, default=0.0)
             rows = [i for i, sc in enumerate(scores) if sc == best] if best > 0 else []
         if 0 < len(rows) <= max_rows:

@@ -109,3 +109,15 @@ def test_one_shared_word_names_no_row():
     grid = [["メニュー", "上限額"], ["A 設立準備支援", "60万円"], ["B 運営支援", "40万円"], ["C 広域連携加算", "30万円"]]
     hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "表5 補助金", "unit_title": "表5 補助金"}, 1.0, 1)
     assert named_rows(analyze("市町村の支援について教えて"), [hit], _Idf()) == []
+
+
+def test_a_row_is_named_by_its_cells_too():
+    from app.compose import named_rows
+
+    grid = [["法人名", "活動地域", "主な支援"], ["NPO法人 あさぎり住まいネット", "あさぎり市", "物件紹介"],
+            ["株式会社 しおさい不動産サポート", "しおさい市、いずみ町", "物件紹介、家賃債務保証"],
+            ["社会福祉法人 くすのき会", "くすのき町", "見守り"], ["NPO法人 こがね暮らし応援団", "こがね市", "見守り、安否確認"]]
+    hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "主な居住支援法人の一覧", "unit_title": "主な居住支援法人の一覧"}, 1.0, 1)
+    rows = named_rows(analyze("しおさい市で家賃債務保証を扱っている法人はどこ？"), [hit], _Idf())
+    assert [i for _h, i in rows] == [2]
+    assert [i for _h, i in named_rows(analyze("こがね市で見守りをしてくれる法人は？"), [hit], _Idf())] == [4]
