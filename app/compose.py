@@ -10,6 +10,7 @@ statements gives its rows. Words come from the vocabulary data file.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ingest.clean import normalize, squash
 from ingest.tokens import content_words
@@ -222,6 +223,11 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
     whole (a cell look-up takes one column); 「しおさい市で家賃債務保証をする法人は」 names a row by its cells.
     The label is named verbatim, or the row by its own words — words of the header and caption only say
     which table it is, not which row. At most `max_rows` rows tie."""
+    if q.follow_up and q.focus_tokens:  # 「南部は？」 after a question about 北部: its own words name the row first
+        own = replace(q, standalone=normalize(q.raw), lexical_text=normalize(q.raw), follow_up=False)
+        rows = named_rows(own, hits, retriever, top, max_rows)
+        if rows:
+            return rows
     text = normalize(q.compose_text)
     qn = _cell_key(text)
     q_tokens = set(content_words(text))
@@ -340,6 +346,17 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
 MAX_ITEMS = 6
 
 
+_FISCAL = re.compile(r"(?:令和|平成)?\s*(\d{1,2}|元)\s*年度")
+
+
+def other_year(q: Query, text: str) -> bool:
+    """The sentence states fiscal years, none of them the one the question asks about (令和9年度末 for a
+    question about 令和8年度): its figure answers another year and must not lead."""
+    asked = {m.group(1) for y in q.years for m in _FISCAL.finditer(y)}
+    stated = {m.group(1) for m in _FISCAL.finditer(text)}
+    return bool(asked and stated and not asked & stated)
+
+
 def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:
     """Index of the picked sentence whose stated figure (9法人, 3県) the question asks for, judged by
     the words just before each figure; a negated question needs a negated phrase before it."""
@@ -347,6 +364,8 @@ def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | Non
     best, best_score = None, 0.0
     for i, (_h, sent, _s) in enumerate(picked):
         text = normalize(sent)
+        if other_year(q, text):
+            continue
         for m in FIGURE.finditer(text):
             if q.counter and not same_counter(m.group("unit"), q.counter):
                 continue
@@ -374,7 +393,7 @@ def kind_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:
     order = sorted(range(len(picked)), key=lambda i: -picked[i][2])
     for i in order:
         text = normalize(picked[i][1])
-        if any(ANSWER_LOOKS[kind].search(text) for kind in q.asks):
+        if any(ANSWER_LOOKS[kind].search(text) for kind in q.asks) and not other_year(q, text):
             return i
     return None
 

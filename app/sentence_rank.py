@@ -93,6 +93,17 @@ def passage_sentences(hit: Hit) -> list[str]:
     return [x.strip() for x in split_sentences(hit.chunk["text"])]
 
 
+FORWARD = re.compile(r"次|以下|下記|掲げる|[：:]$")
+
+
+def introduces_list(sents: list[str], i: int) -> bool:
+    """A sentence that points forward (次の4つの役割, 次に掲げる書類, …：) with list items right under it:
+    the items are its answer (the wording of the pointer varies; the layout under it does not)."""
+    s = sents[i]
+    return (not ITEM_LINE.match(s) and bool(FORWARD.search(normalize(s))) and i + 1 < len(sents)
+            and bool(ITEM_LINE.match(sents[i + 1])))
+
+
 def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: str = "") -> list[Candidate]:
     """Every sentence of the top passages that could answer, with its features (no model involved)."""
     text = q.compose_text
@@ -112,7 +123,8 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
         after_question = False
         q_overlap = 0.0  # how well the last question line (an FAQ's Q) matches the question: its answer inherits it
         prev_toks: set[str] = set()  # the previous sentence's words: 「共同設置の場合は…。申請は代表となる市町村が…」
-        for s_i, s in enumerate(passage_sentences(h)):
+        sents = passage_sentences(h)
+        for s_i, s in enumerate(sents):
             block = speaker_of(s) or block
             ns = normalize(s)
             is_q = bool(QUESTION_LINE.search(ns))
@@ -147,7 +159,7 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
                 "question_line": float(is_q),
                 "answer_line": float(is_a),
                 "title_line": float(is_title_line(s)),
-                "lead_in": float(bool(LEAD_IN.search(ns))),
+                "lead_in": float(bool(LEAD_IN.search(ns)) or introduces_list(sents, s_i)),
                 "length": math.log1p(len(squash(s))) / 5.0,
                 "q_match": q_overlap if is_a else 0.0,
                 "context": context,

@@ -107,3 +107,12 @@ def test_a_heading_ending_in_ka_is_not_a_question_line():
     assert QUESTION_LINE.search("Q3．申込みはいつまでですか。")
     assert QUESTION_LINE.search("会議は公開されるのか？")
     assert not QUESTION_LINE.search("居住支援法人のほか")
+
+
+def test_a_sentence_pointing_at_the_items_under_it_introduces_them():
+    from app.sentence_rank import introduces_list
+
+    sents = ["県は、次の4つの役割を担います。", "・情報提供：制度の動向を届けます。", "・人材育成：研修を開きます。", "以上の役割を果たします。"]
+    assert introduces_list(sents, 0)
+    assert not introduces_list(sents, 1)  # an item introduces nothing
+    assert not introduces_list(["次の会議で決めます。", "会議は3月です。"], 0)  # nothing listed under it

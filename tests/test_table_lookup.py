@@ -121,3 +121,24 @@ def test_a_row_is_named_by_its_cells_too():
     rows = named_rows(analyze("しおさい市で家賃債務保証を扱っている法人はどこ？"), [hit], _Idf())
     assert [i for _h, i in rows] == [2]
     assert [i for _h, i in named_rows(analyze("こがね市で見守りをしてくれる法人は？"), [hit], _Idf())] == [4]
+
+
+def test_a_figure_for_another_fiscal_year_does_not_lead():
+    from app.compose import other_year
+
+    q = analyze("令和8年度末までに何市町村で協議会ができる目標ですか")
+    assert other_year(q, "目標：令和9年度末までに県内12市町村で協議会を設立")
+    assert not other_year(q, "令和8年度末には10市町村で設立")
+    assert not other_year(q, "県内12市町村で協議会を設立する")  # no year stated: not another year
+    assert not other_year(analyze("協議会の目標は？"), "令和9年度末までに12市町村")
+
+
+def test_a_follow_up_names_its_row_with_its_own_words():
+    from app.compose import named_rows
+
+    grid = [["圏域", "日程", "会場"], ["北部圏域", "8月20日", "北部地域振興局"], ["中部圏域", "8月27日", "県庁西庁舎"],
+            ["南部圏域", "9月3日", "南部地域振興局"]]
+    hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "個別相談会", "unit_title": "個別相談会"}, 1.0, 1)
+    history = [{"role": "user", "content": "北部圏域の個別相談会の日程と会場は？"}, {"role": "assistant", "content": "8月20日です。"}]
+    q = analyze("南部は？", history)
+    assert q.follow_up and [i for _h, i in named_rows(q, [hit], _Idf())] == [3]
