@@ -42,6 +42,7 @@ from .compose import (
     list_rows,
     name_first_person,
     named_rows,
+    narrower_sentence,
     other_figures,
     pick_sentences,
     row_line,
@@ -93,6 +94,15 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
 
     lines: list[str] = []
     lead = ""
+    lead_wanted = not cell and (q.numeric or bool(q.asks))
+    # a count, date or amount question looks for its answer among a few more sentences than are shown
+    picked = pick_sentences(q, hits, retriever, max_sentences=2 if cell else (5 if lead_wanted else 3),
+                            already_said=already_said)
+    narrow = narrower_sentence(q, cell, picked, retriever) if cell else None
+    if narrow is not None:  # the question's own condition narrows the count: the sentence stating it leads
+        h, sent, _ = picked.pop(narrow)
+        lead = sent
+        lines.append(f"{shown(h, sent)}{marker(h, sent)}")
     if cell:
         h, i, j, row, col, value = cell
         unit = h.chunk.get("unit_title", "")
@@ -106,18 +116,17 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
             counted = q.numeric or bool(q.counter)
             most = {("max", True): "最も多い", ("min", True): "最も少ない", ("max", False): "最も大きい",
                     ("min", False): "最も小さい"}[(q.extreme, counted)]
-            lead = f"{source}によると、「{col}」が{most}のは「{row}」で、{value}{u} です。"
+            cell_line = f"{source}によると、「{col}」が{most}のは「{row}」で、{value}{u} です。"
         else:
-            lead = f"{source}によると、{row_label}「{col}」は {value}{u} です。"
-        lines.append(f"{lead}{marker(h, value)}")
+            cell_line = f"{source}によると、{row_label}「{col}」は {value}{u} です。"
+        if narrow is not None:  # the table's figure counts the whole, not the question's group
+            cell_line = f"（参考：全体では、{cell_line}）"
+        lead = lead or cell_line
+        lines.append(f"{'- ' if lines else ''}{cell_line}{marker(h, value)}")
         cites[h.chunk["id"]].cell = [i, j]
-    lead_wanted = not cell and (q.numeric or bool(q.asks))
     # rows of a top table the question names: their cells answer what one cell cannot (two columns, a row)
     rows_named = [] if cell else [(h, i) for h, i in named_rows(q, hits, retriever) if row_line(h, i)]
     row_rank = min((hits.index(h) for h, _ in rows_named), default=len(hits))
-    # a count, date or amount question looks for its answer among a few more sentences than are shown
-    picked = pick_sentences(q, hits, retriever, max_sentences=2 if cell else (5 if lead_wanted else 3),
-                            already_said=already_said)
     is_list = q.list_like and not q.numeric
 
     def add_rows() -> None:

@@ -18,7 +18,7 @@ from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .answer_kinds import ANSWER_LOOKS
 from .counting import NUMBER, counts_in, same_counter, to_number
-from .query import NEGATION, Query
+from .query import NEGATION, ZERO_Q, Query
 from .retrieve import PLACEHOLDER, Hit, Retriever, is_blank_form
 from .sentence_rank import (
     FIGURE,
@@ -91,6 +91,8 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
     text = normalize(q.compose_text)
     qn = _cell_key(text)
     q_tokens = set(content_words(text))
+    # a follow-up (「じゃあ市区町村は？」) carries the last question's words: the column or row it names itself wins
+    own = _cell_key(normalize(q.raw)) if q.follow_up else ""
     for h in hits:
         grid = h.chunk.get("grid") or []
         if h.chunk.get("kind") != "table" or len(grid) < 2 or is_blank_form(h.chunk):
@@ -109,6 +111,8 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             score = (exact * 10 + len(q_tokens & head_tokens)) if named else 0
             if (q.zero or q.negated) and _is_zero_header(head):
                 score = max(score, 9)
+            if own and score and any(k in own for k in _header_names(head)):
+                score += 20
             scores.append((score, j))
         if len(header) == 2 and scores and scores[0][0] == 0 and figure_q:
             scores = [(1, 1)]  # one value column: naming the row is enough
@@ -129,6 +133,8 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
                 matches = [i for i in matches if len(_cell_key(labels[i])) == longest]
             if TOTAL_Q.search(text):
                 matches = [i for i, lab in enumerate(labels) if TOTAL_Q.search(lab)] or matches
+            if own:
+                matches = [i for i in matches if _cell_key(labels[i]) in own] or matches
             if not matches:
                 matches = _rows_by_words(labels, q_tokens)
             if len(matches) != 1:
@@ -373,6 +379,35 @@ def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | Non
             score = len(bigrams(before) & q_grams) + (3 if q.negated and NEGATION.search(before) else 0)
             if score > best_score:
                 best, best_score = i, score
+    return best
+
+
+def narrower_sentence(q: Query, cell: tuple, picked: list[tuple[Hit, str, float]], retriever: Retriever) -> int | None:
+    """Index of a picked sentence that states the asked count under the question's own condition, which the
+    table cannot express: 「毎年度開催する旨を規定していない県のうち、0回だった県は」 is answered by the sentence
+    counting within that group (1県), not by the table's cell for all 15 (2県). The question's words that
+    the table (caption, header, row) lacks must weigh at least `0.3` of the question, and the sentence must hold
+    most of them and a figure of the asked counter."""
+    if not q.counter:
+        return None
+    h, _i, _j, row, col, _value = cell
+    table_words = set(content_words(normalize(" ".join([h.chunk.get("unit_title", ""), h.chunk["text"], row, col]))))
+    if q.zero:  # 「一度も…しなかった」 is what the table's zero column says
+        table_words.update(w for m in ZERO_Q.finditer(normalize(q.standalone)) for w in content_words(m.group(0)))
+    weights = {t: retriever.idf(t) for t in dict.fromkeys(q.tokens) if t not in {"令和", "平成"}}
+    residual = {t: w for t, w in weights.items() if t not in table_words}
+    total, rest = sum(weights.values()) or 1.0, sum(residual.values())
+    if rest / total < 0.3:
+        return None
+    best, best_share = None, 0.6
+    for k, (_h, sent, _s) in enumerate(picked):
+        text = normalize(sent)
+        if not counts_in(text, q.counter):
+            continue
+        toks = set(content_words(sent))
+        share = sum(w for t, w in residual.items() if t in toks) / rest
+        if share >= best_share:
+            best, best_share = k, share
     return best
 
 

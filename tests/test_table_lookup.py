@@ -142,3 +142,29 @@ def test_a_follow_up_names_its_row_with_its_own_words():
     history = [{"role": "user", "content": "北部圏域の個別相談会の日程と会場は？"}, {"role": "assistant", "content": "8月20日です。"}]
     q = analyze("南部は？", history)
     assert q.follow_up and [i for _h, i in named_rows(q, [hit], _Idf())] == [3]
+
+
+def test_a_follow_up_reads_the_column_it_names_itself():
+    grid = [["属性", "市区町村", "居住支援法人", "社会福祉協議会"], ["県", "15", "12", "14"]]
+    hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "表 4-① 構成員の属性（単位：県）", "unit_title": "表 4-①"}, 1.0, 1)
+    history = [{"role": "user", "content": "表4-①で社会福祉協議会を構成員にしている県はいくつ？"},
+               {"role": "assistant", "content": "14県です。"}]
+    q = analyze("じゃあ市区町村は？", history)
+    cell = table_lookup(q, [hit])
+    assert q.follow_up and cell is not None and cell[4] == "市区町村" and cell[5] == "15"
+
+
+def test_a_sentence_counting_within_the_question_s_group_leads_over_the_table():
+    from app.compose import narrower_sentence
+
+    grid = [["年度", "0回", "1回", "2回以上"], ["令和 4年度", "2", "3", "10"]]
+    hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "表 4-② 年度別開催回数", "unit_title": "表 4-② 年度別開催回数"},
+              1.0, 1)
+    cell = (hit, 1, 1, "令和 4年度", "0回", "2")
+    narrow = "毎年度開催する旨を規定していないところが3県あり、このうち令和4年度の開催回数が0回のところが1県みられた。"
+    other = "調査対象15県の居住支援協議会の開催回数をみると、0回のところが4年度に2県みられた。"
+    picked = [(hit, other, 1.0), (hit, narrow, 0.9)]
+    q = analyze("毎年度開催する旨を規定していない県のうち、令和4年度の開催回数が0回だった県はいくつですか。")
+    assert narrower_sentence(q, cell, picked, _Idf()) == 1
+    plain = analyze("令和4年度に開催回数が0回だった県はいくつですか。")  # the table says all the question asks
+    assert narrower_sentence(plain, cell, picked, _Idf()) is None
