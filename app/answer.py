@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Iterator
 
-from ingest.clean import split_sentences
+from ingest.clean import split_sentences, squash
 
 from .answer_types import (  # noqa: F401
     ABSTAIN_TEXT,
@@ -40,6 +40,7 @@ from .compose import (
     kind_sentence,
     list_items,
     list_rows,
+    matched_answer,
     name_first_person,
     named_rows,
     narrower_sentence,
@@ -64,6 +65,10 @@ def get_retriever(settings: Settings) -> Retriever:
         if key not in _retrievers:
             _retrievers[key] = Retriever(settings)
         return _retrievers[key]
+
+
+# the label of an answer line (A．, A 借りられます, 【回答】): the answer is shown without it
+ANSWER_LABEL = re.compile(r"^\s*(?:A\s*\d*\s*[.．:：、]\s*|A[ \u3000]+|【回答】\s*|答\s*[.．:：]\s*)")
 
 
 def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_said: str = "",
@@ -134,6 +139,18 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
             lines.append(f"{'- ' if lines else ''}{row_line(h, i)}{marker(h, h.chunk['grid'][i][0])}")
         rows_named.clear()
 
+    # a document's own question that asks what the user asks (an FAQ, a Q&A corner): its answer leads
+    faq = None if cell or narrow is not None else matched_answer(q, hits, retriever)
+    if faq is not None:
+        h, q_line, answer_lines = faq
+        text = "".join(ANSWER_LABEL.sub("", clean_sentence(x), count=1) for x in answer_lines)
+        for x in answer_lines:
+            mark = marker(h, x)
+        lines.append(f"{text}{mark}")
+        lead = text
+        said = {squash(x) for x in (q_line, *answer_lines)}
+        picked = [p for p in picked if squash(p[1]) not in said][:2]
+        lead_wanted = False
     if lead_wanted:
         k = figure_sentence(q, picked) if q.numeric else None
         if k is None:

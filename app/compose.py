@@ -18,7 +18,7 @@ from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .answer_kinds import ANSWER_LOOKS
 from .counting import NUMBER, counts_in, same_counter, to_number
-from .query import NEGATION, ZERO_Q, Query
+from .query import NEGATION, ZERO_Q, Query, synonym_members
 from .retrieve import PLACEHOLDER, Hit, Retriever, is_blank_form
 from .sentence_rank import (
     FIGURE,
@@ -409,6 +409,51 @@ def narrower_sentence(q: Query, cell: tuple, picked: list[tuple[Hit, str, float]
         if share >= best_share:
             best, best_share = k, share
     return best
+
+
+def _seq_in(seq: list[str], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(tuple(seq[i : i + n]) == part for i in range(len(seq) - n + 1))
+
+
+FAQ_MATCH = 0.5  # share of the question's (IDF-weighted) words a document's question line must hold
+
+
+def matched_answer(q: Query, hits: list[Hit], retriever: Retriever, top: int = 2, max_lines: int = 6
+                   ) -> tuple[Hit, str, list[str]] | None:
+    """(hit, question line, its answer lines) when a top passage holds a question (Q．…？, 【質問】…か。) that
+    asks what the user asks: a Q&A leaflet, an FAQ page or a newsletter's Q&A corner has already written the
+    answer, and it runs from the question to the next question or title line. The question line must hold at
+    least FAQ_MATCH of the user's question words (IDF-weighted), and be the best such line."""
+    words = {t: retriever.idf(t) for t in dict.fromkeys(content_words(q.compose_text)) if t not in {"令和", "平成"}}
+    total = sum(words.values())
+    if not total:
+        return None
+    # a word counts when the line holds it or one of its other forms (要る / 必要, 立ち上げる / 設立)
+    members = synonym_members(tuple(content_words(q.compose_text)))
+    best: tuple[float, Hit, int, list[str]] | None = None
+    for h in hits[:top]:
+        sents = passage_sentences(h)
+        for i, s in enumerate(sents):
+            if not QUESTION_LINE.search(normalize(s)) or i + 1 >= len(sents):
+                continue
+            toks = content_words(s)
+            have = set(toks)
+            for m, others in members:
+                if any(_seq_in(toks, o) for o in others):
+                    have.update(m)
+            share = sum(w for t, w in words.items() if t in have) / total
+            if share >= FAQ_MATCH and (best is None or share > best[0]):
+                best = (share, h, i, sents)
+    if best is None:
+        return None
+    _share, h, i, sents = best
+    answer: list[str] = []
+    for s in sents[i + 1 : i + 1 + max_lines]:
+        if QUESTION_LINE.search(normalize(s)) or (is_title_line(s) and not ITEM_LINE.match(s) and answer):
+            break
+        answer.append(s)
+    return (h, sents[i], answer) if answer else None
 
 
 def whole_groups(picked: list[tuple[Hit, str, float]], n: int) -> list[tuple[Hit, str, float]]:

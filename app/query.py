@@ -167,6 +167,17 @@ def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return any(seq[i : i + n] == part for i in range(len(seq) - n + 1))
 
 
+def synonym_members(tokens: tuple[str, ...]) -> list[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]:
+    """(a vocabulary member standing in the question, the group's other members), as index tokens:
+    「立ち上げられ」 holds (立つ, 上げる), whose other forms include (設立,)."""
+    out = []
+    for group in _synonym_index():
+        for m in group:
+            if _contains(tokens, m):
+                out.append((m, tuple(o for o in group if o != m)))
+    return out
+
+
 def synonym_tokens(tokens: tuple[str, ...]) -> list[str]:
     """Index tokens of the vocabulary's other forms of the question's words (立ち上げる -> 設立):
     a member counts when its tokens stand in the question in order."""

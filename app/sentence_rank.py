@@ -32,7 +32,7 @@ TOP_PASSAGES = 4  # sentences are taken from this many passages
 FIGURE = figure_pattern()  # a figure with its counter (45店, 1万2千世帯): app/counting.py
 SPEAKER = re.compile(r"^(?:【(?P<a>[^】]{1,30})】|[○◯●◎]\s*(?P<b>[^：:\s]{1,30})\s*[：:]?)")
 # a line that asks (an FAQ's Q, a heading phrased as a question): it names the topic, its answer follows
-QUESTION_LINE = re.compile(r"^(?:Q\s*\d*\s*[.．:：、]|問\s*\d*\s*[.．:：])|(?:ですか|ますか|でしょうか)[。？?]?$|か[。？?]$|[？?]$")
+QUESTION_LINE = re.compile(r"^(?:Q\s*\d*\s*[.．:：、]|Q(?=[^\x00-\x7f])|【質問】|問\s*\d*\s*[.．:：])|(?:ですか|ますか|でしょうか)[。？?]?$|か[。？?]$|[？?]$")
 ANSWER_LINE = re.compile(r"^(?:A\s*\d*\s*[.．:：、]|答\s*[.．:：])")
 # a list item: it belongs to the title or lead-in above it, however short it is
 ITEM_LINE = re.compile(r"^\s*(?:[①-⑳]|[・･\-－‐•◦]|[（(]\d{1,2}[）)]|\d{1,2}[.．)）]\s|[ア-ン][.．)）]|[a-z][.)）])")

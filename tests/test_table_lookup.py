@@ -168,3 +168,19 @@ def test_a_sentence_counting_within_the_question_s_group_leads_over_the_table():
     assert narrower_sentence(q, cell, picked, _Idf()) == 1
     plain = analyze("令和4年度に開催回数が0回だった県はいくつですか。")  # the table says all the question asks
     assert narrower_sentence(plain, cell, picked, _Idf()) is None
+
+
+def test_a_document_s_own_question_that_asks_what_the_user_asks_brings_its_answer():
+    from app.compose import matched_answer
+
+    text = ("Q&Aコーナー\nQ．協議会の設置には条例が必要ですか。\nA．必要ありません。県内の9協議会は、いずれも規約を定めて設立しています。\n"
+            "Q．近隣の町と共同で協議会を設立できますか。\nA．できます。")
+    hit = Hit({"id": "t", "kind": "text", "grid": [], "text": text, "unit_title": ""}, 1.0, 1)
+    class Rare:  # words every passage holds (協議会) weigh little, as in a real index
+        def idf(self, term: str) -> float:
+            return 0.2 if term in {"協議", "会"} else 1.0
+
+    found = matched_answer(analyze("協議会を作るのに条例って要る？"), [hit], Rare())  # 要る is 必要, 作る is 設立
+    assert found is not None and "条例" in found[1]
+    assert found[2] == ["A．必要ありません。", "県内の9協議会は、いずれも規約を定めて設立しています。"]  # up to the next Q
+    assert matched_answer(analyze("協議会の予算の上限はいくら？"), [hit], Rare()) is None  # no question asks that
