@@ -34,6 +34,7 @@ from .compose import (
     UNIT,
     answer_cell,
     clean_sentence,
+    continuation,
     drop_connective,
     figure_question,
     figure_sentence,
@@ -65,10 +66,6 @@ def get_retriever(settings: Settings) -> Retriever:
         if key not in _retrievers:
             _retrievers[key] = Retriever(settings)
         return _retrievers[key]
-
-
-# the label of an answer line (A．, A 借りられます, 【回答】): the answer is shown without it
-ANSWER_LABEL = re.compile(r"^\s*(?:A\s*\d*\s*[.．:：、]\s*|A[ \u3000]+|【回答】\s*|答\s*[.．:：]\s*)")
 
 
 def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_said: str = "",
@@ -143,7 +140,7 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
     faq = None if cell or narrow is not None else matched_answer(q, hits, retriever)
     if faq is not None:
         h, q_line, answer_lines = faq
-        text = "".join(ANSWER_LABEL.sub("", clean_sentence(x), count=1) for x in answer_lines)
+        text = "".join(clean_sentence(x) for x in answer_lines)
         for x in answer_lines:
             mark = marker(h, x)
         lines.append(f"{text}{mark}")
@@ -162,6 +159,11 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
             h, sent, _ = picked.pop(k)
             lead = sent
             lines.append(f"{shown(h, sent)}{marker(h, sent)}")
+            rest = continuation(q, h, sent, retriever)
+            if rest:  # the next sentence answers the rest of the question
+                picked = [p for p in picked if squash(p[1]) != squash(rest)]
+                lines[-1] = f"{shown(h, sent)}{shown(h, rest)}{marker(h, sent)}"
+                marker(h, rest)
         elif rows_named:
             lead = row_line(*rows_named[0])
             add_rows()

@@ -286,9 +286,14 @@ def row_line(h: Hit, i: int) -> str:
 
 
 # ---- sentence selection ---------------------------------------------------------------------
+# the label of an answer line (A．, A 借りられます, 【回答】): the answer is shown without it
+ANSWER_LABEL = re.compile(r"^\s*(?:A\s*\d*\s*[.．:：、]\s*|A[ \u3000]+|【回答】\s*|答\s*[.．:：]\s*)")
+
+
 def clean_sentence(sent: str) -> str:
-    """A quoted sentence as shown: without a table row's stray number (「3 当県は…」)."""
-    return LEADING_ROW_NO.sub("", sent.strip()).strip()
+    """A quoted sentence as shown: without a table row's stray number (「3 当県は…」) or an answer's label
+    (「A．」「【回答】」: the answer is what the reader wants, the label only says it is one)."""
+    return ANSWER_LABEL.sub("", LEADING_ROW_NO.sub("", sent.strip()).strip(), count=1).strip()
 
 
 def drop_connective(sent: str) -> str:
@@ -336,12 +341,21 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
             # a question line is answered by what follows it, up to the next question or title
             limit = 2 if f.get("question_line") else MAX_ITEMS
             for item in sents[s_i + 1 : s_i + 1 + limit]:
-                if (not item or squash(item) in seen or QUESTION_LINE.search(normalize(item))
+                if squash(item) in seen:
+                    continue  # picked on its own merit already: the lines after it still belong here
+                if (not item or QUESTION_LINE.search(normalize(item))
                         or (is_title_line(item) and not ITEM_LINE.match(item))):
                     break
                 seen.add(squash(item))
                 out.append((h, item, score))
             continue
+        # a bullet's sub-items (・ then －) elaborate it: 「アドバイザーを派遣します」 then 「－社会福祉士、…」
+        mark = _bullet(s)
+        for item in sents[s_i + 1 : s_i + 1 + MAX_SUBITEMS]:
+            if not mark or not _bullet(item) or _bullet(item) == mark or squash(item) in seen:
+                break
+            seen.add(squash(item))
+            out.append((h, item, score))
         nxt = sents[s_i + 1] if s_i + 1 < len(sents) else ""
         if nxt and CONNECTIVE.match(normalize(nxt)) and squash(nxt) not in seen and primary < max_sentences:
             seen.add(squash(nxt))
@@ -350,6 +364,14 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
 
 
 MAX_ITEMS = 6
+MAX_SUBITEMS = 3
+_BULLETS = "・･-－‐•◦○●■□◆◇※"
+
+
+def _bullet(line: str) -> str:
+    """The bullet a line starts with (・, －, ○…), or ''."""
+    t = line.lstrip()
+    return t[0] if t and t[0] in _BULLETS else ""
 
 
 _FISCAL = re.compile(r"(?:令和|平成)?\s*(\d{1,2}|元)\s*年度")
@@ -454,6 +476,23 @@ def matched_answer(q: Query, hits: list[Hit], retriever: Retriever, top: int = 2
             break
         answer.append(s)
     return (h, sents[i], answer) if answer else None
+
+
+def continuation(q: Query, hit: Hit, sent: str, retriever: Retriever, share: float = 0.15) -> str:
+    """The sentence right after a lead in its passage, when it holds question words the lead lacks (at least
+    `share` of the question's IDF weight): 「…は26法人です。」 then 「種類別では、NPO法人が11法人…」 answers
+    the rest of 「数と種類別の内訳」. '' otherwise, or when the next line is a question or a title."""
+    sents = passage_sentences(hit)
+    i = next((k for k, x in enumerate(sents) if x == sent.strip()), -1)
+    if i < 0 or i + 1 >= len(sents):
+        return ""
+    nxt = sents[i + 1]
+    if QUESTION_LINE.search(normalize(nxt)) or is_title_line(nxt):
+        return ""
+    weights = {t: retriever.idf(t) for t in dict.fromkeys(q.tokens)}
+    total = sum(weights.values()) or 1.0
+    lead, after = set(content_words(sent)), set(content_words(nxt))
+    return nxt if sum(w for t, w in weights.items() if t in after and t not in lead) / total >= share else ""
 
 
 def whole_groups(picked: list[tuple[Hit, str, float]], n: int) -> list[tuple[Hit, str, float]]:

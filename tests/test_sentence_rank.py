@@ -116,3 +116,10 @@ def test_a_sentence_pointing_at_the_items_under_it_introduces_them():
     assert introduces_list(sents, 0)
     assert not introduces_list(sents, 1)  # an item introduces nothing
     assert not introduces_list(["次の会議で決めます。", "会議は3月です。"], 0)  # nothing listed under it
+
+
+def test_a_bullet_brings_its_sub_items():
+    from app.compose import _bullet
+
+    assert _bullet("・県がアドバイザーを派遣します") == "・" and _bullet("－社会福祉士、大学教員") == "－"
+    assert _bullet("県がアドバイザーを派遣します") == ""

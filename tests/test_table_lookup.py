@@ -184,3 +184,24 @@ def test_a_document_s_own_question_that_asks_what_the_user_asks_brings_its_answe
     assert found is not None and "条例" in found[1]
     assert found[2] == ["A．必要ありません。", "県内の9協議会は、いずれも規約を定めて設立しています。"]  # up to the next Q
     assert matched_answer(analyze("協議会の予算の上限はいくら？"), [hit], Rare()) is None  # no question asks that
+
+
+def test_the_sentence_after_a_lead_comes_along_when_it_answers_the_rest():
+    from app.compose import continuation
+
+    text = "【回答】県が指定している居住支援法人は26法人です。法人の種類別では、NPO法人が11法人、株式会社が8法人です。\n【質問】次の質問ですか。"
+    hit = Hit({"id": "t", "kind": "text", "grid": [], "text": text, "unit_title": ""}, 1.0, 1)
+    lead = "【回答】県が指定している居住支援法人は26法人です。"
+    rest = continuation(analyze("指定している居住支援法人の数と、種類別の内訳は？"), hit, lead, _Idf())
+    assert rest.startswith("法人の種類別では")
+    assert continuation(analyze("指定している居住支援法人の数は？"), hit, lead, _Idf()) == ""  # nothing more asked
+
+
+def test_answer_labels_are_not_shown_and_recurring_days_are_dates():
+    from app.answer_kinds import ANSWER_LOOKS
+    from app.compose import clean_sentence
+    from ingest.clean import normalize
+
+    assert clean_sentence("【回答】26法人です。") == "26法人です。" and clean_sentence("A．できます。") == "できます。"
+    assert clean_sentence("A市では毎年開催する。") == "A市では毎年開催する。"
+    assert ANSWER_LOOKS["date"].search(normalize("毎月第2木曜日に会議を開く"))
