@@ -29,7 +29,7 @@ from ingest.tokens import content_words, terms
 MAX_SHARE = 0.25
 PLACE_SUFFIX = frozenset("県府都道市区町村")
 # 「<document>では」「<document>によると」「<document>で、」: the phrase before names where to look
-REFERENCE = re.compile(r"([^、。,.？?！!\s「」]{2,30}?)(?:では|によると|によれば|でいう|で言う|に書いて|に載って|で[、,])")
+REFERENCE = re.compile(r"([^、。,.？?！!\s「」]{2,30}?)(?:では|だと|によると|によれば|でいう|で言う|に書いて|に載って|で[、,])")
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ def test_a_place_name_names_its_document_anywhere_a_title_word_only_when_referre
         return names.named(q, content_words(q))
 
     assert set(named("みずほ県の手引きでは規約に何を書くの")["a"]) == {"みずほ", "手引き"}
+    assert set(named("手引きだと規約はどうなってる？")["a"]) == {"手引き"}  # colloquial 「…だと」 refers too
     assert set(named("みずほ県で規約に何を書くの")["a"]) == {"みずほ"}  # a place names its document anywhere
     assert named("手引きの規約に何を書くの") == {}  # a title word outside a reference is content
     assert named("規約に何を書くの") == {}
