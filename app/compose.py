@@ -10,6 +10,7 @@ statements gives its rows. Words come from the vocabulary data file.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from ingest.clean import normalize, squash
@@ -77,6 +78,22 @@ def row_labels(grid: list[list[str]]) -> list[str]:
     return out
 
 
+def _question_keys(q: Query) -> tuple[str, str, set[str]]:
+    """(normalised question, its squashed key, its content words): what the table readers match against."""
+    text = normalize(q.compose_text)
+    return text, _cell_key(text), set(content_words(text))
+
+
+def _value_tables(hits: list[Hit], min_rows: int = 2, min_cols: int = 1) -> Iterator[tuple[Hit, list[list[str]]]]:
+    """The passages that are tables of values, with their grids: a blank form (様式) holds frames to fill
+    in, not values."""
+    for h in hits:
+        grid = h.chunk.get("grid") or []
+        if h.chunk.get("kind") == "table" and len(grid) >= min_rows and len(grid[0]) >= min_cols \
+                and not is_blank_form(h.chunk):
+            yield h, grid
+
+
 def figure_question(q: Query) -> bool:
     """A count question or one that names a numbered table: the questions the answerability model's
     `cell_found` signal was fitted on (other questions may read a cell too, but do not feed it)."""
@@ -88,15 +105,10 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
     of a figure table. A negated question (「構成員にしていない県」) is not answered by a cell
     counting the positive case; only a zero/none column or a negative header may answer it."""
     figure_q = figure_question(q)
-    text = normalize(q.compose_text)
-    qn = _cell_key(text)
-    q_tokens = set(content_words(text))
+    text, qn, q_tokens = _question_keys(q)
     # a follow-up (「じゃあ市区町村は？」) carries the last question's words: the column or row it names itself wins
     own = _cell_key(normalize(q.raw)) if q.follow_up else ""
-    for h in hits:
-        grid = h.chunk.get("grid") or []
-        if h.chunk.get("kind") != "table" or len(grid) < 2 or is_blank_form(h.chunk):
-            continue  # a blank form (様式) holds frames to fill in, not values
+    for h, grid in _value_tables(hits):
         unit = UNIT.search(expand_short_forms(normalize(h.chunk["text"])))
         named_in_table = any(q.counter in expand_short_forms(r[0] if r else "") for r in grid) or any(
             re.match(rf"^\s*\d+\s*{re.escape(q.counter)}", normalize(h)) for h in grid[0])
@@ -160,13 +172,8 @@ def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int
     rows (計), ties, and questions that name a row (「家賃低廉化の…いちばん高い」 names its own) answer nothing."""
     if not q.extreme:
         return None
-    text = normalize(q.compose_text)
-    qn = _cell_key(text)
-    q_tokens = set(content_words(text))
-    for h in hits[:top]:
-        grid = h.chunk.get("grid") or []
-        if h.chunk.get("kind") != "table" or len(grid) < 4 or is_blank_form(h.chunk):
-            continue
+    _text, qn, q_tokens = _question_keys(q)
+    for h, grid in _value_tables(hits[:top], min_rows=4):
         labels = row_labels(grid)
         if any(len(_cell_key(lab)) >= 2 and _cell_key(lab) in qn for lab in labels) or _rows_by_words(labels, q_tokens):
             continue  # the question names a row: it asks about that row, not for the extreme one
@@ -234,13 +241,8 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
         rows = named_rows(own, hits, retriever, top, max_rows)
         if rows:
             return rows
-    text = normalize(q.compose_text)
-    qn = _cell_key(text)
-    q_tokens = set(content_words(text))
-    for h in hits[:top]:
-        grid = h.chunk.get("grid") or []
-        if h.chunk.get("kind") != "table" or len(grid) < 3 or len(grid[0]) < 2 or is_blank_form(h.chunk):
-            continue
+    _text, qn, q_tokens = _question_keys(q)
+    for h, grid in _value_tables(hits[:top], min_rows=3, min_cols=2):
         labels = row_labels(grid)
         keys = [_cell_key(lab) for lab in labels]
         exact = [i for i, k in enumerate(keys) if len(k) >= 2 and not k.isdigit() and k in qn]
