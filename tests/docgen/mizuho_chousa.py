@@ -24,7 +24,6 @@ from .engine import (
     G,
     M,
     Style,
-    TableSpec,
     baseline_of,
     frags_of,
     line_blocks,
