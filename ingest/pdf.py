@@ -180,18 +180,30 @@ def read_pdf(path: Path, progress=None) -> list[Page]:
     return assemble(raws)
 
 
-def _split_row(chars: list[dict]) -> list[list[dict]]:
-    """Chars of one visual line, cut where the horizontal gap is wider than about a character."""
+def _split_row(chars: list[dict], bars: list[tuple[float, float, float, float]] | None = None) -> list[list[dict]]:
+    """Chars of one visual line, cut where the horizontal gap is wider than about a character — unless a
+    bar of a bar chart fills the gap: its label and its value (「職員が不足している ▇▇▇ 8団体（72.7%）」) are
+    one line, not two columns."""
     chars = sorted(chars, key=lambda c: c["x0"])
     out: list[list[dict]] = [[chars[0]]]
     for c in chars[1:]:
         prev = out[-1][-1]
         size = max(c["size"], prev["size"], 1.0)
-        if c["x0"] - prev["x1"] > size * 0.9:
+        if c["x0"] - prev["x1"] > size * 0.9 and not _bar_between(prev, c, bars or [], size):
             out.append([c])
         else:
             out[-1].append(c)
     return out
+
+
+def _bar_between(left: dict, right: dict, bars: list[tuple[float, float, float, float]], size: float) -> bool:
+    """A filled bar lies in the gap between two chars of a row: it starts after the left text ends and ends
+    before the right text starts (a box behind the text starts before it, so it does not count), at the
+    row's height, and spans most of the gap."""
+    mid = (left["top"] + left["bottom"]) / 2
+    gap = right["x0"] - left["x1"]
+    return any(x0 >= left["x1"] - size * 0.5 and x1 <= right["x0"] + size * 0.5 and top - size * 0.5 <= mid <= bottom
+               + size * 0.5 and (x1 - x0) >= gap * 0.5 for x0, top, x1, bottom in bars)
 
 
 # punctuation a typesetter lets hang past the column's right edge (ぶら下げ): its ink is in the left
@@ -222,7 +234,8 @@ def _at_rules(piece: list[dict], rules: list[tuple[float, float, float]]) -> lis
     return out
 
 
-def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, float]] | None = None) -> list[Line]:
+def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, float]] | None = None,
+               bars: list[tuple[float, float, float, float]] | None = None) -> list[Line]:
     """Chars -> line fragments: same baseline, no wide gap (a gap wider than that is a column gutter),
     never across a vertical rule."""
     rows: list[list[dict]] = []
@@ -235,7 +248,7 @@ def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, fl
             rows.append([c])
             ref = mid
     out: list[Line] = []
-    parts = [part for row in rows for piece in _split_row(row) for part in _at_rules(piece, rules or [])]
+    parts = [part for row in rows for piece in _split_row(row, bars) for part in _at_rules(piece, rules or [])]
     for piece, stop in parts:
         text = "".join(c["text"] for c in piece).strip()
         ink = [c for c in piece if c["text"].strip()]
@@ -257,7 +270,8 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     tables = []
     for t in ppage.find_tables():
         rows = [[(c or "") for c in row] for row in t.extract()]
-        if len(rows) >= 1 and max(len(r) for r in rows) >= 2:
+        # a grid without any text is no table: the bars of a chart, a decorative frame (their labels stay text)
+        if len(rows) >= 1 and max(len(r) for r in rows) >= 2 and any(c.strip() for r in rows for c in r):
             tables.append(Table(rows=rows, page_index=index, bbox=tuple(t.bbox)))
     tboxes = [t.bbox for t in tables]
     chars = [c for c in ppage.chars if not _inside(c, tboxes)]
@@ -275,8 +289,18 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
         if any(_contains(tb, bb, 2.0) for tb in tboxes):
             continue
         rects.append(bb)
-    rules = _vertical_rules(ppage, tboxes, chars)
-    return _Raw(index, ppage.width, ppage.height, _fragments(chars, index, rules), tables, rects, weights, rules)
+    # the bars of a bar chart: filled, one text line high at most, outside tables, three or more sharing a
+    # left edge (the axis); a vertical line across their rows is a gridline, not a rule between columns
+    bars = [(r["x0"], r["top"], r["x1"], r["bottom"]) for r in ppage.rects
+            if r.get("fill") and 2.0 <= r["bottom"] - r["top"] <= 24.0 and r["x1"] - r["x0"] >= 3.0
+            and not any(_contains(tb, (r["x0"], r["top"], r["x1"], r["bottom"]), 2.0) for tb in tboxes)]
+    axes = Counter(round(b[0]) for b in bars)
+    bars = [b for b in bars if axes[round(b[0])] >= 3]
+    charts = [(x, min(b[1] for b in bars if round(b[0]) == x), max(b[3] for b in bars if round(b[0]) == x))
+              for x in {round(b[0]) for b in bars}]
+    rules = [(x, t, b) for x, t, b in _vertical_rules(ppage, tboxes, chars)
+             if not any(x >= ax - 1.0 and t <= bottom and b >= top for ax, top, bottom in charts)]
+    return _Raw(index, ppage.width, ppage.height, _fragments(chars, index, rules, bars), tables, rects, weights, rules)
 
 
 def _vertical_rules(ppage, tboxes: list, chars: list[dict]) -> list[tuple[float, float, float]]:

@@ -155,3 +155,18 @@ def test_a_line_drawn_through_text_is_no_column_rule(tmp_path: Path):
     c.save()
     lines = [b.text for b in read_document(path)[0].blocks if isinstance(b, Line)]
     assert lines == texts
+
+
+def test_a_bar_chart_row_reads_label_then_value():
+    from ingest.pdf import _split_row
+
+    def ch(text: str, x0: float) -> dict:
+        return {"text": text, "x0": x0, "x1": x0 + 9.0, "top": 165.0, "bottom": 174.0, "size": 9.0}
+
+    label = [ch(t, 129 + 9 * i) for i, t in enumerate("職員が不足")]  # ends at 174
+    value = [ch(t, 300 + 9 * i) for i, t in enumerate("8団体")]
+    bar = (180.0, 164.0, 295.0, 175.0)  # between them, at the row's height
+    assert len(_split_row(label + value, [bar])) == 1
+    assert len(_split_row(label + value, [])) == 2  # without the bar, a wide gap is a gutter
+    behind = (120.0, 160.0, 200.0, 180.0)  # a box behind the left text starts before it: no bar
+    assert len(_split_row(label + value, [behind])) == 2
