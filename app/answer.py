@@ -158,12 +158,11 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         if k is not None:  # the sentence stating the figure, date or amount asked for leads, on its own line
             h, sent, _ = picked.pop(k)
             lead = sent
-            lines.append(f"{shown(h, sent)}{marker(h, sent)}")
-            rest = continuation(q, h, sent, retriever)
-            if rest:  # the next sentence answers the rest of the question
-                picked = [p for p in picked if squash(p[1]) != squash(rest)]
-                lines[-1] = f"{shown(h, sent)}{shown(h, rest)}{marker(h, sent)}"
+            rest = continuation(q, h, sent, retriever)  # the next sentence, when it answers the rest
+            lines.append(f"{shown(h, sent)}{shown(h, rest) if rest else ''}{marker(h, sent)}")
+            if rest:
                 marker(h, rest)
+                picked = [p for p in picked if squash(p[1]) != squash(rest)]
         elif rows_named:
             lead = row_line(*rows_named[0])
             add_rows()

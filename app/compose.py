@@ -19,7 +19,7 @@ from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .answer_kinds import ANSWER_LOOKS
 from .counting import NUMBER, counts_in, same_counter, to_number
-from .query import NEGATION, ZERO_Q, Query, synonym_members
+from .query import NEGATION, ZERO_Q, Query, contains_run, synonym_members
 from .retrieve import PLACEHOLDER, Hit, Retriever, is_blank_form
 from .sentence_rank import (
     FIGURE,
@@ -435,11 +435,6 @@ def narrower_sentence(q: Query, cell: tuple, picked: list[tuple[Hit, str, float]
     return best
 
 
-def _seq_in(seq: list[str], part: tuple[str, ...]) -> bool:
-    n = len(part)
-    return any(tuple(seq[i : i + n]) == part for i in range(len(seq) - n + 1))
-
-
 FAQ_MATCH = 0.5  # share of the question's (IDF-weighted) words a document's question line must hold
 
 
@@ -464,7 +459,7 @@ def matched_answer(q: Query, hits: list[Hit], retriever: Retriever, top: int = 2
             toks = content_words(s)
             have = set(toks)
             for m, others in members:
-                if any(_seq_in(toks, o) for o in others):
+                if any(contains_run(toks, o) for o in others):
                     have.update(m)
             share = sum(w for t, w in words.items() if t in have) / total
             if share >= FAQ_MATCH and (best is None or share > best[0]):

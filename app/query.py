@@ -162,9 +162,10 @@ def _synonym_index() -> list[tuple[tuple[str, ...], ...]]:
     return [tuple(t for t in (tuple(content_words(m)) for m in g) if t) for g in vocabulary().synonym_groups]
 
 
-def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
+def contains_run(seq: tuple[str, ...] | list[str], part: tuple[str, ...]) -> bool:
+    """`part` stands in `seq` as a contiguous run of tokens."""
     n = len(part)
-    return any(seq[i : i + n] == part for i in range(len(seq) - n + 1))
+    return any(tuple(seq[i : i + n]) == part for i in range(len(seq) - n + 1))
 
 
 def synonym_members(tokens: tuple[str, ...]) -> list[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]:
@@ -173,7 +174,7 @@ def synonym_members(tokens: tuple[str, ...]) -> list[tuple[tuple[str, ...], tupl
     out = []
     for group in _synonym_index():
         for m in group:
-            if _contains(tokens, m):
+            if contains_run(tokens, m):
                 out.append((m, tuple(o for o in group if o != m)))
     return out
 
@@ -183,7 +184,7 @@ def synonym_tokens(tokens: tuple[str, ...]) -> list[str]:
     a member counts when its tokens stand in the question in order."""
     out: list[str] = []
     for group in _synonym_index():
-        if any(_contains(tokens, m) for m in group):
+        if any(contains_run(tokens, m) for m in group):
             for m in group:
                 out.extend(w for w in m if w not in tokens and w not in out)
     return out
