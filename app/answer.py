@@ -50,6 +50,7 @@ from .compose import (
     row_line,
     table_lookup,
     whole_groups,
+    with_unit,
 )
 from .llm_answer import Fallback, llm_answer_stream, validate_citations  # noqa: F401
 from .query import MAX_QUESTION_CHARS, Query, analyze
@@ -111,6 +112,7 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         m = UNIT.search(h.chunk["text"])
         u = m.group(1).strip() if m else ""
         u = "" if value.endswith(u) else u
+        value, u = with_unit(value, u), ""
         row_label = f"「{row}」の" if row and len(h.chunk.get("grid", [])) > 2 else ""
         name = re.match(r"^(?:表|図)[ \u3000]*\S*", unit)
         source = name.group(0) if name else (unit or "表")
@@ -118,9 +120,9 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
             counted = q.numeric or bool(q.counter)
             most = {("max", True): "最も多い", ("min", True): "最も少ない", ("max", False): "最も大きい",
                     ("min", False): "最も小さい"}[(q.extreme, counted)]
-            cell_line = f"{source}によると、「{col}」が{most}のは「{row}」で、{value}{u} です。"
+            cell_line = f"{source}によると、「{col}」が{most}のは「{row}」で、{value} です。"
         else:
-            cell_line = f"{source}によると、{row_label}「{col}」は {value}{u} です。"
+            cell_line = f"{source}によると、{row_label}「{col}」は {value} です。"
         if narrow is not None:  # the table's figure counts the whole, not the question's group
             cell_line = f"（参考：全体では、{cell_line}）"
         lead = lead or cell_line

@@ -406,6 +406,15 @@ def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | Non
     return best
 
 
+def with_unit(value: str, unit: str) -> str:
+    """A cell's value with the table's unit (（単位：団体）) after its number: 「1（8.3%）」 reads 「1団体（8.3%）」,
+    not 「1（8.3%）団体」; a value with no leading number gets the unit at its end."""
+    if not unit:
+        return value
+    m = re.match(r"^\s*([\d,.]+)\s*(?=[（(])", value)
+    return f"{m.group(1)}{unit}{value[m.end():]}" if m else f"{value}{unit}"
+
+
 def narrower_sentence(q: Query, cell: tuple, picked: list[tuple[Hit, str, float]], retriever: Retriever) -> int | None:
     """Index of a picked sentence that states the asked count under the question's own condition, which the
     table cannot express: 「毎年度開催する旨を規定していない県のうち、0回だった県は」 is answered by the sentence
@@ -415,7 +424,9 @@ def narrower_sentence(q: Query, cell: tuple, picked: list[tuple[Hit, str, float]
     if not q.counter:
         return None
     h, _i, _j, row, col, _value = cell
-    table_words = set(content_words(normalize(" ".join([h.chunk.get("unit_title", ""), h.chunk["text"], row, col]))))
+    # what the table itself can express: its caption and cells (not a lead-in paragraph read with it)
+    cells = " ".join(c for r in h.chunk.get("grid") or [] for c in r) or h.chunk["text"]
+    table_words = set(content_words(normalize(" ".join([h.chunk.get("unit_title", ""), cells, row, col]))))
     if q.zero:  # 「一度も…しなかった」 is what the table's zero column says
         table_words.update(w for m in ZERO_Q.finditer(normalize(q.standalone)) for w in content_words(m.group(0)))
     weights = {t: retriever.idf(t) for t in dict.fromkeys(q.tokens) if t not in {"令和", "平成"}}

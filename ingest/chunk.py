@@ -137,6 +137,24 @@ def _table_chunks(u: Unit, max_chars: int) -> list[dict]:
     return out
 
 
+def table_lead(buf: list[Unit], table: Unit, max_chars: int) -> Unit | None:
+    """The short paragraph that introduces a table (「…次の2種類の補助を実施しています。」), to be read with it.
+
+    A table is chunked apart from the text before it, so the sentence that says what the table is about
+    and the grid that holds its figures were found separately: a question matched one and the answer was in
+    the other. The paragraph right before a table, in the same section and short enough to be a lead-in
+    (at most a third of a chunk), is repeated at the head of the table's chunk; its own text chunk keeps it
+    too. Only for grids of figures or fields read as one chunk (a table of statements is chunked per row,
+    each row an answer of its own), not 事例 boxes, and never across another table or a heading.
+    """
+    if table.kind != "table" or not buf:
+        return None
+    last = buf[-1]
+    if last.kind != "text" or last.section_path != table.section_path or len(last.text) > max_chars // 3:
+        return None
+    return last
+
+
 def form_runs(units: list[Unit], max_chars: int = 600) -> dict[int, int]:
     """Start -> end (exclusive) of each form printed after rules (様式第1号…) to be read as one chunk.
 
@@ -257,13 +275,16 @@ def chunk_units(
         pending_headings = [b for b in buf if b.kind == "heading"] if buf and buf[-1].kind == "heading" else []
         if pending_headings:
             buf = [b for b in buf if b not in pending_headings]
+        lead = table_lead(buf, u, max_chars)
         flush()
         buf = pending_headings
-        for piece in _table_chunks(u, max_chars):
+        for k, piece in enumerate(_table_chunks(u, max_chars)):
+            with_lead = lead is not None and k == 0 and bool(piece.get("grid"))  # a grid, not a statement row
             emit(
-                piece["text"],
+                (lead.text + "\n" + piece["text"]) if with_lead else piece["text"],
                 u.kind,
-                [u],
+                [lead, u] if with_lead else [u],
+                anchor=u,
                 unit_title=u.title,
                 row=piece.get("row", ""),
                 grid=piece.get("grid", []),

@@ -1,0 +1,48 @@
+"""A table is read with the short paragraph that introduces it; a cell's value carries its unit after its number.
+
+A question often matches the sentence that says what a table is about (「…次の2種類の補助を実施しています。」)
+while the figures are in the grid: chunked apart, retrieval found one and the answer needed the other.
+"""
+
+from __future__ import annotations
+
+from app.compose import with_unit
+from ingest.chunk import chunk_units
+from ingest.pdf import Line, Page, Table
+from ingest.structure import build_units
+
+GRID = [["区分", "設立準備", "運営"], ["上限額", "50万円", "100万円"], ["補助率", "10分の10", "2分の1"]]
+
+
+def _chunks(*lines: Line) -> list:
+    page = Page(index=0, label="7", width=595, height=842)
+    page.blocks = [*lines, Table(GRID, 0, (40, 300, 370, 360))]
+    return chunk_units(build_units([page]), "d", "d")
+
+
+def _line(text: str, y: float) -> Line:
+    return Line(text, 0, (40, y, 500, y + 10), 10.0)
+
+
+def test_the_paragraph_right_before_a_table_is_read_with_it_and_kept_in_its_own_chunk():
+    lead = "市町村の協議会の設立と運営を後押しするため、次の2種類の補助を実施しています。"
+    chunks = _chunks(Line("2-7　県の支援制度", 0, (40, 100, 300, 114), 14.0, True), _line(lead, 200),
+                     Line("表5　補助制度", 0, (40, 280, 300, 290), 10.0, True, above_table=True))
+    table = next(c for c in chunks if c.grid)
+    assert table.text.startswith(lead) and "| 上限額 | 50万円 | 100万円 |" in table.text
+    assert any(lead in c.text for c in chunks if not c.grid)  # lossless: the text chunk keeps it
+    assert table.section_title.endswith("県の支援制度")
+    assert table.pages == ["7"]
+
+
+def test_a_long_paragraph_before_a_table_is_not_a_lead_in():
+    long = "この事業は" + "市町村の取組を支えるものであり、" * 20 + "継続して実施します。"
+    chunks = _chunks(_line(long, 200))
+    table = next(c for c in chunks if c.grid)
+    assert not table.text.startswith("この事業は")
+
+
+def test_a_unit_goes_after_the_number_of_a_cell_with_a_share():
+    assert with_unit("1（8.3%）", "団体") == "1団体（8.3%）"
+    assert with_unit("14", "県") == "14県"
+    assert with_unit("○", "") == "○"
