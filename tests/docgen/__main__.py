@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 import time
 
-from . import BLIND, BLIND3, BLIND4, BLIND5, DOCS, FRESH, build_all
+from . import BLIND, BLIND3, BLIND4, BLIND5, BLIND6, DOCS, FRESH, build_all
 
 
 def main(argv: list[str]) -> int:
     if not argv or argv[0] in ("-h", "--help"):
-        print("usage: python -m tests.docgen OUTDIR [" + "|".join(DOCS + FRESH + BLIND + BLIND3 + BLIND4 + BLIND5) + " ...]")
+        print("usage: python -m tests.docgen OUTDIR [" + "|".join(DOCS + FRESH + BLIND + BLIND3 + BLIND4 + BLIND5 + BLIND6) + " ...]")
         return 2
     t0 = time.time()
     res = build_all(argv[0], argv[1:] or None)

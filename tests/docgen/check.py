@@ -3,7 +3,8 @@
 `--only newsletter,youkou` checks the held-out documents (FRESH) instead of the default five;
 `--only kaede_tebiki,kaede_setsumeikai` the second held-out set (BLIND);
 `--only aoba_gijiyoshi,aoba_qa` the third (BLIND3);
-`--only harukaze_leaflet,harukaze_tsuchi` the fourth (BLIND4).
+`--only harukaze_leaflet,harukaze_tsuchi` the fourth (BLIND4);
+`--only mizuho_chousa,mizuho_houjin` the fifth (BLIND5); `--only tomoe_gaiyou,tomoe_ichiran` the sixth (BLIND6).
 
 Builds every document into OUTDIR, then with pdfplumber verifies that every truth sentence
 (whitespace removed) is printed on the pages the truth names, that every footer/header label is on
