@@ -104,13 +104,15 @@ def _place(f: Frag, band: str, y: float, h: float) -> tuple:
     return band, round(y / (h * Y_TOLERANCE * 2)), round(f.size), round(f.x0 / 20)
 
 
-def find_running(pages: list[list[Frag]], heights: list[float], body_size: float = 0.0) -> list[set[int]]:
+def find_running(pages: list[list[Frag]], heights: list[float], body_size: float = 0.0,
+                 has_other: list[bool] | None = None) -> list[set[int]]:
     """Per page, the indexes of the fragments that are running headers/footers or page numbers.
 
     A fragment counts when its shape recurs at about the same height in the same edge band
     on enough pages (at least 2, and at least 3 in documents of 5 pages or more), or when it
     alone is a page number in the edge band. Large text (slide titles) never counts unless
-    it is a page number: titles that repeat are content.
+    it is a page number: titles that repeat are content. `has_other[i]`: page i holds content that is not
+    among its fragments (a table), so its repeated lines may all go.
     """
     n = len(pages)
     need = 2 if n < 5 else 3
@@ -175,7 +177,7 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
     frame_bottom = bottoms[-1 - len(bottoms) // 10] if bottoms else float("inf")
 
     out: list[set[int]] = []
-    for frags, row, h in zip(pages, keys, heights, strict=True):
+    for p, (frags, row, h) in enumerate(zip(pages, keys, heights, strict=True)):
         hit: set[int] = set()
         numbers: set[int] = set()
         for i, (f, key) in enumerate(zip(frags, row, strict=True)):
@@ -195,7 +197,7 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
                 numbers.add(i)
             elif not big and (recurs(key, True) or (outside and (recurs(key, False) or small_place))):
                 hit.add(i)
-        if hit and len(hit) == len(frags):
+        if hit and len(hit) == len(frags) and not (has_other and has_other[p]):
             hit = numbers  # a page is never emptied of its words: repeated lines that are all it says are content
         out.append(hit)
     return out

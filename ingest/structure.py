@@ -230,7 +230,57 @@ def _section(stack: list[dict]) -> tuple[str, str, list[str]]:
 
 
 def _table_rows(table: Table) -> list[list[str]]:
-    return [[clean_cell(c) for c in row] for row in table.rows]
+    return flatten_header([[clean_cell(c) for c in mend_split_cells(row)] for row in table.rows])
+
+
+def _open_brackets(text: str) -> int:
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
+
+
+def mend_split_cells(row: list[str | None]) -> list[str]:
+    """Text printed across a column rule (a label on a schedule strip spanning two months) is cut into two
+    cells: 「市町村説明会（4月22」 | 「日）」. A cell whose last line leaves a bracket open, beside a cell whose
+    first line closes it, gets that line back; the bracket is the evidence, so words are never moved on a
+    guess."""
+    cells = [c or "" for c in row]
+    for j in range(len(cells) - 1):
+        left = cells[j].rstrip("\n").split("\n")
+        right = cells[j + 1].lstrip("\n").split("\n")
+        if not left[-1] or not right[0] or _open_brackets(left[-1]) <= 0 or _open_brackets(right[0]) >= 0:
+            continue
+        left[-1] += right[0]
+        cells[j], cells[j + 1] = "\n".join(left), "\n".join(right[1:])
+    return cells
+
+
+_FIGURE_CELL = re.compile(r"^[\d,.%％()（）\s]+$")
+
+
+def flatten_header(grid: list[list[str]]) -> list[list[str]]:
+    """A two-level header (a group label over several columns, 「居住支援協議会」 over 設置状況 / 設置年月 / 事務局,
+    beside labels that span both rows, 「No.」「市町村名」) read as one header row: 「居住支援協議会 設置状況」….
+    Read as two rows, the sub-labels were taken for the first data row and the group's columns after its
+    first had no header. Only when the shape is unmistakable: the first row leaves cells empty after a label
+    (a span), the second row is labels only (no figure), it names every spanned column, and it is empty where
+    the first row's label spans both rows."""
+    if len(grid) < 3 or len(grid[0]) < 3:
+        return grid
+    top, sub = grid[0], grid[1]
+    if len(sub) != len(top) or not any(top):
+        return grid
+    spans, group = [], ""
+    for j, (t, b) in enumerate(zip(top, sub, strict=True)):
+        if t:
+            group = t
+        spans.append(group if not t else t)
+        if not t and (not group or not b):  # an empty top cell must sit in a group and have its sub-label
+            return grid
+        if t and b and (j + 1 >= len(top) or top[j + 1]):  # a sub-label under a one-column label: not a group
+            return grid
+    if all(top) or not any(sub) or any(_FIGURE_CELL.match(b) for b in sub if b):
+        return grid
+    header = [f"{spans[j]} {b}" if b else top[j] for j, b in enumerate(sub)]
+    return [header, *grid[2:]]
 
 
 def is_text_table(grid: list[list[str]]) -> bool:

@@ -1,0 +1,49 @@
+"""Tables as printed in lists and schedules: a two-level header, a label cut by a column rule, a page that is
+one table continued under the running header."""
+
+from __future__ import annotations
+
+from ingest.running import Frag, find_running
+from ingest.structure import flatten_header, mend_split_cells
+
+TWO_LEVEL = [
+    ["No.", "市町村名", "居住支援協議会", "", "相談窓口", "", "備考"],
+    ["", "", "設置状況", "設置年月", "窓口名", "相談件数", ""],
+    ["1", "いずみ市", "○", "令和3年4月", "住まい相談室", "120", "—"],
+]
+
+
+def test_a_group_label_over_sub_labels_becomes_one_header_row():
+    grid = flatten_header(TWO_LEVEL)
+    assert grid[0] == ["No.", "市町村名", "居住支援協議会 設置状況", "居住支援協議会 設置年月", "相談窓口 窓口名",
+                       "相談窓口 相談件数", "備考"]
+    assert grid[1][1] == "いずみ市" and len(grid) == 2
+
+
+def test_a_first_data_row_with_empty_cells_is_not_taken_for_sub_labels():
+    grid = [["区分", "令和5年度", "令和6年度"], ["相談", "", "12"], ["見守り", "3", "4"]]
+    assert flatten_header(grid) == grid
+    figures = [["項目", "実績", "", "備考"], ["", "12", "15", ""], ["相談", "1", "2", "x"]]
+    assert flatten_header(figures) == figures  # figures under the span: data, not sub-labels
+
+
+def test_a_label_cut_by_a_column_rule_is_mended_only_where_a_bracket_proves_it():
+    row = ["", "説明会（4月22", "日）\n第1期募集（5月", "7日～6月13日）", "交付決定"]
+    assert mend_split_cells(row) == ["", "説明会（4月22日）", "第1期募集（5月7日～6月13日）", "", "交付決定"]
+    plain = ["住まい", "相談", "（月2回）"]
+    assert mend_split_cells(plain) == plain
+
+
+def test_a_page_that_is_one_table_loses_its_running_header_too():
+    header = "市町村の取組状況一覧（令和8年4月1日現在）"
+    pages = [
+        [Frag("市町村の取組状況一覧", 50, 65, 200, 600, 15.5), Frag("この一覧は…です。", 107, 116, 45, 800, 9.6),
+         Frag("1 / 3", 567, 576, 410, 430, 9.0)],
+        [Frag(header, 22, 31, 566, 800, 8.6), Frag("2 / 3", 567, 576, 410, 430, 9.0)],
+        [Frag(header, 22, 31, 566, 800, 8.6), Frag("※1 注記です。", 235, 245, 36, 700, 8.6),
+         Frag("3 / 3", 567, 576, 410, 430, 9.0)],
+    ]
+    heights = [595.0] * 3
+    kept_empty = find_running(pages, heights, 9.6)
+    assert 0 not in kept_empty[1]  # a page is never emptied of its words...
+    assert find_running(pages, heights, 9.6, has_other=[True, True, True])[1] == {0, 1}  # ...unless a table fills it
