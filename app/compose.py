@@ -69,6 +69,8 @@ def row_labels(grid: list[list[str]]) -> list[str]:
     prefix = ""
     for r in grid[1:]:
         label = (r[0] if r else "").strip()
+        if re.fullmatch(r"\d{1,4}", label) and len(r) > 1 and r[1].strip():
+            label = r[1].strip()  # a running number (No. 1, 2, …) is not the row's name: the cell after it is
         m = re.match(r"^(\D+?)\s*\d", label)
         if m and not re.match(r"^\d", label):
             prefix = m.group(1).strip()
@@ -254,7 +256,10 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
             # at least one of them must set the row apart (in at most a third of the rows): 支援, shared by
             # most rows, names none, しおさい (the one row active there) does
             context = set(content_words(normalize(" ".join(grid[0]) + " " + h.chunk.get("unit_title", ""))))
-            row_words = [(set(content_words(normalize(" ".join([lab, *r[1:]])))) - context) & q_tokens
+            # each cell read on its own (run together, 「1 ともえ市 ○」 tokenises the name differently); a figure or
+            # year in a row's other cells (令和7年度に…) does not name the row, one in its label (相談件数（令和6年度）) does
+            row_words = [((set(content_words(normalize(lab))) | {t for c in r[1:] if c for t in content_words(normalize(c))
+                                                                  if not re.search(r"\d", t)}) - context) & q_tokens
                          for lab, r in zip(labels, grid[1:], strict=False)]
             spread = {t: sum(t in w for w in row_words) for t in q_tokens}
             rare = max(1, len(labels) // 3)

@@ -205,3 +205,18 @@ def test_answer_labels_are_not_shown_and_recurring_days_are_dates():
     assert clean_sentence("【回答】26法人です。") == "26法人です。" and clean_sentence("A．できます。") == "できます。"
     assert clean_sentence("A市では毎年開催する。") == "A市では毎年開催する。"
     assert ANSWER_LOOKS["date"].search(normalize("毎月第2木曜日に会議を開く"))
+
+
+def test_a_numbered_list_is_named_by_its_name_column_not_by_a_year_in_its_notes():
+    from app.compose import named_rows, row_labels
+
+    grid = [["No.", "市町村名", "設置年月", "相談件数", "備考"],
+            ["1", "ともえ市", "平成30年11月", "612", "相談窓口の運営を委託。"],
+            ["2", "ほのか市", "令和2年7月", "248", "令和7年度に見守り部会を設置。"],
+            ["3", "うしお市", "令和3年4月", "187", "令和7年度から出張相談を開始。"],
+            ["4", "すばる市", "令和4年10月", "231", "—"]]
+    hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "表 一覧", "unit_title": "表 一覧"}, 1.0, 1)
+    assert row_labels(grid) == ["ともえ市", "ほのか市", "うしお市", "すばる市"]  # not the running numbers
+    # a name Sudachi reads differently when the row's cells are run together (「1 ともえ市」) still names its row
+    assert [i for _h, i in named_rows(analyze("ともえ市の協議会はいつ設置されましたか"), [hit], _Idf())] == [1]
+    assert named_rows(analyze("令和7年度の相談件数はどうでしたか"), [hit], _Idf()) == []  # a year in the notes names none
