@@ -85,6 +85,7 @@ def _coverage(q: Query, retriever: Retriever, hits: list[Hit], synonyms: bool) -
 
 
 _FIGURE = figure_pattern()
+MONEY_UNIT = re.compile(r"[(（]\s*単位\s*[:：]\s*[千万億百]?円")
 
 
 def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell_found: bool | None = None
@@ -196,13 +197,20 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
     words = [t for t in dict.fromkeys(q.tokens) if t not in {"令和", "平成"}]
     w = {t: retriever.idf(t) for t in words}
     scored: list[tuple[float, int, str]] = []
+    # a table counted in 円 / 千円 (（単位：千円）) holds sums in its bare numbers: its rows, when the table is among
+    # the sentences most about the question (its caption, a row)
+    money_rows: dict[str, list[str]] = {}
     for h in hits:
         sents = split_sentences(h.chunk["text"])
+        rows = [normalize(x) for x in sents if x.lstrip().startswith("|")]
+        in_money = bool(rows) and bool(MONEY_UNIT.search(normalize(h.chunk["text"])))
         for i, sent in enumerate(sents):
             toks = _words(sent)
             share = sum(w[t] for t in words if t in toks)
             window = normalize(sent + (sents[i + 1] if i + 1 < len(sents) else ""))
             scored.append((share, -len(scored), window))
+            if in_money:
+                money_rows[window] = rows
     dense = sorted(((v, sent) for h in hits for sent, v in h.sentence_scores.items()), reverse=True)[:best_dense]
     top = sorted(scored, reverse=True)[:best]
     near = " ".join([text for _, _, text in top] + [normalize(t) for _, t in dense])
@@ -215,6 +223,9 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
     for kind in kinds:
         if kind == "count":  # a figure with a counter, or a table row's bare numbers (the unit is in the caption)
             found += bool(values(_FIGURE)) or any(_holds("count", t, asked) for _, _, t in top if t.lstrip().startswith("|"))
+        elif kind == "money":  # a sum, or a row's bare numbers in a table counted in 円 / 千円
+            found += bool(values(ANSWER_LOOKS[kind])) or any(_holds("count", row, asked) for _, _, t in top
+                                                                for row in money_rows.get(t, []))
         else:
             found += bool(values(ANSWER_LOOKS[kind]))
     return found / len(kinds)

@@ -67,10 +67,13 @@ def row_labels(grid: list[list[str]]) -> list[str]:
     reads 「令和 4年度」): a general table convention, not one table's."""
     out: list[str] = []
     prefix = ""
+    numbers = [r[0].strip() for r in grid[1:] if r and re.fullmatch(r"\d{1,4}", r[0].strip())]
+    # a running number (No. 1, 2, 3 …) is not the row's name: the cell after it is (a year or month column is)
+    running = len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)]
     for r in grid[1:]:
         label = (r[0] if r else "").strip()
-        if re.fullmatch(r"\d{1,4}", label) and len(r) > 1 and r[1].strip():
-            label = r[1].strip()  # a running number (No. 1, 2, …) is not the row's name: the cell after it is
+        if running and re.fullmatch(r"\d{1,4}", label) and len(r) > 1 and r[1].strip():
+            label = r[1].strip()
         m = re.match(r"^(\D+?)\s*\d", label)
         if m and not re.match(r"^\d", label):
             prefix = m.group(1).strip()
@@ -414,9 +417,10 @@ def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | Non
 def with_unit(value: str, unit: str) -> str:
     """A cell's value with the table's unit (（単位：団体）) after its number: 「1（8.3%）」 reads 「1団体（8.3%）」,
     not 「1（8.3%）団体」; a value with no leading number gets the unit at its end."""
-    if not unit:
+    unit = re.split(r"[、,，・/／]", unit)[0].strip()  # （単位：団体、%）: the count's unit; the share says its own
+    if not unit or unit in value:
         return value
-    m = re.match(r"^\s*([\d,.]+)\s*(?=[（(])", value)
+    m = re.match(r"^\s*([△▲▽−\-+]?[\d,.]+)\s*(?=[（(])", value)
     return f"{m.group(1)}{unit}{value[m.end():]}" if m else f"{value}{unit}"
 
 
@@ -429,9 +433,12 @@ def narrower_sentence(q: Query, cell: tuple, picked: list[tuple[Hit, str, float]
     if not q.counter:
         return None
     h, _i, _j, row, col, _value = cell
-    # what the table itself can express: its caption and cells (not a lead-in paragraph read with it)
-    cells = " ".join(c for r in h.chunk.get("grid") or [] for c in r) or h.chunk["text"]
-    table_words = set(content_words(normalize(" ".join([h.chunk.get("unit_title", ""), cells, row, col]))))
+    # what the table itself can express: from its caption on (scope, unit, cells, notes), not a lead-in
+    # paragraph read before it
+    text, title = h.chunk["text"], h.chunk.get("unit_title", "")
+    start = text.find(title) if title else -1
+    table_text = text[start:] if start > 0 else text
+    table_words = set(content_words(normalize(" ".join([title, table_text, row, col]))))
     if q.zero:  # 「一度も…しなかった」 is what the table's zero column says
         table_words.update(w for m in ZERO_Q.finditer(normalize(q.standalone)) for w in content_words(m.group(0)))
     weights = {t: retriever.idf(t) for t in dict.fromkeys(q.tokens) if t not in {"令和", "平成"}}

@@ -143,8 +143,8 @@ def table_lead(buf: list[Unit], table: Unit, max_chars: int) -> Unit | None:
     A table is chunked apart from the text before it, so the sentence that says what the table is about
     and the grid that holds its figures were found separately: a question matched one and the answer was in
     the other. The paragraph right before a table, in the same section and short enough to be a lead-in
-    (at most a third of a chunk), is repeated at the head of the table's chunk; its own text chunk keeps it
-    too. Only for grids of figures or fields read as one chunk (a table of statements is chunked per row,
+    (at most a third of a chunk) and on the page where the table starts, is repeated at the head of the
+    table's chunk; its own text chunk keeps it too. Only for grids of figures or fields read as one chunk (a table of statements is chunked per row,
     each row an answer of its own), not 事例 boxes, and never across another table or a heading.
     """
     if table.kind != "table" or not buf:
@@ -152,6 +152,8 @@ def table_lead(buf: list[Unit], table: Unit, max_chars: int) -> Unit | None:
     last = buf[-1]
     if last.kind != "text" or last.section_path != table.section_path or len(last.text) > max_chars // 3:
         return None
+    if not last.page_indices or not table.page_indices or last.page_indices[-1] != table.page_indices[0]:
+        return None  # a lead-in at the foot of the page before: the table's citation must stay on its own page
     return last
 
 

@@ -357,7 +357,7 @@ def assemble(raws: list[_Raw]) -> list[Page]:
         [[Frag(f.text, f.bbox[1], f.bbox[3], f.bbox[0], f.bbox[2], f.size) for f in r.frags] for r in raws],
         [r.height for r in raws],
         body_size,
-        [bool(r.tables) for r in raws],  # a page of one table continued: its header line is still furniture
+        [bool(r.tables) for r in raws],  # a page filled by a table: its repeated lines may all be furniture
     )
     cands = [[c for i in sorted(hit) for c in page_number_candidates(r.frags[i].text)] for r, hit in zip(raws, running,
                                                                                                          strict=True)]

@@ -19,6 +19,7 @@ EDGE_BAND = 0.14  # top/bottom share of the page height where running lines live
 Y_TOLERANCE = 0.012  # share of the page height: "the same position" on two pages
 
 _DASH = "-‐－―ー–—−"
+CAPTION_LIKE = re.compile(r"^(?:表|図|別表)\s*[\d０-９一二三四五六七八九十]|.*[(（]\s*単位")
 _BARE = re.compile(rf"[\d{re.escape(_DASH)}()（）\s]+|[ivxlcdm]+", re.I)
 _ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
 _FORMS = [
@@ -197,8 +198,11 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
                 numbers.add(i)
             elif not big and (recurs(key, True) or (outside and (recurs(key, False) or small_place))):
                 hit.add(i)
-        if hit and len(hit) == len(frags) and not (has_other and has_other[p]):
-            hit = numbers  # a page is never emptied of its words: repeated lines that are all it says are content
+        if hit and len(hit) == len(frags):
+            # a page is never emptied of its words: repeated lines that are all it says are content — unless a
+            # table fills the page, and then only lines that are not a table's caption or unit
+            hit = numbers | ({i for i in hit if not CAPTION_LIKE.match(_nfkc(frags[i].text))}
+                             if has_other and has_other[p] else set())
         out.append(hit)
     return out
 

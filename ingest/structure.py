@@ -246,14 +246,23 @@ def mend_split_cells(row: list[str | None]) -> list[str]:
     for j in range(len(cells) - 1):
         left = cells[j].rstrip("\n").split("\n")
         right = cells[j + 1].lstrip("\n").split("\n")
-        if not left[-1] or not right[0] or _open_brackets(left[-1]) <= 0 or _open_brackets(right[0]) >= 0:
+        need = _open_brackets(left[-1]) if left[-1] else 0
+        if need <= 0 or not right[0] or _open_brackets(right[0]) >= 0:
             continue
-        left[-1] += right[0]
-        cells[j], cells[j + 1] = "\n".join(left), "\n".join(right[1:])
+        depth, cut = need, len(right[0])
+        for k, ch in enumerate(right[0]):  # up to the bracket that closes the open one; the rest stays right
+            depth += (ch in "（(") - (ch in "）)")
+            if depth == 0:
+                cut = k + 1
+                break
+        left[-1] += right[0][:cut]
+        rest = right[0][cut:].strip()
+        cells[j], cells[j + 1] = "\n".join(left), "\n".join(([rest] if rest else []) + right[1:])
     return cells
 
 
 _FIGURE_CELL = re.compile(r"^[\d,.%％()（）\s]+$")
+_YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
 
 
 def flatten_header(grid: list[list[str]]) -> list[list[str]]:
@@ -277,7 +286,9 @@ def flatten_header(grid: list[list[str]]) -> list[list[str]]:
             return grid
         if t and b and (j + 1 >= len(top) or top[j + 1]):  # a sub-label under a one-column label: not a group
             return grid
-    if all(top) or not any(sub) or any(_FIGURE_CELL.match(b) for b in sub if b):
+    if all(top) or not any(sub) or any(_FIGURE_CELL.match(b) and not _YEAR_CELL.match(b) or len(b) > 12 for b in sub if b):
+        return grid  # figures or sentences under the span are data; a sub-label is short (a year may be one)
+    if is_text_table(grid):
         return grid
     header = [f"{spans[j]} {b}" if b else top[j] for j, b in enumerate(sub)]
     return [header, *grid[2:]]

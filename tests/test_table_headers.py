@@ -25,6 +25,10 @@ def test_a_first_data_row_with_empty_cells_is_not_taken_for_sub_labels():
     assert flatten_header(grid) == grid
     figures = [["項目", "実績", "", "備考"], ["", "12", "15", ""], ["相談", "1", "2", "x"]]
     assert flatten_header(figures) == figures  # figures under the span: data, not sub-labels
+    sentence = [["区分", "内容", ""], ["", "対象者", "65歳以上で住宅の確保に特に配慮を要する高齢者"], ["a", "b", "c"]]
+    assert flatten_header(sentence) == sentence  # a sentence is data, not a sub-label
+    years = [["区分", "相談件数", ""], ["", "2023", "2024"], ["高齢者", "12", "15"]]
+    assert flatten_header(years)[0] == ["区分", "相談件数 2023", "相談件数 2024"]
 
 
 def test_a_label_cut_by_a_column_rule_is_mended_only_where_a_bracket_proves_it():
@@ -32,6 +36,8 @@ def test_a_label_cut_by_a_column_rule_is_mended_only_where_a_bracket_proves_it()
     assert mend_split_cells(row) == ["", "説明会（4月22日）", "第1期募集（5月7日～6月13日）", "", "交付決定"]
     plain = ["住まい", "相談", "（月2回）"]
     assert mend_split_cells(plain) == plain
+    # only up to the closing bracket: the next label stays in its own column
+    assert mend_split_cells(["説明会（4月22", "日）研修会（5月10日）", ""]) == ["説明会（4月22日）", "研修会（5月10日）", ""]
 
 
 def test_a_page_that_is_one_table_loses_its_running_header_too():
@@ -47,3 +53,6 @@ def test_a_page_that_is_one_table_loses_its_running_header_too():
     kept_empty = find_running(pages, heights, 9.6)
     assert 0 not in kept_empty[1]  # a page is never emptied of its words...
     assert find_running(pages, heights, 9.6, has_other=[True, True, True])[1] == {0, 1}  # ...unless a table fills it
+    captions = [[Frag("表2　市町村別相談件数（単位：件）", 22, 31, 40, 400, 8.6), Frag(f"{k} / 3", 567, 576, 410, 430, 9.0)]
+                for k in (1, 2, 3)]
+    assert all(0 not in hit for hit in find_running(captions, heights, 9.6, has_other=[True] * 3))  # a caption stays

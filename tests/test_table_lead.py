@@ -46,3 +46,20 @@ def test_a_unit_goes_after_the_number_of_a_cell_with_a_share():
     assert with_unit("1（8.3%）", "団体") == "1団体（8.3%）"
     assert with_unit("14", "県") == "14県"
     assert with_unit("○", "") == "○"
+
+
+def test_a_lead_in_on_the_page_before_the_table_stays_out_of_its_chunk():
+    lead = "補助の内容は次の表のとおりです。"
+    first = Page(index=0, label="7", width=595, height=842)
+    first.blocks = [_line(lead, 780)]
+    second = Page(index=1, label="8", width=595, height=842)
+    second.blocks = [Table(GRID, 1, (40, 60, 370, 120))]
+    chunks = chunk_units(build_units([first, second]), "d", "d")
+    table = next(c for c in chunks if c.grid)
+    assert table.pages == ["8"] and lead not in table.text  # a cell answer cites the page the table is on
+
+
+def test_a_unit_is_not_added_twice_and_a_compound_unit_gives_its_count_part():
+    assert with_unit("3団体（25%）", "団体") == "3団体（25%）"
+    assert with_unit("1（8.3%）", "団体、%") == "1団体（8.3%）"
+    assert with_unit("△3（-2.0%）", "人") == "△3人（-2.0%）"

@@ -217,6 +217,7 @@ def test_a_numbered_list_is_named_by_its_name_column_not_by_a_year_in_its_notes(
             ["4", "すばる市", "令和4年10月", "231", "—"]]
     hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "表 一覧", "unit_title": "表 一覧"}, 1.0, 1)
     assert row_labels(grid) == ["ともえ市", "ほのか市", "うしお市", "すばる市"]  # not the running numbers
+    assert row_labels([["年", "件数"], ["2019", "120"], ["2020", "130"]]) == ["2019", "2020"]  # a year column is the label
     # a name Sudachi reads differently when the row's cells are run together (「1 ともえ市」) still names its row
     assert [i for _h, i in named_rows(analyze("ともえ市の協議会はいつ設置されましたか"), [hit], _Idf())] == [1]
     assert named_rows(analyze("令和7年度の相談件数はどうでしたか"), [hit], _Idf()) == []  # a year in the notes names none
