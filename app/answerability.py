@@ -21,7 +21,7 @@ from ingest.clean import normalize, split_sentences, squash
 from ingest.tokens import content_words
 
 from .answer_kinds import ANSWER_LOOKS
-from .compose import answer_cell
+from .compose import UNIT, answer_cell
 from .counting import figure_pattern, same_counter, units_in
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
@@ -85,7 +85,6 @@ def _coverage(q: Query, retriever: Retriever, hits: list[Hit], synonyms: bool) -
 
 
 _FIGURE = figure_pattern()
-MONEY_UNIT = re.compile(r"[(（]\s*単位\s*[:：]\s*[千万億百]?円")
 
 
 def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell_found: bool | None = None
@@ -203,7 +202,8 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
     for h in hits:
         sents = split_sentences(h.chunk["text"])
         rows = [normalize(x) for x in sents if x.lstrip().startswith("|")]
-        in_money = bool(rows) and bool(MONEY_UNIT.search(normalize(h.chunk["text"])))
+        unit = UNIT.search(normalize(h.chunk["text"]))
+        in_money = bool(rows) and bool(unit) and "円" in unit.group(1)
         for i, sent in enumerate(sents):
             toks = _words(sent)
             share = sum(w[t] for t in words if t in toks)

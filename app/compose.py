@@ -448,8 +448,7 @@ def narrower_sentence(q: Query, cell: tuple, picked: list[tuple[Hit, str, float]
         return None
     best, best_share = None, 0.6
     for k, (_h, sent, _s) in enumerate(picked):
-        text = normalize(sent)
-        if not counts_in(text, q.counter):
+        if not counts_in(normalize(sent), q.counter):
             continue
         toks = set(content_words(sent))
         share = sum(w for t, w in residual.items() if t in toks) / rest

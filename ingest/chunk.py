@@ -144,8 +144,8 @@ def table_lead(buf: list[Unit], table: Unit, max_chars: int) -> Unit | None:
     and the grid that holds its figures were found separately: a question matched one and the answer was in
     the other. The paragraph right before a table, in the same section and short enough to be a lead-in
     (at most a third of a chunk) and on the page where the table starts, is repeated at the head of the
-    table's chunk; its own text chunk keeps it too. Only for grids of figures or fields read as one chunk (a table of statements is chunked per row,
-    each row an answer of its own), not 事例 boxes, and never across another table or a heading.
+    table's chunk; its own text chunk keeps it too. Only for grids read as one chunk (a table of statements
+    is chunked per row, each row an answer of its own), not 事例 boxes, never across another table or heading.
     """
     if table.kind != "table" or not buf:
         return None

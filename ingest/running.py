@@ -19,7 +19,7 @@ EDGE_BAND = 0.14  # top/bottom share of the page height where running lines live
 Y_TOLERANCE = 0.012  # share of the page height: "the same position" on two pages
 
 _DASH = "-‐－―ー–—−"
-CAPTION_LIKE = re.compile(r"^(?:表|図|別表)\s*[\d０-９一二三四五六七八九十]|.*[(（]\s*単位")
+_UNIT = re.compile(r"[(（]\s*単位\s*[:：]")
 _BARE = re.compile(rf"[\d{re.escape(_DASH)}()（）\s]+|[ivxlcdm]+", re.I)
 _ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
 _FORMS = [
@@ -103,6 +103,13 @@ def _band(f: Frag, height: float) -> str | None:
 
 def _place(f: Frag, band: str, y: float, h: float) -> tuple:
     return band, round(y / (h * Y_TOLERANCE * 2)), round(f.size), round(f.x0 / 20)
+
+
+def _caption_or_unit(text: str) -> bool:
+    """A table's caption (表2　…, from the headings vocabulary) or its unit line (（単位：件）): content."""
+    from .headings import caption_of
+
+    return caption_of(text) is not None or bool(_UNIT.search(_nfkc(text)))
 
 
 def find_running(pages: list[list[Frag]], heights: list[float], body_size: float = 0.0,
@@ -201,7 +208,7 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
         if hit and len(hit) == len(frags):
             # a page is never emptied of its words: repeated lines that are all it says are content — unless a
             # table fills the page, and then only lines that are not a table's caption or unit
-            hit = numbers | ({i for i in hit if not CAPTION_LIKE.match(_nfkc(frags[i].text))}
+            hit = numbers | ({i for i in hit if not _caption_or_unit(frags[i].text)}
                              if has_other and has_other[p] else set())
         out.append(hit)
     return out
