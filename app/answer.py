@@ -126,6 +126,11 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         lead = lead or cell_line
         lines.append(f"{'- ' if lines else ''}{cell_line}{marker(h, value)}")
         cites[h.chunk["id"]].cell = [i, j]
+        # the cell's whole row follows: a question about one row often asks two of its columns (いつ設立され、
+        # 構成団体はいくつ), and the row shows what the figure is read beside; each cell names its column
+        whole = row_line(h, i) if row and len(h.chunk["grid"][i]) > 2 and narrow is None else ""
+        if whole:
+            lines.append(f"- {whole}{marker(h, h.chunk['grid'][i][0])}")
     # rows of a top table the question names: their cells answer what one cell cannot (two columns, a row)
     rows_named = [] if cell else [(h, i) for h, i in named_rows(q, hits, retriever) if row_line(h, i)]
     row_rank = min((hits.index(h) for h, _ in rows_named), default=len(hits))

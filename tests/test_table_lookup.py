@@ -221,3 +221,17 @@ def test_a_numbered_list_is_named_by_its_name_column_not_by_a_year_in_its_notes(
     # a name Sudachi reads differently when the row's cells are run together (「1 ともえ市」) still names its row
     assert [i for _h, i in named_rows(analyze("ともえ市の協議会はいつ設置されましたか"), [hit], _Idf())] == [1]
     assert named_rows(analyze("令和7年度の相談件数はどうでしたか"), [hit], _Idf()) == []  # a year in the notes names none
+
+
+def test_a_cell_answer_brings_its_whole_row_so_a_second_column_asked_is_answered():
+    from app.answer import compose_extractive
+
+    grid = [["市町村", "設立年月", "構成団体数"], ["ひばり市", "令和3年4月", "21団体"], ["こまち町", "令和5年10月", "12団体"],
+            ["みさき村", "－", "－"]]
+    hit = Hit({"id": "t", "doc_id": "d", "kind": "table", "grid": grid, "unit_title": "表2 設立状況", "pages": ["3"],
+               "text": "表2 設立状況\n" + "\n".join(f"| {' | '.join(r)} |" for r in grid[:1] + [["---"] * 3] + grid[1:])},
+              1.0, 1)
+    q = analyze("こまち町の協議会はいつ設立されて、構成団体数はいくつですか。")
+    answer, _cites = compose_extractive(q, [hit], _Idf(), cell=table_lookup(q, [hit]))
+    assert "12団体" in answer and "令和5年10月" in answer
+    assert "21団体" not in answer  # another row's cells are not shown
