@@ -4,7 +4,8 @@
 `--only kaede_tebiki,kaede_setsumeikai` the second held-out set (BLIND);
 `--only aoba_gijiyoshi,aoba_qa` the third (BLIND3);
 `--only harukaze_leaflet,harukaze_tsuchi` the fourth (BLIND4);
-`--only mizuho_chousa,mizuho_houjin` the fifth (BLIND5); `--only tomoe_gaiyou,tomoe_ichiran` the sixth (BLIND6).
+`--only mizuho_chousa,mizuho_houjin` the fifth (BLIND5); `--only tomoe_gaiyou,tomoe_ichiran` the sixth (BLIND6);
+`--only hinata_jireishu,hinata_shiryou` the seventh (BLIND7).
 
 Builds every document into OUTDIR, then with pdfplumber verifies that every truth sentence
 (whitespace removed) is printed on the pages the truth names, that every footer/header label is on
