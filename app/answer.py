@@ -33,6 +33,7 @@ from .answerability import ABSTAIN, CAUTIOUS, judge, load_model
 from .compose import (
     UNIT,
     answer_cell,
+    block_label,
     clean_sentence,
     continuation,
     drop_connective,
@@ -93,6 +94,9 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         if not follows:  # its antecedent is not on the line before: do not let it dangle
             text = drop_connective(text)
         last.append((h.chunk["id"], sent))
+        who = block_label(sents, k)
+        if who and not follows:  # a quote from the middle of a labelled block says whose it is
+            text = f"【{who}】{text}"
         return name_first_person(text, h.chunk)
 
     lines: list[str] = []

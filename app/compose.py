@@ -25,6 +25,7 @@ from .sentence_rank import (
     FIGURE,
     ITEM_LINE,
     QUESTION_LINE,
+    SPEAKER,
     TOP_PASSAGES,
     SentenceModel,
     bigrams,
@@ -581,6 +582,28 @@ def speaker_block(text: str, subject: str) -> str:
     parts = re.split(r"(?=【[^】]{1,30}】)", text)
     mine = [p.strip() for p in parts if (who := speaker_of(p)) and (subject in who or who in subject)]
     return "\n".join(mine) if mine else text
+
+
+def block_label(sents: list[str], k: int) -> str:
+    """Who speaks in sentence k of a passage: the label of the statement block it stands in
+    (【ひばり市】保証人を…。家賃債務保証の…。 → 「ひばり市」 for the second sentence too), so a quote taken
+    from the middle of a block still says whose it is. A label alone on its line (【調査結果】) heads a
+    section and names no speaker; a sentence that opens with its own label needs none."""
+    if not 0 <= k < len(sents) or speaker_of(sents[k]):
+        return ""
+    for prev in reversed(sents[:k]):
+        who = speaker_of(prev)
+        if who:
+            text = normalize(prev)
+            m = SPEAKER.match(text)
+            rest = text[m.end():] if m else ""
+            # a bracketed label, or a short name set off by ：or a space (○委員長：, ○ひばり市　…), not a
+            # bullet mark before a sentence (○ 県は…)
+            named = bool(m) and (m.group("a") is not None or (len(who) <= 15 and re.match(r"[：:\s]", text[m.end() - 1:])))
+            return who if named and squash(rest) else ""
+        if is_title_line(prev):
+            return ""  # a heading ends the block
+    return ""
 
 
 def list_items(sentence: str) -> list[str]:

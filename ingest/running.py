@@ -37,6 +37,10 @@ _FORMS = [
 ]
 
 
+# a number after a prefix and a dash, alone on its line: 「事例集-3」「参考-1」「2-5」 (chapter–page numbering)
+_SECTIONED = re.compile(rf"^([^\d\s{re.escape(_DASH)}]{{1,8}}|\d{{1,3}})\s*[{re.escape(_DASH)}]\s*(\d{{1,4}})$")
+
+
 @dataclass(frozen=True)
 class Frag:
     """A piece of text on a page: what the statistics look at."""
@@ -68,6 +72,10 @@ def roman_value(s: str) -> int | None:
 def page_number_candidates(text: str) -> list[tuple[str, int, str, bool]]:
     """Printed page numbers a line may hold: (label, value, 'arabic'|'roman', strong form)."""
     t = _nfkc(text)
+    sectioned = _SECTIONED.match(re.sub(r"\s+", "", t))
+    if sectioned:  # printed as it stands; `choose_labels` keeps only the number when one word prefixes every page
+        prefix, n = sectioned.group(1), int(sectioned.group(2))
+        return [(f"{prefix}-{n}", n, f"sectioned:{prefix}", True)]
     out: list[tuple[str, int, str, bool]] = []
     for rx, strong in _FORMS:
         m = rx.search(t)
@@ -222,6 +230,7 @@ def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:
     offset the most pages support. A candidate no other page supports is kept only in a
     strong form (「P.7」, 「- 7 -」) or in a one- or two-page document.
     """
+    cands = _publication_prefix(cands)
     support: Counter = Counter()
     for i, cs in enumerate(cands):
         for _, v, system, _ in {(c[0], c[1], c[2], c[3]) for c in cs}:
@@ -238,3 +247,15 @@ def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:
             best = strong_ones[0][0] if len(strong_ones) == 1 else ""
         labels.append(best)
     return labels
+
+
+def _publication_prefix(cands: list[list[tuple[str, int, str, bool]]]) -> list[list[tuple[str, int, str, bool]]]:
+    """A number printed after a prefix and a dash (「事例集-3」, 「1-2」, 「参考-1」) is a page in a section or
+    in a named publication. When one word prefixes it on every page that has one (「事例集-1」…「事例集-7」),
+    the word names the publication and the number alone is the page; a prefix that changes (資料1's 「1-1」,
+    then 「2-1」「2-2」「参考-1」) or a chapter number is part of the label, kept as printed."""
+    prefixes = {c[2].split(":", 1)[1] for cs in cands for c in cs if c[2].startswith("sectioned:")}
+    pages = sum(1 for cs in cands if any(c[2].startswith("sectioned:") for c in cs))
+    if len(prefixes) != 1 or pages < 2 or next(iter(prefixes)).isdigit():
+        return cands
+    return [[(str(c[1]), c[1], "arabic", True) if c[2].startswith("sectioned:") else c for c in cs] for cs in cands]

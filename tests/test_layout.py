@@ -90,6 +90,15 @@ def test_footer_with_publisher_and_cover_without_number():
     assert not hits[0]  # the cover's body is not furniture
 
 
+def test_a_number_after_the_publication_s_name_is_the_page_and_a_section_page_is_kept_as_printed():
+    named = _labels(_doc([None, *[f"事例集-{n}" for n in range(1, 8)]]))[0]
+    assert named == ["", "1", "2", "3", "4", "5", "6", "7"]
+    sections = _labels(_doc([None, "1-1", "2-1", "2-2", "3-1", "参考-1"]))[0]
+    assert sections == ["", "1-1", "2-1", "2-2", "3-1", "参考-1"]
+    chapters = _labels(_doc(["1-1", "1-2", "1-3", "2-1"]))[0]  # a chapter number is part of the label
+    assert chapters == ["1-1", "1-2", "1-3", "2-1"]
+
+
 def test_roman_front_matter_then_arabic():
     labels, _ = _labels(_doc(["― i ―", "― ii ―", "― iii ―", "― 1 ―", "― 2 ―", "― 3 ―"]))
     assert labels == ["i", "ii", "iii", "1", "2", "3"]

@@ -1,0 +1,23 @@
+"""Whose statement a quote is: the label of the block it stands in (pure function, no index)."""
+
+from app.compose import block_label
+
+MINUTES = ["【ひばり市】保証人を立てられないことを理由に断られる例が多い。", "家賃債務保証の周知が必要と感じている。",
+           "【こもれび市】相談件数は187件であった。", "不動産店の参加が少ない。",
+           "【調査結果】", "調査対象の15県では会議を開いていた。",
+           "○ 県は市町村に制度を説明した。", "その結果、2市が設立した。",
+           "○委員長：それでは開会します。", "本日の議題は二つです。",
+           "2 今後の予定", "次回は3月に開く。"]
+
+
+def test_a_sentence_inside_a_labelled_block_is_attributed_to_its_label():
+    assert block_label(MINUTES, 1) == "ひばり市"
+    assert block_label(MINUTES, 3) == "こもれび市"  # the nearest label, not the first
+    assert block_label(MINUTES, 9) == "委員長"
+
+
+def test_a_sentence_that_opens_with_its_label_or_stands_under_a_heading_gets_none():
+    assert block_label(MINUTES, 0) == ""  # its own label is shown already
+    assert block_label(MINUTES, 5) == ""  # 【調査結果】 alone on its line heads a section
+    assert block_label(MINUTES, 7) == ""  # ○ as a bullet before a sentence is no speaker
+    assert block_label(MINUTES, 11) == ""  # a heading ends the block
