@@ -48,6 +48,7 @@ from .compose import (
     narrower_sentence,
     other_figures,
     pick_sentences,
+    row_holds,
     row_line,
     table_lookup,
     whole_groups,
@@ -123,6 +124,8 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
             most = {("max", True): "最も多い", ("min", True): "最も少ない", ("max", False): "最も大きい",
                     ("min", False): "最も小さい"}[(q.extreme, counted)]
             cell_line = f"{source}によると、「{col}」が{most}のは「{row}」で、{value} です。"
+        elif not col.strip():  # a label | value box (its header row names the box, not the column)
+            cell_line = f"{source}によると、「{row}」は {value} です。"
         else:
             cell_line = f"{source}によると、{row_label}「{col}」は {value} です。"
         if narrow is not None:  # the table's figure counts the whole, not the question's group
@@ -136,7 +139,9 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         if whole:
             lines.append(f"- {whole}{marker(h, h.chunk['grid'][i][0])}")
     # rows of a top table the question names: their cells answer what one cell cannot (two columns, a row)
-    rows_named = [] if cell else [(h, i) for h, i in named_rows(q, hits, retriever) if row_line(h, i)]
+    # (a row that holds no value of the kind asked — no place for どこ, no date for いつ — does not answer it)
+    rows_named = [] if cell else [(h, i) for h, i in named_rows(q, hits, retriever)
+                                  if row_line(h, i) and row_holds(q, h, i)]
     row_rank = min((hits.index(h) for h, _ in rows_named), default=len(hits))
     is_list = q.list_like and not q.numeric
 

@@ -35,6 +35,11 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"(?:NPO|特定非営利活動|一般社団|一般財団|公益社団|公益財団|社会福祉|医療)法人\s*(?![等のがはを])[^\s、。|]{2,}|"
                         r"(?:株式|合同|有限)会社\s*(?![等のがはを])[^\s、。|]{2,}|[^\s、。|]{2,}(?:株式|合同|有限)会社")),
 }
+# a question answered yes or no: a verb asked about (含まれますか, 受けられますか, can I…) and no question word
+YES_NO = re.compile(r"(?:ます|です|でしょう|られる|れる|できる|ある|いる|ない)か[。？?]?\s*$|^(?:is|are|can|do|does|did|will|should)\b",
+                    re.I)
+QUESTION_WORD = re.compile(r"何|なに|なん|いくら|いくつ|いつ|どこ|どちら|どれ|どの|どう|どんな|どのような|誰|だれ|"
+                           r"\b(?:how|what|when|where|who|which|whom)\b", re.I)
 ANSWER_LOOKS = {kind: looks for kind, (_asks, looks) in ANSWER_TYPES.items()}
 
 
@@ -42,4 +47,6 @@ def asked_kinds(text: str) -> tuple[str, ...]:
     """The answer kinds a (normalised) question asks for: 「いつ開催」 -> ("date",). Words the question quotes
     (「予算の確保が難しい」と答えた…) are the document's, not what it asks for."""
     text = re.sub(r"「[^「」]*」|『[^『』]*』", "", text)
+    if YES_NO.search(text) and not QUESTION_WORD.search(text):
+        return ()  # 「その費用に人件費は含まれますか」 asks whether, not how much
     return tuple(kind for kind, (asks, _looks) in ANSWER_TYPES.items() if asks.search(text))

@@ -67,7 +67,7 @@ def row_labels(grid: list[list[str]]) -> list[str]:
     """Row labels with a prefix written only on the first row carried down (「令和 3年度」 then 「4年度」
     reads 「令和 4年度」): a general table convention, not one table's."""
     out: list[str] = []
-    prefix = ""
+    prefix = after = ""
     numbers = [r[0].strip() for r in grid[1:] if r and re.fullmatch(r"\d{1,4}", r[0].strip())]
     # a running number (No. 1, 2, 3 …) is not the row's name: the cell after it is (a year or month column is)
     running = len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)]
@@ -75,11 +75,11 @@ def row_labels(grid: list[list[str]]) -> list[str]:
         label = (r[0] if r else "").strip()
         if running and re.fullmatch(r"\d{1,4}", label) and len(r) > 1 and r[1].strip():
             label = r[1].strip()
-        m = re.match(r"^(\D+?)\s*\d", label)
+        m = re.match(r"^(\D+?)\s*\d+\s*(\D?)", label)
         if m and not re.match(r"^\d", label):
-            prefix = m.group(1).strip()
-        elif prefix and re.match(r"^\d", label):
-            label = f"{prefix} {label}"
+            prefix, after = m.group(1).strip(), m.group(2)
+        elif prefix and (n := re.match(r"^\d+\s*(\D?)", label)) and n.group(1) == after:
+            label = f"{prefix} {label}"  # 「4年度」 under 「令和 3年度」; not 「3月下旬」 under 「令和8年1月30日」
         out.append(label)
     return out
 
@@ -129,8 +129,8 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             score = (exact * 10 + len(q_tokens & head_tokens)) if named else 0
             if (q.zero or q.negated) and _is_zero_header(head):
                 score = max(score, 9)
-            if own and score and any(k in own for k in _header_names(head)):
-                score += 20
+            if own and score and (any(k in own for k in _header_names(head)) or head_tokens & set(q.focus_tokens)):
+                score += 20  # the follow-up names this column itself (「入居決定は？」 → 入居決定件数)
             scores.append((score, j))
         if len(header) == 2 and scores and scores[0][0] == 0 and figure_q:
             scores = [(1, 1)]  # one value column: naming the row is enough
@@ -275,6 +275,31 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
     return []
 
 
+_WORDY = re.compile(r"[一-龥ぁ-んァ-ヶA-Za-z]{2,}")
+_WHERE_WHO = re.compile(r"どこ|どちら|誰|だれ|\b(?:where|who)\b", re.I)
+
+
+def row_holds(q: Query, h: Hit, i: int) -> bool:
+    """Does row i of a table hold a value of a kind the question asks for? A date for いつ (in any cell, the
+    label too: a schedule's rows are dates), a sum for いくら (or any figure in a table counted in 円 / 千円),
+    a figure for 何件, words for どこ / 誰 (a place, a body, a name: not figures alone). A question asking two
+    things (いつできて、何団体) is served by a row holding either; one asking for no kind, by any row. A row of
+    budget figures does not say where a seminar is held."""
+    row = [normalize(c) for c in h.chunk["grid"][i] if c.strip() and not PLACEHOLDER.match(c)]
+    values = [normalize(c) for c in h.chunk["grid"][i][1:] if c.strip() and not PLACEHOLDER.match(c)]
+    full = " ".join(row)
+    unit = UNIT.search(normalize(h.chunk["text"]))
+    wants: list[bool] = []
+    if q.numeric:
+        wants.append(any(re.search(r"\d", v) for v in values))
+    for kind in q.asks:
+        money_table = kind == "money" and bool(unit) and "円" in unit.group(1) and any(re.search(r"\d", v) for v in values)
+        wants.append(money_table or bool(ANSWER_LOOKS[kind].search(full)))
+    if not wants and _WHERE_WHO.search(q.text):  # どこでやるの, 誰が担当: in any wording
+        wants.append(any(_WORDY.search(v) for v in values))
+    return any(wants) if wants else True
+
+
 def row_line(h: Hit, i: int) -> str:
     """A table row as a statement: 「表5 補助金のメニューの「メニューC 広域連携加算」：上限額 30万円、補助率 10/10」
     (cells with their headers, original characters; the table's unit when it has one). The label is the
@@ -417,12 +442,12 @@ def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | Non
 
 def with_unit(value: str, unit: str) -> str:
     """A cell's value with the table's unit (（単位：団体）) after its number: 「1（8.3%）」 reads 「1団体（8.3%）」,
-    not 「1（8.3%）団体」; a value with no leading number gets the unit at its end."""
+    not 「1（8.3%）団体」. A value that says its own unit (40.0%, 3分の2) or is no number (○, 市直営) stays as it is."""
     unit = re.split(r"[、,，・/／]", unit)[0].strip()  # （単位：団体、%）: the count's unit; the share says its own
     if not unit or unit in value:
         return value
-    m = re.match(r"^\s*([△▲▽−\-+]?[\d,.]+)\s*(?=[（(])", value)
-    return f"{m.group(1)}{unit}{value[m.end():]}" if m else f"{value}{unit}"
+    m = re.match(r"^\s*([△▲▽−\-+]?[\d,.]+)\s*(?=[（(]|$)", value)
+    return f"{m.group(1)}{unit}{value[m.end():]}" if m else value
 
 
 def narrower_sentence(q: Query, cell: tuple, picked: list[tuple[Hit, str, float]], retriever: Retriever) -> int | None:
@@ -466,7 +491,8 @@ def matched_answer(q: Query, hits: list[Hit], retriever: Retriever, top: int = 2
     """(hit, question line, its answer lines) when a top passage holds a question (Q．…？, 【質問】…か。) that
     asks what the user asks: a Q&A leaflet, an FAQ page or a newsletter's Q&A corner has already written the
     answer, and it runs from the question to the next question or title line. The question line must hold at
-    least FAQ_MATCH of the user's question words (IDF-weighted), and be the best such line."""
+    least FAQ_MATCH of the user's question words (IDF-weighted), and be the best such line; for a follow-up, one
+    of its own words too."""
     words = {t: retriever.idf(t) for t in dict.fromkeys(content_words(q.compose_text)) if t not in {"令和", "平成"}}
     total = sum(words.values())
     if not total:
@@ -484,6 +510,8 @@ def matched_answer(q: Query, hits: list[Hit], retriever: Retriever, top: int = 2
             for m, others in members:
                 if any(contains_run(toks, o) for o in others):
                     have.update(m)
+            if q.follow_up and q.focus_tokens and not set(q.focus_tokens) & have:
+                continue  # a follow-up's own words (「現行だと？」) are not in it: it answers the earlier question
             share = sum(w for t, w in words.items() if t in have) / total
             if share >= FAQ_MATCH and (best is None or share > best[0]):
                 best = (share, h, i, sents)

@@ -30,14 +30,18 @@ def joiner(prev: str, nxt: str) -> str:
     return ""
 
 
-def join_lines(lines: list[str]) -> str:
-    """Join lines wrapped by the layout into one paragraph (no space between Japanese characters)."""
+def join_lines(lines: list[str], breaks: list[bool] | None = None) -> str:
+    """Join lines wrapped by the layout into one paragraph (no space between Japanese characters).
+    `breaks[i]`: line i follows a line that stopped short of the right edge without ending a sentence — a
+    break the author made (a label over its value: 「人口」「4,120人」「設立年月」…) — so a space keeps the two
+    apart, where running them together would read 「人口4,120人設立年月令和6年10月」."""
     out = ""
-    for line in lines:
+    for i, line in enumerate(lines):
         line = line.strip()
         if not line:
             continue
-        out = out + joiner(out, line) + line if out else line
+        hard = bool(breaks and i < len(breaks) and breaks[i])
+        out = out + (" " if hard else joiner(out, line)) + line if out else line
     return out
 
 

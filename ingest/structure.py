@@ -332,6 +332,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
     stack: list[dict] = []
     para: Unit | None = None
     para_lines: list[str] = []
+    para_breaks: list[bool] = []  # per line: it follows a line the author broke short (see join_lines)
     prev_line: Line | None = None
     caption: Unit | None = None  # a 表/事例 waiting for its grid
     caption_open = False  # caption text may wrap onto the next line
@@ -346,11 +347,11 @@ def build_units(pages: list[Page]) -> list[Unit]:
     article_cap: tuple[str, Line, Page] | None = None  # a （見出し） line waiting for the article under it
 
     def flush_para() -> None:
-        nonlocal para, para_lines, prev_line
+        nonlocal para, para_lines, para_breaks, prev_line
         if para is not None and para_lines:
-            para.text = join_lines(para_lines)
+            para.text = join_lines(para_lines, para_breaks)
             units.append(para)
-        para, para_lines, prev_line = None, [], None
+        para, para_lines, para_breaks, prev_line = None, [], [], None
 
     def new_unit(kind: str) -> Unit:
         sec, sec_title, path = _section(stack)
@@ -449,6 +450,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
                     if article_body(line.text):  # the article's first sentence starts its first paragraph
                         para = new_unit("text")
                         para_lines.append(line.text)
+                        para_breaks.append(False)
                         para.add_place(page.label, page.index, line.bbox)
                         prev_line = line
                     continue
@@ -541,6 +543,9 @@ def build_units(pages: list[Page]) -> list[Unit]:
             if para is None or starts_paragraph(line, prev_line, kind):
                 flush_para()
                 para = new_unit("text")
+            para_breaks.append(prev_line is not None and bool(para_lines) and prev_line.short
+                               and prev_line.page_index == line.page_index and prev_line.block == line.block
+                               and not prev_line.text.rstrip().endswith(SENTENCE_END))
             para_lines.append(line.text)
             para.add_place(page.label, page.index, line.bbox)
             prev_line = line

@@ -21,3 +21,13 @@ def test_a_sentence_that_opens_with_its_label_or_stands_under_a_heading_gets_non
     assert block_label(MINUTES, 5) == ""  # 【調査結果】 alone on its line heads a section
     assert block_label(MINUTES, 7) == ""  # ○ as a bullet before a sentence is no speaker
     assert block_label(MINUTES, 11) == ""  # a heading ends the block
+
+
+def test_a_yes_no_question_asks_for_no_kind_of_value():
+    from app.answer_kinds import asked_kinds
+
+    assert asked_kinds("その費用に職員の人件費は含まれますか。") == ()  # whether, not how much
+    assert asked_kinds("引っ越し費用の助成は受けられますか?") == ()
+    assert asked_kinds("費用はいくらですか") == ("money",)
+    assert asked_kinds("協議会の会長は誰ですか。") == ("person",)
+    assert asked_kinds("How much is the fee?") == ("money",)

@@ -43,3 +43,11 @@ def test_cleaning_loses_no_character(text):
     assert re.sub(r"\s", "", joined) == re.sub(r"\s", "", text)
     assert re.sub(r"\s", "", clean_cell(text)) == re.sub(r"\s", "", text)
     assert "".join(split_sentences(joined)) == joined
+
+
+def test_a_line_the_author_broke_short_is_kept_apart_by_a_space_and_a_wrapped_line_is_not():
+    from ingest.clean import join_lines
+
+    assert join_lines(["人口", "4,120人", "設立年月", "令和6年10月"], [False, True, True, True]) == "人口 4,120人 設立年月 令和6年10月"
+    assert join_lines(["協議会の設立後、相談件数は", "増えました。"], [False, False]) == "協議会の設立後、相談件数は増えました。"
+    assert join_lines(["a line", "wrapped"]) == "a line wrapped"

@@ -63,3 +63,10 @@ def test_a_unit_is_not_added_twice_and_a_compound_unit_gives_its_count_part():
     assert with_unit("3団体（25%）", "団体") == "3団体（25%）"
     assert with_unit("1（8.3%）", "団体、%") == "1団体（8.3%）"
     assert with_unit("△3（-2.0%）", "人") == "△3人（-2.0%）"
+
+
+def test_a_value_that_says_its_own_unit_or_is_no_number_gets_none_added():
+    assert with_unit("40.0%", "千円") == "40.0%"  # a rate in a table counted in 千円
+    assert with_unit("3分の2", "千円") == "3分の2"
+    assert with_unit("○", "件") == "○"
+    assert with_unit("2,460", "千円") == "2,460千円"

@@ -184,6 +184,10 @@ def test_a_document_s_own_question_that_asks_what_the_user_asks_brings_its_answe
     assert found is not None and "条例" in found[1]
     assert found[2] == ["A．必要ありません。", "県内の9協議会は、いずれも規約を定めて設立しています。"]  # up to the next Q
     assert matched_answer(analyze("協議会の予算の上限はいくら？"), [hit], Rare()) is None  # no question asks that
+    # a follow-up whose own words (単独) no question line holds is not answered by the earlier question's Q
+    history = [{"role": "user", "content": "近隣の町と共同で協議会を設立できますか。"}, {"role": "assistant", "content": "できます。"}]
+    follow = analyze("単独だとどう？", history)
+    assert follow.follow_up and matched_answer(follow, [hit], Rare()) is None
 
 
 def test_the_sentence_after_a_lead_comes_along_when_it_answers_the_rest():
@@ -218,6 +222,9 @@ def test_a_numbered_list_is_named_by_its_name_column_not_by_a_year_in_its_notes(
     hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "表 一覧", "unit_title": "表 一覧"}, 1.0, 1)
     assert row_labels(grid) == ["ともえ市", "ほのか市", "うしお市", "すばる市"]  # not the running numbers
     assert row_labels([["年", "件数"], ["2019", "120"], ["2020", "130"]]) == ["2019", "2020"]  # a year column is the label
+    assert row_labels([["年度", "件数"], ["令和 3年度", "1"], ["4年度", "2"]]) == ["令和 3年度", "令和 4年度"]  # era carried down
+    # a month after a full date is not a year of that era: 「3月下旬」 stays as printed
+    assert row_labels([["時期", "手続き"], ["令和8年1月30日", "申請"], ["3月下旬", "支払"]]) == ["令和8年1月30日", "3月下旬"]
     # a name Sudachi reads differently when the row's cells are run together (「1 ともえ市」) still names its row
     assert [i for _h, i in named_rows(analyze("ともえ市の協議会はいつ設置されましたか"), [hit], _Idf())] == [1]
     assert named_rows(analyze("令和7年度の相談件数はどうでしたか"), [hit], _Idf()) == []  # a year in the notes names none
@@ -235,3 +242,27 @@ def test_a_cell_answer_brings_its_whole_row_so_a_second_column_asked_is_answered
     answer, _cites = compose_extractive(q, [hit], _Idf(), cell=table_lookup(q, [hit]))
     assert "12団体" in answer and "令和5年10月" in answer
     assert "21団体" not in answer  # another row's cells are not shown
+
+
+def test_a_row_answers_only_a_question_whose_kind_of_value_it_holds():
+    from app.compose import row_holds
+
+    grid = [["事業名", "予算額", "実績額"], ["家主向けセミナー", "600", "512"], ["相談会", "400", "380"]]
+    hit = Hit({"id": "t", "kind": "table", "grid": grid, "unit_title": "表2 予算と実績",
+               "text": "表2 予算と実績（単位：千円）"}, 1.0, 1)
+    assert row_holds(analyze("家主向けセミナーの予算はいくら？"), hit, 1)  # figures in a table counted in 千円
+    assert not row_holds(analyze("家主向けセミナーってどこでやるの？"), hit, 1)  # budget figures name no place
+    assert not row_holds(analyze("家主向けセミナーはいつ開かれますか"), hit, 1)
+    places = [["事業名", "会場", "日程"], ["家主向けセミナー", "あさひ市民会館", "10月15日"]]
+    venue = Hit({"id": "v", "kind": "table", "grid": places, "unit_title": "表3 日程", "text": "表3 日程"}, 1.0, 1)
+    assert row_holds(analyze("家主向けセミナーってどこでやるの？"), venue, 1)
+    assert row_holds(analyze("家主向けセミナーはいつ開かれますか"), venue, 1)
+
+
+def test_a_follow_up_reads_the_column_its_own_words_name_in_another_inflection():
+    grid = [["市町村名", "相談件数（令和7年度）", "入居決定件数（令和7年度）"], ["あさひ市", "320", "71"], ["わかくさ町", "61", "9"]]
+    hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "表1 実績（単位：件）", "unit_title": "表1 実績"}, 1.0, 1)
+    history = [{"role": "user", "content": "わかくさ町の令和7年度の相談件数は何件ですか。"}, {"role": "assistant", "content": "61件です。"}]
+    q = analyze("入居決定は何件だった？", history)
+    cell = table_lookup(q, [hit])
+    assert q.follow_up and cell is not None and cell[5] == "9"
