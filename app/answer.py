@@ -95,7 +95,7 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         if not follows:  # its antecedent is not on the line before: do not let it dangle
             text = drop_connective(text)
         last.append((h.chunk["id"], sent))
-        who = block_label(sents, k)
+        who = block_label(split_sentences(h.chunk["text"]), k)  # line ends kept: a block ends with its paragraph
         if who and not follows:  # a quote from the middle of a labelled block says whose it is
             text = f"【{who}】{text}"
         return name_first_person(text, h.chunk)

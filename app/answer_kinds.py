@@ -40,6 +40,8 @@ YES_NO = re.compile(r"(?:ます|です|でしょう|られる|れる|できる|�
                     re.I)
 QUESTION_WORD = re.compile(r"何|なに|なん|いくら|いくつ|いつ|どこ|どちら|どれ|どの|どう|どんな|どのような|誰|だれ|"
                            r"\b(?:how|what|when|where|who|which|whom)\b", re.I)
+# a request phrased as a question (教えてもらえますか, わかりますか, can you tell me): it asks for the value
+REQUEST = re.compile(r"教え|知りたい|知らせ|わかり|分かり|伺え|\b(?:tell|show|know|give)\b", re.I)
 ANSWER_LOOKS = {kind: looks for kind, (_asks, looks) in ANSWER_TYPES.items()}
 
 
@@ -47,6 +49,6 @@ def asked_kinds(text: str) -> tuple[str, ...]:
     """The answer kinds a (normalised) question asks for: 「いつ開催」 -> ("date",). Words the question quotes
     (「予算の確保が難しい」と答えた…) are the document's, not what it asks for."""
     text = re.sub(r"「[^「」]*」|『[^『』]*』", "", text)
-    if YES_NO.search(text) and not QUESTION_WORD.search(text):
+    if YES_NO.search(text) and not QUESTION_WORD.search(text) and not REQUEST.search(text):
         return ()  # 「その費用に人件費は含まれますか」 asks whether, not how much
     return tuple(kind for kind, (asks, _looks) in ANSWER_TYPES.items() if asks.search(text))

@@ -86,6 +86,7 @@ def _coverage(q: Query, retriever: Retriever, hits: list[Hit], synonyms: bool) -
 
 _FIGURE = figure_pattern()
 RATE = re.compile(r"\d+\s*分の\s*\d+|\d+(?:\.\d+)?\s*[%％]|\d+\s*割|\d+\s*/\s*\d+(?![\d/])")
+RATE_ASKED = re.compile(r"率|割合|比率|割|[%％]|パーセント|\b(?:rate|ratio|percent|share)\b", re.I)
 
 
 def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell_found: bool | None = None
@@ -224,7 +225,8 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
     for kind in kinds:
         if kind == "count":  # a figure with a counter, or a table row's bare numbers (the unit is in the caption);
             # 「補助率はいくつ」 names no counter: a rate (3分の2, 40%) answers it
-            found += bool(values(_FIGURE)) or (not q.counter and bool(values(RATE))) or any(_holds("count", t, asked) for _, _, t in top if t.lstrip().startswith("|"))
+            found += bool(values(_FIGURE)) or (not q.counter and bool(RATE_ASKED.search(q.standalone))
+                                                and bool(values(RATE))) or any(_holds("count", t, asked) for _, _, t in top if t.lstrip().startswith("|"))
         elif kind == "money":  # a sum, or a row's bare numbers in a table counted in 円 / 千円
             found += bool(values(ANSWER_LOOKS[kind])) or any(_holds("count", row, asked) for _, _, t in top
                                                                 for row in money_rows.get(t, []))

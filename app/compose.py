@@ -100,6 +100,14 @@ def _value_tables(hits: list[Hit], min_rows: int = 2, min_cols: int = 1) -> Iter
             yield h, grid
 
 
+def _own_header_words(q: Query, header: list[str]) -> dict[int, set[str]]:
+    """Per column: the follow-up's own words that name it and no other column (not an era: 令和 heads
+    every year column, so it names none of them)."""
+    words = [set(content_words(h)) for h in header]
+    focus = {t for t in q.focus_tokens if t not in {"令和", "平成"} and len(t) > 1}
+    return {j: {t for t in focus & w if sum(t in o for o in words[1:]) == 1} for j, w in enumerate(words)}
+
+
 def figure_question(q: Query) -> bool:
     """A count question or one that names a numbered table: the questions the answerability model's
     `cell_found` signal was fitted on (other questions may read a cell too, but do not feed it)."""
@@ -121,6 +129,7 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
         if q.counter and unit and q.counter not in unit.group(1) and not named_in_table:
             continue  # 「何法人」 is not answered by a table counting 県 (unless 回 names its columns: 0回, 1回…)
         header = grid[0]
+        own_words = _own_header_words(q, header) if own else {}
         scores = []
         for j, head in enumerate(header[1:], start=1):
             head_tokens = set(content_words(head))
@@ -129,8 +138,8 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             score = (exact * 10 + len(q_tokens & head_tokens)) if named else 0
             if (q.zero or q.negated) and _is_zero_header(head):
                 score = max(score, 9)
-            if own and score and (any(k in own for k in _header_names(head)) or head_tokens & set(q.focus_tokens)):
-                score += 20  # the follow-up names this column itself (「入居決定は？」 → 入居決定件数)
+            if own and score and (any(k in own for k in _header_names(head)) or head_tokens & own_words[j]):
+                score += 20  # the follow-up names this column itself, in other inflection (入居決定は？ → 入居決定件数)
             scores.append((score, j))
         if len(header) == 2 and scores and scores[0][0] == 0 and figure_q:
             scores = [(1, 1)]  # one value column: naming the row is enough
@@ -292,9 +301,15 @@ def row_holds(q: Query, h: Hit, i: int) -> bool:
     wants: list[bool] = []
     if q.numeric:
         wants.append(any(re.search(r"\d", v) for v in values))
+    in_yen = bool(unit and "円" in unit.group(1)) or any("円" in c for c in h.chunk["grid"][0]) or bool(
+        re.search(r"単位\s*[:：]?\s*[千万億]?円", normalize(h.chunk["text"])))
     for kind in q.asks:
-        money_table = kind == "money" and bool(unit) and "円" in unit.group(1) and any(re.search(r"\d", v) for v in values)
-        wants.append(money_table or bool(ANSWER_LOOKS[kind].search(full)))
+        if kind == "money":
+            wants.append(bool(ANSWER_LOOKS[kind].search(full)) or (in_yen and any(re.search(r"\d", v) for v in values)))
+        elif kind in ("name", "person"):  # a place, body or name in a cell (中央公民館, 山田 太郎): words, not figures
+            wants.append(any(_WORDY.search(v) for v in values))
+        else:
+            wants.append(bool(ANSWER_LOOKS[kind].search(full)))
     if not wants and _WHERE_WHO.search(q.text):  # どこでやるの, 誰が担当: in any wording
         wants.append(any(_WORDY.search(v) for v in values))
     return any(wants) if wants else True
@@ -446,7 +461,7 @@ def with_unit(value: str, unit: str) -> str:
     unit = re.split(r"[、,，・/／]", unit)[0].strip()  # （単位：団体、%）: the count's unit; the share says its own
     if not unit or unit in value:
         return value
-    m = re.match(r"^\s*([△▲▽−\-+]?[\d,.]+)\s*(?=[（(]|$)", value)
+    m = re.match(r"^\s*((?:約|概ね|およそ)?[△▲▽−\-+]?[\d,.]+(?:\s*[～〜~]\s*[\d,.]+)?)\s*(?=[（(※]|以上|以下|未満|$)", value)
     return f"{m.group(1)}{unit}{value[m.end():]}" if m else value
 
 
@@ -499,6 +514,7 @@ def matched_answer(q: Query, hits: list[Hit], retriever: Retriever, top: int = 2
         return None
     # a word counts when the line holds it or one of its other forms (要る / 必要, 立ち上げる / 設立)
     members = synonym_members(tuple(content_words(q.compose_text)))
+    own = {t for t in q.focus_tokens if t not in {"令和", "平成"} and len(t) > 1}  # a follow-up's own topic words
     best: tuple[float, Hit, int, list[str]] | None = None
     for h in hits[:top]:
         sents = passage_sentences(h)
@@ -510,7 +526,7 @@ def matched_answer(q: Query, hits: list[Hit], retriever: Retriever, top: int = 2
             for m, others in members:
                 if any(contains_run(toks, o) for o in others):
                     have.update(m)
-            if q.follow_up and q.focus_tokens and not set(q.focus_tokens) & have:
+            if q.follow_up and own and not own & have:
                 continue  # a follow-up's own words (「現行だと？」) are not in it: it answers the earlier question
             share = sum(w for t, w in words.items() if t in have) / total
             if share >= FAQ_MATCH and (best is None or share > best[0]):
@@ -615,21 +631,26 @@ def speaker_block(text: str, subject: str) -> str:
 def block_label(sents: list[str], k: int) -> str:
     """Who speaks in sentence k of a passage: the label of the statement block it stands in
     (【ひばり市】保証人を…。家賃債務保証の…。 → 「ひばり市」 for the second sentence too), so a quote taken
-    from the middle of a block still says whose it is. A label alone on its line (【調査結果】) heads a
-    section and names no speaker; a sentence that opens with its own label needs none."""
-    if not 0 <= k < len(sents) or speaker_of(sents[k]):
+    from the middle of a block still says whose it is. `sents` as split, line ends kept: a block ends with its
+    paragraph. A label alone on its line (【調査結果】) heads a section and names no speaker; a sentence that
+    opens with its own label needs none."""
+    if not 0 <= k < len(sents) or speaker_of(sents[k].strip()):
         return ""
     for prev in reversed(sents[:k]):
-        who = speaker_of(prev)
+        if prev.endswith("\n"):
+            return ""  # a paragraph ended before sentence k: the block is not its
+        who = speaker_of(prev.strip())
         if who:
-            text = normalize(prev)
+            text = normalize(prev.strip())
             m = SPEAKER.match(text)
             rest = text[m.end():] if m else ""
-            # a bracketed label, or a short name set off by ：or a space (○委員長：, ○ひばり市　…), not a
-            # bullet mark before a sentence (○ 県は…)
-            named = bool(m) and (m.group("a") is not None or (len(who) <= 15 and re.match(r"[：:\s]", text[m.end() - 1:])))
+            # a bracketed label, or a name set off by ：or a space (○委員長：, ○ひばり市　…): short and not ending
+            # in a particle (○ 住宅確保要配慮者への … is a bullet before a sentence, not a speaker)
+            named = bool(m) and (m.group("a") is not None or (
+                len(who) <= 15 and not re.search(r"[のへをにはがともで]$", who)
+                and re.match(r"[：:\s]", text[m.end() - 1:])))
             return who if named and squash(rest) else ""
-        if is_title_line(prev):
+        if is_title_line(prev.strip()):
             return ""  # a heading ends the block
     return ""
 

@@ -46,8 +46,8 @@ ANAPHOR_START = re.compile(r"^(?:その|それ|この|これ|あの|あれ|そ�
 ANAPHOR = re.compile(r"(?:その|それ|あの|あれ|そこ|そちら|同じ|上記の|前述の|先ほどの|さっきの)"
                      r"(?![ょ])(?:ような|よう)?|(?:この|これ)(?:ら|って|は|に|を|で|が)|\b(?:it|they|that|those|them)\b", re.I)
 ELLIPTIC_END = re.compile(r"(?:は|も|って|で|の方|のほう)\s*[?？]?\s*$|(?:は|も)(?:どう|いかが)|"
-                          r"(?:だと|だったら|なら|では|の場合)[はも]?\s*(?:いくら|なん|何|どう|いつ|どこ|誰|だれ)[^。]{0,8}$|"
-                          r"(?:は|って)\s*(?:何[^\s、。]{0,2}|いくら|いくつ|いつ|どこ|誰|だれ)\s*(?:だった|でした|ですか|なの)?\s*[?？]?\s*$")
+                          r"(?:だと|だったら|なら|では|の場合)[はも]?\s*(?:(?:いくら|なん|何|どう|いつ|どこ|誰|だれ)[^。]{0,8})?"
+                          r"\s*[?？]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -101,8 +101,7 @@ def is_follow_up(question: str, has_history: bool = True) -> bool:
         return True  # only figures, years or verbs: 「令和5年度は？」「どうでしたか」
     # one bare topic and no predicate of its own: 「宅建協会は？」「法人側は？」
     verbs = [t for t in terms(q, "C") if t.pos in {"動詞", "形容詞"}]
-    topical = [t for t in nouns if len(t.word) > 1]  # a counter (何件の件) names no topic
-    return bool(ELLIPTIC_END.search(q)) and len(topical) + len(figures) <= 2 and not verbs
+    return bool(ELLIPTIC_END.search(q)) and len(nouns) + len(figures) <= 2 and not verbs
 
 
 def _last_user(history: list[dict]) -> tuple[int, str] | None:

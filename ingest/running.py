@@ -38,7 +38,8 @@ _FORMS = [
 
 
 # a number after a prefix and a dash, alone on its line: 「事例集-3」「参考-1」「2-5」 (chapter–page numbering)
-_SECTIONED = re.compile(rf"^([^\d\s{re.escape(_DASH)}]{{1,8}}|\d{{1,3}})\s*[{re.escape(_DASH)}]\s*(\d{{1,4}})$")
+_SECTION_DASH = _DASH.replace("ー", "")  # not the long-vowel mark: 「センター3」 is a name and a number
+_SECTIONED = re.compile(rf"^([^\d\s{re.escape(_DASH)}]{{1,8}}|\d{{1,3}})\s*[{re.escape(_SECTION_DASH)}]\s*(\d{{1,4}})$")
 
 
 @dataclass(frozen=True)
@@ -256,6 +257,10 @@ def _publication_prefix(cands: list[list[tuple[str, int, str, bool]]]) -> list[l
     then 「2-1」「2-2」「参考-1」) or a chapter number is part of the label, kept as printed."""
     prefixes = {c[2].split(":", 1)[1] for cs in cands for c in cs if c[2].startswith("sectioned:")}
     pages = sum(1 for cs in cands if any(c[2].startswith("sectioned:") for c in cs))
-    if len(prefixes) != 1 or pages < 2 or next(iter(prefixes)).isdigit():
+    numbered = sum(1 for cs in cands if cs)
+    numbers = [c[1] for cs in cands for c in cs if c[2].startswith("sectioned:")]
+    # only when every numbered page is numbered this way, and no number comes twice (「- 1 -」… then 「参考-1」)
+    if (len(prefixes) != 1 or pages < 2 or pages != numbered or len(set(numbers)) != len(numbers)
+            or next(iter(prefixes)).isdigit()):
         return cands
     return [[(str(c[1]), c[1], "arabic", True) if c[2].startswith("sectioned:") else c for c in cs] for cs in cands]

@@ -218,6 +218,25 @@ def starts_paragraph(line: Line, prev: Line | None, kind: str) -> bool:
     return kind == "para" or prev.short or line.gap > 0.8 or line.block != prev.block
 
 
+def broken_short(lines: list[Line | None]) -> list[bool]:
+    """Per line of a paragraph: does it follow a line its author broke short — one that stops well before the
+    paragraph's usual right edge (in its block, on its page) without ending a sentence (a label over its value,
+    a list of short items)? The usual edge is the paragraph's own, read from most of its lines, so one line
+    that runs long (a URL, a figure) does not make every full line look short."""
+    out = [False] * len(lines)
+    for i in range(1, len(lines)):
+        prev, cur = lines[i - 1], lines[i]
+        if prev is None or cur is None or prev.page_index != cur.page_index or prev.block != cur.block:
+            continue
+        if prev.text.rstrip().endswith(SENTENCE_END):
+            continue
+        rights = sorted(x.bbox[2] for x in lines if x is not None and x.page_index == prev.page_index
+                        and x.block == prev.block)
+        usual = rights[int(0.8 * (len(rights) - 1))]
+        out[i] = prev.short and usual - prev.bbox[2] > prev.size * 2
+    return out
+
+
 def _section(stack: list[dict]) -> tuple[str, str, list[str]]:
     key = ""
     for e in stack:
@@ -332,7 +351,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
     stack: list[dict] = []
     para: Unit | None = None
     para_lines: list[str] = []
-    para_breaks: list[bool] = []  # per line: it follows a line the author broke short (see join_lines)
+    para_objs: list[Line | None] = []  # the paragraph's lines as laid out (None: a line with no place), for its breaks
     prev_line: Line | None = None
     caption: Unit | None = None  # a 表/事例 waiting for its grid
     caption_open = False  # caption text may wrap onto the next line
@@ -347,11 +366,11 @@ def build_units(pages: list[Page]) -> list[Unit]:
     article_cap: tuple[str, Line, Page] | None = None  # a （見出し） line waiting for the article under it
 
     def flush_para() -> None:
-        nonlocal para, para_lines, para_breaks, prev_line
+        nonlocal para, para_lines, para_objs, prev_line
         if para is not None and para_lines:
-            para.text = join_lines(para_lines, para_breaks)
+            para.text = join_lines(para_lines, broken_short(para_objs))
             units.append(para)
-        para, para_lines, para_breaks, prev_line = None, [], [], None
+        para, para_lines, para_objs, prev_line = None, [], [], None
 
     def new_unit(kind: str) -> Unit:
         sec, sec_title, path = _section(stack)
@@ -450,7 +469,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
                     if article_body(line.text):  # the article's first sentence starts its first paragraph
                         para = new_unit("text")
                         para_lines.append(line.text)
-                        para_breaks.append(False)
+                        para_objs.append(None)
                         para.add_place(page.label, page.index, line.bbox)
                         prev_line = line
                     continue
@@ -543,9 +562,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
             if para is None or starts_paragraph(line, prev_line, kind):
                 flush_para()
                 para = new_unit("text")
-            para_breaks.append(prev_line is not None and bool(para_lines) and prev_line.short
-                               and prev_line.page_index == line.page_index and prev_line.block == line.block
-                               and not prev_line.text.rstrip().endswith(SENTENCE_END))
+            para_objs.append(line)
             para_lines.append(line.text)
             para.add_place(page.label, page.index, line.bbox)
             prev_line = line

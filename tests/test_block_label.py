@@ -31,3 +31,29 @@ def test_a_yes_no_question_asks_for_no_kind_of_value():
     assert asked_kinds("費用はいくらですか") == ("money",)
     assert asked_kinds("協議会の会長は誰ですか。") == ("person",)
     assert asked_kinds("How much is the fee?") == ("money",)
+
+
+def test_a_block_ends_with_its_paragraph_and_a_bullet_before_a_sentence_is_no_speaker():
+    from ingest.clean import split_sentences
+
+    sents = split_sentences("【ひばり市】保証人の例が多い。周知が必要。\n事務局から、次回は3月に開くと説明があった。")
+    assert [block_label(sents, k) for k in range(len(sents))] == ["", "ひばり市", ""]
+    bullet = ["○ 住宅確保要配慮者への 支援について説明した。", "県は補助を続ける。"]
+    assert block_label(bullet, 1) == ""
+
+
+def test_a_request_phrased_as_a_question_still_asks_for_its_value():
+    from app.answer_kinds import asked_kinds
+
+    assert asked_kinds("相談窓口の電話番号を教えてもらえますか") == ("contact",)
+    assert asked_kinds("申請の締め切りを教えていただけますか") == ("date",)
+    assert asked_kinds("Can you tell me the phone number of the office?") == ("contact",)
+
+
+def test_a_question_that_stands_on_its_own_is_no_follow_up():
+    from app.query import is_follow_up
+
+    for q in ("協議会の会長は誰ですか", "補助金の上限額はいくら", "セミナーの会場はどこ？", "協議会の事務局は何課ですか"):
+        assert not is_follow_up(q), q
+    for q in ("現行だといくら？", "共同設置なら？", "令和5年度は？"):
+        assert is_follow_up(q), q

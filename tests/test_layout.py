@@ -97,6 +97,8 @@ def test_a_number_after_the_publication_s_name_is_the_page_and_a_section_page_is
     assert sections == ["", "1-1", "2-1", "2-2", "3-1", "参考-1"]
     chapters = _labels(_doc(["1-1", "1-2", "1-3", "2-1"]))[0]  # a chapter number is part of the label
     assert chapters == ["1-1", "1-2", "1-3", "2-1"]
+    mixed = _labels(_doc([None, *[f"- {n} -" for n in range(1, 6)], "参考-1", "参考-2"]))[0]
+    assert mixed[-2:] == ["参考-1", "参考-2"] and mixed[1:6] == ["1", "2", "3", "4", "5"]  # no page label twice
 
 
 def test_roman_front_matter_then_arabic():

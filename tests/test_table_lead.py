@@ -70,3 +70,9 @@ def test_a_value_that_says_its_own_unit_or_is_no_number_gets_none_added():
     assert with_unit("3分の2", "千円") == "3分の2"
     assert with_unit("○", "件") == "○"
     assert with_unit("2,460", "千円") == "2,460千円"
+
+
+def test_a_unit_goes_after_an_approximate_figure_a_range_and_a_noted_figure():
+    assert with_unit("約300", "千円") == "約300千円"
+    assert with_unit("3,000～5,000", "千円") == "3,000～5,000千円"
+    assert with_unit("300※", "千円") == "300千円※"

@@ -263,6 +263,23 @@ def test_a_follow_up_reads_the_column_its_own_words_name_in_another_inflection()
     grid = [["市町村名", "相談件数（令和7年度）", "入居決定件数（令和7年度）"], ["あさひ市", "320", "71"], ["わかくさ町", "61", "9"]]
     hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "表1 実績（単位：件）", "unit_title": "表1 実績"}, 1.0, 1)
     history = [{"role": "user", "content": "わかくさ町の令和7年度の相談件数は何件ですか。"}, {"role": "assistant", "content": "61件です。"}]
-    q = analyze("入居決定は何件だった？", history)
+    q = analyze("入居決定のほうは？", history)
     cell = table_lookup(q, [hit])
     assert q.follow_up and cell is not None and cell[5] == "9"
+
+
+def test_a_year_follow_up_reads_its_year_column():
+    grid = [["市町村名", "令和5年度", "令和6年度", "令和7年度"], ["あさひ市", "280", "300", "320"], ["わかくさ町", "50", "61", "70"]]
+    hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "表1 相談件数（単位：件）", "unit_title": "表1 相談件数"}, 1.0, 1)
+    history = [{"role": "user", "content": "わかくさ町の令和6年度の相談件数は何件ですか。"}, {"role": "assistant", "content": "61件です。"}]
+    cell = table_lookup(analyze("令和7年度は？", history), [hit])
+    assert cell is not None and cell[5] == "70"  # 令和 heads every column: it names none of them
+
+
+def test_a_row_of_words_answers_where_and_who_and_a_header_in_yen_answers_how_much():
+    from app.compose import row_holds
+
+    grid = [["事業", "会場", "講師", "予算額（千円）"], ["家主向けセミナー", "中央公民館", "山田 太郎", "600"], ["相談会", "県庁", "佐藤 花子", "400"]]
+    hit = Hit({"id": "t", "kind": "table", "grid": grid, "unit_title": "表3 事業", "text": "表3 事業"}, 1.0, 1)
+    for q in ("家主向けセミナーの会場はどこですか", "家主向けセミナーの講師は誰？", "家主向けセミナーの予算は？"):
+        assert row_holds(analyze(q), hit, 1), q
