@@ -22,13 +22,15 @@ BLIND5 = ["mizuho_chousa", "mizuho_houjin"]
 BLIND6 = ["tomoe_gaiyou", "tomoe_ichiran"]
 # seventh held-out set (ひなた県), written blind: built only when named, never by default
 BLIND7 = ["hinata_jireishu", "hinata_shiryou"]
+# eighth held-out set (いずみ県), written blind: built only when named, never by default
+BLIND8 = ["izumi_tebiki", "izumi_handout"]
 
 
 def build_all(outdir: str | Path, only: list[str] | None = None, keep_docs: bool = False) -> dict[str, dict]:
     """Write every PDF and its <name>.truth.json into outdir; return {file: truth}.
 
-    `only` may name any module in DOCS, FRESH, BLIND, BLIND3, BLIND4, BLIND5, BLIND6 or BLIND7; without it only DOCS
-    are built.
+    `only` may name any module in DOCS, FRESH, BLIND, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7 or BLIND8;
+    without it only DOCS are built.
     With keep_docs the engine's Doc object is kept under truth["_doc"] (used by check.py)."""
     import importlib
 
