@@ -42,6 +42,7 @@ YEAR = re.compile(r"(?:令和|平成)\s*(?:\d{1,2}|元)\s*年度?|(?<!\d)\d{1,2}
 # ---- follow-ups: a question that refers back, or lacks what it is about ---------------------------
 ANAPHOR_START = re.compile(r"^(?:その|それ|この|これ|あの|あれ|そこ|そちら|こちら|同じ|上記|前述|先ほど|さっき|"
                            r"では|じゃあ|じゃ|なら|ならば|それなら|それで|で、|また|他に|ほかに|あと|さらに|"
+                           r"前の|前回の?|前年度|翌年度|次の|次回の?|"  # a time told relative to what was said
                            r"and\b|what about|how about|then\b)", re.I)
 ANAPHOR = re.compile(r"(?:その|それ|あの|あれ|そこ|そちら|同じ|上記の|前述の|先ほどの|さっきの)"
                      r"(?![ょ])(?:ような|よう)?|(?:この|これ)(?:ら|って|は|に|を|で|が)|\b(?:it|they|that|those|them)\b", re.I)
