@@ -86,6 +86,9 @@ def _coverage(q: Query, retriever: Retriever, hits: list[Hit], synonyms: bool) -
 
 _FIGURE = figure_pattern()
 RATE = re.compile(r"\d+\s*分の\s*\d+|\d+(?:\.\d+)?\s*[%％]|\d+\s*割|\d+\s*/\s*\d+(?![\d/])")
+# a span of time (3年度まで, 8か月): what 「何年度まで」「どのくらいかかる」 ask — no count of things
+DURATION = re.compile(r"\d+\s*(?:年度|年間|か月|ヶ月|カ月|箇月|週間|日間)|\d+\s*(?:年|日|週)(?:以内|程度|ほど|まで)")
+DURATION_ASKED = re.compile(r"何\s*(?:年|か月|ヶ月|カ月|週|日間)|(?:どれ|どの)(?:くらい|ぐらい)|期間|how long", re.I)
 RATE_ASKED = re.compile(r"率|割合|比率|割|[%％]|パーセント|\b(?:rate|ratio|percent|share)\b", re.I)
 
 
@@ -226,7 +229,8 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
         if kind == "count":  # a figure with a counter, or a table row's bare numbers (the unit is in the caption);
             # 「補助率はいくつ」 names no counter: a rate (3分の2, 40%) answers it
             found += bool(values(_FIGURE)) or (not q.counter and bool(RATE_ASKED.search(q.standalone))
-                                                and bool(values(RATE))) or any(_holds("count", t, asked) for _, _, t in top if t.lstrip().startswith("|"))
+                                                and bool(values(RATE))) or (
+                bool(DURATION_ASKED.search(q.standalone)) and bool(values(DURATION))) or any(_holds("count", t, asked) for _, _, t in top if t.lstrip().startswith("|"))
         elif kind == "money":  # a sum, or a row's bare numbers in a table counted in 円 / 千円
             found += bool(values(ANSWER_LOOKS[kind])) or any(_holds("count", row, asked) for _, _, t in top
                                                                 for row in money_rows.get(t, []))

@@ -57,3 +57,15 @@ def test_a_question_that_stands_on_its_own_is_no_follow_up():
         assert not is_follow_up(q), q
     for q in ("現行だといくら？", "共同設置なら？", "令和5年度は？", "前の年度はいくらだった？"):
         assert is_follow_up(q), q
+
+
+def test_what_a_name_a_person_and_a_span_of_time_look_like_in_a_passage():
+    from app.answer_kinds import ANSWER_LOOKS
+    from app.answerability import DURATION, DURATION_ASKED
+
+    assert ANSWER_LOOKS["name"].search("少なくとも、不動産関係団体と居住支援法人を加えてください")  # a body by its kind
+    assert ANSWER_LOOKS["name"].search("活動地域は、いなほ市とさわらび町です")  # a municipality written in kana
+    assert not ANSWER_LOOKS["name"].search("すべての市町村で")  # not a particle run before 市
+    assert ANSWER_LOOKS["person"].search("代表理事：早瀬 千尋")  # a role, then the name
+    assert DURATION.search("設立した年度の翌年度から3年度まで") and DURATION_ASKED.search("何年度まで受けられますか")
+    assert not DURATION.search("相談件数は3件")
