@@ -21,7 +21,7 @@ from ingest.clean import normalize, split_sentences, squash
 from ingest.tokens import content_words
 
 from .answer_kinds import ANSWER_LOOKS
-from .compose import UNIT, answer_cell
+from .compose import answer_cell, counted_in_yen
 from .counting import figure_pattern, same_counter, units_in
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
@@ -207,8 +207,7 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
     for h in hits:
         sents = split_sentences(h.chunk["text"])
         rows = [normalize(x) for x in sents if x.lstrip().startswith("|")]
-        unit = UNIT.search(normalize(h.chunk["text"]))
-        in_money = bool(rows) and bool(unit) and "円" in unit.group(1)
+        in_money = bool(rows) and counted_in_yen(h.chunk)
         for i, sent in enumerate(sents):
             toks = _words(sent)
             share = sum(w[t] for t in words if t in toks)
@@ -227,10 +226,11 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
     found = 0
     for kind in kinds:
         if kind == "count":  # a figure with a counter, or a table row's bare numbers (the unit is in the caption);
-            # 「補助率はいくつ」 names no counter: a rate (3分の2, 40%) answers it
-            found += bool(values(_FIGURE)) or (not q.counter and bool(RATE_ASKED.search(q.standalone))
-                                                and bool(values(RATE))) or (
-                bool(DURATION_ASKED.search(q.standalone)) and bool(values(DURATION))) or any(_holds("count", t, asked) for _, _, t in top if t.lstrip().startswith("|"))
+            # 「補助率はいくつ」 (no counter) is answered by a rate, 「何年度まで」 by a span of time
+            rate = not q.counter and bool(RATE_ASKED.search(q.standalone)) and bool(values(RATE))
+            span = bool(DURATION_ASKED.search(q.standalone)) and bool(values(DURATION))
+            rows = any(_holds("count", t, asked) for _, _, t in top if t.lstrip().startswith("|"))
+            found += bool(values(_FIGURE)) or rate or span or rows
         elif kind == "money":  # a sum, or a row's bare numbers in a table counted in 円 / 千円
             found += bool(values(ANSWER_LOOKS[kind])) or any(_holds("count", row, asked) for _, _, t in top
                                                                 for row in money_rows.get(t, []))

@@ -100,11 +100,26 @@ def _value_tables(hits: list[Hit], min_rows: int = 2, min_cols: int = 1) -> Iter
             yield h, grid
 
 
+def own_words(q: Query) -> set[str]:
+    """A follow-up's own topic words (現行 in 「現行だと？」): not an era (令和 heads every year column) and not a
+    one-character counter (件)."""
+    return {t for t in q.focus_tokens if t not in {"令和", "平成"} and len(t) > 1}
+
+
+def counted_in_yen(chunk: dict) -> bool:
+    """A table whose bare figures are sums of money: its unit line (（単位：千円）, 単位：円) or a header
+    (予算額（千円）) says 円."""
+    text = normalize(chunk["text"])
+    unit = UNIT.search(text)
+    head = (chunk.get("grid") or [[]])[0]
+    return bool(unit and "円" in unit.group(1)) or any("円" in c for c in head) or bool(
+        re.search(r"単位\s*[:：]?\s*[千万億]?円", text))
+
+
 def _own_header_words(q: Query, header: list[str]) -> dict[int, set[str]]:
-    """Per column: the follow-up's own words that name it and no other column (not an era: 令和 heads
-    every year column, so it names none of them)."""
+    """Per column: the follow-up's own words that name it and no other column (令和 names none of them)."""
     words = [set(content_words(h)) for h in header]
-    focus = {t for t in q.focus_tokens if t not in {"令和", "平成"} and len(t) > 1}
+    focus = own_words(q)
     return {j: {t for t in focus & w if sum(t in o for o in words[1:]) == 1} for j, w in enumerate(words)}
 
 
@@ -294,18 +309,16 @@ def row_holds(q: Query, h: Hit, i: int) -> bool:
     a figure for 何件, words for どこ / 誰 (a place, a body, a name: not figures alone). A question asking two
     things (いつできて、何団体) is served by a row holding either; one asking for no kind, by any row. A row of
     budget figures does not say where a seminar is held."""
-    row = [normalize(c) for c in h.chunk["grid"][i] if c.strip() and not PLACEHOLDER.match(c)]
-    values = [normalize(c) for c in h.chunk["grid"][i][1:] if c.strip() and not PLACEHOLDER.match(c)]
-    full = " ".join(row)
-    unit = UNIT.search(normalize(h.chunk["text"]))
+    label, *rest = [normalize(c) if c.strip() and not PLACEHOLDER.match(c) else "" for c in h.chunk["grid"][i]]
+    values = [v for v in rest if v]
+    full = " ".join([label, *values])
+    figures = any(re.search(r"\d", v) for v in values)
     wants: list[bool] = []
     if q.numeric:
-        wants.append(any(re.search(r"\d", v) for v in values))
-    in_yen = bool(unit and "円" in unit.group(1)) or any("円" in c for c in h.chunk["grid"][0]) or bool(
-        re.search(r"単位\s*[:：]?\s*[千万億]?円", normalize(h.chunk["text"])))
+        wants.append(figures)
     for kind in q.asks:
         if kind == "money":
-            wants.append(bool(ANSWER_LOOKS[kind].search(full)) or (in_yen and any(re.search(r"\d", v) for v in values)))
+            wants.append(bool(ANSWER_LOOKS[kind].search(full)) or (figures and counted_in_yen(h.chunk)))
         elif kind in ("name", "person"):  # a place, body or name in a cell (中央公民館, 山田 太郎): words, not figures
             wants.append(any(_WORDY.search(v) for v in values))
         else:
@@ -514,7 +527,7 @@ def matched_answer(q: Query, hits: list[Hit], retriever: Retriever, top: int = 2
         return None
     # a word counts when the line holds it or one of its other forms (要る / 必要, 立ち上げる / 設立)
     members = synonym_members(tuple(content_words(q.compose_text)))
-    own = {t for t in q.focus_tokens if t not in {"令和", "平成"} and len(t) > 1}  # a follow-up's own topic words
+    own = own_words(q)
     best: tuple[float, Hit, int, list[str]] | None = None
     for h in hits[:top]:
         sents = passage_sentences(h)

@@ -223,17 +223,18 @@ def broken_short(lines: list[Line | None]) -> list[bool]:
     paragraph's usual right edge (in its block, on its page) without ending a sentence (a label over its value,
     a list of short items)? The usual edge is the paragraph's own, read from most of its lines, so one line
     that runs long (a URL, a figure) does not make every full line look short."""
+    rights: dict[tuple[int, int], list[float]] = {}
+    for x in lines:
+        if x is not None:
+            rights.setdefault((x.page_index, x.block), []).append(x.bbox[2])
+    usual = {key: sorted(r)[int(0.8 * (len(r) - 1))] for key, r in rights.items()}
     out = [False] * len(lines)
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1], lines[i]
         if prev is None or cur is None or prev.page_index != cur.page_index or prev.block != cur.block:
             continue
-        if prev.text.rstrip().endswith(SENTENCE_END):
-            continue
-        rights = sorted(x.bbox[2] for x in lines if x is not None and x.page_index == prev.page_index
-                        and x.block == prev.block)
-        usual = rights[int(0.8 * (len(rights) - 1))]
-        out[i] = prev.short and usual - prev.bbox[2] > prev.size * 2
+        out[i] = (prev.short and not prev.text.rstrip().endswith(SENTENCE_END)
+                  and usual[(prev.page_index, prev.block)] - prev.bbox[2] > prev.size * 2)
     return out
 
 

@@ -24,6 +24,8 @@ BLIND6 = ["tomoe_gaiyou", "tomoe_ichiran"]
 BLIND7 = ["hinata_jireishu", "hinata_shiryou"]
 # eighth held-out set (いずみ県), written blind: built only when named, never by default
 BLIND8 = ["izumi_tebiki", "izumi_handout"]
+# every document the generator can write: the layout set and all held-out sets
+EVERY = DOCS + FRESH + BLIND + BLIND3 + BLIND4 + BLIND5 + BLIND6 + BLIND7 + BLIND8
 
 
 def build_all(outdir: str | Path, only: list[str] | None = None, keep_docs: bool = False) -> dict[str, dict]:
