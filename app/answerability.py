@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,7 @@ from .compose import answer_cell, counted_in_yen
 from .counting import figure_pattern, same_counter, units_in
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
+from .specifiers import held, issuer_places
 
 MODEL_FILE = Path(__file__).with_name("resources") / "answerability.json"
 IDF_FLOOR = 1.0  # a word found in every passage of a small corpus still names the question's topic
@@ -33,8 +35,18 @@ TERM_WEIGHT = {"動詞": 0.3, "形容詞": 0.3, "副詞": 0.1, "接尾辞": 0.3,
 FEATURES = (
     "cover", "cover_top1", "cover_syn", "unknown_noun", "unknown_share", "dense_sent", "dense_chunk",
     "agree", "lex_top", "n_terms", "figure_seen", "year_seen", "type_missing",
-    "cell_found", "best_sentence", "known_missing", "kind_near", "kind_share",
+    "cell_found", "best_sentence", "known_missing", "kind_near", "kind_share", "spec_anchor",
+    "anchor",
 )
+
+# The direction each signal can only push (+1 towards an answer, -1 towards abstaining, 0 either): the fit keeps
+# every weight on its side (eval.fit.MonotoneLogistic)
+SIGNS = {
+    "cover": 1, "cover_top1": 1, "cover_syn": 1, "unknown_noun": -1, "unknown_share": -1, "dense_sent": 1,
+    "dense_chunk": 1, "agree": 1, "lex_top": 1, "n_terms": 0, "figure_seen": 1, "year_seen": 1, "type_missing": -1,
+    "cell_found": 1, "best_sentence": 1, "known_missing": -1, "kind_near": 1, "kind_share": 1, "spec_anchor": 1,
+    "anchor": 1,
+}
 
 ANSWER, CAUTIOUS, ABSTAIN = "answer", "cautious", "abstain"
 
@@ -89,6 +101,7 @@ RATE = re.compile(r"\d+\s*分の\s*\d+|\d+(?:\.\d+)?\s*[%％]|\d+\s*割|\d+\s*/\
 # a span of time (3年度まで, 8か月): what 「何年度まで」「どのくらいかかる」 ask — no count of things
 DURATION = re.compile(r"\d+\s*(?:年度|年間|か月|ヶ月|カ月|箇月|週間|日間)|\d+\s*(?:年|日|週)(?:以内|程度|ほど|まで)")
 DURATION_ASKED = re.compile(r"何\s*(?:年|か月|ヶ月|カ月|週|日間)|(?:どれ|どの)(?:くらい|ぐらい)|期間|how long", re.I)
+QUESTION_WORDS = re.compile(r"いくら|いくつ|何|なに|なん|いつ|どこ|どちら|誰|だれ|どなた|どのくらい|どれくらい|教えて")
 RATE_ASKED = re.compile(r"率|割合|比率|割|[%％]|パーセント|\b(?:rate|ratio|percent|share)\b", re.I)
 
 
@@ -130,6 +143,8 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
         "known_missing": _known_missing(q, retriever, top_hits[:3]),
         "kind_near": _kind_near(q, retriever, top_hits[:3]),
         "kind_share": _kind_share(q, retriever, top_hits[:3]),
+        "spec_anchor": _spec_anchor(q, retriever, top_hits[:3]),
+        "anchor": _spec_anchor(q, retriever, top_hits[:3], attribute=True),
     }
 
 
@@ -166,6 +181,76 @@ def _kind_share(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
                 continue
             toks = _words(window)
             best = max(best, sum(w[t] for t in words if t in toks) / total)
+    return best
+
+
+def _units(h: Hit) -> Iterator[str]:
+    """The passage units a value is stated in, each with what it is read under: a sentence with the next one,
+    a table row with the header row; both under the document, section and table titles."""
+    c = h.chunk
+    context = " ".join(x for x in (c.get("doc_title", ""), c.get("section_title", ""), c.get("unit_title", "")) if x)
+    grid = c.get("grid") or []
+    if c.get("kind") == "table" and len(grid) >= 2:
+        head = " ".join(grid[0])
+        for row in grid[1:]:
+            yield f"{context} {head} {' | '.join(row)}"
+    sents = split_sentences(c["text"])
+    for i, sent in enumerate(sents):
+        yield f"{context} {sent}{sents[i + 1] if i + 1 < len(sents) else ''}"
+
+
+def _doc_head(snap, doc_id: str) -> str:
+    """A document's title and its first page (the cover, the heading block): where it says whose it is."""
+    key = (snap.build_id, doc_id)
+    if key not in _HEADS:
+        members = [c for c in snap.chunks if c.get("doc_id") == doc_id]
+        first = min((min(c.get("page_indices") or [0]) for c in members), default=0)
+        head = [c.get("doc_title", "") for c in members[:1]]
+        head += [c["text"] for c in members if first in (c.get("page_indices") or [0])]
+        _HEADS[key] = squash(normalize(" ".join(head)))
+        if len(_HEADS) > 256:
+            _HEADS.pop(next(iter(_HEADS)))
+    return _HEADS[key]
+
+
+_HEADS: dict[tuple[str, str], str] = {}
+
+
+def _spec_anchor(q: Query, retriever: Retriever, hits: list[Hit], attribute: bool = False) -> float:
+    """The largest share of the question's specifiers (a place by name, a year, a month, 第N回) that one passage
+    unit states beside a value of the asked kind. A near miss asks for a figure the documents give for another
+    city or year: topic words and a value are there, the specifier is not in the same unit. A document's issuer
+    (かえで県 on the cover of its guide) is stated for all its passages. 1.0 when the question singles nothing
+    out. With `attribute`, the unit must also name what the value is of (受講料, 会長, 会場): a near miss asks
+    for the fee of a course whose date the documents give."""
+    kinds = _asked(q)
+    # the attribute's head word (法人 of 居住支援法人, 派遣 of アドバイザー派遣), for a question asking a value
+    # — not where the value's own shape names it: a phone number, a date, a rate (電話番号 is 「TEL 0123-…」, a
+    # 期限 is 「4月30日まで」, a 割合 is 「35%」)
+    shaped = {"contact", "date"} & set(kinds) or RATE_ASKED.search(q.attribute)
+    # — and only for a question asking one thing (「数と内訳」「何回まで使えて、費用は誰が」 ask two)
+    single = len(kinds) == 1 and len(QUESTION_WORDS.findall(q.raw)) <= 1
+    head = [w for w in content_words(q.attribute) if len(w) > 1][-1:]  # 派遣 of アドバイザー派遣, 代表 of 代表者
+    attr = head if attribute and q.attribute and single and not shaped else []
+    if not q.specs and not attr:
+        return 1.0
+    alts = [{t, *synonym_tokens((t,))} for t in attr]
+    asked = squash(normalize(q.standalone))
+    best = 0.0
+    for h in hits:
+        given = issuer_places(q.specs, _doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
+        yen = counted_in_yen(h.chunk)
+        for unit in _units(h):
+            text = normalize(unit)
+            if kinds and not all(_holds("count" if kind == "money" and yen else kind, text, asked) for kind in kinds):
+                continue
+            if alts:
+                toks = _words(unit)
+                if not all(a & toks for a in alts):
+                    continue
+            best = max(best, held(q.specs, text, given))
+            if best == 1.0:
+                return best
     return best
 
 

@@ -44,6 +44,7 @@ UNIT = re.compile(r"[（(]単位[:：]\s*(.+?)[）)]")
 CONNECTIVE = re.compile(r"^(また|さらに|加えて|このうち|その上で|併せて|あわせて|一方|他方|これを受けて|これにより|"
                         r"そのため|このため|その結果|これらの|しかし|ただし|なお|そこで|同様に|上記のように|以上のように|"
                         r"このように|こうした中)[、，,]?")
+NO_FIGURE = re.compile(r"^[\s\-−‐―—－ー…‥･・*＊×x]+$")  # a dash or mark printed in a cell that has no figure
 LEADING_ROW_NO = re.compile(r"^\s*(?:№\s*)?\d{1,3}[ \u3000\n]+(?=\D)")
 
 
@@ -186,8 +187,14 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
         head = header[j]
         if q.negated and not (NEGATION.search(normalize(head + row[0])) or _is_zero_header(head)):
             continue
-        if j < len(row) and row[j].strip() and not PLACEHOLDER.match(row[j]):
-            return h, i + 1, j, labels[i], head, row[j].strip()
+        value = row[j].strip() if j < len(row) else ""
+        if not value or PLACEHOLDER.match(value) or NO_FIGURE.match(value):
+            continue  # an empty cell, or a dash printed where the table has no figure (−, ―, …)
+        if q.numeric and not re.search(r"\d|[〇○一二三四五六七八九十]|なし|無し|ゼロ", value):
+            continue  # 「いくら払ってる？」 is not answered by a cell of words (・来所相談)
+        if other_year(q, f"{labels[i]} {head} {value}"):
+            continue  # the cell is another year's (令和5年度142件 where 令和4年度 is asked)
+        return h, i + 1, j, labels[i], head, value
     return None
 
 

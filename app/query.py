@@ -19,6 +19,7 @@ from ingest.vocabulary import vocabulary
 from .answer_kinds import asked_kinds
 from .counting import asked_counter, explicit_counter
 from .glossary import is_english, translate
+from .specifiers import Specifier, asked_attribute, specifiers
 
 MAX_QUESTION_CHARS = 2000
 
@@ -76,6 +77,8 @@ class Query:
     rewrite: str = ""  # an LLM rewrite of a follow-up, when one was accepted
     asks: tuple[str, ...] = ()  # the kinds of answer it asks for (app.answer_kinds: date, money, person…)
     extreme: str = ""  # "max" / "min": it asks for the largest or smallest (いちばん多い市は)
+    specs: tuple[Specifier, ...] = ()  # what singles out its subject: a place, year, month, 第N回 (app.specifiers)
+    attribute: str = ""  # the noun whose value it asks (受講料 in 「受講料はいくら」)
 
     @property
     def compose_text(self) -> str:
@@ -156,6 +159,7 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         years=tuple(dict.fromkeys(re.sub(r"\s+", "", y) for y in YEAR.findall(nt))), truncated=truncated,
         rewrite=rewrite or "", asks=asked_kinds(normalize(raw + " " + standalone)),
         extreme=next((k for k, rx in EXTREME_Q.items() if rx.search(nt) or rx.search(raw)), ""),
+        specs=specifiers(nt), attribute=asked_attribute(nt),
     )
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from app.answerability import FEATURES, MODEL_FILE, Model
+from app.answerability import FEATURES, MODEL_FILE, SIGNS, Model
 
 K_FOLDS = 5
 SEED = 13
@@ -60,12 +60,48 @@ def _thresholds(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return best_t, max(answer_from, best_t)
 
 
+class MonotoneLogistic:
+    """Logistic regression (L2, balanced classes, as scikit-learn's with C) whose coefficients keep the sign
+    each signal is known to have (`SIGNS`): more of the question's words found never lowers the probability
+    of an answer, a missing word never raises it. Unconstrained, correlated signals (three coverage scores)
+    took opposite signs on the bank, and a question none of whose words the documents hold (coverage 0, far
+    outside the bank) was answered: the opposing weights, extrapolated, added up to a push towards yes."""
+
+    def __init__(self, signs: list[int], c: float = 0.3):
+        self.signs, self.c = signs, c
+
+    def fit(self, x: np.ndarray, y: np.ndarray) -> MonotoneLogistic:
+        from scipy.optimize import minimize
+
+        n, d = x.shape
+        counts = np.bincount(y, minlength=2)
+        w = (n / (2.0 * np.maximum(counts, 1)))[y]  # balanced class weights
+
+        def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+            coef, b = theta[:d], theta[d]
+            z = x @ coef + b
+            p = 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+            ll = w * (np.logaddexp(0, z) - y * z)
+            g = w * (p - y)
+            return (self.c * ll.sum() + 0.5 * coef @ coef,
+                    np.concatenate([self.c * (x.T @ g) + coef, [self.c * g.sum()]]))
+
+        bounds = [(0, None) if s > 0 else (None, 0) if s < 0 else (None, None) for s in self.signs] + [(None, None)]
+        res = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=bounds)
+        self.coef_, self.intercept_ = np.array([res.x[:d]]), np.array([res.x[d]])
+        return self
+
+    def predict_proba(self, x: np.ndarray) -> np.ndarray:
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ self.coef_[0] + self.intercept_[0], -40, 40)))
+        return np.column_stack([1 - p, p])
+
+
 def _lr(x: np.ndarray, y: np.ndarray):
-    from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
     scaler = StandardScaler().fit(x)
-    return scaler, LogisticRegression(C=0.3, class_weight="balanced", max_iter=2000).fit(scaler.transform(x), y)
+    signs = [SIGNS.get(n, 0) for n in FEATURES] if x.shape[1] == len(FEATURES) else [0] * x.shape[1]
+    return scaler, MonotoneLogistic(signs).fit(scaler.transform(x), y)
 
 
 def _held_out_probabilities(x: np.ndarray, y: np.ndarray, k: int = K_FOLDS) -> np.ndarray:

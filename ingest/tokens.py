@@ -51,6 +51,16 @@ def prepare(text: str) -> str:
     return _SPACE_NEAR_CJK.sub("", text)
 
 
+def morphemes(text: str, mode: str = "A") -> list[tuple[str, tuple[str, ...]]]:
+    """(surface, part of speech) of each morpheme; mode "A" short units, "C" compounds whole."""
+    from sudachipy import SplitMode
+
+    text = prepare(text)
+    if not text.strip():
+        return []
+    return [(m.surface(), tuple(m.part_of_speech())) for m in _tokenizer().tokenize(text[:20000], SplitMode.C if mode == "C" else SplitMode.A)]
+
+
 def content_words(text: str, mode: str = "A") -> list[str]:
     """Content words; mode "A" (short units) for the index, "C" (compounds such as 生活保護) for phrase checks."""
     return [t.word for t in terms(text, mode)]

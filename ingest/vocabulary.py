@@ -30,6 +30,7 @@ class Vocabulary:
     english_counters: dict[str, str]
     english_stop: frozenset[str]
     count_words: tuple[str, ...] = ()
+    not_attributes: frozenset[str] = frozenset()
     counter_groups: tuple[frozenset[str], ...] = ()
 
     def synonyms(self, word: str) -> list[str]:
@@ -64,6 +65,7 @@ def vocabulary() -> Vocabulary:
         english_terms={k.lower(): val for k, val in e.get("terms", {}).items()},
         english_counters={k.lower(): val for k, val in e.get("counters", {}).items()},
         english_stop=frozenset(e.get("stop", {}).get("words", [])),
+        not_attributes=frozenset(_nfkc(a) for a in w.get("not_attributes", [])),
         count_words=tuple(dict.fromkeys(_nfkc(c) for c in v.get("counting", {}).get("things", []))),
         counter_groups=tuple(frozenset(_nfkc(c) for c in g) for g in v.get("counting", {}).get("same", [])),
     )

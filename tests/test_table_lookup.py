@@ -283,3 +283,20 @@ def test_a_row_of_words_answers_where_and_who_and_a_header_in_yen_answers_how_mu
     hit = Hit({"id": "t", "kind": "table", "grid": grid, "unit_title": "表3 事業", "text": "表3 事業"}, 1.0, 1)
     for q in ("家主向けセミナーの会場はどこですか", "家主向けセミナーの講師は誰？", "家主向けセミナーの予算は？"):
         assert row_holds(analyze(q), hit, 1), q
+
+
+STATUS = [["市町村", "協議会", "相談件数（令和6年度）", "相談件数（令和7年度）", "構成団体数"],
+          ["あさひ市", "○", "247", "281", "12"],
+          ["ななかまど市", "設立準備中", "−", "14", "−"]]
+
+
+def test_a_dash_in_the_cell_is_no_figure_and_another_years_column_no_answer():
+    assert table_lookup(analyze("ななかまど市の構成団体数は？"), [_table(STATUS)]) is None
+    assert table_lookup(analyze("あさひ市の構成団体数は？"), [_table(STATUS)])[5] == "12"
+    assert table_lookup(analyze("あさひ市の令和7年度の相談件数は？"), [_table(STATUS)])[5] == "281"
+    assert table_lookup(analyze("あさひ市の令和5年度の相談件数は？"), [_table(STATUS)]) is None
+
+
+def test_a_sum_is_not_read_from_a_cell_of_words():
+    grid = [["事業", "内容"], ["相談デスク", "来所相談・電話相談"], ["セミナー", "年2回"]]
+    assert table_lookup(analyze("相談デスクの内容はいくら？"), [_table(grid)]) is None

@@ -1,0 +1,152 @@
+"""What singles out the thing a question asks about: a place by name, a year, a month, an ordinal.
+
+A near miss asks for a value the documents hold for something else: the 相談件数 of another city,
+the 令和4年度 figure where only 令和5・6年度 are printed, the 第3次 call where two were made. The
+passages then match the question's topic words well, and every lexical or dense score says
+"answerable". What they lack is the question's *specifier* next to a value of the asked kind.
+This module finds the specifiers in a question (pure text processing) and tells whether one
+passage unit (a sentence with the next, or a table row with its header and caption) states them.
+
+General Japanese only: place-name suffixes (市町村県区…), the era and fiscal-year notation,
+第N回/期/次. No document's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.clean import normalize, squash
+from ingest.tokens import morphemes
+from ingest.vocabulary import vocabulary
+
+PLACE_SUFFIX = {"市", "町", "村", "県", "区", "都", "府"}
+# a place word after these names no particular place (他県, 各市, 当県 are one word or a prefix)
+NOT_A_NAME = {"市", "町", "村", "県", "区", "都", "府", "道", "国", "他", "各", "同", "本", "当", "全", "両", "近隣",
+              "周辺", "一部", "大", "小", "中核", "政令", "地方", "一般"}
+ORDINAL = re.compile(r"第\s*(\d+)\s*(回|期|次|弾|号|条)")
+MONTH = re.compile(r"(?<![\d月])(\d{1,2})\s*月(?!\s*\d+\s*日\s*[〜～~-])")
+FISCAL = re.compile(r"(?:(令和|平成)\s*)?(?<!\d)(\d{1,2}|元)\s*年度(?!目)")  # 3年度目 counts years since
+WESTERN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(度?)")
+CALENDAR = re.compile(r"(令和|平成)\s*(\d{1,2}|元)\s*年(?!度)")
+QUOTED = re.compile(r"「([^「」]{2,30})」")
+
+
+@dataclass(frozen=True)
+class Specifier:
+    kind: str  # place | year | month | ordinal
+    text: str  # as the question writes it (normalised)
+    pattern: str  # a regular expression a passage matches when it states it
+
+
+def place_names(text: str) -> list[str]:
+    """Names of particular places: 「かわせみ市」「ともえ県」「札幌市」, not 「県内の市」「他県」「市区町村」.
+    A place suffix (市, 町, 県…) right after a noun that stands on its own (not the end of a compound, not a
+    generic place word)."""
+    out: list[str] = []
+    ms = morphemes(text)
+    for k, (surface, pos) in enumerate(ms):
+        if pos[0] == "名詞" and pos[1] == "固有名詞" and pos[2] == "地名" and surface[-1:] in PLACE_SUFFIX \
+                and len(surface) > 1:
+            out.append(surface)
+            continue
+        if surface not in PLACE_SUFFIX or k == 0:
+            continue
+        prev, ppos = ms[k - 1]
+        if ppos[0] != "名詞" or ppos[1] == "数詞" or ppos[2] == "副詞可能" or prev in NOT_A_NAME \
+                or prev[-1] in PLACE_SUFFIX:
+            continue  # 「いる県」「4県」「毎年県」「都道府県県」
+        # the end of a longer compound (調査対象市 = the surveyed cities) names a class, not a place; a proper
+        # noun (ほのか市) or a word standing alone (隣のさくら県, ともえ県居住支援協議会) names one
+        if ppos[1] != "固有名詞" and k >= 2 and ms[k - 2][1][0] in {"名詞", "接頭辞"}:
+            continue
+        out.append(prev + surface)
+    return list(dict.fromkeys(out))
+
+
+def _era_years(text: str) -> list[tuple[str, str]]:
+    return [(era or "", "1" if n == "元" else n) for era, n in FISCAL.findall(text)]
+
+
+@lru_cache(maxsize=4096)
+def specifiers(question: str) -> tuple[Specifier, ...]:
+    """The specifiers of a (normalised, standalone) question."""
+    text = normalize(question)
+    # what a question quotes it often paraphrases (「不動産の団体が少ない」): a quote is no specifier, and its
+    # own words (「令和6年度事業計画」) are not the question's
+    bare = QUOTED.sub(" ", text)
+    out: list[Specifier] = [Specifier("place", p, re.escape(squash(p))) for p in place_names(bare)]
+    for _era, n in _era_years(bare):
+        # 4年度 alone, or inside a run of years of one era (令和3年度 | 4年度); never 4年度目 (the 4th year of…).
+        # A fiscal year ends in March of the next calendar year: 令和5年度末 is 令和6年3月末.
+        alt = "|元年" if n == "1" else ""
+        alt += rf"|(?<![\d.]){int(n) + 1}年3月" if re.search(rf"(?<!\d){n}\s*年度\s*末", bare) else ""
+        out.append(Specifier("year", f"{n}年度", rf"(?<![\d.]){n}年度(?!目)|(?:令和|平成){n}年(?!度){alt}"))
+    for era, n in CALENDAR.findall(bare):
+        n = "1" if n == "元" else n
+        out.append(Specifier("year", f"{era}{n}年", rf"{era}{n}年|(?<![\d.]){n}年度(?!目)"))
+    for y, fiscal in WESTERN.findall(bare):  # 2024年度 is 令和6年度
+        n = int(y) - 2018 if int(y) >= 2019 else int(y) - 1988
+        suffix = "年度" if fiscal else "年"
+        out.append(Specifier("year", f"{y}{suffix}", rf"{y}年|(?:令和|平成){n}{suffix}|(?<![\d.]){n}年度(?!目)"))
+    for n, unit in ORDINAL.findall(bare):
+        out.append(Specifier("ordinal", f"第{n}{unit}", rf"第{n}{unit}|(?<![\d.]){n}{unit}目"))
+    for n in MONTH.findall(bare):
+        out.append(Specifier("month", f"{n}月", rf"(?<![\d.]){n}月"))
+    return tuple({s.text: s for s in out}.values())
+
+
+def stated(spec: Specifier, flat: str) -> bool:
+    """The (squashed, normalised) text states this specifier."""
+    return bool(re.search(spec.pattern, flat))
+
+
+def held(specs: tuple[Specifier, ...], text: str, given: frozenset[str] = frozenset()) -> float:
+    """Share of the specifiers a text states (1.0 when there are none); `given` are the specifiers its
+    document states for every passage (the issuer's place name on the cover)."""
+    if not specs:
+        return 1.0
+    flat = squash(normalize(text))
+    return sum(s.text in given or stated(s, flat) for s in specs) / len(specs)
+
+
+def issuer_places(specs: tuple[Specifier, ...], head: str) -> frozenset[str]:
+    """The place specifiers a document's head (title and first page, squashed) names: whose document it is."""
+    return frozenset(s.text for s in specs if s.kind == "place" and stated(s, head))
+
+
+# question words that ask for a value (いくら, 誰, どこ, いつ, 何件…) and the particles between it and what it asks
+ASKING = re.compile(r"^(?:いくら|幾ら|誰|だれ|どなた|どこ|何処|どちら|いつ|何時|何|なん|なに|いくつ|幾つ)")
+LINKING = {"は", "って", "が", "も", "の", "、", "まで", "で", "とは"}
+
+
+def asked_attribute(question: str) -> str:
+    """The noun whose value a question asks (受講料 in 「研修の受講料はいくら」, 会場 in 「研修会って、会場どこ？」,
+    会長 in 「会長はどなたですか」, 上限額 in 「…の上限額は？」): the run of nouns before the question word, over
+    particles, a rate (1時間当たり) and a counter (年いくら). Empty when no noun stands right before it."""
+    ms = morphemes(normalize(question), "C")
+
+    def run_before(j: int) -> str:
+        while j >= 0 and (ms[j][0] in LINKING or ms[j][1][0] in {"補助記号", "接尾辞"} or ms[j][1][1] == "数詞"
+                          or ms[j][1][2] == "助数詞可能"):
+            j -= 1  # 「謝金は、1時間当たりいくら」: over the particle, the comma and the rate
+        words: list[str] = []
+        # not an adverbial noun (全部, それぞれ, 毎年) or a formal one (ほう, もの): they name no attribute
+        while j >= 0 and ms[j][1][0] == "名詞" and ms[j][1][1] not in {"数詞", "固有名詞"} \
+                and ms[j][1][2] not in {"副詞可能", "形式名詞"} and ms[j][0] not in {"ほう", "方", "もの", "こと", "場"}:
+            words.insert(0, ms[j][0])
+            j -= 1
+        found = "".join(words)
+        # 「去年度は何回」「合計は何件」: when or how much in all, not what is asked; 「数は何法人」: 数 names nothing
+        return "" if len(found) <= 1 or found in vocabulary().not_attributes or words[-1:] == ["年度"] else found
+
+    for k, (surface, pos) in enumerate(ms):
+        if ASKING.match(surface) and pos[0] in {"名詞", "代名詞", "副詞"}:
+            return run_before(k - 1)
+    # 「上限額は？」「受講料を教えて」: the noun before the closing particle or request
+    for k in range(len(ms) - 1, 0, -1):
+        if ms[k][0] in {"は", "って", "を"} and all(m[1][0] in {"補助記号", "助詞", "動詞", "助動詞", "空白"}
+                                                   for m in ms[k + 1:]):
+            return run_before(k - 1)
+    return ""

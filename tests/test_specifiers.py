@@ -1,0 +1,60 @@
+"""What singles out a question's subject (a named place, a year, a month, 第N回), and whether a text states it:
+pure text processing, no index."""
+
+from app.query import analyze
+from app.specifiers import held, issuer_places, place_names, specifiers
+
+
+def _texts(question: str) -> list[tuple[str, str]]:
+    return [(s.kind, s.text) for s in specifiers(question)]
+
+
+def test_a_named_place_and_a_year_single_out_a_question():
+    assert _texts("かわせみ市の令和4年度の相談件数は何件でしたか。") == [("place", "かわせみ市"), ("year", "4年度")]
+    assert ("ordinal", "第3次") in _texts("第3次募集の申請期限はいつですか。")
+    assert ("month", "2月") in _texts("かえで県の2月の市町村担当者研修会って、会場どこ？")
+
+
+def test_generic_places_and_relative_clauses_are_no_names():
+    assert place_names("県内の市と他県、各市、当県、都道府県、市区町村") == []
+    assert place_names("制度を実施している市と、その上限額") == []  # a verb before 市: a relative clause
+    assert place_names("調査対象市の居住支援協議会") == []  # the end of a compound names a class
+    assert place_names("宮城県仙台市と隣のさくら県") == ["宮城県", "仙台市", "さくら県"]
+
+
+def test_years_are_read_in_any_common_notation():
+    assert _texts("2024年度の予算は") == [("year", "2024年度")]
+    assert _texts("設立後3年度目の協議会") == []  # a count of years since, not a fiscal year
+    assert [s.text for s in analyze("R6の相談件数は？").specs] == ["6年度"]  # the era abbreviation is 令和6年度
+
+
+def test_a_text_states_a_year_written_under_its_era_but_not_a_year_count():
+    specs = analyze("かわせみ市の令和4年度の相談件数は？").specs
+    assert held(specs, "かわせみ市 | 令和3年度 | 4年度 | 120件") == 1.0  # the era is written once, on the first year
+    assert held(specs, "かわせみ市の相談件数は令和5年度142件") == 0.5
+    assert held(specs, "かわせみ市は設立4年度目に相談会を開いた") == 0.5
+    assert held((), "anything") == 1.0
+
+
+def test_a_documents_own_place_is_stated_for_all_its_passages():
+    specs = analyze("かえで県の手引きでは、規約に何を入れる？").specs
+    assert issuer_places(specs, "かえで県建築住宅部 市町村居住支援協議会設立の手引き") == {"かえで県"}
+    assert issuer_places(specs, "さくら県 手引き") == frozenset()
+    assert held(specs, "規約には名称と目的を定める", given=frozenset({"かえで県"})) == 1.0
+
+
+def test_a_fiscal_year_end_is_march_of_the_next_year():
+    specs = analyze("令和5年度末の登録戸数は何戸ですか").specs
+    assert held(specs, "令和6年3月末現在の登録戸数は3,412戸") == 1.0
+    assert held(specs, "令和7年3月末現在の登録戸数は3,412戸") == 0.0
+
+
+def test_the_attribute_a_question_asks_the_value_of():
+    from app.specifiers import asked_attribute
+
+    assert asked_attribute("居住支援実務研修の受講料はいくらですか。") == "受講料"
+    assert asked_attribute("講師の謝金は、1時間当たりいくらまで補助されますか") == "謝金"
+    assert asked_attribute("研修会って、会場どこ？") == "会場"
+    assert asked_attribute("設立準備補助金の上限額は？") == "上限額"
+    assert asked_attribute("去年度は何回会議ひらいた？") == ""  # when, not what
+    assert asked_attribute("居住支援法人の数は何法人ですか") == ""  # 数 names nothing
