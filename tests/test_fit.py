@@ -90,3 +90,22 @@ def test_kind_near_ignores_values_the_question_itself_states():
     q = analyze("無料相談会の年間予算はいくらですか。")
     assert _kind_near(q, _FlatIdf(), _hits("無料相談会を毎月開いている。")) == 0.0
     assert _kind_near(q, _FlatIdf(), _hits("無料相談会の予算は年間120万円である。")) == 1.0
+
+
+def test_the_regression_keeps_each_signals_sign_and_otherwise_matches_scikit_learn():
+    from sklearn.linear_model import LogisticRegression
+
+    from eval.fit import MonotoneLogistic
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(300, 3))
+    y = (x[:, 0] + 0.5 * x[:, 1] + rng.normal(scale=0.5, size=300) > 0).astype(int)
+    x[:, 2] = x[:, 0] * 0.9 + rng.normal(scale=0.1, size=300)  # a near copy of the first signal
+    free = MonotoneLogistic([0, 0, 0]).fit(x, y)
+    ref = LogisticRegression(C=0.3, class_weight="balanced", max_iter=5000).fit(x, y)
+    assert np.allclose(free.coef_, ref.coef_, atol=0.02) and np.allclose(free.predict_proba(x), ref.predict_proba(x),
+                                                                          atol=0.01)
+    signed = MonotoneLogistic([1, 1, 1]).fit(x, y)
+    assert (signed.coef_ >= 0).all()
+    negative = MonotoneLogistic([-1, 0, 0]).fit(x, y)  # a sign against the data: that weight stays at zero
+    assert negative.coef_[0, 0] <= 0 and negative.coef_[0, 2] > 0
