@@ -300,6 +300,15 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
             scored.append((share, -len(scored), window))
             if in_money:
                 money_rows[window] = rows
+        grid = h.chunk.get("grid") or []
+        if h.chunk.get("kind") == "table" and len(grid) >= 2:
+            # each row read with its column headers (「上限額 800千円」「氏名 山田 太郎」): the row that matches the
+            # question holds its value though the caption and the header line are elsewhere in the passage
+            for row in grid[1:]:
+                unit = normalize(" ".join(f"{head} {cell}" for head, cell in zip(grid[0], row, strict=False)))
+                scored.append((sum(w[t] for t in words if t in _words(unit)), -len(scored), unit))
+                if counted_in_yen(h.chunk):
+                    money_rows[unit] = ["| " + " | ".join(row) + " |"]
     dense = sorted(((v, sent) for h in hits for sent, v in h.sentence_scores.items()), reverse=True)[:best_dense]
     top = sorted(scored, reverse=True)[:best]
     near = " ".join([text for _, _, text in top] + [normalize(t) for _, t in dense])
