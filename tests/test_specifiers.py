@@ -58,3 +58,4 @@ def test_the_attribute_a_question_asks_the_value_of():
     assert asked_attribute("設立準備補助金の上限額は？") == "上限額"
     assert asked_attribute("去年度は何回会議ひらいた？") == ""  # when, not what
     assert asked_attribute("居住支援法人の数は何法人ですか") == ""  # 数 names nothing
+    assert asked_attribute("登録店は、令和8年3月末時点で何店ありますか") == ""  # a point in time, not what is asked
