@@ -25,7 +25,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                 re.compile(r"\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}|@|https?://|〒\s*\d{3}")),
     # 「会長は誰ですか」 asks for a name; 「誰からの相談」「誰が見る」 ask for a kind of people, which the text states;
     # 「担うのは誰」 (a nominalised verb) asks for a role, which the text names without a person's name
-    "person": (re.compile(r"(?<=[一-龥ァ-ヶーん])(?:は|って)(?:誰|だれ)(?:ですか|でしたか|でしょうか|なの|[？?]|$)|氏名|"
+    "person": (re.compile(r"(?<=[一-龥ァ-ヶーん])(?:は|って)(?:誰|だれ|どなた)(?:ですか|でしたか|でしょうか|なの|[？?]|$)|氏名|"
                           r"(?:者|長|員|師|生|表|当|さん)の名前|"
                           r"who is\b|who are\b", re.I),
                re.compile(r"[一-龥]{1,4}[ \u3000]?[一-龥]{1,3}(?:氏|さん|様|会長|委員長|教授|理事長|部長|課長)(?![のが]|\w{0,2}等)|氏名|"
@@ -42,7 +42,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
 # a question answered yes or no: a verb asked about (含まれますか, 受けられますか, can I…) and no question word
 YES_NO = re.compile(r"(?:ます|です|でしょう|られる|れる|できる|ある|いる|ない)か[。？?]?\s*$|^(?:is|are|can|do|does|did|will|should)\b",
                     re.I)
-QUESTION_WORD = re.compile(r"何|なに|なん|いくら|いくつ|いつ|どこ|どちら|どれ|どの|どう|どんな|どのような|誰|だれ|"
+QUESTION_WORD = re.compile(r"何|なに|なん|いくら|いくつ|いつ|どこ|どちら|どれ|どの|どう|どんな|どのような|誰|だれ|どなた|"
                            r"\b(?:how|what|when|where|who|which|whom)\b", re.I)
 # a request phrased as a question (教えてもらえますか, わかりますか, can you tell me): it asks for the value
 REQUEST = re.compile(r"教え|知りたい|知らせ|わかり|分かり|伺え|\b(?:tell|show|know|give)\b", re.I)

@@ -23,7 +23,7 @@ from ingest.tokens import content_words
 
 from .answer_kinds import ANSWER_LOOKS
 from .compose import answer_cell, counted_in_yen
-from .counting import figure_pattern, same_counter, units_in
+from .counting import counts_in, figure_pattern, same_counter, units_in
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
 from .specifiers import held, issuer_places
@@ -244,6 +244,8 @@ def _spec_anchor(q: Query, retriever: Retriever, hits: list[Hit], attribute: boo
             text = normalize(unit)
             if kinds and not all(_holds("count" if kind == "money" and yen else kind, text, asked) for kind in kinds):
                 continue
+            if q.counter and "count" in kinds and not _counts(q.counter, text, asked):
+                continue
             if alts:
                 toks = _words(unit)
                 if not all(a & toks for a in alts):
@@ -252,6 +254,15 @@ def _spec_anchor(q: Query, retriever: Retriever, hits: list[Hit], attribute: boo
             if best == 1.0:
                 return best
     return best
+
+
+def _counts(counter: str, text: str, asked: str) -> bool:
+    """The unit counts what the question counts: a figure in its counter (「何回」 by 16回, not by 2,184件), or a
+    table row's bare numbers under a header or caption that names the counter (構成団体数 for 「何団体」)."""
+    if any(not _stated(squash(m.group(0)), asked) for m in counts_in(text, counter)):
+        return True
+    bare = re.search(r"\|\s*\d[\d,.]*\s*(?=\||$)", text)
+    return bool(bare) and counter in text
 
 
 def _holds(kind: str, text: str, asked: str) -> bool:

@@ -59,3 +59,12 @@ def test_the_attribute_a_question_asks_the_value_of():
     assert asked_attribute("去年度は何回会議ひらいた？") == ""  # when, not what
     assert asked_attribute("居住支援法人の数は何法人ですか") == ""  # 数 names nothing
     assert asked_attribute("登録店は、令和8年3月末時点で何店ありますか") == ""  # a point in time, not what is asked
+
+
+def test_a_count_is_anchored_only_by_a_figure_in_the_asked_counter():
+    from app.answerability import _counts
+
+    assert _counts("回", "出張相談を年16回実施", "")
+    assert not _counts("回", "相談件数 令和6年度 2,184件", "")
+    assert _counts("団体", "区分 構成団体数 | 12 |", "")
+    assert not _counts("団体", "区分 市町村数 | 8 |", "")
