@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -199,21 +200,29 @@ def _units(h: Hit) -> Iterator[str]:
         yield f"{context} {sent}{sents[i + 1] if i + 1 < len(sents) else ''}"
 
 
+HEAD_CHARS = 400  # a cover or heading block; a one-page text file is all "first page"
+
+
 def _doc_head(snap, doc_id: str) -> str:
-    """A document's title and its first page (the cover, the heading block): where it says whose it is."""
+    """A document's title and the start of its first page (the cover, the heading block): where it says whose
+    it is. Cached per build and document; shared by concurrent sessions, so guarded by a lock."""
     key = (snap.build_id, doc_id)
-    if key not in _HEADS:
-        members = [c for c in snap.chunks if c.get("doc_id") == doc_id]
-        first = min((min(c.get("page_indices") or [0]) for c in members), default=0)
-        head = [c.get("doc_title", "") for c in members[:1]]
-        head += [c["text"] for c in members if first in (c.get("page_indices") or [0])]
-        _HEADS[key] = squash(normalize(" ".join(head)))
-        if len(_HEADS) > 256:
+    with _HEADS_LOCK:
+        if key in _HEADS:
+            return _HEADS[key]
+    members = [c for c in snap.chunks if c.get("doc_id") == doc_id]
+    first = min((min(c.get("page_indices") or [0]) for c in members), default=0)
+    page = " ".join(c["text"] for c in members if first in (c.get("page_indices") or [0]))
+    head = squash(normalize(" ".join([*(c.get("doc_title", "") for c in members[:1]), page[:HEAD_CHARS]])))
+    with _HEADS_LOCK:
+        _HEADS[key] = head
+        while len(_HEADS) > 256:
             _HEADS.pop(next(iter(_HEADS)))
-    return _HEADS[key]
+    return head
 
 
 _HEADS: dict[tuple[str, str], str] = {}
+_HEADS_LOCK = threading.Lock()
 
 
 def _spec_anchor(q: Query, retriever: Retriever, hits: list[Hit], attribute: bool = False) -> float:
@@ -229,9 +238,13 @@ def _spec_anchor(q: Query, retriever: Retriever, hits: list[Hit], attribute: boo
     # 期限 is 「4月30日まで」, a 割合 is 「35%」)
     shaped = {"contact", "date"} & set(kinds) or RATE_ASKED.search(q.attribute)
     # — and only for a question asking one thing (「数と内訳」「何回まで使えて、費用は誰が」 ask two)
-    single = len(kinds) == 1 and len(QUESTION_WORDS.findall(q.raw)) <= 1
-    head = [w for w in content_words(q.attribute) if len(w) > 1][-1:]  # 派遣 of アドバイザー派遣, 代表 of 代表者
+    asking = QUESTION_WORDS.findall(q.raw)
+    asking = [a for a in asking if a != "教えて"] or asking  # 「いくらか教えて」 asks one thing
+    single = len(kinds) == 1 and len(asking) <= 1
+    # the attribute as written, or its last word of two characters or more (派遣 of アドバイザー派遣)
+    head = [w for w in content_words(q.attribute) if len(w) > 1][-1:]
     attr = head if attribute and q.attribute and single and not shaped else []
+    whole = squash(normalize(q.attribute))
     if not q.specs and not attr:
         return 1.0
     alts = [{t, *synonym_tokens((t,))} for t in attr]
@@ -246,7 +259,7 @@ def _spec_anchor(q: Query, retriever: Retriever, hits: list[Hit], attribute: boo
                 continue
             if q.counter and "count" in kinds and not _counts(q.counter, text, asked):
                 continue
-            if alts:
+            if alts and whole not in squash(text):
                 toks = _words(unit)
                 if not all(a & toks for a in alts):
                     continue
@@ -315,10 +328,12 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
         if h.chunk.get("kind") == "table" and len(grid) >= 2:
             # each row read with its column headers (「上限額 800千円」「氏名 山田 太郎」): the row that matches the
             # question holds its value though the caption and the header line are elsewhere in the passage
+            yen = counted_in_yen(h.chunk)
             for row in grid[1:]:
                 unit = normalize(" ".join(f"{head} {cell}" for head, cell in zip(grid[0], row, strict=False)))
-                scored.append((sum(w[t] for t in words if t in _words(unit)), -len(scored), unit))
-                if counted_in_yen(h.chunk):
+                toks = _words(unit)
+                scored.append((sum(w[t] for t in words if t in toks), -len(scored), unit))
+                if yen:
                     money_rows[unit] = ["| " + " | ".join(row) + " |"]
     dense = sorted(((v, sent) for h in hits for sent, v in h.sentence_scores.items()), reverse=True)[:best_dense]
     top = sorted(scored, reverse=True)[:best]

@@ -190,7 +190,7 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
         value = row[j].strip() if j < len(row) else ""
         if not value or PLACEHOLDER.match(value) or NO_FIGURE.match(value):
             continue  # an empty cell, or a dash printed where the table has no figure (−, ―, …)
-        if q.numeric and not re.search(r"\d|[〇○一二三四五六七八九十]|なし|無し|ゼロ", value):
+        if q.numeric and not re.search(r"\d|なし|無し|ゼロ", normalize(value)):
             continue  # 「いくら払ってる？」 is not answered by a cell of words (・来所相談)
         if other_year(q, f"{labels[i]} {head} {value}"):
             continue  # the cell is another year's (令和5年度142件 where 令和4年度 is asked)
@@ -445,14 +445,26 @@ def _bullet(line: str) -> str:
     return t[0] if t and t[0] in _BULLETS else ""
 
 
-_FISCAL = re.compile(r"(?:令和|平成)?\s*(\d{1,2}|元)\s*年度")
+_FISCAL = re.compile(r"(?:令和|平成)?\s*(?<!\d)(\d{1,2}|元)\s*年度|(?<!\d)((?:19|20)\d\d)\s*年度")
+
+
+def _fiscal_years(text: str) -> set[str]:
+    """The fiscal years a normalised text states, as era years (元 is 1; 2025年度 is 令和7年度)."""
+    out = set()
+    for era_year, western in _FISCAL.findall(text):
+        if western:
+            y = int(western)
+            out.add(str(y - 2018 if y >= 2019 else y - 1988))
+        else:
+            out.add("1" if era_year == "元" else era_year)
+    return out
 
 
 def other_year(q: Query, text: str) -> bool:
     """The sentence states fiscal years, none of them the one the question asks about (令和9年度末 for a
     question about 令和8年度): its figure answers another year and must not lead."""
-    asked = {m.group(1) for y in q.years for m in _FISCAL.finditer(y)}
-    stated = {m.group(1) for m in _FISCAL.finditer(text)}
+    asked = {n for y in q.years for n in _fiscal_years(normalize(y))}
+    stated = _fiscal_years(normalize(text))
     return bool(asked and stated and not asked & stated)
 
 

@@ -159,8 +159,15 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         years=tuple(dict.fromkeys(re.sub(r"\s+", "", y) for y in YEAR.findall(nt))), truncated=truncated,
         rewrite=rewrite or "", asks=asked_kinds(normalize(raw + " " + standalone)),
         extreme=next((k for k, rx in EXTREME_Q.items() if rx.search(nt) or rx.search(raw)), ""),
-        specs=specifiers(nt), attribute=asked_attribute(nt),
+        specs=_merged_specs(specifiers(own), specifiers(nt)), attribute=asked_attribute(own) or asked_attribute(nt),
     )
+
+
+def _merged_specs(own: tuple[Specifier, ...], carried: tuple[Specifier, ...]) -> tuple[Specifier, ...]:
+    """A follow-up's own place or year replaces the carried one of that kind (「ともえ町は？」 after a question
+    on かわせみ市 asks about ともえ町 alone)."""
+    kinds = {s.kind for s in own}
+    return own + tuple(s for s in carried if s.kind not in kinds and s not in own)
 
 
 @lru_cache(maxsize=1)

@@ -48,13 +48,16 @@ def place_names(text: str) -> list[str]:
     ms = morphemes(text)
     for k, (surface, pos) in enumerate(ms):
         if pos[0] == "名詞" and pos[1] == "固有名詞" and pos[2] == "地名" and surface[-1:] in PLACE_SUFFIX \
-                and len(surface) > 1:
-            out.append(surface)
+                and len(surface) > 1 and not set(surface) <= PLACE_SUFFIX:
+            nxt = ms[k + 1][0] if k + 1 < len(ms) else ""
+            out.append(surface + nxt if nxt in PLACE_SUFFIX else surface)  # 京都 + 府
             continue
+        if k >= 1 and ms[k - 1][1][2] == "地名" and ms[k - 1][0][-1:] in PLACE_SUFFIX:
+            continue  # the 府 of 京都府, already taken
         if surface not in PLACE_SUFFIX or k == 0:
             continue
         prev, ppos = ms[k - 1]
-        if ppos[0] != "名詞" or ppos[1] == "数詞" or ppos[2] == "副詞可能" or prev in NOT_A_NAME \
+        if ppos[0] != "名詞" or ppos[1] == "数詞" or ppos[2] in {"副詞可能", "サ変可能"} or prev in NOT_A_NAME \
                 or prev[-1] in PLACE_SUFFIX:
             continue  # 「いる県」「4県」「毎年県」「都道府県県」
         # the end of a longer compound (調査対象市 = the surveyed cities) names a class, not a place; a proper
@@ -66,6 +69,7 @@ def place_names(text: str) -> list[str]:
 
 
 def _era_years(text: str) -> list[tuple[str, str]]:
+    """(era or '', year) of each fiscal year a text names (令和元年度 -> ('令和', '1'))."""
     return [(era or "", "1" if n == "元" else n) for era, n in FISCAL.findall(text)]
 
 
@@ -77,19 +81,28 @@ def specifiers(question: str) -> tuple[Specifier, ...]:
     # own words (「令和6年度事業計画」) are not the question's
     bare = QUOTED.sub(" ", text)
     out: list[Specifier] = [Specifier("place", p, re.escape(squash(p))) for p in place_names(bare)]
-    for _era, n in _era_years(bare):
-        # 4年度 alone, or inside a run of years of one era (令和3年度 | 4年度); never 4年度目 (the 4th year of…).
-        # A fiscal year ends in March of the next calendar year: 令和5年度末 is 令和6年3月末.
-        alt = "|元年" if n == "1" else ""
+    for era, n in _era_years(bare):
+        # 4年度 alone, or inside a run of years of one era (令和3年度 | 4年度), not another era's (平成4年度);
+        # never 4年度目 (the 4th year of…). A fiscal year ends in March of the next calendar year: 令和5年度末
+        # is 令和6年3月末. The same year in 西暦 (令和6年度 = 2024年度).
+        other = {"令和": "平成", "平成": "令和"}.get(era, "")
+        alt = f"|{era or '(?:令和|平成)'}元年" if n == "1" else ""
         alt += rf"|(?<![\d.]){int(n) + 1}年3月" if re.search(rf"(?<!\d){n}\s*年度\s*末", bare) else ""
-        out.append(Specifier("year", f"{n}年度", rf"(?<![\d.]){n}年度(?!目)|(?:令和|平成){n}年(?!度){alt}"))
+        alt += f"|{int(n) + (1988 if era == '平成' else 2018)}年度?"
+        bare_n = rf"(?<!{other})(?<![\d.]){n}年度(?!目)" if other else rf"(?<![\d.]){n}年度(?!目)"
+        out.append(Specifier("year", f"{n}年度", rf"{bare_n}|{era or '(?:令和|平成)'}{n}年(?!度){alt}"))
     for era, n in CALENDAR.findall(bare):
         n = "1" if n == "元" else n
-        out.append(Specifier("year", f"{era}{n}年", rf"{era}{n}年|(?<![\d.]){n}年度(?!目)"))
-    for y, fiscal in WESTERN.findall(bare):  # 2024年度 is 令和6年度
-        n = int(y) - 2018 if int(y) >= 2019 else int(y) - 1988
+        alt = f"|{era}元年" if n == "1" else ""
+        out.append(Specifier("year", f"{era}{n}年", rf"{era}{n}年|(?<![\d.]){n}年度(?!目)|"
+                                                   rf"{int(n) + (1988 if era == '平成' else 2018)}年{alt}"))
+    for y, fiscal in WESTERN.findall(bare):  # 2024年度 is 令和6年度, 2019年度 is 令和元年度
+        era, n = ("令和", int(y) - 2018) if int(y) >= 2019 else ("平成", int(y) - 1988)
+        if n < 1:
+            continue
         suffix = "年度" if fiscal else "年"
-        out.append(Specifier("year", f"{y}{suffix}", rf"{y}年|(?:令和|平成){n}{suffix}|(?<![\d.]){n}年度(?!目)"))
+        first = f"|{era}元{suffix}" if n == 1 else ""
+        out.append(Specifier("year", f"{y}{suffix}", rf"{y}年|{era}{n}{suffix}|(?<![\d.]){n}年度(?!目){first}"))
     for n, unit in ORDINAL.findall(bare):
         out.append(Specifier("ordinal", f"第{n}{unit}", rf"第{n}{unit}|(?<![\d.]){n}{unit}目"))
     for n in MONTH.findall(bare):
@@ -117,7 +130,7 @@ def issuer_places(specs: tuple[Specifier, ...], head: str) -> frozenset[str]:
 
 
 # question words that ask for a value (いくら, 誰, どこ, いつ, 何件…) and the particles between it and what it asks
-ASKING = re.compile(r"^(?:いくら|幾ら|誰|だれ|どなた|どこ|何処|どちら|いつ|何時|何|なん|なに|いくつ|幾つ)")
+ASKING = re.compile(r"^お?(?:いくら|幾ら|誰|だれ|どなた|どこ|何処|どちら|いつ|何時|何|なん|なに|いくつ|幾つ)(?!か|も)")
 LINKING = {"は", "って", "が", "も", "の", "、", "まで", "で", "とは"}
 
 

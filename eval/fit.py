@@ -88,6 +88,8 @@ class MonotoneLogistic:
 
         bounds = [(0, None) if s > 0 else (None, 0) if s < 0 else (None, None) for s in self.signs] + [(None, None)]
         res = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=bounds)
+        if not res.success:
+            raise RuntimeError(f"the answerability fit did not converge / 学習が収束しませんでした: {res.message}")
         self.coef_, self.intercept_ = np.array([res.x[:d]]), np.array([res.x[d]])
         return self
 

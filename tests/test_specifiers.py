@@ -68,3 +68,18 @@ def test_a_count_is_anchored_only_by_a_figure_in_the_asked_counter():
     assert not _counts("回", "相談件数 令和6年度 2,184件", "")
     assert _counts("団体", "区分 構成団体数 | 12 |", "")
     assert not _counts("団体", "区分 市町村数 | 8 |", "")
+
+
+def test_a_follow_up_replaces_the_carried_place_and_keeps_the_year():
+    history = [{"role": "user", "content": "かわせみ市の令和4年度の相談件数は何件？"}, {"role": "assistant", "content": "…"}]
+    q = analyze("ともえ町は？", history)
+    assert sorted(s.text for s in q.specs) == ["4年度", "ともえ町"]
+    q = analyze("会場は？", [{"role": "user", "content": "研修の受講料はいくらですか"}, {"role": "assistant", "content": "…"}])
+    assert q.attribute == "会場"
+
+
+def test_years_match_across_notations_and_not_across_eras():
+    assert held(analyze("令和6年度の件数は？").specs, "2024年度の件数は10件") == 1.0
+    assert held(analyze("2019年度の件数は？").specs, "令和元年度の件数は10件") == 1.0
+    assert held(analyze("令和4年度の件数は？").specs, "平成4年度の件数は10件") == 0.0
+    assert place_names("京都府と東京都") == ["京都府", "東京都"]

@@ -300,3 +300,10 @@ def test_a_dash_in_the_cell_is_no_figure_and_another_years_column_no_answer():
 def test_a_sum_is_not_read_from_a_cell_of_words():
     grid = [["事業", "内容"], ["相談デスク", "来所相談・電話相談"], ["セミナー", "年2回"]]
     assert table_lookup(analyze("相談デスクの内容はいくら？"), [_table(grid)]) is None
+
+
+def test_another_years_cell_is_told_in_any_notation():
+    wide = [["市町村", "相談件数（令和７年度）"], ["あさひ市", "281"], ["ほたる町", "12"]]
+    assert table_lookup(analyze("あさひ市の令和7年度の相談件数は？"), [_table(wide)])[5] == "281"  # full-width 7
+    assert table_lookup(analyze("あさひ市の2025年度の相談件数は？"), [_table(wide)])[5] == "281"  # 2025 = 令和7
+    assert table_lookup(analyze("あさひ市の2024年度の相談件数は？"), [_table(wide)]) is None
