@@ -144,8 +144,7 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
         "known_missing": _known_missing(q, retriever, top_hits[:3]),
         "kind_near": _kind_near(q, retriever, top_hits[:3]),
         "kind_share": _kind_share(q, retriever, top_hits[:3]),
-        "spec_anchor": _spec_anchor(q, retriever, top_hits[:3]),
-        "anchor": _spec_anchor(q, retriever, top_hits[:3], attribute=True),
+        **dict(zip(("spec_anchor", "anchor"), _anchors(q, retriever, top_hits[:3]), strict=True)),
     }
 
 
@@ -225,17 +224,17 @@ _HEADS: dict[tuple[str, str], str] = {}
 _HEADS_LOCK = threading.Lock()
 
 
-def _spec_anchor(q: Query, retriever: Retriever, hits: list[Hit], attribute: bool = False) -> float:
-    """The largest share of the question's specifiers (a place by name, a year, a month, 第N回) that one passage
-    unit states beside a value of the asked kind. A near miss asks for a figure the documents give for another
-    city or year: topic words and a value are there, the specifier is not in the same unit. A document's issuer
-    (かえで県 on the cover of its guide) is stated for all its passages. 1.0 when the question singles nothing
-    out. With `attribute`, the unit must also name what the value is of (受講料, 会長, 会場): a near miss asks
-    for the fee of a course whose date the documents give."""
+def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, float]:
+    """(spec_anchor, anchor), read in one pass over the passage units. spec_anchor: the largest share of the
+    question's specifiers (a place by name, a year, a month, 第N回) that one unit states beside a value of the
+    asked kind. A near miss asks for a figure the documents give for another city or year: topic words and a
+    value are there, the specifier is not in the same unit. A document's issuer (かえで県 on the cover of its
+    guide) is stated for all its passages. anchor: the same, where the unit also names what the value is of
+    (受講料, 会長, 会場): a near miss asks for the fee of a course whose date the documents give. Each is 1.0
+    when the question singles nothing out."""
     kinds = _asked(q)
-    # the attribute's head word (法人 of 居住支援法人, 派遣 of アドバイザー派遣), for a question asking a value
-    # — not where the value's own shape names it: a phone number, a date, a rate (電話番号 is 「TEL 0123-…」, a
-    # 期限 is 「4月30日まで」, a 割合 is 「35%」)
+    # the attribute counts for a question asking a value — not where the value's own shape names it: a phone
+    # number, a date, a rate (電話番号 is 「TEL 0123-…」, a 期限 is 「4月30日まで」, a 割合 is 「35%」)
     shaped = {"contact", "date"} & set(kinds) or RATE_ASKED.search(q.attribute)
     # — and only for a question asking one thing (「数と内訳」「何回まで使えて、費用は誰が」 ask two)
     asking = QUESTION_WORDS.findall(q.raw)
@@ -243,13 +242,14 @@ def _spec_anchor(q: Query, retriever: Retriever, hits: list[Hit], attribute: boo
     single = len(kinds) == 1 and len(asking) <= 1
     # the attribute as written, or its last word of two characters or more (派遣 of アドバイザー派遣)
     head = [w for w in content_words(q.attribute) if len(w) > 1][-1:]
-    attr = head if attribute and q.attribute and single and not shaped else []
+    attr = head if q.attribute and single and not shaped else []
     whole = squash(normalize(q.attribute))
-    if not q.specs and not attr:
-        return 1.0
+    spec_best = 1.0 if not q.specs else 0.0
+    attr_best = 1.0 if not q.specs and not attr else 0.0
+    if spec_best == 1.0 and attr_best == 1.0:
+        return 1.0, 1.0
     alts = [{t, *synonym_tokens((t,))} for t in attr]
     asked = squash(normalize(q.standalone))
-    best = 0.0
     for h in hits:
         given = issuer_places(q.specs, _doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
         yen = counted_in_yen(h.chunk)
@@ -259,14 +259,13 @@ def _spec_anchor(q: Query, retriever: Retriever, hits: list[Hit], attribute: boo
                 continue
             if q.counter and "count" in kinds and not _counts(q.counter, text, asked):
                 continue
-            if alts and whole not in squash(text):
-                toks = _words(unit)
-                if not all(a & toks for a in alts):
-                    continue
-            best = max(best, held(q.specs, text, given))
-            if best == 1.0:
-                return best
-    return best
+            share = held(q.specs, text, given)
+            spec_best = max(spec_best, share)
+            if not alts or whole in squash(text) or all(a & _words(unit) for a in alts):
+                attr_best = max(attr_best, share)
+            if spec_best == 1.0 and attr_best == 1.0:
+                return spec_best, attr_best
+    return spec_best, attr_best
 
 
 def _counts(counter: str, text: str, asked: str) -> bool:
