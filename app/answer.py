@@ -240,7 +240,7 @@ def answer_stream(
     use_llm = want_llm and settings.llm_enabled
     note = "" if not want_llm or use_llm else "LLMが設定されていないため、抽出方式で回答しました / no LLM configured: extractive answer"
 
-    q = analyze(question, history)
+    q = analyze(question, history, names=retriever.names)
     if q.truncated:
         note = join_notes(note, f"質問が長すぎるため、最初の{MAX_QUESTION_CHARS}文字で回答しました / "
                                 f"question cut to its first {MAX_QUESTION_CHARS} characters")
@@ -253,7 +253,7 @@ def answer_stream(
             rewrite = None
             note = join_notes(note, f"{err.ja}（質問の書き換えは前の質問の語句で行いました）")
         if rewrite and rewrite != q.raw:
-            q2 = analyze(question, history, rewrite=rewrite)
+            q2 = analyze(question, history, rewrite=rewrite, names=retriever.names)
             hits = fuse_hits([hits, retriever.search(q2, k=k, filters=filters)], k)
             q = q2  # a faithful rewrite reads better than the carried-over words: compose and judge with it
     t1 = time.perf_counter()

@@ -14,6 +14,7 @@ from ingest.vocabulary import vocabulary
 
 _WORD = re.compile(r"[a-z][a-z\-']*")
 _FY = re.compile(r"\b(?:fy|fiscal(?: year)?)\s*(20\d\d)\b|\b(20\d\d)\s*fiscal\b|\bin\s+(20\d\d)\b")
+_ERA_YEAR = re.compile(r"\b(reiwa|heisei)\s*(\d{1,2})\b")  # "fiscal Reiwa 6", "Reiwa 6 (2024)"
 _ERA_START = 2018  # Reiwa 1 = 2019
 
 
@@ -40,6 +41,10 @@ def translate(text: str) -> tuple[str, list[str]]:
         if 1989 <= year <= 2100:
             found.append(fiscal_year_ja(year))
     t = _FY.sub(" ", t)
+    for m in _ERA_YEAR.finditer(t):
+        n = int(m.group(2))
+        found.append(("令和" if m.group(1) == "reiwa" else "平成") + ("元" if n == 1 else str(n)) + "年度")
+    t = _ERA_YEAR.sub(" ", t)
     counters = "|".join(map(re.escape, sorted(v.english_counters, key=len, reverse=True)))
     counted = re.search(rf"\b(?:how many|number of)\s+(?:[a-z\-]+\s+){{0,2}}?({counters})\b", t) if counters else None
     if counted:  # a count question names its counter: 何県, 何法人

@@ -17,11 +17,12 @@ import numpy as np
 
 from ingest.index import IndexStore, IndexUnavailableError
 from ingest.lexical import BM25
-from ingest.tokens import prepare
+from ingest.tokens import content_words, prepare
 
 from . import doc_names
 from .doc_names import DocNames
 from .query import Query, analyze, is_follow_up, standalone_question, synonym_tokens  # noqa: F401
+from .romaji_names import NameIndex
 from .settings import Settings
 
 FILTER_KEYS = ("doc_id", "section", "kind")
@@ -77,6 +78,7 @@ class Snapshot:
     manifest: dict
     blank_forms: frozenset[int] = frozenset()  # chunk indices of blank forms (様式), found once per build
     doc_names: DocNames = field(default_factory=lambda: DocNames({}, {}))  # words that name each document
+    names: NameIndex = field(default_factory=NameIndex)  # printed names by romanisation, for English questions
 
 
 def normalize_query(q: str) -> str:
@@ -217,6 +219,10 @@ class Retriever:
         return self._snap.build_id
 
     @property
+    def names(self) -> NameIndex:
+        return self._snap.names
+
+    @property
     def manifest(self) -> dict:
         return self._snap.manifest
 
@@ -237,7 +243,7 @@ class Retriever:
             sentences=sentences, n_sentences=sentences.count() if sentences is not None else 0,
             pos={c["id"]: i for i, c in enumerate(chunks)}, manifest=snap.manifest,
             blank_forms=frozenset(i for i, c in enumerate(chunks) if c.get("grid") and is_blank_form(c)),
-            doc_names=doc_names.build(chunks, snap.manifest or {}),
+            doc_names=doc_names.build(chunks, snap.manifest or {}), names=NameIndex.build(chunks),
         )
 
     def _load(self) -> None:
@@ -323,9 +329,15 @@ class Retriever:
     def lexical_search(snap: Snapshot, q: Query, n: int, filters: dict[str, list[str]]) -> dict[int, float]:
         extra = synonym_tokens(q.tokens)
         weights = {t: SYNONYM_WEIGHT for t in extra}
-        asked = list(q.tokens) + extra
+        named = snap.doc_names.named(q.lexical_text, q.tokens)
+        # a name an English question spells (Hanazono -> はなぞの市), as printed: one token on both sides (ingest
+        # adds each chunk's names), however Sudachi splits a kana name in its context — unless its words name a
+        # document, which picks the document below
+        naming = {w for words in named.values() for w in words}
+        places = [n for n in q.names if n not in q.tokens and not naming & set(content_words(n))]
+        asked = list(q.tokens) + extra + places
         scores = snap.bm25.scores(asked, weights)
-        for doc, words in snap.doc_names.named(q.lexical_text, q.tokens).items():
+        for doc, words in named.items():
             # words naming a document pick the document: each of its passages counts as holding them once
             # (tried: letting a passage that prints them keep its higher score — the cover then won again)
             rest = snap.bm25.scores([t for t in asked if t not in words], weights)
@@ -353,7 +365,7 @@ class Retriever:
         self.refresh()
         snap = self._snap  # one build for the whole search
         k = k or self.settings.top_k
-        q = question if isinstance(question, Query) else analyze(question, history)
+        q = question if isinstance(question, Query) else analyze(question, history, names=snap.names)
         if not q.standalone:
             return []
         flt = clean_filters(filters)

@@ -208,7 +208,7 @@ def filter_note(r, ans: Answer, filters: dict) -> str:
 
 def suggestions_for(r, ans: Answer, opts: dict) -> list[str]:
     def works(q: str) -> bool:  # the answerer's own answerability judgement, without composing an answer
-        query = analyze(q)
+        query = analyze(q, names=r.names)
         hits = r.search(query, filters=opts["filters"] or None)
         return bool(hits) and judge(query, r, hits).outcome != ABSTAIN
 

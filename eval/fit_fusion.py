@@ -33,7 +33,7 @@ def collect(paths: list[str]) -> list[dict]:
         for q in load_questions(path):
             if not q["answerable"]:
                 continue
-            qa = analyze(q["question"], q["history"])
+            qa = analyze(q["question"], q["history"], names=r.names)
             dense = r.dense_search(snap, qa.dense_text, settings.dense_candidates, {})
             lexical = r.lexical_search(snap, qa, settings.lexical_candidates, {})
             rel = {i for i in set(dense) | set(lexical) if is_relevant(snap.chunks[i]["text"], q["evidence"])}

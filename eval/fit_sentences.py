@@ -71,7 +71,7 @@ def collect(paths: list[str], settings=None, progress: bool = True) -> tuple[lis
             if not q["answerable"] or not q.get("facts"):
                 continue
             history = q["history"] or None
-            query = analyze(q["question"], history)
+            query = analyze(q["question"], history, names=retriever.names)
             hits = retriever.search(query, k=settings.top_k)
             said = _previous_answer(history) if query.follow_up else ""
             cands = candidates(query, hits, retriever, said)

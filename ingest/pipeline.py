@@ -18,6 +18,7 @@ from .clean import split_sentences, squash
 from .corpus import DocInfo, discover
 from .index import SCHEMA_VERSION, IndexMissingError, IndexStore, IndexUnavailableError, StoreConfig
 from .pdf import DocumentError, read_document
+from .romaji import names_in
 from .structure import build_units
 from .tokens import content_words
 
@@ -54,6 +55,13 @@ def search_text(chunk: dict) -> str:
     """What the embedding and the lexical index read: the chunk under its headline."""
     head = " ".join(x for x in (chunk.get("section_title", ""), chunk.get("unit_title", "")) if x)
     return f"{head}\n{chunk['text']}" if head else chunk["text"]
+
+
+def lexical_tokens(chunk: dict) -> list[str]:
+    """The chunk's content words, then each name it prints as one token (はなぞの市): Sudachi splits a kana
+    name differently by what precedes it (花園+市 here, 謎+市 in a table row), so the words alone miss it."""
+    words = content_words(search_text(chunk))
+    return words + [n for n, _ in chunk.get("names") or [] if n not in words]
 
 
 def chunk_sentences(chunk: dict, min_chars: int = 8) -> list[tuple[str, str]]:
@@ -175,7 +183,7 @@ def run_ingest(
         if doc.doc_id in reusable:
             chunks, emb = reusable[doc.doc_id]
             for c in chunks:
-                all_tokens.append(c.pop("tokens", None) or content_words(search_text(c)))
+                all_tokens.append(c.pop("tokens", None) or lexical_tokens(c))
                 all_chunks.append(c)
             all_emb.append(emb)
             report.docs_reused.append(doc.doc_id)
@@ -200,8 +208,9 @@ def run_ingest(
         report.pages += n_pages
         for c in chunks:
             to_embed.append(len(all_chunks))
+            c["names"] = [list(n) for n in names_in(search_text(c))]  # for English questions (ingest/romaji.py)
             all_chunks.append(c)
-            all_tokens.append(content_words(search_text(c)))
+            all_tokens.append(lexical_tokens(c))
         all_emb.append(np.zeros((len(chunks), 0), dtype=np.float32))  # placeholder, filled below
         report.docs_indexed.append(doc.doc_id)
         doc_entries.append(doc.as_dict() | {"chunks": len(chunks), "pages": n_pages})

@@ -61,6 +61,18 @@ def morphemes(text: str, mode: str = "A") -> list[tuple[str, tuple[str, ...]]]:
     return [(m.surface(), tuple(m.part_of_speech())) for m in _tokenizer().tokenize(text[:20000], SplitMode.C if mode == "C" else SplitMode.A)]
 
 
+def readings(text: str, mode: str = "C") -> list[tuple[str, tuple[str, ...], str]]:
+    """(surface, part of speech, reading in katakana) of each morpheme; compounds whole by default. Spaces are
+    kept (a table cell's edge): 「実績 はなぞの市」 squeezed would read 実績は + なぞ + の + 市."""
+    from sudachipy import SplitMode
+
+    text = unicodedata.normalize("NFKC", text)
+    if not text.strip():
+        return []
+    return [(m.surface(), tuple(m.part_of_speech()), m.reading_form())
+            for m in _tokenizer().tokenize(text[:20000], SplitMode.C if mode == "C" else SplitMode.A)]
+
+
 def content_words(text: str, mode: str = "A") -> list[str]:
     """Content words; mode "A" (short units) for the index, "C" (compounds such as 生活保護) for phrase checks."""
     return [t.word for t in terms(text, mode)]

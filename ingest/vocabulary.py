@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +29,7 @@ class Vocabulary:
     english_terms: dict[str, str]
     english_counters: dict[str, str]
     english_stop: frozenset[str]
+    english_suffixes: dict[str, str] = field(default_factory=dict)  # "city" -> 市 after a romanised name
     count_words: tuple[str, ...] = ()
     not_attributes: frozenset[str] = frozenset()
     counter_groups: tuple[frozenset[str], ...] = ()
@@ -65,6 +66,7 @@ def vocabulary() -> Vocabulary:
         english_terms={k.lower(): val for k, val in e.get("terms", {}).items()},
         english_counters={k.lower(): val for k, val in e.get("counters", {}).items()},
         english_stop=frozenset(e.get("stop", {}).get("words", [])),
+        english_suffixes={k.lower(): val for k, val in e.get("name_suffixes", {}).items()},
         not_attributes=frozenset(_nfkc(a) for a in w.get("not_attributes", [])),
         count_words=tuple(dict.fromkeys(_nfkc(c) for c in v.get("counting", {}).get("things", []))),
         counter_groups=tuple(frozenset(_nfkc(c) for c in g) for g in v.get("counting", {}).get("same", [])),
