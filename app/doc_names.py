@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ingest.clean import normalize
+from ingest.romaji import names_in
 from ingest.tokens import content_words, terms
 
 MAX_SHARE = 0.25
@@ -36,6 +37,9 @@ REFERENCE = re.compile(r"([^、。,.？?！!\s「」]{2,30}?)(?:では|だと|�
 class Names:
     places: frozenset[str]
     nouns: frozenset[str]
+    # the label's places as printed (かえで県): Sudachi splits a kana name by its context (か+支え in one title),
+    # so a question naming it is also matched by the characters
+    printed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -49,12 +53,17 @@ class DocNames:
         """The documents a question names, each with the question's words that name it."""
         if not self.names:
             return {}
-        referred = {w for m in REFERENCE.finditer(normalize(question)) for w in content_words(m.group(1))}
+        text = normalize(question)
+        referred = {w for m in REFERENCE.finditer(text) for w in content_words(m.group(1))}
         out: dict[str, tuple[str, ...]] = {}
         for doc_id, n in self.names.items():
-            hit = tuple(t for t in dict.fromkeys(tokens) if t in n.places or (t in n.nouns and t in referred))
+            hit = [t for t in dict.fromkeys(tokens) if t in n.places or (t in n.nouns and t in referred)]
+            for name in (p for p in n.printed if p in text):
+                # the question's own words for the name (not its suffix), however they were split
+                hit += [t.word for t in terms(text, "A")
+                        if t.surface in name[:-1] and t.word in tokens and t.word not in hit]
             if hit:
-                out[doc_id] = hit
+                out[doc_id] = tuple(hit)
         return out
 
 
@@ -68,14 +77,20 @@ def _label_words(label: str) -> tuple[set[str], set[str]]:
     return places, nouns - places
 
 
-def naming_words(label: str, doc_tokens: list[list[str]], max_share: float = MAX_SHARE) -> Names:
-    """The words of a document's labels that few of its passages hold, as place names and other nouns."""
+def naming_words(label: str, doc_tokens: list[list[str]], max_share: float = MAX_SHARE,
+                 doc_texts: list[str] | None = None) -> Names:
+    """The words of a document's labels that few of its passages hold, as place names and other nouns (and the
+    places as printed, held by few of `doc_texts`)."""
     places, nouns = _label_words(label)
-    if not (places or nouns) or not doc_tokens:
+    if not doc_tokens:
         return Names(frozenset(), frozenset())
     held = Counter(t for toks in doc_tokens for t in set(toks) if t in places | nouns)
     limit = max_share * len(doc_tokens)
-    return Names(frozenset(w for w in places if held[w] <= limit), frozenset(w for w in nouns if held[w] <= limit))
+    printed = {name for name, _ in names_in(label) if name[-1:] in PLACE_SUFFIX and len(name) > 2}
+    if doc_texts is not None:
+        printed = {p for p in printed if sum(p in t for t in doc_texts) <= limit}
+    return Names(frozenset(w for w in places if held[w] <= limit), frozenset(w for w in nouns if held[w] <= limit),
+                 frozenset(printed))
 
 
 def build(chunks: list[dict], manifest: dict) -> DocNames:
@@ -85,7 +100,8 @@ def build(chunks: list[dict], manifest: dict) -> DocNames:
         members.setdefault(c["doc_id"], []).append(i)
     labels = {d["doc_id"]: " ".join(str(d.get(k) or "") for k in ("title", "short", "publisher"))
               for d in manifest.get("documents", []) if d.get("doc_id")}
-    names = {doc: naming_words(labels.get(doc, ""), [chunks[i].get("tokens") or [] for i in idx])
+    names = {doc: naming_words(labels.get(doc, ""), [chunks[i].get("tokens") or [] for i in idx],
+                               doc_texts=[normalize(chunks[i].get("text", "")) for i in idx])
              for doc, idx in members.items()}
     return DocNames({d: tuple(v) for d, v in members.items()},
-                    {d: n for d, n in names.items() if n.places or n.nouns})
+                    {d: n for d, n in names.items() if n.places or n.nouns or n.printed})
