@@ -16,6 +16,11 @@ _WORD = re.compile(r"[a-z][a-z\-']*")
 _FY = re.compile(r"\b(?:fy|fiscal(?: year)?)\s*(20\d\d)\b|\b(20\d\d)\s*fiscal\b|\bin\s+(20\d\d)\b")
 _ERA_YEAR = re.compile(r"\b(reiwa|heisei)\s*(\d{1,2})\b")  # "fiscal Reiwa 6", "Reiwa 6 (2024)"
 _ERA_START = 2018  # Reiwa 1 = 2019
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+# "(the end of) June 2025", "April 1, 2025", "1 April 2025": a calendar date, as documents write it (令和7年6月末)
+_DATE = re.compile(r"(?P<end>\bend of\s+)?(?:(?P<d1>\d{1,2})\s+)?\b(?P<m>" + "|".join(_MONTHS) +
+                   r")\b\s*(?:(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s*)?(?P<y>(?:19|20)\d\d)\b")
 
 
 def is_english(text: str) -> bool:
@@ -31,11 +36,27 @@ def fiscal_year_ja(year: int) -> str:
     return f"平成{year - 1988}年度"
 
 
+def calendar_ja(year: int, month: int, day: int | None = None, end: bool = False) -> str:
+    """2025, 6 -> 令和7年6月 (令和元年 for 2019; 平成 before May 2019), with 末 or the day."""
+    if (year, month) >= (2019, 5):
+        n = year - _ERA_START
+        era = "令和元年" if n == 1 else f"令和{n}年"
+    else:
+        n = year - 1988
+        era = "平成元年" if n == 1 else f"平成{n}年"
+    return f"{era}{month}月" + (f"{day}日" if day else "末" if end else "")
+
+
 def translate(text: str) -> tuple[str, list[str]]:
     """(Japanese terms found, English content words the vocabulary does not know)."""
     v = vocabulary()
     t = text.lower()
     found: list[str] = []
+    for m in _DATE.finditer(t):
+        day = m.group("d1") or m.group("d2")
+        found.append(calendar_ja(int(m.group("y")), _MONTHS.index(m.group("m")) + 1, int(day) if day else None,
+                                 bool(m.group("end"))))
+    t = _DATE.sub(" ", t)
     for m in _FY.finditer(t):
         year = int(m.group(1) or m.group(2) or m.group(3))
         if 1989 <= year <= 2100:

@@ -90,7 +90,37 @@ class Candidate:
 
 
 def passage_sentences(hit: Hit) -> list[str]:
-    return [x.strip() for x in split_sentences(hit.chunk["text"])]
+    """The passage's sentences; a line that is only a figure joins the line it labels (a slide's big number:
+    「4,812件」 over 「令和6年度に…受けた相談件数。」, or under a short label), so the figure is quoted with it."""
+    parts = [x.strip() for x in split_sentences(hit.chunk["text"]) if x.strip()]
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        p = parts[i]
+        if figure_only(p) and i + 1 < len(parts) and not figure_only(parts[i + 1]) and not parts[i + 1].startswith("|"):
+            out.append(f"{p} {parts[i + 1]}")
+            i += 2
+            continue
+        if figure_only(p) and out and len(squash(out[-1])) <= LABEL_CHARS and not out[-1].startswith("|"):
+            out[-1] = f"{out[-1]} {p}"
+        else:
+            out.append(p)
+        i += 1
+    return out
+
+
+LABEL_CHARS = 16  # a short label line (相談件数) a figure under it belongs to
+_QUALIFIER = re.compile(r"^(?:約|およそ|計|合計|累計|延べ|最大|最高)|(?:増|減|増加|減少|以上|以下|程度)$")
+
+
+def figure_only(line: str) -> bool:
+    """The line is a figure with its counter and nothing else (「4,812件」「約2割増」「23法人」)."""
+    ns = squash(normalize(line))
+    m = FIGURE.search(ns) or ANSWER_LOOKS["money"].search(ns)
+    if not m or len(ns) > 16:
+        return False
+    rest = _QUALIFIER.sub("", ns.replace(m.group(0), "", 1))
+    return not re.sub(r"[（）()、。・:：\-~〜～→]", "", rest)
 
 
 FORWARD = re.compile(r"次|以下|下記|掲げる|[：:]$")
@@ -141,6 +171,8 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
             if len(squash(s)) < 6 or s.startswith("|") or is_caption(s, h.chunk):
                 continue
             cos = h.sentence_scores.get(s)
+            if cos is None:  # a figure joined to its label: the label's own cosine
+                cos = max((v for k, v in h.sentence_scores.items() if len(k.strip()) > 5 and k.strip() in s), default=None)
             units = [m.group("unit") for m in FIGURE.finditer(ns)] if q.numeric else []
             match = any(ANSWER_LOOKS[k].search(ns) for k in q.asks)
             f = {

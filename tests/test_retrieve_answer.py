@@ -110,7 +110,7 @@ def test_glossary_translation():
 
     ja, unknown = translate("How many prefectures did not hold a council meeting in fiscal 2022?")
     assert {"令和4年度", "0回", "何県", "協議会"} <= set(ja.split()) and unknown == []
-    assert translate("How do I apply for welfare benefits?")[1] == ["apply", "benefits"]
+    assert translate("How do I claim welfare benefits?")[1] == ["claim", "benefits"]
     assert is_english("What is MLIT?") and not is_english("R4の協議会 meeting")
 
 

@@ -123,3 +123,14 @@ def test_a_bullet_brings_its_sub_items():
 
     assert _bullet("・県がアドバイザーを派遣します") == "・" and _bullet("－社会福祉士、大学教員") == "－"
     assert _bullet("県がアドバイザーを派遣します") == ""
+
+
+def test_a_figure_line_is_quoted_with_the_line_it_labels():
+    from app.retrieve import Hit
+    from app.sentence_rank import passage_sentences
+
+    text = "相談の状況\n4,812件\n令和6年度に窓口が受けた相談件数。\n令和5年度から約2割増えました。\n協力店数\n42店\n| 市 | 件数 |"
+    sents = passage_sentences(Hit({"id": "c", "text": text}, 1.0, 1))
+    assert "4,812件 令和6年度に窓口が受けた相談件数。" in sents
+    assert "協力店数 42店" in sents
+    assert "令和5年度から約2割増えました。" in sents  # a sentence with a figure is no figure line
