@@ -266,12 +266,28 @@ def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, fl
     return out
 
 
+FRAME_LINES = 10  # a cell of this many lines holds a column of prose, not a value
+FRAME_AREA = 0.5  # a grid over half the page with a handful of cells is the page's frame
+
+
+def is_frame(rows: list[list[str]], bbox: tuple, page_size: tuple[float, float]) -> bool:
+    """A ruled grid that frames the page's layout rather than tabulating values: the bands and gutter rules of a
+    tri-fold leaflet or a slide make pdfplumber find one "table" whose cells are whole panels of prose."""
+    cells = [c for r in rows for c in r if c.strip()]
+    if any(c.count("\n") + 1 >= FRAME_LINES for c in cells):
+        return True
+    x0, top, x1, bottom = bbox
+    share = (x1 - x0) * (bottom - top) / ((page_size[0] * page_size[1]) or 1.0)
+    return share >= FRAME_AREA and len(cells) <= 4
+
+
 def _read_pdf_page(ppage, index: int) -> _Raw:
     tables = []
     for t in ppage.find_tables():
         rows = [[(c or "") for c in row] for row in t.extract()]
         # a grid without any text is no table: the bars of a chart, a decorative frame (their labels stay text)
-        if len(rows) >= 1 and max(len(r) for r in rows) >= 2 and any(c.strip() for r in rows for c in r):
+        if len(rows) >= 1 and max(len(r) for r in rows) >= 2 and any(c.strip() for r in rows for c in r) \
+                and not is_frame(rows, t.bbox, (ppage.width, ppage.height)):
             tables.append(Table(rows=rows, page_index=index, bbox=tuple(t.bbox)))
     tboxes = [t.bbox for t in tables]
     chars = [c for c in ppage.chars if not _inside(c, tboxes)]

@@ -236,6 +236,10 @@ def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:
     for i, cs in enumerate(cands):
         for _, v, system, _ in {(c[0], c[1], c[2], c[3]) for c in cs}:
             support[(system, v - i)] += 1
+    # where the body's arabic sequence (supported by two pages or more) begins: a lone roman numeral before it
+    # numbers the front matter (a 目次 page printed 「i」 ahead of 「- 1 -」)
+    body_start = min((i for i, cs in enumerate(cands) for _, v, system, _ in cs
+                      if system == "arabic" and support[(system, v - i)] >= 2), default=-1)
     labels: list[str] = []
     for i, cs in enumerate(cands):
         best, best_s = "", 0
@@ -245,7 +249,8 @@ def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:
                 best, best_s = label, s
         if best and best_s < 2 and len(cands) > 2:
             strong_ones = [c for c in cs if c[3]]
-            best = strong_ones[0][0] if len(strong_ones) == 1 else ""
+            front = [c for c in cs if c[2] == "roman" and i < body_start and c[1] <= i + 1]
+            best = strong_ones[0][0] if len(strong_ones) == 1 else front[0][0] if len(front) == 1 else ""
         labels.append(best)
     return labels
 

@@ -170,3 +170,25 @@ def test_a_bar_chart_row_reads_label_then_value():
     assert len(_split_row(label + value, [])) == 2  # without the bar, a wide gap is a gutter
     behind = (120.0, 160.0, 200.0, 180.0)  # a box behind the left text starts before it: no bar
     assert len(_split_row(label + value, [behind])) == 2
+
+
+def test_a_grid_of_whole_panels_is_the_page_frame_not_a_table():
+    from ingest.pdf import is_frame
+
+    panel = "\n".join(f"この行はパネルの本文の{k}行目です。" for k in range(12))
+    assert is_frame([[None or "", ""], ["", panel], ["", ""]], (0, 0, 842, 595), (842, 595))
+    assert is_frame([["", "見出し"], ["本文", "本文"]], (0, 0, 800, 560), (842, 595))  # two big cells over the page
+    values = [["区分", "補助率", "上限額"], ["設立準備", "2分の1", "50万円"], ["運営", "3分の1", "30万円"]]
+    assert not is_frame(values, (40, 100, 400, 220), (842, 595))
+    assert not is_frame(values, (0, 0, 842, 595), (842, 595))  # a full-page table of values stays a table
+
+
+def test_a_lone_roman_numeral_numbers_the_front_matter_before_the_body():
+    from ingest.running import choose_labels, page_number_candidates
+
+    printed = ["", "i", "- 1 -", "- 2 -", "- 3 -", "- 4 -"]
+    labels = choose_labels([page_number_candidates(t) if t else [] for t in printed])
+    assert labels == ["", "i", "1", "2", "3", "4"]
+    # after the body has begun, a lone roman numeral is no front matter
+    printed = ["", "- 1 -", "- 2 -", "iv", "- 4 -"]
+    assert choose_labels([page_number_candidates(t) if t else [] for t in printed])[3] == ""
