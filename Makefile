@@ -54,12 +54,13 @@ eval: index
 	$(PY) -m eval.pairs eval/heldout-layouts.jsonl --md eval/reports/heldout-layouts-pairs.md --json eval/reports/heldout-layouts-pairs.json
 
 # Refit on the banks (out-of-fold numbers first): the fusion weight (printed, with eval/reports/fusion.md: set
-# Settings.dense_weight if it moved), then the answerability model and the composer's sentence scorer
-# (app/resources/answerability.json, app/resources/sentence_model.json)
+# Settings.dense_weight if it moved), the reranker (app/resources/rerank_model.json, eval/reports/rerank.md), then
+# the answerability model and the composer's sentence scorer (app/resources/answerability.json, sentence_model.json)
 fit: model
 	$(PY) -m eval.corpora data/eval/corpus
 	$(EVAL_ENV) $(KYOJU) ingest --quiet
 	$(EVAL_ENV) $(PY) -m eval.fit_fusion eval/bank-report.jsonl eval/bank-layouts.jsonl --md eval/reports/fusion.md
+	$(EVAL_ENV) $(PY) -m eval.fit_rerank eval/bank-report.jsonl eval/bank-layouts.jsonl --md eval/reports/rerank.md
 	$(EVAL_ENV) $(PY) -m eval.fit $(BANKS) --rows data/eval/fit-rows.json
 	$(EVAL_ENV) $(PY) -m eval.fit_sentences $(BANKS)
 

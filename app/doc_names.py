@@ -56,12 +56,13 @@ class DocNames:
         text = normalize(question)
         referred = {w for m in REFERENCE.finditer(text) for w in content_words(m.group(1))}
         out: dict[str, tuple[str, ...]] = {}
+        said: list = []  # the question's terms with their surfaces, read once when a printed name is in it
         for doc_id, n in self.names.items():
             hit = [t for t in dict.fromkeys(tokens) if t in n.places or (t in n.nouns and t in referred)]
             for name in (p for p in n.printed if p in text):
+                said = said or terms(text, "A")
                 # the question's own words for the name (not its suffix), however they were split
-                hit += [t.word for t in terms(text, "A")
-                        if t.surface in name[:-1] and t.word in tokens and t.word not in hit]
+                hit += [t.word for t in said if t.surface in name[:-1] and t.word in tokens and t.word not in hit]
             if hit:
                 out[doc_id] = tuple(hit)
         return out

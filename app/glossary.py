@@ -19,8 +19,8 @@ _ERA_START = 2018  # Reiwa 1 = 2019
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 # "(the end of) June 2025", "April 1, 2025", "1 April 2025": a calendar date, as documents write it (令和7年6月末)
-_DATE = re.compile(r"(?P<end>\bend of\s+)?(?:(?P<d1>\d{1,2})\s+)?\b(?P<m>" + "|".join(_MONTHS) +
-                   r")\b\s*(?:(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s*)?(?P<y>(?:19|20)\d\d)\b")
+_DATE = re.compile(r"(?P<end>\bend of\s+)?(?:\b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?\b(?P<m>" + "|".join(_MONTHS) +
+                   r")\b,?\s*(?:(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s*)?(?P<y>(?:19|20)\d\d)\b")
 
 
 def is_english(text: str) -> bool:
@@ -54,6 +54,8 @@ def translate(text: str) -> tuple[str, list[str]]:
     found: list[str] = []
     for m in _DATE.finditer(t):
         day = m.group("d1") or m.group("d2")
+        if not 1989 <= int(m.group("y")) <= 2100:  # before 平成: no era to write it in
+            continue
         found.append(calendar_ja(int(m.group("y")), _MONTHS.index(m.group("m")) + 1, int(day) if day else None,
                                  bool(m.group("end"))))
     t = _DATE.sub(" ", t)

@@ -89,7 +89,6 @@ class Query:
     # own words and pulled up passages that only mention it; held-out hit@1 fell 0.773 -> 0.769)
     names: tuple[str, ...] = ()
 
-
     @property
     def compose_text(self) -> str:
         """The Japanese wording the composer matches sentences with."""
@@ -164,7 +163,10 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
     nt = normalize(lexical if english else standalone)
     own = normalize(_to_japanese(text, names)[0] if english else text)
     specs = _merged_specs(specifiers(own), specifiers(nt))
-    specs += tuple(Specifier("place", n, re.escape(squash(n))) for n in named if n not in {s.text for s in specs})
+    # a name read from romaji singles out a place only when it is one place (ともえ県 and ともえ町 share a key)
+    places = [n for n in named if n[-1:] in vocabulary().english_suffixes.values()]
+    if len(places) == 1 and places[0] not in {s.text for s in specs}:
+        specs += (Specifier("place", places[0], re.escape(squash(places[0]))),)
     return Query(
         raw=raw, text=text, standalone=standalone, follow_up=follow, language="en" if english else "ja",
         lexical_text=lexical, dense_text=dense, tokens=tokens, focus_tokens=focus,
@@ -188,8 +190,12 @@ def _to_japanese(text: str, names: NameIndex | None) -> tuple[str, list[str], li
         return ja, unknown, []
     named = list(dict.fromkeys(n for _, n in pairs))
     spelled = {romaji_key(part) for w, _ in pairs for part in w.split()}
-    # each name on its own (after 。): a hiragana name is split differently after other words (は+なぞ+の)
-    ja = "。".join([ja, *named]).strip("。")
+    # a word read as one name joins the Japanese text (each name on its own after 。: a hiragana name is split
+    # differently after other words, は+なぞ+の); a word two places share is a search token only (Query.names)
+    per_word: dict[str, list[str]] = {}
+    for w, n in pairs:
+        per_word.setdefault(w, []).append(n)
+    ja = "。".join([ja, *dict.fromkeys(ns[0] for ns in per_word.values() if len(ns) == 1)]).strip("。")
     return ja, [u for u in unknown if romaji_key(u) not in spelled], named
 
 

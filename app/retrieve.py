@@ -22,6 +22,8 @@ from ingest.tokens import content_words, prepare
 from . import doc_names
 from .doc_names import DocNames
 from .query import Query, analyze, is_follow_up, standalone_question, synonym_tokens  # noqa: F401
+from .rerank import RerankModel, Scores, reordered
+from .rerank import load_model as load_rerank_model
 from .romaji_names import NameIndex
 from .settings import Settings
 
@@ -40,6 +42,7 @@ class Hit:
     sentence_scores: dict[str, float] = field(default_factory=dict)  # sentence text -> cosine to the query
     dense_rank: int | None = None
     lexical_rank: int | None = None
+    standing: Scores | None = None  # its fused, dense and lexical standing among all candidates (the reranker's)
 
     @property
     def text(self) -> str:
@@ -220,6 +223,9 @@ class Retriever:
 
     @property
     def names(self) -> NameIndex:
+        """The active build's printed names by romanisation (reloaded first if another process swapped the build:
+        a question is analysed before it is searched)."""
+        self.refresh()
         return self._snap.names
 
     @property
@@ -360,8 +366,10 @@ class Retriever:
         filters: dict | None = None,
         mode: str = "hybrid",
         neighbours: bool = False,
+        rerank: bool = True,
     ) -> list[Hit]:
-        """Top-k passages for a question (text, or a `Query` already analysed)."""
+        """Top-k passages for a question (text, or a `Query` already analysed); `rerank=False` keeps the fused
+        order (the reranker's own fit reads that)."""
         self.refresh()
         snap = self._snap  # one build for the whole search
         k = k or self.settings.top_k
@@ -397,13 +405,28 @@ class Retriever:
             fused = demote(fused, snap.blank_forms, self.settings.blank_form_penalty)
         pos_d = {i: r + 1 for r, i in enumerate(rank_d)}
         pos_l = {i: r + 1 for r, i in enumerate(rank_l)}
-        order = sorted(fused, key=lambda i: (-fused[i], i))[:k]
-        hits = []
-        for r, i in enumerate(order):
-            h = Hit(snap.chunks[i], fused[i], r + 1, dense.get(i, 0.0) / 2, lexical.get(i, 0.0),
-                    sentence_scores=sent_scores.get(i, {}), dense_rank=pos_d.get(i), lexical_rank=pos_l.get(i))
+        model = self.rerank_model if mode not in ("dense", "lexical") and rerank else None
+        order = sorted(fused, key=lambda i: (-fused[i], i))[: max(k, self.settings.rerank_depth) if model else k]
+        nd, nl, nf = standardize(dense), standardize(lexical), standardize(fused)
+        floor_d, floor_l = min(nd.values(), default=0.0), min(nl.values(), default=0.0)
+        hits = [Hit(snap.chunks[i], fused[i], r + 1, dense.get(i, 0.0) / 2, lexical.get(i, 0.0),
+                    sentence_scores=sent_scores.get(i, {}), dense_rank=pos_d.get(i), lexical_rank=pos_l.get(i),
+                    standing=Scores(nf[i], nd.get(i, floor_d), nl.get(i, floor_l), r + 1, pos_d.get(i), pos_l.get(i)))
+                for r, i in enumerate(order)]
+        if model is not None:
+            hits = reordered(q, self, hits, model)[:k]
+            for r, h in enumerate(hits):
+                h.rank = r + 1
+        for h in hits:
             if neighbours:
+                i = snap.pos[h.chunk["id"]]
                 h.neighbours = [snap.chunks[j] for j in (i - 1, i + 1)
                                 if 0 <= j < len(snap.chunks) and snap.chunks[j]["doc_id"] == snap.chunks[i]["doc_id"]]
-            hits.append(h)
         return hits
+
+    @property
+    def rerank_model(self) -> RerankModel | None:
+        """The fitted reranker, or None: no file, or a depth of 0 (the fused order stands)."""
+        if self.settings.rerank_depth <= 0:
+            return None
+        return load_rerank_model(str(self.settings.rerank_model))

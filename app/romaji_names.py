@@ -21,10 +21,13 @@ MAX_PER_NAME = 2  # a key two places share (つくし町 and 筑紫市) gives bo
 
 @dataclass(frozen=True)
 class NameIndex:
+    """Printed names by their romanisation key, counted over the chunks that print them."""
+
     by_key: dict[str, Counter] = field(default_factory=dict)  # romanisation key -> Counter of printed names
 
     @classmethod
     def build(cls, chunks: list[dict]) -> NameIndex:
+        """From one index build's chunks (each with its `names`: [printed name, key], stored at ingest)."""
         by_key: dict[str, Counter] = {}
         for c in chunks:
             for surface, key in c.get("names") or []:
@@ -51,7 +54,7 @@ class NameIndex:
                 if not (span[0][:1].isupper() or suffix):
                     continue
                 key = romaji_key("".join(span))
-                found = self.by_key.get(key) if len(key) >= MIN_KEY else None
+                found = self.by_key.get(key) if len(key) >= MIN_KEY or suffix else None
                 if not found:
                     continue
                 names = [name for name, _ in found.most_common()]

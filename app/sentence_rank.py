@@ -94,19 +94,36 @@ def passage_sentences(hit: Hit) -> list[str]:
     「4,812件」 over 「令和6年度に…受けた相談件数。」, or under a short label), so the figure is quoted with it."""
     parts = [x.strip() for x in split_sentences(hit.chunk["text"]) if x.strip()]
     out: list[str] = []
+    joined: set[int] = set()  # lines of `out` that already hold a figure line
     i = 0
     while i < len(parts):
         p = parts[i]
-        if figure_only(p) and i + 1 < len(parts) and not figure_only(parts[i + 1]) and not parts[i + 1].startswith("|"):
-            out.append(f"{p} {parts[i + 1]}")
-            i += 2
-            continue
-        if figure_only(p) and out and len(squash(out[-1])) <= LABEL_CHARS and not out[-1].startswith("|"):
-            out[-1] = f"{out[-1]} {p}"
-        else:
-            out.append(p)
+        if figure_only(p):
+            nxt = parts[i + 1] if i + 1 < len(parts) else ""
+            ahead = bool(nxt) and not figure_only(nxt) and not nxt.startswith("|")
+            if ahead and nxt.rstrip().endswith(("。", "．")):  # the sentence under a big figure says what it counts
+                out.append(f"{p} {nxt}")
+                joined.add(len(out) - 1)
+                i += 2
+                continue
+            if out and len(out) - 1 not in joined and _is_label(out[-1]):  # a short label over its figure
+                out[-1] = f"{out[-1]} {p}"
+                joined.add(len(out) - 1)
+                i += 1
+                continue
+            if ahead and len(squash(nxt)) > LABEL_CHARS:
+                out.append(f"{p} {nxt}")
+                joined.add(len(out) - 1)
+                i += 2
+                continue
+        out.append(p)
         i += 1
     return out
+
+
+def _is_label(line: str) -> bool:
+    return len(squash(line)) <= LABEL_CHARS and not line.startswith("|") and not FIGURE.search(normalize(line)) \
+        and not line.rstrip().endswith(("。", "．"))
 
 
 LABEL_CHARS = 16  # a short label line (相談件数) a figure under it belongs to

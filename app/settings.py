@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     blank_form_penalty: float = 1.0
     dense_candidates: int = 30
     lexical_candidates: int = 30
+    # the top fused candidates read again for what the question asks (app/rerank.py; weights fitted on the banks'
+    # training folds by `python -m eval.fit_rerank`); 0 keeps the fused order
+    rerank_depth: int = 20
+    rerank_model: Path = Field(ROOT / "app" / "resources" / "rerank_model.json")
 
     # answers
     answer_mode: Literal["extractive", "llm"] = "extractive"

@@ -280,12 +280,18 @@ def chunk_units(
         lead = table_lead(buf, u, max_chars)
         flush()
         buf = pending_headings
+        # the title right above a grid (a slide's title over its only table) is read with it too: the title
+        # names what the figures are, and alone with a note under the table it outranked them
+        titled = [h for h in pending_headings if h.page_indices and u.page_indices
+                  and h.page_indices[-1] == u.page_indices[0]][-1:]
         for k, piece in enumerate(_table_chunks(u, max_chars)):
             with_lead = lead is not None and k == 0 and bool(piece.get("grid"))  # a grid, not a statement row
+            heads = titled if k == 0 and piece.get("grid") and not with_lead else []
             emit(
-                (lead.text + "\n" + piece["text"]) if with_lead else piece["text"],
+                "\n".join([*(h.text for h in heads), piece["text"]]) if heads
+                else (lead.text + "\n" + piece["text"]) if with_lead else piece["text"],
                 u.kind,
-                [lead, u] if with_lead else [u],
+                [*heads, u] if heads else [lead, u] if with_lead else [u],
                 anchor=u,
                 unit_title=u.title,
                 row=piece.get("row", ""),

@@ -267,18 +267,17 @@ def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, fl
 
 
 FRAME_LINES = 10  # a cell of this many lines holds a column of prose, not a value
-FRAME_AREA = 0.5  # a grid over half the page with a handful of cells is the page's frame
+FRAME_CELLS = 6  # a page frame has a handful of cells (bands, gutters, panels); a table of values has more
 
 
 def is_frame(rows: list[list[str]], bbox: tuple, page_size: tuple[float, float]) -> bool:
     """A ruled grid that frames the page's layout rather than tabulating values: the bands and gutter rules of a
-    tri-fold leaflet or a slide make pdfplumber find one "table" whose cells are whole panels of prose."""
-    cells = [c for r in rows for c in r if c.strip()]
-    if any(c.count("\n") + 1 >= FRAME_LINES for c in cells):
-        return True
-    x0, top, x1, bottom = bbox
-    share = (x1 - x0) * (bottom - top) / ((page_size[0] * page_size[1]) or 1.0)
-    return share >= FRAME_AREA and len(cells) <= 4
+    tri-fold leaflet or a slide make pdfplumber find one "table" of a few cells, most of the text in panels of
+    prose. A table with one long cell among many (a 事例 profile, a form to fill in) stays a table."""
+    total = sum(len(r) for r in rows)
+    cells = [c for r in rows for c in r if c and c.strip()]
+    panels = [c for c in cells if c.count("\n") + 1 >= FRAME_LINES]
+    return total <= FRAME_CELLS and bool(panels) and 2 * len(panels) >= len(cells)
 
 
 def _read_pdf_page(ppage, index: int) -> _Raw:

@@ -23,7 +23,7 @@ from .tokens import readings
 SUFFIX_READINGS = {"市": ("シ",), "町": ("チョウ", "マチ"), "村": ("ムラ", "ソン"), "県": ("ケン",), "区": ("ク",),
                    "府": ("フ",), "都": ("ト",), "郡": ("グン",)}
 ERAS = {"令和", "平成", "昭和"}  # proper nouns to Sudachi, but "Reiwa 6" is a year (app.glossary)
-MIN_KEY = 4  # shorter keys (sa, ken) would match English words by chance
+MIN_KEY = 4  # a shorter key (ise, tu) is looked up only before a place word (Ise City): alone it is an English word
 _KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]")
 _SCRIPTS = (("hiragana", re.compile(r"^[\u3041-\u3096]+$")), ("katakana", re.compile(r"^[\u30a1-\u30fa\u30fc]+$")),
             ("kanji", re.compile(r"^[\u3400-\u9fff々]+$")))
@@ -44,6 +44,7 @@ def romaji_key(text: str) -> str:
     if _KANA.search(s):
         s = jaconv.kana2alphabet(jaconv.kata2hira(s))
     s = "".join(ch for ch in unicodedata.normalize("NFKD", s.lower()) if "a" <= ch <= "z")
+    s = s.replace("cch", "tch")  # jaconv writes ッチ as cch, Hepburn as tch (Hatchobori)
     for a, b in _CANON:
         s = s.replace(a, b)
     s = re.sub(r"m(?=[bpm])", "n", s)
@@ -51,6 +52,9 @@ def romaji_key(text: str) -> str:
 
 
 _KANA_RUN = re.compile(r"[\u3041-\u3096]+$")
+# morphemes a name is not made of: particles, auxiliaries, pre-noun words (その市, どの市). Not verbs: Sudachi reads
+# kana names as verbs often enough (ほし+かげ町, つくし町)
+NOT_NAME_POS = {"助詞", "助動詞", "補助記号", "空白", "連体詞"}
 _NOT_A_NAME_END = {"助動詞", "格助詞", "係助詞", "接続助詞", "副助詞"}
 
 
@@ -83,7 +87,7 @@ def names_in(text: str) -> list[tuple[str, str]]:
         # the name: the morphemes of one script right before the suffix, back to a particle or another script
         parts: list[tuple[str, str]] = []
         for prev, ppos, pread in reversed(ms[max(0, k - 4):k]):
-            if ppos[0] in {"助詞", "助動詞", "補助記号", "空白"} or not _script(prev.strip()) or \
+            if ppos[0] in NOT_NAME_POS or not _script(prev.strip()) or \
                     (parts and _script(prev) != _script(parts[0][0])):
                 break
             parts.insert(0, (prev, pread))
@@ -94,4 +98,4 @@ def names_in(text: str) -> list[tuple[str, str]]:
         if len(run) < 2:
             continue
         out.setdefault(run + surface, romaji_key(run if _KANA.search(run) else "".join(r for _, r in parts)))
-    return [(name, key) for name, key in out.items() if len(key) >= MIN_KEY]
+    return [(name, key) for name, key in out.items() if key]

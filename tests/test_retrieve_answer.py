@@ -233,3 +233,23 @@ def test_the_configured_answerability_model_decides(built, retriever, tmp_path):
     s = built[0].model_copy(update={"answerability_model": strict})
     assert not answer_question("宅建協会を構成員にしている県はいくつ？", settings=built[0], retriever=retriever).abstained
     assert answer_question("宅建協会を構成員にしている県はいくつ？", settings=s, retriever=retriever).abstained
+
+
+def test_the_reranker_reorders_the_fused_candidates_and_nothing_else(built, retriever):
+    """A reranker only reorders the top fused candidates (pluggable: any model of the same features), and the
+    shipped model keeps every hit the fused order would show within its depth."""
+    from app.query import analyze
+    from app.rerank import FEATURES, RerankModel, reordered
+
+    q = analyze("居住支援協議会を一度も開催しなかった県はいくつありますか")
+    fused = retriever.search(q, k=retriever.settings.rerank_depth, rerank=False)
+    assert all(h.standing is not None for h in fused)
+    tables_first = RerankModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES),
+                               tuple(1.0 if n == "table" else 0.0 for n in FEATURES))
+    order = reordered(q, retriever, fused, tables_first)
+    assert {h.chunk["id"] for h in order} == {h.chunk["id"] for h in fused}
+    kinds = [h.chunk.get("kind") == "table" for h in order]
+    assert kinds == sorted(kinds, reverse=True)  # every table ahead of every text
+    shown = retriever.search(q, k=5)
+    assert [h.rank for h in shown] == [1, 2, 3, 4, 5]
+    assert {h.chunk["id"] for h in shown} <= {h.chunk["id"] for h in fused}

@@ -134,3 +134,7 @@ def test_a_figure_line_is_quoted_with_the_line_it_labels():
     assert "4,812件 令和6年度に窓口が受けた相談件数。" in sents
     assert "協力店数 42店" in sents
     assert "令和5年度から約2割増えました。" in sents  # a sentence with a figure is no figure line
+    # label, figure, label, figure: each figure with its own label, never with the next one
+    slide = "相談件数\n4,812件\n協力店数\n42店\n登録住宅\n1,203戸\n2 地域の取組"
+    assert passage_sentences(Hit({"id": "d", "text": slide}, 1.0, 1)) == [
+        "相談件数 4,812件", "協力店数 42店", "登録住宅 1,203戸", "2 地域の取組"]

@@ -1,0 +1,112 @@
+"""A second look at the fused candidates: does the passage hold what the question asks for?
+
+Fusion ranks passages by how much they share with the question (BM25 words, e5 meaning). A question
+asks for something — a count, a sum, a date, the fee of one course, a figure for one city or year —
+and the passage that shares most of its words is often the one that names the topic without the
+value (a slide's title over a note, the section lead above the table). The reranker reads each of
+the top candidates for the value the question asks for, in a unit that also holds the question's
+words and specifiers (the same reading answerability does over the top hits, here per candidate),
+and combines that with the fusion scores in a logistic model fitted on training folds of the banks
+(`python -m eval.fit_rerank`, weights in app/resources/rerank_model.json). Without a model file the
+fused order stands.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.clean import normalize
+from ingest.tokens import content_words
+
+from .query import Query
+
+MODEL_FILE = Path(__file__).with_name("resources") / "rerank_model.json"
+FEATURES = ("fused", "dense", "lexical", "rank", "dense_rank", "lexical_rank", "kind_share", "kind_near",
+            "spec_anchor", "anchor", "cover", "title_cover", "table", "first_page", "length", "sentence")
+
+
+@dataclass(frozen=True)
+class Scores:
+    """One candidate's standing among all candidates of its search (z-scores and 1-based ranks)."""
+
+    fused: float
+    dense: float
+    lexical: float
+    rank: int
+    dense_rank: int | None
+    lexical_rank: int | None
+
+
+def features(q: Query, retriever, hit, s: Scores) -> dict[str, float]:
+    """The candidate's features: its fusion standing, and what it holds of what the question asks."""
+    from . import answerability as a  # answerability reads hits: imported here, it imports the retriever
+
+    words = [t for t in dict.fromkeys(q.tokens) if t not in {"令和", "平成"}]
+    w = {t: max(retriever.idf(t), 1.0) for t in words}
+    total = sum(w.values()) or 1.0
+    c = hit.chunk
+    body = _words(normalize(c["text"]))
+    titles = _words(normalize(" ".join([c.get("section_title", ""), c.get("unit_title", "")])))
+    spec, anchor = a._anchors(q, retriever, [hit])
+    return {
+        "fused": s.fused, "dense": s.dense, "lexical": s.lexical, "rank": 1.0 / s.rank,
+        "dense_rank": 1.0 / s.dense_rank if s.dense_rank else 0.0,
+        "lexical_rank": 1.0 / s.lexical_rank if s.lexical_rank else 0.0,
+        "kind_share": a._kind_share(q, retriever, [hit]), "kind_near": a._kind_near(q, retriever, [hit]),
+        "spec_anchor": spec, "anchor": anchor,
+        "cover": sum(w[t] for t in words if t in body) / total,
+        "title_cover": sum(w[t] for t in words if t in titles) / total,
+        "table": float(c.get("kind") == "table"),
+        "first_page": float(min(c.get("page_indices") or [0]) == 0),
+        "length": math.log1p(len(c["text"])),
+        "sentence": max(hit.sentence_scores.values(), default=0.0),
+    }
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(content_words(text))
+
+
+@dataclass(frozen=True)
+class RerankModel:
+    """score = Σ coef·(x - mean)/scale (a logistic regression's log-odds, up to its intercept)."""
+
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    meta: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def score(self, f: dict[str, float]) -> float:
+        return sum(c * (f.get(n, 0.0) - m) / (s or 1.0)
+                   for n, m, s, c in zip(self.names, self.mean, self.scale, self.coef, strict=True))
+
+    def to_json(self) -> dict:
+        return {"names": list(self.names), "mean": list(self.mean), "scale": list(self.scale),
+                "coef": list(self.coef), "meta": self.meta}
+
+    @classmethod
+    def from_json(cls, d: dict) -> RerankModel:
+        return cls(tuple(d["names"]), tuple(d["mean"]), tuple(d["scale"]), tuple(d["coef"]), d.get("meta", {}))
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str = str(MODEL_FILE)) -> RerankModel | None:
+    """The fitted model, or None (the fused order stands) when no file was fitted."""
+    p = Path(path)
+    if not p.exists():
+        return None
+    return RerankModel.from_json(json.loads(p.read_text(encoding="utf-8")))
+
+
+def reordered(q: Query, retriever, hits: list, model: RerankModel | None) -> list:
+    """The candidates (hits carrying their `standing`) in the model's order; ties keep the fused order."""
+    if model is None or len(hits) < 2:
+        return hits
+    s = [model.score(features(q, retriever, h, h.standing)) for h in hits]
+    return [hits[i] for i in sorted(range(len(hits)), key=lambda i: (-s[i], i))]
