@@ -71,6 +71,16 @@ def get_retriever(settings: Settings) -> Retriever:
         return _retrievers[key]
 
 
+def judged_hits(q: Query, retriever: Retriever, hits: list[Hit], k: int, filters: dict | None) -> list[Hit]:
+    """The passages answerability reads: the fused top k, not the reranked. The reranker lifts the passage that
+    holds a value of the asked kind beside the question's words — for a near miss too (the nearest such value,
+    for another year or body) — so over its order the signals that tell the two apart (a value anchored by the
+    question's specifiers and attribute, the rankers' agreement) would be chosen for, not observed."""
+    if retriever.rerank_model is None:
+        return hits
+    return retriever.search(q, k=k, filters=filters, rerank=False)
+
+
 def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_said: str = "",
                        cell: tuple | None = None) -> tuple[str, list[Citation]]:
     """(answer text with [n] markers, citations): the lead sentence answers (a table cell, the sentence
@@ -258,7 +268,8 @@ def answer_stream(
             q = q2  # a faithful rewrite reads better than the carried-over words: compose and judge with it
     t1 = time.perf_counter()
     cell = answer_cell(q, hits)  # one look-up: a signal for answerability, a fact for the LLM, the lead
-    verdict = judge(q, retriever, hits, load_model(str(settings.answerability_model)), cell_found=cell is not None and figure_question(q))
+    verdict = judge(q, retriever, judged_hits(q, retriever, hits, k, filters), load_model(str(settings.answerability_model)),
+                    cell_found=cell is not None and figure_question(q))
     if q.language == "en" and verdict.outcome != ABSTAIN:
         note = join_notes("資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents", note)
     if verdict.outcome == ABSTAIN and not force_compose:

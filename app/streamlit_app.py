@@ -209,7 +209,7 @@ def filter_note(r, ans: Answer, filters: dict) -> str:
 def suggestions_for(r, ans: Answer, opts: dict) -> list[str]:
     def works(q: str) -> bool:  # the answerer's own answerability judgement, without composing an answer
         query = analyze(q, names=r.names)
-        hits = r.search(query, filters=opts["filters"] or None)
+        hits = r.search(query, filters=opts["filters"] or None, rerank=False)  # judged on the fused order
         return bool(hits) and judge(query, r, hits).outcome != ABSTAIN
 
     return rephrasings(ans.related, can_answer=works)
