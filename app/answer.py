@@ -71,16 +71,6 @@ def get_retriever(settings: Settings) -> Retriever:
         return _retrievers[key]
 
 
-def judged_hits(q: Query, retriever: Retriever, hits: list[Hit], k: int, filters: dict | None) -> list[Hit]:
-    """The passages answerability reads: the fused top k, not the reranked. The reranker lifts the passage that
-    holds a value of the asked kind beside the question's words — for a near miss too (the nearest such value,
-    for another year or body) — so over its order the signals that tell the two apart (a value anchored by the
-    question's specifiers and attribute, the rankers' agreement) would be chosen for, not observed."""
-    if retriever.rerank_model is None:
-        return hits
-    return retriever.search(q, k=k, filters=filters, rerank=False)
-
-
 def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_said: str = "",
                        cell: tuple | None = None) -> tuple[str, list[Citation]]:
     """(answer text with [n] markers, citations): the lead sentence answers (a table cell, the sentence
@@ -255,7 +245,7 @@ def answer_stream(
         note = join_notes(note, f"質問が長すぎるため、最初の{MAX_QUESTION_CHARS}文字で回答しました / "
                                 f"question cut to its first {MAX_QUESTION_CHARS} characters")
     k = k or settings.top_k
-    hits = retriever.search(q, k=k, filters=filters)
+    hits, pool = retriever.search_judged(q, k=k, filters=filters)
     if use_llm and q.follow_up:
         try:
             rewrite = llm_mod.faithful_rewrite(settings, q.raw, history or [])  # None when it adds facts
@@ -264,11 +254,15 @@ def answer_stream(
             note = join_notes(note, f"{err.ja}（質問の書き換えは前の質問の語句で行いました）")
         if rewrite and rewrite != q.raw:
             q2 = analyze(question, history, rewrite=rewrite, names=retriever.names)
-            hits = fuse_hits([hits, retriever.search(q2, k=k, filters=filters)], k)
+            shown, pool = retriever.search_judged(q2, k=k, filters=filters)
+            hits = fuse_hits([hits, shown], k)
             q = q2  # a faithful rewrite reads better than the carried-over words: compose and judge with it
     t1 = time.perf_counter()
     cell = answer_cell(q, hits)  # one look-up: a signal for answerability, a fact for the LLM, the lead
-    verdict = judge(q, retriever, judged_hits(q, retriever, hits, k, filters), load_model(str(settings.answerability_model)),
+    # judged on the fused top k (pool): the reranker lifts the passage holding a value of the asked kind beside the
+    # question's words, for a near miss too (the nearest such value, for another year or body), so over its order the
+    # signals that tell the two apart (anchored values, the rankers' agreement) would be chosen for, not observed
+    verdict = judge(q, retriever, pool, load_model(str(settings.answerability_model)),
                     cell_found=cell is not None and figure_question(q))
     if q.language == "en" and verdict.outcome != ABSTAIN:
         note = join_notes("資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents", note)

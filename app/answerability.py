@@ -268,6 +268,20 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     return spec_best, attr_best
 
 
+def value_signals(q: Query, retriever: Retriever, hit: Hit) -> dict[str, float]:
+    """What one passage holds of what the question asks (the reranker's reading of each candidate): the share of
+    the question's words beside a value of the asked kind, that value among its topic sentences, and the value
+    anchored by the question's specifiers and attribute."""
+    spec, anchor = _anchors(q, retriever, [hit])
+    return {"kind_share": _kind_share(q, retriever, [hit]), "kind_near": _kind_near(q, retriever, [hit]),
+            "spec_anchor": spec, "anchor": anchor}
+
+
+def content_set(text: str) -> frozenset[str]:
+    """A text's content words (cached: the same sentences are read for every question)."""
+    return _words(text)
+
+
 def _counts(counter: str, text: str, asked: str) -> bool:
     """The unit counts what the question counts: a figure in its counter (「何回」 by 16回, not by 2,184件), or a
     table row's bare numbers under a header or caption that names the counter (構成団体数 for 「何団体」)."""

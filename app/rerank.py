@@ -20,7 +20,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.clean import normalize
-from ingest.tokens import content_words
 
 from .query import Query
 
@@ -43,21 +42,19 @@ class Scores:
 
 def features(q: Query, retriever, hit, s: Scores) -> dict[str, float]:
     """The candidate's features: its fusion standing, and what it holds of what the question asks."""
-    from . import answerability as a  # answerability reads hits: imported here, it imports the retriever
+    from .answerability import content_set, value_signals  # it imports the retriever, which imports this
 
     words = [t for t in dict.fromkeys(q.tokens) if t not in {"令和", "平成"}]
     w = {t: max(retriever.idf(t), 1.0) for t in words}
     total = sum(w.values()) or 1.0
     c = hit.chunk
-    body = _words(normalize(c["text"]))
-    titles = _words(normalize(" ".join([c.get("section_title", ""), c.get("unit_title", "")])))
-    spec, anchor = a._anchors(q, retriever, [hit])
+    body = content_set(normalize(c["text"]))
+    titles = content_set(normalize(" ".join([c.get("section_title", ""), c.get("unit_title", "")])))
     return {
         "fused": s.fused, "dense": s.dense, "lexical": s.lexical, "rank": 1.0 / s.rank,
         "dense_rank": 1.0 / s.dense_rank if s.dense_rank else 0.0,
         "lexical_rank": 1.0 / s.lexical_rank if s.lexical_rank else 0.0,
-        "kind_share": a._kind_share(q, retriever, [hit]), "kind_near": a._kind_near(q, retriever, [hit]),
-        "spec_anchor": spec, "anchor": anchor,
+        **value_signals(q, retriever, hit),
         "cover": sum(w[t] for t in words if t in body) / total,
         "title_cover": sum(w[t] for t in words if t in titles) / total,
         "table": float(c.get("kind") == "table"),
@@ -65,11 +62,6 @@ def features(q: Query, retriever, hit, s: Scores) -> dict[str, float]:
         "length": math.log1p(len(c["text"])),
         "sentence": max(hit.sentence_scores.values(), default=0.0),
     }
-
-
-@lru_cache(maxsize=8192)
-def _words(text: str) -> frozenset[str]:
-    return frozenset(content_words(text))
 
 
 @dataclass(frozen=True)

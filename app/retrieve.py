@@ -8,6 +8,7 @@ replaces the reference in one assignment, so a search during a rebuild never mix
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 import time
@@ -370,12 +371,26 @@ class Retriever:
     ) -> list[Hit]:
         """Top-k passages for a question (text, or a `Query` already analysed); `rerank=False` keeps the fused
         order (the reranker's own fit reads that)."""
+        return self.search_judged(question, k, history, filters, mode, neighbours, rerank)[0]
+
+    def search_judged(
+        self,
+        question: str | Query,
+        k: int | None = None,
+        history: list[dict] | None = None,
+        filters: dict | None = None,
+        mode: str = "hybrid",
+        neighbours: bool = False,
+        rerank: bool = True,
+    ) -> tuple[list[Hit], list[Hit]]:
+        """(the top k as shown, the top k in fused order) from one search: answerability reads the fused order
+        (see app.answer: the reranker selects for the signals answerability observes), the answer the reranked one."""
         self.refresh()
         snap = self._snap  # one build for the whole search
         k = k or self.settings.top_k
         q = question if isinstance(question, Query) else analyze(question, history, names=snap.names)
         if not q.standalone:
-            return []
+            return [], []
         flt = clean_filters(filters)
         sent_scores: dict[int, dict[str, float]] = {}
         dense: dict[int, float] = {}
@@ -413,6 +428,7 @@ class Retriever:
                     sentence_scores=sent_scores.get(i, {}), dense_rank=pos_d.get(i), lexical_rank=pos_l.get(i),
                     standing=Scores(nf[i], nd.get(i, floor_d), nl.get(i, floor_l), r + 1, pos_d.get(i), pos_l.get(i)))
                 for r, i in enumerate(order)]
+        fused_top = [dataclasses.replace(h) for h in hits[:k]]
         if model is not None:
             hits = reordered(q, self, hits, model)[:k]
             for r, h in enumerate(hits):
@@ -422,7 +438,7 @@ class Retriever:
                 i = snap.pos[h.chunk["id"]]
                 h.neighbours = [snap.chunks[j] for j in (i - 1, i + 1)
                                 if 0 <= j < len(snap.chunks) and snap.chunks[j]["doc_id"] == snap.chunks[i]["doc_id"]]
-        return hits
+        return hits, fused_top
 
     @property
     def rerank_model(self) -> RerankModel | None:
