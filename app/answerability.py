@@ -191,14 +191,17 @@ def _units(h: Hit) -> Iterator[str]:
     context = " ".join(x for x in (c.get("doc_title", ""), c.get("section_title", ""), c.get("unit_title", "")) if x)
     grid = c.get("grid") or []
     if c.get("kind") == "table" and len(grid) >= 2:
+        # the table's unit (（単位：件、％）) says what its bare numbers count, as a header word would
+        unit = " ".join(dict.fromkeys(TABLE_UNIT.findall(c["text"].split("|", 1)[0])))
         head = " ".join(grid[0])
         for row in grid[1:]:
-            yield f"{context} {head} {' | '.join(row)}"
+            yield f"| {' | '.join(row)} | {context} {unit} {head}"  # the row first: its bare cells are values
     sents = split_sentences(c["text"])
     for i, sent in enumerate(sents):
         yield f"{context} {sent}{sents[i + 1] if i + 1 < len(sents) else ''}"
 
 
+TABLE_UNIT = re.compile(r"[（(]単位[:：][^（）()]*[）)]")
 HEAD_CHARS = 400  # a cover or heading block; a one-page text file is all "first page"
 
 
@@ -326,6 +329,7 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
     # a table counted in 円 / 千円 (（単位：千円）) holds sums in its bare numbers: its rows, when the table is among
     # the sentences most about the question (its caption, a row)
     money_rows: dict[str, list[str]] = {}
+    counted_rows: dict[str, str] = {}
     for h in hits:
         sents = split_sentences(h.chunk["text"])
         rows = [normalize(x) for x in sents if x.lstrip().startswith("|")]
@@ -346,6 +350,8 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
                 unit = normalize(" ".join(f"{head} {cell}" for head, cell in zip(grid[0], row, strict=False)))
                 toks = _words(unit)
                 scored.append((sum(w[t] for t in words if t in toks), -len(scored), unit))
+                # its bare numbers count what the headers or the table's unit (（単位：件）) name
+                counted_rows[unit] = "| " + " | ".join(row) + " |"
                 if yen:
                     money_rows[unit] = ["| " + " | ".join(row) + " |"]
     dense = sorted(((v, sent) for h in hits for sent, v in h.sentence_scores.items()), reverse=True)[:best_dense]
@@ -362,7 +368,8 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
             # 「補助率はいくつ」 (no counter) is answered by a rate, 「何年度まで」 by a span of time
             rate = not q.counter and bool(RATE_ASKED.search(q.standalone)) and bool(values(RATE))
             span = bool(DURATION_ASKED.search(q.standalone)) and bool(values(DURATION))
-            rows = any(_holds("count", t, asked) for _, _, t in top if t.lstrip().startswith("|"))
+            rows = any(_holds("count", counted_rows.get(t, t), asked) for _, _, t in top
+                       if counted_rows.get(t, t).lstrip().startswith("|"))
             found += bool(values(_FIGURE)) or rate or span or rows
         elif kind == "money":  # a sum, or a row's bare numbers in a table counted in 円 / 千円
             found += bool(values(ANSWER_LOOKS[kind])) or any(_holds("count", row, asked) for _, _, t in top

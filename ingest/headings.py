@@ -121,6 +121,9 @@ def caption_of(text: str) -> str | None:
     for word in vocabulary()["captions"]:
         if re.match(rf"^{re.escape(word)}\s*\d+(?:[-‐－]?[①-⑳\d]*)?(?:\s|$|[:：.])", t):
             return word
+        # the statistical style puts the number first: 「第7表　…」「第2図　…」
+        if re.match(rf"^第\s*\d+\s*{re.escape(word)}(?:\s|$|[:：.])", t):
+            return word
     return None
 
 

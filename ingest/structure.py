@@ -329,6 +329,34 @@ def _continues(unit: Unit, table: Table, grid: list[list[str]]) -> bool:
     return repeated or moved
 
 
+def continued_rows(grid: list[list[str]], more: list[list[str]]) -> list[list[str]]:
+    """The rows a continued table adds to `grid` (which it may change). Its header rows, repeated on the new
+    page (one, or both rows of a two-level header), go; a row split at the page break — its key cell empty,
+    its text going on in a cell the last row left unfinished — joins the last row instead of standing alone
+    (「…4団体のうち1団体は、ひい」 / 「らぎ市内に事務所を置いており…」)."""
+    n = 0
+    while n < min(len(more), len(grid) - 1) and [squash(c) for c in more[n]] == [squash(c) for c in grid[n]]:
+        n += 1
+    more = more[n:]
+    if more and len(grid) > 1 and is_split_row(grid[-1], more[0]):
+        last, first = grid[-1], more[0]
+        grid[-1] = [join_lines([a, b]) if b.strip() else a for a, b in zip(last, first, strict=False)] + last[len(first):]
+        more = more[1:]
+    return more
+
+
+def is_split_row(last: list[str], row: list[str]) -> bool:
+    """The first row under a page break goes on with the row above it: its first (key) cell is empty while the
+    last row's is not, and each cell it fills goes on from a cell of running text (over 20 characters) that
+    stopped short of a sentence's end. A grouped table's next row (an empty group cell, then a short item)
+    is a row of its own."""
+    if len(row) != len(last) or row[0].strip() or not last[0].strip():
+        return False
+    filled = [j for j, c in enumerate(row) if c.strip()]
+    return bool(filled) and all(
+        len(squash(last[j])) > 20 and not last[j].rstrip().endswith(SENTENCE_END) for j in filled)
+
+
 def _split_unit(caption: Unit) -> None:
     """「設立に向けた課題（複数回答）　（単位：市町村）」 printed on one line: the unit goes to its own field,
     and a scope printed apart (「…の状況　（令和7年4月1日現在）」) to its own, so that a 「（単位：件）」 line
@@ -425,8 +453,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 open_heading = None
                 grid = _table_rows(block)
                 if caption is None and last_table is not None and _continues(last_table, block, grid):
-                    if [squash(c) for c in grid[0]] == [squash(c) for c in last_table.grid[0]]:
-                        grid = grid[1:]  # the header row repeated on the new page
+                    grid = continued_rows(last_table.grid, grid)
                     last_table.grid.extend(grid)
                     last_table.add_place(page.label, page.index, block.bbox)
                     last_table.block = block.block
@@ -492,7 +519,9 @@ def build_units(pages: list[Page]) -> list[Unit]:
             untitled = kind == "caption" and not caption_of(line.text)
             if caption_open and caption and ((kind in {"cont", "para", "small"} or wrapped_face) and line.strong
                                              or untitled):
-                caption.title = join_lines([caption.title, line.text])
+                # a scope or unit set apart on the caption's line (「（令和7年4月1日現在）」) stays apart, for _split_unit
+                apart = TRAILING_UNIT.fullmatch(" " + line.text.strip())
+                caption.title = f"{caption.title} {line.text.strip()}" if apart else join_lines([caption.title, line.text])
                 _split_unit(caption)
                 caption.add_place(page.label, page.index, line.bbox)
                 continue

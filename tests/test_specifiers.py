@@ -83,3 +83,22 @@ def test_years_match_across_notations_and_not_across_eras():
     assert held(analyze("2019年度の件数は？").specs, "令和元年度の件数は10件") == 1.0
     assert held(analyze("令和4年度の件数は？").specs, "平成4年度の件数は10件") == 0.0
     assert place_names("京都府と東京都") == ["京都府", "東京都"]
+
+
+def test_a_table_rows_bare_numbers_count_in_the_tables_unit():
+    """「第2表 … （単位：件）」: a row's bare cells are counts in 件, though no header names 件."""
+    from app.answerability import _counts, _holds, _units
+    from app.retrieve import Hit
+
+    grid = [["協議会名", "令和5年度 新規", "令和5年度 継続"], ["もくせい市", "212", "97"]]
+    chunk = {"kind": "table", "grid": grid, "section_title": "", "unit_title": "第2表　協議会別の相談件数",
+             "text": "第2表　協議会別の相談件数\n（単位：件）\n| 協議会名 | 令和5年度 新規 | 令和5年度 継続 |\n"
+                     "|---|---|---|\n| もくせい市 | 212 | 97 |"}
+    rows = [u for u in _units(Hit(chunk, 1.0, 1)) if "もくせい市" in u and u.startswith("|")]
+    assert rows, "the row is read as a unit of its own"
+    asked = "もくせい市の令和5年度の新規相談件数はいくつですか"
+    assert _holds("count", rows[0], asked) and _counts("件", rows[0], asked)
+    no_unit = dict(chunk, unit_title="第2表　協議会別の実績",
+                   text=chunk["text"].replace("（単位：件）\n", "").replace("相談件数", "実績"))
+    row = next(u for u in _units(Hit(no_unit, 1.0, 1)) if "もくせい市" in u and u.startswith("|"))
+    assert not _counts("件", row, asked.replace("件数", ""))

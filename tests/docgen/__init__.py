@@ -28,14 +28,17 @@ BLIND8 = ["izumi_tebiki", "izumi_handout"]
 BLIND11 = ["kitahama_kenshu", "kitahama_soukai"]
 # twelfth held-out set (椿県), written blind: built only when named, never by default
 BLIND12 = ["tsubaki_leaflet", "tsubaki_houkoku"]
+# thirteenth held-out set (ことぶき県), written blind: built only when named, never by default
+BLIND13 = ["kotobuki_shiryou", "kotobuki_youbou"]
 # every document the generator can write: the layout set and all held-out sets
-EVERY = DOCS + FRESH + BLIND + BLIND3 + BLIND4 + BLIND5 + BLIND6 + BLIND7 + BLIND8 + BLIND11 + BLIND12
+EVERY = DOCS + FRESH + BLIND + BLIND3 + BLIND4 + BLIND5 + BLIND6 + BLIND7 + BLIND8 + BLIND11 + BLIND12 + BLIND13
 
 
 def build_all(outdir: str | Path, only: list[str] | None = None, keep_docs: bool = False) -> dict[str, dict]:
     """Write every PDF and its <name>.truth.json into outdir; return {file: truth}.
 
-    `only` may name any module in DOCS, FRESH, BLIND, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND11 or BLIND12;
+    `only` may name any module in DOCS, FRESH, BLIND, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND11,
+    BLIND12 or BLIND13;
     without it only DOCS are built.
     With keep_docs the engine's Doc object is kept under truth["_doc"] (used by check.py)."""
     import importlib

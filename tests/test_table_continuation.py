@@ -1,0 +1,38 @@
+"""A table continued on the next page: repeated header rows go, a row split at the page break is one row,
+and a statistical caption (「第7表」) is a caption. Pure functions: no PDF needed."""
+
+from ingest.headings import caption_of
+from ingest.structure import continued_rows, is_split_row
+
+HEAD = ["番号", "要望市町村", "要望事項", "県の回答", "担当課"]
+ANSWER = "県では、令和7年7月に居住支援法人の指定に関する説明会を開催し、相談があった4団体のうち1団体は、ひい"
+
+
+def test_a_row_split_at_the_page_break_joins_the_row_above():
+    grid = [HEAD, ["8", "ひいらぎ市", "法人の新規指定に向けた県の働きかけを強化してほしい。", ANSWER, "住まい政策課"]]
+    more = [HEAD, ["", "", "", "らぎ市内に事務所を置いています。", ""], ["9", "とちのき市", "一覧がほしい。", "作成します。", "住まい政策課"]]
+    added = continued_rows(grid, more)
+    assert [r[0] for r in added] == ["9"]  # the repeated header and the split half are not rows of their own
+    assert "ひいらぎ市内に事務所" in grid[-1][3].replace("\n", "")
+    assert grid[-1][4] == "住まい政策課"
+
+
+def test_both_rows_of_a_repeated_two_level_header_go():
+    top, sub = ["市町村名", "居住支援協議会", ""], ["", "設立年月", "構成団体数"]
+    grid = [top, sub, ["もくせい市", "令和2年6月", "24"]]
+    added = continued_rows(grid, [top, sub, ["かがみ町", "－", "－"]])
+    assert added == [["かがみ町", "－", "－"]]
+
+
+def test_a_grouped_tables_next_row_stays_a_row():
+    last = ["支出", "事業費", "1,000"]
+    assert not is_split_row(last, ["", "人件費", "2,000"])  # a short item under the same group
+    assert not is_split_row(["1", "とちのき市", "説明会を開催しました。"], ["", "", "資料は後日送ります。"])  # ended
+    assert is_split_row(["8", "ひいらぎ市", ANSWER], ["", "", "らぎ市内に事務所を置いています。"])
+
+
+def test_a_statistical_caption_puts_the_number_first():
+    assert caption_of("第7表　市町村別の居住支援の実施状況") == "表"
+    assert caption_of("第2図 相談件数の推移") == "図"
+    assert caption_of("第7条　この要綱は") is None
+    assert caption_of("第7表の数値は速報値です。") is None
