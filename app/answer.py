@@ -115,7 +115,7 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         h, i, j, row, col, value = cell
         unit = h.chunk.get("unit_title", "")
         m = UNIT.search(h.chunk["text"])
-        value = with_unit(value, m.group(1).strip() if m else "")
+        value = with_unit(value, m.group(1).strip() if m else "", col, q.counter)
         row_label = f"「{row}」の" if row and len(h.chunk.get("grid", [])) > 2 else ""
         name = re.match(r"^(?:表|図)[ \u3000]*\S*", unit)
         source = name.group(0) if name else (unit or "表")

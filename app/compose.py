@@ -19,8 +19,9 @@ from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .answer_kinds import ANSWER_LOOKS
 from .counting import NUMBER, counts_in, same_counter, to_number
-from .query import NEGATION, ZERO_Q, Query, contains_run, synonym_members
+from .query import NEGATION, ZERO_Q, Query, contains_run, not_done, synonym_members
 from .retrieve import PLACEHOLDER, Hit, Retriever, is_blank_form
+from .specifiers import held
 from .sentence_rank import (
     FIGURE,
     ITEM_LINE,
@@ -55,6 +56,8 @@ def _cell_key(text: str) -> str:
 def _header_names(head: str) -> list[str]:
     """A header and its parts: 「受刑者関係（保護観察所等）」 is also 「受刑者関係」 and 「保護観察所」."""
     names = [head, *re.split(r"[（()）]", head)]
+    if re.search(r"\S\s+\S", head.strip()):  # a two-level header read as 「年度末 令和6年度末」: its own label last
+        names.append(head.split()[-1])
     keys = [_cell_key(re.sub(r"(等|など)$", "", n.strip())) for n in names]
     return [k for k in dict.fromkeys(keys) if len(k) >= 2]
 
@@ -88,7 +91,7 @@ def row_labels(grid: list[list[str]]) -> list[str]:
 def _question_keys(q: Query) -> tuple[str, str, set[str]]:
     """(normalised question, its squashed key, its content words): what the table readers match against."""
     text = normalize(q.compose_text)
-    return text, _cell_key(text), set(content_words(text))
+    return text, _cell_key(text), set(content_words(text)) | set(not_done(text))
 
 
 def _value_tables(hits: list[Hit], min_rows: int = 2, min_cols: int = 1) -> Iterator[tuple[Hit, list[list[str]]]]:
@@ -194,8 +197,21 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             continue  # 「いくら払ってる？」 is not answered by a cell of words (・来所相談)
         if other_year(q, f"{labels[i]} {head} {value}"):
             continue  # the cell is another year's (令和5年度142件 where 令和4年度 is asked)
+        if not places_held(q, h, row):
+            continue  # 「ゆりのき市の相談件数」 is not the whole prefecture's figure in a table without ゆりのき市
         return h, i + 1, j, labels[i], head, value
     return None
+
+
+def places_held(q: Query, h: Hit, row: list[str]) -> bool:
+    """Every place the question names is the row's, or the table's (its caption, section or document title):
+    a figure read elsewhere counts someone else."""
+    places = tuple(s for s in q.specs if s.kind == "place")
+    if not places:
+        return True
+    c = h.chunk
+    scope = " ".join([*row, c.get("unit_title", ""), c.get("section_title", ""), c.get("doc_title", "")])
+    return held(places, scope) == 1.0
 
 
 _NUMBER_CELL = re.compile(rf"\s*({NUMBER})\s*[^\d\s]{{0,4}}\s*")  # 22, 1,284件, 1万2千世帯, 63.2% (not 令和4年7月)
@@ -248,21 +264,28 @@ def answer_cell(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, str
 def _rows_by_words(labels: list[str], q_tokens: set[str]) -> list[int]:
     """Rows whose label the question names in other order or inflection (「運営強化補助（人口1万人未満の
     町村）」 for 「人口1万人未満の町村が運営強化補助を…」): most of the label's words are in the question;
-    only the best-covered row, and only when it is the one such row."""
+    only the best-covered row, and only when it is the one such row. Rows covered alike: the one naming more of
+    the question's words (「未設置市町村数」 over 「設置市町村数」 for 「設置していない市町村」)."""
     cover, named = [], []
     for i, lab in enumerate(labels):
         toks = set(content_words(normalize(lab)))
         if len(toks) >= 2:
-            cover.append((len(toks & q_tokens) / len(toks), i))
+            cover.append((len(toks & q_tokens) / len(toks), len(toks & q_tokens), i))
             named.append(frozenset(toks & q_tokens))
         else:
             named.append(frozenset())
-    good = sorted((c for c in cover if c[0] >= 0.75), reverse=True)
-    if not good or (len(good) > 1 and good[0][0] == good[1][0]):
+    good = sorted(((c, n, i) for c, n, i in cover if c >= 0.75), key=lambda x: (-x[0], -x[1], x[2]))
+    if not good or (len(good) > 1 and good[0][:2] == good[1][:2]):
         return []
+    good = [(c, i) for c, _n, i in good]
     best = good[0][1]
-    if sum(1 for n in named if n and n >= named[best]) > 1:
-        return []  # another row holds every word the question names: the question does not say which
+    labels_toks = [set(content_words(normalize(lab))) for lab in labels]
+    negated = [bool(not_done(lab)) or "未" in t for lab, t in zip(labels, labels_toks, strict=True)]
+    asks_negated = "未" in q_tokens
+    if sum(1 for i, n in enumerate(named) if n and n >= named[best] and negated[i] == asks_negated) > 1:
+        # another row holds every word the question names: the question does not say which — unless that row
+        # is the negated one (未設置市町村数 beside 設置市町村数) and the question is not, or the other way round
+        return []
     return [best]
 
 
@@ -487,10 +510,34 @@ def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | Non
     return best
 
 
-def with_unit(value: str, unit: str) -> str:
+RATIO_HEADER = re.compile(r"率|比|割合|シェア|share|rate", re.I)
+PERCENT = {"%", "％", "パーセント"}
+
+
+def column_unit(units: str, header: str = "", counter: str = "", value: str = "") -> str:
+    """Which of a table's units (（単位：件、％）) a column's cells are in: the one its header names (交付額（千円）),
+    the one the question asks in (何人 -> 人), a share's 「％」 under a ratio header (構成比), else the first when the
+    table has only one. Several units and no sign which: none (a figure with the wrong unit is a wrong figure)."""
+    listed = [u.strip() for u in re.split(r"[、,，・/／]", units) if u.strip()]
+    if len(listed) <= 1:
+        return listed[0] if listed else ""
+    if re.search(r"[%％]", value):  # 「1（8.3%）」 says its share itself: the count is in the other unit
+        return next((u for u in listed if u not in PERCENT), "")
+    named = [u for u in listed if u in header]
+    if named:
+        return max(named, key=len)
+    if counter and counter in listed:
+        return counter
+    if RATIO_HEADER.search(header):
+        return next((u for u in listed if u in PERCENT), "")
+    return ""
+
+
+def with_unit(value: str, unit: str, header: str = "", counter: str = "") -> str:
     """A cell's value with the table's unit (（単位：団体）) after its number: 「1（8.3%）」 reads 「1団体（8.3%）」,
-    not 「1（8.3%）団体」. A value that says its own unit (40.0%, 3分の2) or is no number (○, 市直営) stays as it is."""
-    unit = re.split(r"[、,，・/／]", unit)[0].strip()  # （単位：団体、%）: the count's unit; the share says its own
+    not 「1（8.3%）団体」. A value that says its own unit (40.0%, 3分の2) or is no number (○, 市直営) stays as it is.
+    A table of several units (（単位：回、人）) gives the column's (`column_unit`)."""
+    unit = column_unit(unit, header, counter, value)
     if not unit or unit in value:
         return value
     m = re.match(r"^\s*((?:約|概ね|およそ)?[△▲▽−\-+]?[\d,.]+(?:\s*[～〜~]\s*[\d,.]+)?)\s*(?=[（(※]|以上|以下|未満|$)", value)

@@ -35,6 +35,16 @@ LIST_Q = re.compile(r"どのような|どんな|何を|どういった|挙げ|�
 ZERO_Q = re.compile(r"(?:一度も|一回も|1回も|全然|ぜんぜん|まったく|全く).{0,12}(?:なかった|ない|いない|ず)|ゼロ|0回")
 NEGATION = re.compile(r"(?:し|さ|い|れ|せ|て|で|け|ら|わ|め|か)(?:ない|なかった|てない)|ません|以外|除く|除いて|未|"
                       r"(?:せ|ら|れ|け)ず(?:に|、|。|$)")
+# a Sino-Japanese verb negated (設置していない, 設立されていない, 加入してない): the documents name the state with
+# the prefix 未 (未設置, 未設立, 未加入), which the tokeniser splits off as a word of its own
+NOT_DONE = re.compile(r"[一-龥]{2}(?:して|されて|し|され)(?:い)?(?:ない|なかった|ておらず|ず)")
+
+
+def not_done(text: str) -> tuple[str, ...]:
+    """The prefix 未 as a word when the text negates a Sino-Japanese verb (設置していない reads 未設置)."""
+    return ("未",) if NOT_DONE.search(normalize(text)) else ()
+
+
 # the largest / smallest of something (「いちばん多い市」「最も少ない」 "the most"): a table column's extreme
 # 「最大で」「最高いくら」「最低限」 ask for a cap or a minimum, not a row: only a ranking phrase counts
 EXTREME_Q = {
@@ -158,7 +168,7 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         lexical, dense = (ja or standalone), f"{standalone} {ja}".strip()
     else:
         lexical = dense = standalone
-    tokens = tuple(dict.fromkeys(content_words(lexical)))
+    tokens = tuple(dict.fromkeys([*content_words(lexical), *not_done(lexical)]))
     focus = tuple(dict.fromkeys(content_words(text))) if follow else ()
     nt = normalize(lexical if english else standalone)
     own = normalize(_to_japanese(text, names)[0] if english else text)

@@ -40,6 +40,18 @@ class Specifier:
     pattern: str  # a regular expression a passage matches when it states it
 
 
+def _describes(kana: str) -> bool:
+    """A kana run that describes rather than names (いろんな市, ちいさな町, あたらしい県): it ends in な, or the
+    tokeniser reads an adjective, an adnominal or a verb in it."""
+    ms = morphemes(kana)
+    if kana.endswith("な") or not ms:
+        return True
+    last = ms[-1][1][0]
+    # (a name cut up by the tokeniser ends in anything: ゆり+の+き reads a verb last; a run that is one verb,
+    # ある or いる, describes)
+    return last in {"形容詞", "連体詞", "形状詞", "助動詞"} or (len(ms) == 1 and last == "動詞")
+
+
 def place_names(text: str) -> list[str]:
     """Names of particular places: 「かわせみ市」「ともえ県」「札幌市」, not 「県内の市」「他県」「市区町村」.
     A place suffix (市, 町, 県…) right after a noun that stands on its own (not the end of a compound, not a
@@ -65,6 +77,13 @@ def place_names(text: str) -> list[str]:
         if ppos[1] != "固有名詞" and k >= 2 and ms[k - 2][1][0] in {"名詞", "接頭辞"}:
             continue
         out.append(prev + surface)
+    # a name in kana (ゆりのき市, ヤマブキ町) that the tokeniser cut up: read as the index reads printed names
+    from ingest.romaji import names_in
+
+    for name, _key in names_in(text):
+        if name[-1:] in PLACE_SUFFIX and len(name) > 2 and re.fullmatch(r"[ぁ-んァ-ヶー]+", name[:-1]) \
+                and not any(name in o or o in name for o in out) and not _describes(name[:-1]):
+            out.append(name)
     return list(dict.fromkeys(out))
 
 

@@ -97,4 +97,12 @@ def expand_short_forms(text: str, forms: dict[str, str] | None = None) -> str:
         out.append(text[i:start])
         out.append(short if already_long else full)
         i = m.end()
-    return "".join(out)
+    # a long form that begins a compound (市区町村数, from 市町村数 or as written) ends its own word: the tokeniser
+    # splits the unknown 市区町村数 into 市 / 区 / 町 / 村数, and no question's 市町村 would find it. Written and
+    # expanded forms get the same break, so both sides of a match read the same words.
+    return _compound_break(tuple(sorted(set(forms.values()), key=len, reverse=True))).sub(r"\g<0>・", "".join(out))
+
+
+@lru_cache(maxsize=8)
+def _compound_break(longs: tuple[str, ...]) -> re.Pattern:
+    return re.compile(f"(?:{'|'.join(map(re.escape, longs))})(?=[一-龥])")

@@ -102,3 +102,29 @@ def test_a_table_rows_bare_numbers_count_in_the_tables_unit():
                    text=chunk["text"].replace("（単位：件）\n", "").replace("相談件数", "実績"))
     row = next(u for u in _units(Hit(no_unit, 1.0, 1)) if "もくせい市" in u and u.startswith("|"))
     assert not _counts("件", row, asked.replace("件数", ""))
+
+
+def test_a_place_named_in_kana_is_a_place_though_the_tokeniser_cuts_it_up():
+    """ゆりのき市 reads ゆり+の+き to the tokeniser; いろんな市 and ちいさな町 describe, they name nothing."""
+    assert place_names("ゆりのき市の相談件数は？") == ["ゆりのき市"]
+    assert sorted(place_names("しいのき町とヤマブキ町")) == ["しいのき町", "ヤマブキ町"]
+    for text in ("いろんな市の例", "ちいさな町でも", "あたらしい県", "その市は", "ある市で"):
+        assert place_names(text) == [], text
+
+
+def test_a_negated_verb_reads_as_the_prefix_the_documents_use():
+    from app.query import analyze, not_done
+
+    assert not_done("協議会を設置していない市町村") == ("未",)
+    assert not_done("まだ設立されていない") == ("未",)
+    assert not_done("設置している市町村") == ()
+    assert "未" in analyze("協議会を設置していない市町村はいくつ？").tokens
+
+
+def test_a_long_form_that_begins_a_compound_ends_its_own_word():
+    """市町村数 expands to 市区町村数, which the tokeniser would cut into 市 / 区 / 町 / 村数."""
+    from ingest.tokens import content_words
+
+    assert "市区町村" in content_words("未設置市町村数")
+    assert content_words("市区町村数") == content_words("市町村数")
+    assert "市区町村" in content_words("市町村の数")

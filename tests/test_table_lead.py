@@ -76,3 +76,13 @@ def test_a_unit_goes_after_an_approximate_figure_a_range_and_a_noted_figure():
     assert with_unit("約300", "千円") == "約300千円"
     assert with_unit("3,000～5,000", "千円") == "3,000～5,000千円"
     assert with_unit("300※", "千円") == "300千円※"
+
+
+def test_a_table_of_several_units_gives_each_column_its_own():
+    """（単位：件、％）: a share column is in ％, a count column in 件; the question's counter or the header picks
+    it, and with no sign which, no unit is guessed (46.5 is no 46.5件)."""
+    assert with_unit("46.5", "件、％", "令和6年度 構成比") == "46.5％"
+    assert with_unit("143", "回、人", "令和5年度 参加者数", "人") == "143人"
+    assert with_unit("143", "回、人", "令和5年度 参加者数") == "143"
+    assert with_unit("1,920", "件、千円", "交付額（千円）") == "1,920千円"
+    assert with_unit("7", "件、千円", "令和6年度 件数", "件") == "7件"

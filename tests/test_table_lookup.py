@@ -307,3 +307,21 @@ def test_another_years_cell_is_told_in_any_notation():
     assert table_lookup(analyze("あさひ市の令和7年度の相談件数は？"), [_table(wide)])[5] == "281"  # full-width 7
     assert table_lookup(analyze("あさひ市の2025年度の相談件数は？"), [_table(wide)])[5] == "281"  # 2025 = 令和7
     assert table_lookup(analyze("あさひ市の2024年度の相談件数は？"), [_table(wide)]) is None
+
+
+SETUP = [["区分", "年度末 令和5年度末", "年度末 令和6年度末"],
+         ["設置市町村数", "6", "8"],
+         ["未設置市町村数", "8", "6"]]
+
+
+def test_a_negated_row_answers_the_negated_question_and_only_it():
+    cell = table_lookup(analyze("令和6年度末に協議会を設置していない市町村はいくつ？"), [_table(SETUP)])
+    assert cell is not None and cell[3] == "未設置市町村数" and cell[5] == "6"
+    cell = table_lookup(analyze("令和6年度末に協議会を設置している市町村はいくつ？"), [_table(SETUP)])
+    assert cell is not None and cell[3] == "設置市町村数" and cell[5] == "8"
+
+
+def test_a_cell_for_the_whole_does_not_answer_for_a_place_the_table_does_not_name():
+    totals = [["年度", "相談件数（件）"], ["令和5年度", "802"], ["令和6年度", "1,025"]]
+    assert table_lookup(analyze("令和6年度の相談件数は何件？"), [_table(totals)]) is not None
+    assert table_lookup(analyze("ゆりのき市の令和6年度の相談件数は何件？"), [_table(totals)]) is None

@@ -8,7 +8,8 @@
 `--only hinata_jireishu,hinata_shiryou` the seventh (BLIND7); `--only izumi_tebiki,izumi_handout` the eighth (BLIND8);
 `--only kitahama_kenshu,kitahama_soukai` the eleventh (BLIND11);
 `--only tsubaki_leaflet,tsubaki_houkoku` the twelfth (BLIND12);
-`--only kotobuki_shiryou,kotobuki_youbou` the thirteenth (BLIND13).
+`--only kotobuki_shiryou,kotobuki_youbou` the thirteenth (BLIND13);
+`--only minamino_anketo,minamino_kouhou` the fourteenth (BLIND14).
 
 Builds every document into OUTDIR, then with pdfplumber verifies that every truth sentence
 (whitespace removed) is printed on the pages the truth names, that every footer/header label is on
