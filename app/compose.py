@@ -21,7 +21,6 @@ from .answer_kinds import ANSWER_LOOKS
 from .counting import NUMBER, counts_in, same_counter, to_number
 from .query import NEGATION, ZERO_Q, Query, contains_run, not_done, synonym_members
 from .retrieve import PLACEHOLDER, Hit, Retriever, is_blank_form
-from .specifiers import held
 from .sentence_rank import (
     FIGURE,
     ITEM_LINE,
@@ -38,6 +37,7 @@ from .sentence_rank import (
     subject_of,
 )
 from .sentence_rank import load_model as load_sentence_model
+from .specifiers import held
 
 TOTAL_Q = re.compile(r"合計|全体|計|延べ|総数")
 UNIT = re.compile(r"[（(]単位[:：]\s*(.+?)[）)]")
