@@ -22,6 +22,7 @@ from .counting import NUMBER, counts_in, same_counter, to_number
 from .query import NEGATION, ZERO_Q, Query, contains_run, not_done, synonym_members
 from .retrieve import PLACEHOLDER, Hit, Retriever, is_blank_form
 from .sentence_rank import (
+    ANSWER_LINE,
     FIGURE,
     ITEM_LINE,
     QUESTION_LINE,
@@ -614,6 +615,14 @@ def matched_answer(q: Query, hits: list[Hit], retriever: Retriever, top: int = 2
         return None
     _share, h, i, sents = best
     answer: list[str] = []
+    # a record's request goes on for a sentence or two before its labelled answer (【県の回答】): start there
+    rest = sents[i + 1:]
+    for k, s in enumerate(rest):
+        if QUESTION_LINE.search(normalize(s)):
+            break
+        if ANSWER_LINE.match(normalize(s)):
+            i += k
+            break
     for s in sents[i + 1 : i + 1 + max_lines]:
         if QUESTION_LINE.search(normalize(s)) or (is_title_line(s) and not ITEM_LINE.match(s) and answer):
             break

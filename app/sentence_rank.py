@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ingest.clean import normalize, split_sentences, squash
 from ingest.tokens import content_words
+from ingest.vocabulary import vocabulary
 
 from .answer_kinds import ANSWER_LOOKS
 from .counting import figure_pattern, same_counter
@@ -32,8 +33,12 @@ TOP_PASSAGES = 4  # sentences are taken from this many passages
 FIGURE = figure_pattern()  # a figure with its counter (45店, 1万2千世帯): app/counting.py
 SPEAKER = re.compile(r"^(?:【(?P<a>[^】]{1,30})】|[○◯●◎]\s*(?P<b>[^：:\s]{1,30})\s*[：:]?)")
 # a line that asks (an FAQ's Q, a heading phrased as a question): it names the topic, its answer follows
-QUESTION_LINE = re.compile(r"^(?:Q\s*\d*\s*[.．:：、]|Q(?=[^\x00-\x7f])|【質問】|問\s*\d*\s*[.．:：])|(?:ですか|ますか|でしょうか)[。？?]?$|か[。？?]$|[？?]$")
-ANSWER_LINE = re.compile(r"^(?:A\s*\d*\s*[.．:：、]|答\s*[.．:：])")
+# (a record's field that asks — 【質問】【要望事項】 — or answers — 【回答】【県の回答】: labels from the vocabulary)
+_ASKS = "|".join(map(re.escape, vocabulary().ask_labels)) or "質問"
+_ANSWERS = "|".join(map(re.escape, vocabulary().answer_labels)) or "回答"
+QUESTION_LINE = re.compile(rf"^(?:Q\s*\d*\s*[.．:：、]|Q(?=[^\x00-\x7f])|【(?:{_ASKS})】|問\s*\d*\s*[.．:：])|"
+                           r"(?:ですか|ますか|でしょうか)[。？?]?$|か[。？?]$|[？?]$")
+ANSWER_LINE = re.compile(rf"^(?:A\s*\d*\s*[.．:：、]|答\s*[.．:：]|【(?:{_ANSWERS})】)")
 # a list item: it belongs to the title or lead-in above it, however short it is
 ITEM_LINE = re.compile(r"^\s*(?:[①-⑳]|[・･\-－‐•◦]|[（(]\d{1,2}[）)]|\d{1,2}[.．)）]\s|[ア-ン][.．)）]|[a-z][.)）])")
 # a sentence that announces what follows (「…は次のとおりです。」「…の例：」): the items answer

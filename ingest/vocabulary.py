@@ -33,6 +33,8 @@ class Vocabulary:
     count_words: tuple[str, ...] = ()
     not_attributes: frozenset[str] = frozenset()
     counter_groups: tuple[frozenset[str], ...] = ()
+    ask_labels: tuple[str, ...] = ()  # 【質問】【要望事項】: a record's field that asks; its answer follows
+    answer_labels: tuple[str, ...] = ()  # 【回答】【県の回答】: the field that answers
 
     def synonyms(self, word: str) -> list[str]:
         """The other forms of every group holding `word` (document form first)."""
@@ -70,6 +72,8 @@ def vocabulary() -> Vocabulary:
         not_attributes=frozenset(_nfkc(a) for a in w.get("not_attributes", [])),
         count_words=tuple(dict.fromkeys(_nfkc(c) for c in v.get("counting", {}).get("things", []))),
         counter_groups=tuple(frozenset(_nfkc(c) for c in g) for g in v.get("counting", {}).get("same", [])),
+        ask_labels=tuple(_nfkc(a) for a in v.get("records", {}).get("asks", [])),
+        answer_labels=tuple(_nfkc(a) for a in v.get("records", {}).get("answers", [])),
     )
 
 

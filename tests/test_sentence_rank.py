@@ -138,3 +138,15 @@ def test_a_figure_line_is_quoted_with_the_line_it_labels():
     slide = "相談件数\n4,812件\n協力店数\n42店\n登録住宅\n1,203戸\n2 地域の取組"
     assert passage_sentences(Hit({"id": "d", "text": slide}, 1.0, 1)) == [
         "相談件数 4,812件", "協力店数 42店", "登録住宅 1,203戸", "2 地域の取組"]
+
+
+def test_a_records_labelled_request_asks_and_its_labelled_reply_answers():
+    """【要望事項】… is asked like an FAQ's Q and 【県の回答】… answers it (labels from the vocabulary data);
+    a block's own label (【居住支援法人の意見の概要】) is neither."""
+    from app.sentence_rank import ANSWER_LINE, QUESTION_LINE
+
+    assert QUESTION_LINE.search("【要望事項】運営費補助金の交付期間の延長を要望する。")
+    assert ANSWER_LINE.match("【県の回答】交付期間の延長は、現時点では困難です。")
+    assert not QUESTION_LINE.search("【県の回答】交付期間の延長は、現時点では困難です。")
+    label = "【居住支援法人の意見の概要】当法人に事務を委託してほしい。"
+    assert not QUESTION_LINE.search(label) and not ANSWER_LINE.match(label)
