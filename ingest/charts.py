@@ -16,6 +16,10 @@ import re
 from dataclasses import dataclass
 
 NUMBER = re.compile(r"^[△▲-]?\d[\d,，.]*[%％]?$")
+# a value label: a number, with its counter and its share perhaps (22人（42.3％）, 118件, 86.5％)
+VALUE = re.compile(r"^[△▲-]?\d[\d,，.]*(?:[%％]|[^\s\d（）()%％]{1,3})?(?:[（(][\d,，.]+[%％]?[）)])?$")
+TICK = re.compile(r"^\d[\d,.]*\s*[%％]?(?:[（(][^（）()\d]{1,6}[）)])?$")  # an axis label: 40, 50（％）, 100%
+PUNCT = set("0123456789,，.．%％（）()△▲- \n")
 EMPTY_SHARE = 0.7  # a chart's gridlines make a "table" whose cells are mostly empty
 MIN_BARS = 2
 
@@ -27,14 +31,23 @@ class Chart:
     used: list[tuple[float, float, float, float]]  # the boxes of the words the grid now holds (or ticks)
 
 
+def _fragment(text: str) -> bool:
+    """A piece of a value label cut by a gridline cell (「11人（21.」「2％）」): a digit, and at most three
+    characters that are not digits or the punctuation of a figure (its counter)."""
+    t = text.strip()
+    if all(ch in PUNCT for ch in t):  # 「）」: the end of a label the cell cut
+        return True
+    return any(ch.isdigit() for ch in t) and sum(ch not in PUNCT for ch in t) <= 3
+
+
 def is_chart_grid(rows: list[list[str]]) -> bool:
-    """pdfplumber's "table" over a chart's plot area: most cells empty, and the rest bare numbers (the value
-    labels that happen to fall inside a gridline cell)."""
+    """pdfplumber's "table" over a chart's plot area: most cells empty, and the rest numbers or pieces of value
+    labels (those that happen to fall inside a gridline cell)."""
     cells = [c for r in rows for c in r]
     filled = [c.strip() for c in cells if c and c.strip()]
     if not cells or len(cells) < 4:
         return False
-    numeric = all(all(NUMBER.match(x.strip()) for x in c.split("\n") if x.strip()) for c in filled)
+    numeric = all(all(_fragment(x) for x in c.split("\n") if x.strip()) for c in filled)
     return numeric and (len(cells) - len(filled)) / len(cells) >= EMPTY_SHARE
 
 
@@ -47,8 +60,106 @@ def _box(w: dict) -> tuple[float, float, float, float]:
 
 
 def read_bar_chart(words: list[dict], plot: tuple[float, float, float, float]) -> Chart | None:
-    """The grid a column chart draws, from the words printed around its plot area (x0, top, x1, bottom);
-    None when the words do not pair up as one value over each of two or more categories."""
+    """The grid a bar chart draws, from the words printed around its plot area (x0, top, x1, bottom): columns
+    (categories under the plot) or else bars (categories left of it); None when the words do not pair up as
+    one value for each of two or more categories."""
+    return _columns(words, plot) or _bars(words, plot)
+
+
+def _mid_y(w: dict) -> float:
+    return (w["top"] + w["bottom"]) / 2
+
+
+def _bars(words: list[dict], plot: tuple[float, float, float, float]) -> Chart | None:
+    """A horizontal bar chart: each category left of the axis, its value at the end of its bar on the same line."""
+    x0, top, x1, bottom = plot
+    size = max((w["bottom"] - w["top"] for w in words), default=10.0) or 10.0
+    # the value axis under the bars: the first row of three or more tick labels (0 10 20 … 50（％）); the grid
+    # pdfplumber saw may stop above the last bar, so the bars are read down to this axis
+    tick_rows: dict[int, list[dict]] = {}
+    for w in words:
+        if TICK.match(w["text"]) and bottom - 2 * size <= w["top"] <= bottom + 6 * size and _mid(w) >= x0 - size:
+            tick_rows.setdefault(round(w["top"] / (size * 0.5)), []).append(w)
+    axis = [r for _k, r in sorted(tick_rows.items()) if len(r) >= 3]
+    ticks = axis[0] if axis else []
+    floor = min((w["top"] for w in ticks), default=bottom + size) - 1
+    left = [w for w in words if w["x1"] <= x0 + 2 and w["x1"] >= x0 - 20 * size and top - size <= _mid_y(w) < floor
+            and not NUMBER.match(w["text"])]
+    rows: list[list[dict]] = []
+    for w in sorted(left, key=_mid_y):
+        if rows and abs(_mid_y(w) - _mid_y(rows[-1][0])) <= size * 0.4:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    if len(rows) < MIN_BARS:
+        return None
+    ys = [_mid_y(r[0]) for r in rows]
+    spacing = min(b - a for a, b in zip(ys, ys[1:], strict=False))
+    values = [w for w in words if VALUE.match(w["text"]) and w["x0"] >= x0 - 2 and top - size <= _mid_y(w) < floor]
+    per_row = [sorted((v for v in values if abs(_mid_y(v) - y) < spacing / 2), key=_mid_y) for y in ys]
+    k = len(per_row[0])
+    if k == 0 or any(len(at) != k for at in per_row):
+        return None
+    series = ["値"] if k == 1 else _legend(words, plot, k, size)  # a grouped chart: one bar per series
+    if series is None:
+        return None
+    pairs, used = [], []
+    for row, at in zip(rows, per_row, strict=True):
+        name = " ".join(w["text"] for w in sorted(row, key=lambda w: w["x0"]))
+        pairs.append([name, *(v["text"] for v in at)])
+        used += [_box(w) for w in row] + [_box(v) for v in at]
+    if k > 1:
+        used += [_box(w) for w in words if w["text"] in series and _mid(w) >= x0 - size
+                 and top - 4 * size <= w["top"] <= bottom + 4 * size]
+    used += [_box(w) for w in ticks]  # the axis: its tick labels, the last with the unit (50（％）)
+    unit = next((m.group(1) for w in ticks if (m := re.search(r"([（(][^（）()]{1,6}[）)])$", w["text"]))), "")
+    boxes = [plot, *used]
+    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    header = [unit or "値"] if k == 1 else series
+    return Chart([["区分", *header], *pairs], bbox, used)
+
+
+def _legend(words: list[dict], plot: tuple[float, float, float, float], k: int, size: float) -> list[str] | None:
+    """The k series names of a grouped chart, printed on one line just over or under the plot, left to right
+    (the bars of each group are drawn in that order, top to bottom)."""
+    x0, top, x1, bottom = plot
+    near = [w for w in words if x0 - 2 * size <= _mid(w) <= x1 + 6 * size and not VALUE.match(w["text"])
+            and not re.fullmatch(r"\d[\d,.]*(?:[（(][^）)]*[）)])?", w["text"])
+            and (top - 4 * size <= w["bottom"] <= top + 1 or bottom - 1 <= w["top"] <= bottom + 4 * size)]
+    lines: dict[int, list[dict]] = {}
+    for w in near:
+        lines.setdefault(round(_mid_y(w) / (size * 0.6)), []).append(w)
+    for line in sorted(lines.values(), key=lambda ln: min(abs(_mid_y(ln[0]) - top), abs(_mid_y(ln[0]) - bottom))):
+        if len(line) == k:
+            return [w["text"] for w in sorted(line, key=lambda w: w["x0"])]
+    return None
+
+
+def read_stacked_bar(cells: list[str], bbox: tuple[float, float, float, float], words: list[dict]) -> Chart | None:
+    """A 100% stacked bar read by pdfplumber as one row of shares (25.0％ | 32.7％ | 42.3％), its segments named by a
+    legend printed just under (or over) it in the same order: the legend's names become the header."""
+    if len(cells) < 2 or not all(re.fullmatch(r"[\d.,]+\s*[%％]", c.strip() or "-") for c in cells):
+        return None
+    x0, top, x1, bottom = bbox
+    size = max((w["bottom"] - w["top"] for w in words), default=10.0) or 10.0
+    near = [w for w in words if x0 - size <= _mid(w) <= x1 + size and not re.search(r"\d", w["text"])
+            and (bottom <= w["top"] <= bottom + 4 * size or top - 3 * size <= w["bottom"] <= top)]
+    lines: dict[int, list[dict]] = {}
+    for w in near:
+        lines.setdefault(round(_mid_y(w) / (size * 0.6)), []).append(w)
+    for _k, line in sorted(lines.items(), key=lambda kv: abs(_mid_y(kv[1][0]) - bottom)):
+        if len(line) == len(cells):
+            names = [w["text"] for w in sorted(line, key=lambda w: w["x0"])]
+            used = [_box(w) for w in line]
+            boxes = [bbox, *used]
+            box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                   max(b[3] for b in boxes))
+            return Chart([names, [c.strip() for c in cells]], box, used)
+    return None
+
+
+def _columns(words: list[dict], plot: tuple[float, float, float, float]) -> Chart | None:
+    """A column chart: each category under the plot, its value over its bar."""
     x0, top, x1, bottom = plot
     size = max((w["bottom"] - w["top"] for w in words), default=10.0) or 10.0
     # the category row: the first line of words right under the plot
@@ -63,7 +174,7 @@ def read_bar_chart(words: list[dict], plot: tuple[float, float, float, float]) -
         return None
     centres = [_mid(w) for w in cats]
     spacing = min(b - a for a, b in zip(centres, centres[1:], strict=False)) if len(centres) > 1 else x1 - x0
-    values = [w for w in words if NUMBER.match(w["text"]) and x0 <= _mid(w) <= x1 + 2
+    values = [w for w in words if VALUE.match(w["text"]) and x0 <= _mid(w) <= x1 + 2
               and top - 3 * size <= w["top"] and w["bottom"] <= bottom + 1]
     pairs: list[list[str]] = []
     used = [_box(w) for w in cats]

@@ -281,14 +281,18 @@ def is_frame(rows: list[list[str]], bbox: tuple, page_size: tuple[float, float])
 
 
 def _read_pdf_page(ppage, index: int) -> _Raw:
-    from .charts import is_chart_grid, read_bar_chart
+    from .charts import is_chart_grid, read_bar_chart, read_stacked_bar
 
     tables = []
     plots = []
+    stacked = []
     for t in ppage.find_tables():
         rows = [[(c or "") for c in row] for row in t.extract()]
         if rows and is_chart_grid(rows):
             plots.append(tuple(t.bbox))  # a chart's gridlines: its labels are read below
+            continue
+        if len(rows) == 1 and rows[0] and all(re.fullmatch(r"[\d.,]+\s*[%％]", c.strip() or "-") for c in rows[0]):
+            stacked.append((rows[0], tuple(t.bbox)))  # one stacked bar of shares: its legend names them
             continue
         # a grid without any text is no table: the bars of a chart, a decorative frame (their labels stay text)
         if len(rows) >= 1 and max(len(r) for r in rows) >= 2 and any(c.strip() for r in rows for c in r) \
@@ -296,13 +300,21 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
             tables.append(Table(rows=rows, page_index=index, bbox=tuple(t.bbox)))
     read_out: list[tuple[float, float, float, float]] = []  # a chart's plot and the labels its grid now holds
     ruled = [t.bbox for t in tables]
-    if plots:
+    if plots or stacked:
         words = ppage.extract_words()
         for plot in plots:
             chart = read_bar_chart(words, plot)
             if chart is not None:
                 tables.append(Table(rows=chart.rows, page_index=index, bbox=chart.bbox))
                 read_out += [plot, *chart.used]  # not its whole box: a word beside the axis stays text
+        for cells, bbox in stacked:
+            chart = read_stacked_bar(cells, bbox, words)
+            if chart is not None:
+                tables.append(Table(rows=chart.rows, page_index=index, bbox=chart.bbox))
+                read_out += [bbox, *chart.used]
+            else:  # no legend to name its segments: the shares stay a one-row table, as pdfplumber read them
+                tables.append(Table(rows=[cells], page_index=index, bbox=bbox))
+                ruled.append(bbox)
     tboxes = [t.bbox for t in tables]
     chars = [c for c in ppage.chars if not _inside(c, ruled) and not _inside(c, read_out)]
     weights: Counter = Counter()

@@ -29,6 +29,7 @@ _FORMS = [
     (re.compile(r"^(?:p|P)\s*[.．]?\s*(\d{1,4})\b"), True),
     (re.compile(r"^(\d{1,4})\s*/\s*\d{1,4}$"), True),
     (re.compile(r"^(\d{1,4})\s*(?:ページ|頁)$"), True),
+    (re.compile(r"^第?\s*(\d{1,3})\s*面$"), True),  # a newspaper's or newsletter's page: 「1面」「第2面」
     (re.compile(r"^[(（]\s*(\d{1,4})\s*[)）]$"), False),
     (re.compile(r"^(\d{1,4})$"), False),
     (re.compile(r"^([ivxlcdm]{1,7})$", re.I), False),

@@ -79,3 +79,39 @@ def test_a_drawn_column_chart_becomes_a_table_in_the_pdf(tmp_path):
     pages = read_pdf(path)
     grids = [b.rows for b in pages[0].blocks if isinstance(b, Table)]
     assert ["令和4年度", "534"] in [r for g in grids for r in g]
+
+
+def test_a_horizontal_bar_chart_pairs_each_category_with_the_value_at_its_bars_end():
+    plot = (190.0, 505.0, 403.0, 566.0)
+    words = [w("住宅部局", 150, 506, 34), w("22人（42.3％）", 407, 506, 63),
+             w("福祉部局", 150, 528, 34), w("19人（36.5％）", 377, 528, 64),
+             w("企画・防災・その他", 107, 550, 77), w("11人（21.2％）", 301, 550, 63),
+             *[w(t, 188 + 50 * i, 571, 9) for i, t in enumerate(("0", "10", "20", "30"))], w("40（％）", 386, 571, 30)]
+    chart = read_bar_chart(words, plot)
+    assert chart is not None
+    assert chart.rows[0] == ["区分", "（％）"]
+    assert chart.rows[1:] == [["住宅部局", "22人（42.3％）"], ["福祉部局", "19人（36.5％）"],
+                              ["企画・防災・その他", "11人（21.2％）"]]
+
+
+def test_a_grouped_bar_chart_takes_its_series_from_the_legend():
+    plot = (208.0, 288.0, 423.0, 475.0)
+    words = [w("令和6年度（n=47）", 222, 262, 75), w("令和7年度（n=52）", 333, 262, 75),
+             w("福祉部局との連携体制", 116, 294, 86), w("55.3％", 398, 289, 25), w("61.5％", 419, 301, 25),
+             w("担当職員の人手不足", 125, 326, 77), w("63.8％", 427, 321, 24), w("57.7％", 406, 333, 25)]
+    chart = read_bar_chart(words, plot)
+    assert chart is not None
+    assert chart.rows == [["区分", "令和6年度（n=47）", "令和7年度（n=52）"],
+                          ["福祉部局との連携体制", "55.3％", "61.5％"], ["担当職員の人手不足", "63.8％", "57.7％"]]
+    assert read_bar_chart(words[2:], plot) is None  # two bars a category and no legend: not guessed
+
+
+def test_a_stacked_bar_of_shares_is_named_by_its_legend():
+    from ingest.charts import read_stacked_bar
+
+    words = [w("0％", 62, 158, 12), w("50％", 290, 158, 16), w("100％", 517, 158, 20),
+             w("設立済み", 81, 178, 33), w("設立に向けて準備中", 145, 178, 74), w("設立の予定はない", 250, 178, 65)]
+    chart = read_stacked_bar(["25.0％", "32.7％", "42.3％"], (68.0, 128.0, 527.0, 154.0), words)
+    assert chart is not None
+    assert chart.rows == [["設立済み", "設立に向けて準備中", "設立の予定はない"], ["25.0％", "32.7％", "42.3％"]]
+    assert read_stacked_bar(["25.0％", "32.7％"], (68.0, 128.0, 527.0, 154.0), words) is None  # 2 shares, 3 names
