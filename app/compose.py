@@ -198,15 +198,15 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             continue  # 「いくら払ってる？」 is not answered by a cell of words (・来所相談)
         if other_year(q, f"{labels[i]} {head} {value}"):
             continue  # the cell is another year's (令和5年度142件 where 令和4年度 is asked)
-        if not places_held(q, h, row):
+        if not places_held(q, h, [*row, head]):
             continue  # 「ゆりのき市の相談件数」 is not the whole prefecture's figure in a table without ゆりのき市
         return h, i + 1, j, labels[i], head, value
     return None
 
 
 def places_held(q: Query, h: Hit, row: list[str]) -> bool:
-    """Every place the question names is the row's, or the table's (its caption, section or document title):
-    a figure read elsewhere counts someone else."""
+    """Every place the question names is the cell's (its row or column header), or the table's (its caption,
+    section or document title): a figure read elsewhere counts someone else."""
     places = tuple(s for s in q.specs if s.kind == "place")
     if not places:
         return True
@@ -516,21 +516,28 @@ PERCENT = {"%", "％", "パーセント"}
 
 
 def column_unit(units: str, header: str = "", counter: str = "", value: str = "") -> str:
-    """Which of a table's units (（単位：件、％）) a column's cells are in: the one its header names (交付額（千円）),
-    the one the question asks in (何人 -> 人), a share's 「％」 under a ratio header (構成比), else the first when the
-    table has only one. Several units and no sign which: none (a figure with the wrong unit is a wrong figure)."""
+    """Which of a table's units (（単位：件、％）) a column's cells are in. Shares (％) first: a ratio header (構成比)
+    or the question asking in ％ takes it; otherwise the count units decide — the one the header ends with
+    (…件数 -> 件, 交付額（千円） -> 千円), the one the question asks in (何人 -> 人), or the only one there is
+    (（単位：千円、％） -> 千円). Two count units and no sign which: none (a figure with the wrong unit is a wrong
+    figure). A value stating its share (「1（8.3%）」) is in the count unit."""
     listed = [u.strip() for u in re.split(r"[、,，・/／]", units) if u.strip()]
     if len(listed) <= 1:
         return listed[0] if listed else ""
-    if re.search(r"[%％]", value):  # 「1（8.3%）」 says its share itself: the count is in the other unit
-        return next((u for u in listed if u not in PERCENT), "")
-    named = [u for u in listed if u in header]
-    if named:
-        return max(named, key=len)
-    if counter and counter in listed:
+    shares = [u for u in listed if u in PERCENT]
+    counts = [u for u in listed if u not in PERCENT]
+    if shares and not re.search(r"[%％]", value) and (RATIO_HEADER.search(header) or counter in PERCENT):
+        return shares[0]
+    if not counts:
+        return ""
+    head = re.sub(r"\s+", "", header)
+    ending = [u for u in counts if re.search(rf"(?:{re.escape(u)}|[（(]{re.escape(u)}[）)]|{re.escape(u)}数)$", head)]
+    if len(ending) == 1:
+        return ending[0]
+    if counter and counter in counts:
         return counter
-    if RATIO_HEADER.search(header):
-        return next((u for u in listed if u in PERCENT), "")
+    if len(counts) == 1 and not RATIO_HEADER.search(header):
+        return counts[0]
     return ""
 
 
@@ -578,6 +585,7 @@ def narrower_sentence(q: Query, cell: tuple, picked: list[tuple[Hit, str, float]
     return best
 
 
+RECORD_LABEL = re.compile(r"^【[^】]{1,20}】")  # a record's field label (【要望事項】, 【県の回答】)
 FAQ_MATCH = 0.5  # share of the question's (IDF-weighted) words a document's question line must hold
 
 
@@ -615,15 +623,18 @@ def matched_answer(q: Query, hits: list[Hit], retriever: Retriever, top: int = 2
         return None
     _share, h, i, sents = best
     answer: list[str] = []
-    # a record's request goes on for a sentence or two before its labelled answer (【県の回答】): start there
-    rest = sents[i + 1:]
-    for k, s in enumerate(rest):
-        if QUESTION_LINE.search(normalize(s)):
-            break
-        if ANSWER_LINE.match(normalize(s)):
-            i += k
-            break
-    for s in sents[i + 1 : i + 1 + max_lines]:
+    # a record's labelled request (【要望事項】…) goes on for a sentence or two before its labelled reply (【県の回答】):
+    # the answer starts at the reply — only there, never past a title or another labelled field
+    start = i + 1
+    if RECORD_LABEL.match(normalize(sents[i])):
+        for k in range(i + 1, min(i + 4, len(sents))):
+            t = normalize(sents[k])
+            if ANSWER_LINE.match(t):
+                start = k
+                break
+            if QUESTION_LINE.search(t) or is_title_line(sents[k]) or RECORD_LABEL.match(t):
+                break
+    for s in sents[start : start + max_lines]:
         if QUESTION_LINE.search(normalize(s)) or (is_title_line(s) and not ITEM_LINE.match(s) and answer):
             break
         answer.append(s)

@@ -46,10 +46,13 @@ def _describes(kana: str) -> bool:
     ms = morphemes(kana)
     if kana.endswith("な") or not ms:
         return True
-    last = ms[-1][1][0]
-    # (a name cut up by the tokeniser ends in anything: ゆり+の+き reads a verb last; a run that is one verb,
-    # ある or いる, describes)
-    return last in {"形容詞", "連体詞", "形状詞", "助動詞"} or (len(ms) == 1 and last == "動詞")
+    pos = [p[0] for _s, p in ms]
+    last_surface, last = ms[-1][0], pos[-1]
+    # a name cut up by the tokeniser reads anything, even a verb last (ゆり+の+き); a run with an adjective, an
+    # adverb or an auxiliary (ちかくの, よくある, きたの), one that opens with a particle (に+し+の) or closes with
+    # a verb of two kana or more (となり+あう, ある) describes
+    return (bool({"形容詞", "連体詞", "形状詞", "助動詞", "副詞"} & set(pos)) or pos[0] == "助詞"
+            or (last == "動詞" and (len(last_surface) >= 2 or len(ms) == 1)))
 
 
 def place_names(text: str) -> list[str]:

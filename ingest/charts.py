@@ -18,7 +18,10 @@ from dataclasses import dataclass
 NUMBER = re.compile(r"^[△▲-]?\d[\d,，.]*[%％]?$")
 # a value label: a number, with its counter and its share perhaps (22人（42.3％）, 118件, 86.5％)
 VALUE = re.compile(r"^[△▲-]?\d[\d,，.]*(?:[%％]|[^\s\d（）()%％]{1,3})?(?:[（(][\d,，.]+[%％]?[）)])?$")
+# a word that is a value label, not a category (22人, 42.3％, 19人（36.5％）; 「1年未満」 is a category)
+LABEL_LIKE = re.compile(r"^[△▲-]?\d[\d,，.]*(?:[%％]|[^\s\d（）()%％]{0,2})(?:[（(][\d,，.]+[%％]?[）)])?$")
 TICK = re.compile(r"^\d[\d,.]*\s*[%％]?(?:[（(][^（）()\d]{1,6}[）)])?$")  # an axis label: 40, 50（％）, 100%
+ORDINAL = re.compile(r"^第?\s*\d+\s*[月日回年期号条章節部]$")  # a table's heading or key, not a value label
 PUNCT = set("0123456789,，.．%％（）()△▲- \n")
 EMPTY_SHARE = 0.7  # a chart's gridlines make a "table" whose cells are mostly empty
 MIN_BARS = 2
@@ -47,6 +50,8 @@ def is_chart_grid(rows: list[list[str]]) -> bool:
     filled = [c.strip() for c in cells if c and c.strip()]
     if not cells or len(cells) < 4:
         return False
+    if not filled or any(ORDINAL.match(c) for c in filled):  # a blank grid; a schedule's 4月, 第1回: a table
+        return False
     numeric = all(all(_fragment(x) for x in c.split("\n") if x.strip()) for c in filled)
     return numeric and (len(cells) - len(filled)) / len(cells) >= EMPTY_SHARE
 
@@ -59,18 +64,19 @@ def _box(w: dict) -> tuple[float, float, float, float]:
     return (w["x0"], w["top"], w["x1"], w["bottom"])
 
 
-def read_bar_chart(words: list[dict], plot: tuple[float, float, float, float]) -> Chart | None:
+def read_bar_chart(words: list[dict], plot: tuple[float, float, float, float], rects: list[dict] | None = None
+                   ) -> Chart | None:
     """The grid a bar chart draws, from the words printed around its plot area (x0, top, x1, bottom): columns
     (categories under the plot) or else bars (categories left of it); None when the words do not pair up as
     one value for each of two or more categories."""
-    return _columns(words, plot) or _bars(words, plot)
+    return _columns(words, plot) or _bars(words, plot, rects or [])
 
 
 def _mid_y(w: dict) -> float:
     return (w["top"] + w["bottom"]) / 2
 
 
-def _bars(words: list[dict], plot: tuple[float, float, float, float]) -> Chart | None:
+def _bars(words: list[dict], plot: tuple[float, float, float, float], rects: list[dict]) -> Chart | None:
     """A horizontal bar chart: each category left of the axis, its value at the end of its bar on the same line."""
     x0, top, x1, bottom = plot
     size = max((w["bottom"] - w["top"] for w in words), default=10.0) or 10.0
@@ -84,7 +90,7 @@ def _bars(words: list[dict], plot: tuple[float, float, float, float]) -> Chart |
     ticks = axis[0] if axis else []
     floor = min((w["top"] for w in ticks), default=bottom + size) - 1
     left = [w for w in words if w["x1"] <= x0 + 2 and w["x1"] >= x0 - 20 * size and top - size <= _mid_y(w) < floor
-            and not NUMBER.match(w["text"])]
+            and not LABEL_LIKE.match(w["text"])]  # (a value label left of this axis is another chart's)
     rows: list[list[dict]] = []
     for w in sorted(left, key=_mid_y):
         if rows and abs(_mid_y(w) - _mid_y(rows[-1][0])) <= size * 0.4:
@@ -95,7 +101,8 @@ def _bars(words: list[dict], plot: tuple[float, float, float, float]) -> Chart |
         return None
     ys = [_mid_y(r[0]) for r in rows]
     spacing = min(b - a for a, b in zip(ys, ys[1:], strict=False))
-    values = [w for w in words if VALUE.match(w["text"]) and w["x0"] >= x0 - 2 and top - size <= _mid_y(w) < floor]
+    values = [w for w in words if VALUE.match(w["text"]) and x0 - 2 <= w["x0"] <= x1 + 8 * size
+              and top - size <= _mid_y(w) < floor]
     per_row = [sorted((v for v in values if abs(_mid_y(v) - y) < spacing / 2), key=_mid_y) for y in ys]
     k = len(per_row[0])
     if k == 0 or any(len(at) != k for at in per_row):
@@ -103,6 +110,11 @@ def _bars(words: list[dict], plot: tuple[float, float, float, float]) -> Chart |
     series = ["値"] if k == 1 else _legend(words, plot, k, size)  # a grouped chart: one bar per series
     if series is None:
         return None
+    if k > 1:  # which bar is which series: by colour, bar to legend key (drawing order differs between tools)
+        keyed = _by_colour(per_row, series, words, rects, size)
+        if keyed is None:
+            return None
+        per_row = keyed
     pairs, used = [], []
     for row, at in zip(rows, per_row, strict=True):
         name = " ".join(w["text"] for w in sorted(row, key=lambda w: w["x0"]))
@@ -117,6 +129,43 @@ def _bars(words: list[dict], plot: tuple[float, float, float, float]) -> Chart |
     bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
     header = [unit or "値"] if k == 1 else series
     return Chart([["区分", *header], *pairs], bbox, used)
+
+
+def _colour(r: dict) -> tuple:
+    c = r.get("non_stroking_color")
+    return tuple(round(float(v), 3) for v in c) if isinstance(c, (list, tuple)) else (c,)
+
+
+def _by_colour(per_row: list[list[dict]], series: list[str], words: list[dict], rects: list[dict], size: float
+               ) -> list[list[dict]] | None:
+    """Each group's value labels in legend order, matched by colour: a value's bar ends just left of it, a
+    legend name's key is the small filled square just left of the name. None when any match fails (a series
+    never guessed by position: a swapped pair of years is a wrong answer)."""
+    filled = [r for r in rects if r.get("fill")]
+
+    def key_of(name: str) -> tuple | None:
+        w = next((w for w in words if w["text"] == name), None)
+        if w is None:
+            return None
+        keys = [r for r in filled if r["x1"] <= w["x0"] + 1 and w["x0"] - r["x1"] <= 2 * size
+                and r["x1"] - r["x0"] <= 2 * size and r["top"] <= _mid_y(w) <= r["bottom"] + 1]
+        return _colour(max(keys, key=lambda r: r["x1"])) if keys else None
+
+    def bar_of(v: dict) -> tuple | None:
+        bars = [r for r in filled if r["x1"] <= v["x0"] + 1 and v["x0"] - r["x1"] <= 1.5 * size
+                and r["top"] - 1 <= _mid_y(v) <= r["bottom"] + 1 and r["x1"] - r["x0"] > 2 * size]
+        return _colour(max(bars, key=lambda r: r["x1"])) if bars else None
+
+    colours = [key_of(n) for n in series]
+    if None in colours or len(set(colours)) != len(colours):
+        return None
+    out = []
+    for at in per_row:
+        by = {bar_of(v): v for v in at}
+        if any(c not in by for c in colours):
+            return None
+        out.append([by[c] for c in colours])
+    return out
 
 
 def _legend(words: list[dict], plot: tuple[float, float, float, float], k: int, size: float) -> list[str] | None:
@@ -170,8 +219,8 @@ def _columns(words: list[dict], plot: tuple[float, float, float, float]) -> Char
     row = sorted((w for w in under if abs(w["top"] - first) <= size * 0.5), key=_mid)
     cats = [w for w in row if _mid(w) <= x1 + 2]
     x_title = " ".join(w["text"] for w in row if _mid(w) > x1 + 2)  # set at the axis's right end
-    if len(cats) < MIN_BARS:
-        return None
+    if len(cats) < MIN_BARS or (all(TICK.match(w["text"]) for w in cats) and any(w["text"] == "0" for w in cats)):
+        return None  # 0 20 40 …: the value axis of horizontal bars, not categories
     centres = [_mid(w) for w in cats]
     spacing = min(b - a for a, b in zip(centres, centres[1:], strict=False)) if len(centres) > 1 else x1 - x0
     values = [w for w in words if VALUE.match(w["text"]) and x0 <= _mid(w) <= x1 + 2

@@ -291,7 +291,8 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
         if rows and is_chart_grid(rows):
             plots.append(tuple(t.bbox))  # a chart's gridlines: its labels are read below
             continue
-        if len(rows) == 1 and rows[0] and all(re.fullmatch(r"[\d.,]+\s*[%％]", c.strip() or "-") for c in rows[0]):
+        if len(rows) == 1 and len(rows[0]) >= 2 and all(re.fullmatch(r"[\d.,]+\s*[%％]", c.strip() or "-")
+                                                        for c in rows[0]):
             stacked.append((rows[0], tuple(t.bbox)))  # one stacked bar of shares: its legend names them
             continue
         # a grid without any text is no table: the bars of a chart, a decorative frame (their labels stay text)
@@ -303,7 +304,7 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     if plots or stacked:
         words = ppage.extract_words()
         for plot in plots:
-            chart = read_bar_chart(words, plot)
+            chart = read_bar_chart(words, plot, ppage.rects)
             if chart is not None:
                 tables.append(Table(rows=chart.rows, page_index=index, bbox=chart.bbox))
                 read_out += [plot, *chart.used]  # not its whole box: a word beside the axis stays text

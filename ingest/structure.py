@@ -338,23 +338,31 @@ def continued_rows(grid: list[list[str]], more: list[list[str]]) -> list[list[st
     while n < min(len(more), len(grid) - 1) and [squash(c) for c in more[n]] == [squash(c) for c in grid[n]]:
         n += 1
     more = more[n:]
-    if more and len(grid) > 1 and is_split_row(grid[-1], more[0]):
+    if more and len(grid) > 1 and is_split_row(grid[-1], more[0], grid[1:-1]):
         last, first = grid[-1], more[0]
         grid[-1] = [join_lines([a, b]) if b.strip() else a for a, b in zip(last, first, strict=False)] + last[len(first):]
         more = more[1:]
     return more
 
 
-def is_split_row(last: list[str], row: list[str]) -> bool:
+def is_split_row(last: list[str], row: list[str], others: list[list[str]] | None = None) -> bool:
     """The first row under a page break goes on with the row above it: its first (key) cell is empty while the
     last row's is not, and each cell it fills goes on from a cell of running text (over 20 characters) that
-    stopped short of a sentence's end. A grouped table's next row (an empty group cell, then a short item)
-    is a row of its own."""
+    stopped short of a sentence's end — in a column of sentences: the cell holds a sentence's end before, or
+    the column's other cells end with one. A grouped table's next row (an empty group cell, then a short item
+    or a phrase like the one above it) is a row of its own."""
     if len(row) != len(last) or row[0].strip() or not last[0].strip():
         return False
     filled = [j for j, c in enumerate(row) if c.strip()]
+
+    def prose(j: int) -> bool:
+        if any(mark in last[j] for mark in ("。", "．")):
+            return True
+        peers = [r[j].rstrip() for r in others or [] if j < len(r) and r[j].strip()]
+        return bool(peers) and sum(p.endswith(SENTENCE_END) for p in peers) * 2 >= len(peers)
+
     return bool(filled) and all(
-        len(squash(last[j])) > 20 and not last[j].rstrip().endswith(SENTENCE_END) for j in filled)
+        len(squash(last[j])) > 20 and not last[j].rstrip().endswith(SENTENCE_END) and prose(j) for j in filled)
 
 
 def _split_unit(caption: Unit) -> None:

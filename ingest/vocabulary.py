@@ -33,6 +33,7 @@ class Vocabulary:
     count_words: tuple[str, ...] = ()
     not_attributes: frozenset[str] = frozenset()
     counter_groups: tuple[frozenset[str], ...] = ()
+    compound_suffixes: tuple[str, ...] = ()  # 数, 長: a long form before one ends its own word (市区町村・数)
     ask_labels: tuple[str, ...] = ()  # 【質問】【要望事項】: a record's field that asks; its answer follows
     answer_labels: tuple[str, ...] = ()  # 【回答】【県の回答】: the field that answers
 
@@ -72,6 +73,7 @@ def vocabulary() -> Vocabulary:
         not_attributes=frozenset(_nfkc(a) for a in w.get("not_attributes", [])),
         count_words=tuple(dict.fromkeys(_nfkc(c) for c in v.get("counting", {}).get("things", []))),
         counter_groups=tuple(frozenset(_nfkc(c) for c in g) for g in v.get("counting", {}).get("same", [])),
+        compound_suffixes=tuple(_nfkc(x) for x in w.get("compound_suffixes", [])),
         ask_labels=tuple(_nfkc(a) for a in v.get("records", {}).get("asks", [])),
         answer_labels=tuple(_nfkc(a) for a in v.get("records", {}).get("answers", [])),
     )
@@ -104,9 +106,15 @@ def expand_short_forms(text: str, forms: dict[str, str] | None = None) -> str:
     # a long form that begins a compound (市区町村数, from 市町村数 or as written) ends its own word: the tokeniser
     # splits the unknown 市区町村数 into 市 / 区 / 町 / 村数, and no question's 市町村 would find it. Written and
     # expanded forms get the same break, so both sides of a match read the same words.
-    return _compound_break(tuple(sorted(set(forms.values()), key=len, reverse=True))).sub(r"\g<0>・", "".join(out))
+    suffixes = vocabulary().compound_suffixes
+    if not suffixes:
+        return "".join(out)
+    return _compound_break(tuple(sorted(set(forms.values()), key=len, reverse=True)), suffixes).sub(
+        r"\g<0>・", "".join(out))
 
 
 @lru_cache(maxsize=8)
-def _compound_break(longs: tuple[str, ...]) -> re.Pattern:
-    return re.compile(f"(?:{'|'.join(map(re.escape, longs))})(?=[一-龥])")
+def _compound_break(longs: tuple[str, ...], suffixes: tuple[str, ...]) -> re.Pattern:
+    # only before a one-character suffix that ends the word (市区町村数, 市区町村長), not inside a longer compound
+    # (市区町村営住宅) or a word of its own (宅地建物取引業者)
+    return re.compile(f"(?:{'|'.join(map(re.escape, longs))})(?=(?:{'|'.join(map(re.escape, suffixes))})(?![一-龥]))")

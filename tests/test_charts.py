@@ -99,11 +99,44 @@ def test_a_grouped_bar_chart_takes_its_series_from_the_legend():
     words = [w("令和6年度（n=47）", 222, 262, 75), w("令和7年度（n=52）", 333, 262, 75),
              w("福祉部局との連携体制", 116, 294, 86), w("55.3％", 398, 289, 25), w("61.5％", 419, 301, 25),
              w("担当職員の人手不足", 125, 326, 77), w("63.8％", 427, 321, 24), w("57.7％", 406, 333, 25)]
-    chart = read_bar_chart(words, plot)
+    grey, blue = (0.6, 0.6, 0.6), (0.2, 0.4, 0.8)
+
+    def rect(x0, top, x1, bottom, colour):
+        return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "fill": True, "non_stroking_color": colour}
+
+    keys = [rect(210, 262, 218, 270, grey), rect(321, 262, 329, 270, blue)]  # legend keys left of the names
+    # the tool drew each group's 令和7年度 bar ABOVE its 令和6年度 bar: colours, not positions, say which is which
+    bars = [rect(208, 287, 417, 299, blue), rect(208, 299, 396, 311, grey),
+            rect(208, 319, 425, 331, grey), rect(208, 331, 404, 343, blue)]
+    words[3], words[4] = w("61.5％", 419, 289, 25), w("55.3％", 398, 301, 25)
+    words[6], words[7] = w("63.8％", 427, 321, 24), w("57.7％", 406, 333, 25)
+    chart = read_bar_chart(words, plot, keys + bars)
     assert chart is not None
     assert chart.rows == [["区分", "令和6年度（n=47）", "令和7年度（n=52）"],
                           ["福祉部局との連携体制", "55.3％", "61.5％"], ["担当職員の人手不足", "63.8％", "57.7％"]]
-    assert read_bar_chart(words[2:], plot) is None  # two bars a category and no legend: not guessed
+    assert read_bar_chart(words, plot) is None  # no colours to tell the series apart: not guessed by position
+    assert read_bar_chart(words[2:], plot, keys + bars) is None  # two bars a category and no legend
+
+
+def test_side_by_side_bar_charts_do_not_take_each_others_labels():
+    left_plot, right_plot = (150.0, 100.0, 260.0, 160.0), (420.0, 100.0, 530.0, 160.0)
+    words = [*[w(c, 100, 105 + 20 * i, 40) for i, c in enumerate(("住宅部局", "福祉部局", "その他"))],
+             *[w(v, 240, 105 + 20 * i, 25) for i, v in enumerate(("22人", "19人", "11人"))],
+             *[w(c, 370, 105 + 20 * i, 40) for i, c in enumerate(("住宅部局", "福祉部局", "その他"))],
+             *[w(v, 500, 105 + 20 * i, 25) for i, v in enumerate(("30人", "12人", "9人"))]]
+    right = read_bar_chart(words, right_plot)
+    assert right is not None and right.rows[1:] == [["住宅部局", "30人"], ["福祉部局", "12人"], ["その他", "9人"]]
+    left = read_bar_chart(words, left_plot)
+    assert left is not None and left.rows[1:] == [["住宅部局", "22人"], ["福祉部局", "19人"], ["その他", "11人"]]
+
+
+def test_a_horizontal_charts_value_axis_is_not_read_as_columns():
+    plot = (190.0, 100.0, 400.0, 200.0)
+    words = [*[w(c, 120, 105 + 20 * i, 60) for i, c in enumerate(("相談対応", "入居支援", "見守り", "研修", "広報"))],
+             *[w(v, 200 + 40 * i, 105 + 20 * i, 25) for i, v in enumerate(("3.1%", "22.5%", "41.0%", "58.0%", "75.0%"))],
+             *[w(t, 190 + 50 * i, 202, 10) for i, t in enumerate(("0", "20", "40", "60", "80"))]]
+    chart = read_bar_chart(words, plot)
+    assert chart is not None and chart.rows[1] == ["相談対応", "3.1%"]
 
 
 def test_a_stacked_bar_of_shares_is_named_by_its_legend():

@@ -150,3 +150,40 @@ def test_a_records_labelled_request_asks_and_its_labelled_reply_answers():
     assert not QUESTION_LINE.search("【県の回答】交付期間の延長は、現時点では困難です。")
     label = "【居住支援法人の意見の概要】当法人に事務を委託してほしい。"
     assert not QUESTION_LINE.search(label) and not ANSWER_LINE.match(label)
+
+
+class _Idf:
+    """Every word weighs the same: what matched_answer needs of a retriever."""
+
+    def idf(self, token: str) -> float:
+        return 1.0
+
+
+def _passage(text: str):
+    from app.retrieve import Hit
+
+    return Hit({"id": "p", "doc_id": "d", "kind": "text", "text": text, "section_title": "", "unit_title": ""}, 1.0, 1)
+
+
+def test_a_labelled_request_is_answered_by_its_own_labelled_reply():
+    from app.compose import matched_answer
+    from app.query import analyze
+
+    text = ("【要望市町村】もくせい市\n【要望事項】運営費補助金の交付期間の延長を要望する。当市の交付期間は令和7年度で終わる。\n"
+            "【県の回答】交付期間の延長は、現時点では困難です。\n【担当課】住まい政策課")
+    got = matched_answer(analyze("運営費補助金の交付期間の延長の要望はどうなりましたか"), [_passage(text)], _Idf())
+    assert got is not None
+    _h, asked, answer = got
+    assert asked.startswith("【要望事項】") and answer[0].startswith("【県の回答】")
+
+
+def test_an_faqs_answer_is_not_taken_from_a_record_further_down():
+    from app.compose import matched_answer
+    from app.query import analyze
+
+    text = ("Q1 空き家を住宅確保要配慮者向けに登録できますか？\nはい、セーフティネット住宅として登録できます。\n"
+            "■ 市町村からの意見\n【意見】登録手数料を無料にしてほしい。\n【県の回答】手数料の無料化は困難です。")
+    got = matched_answer(analyze("空き家を住宅確保要配慮者向けに登録できますか"), [_passage(text)], _Idf())
+    assert got is not None
+    _h, asked, answer = got
+    assert asked.startswith("Q1") and answer[0].startswith("はい")

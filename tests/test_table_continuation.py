@@ -5,7 +5,7 @@ from ingest.headings import caption_of
 from ingest.structure import continued_rows, is_split_row
 
 HEAD = ["番号", "要望市町村", "要望事項", "県の回答", "担当課"]
-ANSWER = "県では、令和7年7月に居住支援法人の指定に関する説明会を開催し、相談があった4団体のうち1団体は、ひい"
+ANSWER = "県では、令和7年7月に指定に関する説明会を開催しました。相談があった4団体のうち1団体は、ひい"
 
 
 def test_a_row_split_at_the_page_break_joins_the_row_above():
@@ -36,3 +36,8 @@ def test_a_statistical_caption_puts_the_number_first():
     assert caption_of("第2図 相談件数の推移") == "図"
     assert caption_of("第7条　この要綱は") is None
     assert caption_of("第7表の数値は速報値です。") is None
+
+
+def test_a_grouped_tables_phrase_after_the_page_break_is_a_row_of_its_own():
+    last = ["A市", "空き家を活用した住まい探しの説明会を各地区で開催"]
+    assert not is_split_row(last, ["", "居住支援法人と連携した見守り体制の検討会を設置"])

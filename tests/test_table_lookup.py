@@ -325,3 +325,9 @@ def test_a_cell_for_the_whole_does_not_answer_for_a_place_the_table_does_not_nam
     totals = [["年度", "相談件数（件）"], ["令和5年度", "802"], ["令和6年度", "1,025"]]
     assert table_lookup(analyze("令和6年度の相談件数は何件？"), [_table(totals)]) is not None
     assert table_lookup(analyze("ゆりのき市の令和6年度の相談件数は何件？"), [_table(totals)]) is None
+
+
+def test_a_place_named_by_a_column_header_is_the_cells_place():
+    by_city = [["区分", "ゆりのき市", "もくせい市"], ["相談件数", "12", "30"], ["入居件数", "4", "9"]]
+    cell = table_lookup(analyze("ゆりのき市の相談件数は何件？"), [_table(by_city)])
+    assert cell is not None and cell[5] == "12"
