@@ -196,14 +196,18 @@ def read_stacked_bar(cells: list[str], bbox: tuple[float, float, float, float], 
     lines: dict[int, list[dict]] = {}
     for w in near:
         lines.setdefault(round(_mid_y(w) / (size * 0.6)), []).append(w)
+    # the share axis beside the bar (0％ 50％ 100％): read out with it, not left in the caption or the next sentence
+    ticks = [w for w in words if re.fullmatch(r"\d{1,3}\s*[%％]", w["text"]) and x0 - 2 * size <= _mid(w) <= x1 + 2 * size
+             and (bottom - 1 <= w["top"] <= bottom + 2 * size or top - 2 * size <= w["bottom"] <= top + 1)]
     for _k, line in sorted(lines.items(), key=lambda kv: abs(_mid_y(kv[1][0]) - bottom)):
         if len(line) == len(cells):
             names = [w["text"] for w in sorted(line, key=lambda w: w["x0"])]
-            used = [_box(w) for w in line]
+            used = [_box(w) for w in [*line, *ticks]]
             boxes = [bbox, *used]
             box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
                    max(b[3] for b in boxes))
-            return Chart([names, [c.strip() for c in cells]], box, used)
+            # one row of shares under the segment names, labelled so a cell reads 「割合」の「満足」
+            return Chart([["区分", *names], ["割合", *(c.strip() for c in cells)]], box, used)
     return None
 
 

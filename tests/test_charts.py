@@ -146,5 +146,6 @@ def test_a_stacked_bar_of_shares_is_named_by_its_legend():
              w("設立済み", 81, 178, 33), w("設立に向けて準備中", 145, 178, 74), w("設立の予定はない", 250, 178, 65)]
     chart = read_stacked_bar(["25.0％", "32.7％", "42.3％"], (68.0, 128.0, 527.0, 154.0), words)
     assert chart is not None
-    assert chart.rows == [["設立済み", "設立に向けて準備中", "設立の予定はない"], ["25.0％", "32.7％", "42.3％"]]
+    assert chart.rows == [["区分", "設立済み", "設立に向けて準備中", "設立の予定はない"], ["割合", "25.0％", "32.7％", "42.3％"]]
+    assert (62, 158, 74, 166) in chart.used  # the share axis (0％ 50％ 100％) goes with the bar
     assert read_stacked_bar(["25.0％", "32.7％"], (68.0, 128.0, 527.0, 154.0), words) is None  # 2 shares, 3 names
