@@ -319,7 +319,14 @@ class IndexStore:
             if self._gone(build_id, exc):
                 raise BuildGoneError(f"index build {build_id} was removed while being read") from exc
             raise IndexUnavailableError(f"index {build_id} unreadable: {type(exc).__name__}: {exc}") from exc
-        sentences = self.sentence_collection(build_id, client)
+        try:
+            sentences = self.sentence_collection(build_id, client)
+        except IndexUnavailableError as exc:
+            # embedded: the build's folder went between the chunks and the sentences ("unable to open database
+            # file"): a pruned build, read again from the pointer — not an index that is down
+            if self._gone(build_id, exc.__cause__ or exc):
+                raise BuildGoneError(f"index build {build_id} was removed while being read") from exc
+            raise
         manifest = self._manifest_of(build_id, col)
         if not manifest:  # embedded: the folder went while we read (open files still answer): not a build to serve
             raise BuildGoneError(f"index build {build_id} was removed while being read")

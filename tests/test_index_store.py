@@ -192,3 +192,24 @@ def test_polling_the_pointer_does_not_leak_connections(server):
     for _ in range(30):
         assert store.current_build()
     assert len(os.listdir("/proc/self/fd")) - before < 5
+
+
+def test_a_build_pruned_between_its_chunks_and_its_sentences_is_read_again(embedded, monkeypatch):
+    """Embedded Chroma: the folder of the build being read goes after its chunks were read, and opening its
+    sentence vectors fails ("unable to open database file"): the reader moves on to the pointer's build instead
+    of reporting the index as down."""
+    write(embedded, "one")
+    real = IndexStore.sentence_collection
+    calls = {"n": 0}
+
+    def prune_then_fail(self, build_id, client=None):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            write(self, "two")
+            write(self, "three")  # "one" is pruned now
+            raise index_mod.IndexUnavailableError("sentence vectors unreadable: unable to open database file")
+        return real(self, build_id, client)
+
+    monkeypatch.setattr(IndexStore, "sentence_collection", prune_then_fail)
+    snap = embedded.load_snapshot()
+    assert snap.manifest["tag"] == "three" and {c["doc_id"] for c in snap.chunks} == {"three"}
