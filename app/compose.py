@@ -268,8 +268,8 @@ def _rows_by_words(labels: list[str], q_tokens: set[str]) -> list[int]:
     only the best-covered row, and only when it is the one such row. Rows covered alike: the one naming more of
     the question's words (「未設置市町村数」 over 「設置市町村数」 for 「設置していない市町村」)."""
     cover, named = [], []
-    for i, lab in enumerate(labels):
-        toks = set(content_words(normalize(lab)))
+    label_words = [set(content_words(normalize(lab))) for lab in labels]
+    for i, toks in enumerate(label_words):
         if len(toks) >= 2:
             cover.append((len(toks & q_tokens) / len(toks), len(toks & q_tokens), i))
             named.append(frozenset(toks & q_tokens))
@@ -278,10 +278,8 @@ def _rows_by_words(labels: list[str], q_tokens: set[str]) -> list[int]:
     good = sorted(((c, n, i) for c, n, i in cover if c >= 0.75), key=lambda x: (-x[0], -x[1], x[2]))
     if not good or (len(good) > 1 and good[0][:2] == good[1][:2]):
         return []
-    good = [(c, i) for c, _n, i in good]
-    best = good[0][1]
-    labels_toks = [set(content_words(normalize(lab))) for lab in labels]
-    negated = [bool(not_done(lab)) or "未" in t for lab, t in zip(labels, labels_toks, strict=True)]
+    best = good[0][2]
+    negated = ["未" in t for t in label_words]  # (設置していない reads 未 in the question: query.not_done)
     asks_negated = "未" in q_tokens
     if sum(1 for i, n in enumerate(named) if n and n >= named[best] and negated[i] == asks_negated) > 1:
         # another row holds every word the question names: the question does not say which — unless that row

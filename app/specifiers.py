@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.clean import normalize, squash
+from ingest.romaji import names_in
 from ingest.tokens import morphemes
 from ingest.vocabulary import vocabulary
 
@@ -81,8 +82,6 @@ def place_names(text: str) -> list[str]:
             continue
         out.append(prev + surface)
     # a name in kana (ゆりのき市, ヤマブキ町) that the tokeniser cut up: read as the index reads printed names
-    from ingest.romaji import names_in
-
     for name, _key in names_in(text):
         if name[-1:] in PLACE_SUFFIX and len(name) > 2 and re.fullmatch(r"[ぁ-んァ-ヶー]+", name[:-1]) \
                 and not any(name in o or o in name for o in out) and not _describes(name[:-1]):

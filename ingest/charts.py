@@ -5,9 +5,11 @@ the value over each bar, the category under it, tick labels up the axis, and axi
 finds the chart's gridlines and bars as a "table" of empty cells with a stray number or two, and the
 labels come out as a line of categories and a scatter of numbers, so no figure can be read back for its
 year. Here the words around such a plot area are paired by position — each value with the category whose
-bar it stands over — into a two-column grid ([x-axis title, y-axis title], then [category, value] rows)
-that the structure reader treats as any other table (its 「図1」 caption above it, its 注） notes under it).
-Pure functions over word dicts (text, x0, x1, top, bottom), so they test without a PDF.
+bar it stands over, or whose bar it ends; a grouped chart's bars matched to its legend by colour; a 100%
+stacked bar's shares to its legend's names — into a grid ([x-axis title, y-axis title or series], then
+[category, value…] rows) that the structure reader treats as any other table (its 「図1」 caption above it, its
+注） notes under it). A chart whose labels do not pair up is left as text. Pure functions over word (and rect)
+dicts (text, x0, x1, top, bottom), so they test without a PDF.
 """
 
 from __future__ import annotations
@@ -60,8 +62,34 @@ def _mid(w: dict) -> float:
     return (w["x0"] + w["x1"]) / 2
 
 
+def _mid_y(w: dict) -> float:
+    return (w["top"] + w["bottom"]) / 2
+
+
 def _box(w: dict) -> tuple[float, float, float, float]:
     return (w["x0"], w["top"], w["x1"], w["bottom"])
+
+
+def _size(words: list[dict]) -> float:
+    """The tallest word's height: the unit every distance here is measured in."""
+    return max((w["bottom"] - w["top"] for w in words), default=10.0) or 10.0
+
+
+def _union(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _lines(words: list[dict], size: float) -> list[list[dict]]:
+    """Words grouped by the line they stand on."""
+    lines: dict[int, list[dict]] = {}
+    for w in words:
+        lines.setdefault(round(_mid_y(w) / (size * 0.6)), []).append(w)
+    return list(lines.values())
+
+
+def is_share_row(cells: list[str]) -> bool:
+    """pdfplumber's one-row "table" over a 100% stacked bar: two or more cells, each a share (25.0％)."""
+    return len(cells) >= 2 and all(re.fullmatch(r"[\d.,]+\s*[%％]", c.strip() or "-") for c in cells)
 
 
 def read_bar_chart(words: list[dict], plot: tuple[float, float, float, float], rects: list[dict] | None = None
@@ -72,14 +100,10 @@ def read_bar_chart(words: list[dict], plot: tuple[float, float, float, float], r
     return _columns(words, plot) or _bars(words, plot, rects or [])
 
 
-def _mid_y(w: dict) -> float:
-    return (w["top"] + w["bottom"]) / 2
-
-
 def _bars(words: list[dict], plot: tuple[float, float, float, float], rects: list[dict]) -> Chart | None:
     """A horizontal bar chart: each category left of the axis, its value at the end of its bar on the same line."""
     x0, top, x1, bottom = plot
-    size = max((w["bottom"] - w["top"] for w in words), default=10.0) or 10.0
+    size = _size(words)
     # the value axis under the bars: the first row of three or more tick labels (0 10 20 … 50（％）); the grid
     # pdfplumber saw may stop above the last bar, so the bars are read down to this axis
     tick_rows: dict[int, list[dict]] = {}
@@ -125,10 +149,8 @@ def _bars(words: list[dict], plot: tuple[float, float, float, float], rects: lis
                  and top - 4 * size <= w["top"] <= bottom + 4 * size]
     used += [_box(w) for w in ticks]  # the axis: its tick labels, the last with the unit (50（％）)
     unit = next((m.group(1) for w in ticks if (m := re.search(r"([（(][^（）()]{1,6}[）)])$", w["text"]))), "")
-    boxes = [plot, *used]
-    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
     header = [unit or "値"] if k == 1 else series
-    return Chart([["区分", *header], *pairs], bbox, used)
+    return Chart([["区分", *header], *pairs], _union([plot, *used]), used)
 
 
 def _colour(r: dict) -> tuple:
@@ -169,16 +191,13 @@ def _by_colour(per_row: list[list[dict]], series: list[str], words: list[dict], 
 
 
 def _legend(words: list[dict], plot: tuple[float, float, float, float], k: int, size: float) -> list[str] | None:
-    """The k series names of a grouped chart, printed on one line just over or under the plot, left to right
-    (the bars of each group are drawn in that order, top to bottom)."""
+    """The k series names of a grouped chart, printed on one line just over or under the plot (which bar is
+    which series is `_by_colour`'s to say)."""
     x0, top, x1, bottom = plot
     near = [w for w in words if x0 - 2 * size <= _mid(w) <= x1 + 6 * size and not VALUE.match(w["text"])
             and not re.fullmatch(r"\d[\d,.]*(?:[（(][^）)]*[）)])?", w["text"])
             and (top - 4 * size <= w["bottom"] <= top + 1 or bottom - 1 <= w["top"] <= bottom + 4 * size)]
-    lines: dict[int, list[dict]] = {}
-    for w in near:
-        lines.setdefault(round(_mid_y(w) / (size * 0.6)), []).append(w)
-    for line in sorted(lines.values(), key=lambda ln: min(abs(_mid_y(ln[0]) - top), abs(_mid_y(ln[0]) - bottom))):
+    for line in sorted(_lines(near, size), key=lambda ln: min(abs(_mid_y(ln[0]) - top), abs(_mid_y(ln[0]) - bottom))):
         if len(line) == k:
             return [w["text"] for w in sorted(line, key=lambda w: w["x0"])]
     return None
@@ -187,34 +206,28 @@ def _legend(words: list[dict], plot: tuple[float, float, float, float], k: int, 
 def read_stacked_bar(cells: list[str], bbox: tuple[float, float, float, float], words: list[dict]) -> Chart | None:
     """A 100% stacked bar read by pdfplumber as one row of shares (25.0％ | 32.7％ | 42.3％), its segments named by a
     legend printed just under (or over) it in the same order: the legend's names become the header."""
-    if len(cells) < 2 or not all(re.fullmatch(r"[\d.,]+\s*[%％]", c.strip() or "-") for c in cells):
+    if not is_share_row(cells):
         return None
     x0, top, x1, bottom = bbox
-    size = max((w["bottom"] - w["top"] for w in words), default=10.0) or 10.0
+    size = _size(words)
     near = [w for w in words if x0 - size <= _mid(w) <= x1 + size and not re.search(r"\d", w["text"])
             and (bottom <= w["top"] <= bottom + 4 * size or top - 3 * size <= w["bottom"] <= top)]
-    lines: dict[int, list[dict]] = {}
-    for w in near:
-        lines.setdefault(round(_mid_y(w) / (size * 0.6)), []).append(w)
     # the share axis beside the bar (0％ 50％ 100％): read out with it, not left in the caption or the next sentence
     ticks = [w for w in words if re.fullmatch(r"\d{1,3}\s*[%％]", w["text"]) and x0 - 2 * size <= _mid(w) <= x1 + 2 * size
              and (bottom - 1 <= w["top"] <= bottom + 2 * size or top - 2 * size <= w["bottom"] <= top + 1)]
-    for _k, line in sorted(lines.items(), key=lambda kv: abs(_mid_y(kv[1][0]) - bottom)):
+    for line in sorted(_lines(near, size), key=lambda ln: abs(_mid_y(ln[0]) - bottom)):
         if len(line) == len(cells):
             names = [w["text"] for w in sorted(line, key=lambda w: w["x0"])]
             used = [_box(w) for w in [*line, *ticks]]
-            boxes = [bbox, *used]
-            box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
-                   max(b[3] for b in boxes))
             # one row of shares under the segment names, labelled so a cell reads 「割合」の「満足」
-            return Chart([["区分", *names], ["割合", *(c.strip() for c in cells)]], box, used)
+            return Chart([["区分", *names], ["割合", *(c.strip() for c in cells)]], _union([bbox, *used]), used)
     return None
 
 
 def _columns(words: list[dict], plot: tuple[float, float, float, float]) -> Chart | None:
     """A column chart: each category under the plot, its value over its bar."""
     x0, top, x1, bottom = plot
-    size = max((w["bottom"] - w["top"] for w in words), default=10.0) or 10.0
+    size = _size(words)
     # the category row: the first line of words right under the plot
     under = [w for w in words if bottom - 2 <= w["top"] <= bottom + 2.5 * size and x0 - size <= _mid(w)]
     if not under:
@@ -250,6 +263,4 @@ def _columns(words: list[dict], plot: tuple[float, float, float, float]) -> Char
     used += [_box(w) for w in above]
     if x_title:
         used += [_box(w) for w in row if _mid(w) > x1 + 2]
-    boxes = [plot, *used]
-    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-    return Chart([[x_title or "区分", y_title or "値"], *pairs], bbox, used)
+    return Chart([[x_title or "区分", y_title or "値"], *pairs], _union([plot, *used]), used)

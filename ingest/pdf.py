@@ -270,7 +270,7 @@ FRAME_LINES = 10  # a cell of this many lines holds a column of prose, not a val
 FRAME_CELLS = 6  # a page frame has a handful of cells (bands, gutters, panels); a table of values has more
 
 
-def is_frame(rows: list[list[str]], bbox: tuple, page_size: tuple[float, float]) -> bool:
+def is_frame(rows: list[list[str]]) -> bool:
     """A ruled grid that frames the page's layout rather than tabulating values: the bands and gutter rules of a
     tri-fold leaflet or a slide make pdfplumber find one "table" of a few cells, most of the text in panels of
     prose. A table with one long cell among many (a 事例 profile, a form to fill in) stays a table."""
@@ -281,7 +281,7 @@ def is_frame(rows: list[list[str]], bbox: tuple, page_size: tuple[float, float])
 
 
 def _read_pdf_page(ppage, index: int) -> _Raw:
-    from .charts import is_chart_grid, read_bar_chart, read_stacked_bar
+    from .charts import is_chart_grid, is_share_row, read_bar_chart, read_stacked_bar
 
     tables = []
     plots = []
@@ -291,13 +291,12 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
         if rows and is_chart_grid(rows):
             plots.append(tuple(t.bbox))  # a chart's gridlines: its labels are read below
             continue
-        if len(rows) == 1 and len(rows[0]) >= 2 and all(re.fullmatch(r"[\d.,]+\s*[%％]", c.strip() or "-")
-                                                        for c in rows[0]):
+        if len(rows) == 1 and is_share_row(rows[0]):
             stacked.append((rows[0], tuple(t.bbox)))  # one stacked bar of shares: its legend names them
             continue
         # a grid without any text is no table: the bars of a chart, a decorative frame (their labels stay text)
         if len(rows) >= 1 and max(len(r) for r in rows) >= 2 and any(c.strip() for r in rows for c in r) \
-                and not is_frame(rows, t.bbox, (ppage.width, ppage.height)):
+                and not is_frame(rows):
             tables.append(Table(rows=rows, page_index=index, bbox=tuple(t.bbox)))
     read_out: list[tuple[float, float, float, float]] = []  # a chart's plot and the labels its grid now holds
     ruled = [t.bbox for t in tables]

@@ -340,7 +340,7 @@ def continued_rows(grid: list[list[str]], more: list[list[str]]) -> list[list[st
     more = more[n:]
     if more and len(grid) > 1 and is_split_row(grid[-1], more[0], grid[1:-1]):
         last, first = grid[-1], more[0]
-        grid[-1] = [join_lines([a, b]) if b.strip() else a for a, b in zip(last, first, strict=False)] + last[len(first):]
+        grid[-1] = [join_lines([a, b]) if b.strip() else a for a, b in zip(last, first, strict=True)]
         more = more[1:]
     return more
 

@@ -176,15 +176,14 @@ def test_a_grid_of_whole_panels_is_the_page_frame_not_a_table():
     from ingest.pdf import is_frame
 
     panel = "\n".join(f"この行はパネルの本文の{k}行目です。" for k in range(12))
-    assert is_frame([["", ""], ["", panel], ["", ""]], (0, 0, 842, 595), (842, 595))
+    assert is_frame([["", ""], ["", panel], ["", ""]])
     values = [["区分", "補助率", "上限額"], ["設立準備", "2分の1", "50万円"], ["運営", "3分の1", "30万円"]]
-    assert not is_frame(values, (40, 100, 400, 220), (842, 595))
+    assert not is_frame(values)
     # a table with one long cell among values, and a page-sized form with blank fields, stay tables
     bullets = "\n".join(f"・事業内容{k}" for k in range(10))
-    assert not is_frame([["事業", "内容", "予算"], ["相談", bullets, "1,200"], ["研修", "年2回", "300"]],
-                        (40, 100, 800, 500), (842, 595))
+    assert not is_frame([["事業", "内容", "予算"], ["相談", bullets, "1,200"], ["研修", "年2回", "300"]])
     form = [["申請者", "", ""], ["住所", "", ""], ["氏名", "", ""], ["電話", "", ""]]
-    assert not is_frame(form, (0, 0, 842, 595), (842, 595))
+    assert not is_frame(form)
 
 
 def test_a_lone_roman_numeral_numbers_the_front_matter_before_the_body():
