@@ -165,7 +165,7 @@ def _kind_share(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     scheme (令和6年度 where 令和5年度 is asked, another city's count): the sentence with a figure then
     lacks the question's distinguishing words. A question asking for no kind of value: its best share."""
     kinds = _asked(q)
-    words = [t for t in dict.fromkeys(q.tokens) if t not in {"令和", "平成"}]
+    words = q.topic_tokens
     if not words:
         return 0.0
     w = {t: retriever.idf(t) for t in words}
@@ -323,7 +323,7 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
     kinds = _asked(q)
     if not kinds:
         return 1.0
-    words = [t for t in dict.fromkeys(q.tokens) if t not in {"令和", "平成"}]
+    words = q.topic_tokens
     w = {t: retriever.idf(t) for t in words}
     scored: list[tuple[float, int, str]] = []
     # a table counted in 円 / 千円 (（単位：千円）) holds sums in its bare numbers: its rows, when the table is among
@@ -388,8 +388,8 @@ def _known_missing(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
         have.update(h.chunk.get("tokens") or content_words(h.chunk["text"]))
     top = float(retriever.bm25.idf.max(initial=1.0)) or 1.0
     worst = 0.0
-    for t in dict.fromkeys(q.tokens):
-        if t in {"令和", "平成"} or not retriever.knows(t) or t in have:
+    for t in q.topic_tokens:
+        if not retriever.knows(t) or t in have:
             continue
         if any(s in have for s in synonym_tokens((t,))):
             continue
@@ -400,7 +400,7 @@ def _known_missing(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
 def _best_sentence(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     """The largest IDF-weighted share of the question's words (or their synonyms) that ONE sentence holds:
     an answer usually stands in one sentence, while a near miss gathers its words from several."""
-    words = [t for t in dict.fromkeys(q.tokens) if t not in {"令和", "平成"}]
+    words = q.topic_tokens
     if not words:
         return 0.0
     w = {t: retriever.idf(t) for t in words}

@@ -108,7 +108,7 @@ def _value_tables(hits: list[Hit], min_rows: int = 2, min_cols: int = 1) -> Iter
 def own_words(q: Query) -> set[str]:
     """A follow-up's own topic words (現行 in 「現行だと？」): not an era (令和 heads every year column) and not a
     one-character counter (件)."""
-    return {t for t in q.focus_tokens if t not in {"令和", "平成"} and len(t) > 1}
+    return {t for t in q.focus_tokens if t not in vocabulary().era_names and len(t) > 1}
 
 
 def counted_in_yen(chunk: dict) -> bool:
@@ -567,7 +567,7 @@ def narrower_sentence(q: Query, cell: tuple, picked: list[tuple[Hit, str, float]
     table_words = set(content_words(normalize(" ".join([title, table_text, row, col]))))
     if q.zero:  # 「一度も…しなかった」 is what the table's zero column says
         table_words.update(w for m in ZERO_Q.finditer(normalize(q.standalone)) for w in content_words(m.group(0)))
-    weights = {t: retriever.idf(t) for t in dict.fromkeys(q.tokens) if t not in {"令和", "平成"}}
+    weights = {t: retriever.idf(t) for t in q.topic_tokens}
     residual = {t: w for t, w in weights.items() if t not in table_words}
     total, rest = sum(weights.values()) or 1.0, sum(residual.values())
     if rest / total < 0.3:
@@ -594,7 +594,7 @@ def matched_answer(q: Query, hits: list[Hit], retriever: Retriever, top: int = 2
     answer, and it runs from the question to the next question or title line. The question line must hold at
     least FAQ_MATCH of the user's question words (IDF-weighted), and be the best such line; for a follow-up, one
     of its own words too."""
-    words = {t: retriever.idf(t) for t in dict.fromkeys(content_words(q.compose_text)) if t not in {"令和", "平成"}}
+    words = {t: retriever.idf(t) for t in dict.fromkeys(content_words(q.compose_text)) if t not in vocabulary().era_names}
     total = sum(words.values())
     if not total:
         return None

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from ingest.clean import normalize
 from ingest.romaji import names_in
 from ingest.tokens import content_words, terms
+from ingest.vocabulary import vocabulary
 
 MAX_SHARE = 0.25
 PLACE_SUFFIX = frozenset("県府都道市区町村")
@@ -74,7 +75,7 @@ def _label_words(label: str) -> tuple[set[str], set[str]]:
     places = {t.word for t, nxt in zip(ts, ts[1:], strict=False)
               if nxt.surface in PLACE_SUFFIX and len(t.surface) >= 2 and t.pos in {"名詞", "代名詞"}}
     nouns = {t.word for t in ts if t.pos == "名詞" and len(t.surface) >= 2 and not re.search(r"\d", t.surface)
-             and t.word not in {"令和", "平成"}}
+             and t.word not in vocabulary().era_names}
     return places, nouns - places
 
 

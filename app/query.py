@@ -100,6 +100,13 @@ class Query:
     names: tuple[str, ...] = ()
 
     @property
+    def topic_tokens(self) -> list[str]:
+        """Its content words once each, without era names (令和 in 令和5年度 dates the question, it is no topic):
+        what coverage and topic scores weigh."""
+        eras = vocabulary().era_names
+        return [t for t in dict.fromkeys(self.tokens) if t not in eras]
+
+    @property
     def compose_text(self) -> str:
         """The Japanese wording the composer matches sentences with."""
         return self.lexical_text if self.language == "en" else self.standalone
@@ -118,7 +125,7 @@ def is_follow_up(question: str, has_history: bool = True) -> bool:
         return True
     if re.search(r"とは(?:何|なに|なん)|って(?:何|なに|なん)", q):
         return False  # a definition question names its own topic
-    nouns = [t for t in terms(q, "C") if t.pos in {"名詞", "代名詞"} and t.word not in {"令和", "平成"}]
+    nouns = [t for t in terms(q, "C") if t.pos in {"名詞", "代名詞"} and t.word not in vocabulary().era_names]
     figures = [t for t in terms(q, "C") if t.pos == "数"]
     if not nouns:
         return True  # only figures, years or verbs: 「令和5年度は？」「どうでしたか」

@@ -44,7 +44,7 @@ def features(q: Query, retriever, hit, s: Scores) -> dict[str, float]:
     """The candidate's features: its fusion standing, and what it holds of what the question asks."""
     from .answerability import content_set, value_signals  # it imports the retriever, which imports this
 
-    words = [t for t in dict.fromkeys(q.tokens) if t not in {"令和", "平成"}]
+    words = q.topic_tokens
     w = {t: max(retriever.idf(t), 1.0) for t in words}
     total = sum(w.values()) or 1.0
     c = hit.chunk

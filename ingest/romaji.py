@@ -18,11 +18,11 @@ import unicodedata
 import jaconv
 
 from .tokens import readings
+from .vocabulary import vocabulary
 
 # a place suffix and how it is read after a name (町 is チョウ or マチ, 村 ムラ or ソン)
 SUFFIX_READINGS = {"市": ("シ",), "町": ("チョウ", "マチ"), "村": ("ムラ", "ソン"), "県": ("ケン",), "区": ("ク",),
                    "府": ("フ",), "都": ("ト",), "郡": ("グン",)}
-ERAS = {"令和", "平成", "昭和"}  # proper nouns to Sudachi, but "Reiwa 6" is a year (app.glossary)
 MIN_KEY = 4  # a shorter key (ise, tu) is looked up only before a place word (Ise City): alone it is an English word
 _KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]")
 _SCRIPTS = (("hiragana", re.compile(r"^[\u3041-\u3096]+$")), ("katakana", re.compile(r"^[\u30a1-\u30fa\u30fc]+$")),
@@ -78,7 +78,7 @@ def names_in(text: str) -> list[tuple[str, str]]:
     ms = readings(text, "C")
     out: dict[str, str] = {}
     for k, (surface, pos, reading) in enumerate(ms):
-        if pos[0] == "名詞" and pos[1] == "固有名詞" and surface not in ERAS:
+        if pos[0] == "名詞" and pos[1] == "固有名詞" and surface not in vocabulary().era_names:  # proper nouns to Sudachi, but a year
             suffix = surface[-1:] if surface[-1:] in SUFFIX_READINGS and len(surface) > 1 else ""
             out.setdefault(surface, romaji_key(_without_suffix(reading, suffix) if suffix else reading))
             continue

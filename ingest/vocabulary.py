@@ -36,6 +36,7 @@ class Vocabulary:
     compound_suffixes: tuple[str, ...] = ()  # 数, 長: a long form before one ends its own word (市区町村・数)
     ask_labels: tuple[str, ...] = ()  # 【質問】【要望事項】: a record's field that asks; its answer follows
     answer_labels: tuple[str, ...] = ()  # 【回答】【県の回答】: the field that answers
+    era_names: frozenset[str] = frozenset()  # 令和, 平成: a year's prefix, not a topic word
 
     def synonyms(self, word: str) -> list[str]:
         """The other forms of every group holding `word` (document form first)."""
@@ -76,6 +77,7 @@ def vocabulary() -> Vocabulary:
         compound_suffixes=tuple(_nfkc(x) for x in w.get("compound_suffixes", [])),
         ask_labels=tuple(_nfkc(a) for a in v.get("records", {}).get("asks", [])),
         answer_labels=tuple(_nfkc(a) for a in v.get("records", {}).get("answers", [])),
+        era_names=frozenset(_nfkc(e) for e in w.get("era_names", [])),
     )
 
 
