@@ -9,7 +9,8 @@
 `--only kitahama_kenshu,kitahama_soukai` the eleventh (BLIND11);
 `--only tsubaki_leaflet,tsubaki_houkoku` the twelfth (BLIND12);
 `--only kotobuki_shiryou,kotobuki_youbou` the thirteenth (BLIND13);
-`--only minamino_anketo,minamino_kouhou` the fourteenth (BLIND14).
+`--only minamino_anketo,minamino_kouhou` the fourteenth (BLIND14);
+`--only sazanami_web,sazanami_keikaku` the fifteenth (BLIND15).
 
 Builds every document into OUTDIR, then with pdfplumber verifies that every truth sentence
 (whitespace removed) is printed on the pages the truth names, that every footer/header label is on
@@ -58,7 +59,7 @@ def check_pdfs(outdir: Path, only: list[str] | None = None) -> tuple[dict, list[
         if npages != len(truth["pages"]):
             problems.append(f"{file}: {npages} pages in PDF, {len(truth['pages'])} in truth")
         want_title = file in ("guide-booklet.pdf", "faq-leaflet.pdf", "activity-report.pdf", "sakura-newsletter.pdf",
-                          "kaede-tebiki.pdf")
+                          "kaede-tebiki.pdf", "sazanami-web.pdf")
         if want_title != bool(meta_title):
             problems.append(f"{file}: /Title is {meta_title!r}")
         # every fragment is drawn where the truth says
