@@ -20,6 +20,9 @@ Y_TOLERANCE = 0.012  # share of the page height: "the same position" on two page
 
 _DASH = "-‐－―ー–—−"
 _UNIT = re.compile(r"[(（]\s*単位\s*[:：]")
+# a footnote (※3 …, 注1 …, *2 …) at the page foot: small text in the same place on many pages, yet content — its
+# mark is in the body. Only the same words on many pages (a disclaimer) make it furniture.
+_NOTE = re.compile(r"^\s*(?:※|\*\s*\d|[（(]?注\s*[0-9０-９]*\s*[）)：:])")
 _BARE = re.compile(rf"[\d{re.escape(_DASH)}()（）\s]+|[ivxlcdm]+", re.I)
 _ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
 _FORMS = [
@@ -122,6 +125,25 @@ def _caption_or_unit(text: str) -> bool:
     return caption_of(text) is not None or bool(_UNIT.search(_nfkc(text)))
 
 
+def footnote_lines(frags: list[Frag]) -> set[int]:
+    """The indexes of a page's footnote lines: each line starting with a note mark (※3, 注1) and the lines wrapped
+    under it (same size, a line's height below)."""
+    order = sorted(range(len(frags)), key=lambda i: (frags[i].top, frags[i].x0))
+    out: set[int] = set()
+    last: Frag | None = None
+    for i in order:
+        f = frags[i]
+        if _NOTE.match(_nfkc(f.text)):
+            out.add(i)
+            last = f
+        elif last is not None and abs(f.size - last.size) < 0.3 and 0 <= f.top - last.bottom < max(f.size, 1.0) * 1.2:
+            out.add(i)
+            last = f
+        elif last is not None and f.top >= last.bottom:
+            last = None
+    return out
+
+
 def find_running(pages: list[list[Frag]], heights: list[float], body_size: float = 0.0,
                  has_other: list[bool] | None = None) -> list[set[int]]:
     """Per page, the indexes of the fragments that are running headers/footers or page numbers.
@@ -198,6 +220,7 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
     for p, (frags, row, h) in enumerate(zip(pages, keys, heights, strict=True)):
         hit: set[int] = set()
         numbers: set[int] = set()
+        notes = footnote_lines(frags)
         for i, (f, key) in enumerate(zip(frags, row, strict=True)):
             if key is None:
                 continue
@@ -213,7 +236,8 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
             if lone_number:
                 hit.add(i)
                 numbers.add(i)
-            elif not big and (recurs(key, True) or (outside and (recurs(key, False) or small_place))):
+            elif not big and (recurs(key, True) or (outside and i not in notes
+                                                    and (recurs(key, False) or small_place))):
                 hit.add(i)
         if hit and len(hit) == len(frags):
             # a page is never emptied of its words: repeated lines that are all it says are content — unless a

@@ -381,6 +381,19 @@ def _split_unit(caption: Unit) -> None:
     caption.title = caption.title[: m.start()].strip()
 
 
+def foot_notes_from(page: Page, style: _Style) -> int | None:
+    """Where the page's footnotes begin in its blocks: the trailing run of lines smaller than the body, when its
+    first line is a note (※3 …, 注1 …). None when the page ends otherwise."""
+    blocks = page.blocks
+    i = len(blocks)
+    while i > 0 and isinstance(blocks[i - 1], Line) and (
+            not blocks[i - 1].text.strip()
+            or (style.body_size and 0 < blocks[i - 1].size < style.body_size - 0.6)):
+        i -= 1
+    first = next((j for j in range(i, len(blocks)) if blocks[j].text.strip()), None)
+    return first if first is not None and NOTE.match(normalize(blocks[first].text.strip())) else None
+
+
 def build_units(pages: list[Page]) -> list[Unit]:
     style = _style(pages)
     title_size = max((b.size for p in pages for b in p.blocks if isinstance(b, Line)), default=0.0)
@@ -402,12 +415,26 @@ def build_units(pages: list[Page]) -> list[Unit]:
     printed_prev = {id(nb): b for b, nb in zip(blocks, blocks[1:], strict=False)}
     article_cap: tuple[str, Line, Page] | None = None  # a （見出し） line waiting for the article under it
 
+    # a page's footnotes printed while a sentence runs on to the next page: read after that sentence's paragraph
+    held_notes: list[tuple[Line, Page]] = []
+
     def flush_para() -> None:
         nonlocal para, para_lines, para_objs, prev_line
         if para is not None and para_lines:
             para.text = join_lines(para_lines, broken_short(para_objs))
             units.append(para)
         para, para_lines, para_objs, prev_line = None, [], [], None
+        if held_notes:
+            notes = new_unit("text")
+            pieces: list[list[str]] = []
+            for line, pg in held_notes:
+                if NOTE.match(normalize(line.text.strip())) or not pieces:
+                    pieces.append([])
+                pieces[-1].append(line.text)
+                notes.add_place(pg.label, pg.index, line.bbox)
+            notes.text = "\n".join(join_lines(p) for p in pieces)
+            units.append(notes)
+            held_notes.clear()
 
     def new_unit(kind: str) -> Unit:
         sec, sec_title, path = _section(stack)
@@ -455,7 +482,13 @@ def build_units(pages: list[Page]) -> list[Unit]:
         units.append(h)
 
     for page in pages:
-        for block in page.blocks:
+        foot = foot_notes_from(page, style)
+        for at, block in enumerate(page.blocks):
+            if (at == foot and para_lines and prev_line is not None and not held_notes
+                    and not prev_line.text.rstrip().endswith(SENTENCE_END) and page is not pages[-1]):
+                # the body's sentence goes on over the page: its footnotes must not cut it
+                held_notes.extend((b, page) for b in page.blocks[at:] if isinstance(b, Line) and b.text.strip())
+                break
             if isinstance(block, Table):
                 flush_para()
                 open_heading = None
