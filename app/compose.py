@@ -196,12 +196,25 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             continue  # an empty cell, or a dash printed where the table has no figure (−, ―, …)
         if q.numeric and not re.search(r"\d|なし|無し|ゼロ", normalize(value)):
             continue  # 「いくら払ってる？」 is not answered by a cell of words (・来所相談)
+        if not figure_q and not _cell_fits(q, value, [labels[i], head, h.chunk.get("unit_title", "")]):
+            continue
         if other_year(q, f"{labels[i]} {head} {value}"):
             continue  # the cell is another year's (令和5年度142件 where 令和4年度 is asked)
         if not places_held(q, h, [*row, head]):
             continue  # 「ゆりのき市の相談件数」 is not the whole prefecture's figure in a table without ゆりのき市
         return h, i + 1, j, labels[i], head, value
     return None
+
+
+def _cell_fits(q: Query, value: str, names: list[str]) -> bool:
+    """A question that asks no figure reads a cell only where the cell is what it asks: a value of the kind it
+    asks for (「…はどこですか」 is not answered by 「12」), and the noun whose value it asks (補助率 in 「…の補助率は
+    何分の何」) named by the cell's row, column or table — a column the question names as its subject
+    (居住支援法人) is not the value asked of it."""
+    if q.asks and not any(ANSWER_LOOKS[kind].search(normalize(value)) for kind in q.asks):
+        return False
+    attr = normalize(q.attribute)
+    return len(attr) < 2 or attr in normalize(" ".join(names))
 
 
 def places_held(q: Query, h: Hit, row: list[str]) -> bool:

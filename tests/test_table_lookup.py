@@ -331,3 +331,15 @@ def test_a_place_named_by_a_column_header_is_the_cells_place():
     by_city = [["区分", "ゆりのき市", "もくせい市"], ["相談件数", "12", "30"], ["入居件数", "4", "9"]]
     cell = table_lookup(analyze("ゆりのき市の相談件数は何件？"), [_table(by_city)])
     assert cell is not None and cell[5] == "12"
+
+
+MEMBERS = [["区分", "市区町村", "居住支援法人", "社会福祉協議会"], ["県", "15", "12", "14"]]
+
+
+def test_a_column_named_as_the_subject_is_not_the_value_asked():
+    """A count of members under 居住支援法人 does not answer what the 法人's subsidy rate is, nor where they are."""
+    members = _table(MEMBERS)
+    assert table_lookup(analyze("居住支援法人の活動への補助の補助率は何分の何ですか。"), [members]) is None
+    assert table_lookup(analyze("県内全域で活動している居住支援法人はどこですか。"), [members]) is None
+    cell = table_lookup(analyze("居住支援法人を構成員にしている県はいくつ？"), [members])  # a count asked: read
+    assert cell is not None and cell[5] == "12"
