@@ -23,9 +23,15 @@ _DATE = re.compile(r"(?P<end>\bend of\s+)?(?:\b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s
                    r")\b,?\s*(?:(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s*)?(?P<y>(?:19|20)\d\d)\b")
 
 
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々〆ー]+")
+
+
 def is_english(text: str) -> bool:
-    """Mostly Latin letters and no Japanese: the glossary applies."""
-    return bool(re.search(r"[A-Za-z]{3,}", text)) and not re.search(r"[\u3040-\u30ff\u3400-\u9fff]", text)
+    """Mostly Latin letters: the glossary applies. An English question may quote the document's Japanese term
+    (「the column about 'trial accompaniment' (おためし同行)」): it stays English while its Latin letters outnumber
+    the Japanese characters three to one (a Japanese character carries about a word)."""
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return bool(re.search(r"[A-Za-z]{3,}", text)) and latin >= 3 * sum(map(len, JAPANESE.findall(text)))
 
 
 def fiscal_year_ja(year: int) -> str:
@@ -50,8 +56,8 @@ def calendar_ja(year: int, month: int, day: int | None = None, end: bool = False
 def translate(text: str) -> tuple[str, list[str]]:
     """(Japanese terms found, English content words the vocabulary does not know)."""
     v = vocabulary()
-    t = text.lower()
-    found: list[str] = []
+    found: list[str] = list(dict.fromkeys(JAPANESE.findall(text)))  # Japanese it quotes: the document's own words
+    t = JAPANESE.sub(" ", text).lower()
     for m in _DATE.finditer(t):
         day = m.group("d1") or m.group("d2")
         if not 1989 <= int(m.group("y")) <= 2100:  # before 平成: no era to write it in

@@ -53,7 +53,7 @@ def fused_for(row: dict, method: str, weight: float, penalty: float) -> dict[int
         rl = sorted(row["lexical"], key=lambda i: -row["lexical"][i])
         fused = rrf([rd, rl], get_settings().rrf_k)
     else:
-        fused = zscore(row["dense"], row["lexical"], weight)
+        fused = zscore(row["dense"], row["lexical"], weight, get_settings().lexical_candidates)
     return demote(fused, row["forms"], penalty)
 
 

@@ -253,3 +253,25 @@ def test_the_reranker_reorders_the_fused_candidates_and_nothing_else(built, retr
     shown = retriever.search(q, k=5)
     assert [h.rank for h in shown] == [1, 2, 3, 4, 5]
     assert {h.chunk["id"] for h in shown} <= {h.chunk["id"] for h in fused}
+
+
+def test_a_lone_lexical_match_stays_ahead_in_fusion():
+    """BM25 matching one passage alone (a rare word) puts it ahead of the passages it did not match; a z-score over
+    that one candidate was 0, the same as every passage BM25 did not return."""
+    from app.retrieve import zscore
+
+    dense = {0: 0.80, 1: 0.81, 2: 0.82}
+    fused = zscore(dense, {0: 9.6}, 0.6, depth=30)
+    assert max(fused, key=fused.get) == 0
+    many = {i: 10.0 - i for i in range(30)}  # as many matches as asked for: read as before, below the last one
+    fused = zscore({40: 0.9}, many, 0.6, depth=30)
+    assert fused[40] < fused[0]
+
+
+def test_an_english_question_may_quote_the_documents_japanese():
+    from app.glossary import is_english
+    from app.query import analyze
+
+    q = analyze("In the column about 'trial accompaniment' (おためし同行), how many cases were decided in FY2023?")
+    assert q.language == "en" and "おためし同行" in q.lexical_text and "令和5年度" in q.lexical_text
+    assert not is_english("NPO法人の数は？") and not is_english("居住支援協議会の設立に必要な手続きを教えて")
