@@ -27,7 +27,7 @@ from .compose import answer_cell, counted_in_yen
 from .counting import counts_in, figure_pattern, same_counter, units_in
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
-from .specifiers import held, issuer_places
+from .specifiers import document_scope, held
 
 MODEL_FILE = Path(__file__).with_name("resources") / "answerability.json"
 IDF_FLOOR = 1.0  # a word found in every passage of a small corpus still names the question's topic
@@ -254,7 +254,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     alts = [{t, *synonym_tokens((t,))} for t in attr]
     asked = squash(normalize(q.standalone))
     for h in hits:
-        given = issuer_places(q.specs, _doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
+        given = document_scope(q.specs, _doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
         yen = counted_in_yen(h.chunk)
         for unit in _units(h):
             text = normalize(unit)

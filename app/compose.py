@@ -38,7 +38,7 @@ from .sentence_rank import (
     subject_of,
 )
 from .sentence_rank import load_model as load_sentence_model
-from .specifiers import held
+from .specifiers import held, other_ordinal
 
 TOTAL_Q = re.compile(r"合計|全体|計|延べ|総数")
 UNIT = re.compile(r"[（(]単位[:：]\s*(.+?)[）)]")
@@ -497,10 +497,11 @@ def _fiscal_years(text: str) -> set[str]:
 
 def other_year(q: Query, text: str) -> bool:
     """The sentence states fiscal years, none of them the one the question asks about (令和9年度末 for a
-    question about 令和8年度): its figure answers another year and must not lead."""
+    question about 令和8年度), or another one of a series (第1期計画 for the 第2期): its figure answers that other
+    one and must not lead."""
     asked = {n for y in q.years for n in _fiscal_years(normalize(y))}
     stated = _fiscal_years(normalize(text))
-    return bool(asked and stated and not asked & stated)
+    return bool(asked and stated and not asked & stated) or other_ordinal(q.specs, text)
 
 
 def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:

@@ -145,9 +145,24 @@ def held(specs: tuple[Specifier, ...], text: str, given: frozenset[str] = frozen
     return sum(s.text in given or stated(s, flat) for s in specs) / len(specs)
 
 
-def issuer_places(specs: tuple[Specifier, ...], head: str) -> frozenset[str]:
-    """The place specifiers a document's head (title and first page, squashed) names: whose document it is."""
-    return frozenset(s.text for s in specs if s.kind == "place" and stated(s, head))
+def other_ordinal(specs: tuple[Specifier, ...], text: str) -> bool:
+    """The text names another one of the series the question asks about (第1期計画 where the 第2期 is asked, the
+    第14回 meeting for the 第15回) and not the asked one: what it states is that other one's."""
+    flat = squash(normalize(text))
+    for s in specs:
+        m = ORDINAL.fullmatch(s.text) if s.kind == "ordinal" else None
+        if m is None or m.group(2) == "条" or stated(s, flat):
+            continue
+        if any(n != m.group(1) for n, unit in ORDINAL.findall(flat) if unit == m.group(2)):
+            return True
+    return False
+
+
+def document_scope(specs: tuple[Specifier, ...], head: str) -> frozenset[str]:
+    """The specifiers a document's head (title and first page, squashed) states for the whole document: whose it is
+    (a place: かえで県 on the cover of its guide) and which one of a series it is (an ordinal: the 第2期 plan, the
+    第15回 meeting's minutes). Not a year: a report's cover dates it, and its tables still give other years."""
+    return frozenset(s.text for s in specs if s.kind in {"place", "ordinal"} and stated(s, head))
 
 
 # question words that ask for a value (いくら, 誰, どこ, いつ, 何件…) and the particles between it and what it asks

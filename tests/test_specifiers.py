@@ -2,7 +2,7 @@
 pure text processing, no index."""
 
 from app.query import analyze
-from app.specifiers import held, issuer_places, place_names, specifiers
+from app.specifiers import document_scope, held, place_names, specifiers
 
 
 def _texts(question: str) -> list[tuple[str, str]]:
@@ -38,9 +38,16 @@ def test_a_text_states_a_year_written_under_its_era_but_not_a_year_count():
 
 def test_a_documents_own_place_is_stated_for_all_its_passages():
     specs = analyze("かえで県の手引きでは、規約に何を入れる？").specs
-    assert issuer_places(specs, "かえで県建築住宅部 市町村居住支援協議会設立の手引き") == {"かえで県"}
-    assert issuer_places(specs, "さくら県 手引き") == frozenset()
+    assert document_scope(specs, "かえで県建築住宅部 市町村居住支援協議会設立の手引き") == {"かえで県"}
+    assert document_scope(specs, "さくら県 手引き") == frozenset()
     assert held(specs, "規約には名称と目的を定める", given=frozenset({"かえで県"})) == 1.0
+
+
+def test_a_documents_place_in_a_series_is_stated_for_all_its_passages_but_not_its_date():
+    specs = analyze("第2期計画の令和6年度の登録戸数は？").specs
+    head = "賃貸住宅供給促進計画（第2期）計画期間 令和7年度～令和16年度 令和6年度末"
+    assert document_scope(specs, head) == {"第2期"}  # the 第2期 plan throughout; a year on its cover is not
+    assert document_scope(specs, "賃貸住宅供給促進計画（第1期）") == frozenset()
 
 
 def test_a_fiscal_year_end_is_march_of_the_next_year():
@@ -128,3 +135,13 @@ def test_a_long_form_that_begins_a_compound_ends_its_own_word():
     assert "市区町村" in content_words("未設置市町村数")
     assert content_words("市区町村数") == content_words("市町村数")
     assert "市区町村" in content_words("市町村の数")
+
+
+def test_a_text_about_another_one_of_the_series_is_told_apart():
+    from app.specifiers import other_ordinal
+
+    specs = analyze("第2期計画の計画期間はいつまで？").specs
+    assert other_ordinal(specs, "第1期計画（令和2年度～令和6年度）の期間中、登録戸数は増加しました。")
+    assert not other_ordinal(specs, "第2期計画では、第1期計画の課題を踏まえます。")  # names the asked one too
+    assert not other_ordinal(specs, "計画期間 令和7年度～令和16年度")
+    assert not other_ordinal(analyze("第15回の会議の出席者は？").specs, "第2期計画では")  # another series
