@@ -33,9 +33,12 @@ class Chunk:
 
     @property
     def page_label(self) -> str:
-        if not self.pages:
+        """The printed page, or range of pages, the chunk is on. A chunk that starts on a page printing no number
+        (a cover) has none: the citation then names its place in the file rather than a range like 「-i」."""
+        if not self.pages or not self.pages[0]:
             return ""
-        return self.pages[0] if len(self.pages) == 1 else f"{self.pages[0]}-{self.pages[-1]}"
+        last = next((p for p in reversed(self.pages) if p), self.pages[0])
+        return self.pages[0] if last == self.pages[0] else f"{self.pages[0]}-{last}"
 
     @property
     def context(self) -> str:

@@ -83,3 +83,15 @@ def test_a_sentence_over_the_page_is_not_cut_by_the_footnotes_between(chunks):
 def test_the_running_header_and_page_number_still_go(chunks):
     assert "さざなみ県住宅計画" not in chunks
     assert "-21-" not in chunks
+
+
+def test_a_chunk_starting_on_an_unnumbered_page_has_no_printed_label():
+    from ingest.chunk import Chunk
+
+    def label(pages: list[str]) -> str:
+        return Chunk("c", "d", "t", "text", "text", "", "", pages, list(range(len(pages))), 0).page_label
+
+    assert label(["", "i"]) == ""  # a cover, then 目次 page i: not 「-i」; the citation names the PDF page instead
+    assert label(["5", ""]) == "5"
+    assert label(["5", "6"]) == "5-6"
+    assert label(["7"]) == "7"
