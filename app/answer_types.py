@@ -16,6 +16,14 @@ ABSTAIN_TEXT = "資料には該当する記述が見つかりませんでした�
 CAUTIOUS_TEXT = "資料に直接の記述は見当たりませんが、関連する記述は次のとおりです。"
 
 
+def page_text(label: str, page_indices: list[int] | None) -> str:
+    """How a passage's page is named to the user: its printed page (「p.68」), or, where the page prints no number
+    (a cover), its place in the file (「PDF 1ページ目」)."""
+    if label:
+        return f"p.{label}"
+    return f"PDF {page_indices[0] + 1}ページ目" if page_indices else ""
+
+
 @dataclass
 class Citation:
     n: int
@@ -39,9 +47,7 @@ class Citation:
     @property
     def page_text(self) -> str:
         """The printed page (「p.68」); a page that prints no number is named by its place in the file."""
-        if self.page:
-            return f"p.{self.page}"
-        return f"PDF {self.page_indices[0] + 1}ページ目" if self.page_indices else ""
+        return page_text(self.page, self.page_indices)
 
     @property
     def label(self) -> str:

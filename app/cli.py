@@ -103,6 +103,8 @@ def cmd_ingest(args) -> int:
 def cmd_chunks(args) -> int:
     from ingest.index import IndexMissingError, IndexStore
 
+    from .answer_types import page_text
+
     s = _settings()
     try:
         _, chunks, _, _ = IndexStore(_store_cfg(s)).load()
@@ -113,12 +115,13 @@ def cmd_chunks(args) -> int:
             c = {k: v for k, v in c.items() if k != "tokens" or args.tokens}
             print(json.dumps(c, ensure_ascii=False))
         else:
-            print(f"--- {c['id']} [{c['kind']}] p.{c['page_label']} {c['section']} {c.get('unit_title', '')[:30]}")
+            print(f"--- {c['id']} [{c['kind']}] {page_text(c['page_label'], c.get('page_indices'))} {c['section']} {c.get('unit_title', '')[:30]}")
             print(c["text"])
     return 0
 
 
 def cmd_search(args) -> int:
+    from .answer_types import page_text
     from .retrieve import Retriever
 
     s = _settings()
@@ -134,7 +137,7 @@ def cmd_search(args) -> int:
         return 0
     for h in hits:
         c = h.chunk
-        print(f"[{h.rank}] {h.score:.4f}  {c.get('doc_short', c['doc_id'])} p.{c['page_label']} {c['section']} "
+        print(f"[{h.rank}] {h.score:.4f}  {c.get('doc_short', c['doc_id'])} {page_text(c['page_label'], c.get('page_indices'))} {c['section']} "
               f"{c.get('unit_title', '')[:30]}")
         print("    " + c["text"][:300].replace("\n", "\n    "))
     return 0

@@ -214,7 +214,11 @@ def _cell_fits(q: Query, value: str, names: list[str]) -> bool:
     if q.asks and not any(ANSWER_LOOKS[kind].search(normalize(value)) for kind in q.asks):
         return False
     attr = normalize(q.attribute)
-    return len(attr) < 2 or attr in normalize(" ".join(names))
+    if len(attr) < 2:
+        return True
+    named = [normalize(n) for n in names if n]
+    last = [w for w in content_words(attr) if len(w) > 1][-1:]  # 上限額 of 補助上限額
+    return any(attr in n or (len(n) > 1 and n in attr) or (last and last[0] in n) for n in named)
 
 
 def places_held(q: Query, h: Hit, row: list[str]) -> bool:

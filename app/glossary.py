@@ -23,15 +23,19 @@ _DATE = re.compile(r"(?P<end>\bend of\s+)?(?:\b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s
                    r")\b,?\s*(?:(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s*)?(?P<y>(?:19|20)\d\d)\b")
 
 
-JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々〆ー]+")
+_JA = r"\u3040-\u30ff\u3400-\u9fff々〆ー"
+# a run of Japanese with the figures inside it (令和5年度, 第2期計画): one quoted term
+JAPANESE = re.compile(rf"(?:[0-9０-９]+)?[{_JA}]+(?:[0-9０-９]+[{_JA}]+)*")
+# Japanese an English question quotes: in brackets or quotation marks ((おためし同行), 「…」, '…', "…")
+QUOTED = re.compile(rf"[(（「『'\"‘“][^)）」』'\"’”]*[{_JA}][^)）」』'\"’”]*[)）」』'\"’”]")
 
 
 def is_english(text: str) -> bool:
-    """Mostly Latin letters: the glossary applies. An English question may quote the document's Japanese term
-    (「the column about 'trial accompaniment' (おためし同行)」): it stays English while its Latin letters outnumber
-    the Japanese characters three to one (a Japanese character carries about a word)."""
-    latin = len(re.findall(r"[A-Za-z]", text))
-    return bool(re.search(r"[A-Za-z]{3,}", text)) and latin >= 3 * sum(map(len, JAPANESE.findall(text)))
+    """Mostly Latin letters and no Japanese but what it quotes in brackets or quotation marks: the glossary applies.
+    An English question may quote the document's term (「the column about 'trial accompaniment' (おためし同行)」);
+    a Japanese question naming an English product or a URL stays Japanese."""
+    bare = QUOTED.sub(" ", text)
+    return bool(re.search(r"[A-Za-z]{3,}", bare)) and not re.search(rf"[{_JA}]", bare)
 
 
 def fiscal_year_ja(year: int) -> str:

@@ -127,30 +127,27 @@ def weighted(dense: dict[int, float], lexical: dict[int, float], alpha: float = 
     return {i: alpha * nd.get(i, 0.0) + (1 - alpha) * nl.get(i, 0.0) for i in set(nd) | set(nl)}
 
 
-def standardize(scores: dict[int, float], depth: int = 0) -> dict[int, float]:
-    """Scores as standard deviations from their mean over the candidates (z-scores). With `depth`, a side that
-    found fewer candidates than it was asked for is read as scoring 0 for the rest, down to that depth: BM25
-    matching one passage alone (a rare word) puts it far ahead, where a z-score over that one passage gave 0,
-    the same as the passages it did not match."""
+def standardize(scores: dict[int, float]) -> dict[int, float]:
+    """Scores as standard deviations from their mean over the candidates (z-scores)."""
+    return standardize_with_floor(scores)[0]
+
+
+def standardize_with_floor(scores: dict[int, float], depth: int = 0) -> tuple[dict[int, float], float]:
+    """(z-scores over the candidates, where a passage the side did not return stands). A side returns its top
+    `depth` passages; one that returned fewer matched no more, so the rest score 0 and count as such, down to
+    `depth`: BM25 matching one passage alone (a rare word) puts it far ahead, where a z-score over that one
+    passage gave 0, the same as the passages it did not match. `depth` is the number of passages the side could
+    have returned (its candidate count, or fewer in a small or filtered index): a side that returned all of them
+    is read as before, its floor below its last candidate."""
     if not scores:
-        return {}
+        return {}, 0.0
     v = np.fromiter(scores.values(), dtype=float)
-    if len(v) < depth:
+    padded = len(v) < depth
+    if padded:
         v = np.concatenate([v, np.zeros(depth - len(v))])
     mean, sd = float(v.mean()), float(v.std()) or 1.0
-    return {i: (x - mean) / sd for i, x in scores.items()}
-
-
-def lexical_floor(lexical: dict[int, float], nl: dict[int, float], depth: int) -> float:
-    """What a passage the lexical side did not return stands at: below its last candidate — or, when it returned
-    fewer than `depth` (it matched no more passages), at a score of 0."""
-    if not nl:
-        return 0.0
-    if len(lexical) < depth:
-        v = np.fromiter(lexical.values(), dtype=float)
-        v = np.concatenate([v, np.zeros(depth - len(v))])
-        return float((0.0 - v.mean()) / (v.std() or 1.0))
-    return min(nl.values())
+    z = {i: (x - mean) / sd for i, x in scores.items()}
+    return z, ((0.0 - mean) / sd if padded else min(z.values()))
 
 
 def zscore(dense: dict[int, float], lexical: dict[int, float], dense_weight: float, depth: int = 0
@@ -160,9 +157,11 @@ def zscore(dense: dict[int, float], lexical: dict[int, float], dense_weight: flo
     Rank fusion (RRF) throws away how far ahead a passage is: a BM25 score far above the rest and one
     barely ahead count the same, so on documents where the dense model is weak (a new layout, a 要綱)
     its second-rate favourite outvoted a clear lexical winner. Standardised scores keep the margins.
-    A candidate found by one side only gets the other side's lowest score."""
-    nd, nl = standardize(dense), standardize(lexical, depth)
-    floor_d, floor_l = min(nd.values(), default=0.0), lexical_floor(lexical, nl, depth)
+    A candidate found by the dense side only gets the dense side's lowest score; one the lexical side did not
+    return stands where `standardize_with_floor` puts it (`depth`: the passages BM25 could have returned)."""
+    nd = standardize(dense)
+    nl, floor_l = standardize_with_floor(lexical, depth)
+    floor_d = min(nd.values(), default=0.0)
     return {i: dense_weight * nd.get(i, floor_d) + (1 - dense_weight) * nl.get(i, floor_l) for i in set(nd) | set(nl)}
 
 
@@ -422,6 +421,9 @@ class Retriever:
                 snap = self._snap
                 dense = self.dense_search(snap, q.dense_text, self.settings.dense_candidates, flt, sent_scores)
         lexical = self.lexical_search(snap, q, self.settings.lexical_candidates, flt) if mode != "dense" else {}
+        mask = filter_mask(snap.chunks, flt)
+        # the passages BM25 could have returned: its candidate count, or fewer in a small or filtered index
+        depth = min(self.settings.lexical_candidates, int(mask.sum()) if mask is not None else len(snap.chunks))
         rank_d = sorted(dense, key=lambda i: -dense[i])
         rank_l = sorted(lexical, key=lambda i: -lexical[i])
         if mode == "dense":
@@ -433,16 +435,16 @@ class Retriever:
         elif self.settings.fusion == "rrf":
             fused = rrf([rank_d, rank_l], self.settings.rrf_k)
         else:
-            fused = zscore(dense, lexical, self.settings.dense_weight, self.settings.lexical_candidates)
+            fused = zscore(dense, lexical, self.settings.dense_weight, depth)
         if mode not in ("dense", "lexical"):
             fused = demote(fused, snap.blank_forms, self.settings.blank_form_penalty)
         pos_d = {i: r + 1 for r, i in enumerate(rank_d)}
         pos_l = {i: r + 1 for r, i in enumerate(rank_l)}
         model = self.rerank_model if mode not in ("dense", "lexical") and rerank else None
         order = sorted(fused, key=lambda i: (-fused[i], i))[: max(k, self.settings.rerank_depth) if model else k]
-        depth = self.settings.lexical_candidates
-        nd, nl, nf = standardize(dense), standardize(lexical, depth), standardize(fused)
-        floor_d, floor_l = min(nd.values(), default=0.0), lexical_floor(lexical, nl, depth)
+        nd, nf = standardize(dense), standardize(fused)
+        nl, floor_l = standardize_with_floor(lexical, depth)
+        floor_d = min(nd.values(), default=0.0)
         hits = [Hit(snap.chunks[i], fused[i], r + 1, dense.get(i, 0.0) / 2, lexical.get(i, 0.0),
                     sentence_scores=sent_scores.get(i, {}), dense_rank=pos_d.get(i), lexical_rank=pos_l.get(i),
                     standing=Scores(nf[i], nd.get(i, floor_d), nl.get(i, floor_l), r + 1, pos_d.get(i), pos_l.get(i)))

@@ -145,24 +145,52 @@ def held(specs: tuple[Specifier, ...], text: str, given: frozenset[str] = frozen
     return sum(s.text in given or stated(s, flat) for s in specs) / len(specs)
 
 
+SERIES = {"回", "期", "次", "弾"}  # ordinals that number one of a series (a meeting, a plan); not 条 or 号
+_KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def _arabic_ordinals(flat: str) -> str:
+    """第二期 -> 第2期, 第十五回 -> 第15回: documents write a series' number either way."""
+    def value(m: re.Match) -> str:
+        k = m.group(1)
+        if "十" in k:
+            tens, _, ones = k.partition("十")
+            n = (_KANJI_DIGITS.get(tens, 1) if tens else 1) * 10 + (_KANJI_DIGITS.get(ones, 0) if ones else 0)
+        else:
+            n = int("".join(str(_KANJI_DIGITS[c]) for c in k))
+        return f"第{n}{m.group(2)}"
+    return re.sub(r"第([〇一二三四五六七八九十]+)(回|期|次|弾|号|条)", value, flat)
+
+
 def other_ordinal(specs: tuple[Specifier, ...], text: str) -> bool:
-    """The text names another one of the series the question asks about (第1期計画 where the 第2期 is asked, the
-    第14回 meeting for the 第15回) and not the asked one: what it states is that other one's."""
-    flat = squash(normalize(text))
+    """The text gives a figure or date for another one of the series the question asks about (「第1期計画（令和2年度
+    ～令和6年度）」 where the 第2期 is asked), and does not name the asked one: that figure is the other one's. Another
+    one named away from any figure (「第1期計画の成果を踏まえ、…6,000戸を目指します」) says nothing against it."""
+    flat = _arabic_ordinals(squash(normalize(text)))
     for s in specs:
         m = ORDINAL.fullmatch(s.text) if s.kind == "ordinal" else None
-        if m is None or m.group(2) == "条" or stated(s, flat):
+        if m is None or m.group(2) not in SERIES or stated(s, flat):
             continue
-        if any(n != m.group(1) for n, unit in ORDINAL.findall(flat) if unit == m.group(2)):
+        if re.search(rf"第(?!{m.group(1)}{m.group(2)})\d+{m.group(2)}.{{0,6}}\d", flat):
             return True
     return False
 
 
 def document_scope(specs: tuple[Specifier, ...], head: str) -> frozenset[str]:
     """The specifiers a document's head (title and first page, squashed) states for the whole document: whose it is
-    (a place: かえで県 on the cover of its guide) and which one of a series it is (an ordinal: the 第2期 plan, the
-    第15回 meeting's minutes). Not a year: a report's cover dates it, and its tables still give other years."""
-    return frozenset(s.text for s in specs if s.kind in {"place", "ordinal"} and stated(s, head))
+    (a place: かえで県 on the cover of its guide) and which one of a series it is (the 第2期 plan, the 第15回 meeting's
+    minutes) — when the head names no other one of that series (「第1期計画を踏まえ…第2期」 says neither). Not a year:
+    a report's cover dates it, and its tables still give other years. Not an article (第5条) or a number (第3号)."""
+    flat = _arabic_ordinals(head)
+    out = set()
+    for s in specs:
+        if s.kind == "place" and stated(s, head):
+            out.add(s.text)
+        m = ORDINAL.fullmatch(s.text) if s.kind == "ordinal" else None
+        if m and m.group(2) in SERIES and stated(s, flat) and {
+                n for n, unit in ORDINAL.findall(flat) if unit == m.group(2)} == {m.group(1)}:
+            out.add(s.text)
+    return frozenset(out)
 
 
 # question words that ask for a value (いくら, 誰, どこ, いつ, 何件…) and the particles between it and what it asks

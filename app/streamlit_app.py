@@ -26,6 +26,7 @@ import streamlit as st  # noqa: E402
 
 from app import feedback, ui_store  # noqa: E402
 from app.answer import Answer, get_retriever  # noqa: E402
+from app.answer_types import page_text  # noqa: E402
 from app.answerability import ABSTAIN, judge  # noqa: E402
 from app.chain import make_chain  # noqa: E402
 from app.llm import health  # noqa: E402
@@ -202,7 +203,8 @@ def filter_note(r, ans: Answer, filters: dict) -> str:
     if not hits or hits[0] not in outside:
         return ""
     c = outside[0].chunk
-    where = f"{c.get('doc_short', '')} p.{c.get('page_label', '')} {readable_section(c.get('section_title', ''))}"
+    page = page_text(c.get("page_label", ""), c.get("page_indices"))
+    where = f"{c.get('doc_short', '')} {page} {readable_section(c.get('section_title', ''))}"
     return f"絞り込みの外に、この質問により近い箇所があります（{where.strip()}）。絞り込みで根拠が除かれている可能性があります。"
 
 

@@ -38,6 +38,7 @@ def collect(paths: list[str]) -> list[dict]:
             lexical = r.lexical_search(snap, qa, settings.lexical_candidates, {})
             rel = {i for i in set(dense) | set(lexical) if is_relevant(snap.chunks[i]["text"], q["evidence"])}
             rows.append({"file": Path(path).name, "id": q["id"], "answer_key": "|".join(sorted(q["evidence"])),
+                         "depth": min(settings.lexical_candidates, len(snap.chunks)),
                          "dense": dense, "lexical": lexical, "rel": rel, "forms": snap.blank_forms})
     return rows
 
@@ -53,7 +54,7 @@ def fused_for(row: dict, method: str, weight: float, penalty: float) -> dict[int
         rl = sorted(row["lexical"], key=lambda i: -row["lexical"][i])
         fused = rrf([rd, rl], get_settings().rrf_k)
     else:
-        fused = zscore(row["dense"], row["lexical"], weight, get_settings().lexical_candidates)
+        fused = zscore(row["dense"], row["lexical"], weight, row.get("depth", 0))
     return demote(fused, row["forms"], penalty)
 
 

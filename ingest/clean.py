@@ -6,6 +6,8 @@ import re
 import unicodedata
 
 _PAGE_NUM = re.compile(r"^\s*[-‐－―ー–—]\s*(\d{1,4})\s*[-‐－―ー–—]\s*$|^\s*(\d{1,4})\s*$")
+# a note's mark at the start of its line (NFKC text): ※, ※3, *1, (注), (注1), 注1:, 注), 注1 — a footnote or a table note
+NOTE_MARK = re.compile(r"^\s*(?:※|\*\s*\d|\(注\s*\d*\)|注\s*\d*\s*[):]|注\s*\d+\s)")
 _BULLET = re.compile(r"^\s*(?:[・○●◆◇■□▪※]|[①-⑳]|[（(]\d+[）)]|\d+[.)．）]|[ア-ン][.．）]|[-*] )")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _WS = re.compile(r"\s+")

@@ -15,14 +15,13 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from .clean import NOTE_MARK
+
 EDGE_BAND = 0.14  # top/bottom share of the page height where running lines live
 Y_TOLERANCE = 0.012  # share of the page height: "the same position" on two pages
 
 _DASH = "-‐－―ー–—−"
 _UNIT = re.compile(r"[(（]\s*単位\s*[:：]")
-# a footnote (※3 …, 注1 …, *2 …) at the page foot: small text in the same place on many pages, yet content — its
-# mark is in the body. Only the same words on many pages (a disclaimer) make it furniture.
-_NOTE = re.compile(r"^\s*(?:※|\*\s*\d|[（(]?注\s*[0-9０-９]*\s*[）)：:])")
 _BARE = re.compile(rf"[\d{re.escape(_DASH)}()（）\s]+|[ivxlcdm]+", re.I)
 _ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
 _FORMS = [
@@ -126,21 +125,28 @@ def _caption_or_unit(text: str) -> bool:
 
 
 def footnote_lines(frags: list[Frag]) -> set[int]:
-    """The indexes of a page's footnote lines: each line starting with a note mark (※3, 注1) and the lines wrapped
-    under it (same size, a line's height below)."""
+    """The indexes of a page's footnote lines. A footnote (※3 …, 注1 …, *2 …) at the page foot is small text in the
+    same place on many pages, yet content: its mark is in the body. So the line starting with a note mark, every
+    piece printed on that line, and the lines wrapped under it (same size, a line's height below, starting at or
+    right of the mark) are kept; only the same words on many pages (a disclaimer) make one furniture."""
     order = sorted(range(len(frags)), key=lambda i: (frags[i].top, frags[i].x0))
     out: set[int] = set()
-    last: Frag | None = None
+    mark: Frag | None = None  # the note line's first piece
+    last: Frag | None = None  # the note's lowest line so far
     for i in order:
         f = frags[i]
-        if _NOTE.match(_nfkc(f.text)):
+        size = max(f.size, 1.0)
+        if NOTE_MARK.match(_nfkc(f.text)):
             out.add(i)
-            last = f
-        elif last is not None and abs(f.size - last.size) < 0.3 and 0 <= f.top - last.bottom < max(f.size, 1.0) * 1.2:
+            mark = last = f
+        elif last is not None and abs(f.top - last.top) < size * 0.3:
+            out.add(i)  # another piece of the same line (the reader split it at a wide gap)
+        elif (last is not None and mark is not None and abs(f.size - last.size) < 0.3
+              and 0 <= f.top - last.bottom < size * 1.2 and mark.x0 - 2 <= f.x0 <= mark.x0 + size * 3):
             out.add(i)
             last = f
         elif last is not None and f.top >= last.bottom:
-            last = None
+            mark = last = None
     return out
 
 

@@ -24,7 +24,7 @@ from .articles import (
     is_legal,
     part_of,
 )
-from .clean import clean_cell, join_lines, normalize, squash, starts_item
+from .clean import NOTE_MARK, clean_cell, join_lines, normalize, squash, starts_item
 from .headings import (
     ANSWER,
     Heading,
@@ -43,6 +43,8 @@ MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 UNIT_LINE = re.compile(r"^[（(]単位[:：].*[）)]$")
 # a caption's unit or scope printed on its line, apart from its words: 「…の概要　　（単位：件）」「…　（令和7年度）」
 TRAILING_UNIT = re.compile(r"\s*([（(]単位[:：][^（）()]*[）)])\s*$|\s+([（(][^（）()]{1,20}[）)])\s*$")
+# a note under a table (※, （注）): the table's note. A footnote's marks are more (NOTE_MARK: 注1：, *1), but a
+# line such as 「注）…」 under a table reads on as text when it wraps at body size, as it always has
 NOTE = re.compile(r"^[（(]注[0-9０-９]*[）)]|^※")
 SENTENCE_END = ("。", "！", "？", "!", "?", "。」", "。）", "．")
 
@@ -391,7 +393,7 @@ def foot_notes_from(page: Page, style: _Style) -> int | None:
             or (style.body_size and 0 < blocks[i - 1].size < style.body_size - 0.6)):
         i -= 1
     first = next((j for j in range(i, len(blocks)) if blocks[j].text.strip()), None)
-    return first if first is not None and NOTE.match(normalize(blocks[first].text.strip())) else None
+    return first if first is not None and NOTE_MARK.match(normalize(blocks[first].text.strip())) else None
 
 
 def build_units(pages: list[Page]) -> list[Unit]:
@@ -428,7 +430,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
             notes = new_unit("text")
             pieces: list[list[str]] = []
             for line, pg in held_notes:
-                if NOTE.match(normalize(line.text.strip())) or not pieces:
+                if NOTE_MARK.match(normalize(line.text.strip())) or not pieces:
                     pieces.append([])
                 pieces[-1].append(line.text)
                 notes.add_place(pg.label, pg.index, line.bbox)
@@ -484,7 +486,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
     for page in pages:
         foot = foot_notes_from(page, style)
         for at, block in enumerate(page.blocks):
-            if (at == foot and para_lines and prev_line is not None and not held_notes
+            if (at == foot and para_lines and prev_line is not None
                     and not prev_line.text.rstrip().endswith(SENTENCE_END) and page is not pages[-1]):
                 # the body's sentence goes on over the page: its footnotes must not cut it
                 held_notes.extend((b, page) for b in page.blocks[at:] if isinstance(b, Line) and b.text.strip())

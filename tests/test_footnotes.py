@@ -33,7 +33,7 @@ PAGES = [
 ]
 
 
-def _pdf(path: Path) -> Path:
+def _pdf(path: Path, pages: list[tuple[list[str], list[str]]] = PAGES) -> Path:
     pytest.importorskip("reportlab")
     from reportlab.pdfgen import canvas
 
@@ -44,7 +44,7 @@ def _pdf(path: Path) -> Path:
     except Exception as exc:  # no Japanese font on this machine
         pytest.skip(f"no IPAexGothic: {exc}")
     c = canvas.Canvas(str(path), pagesize=(595, 842))
-    for n, (body, notes) in enumerate(PAGES, start=1):
+    for n, (body, notes) in enumerate(pages, start=1):
         c.setFont(GOTHIC, 9)
         c.drawString(60, 810, "さざなみ県住宅計画（抜粋）")
         c.setFont(GOTHIC, BODY)
@@ -54,7 +54,7 @@ def _pdf(path: Path) -> Path:
         top = 80 + 11 * (len(notes) - 1)  # the foot: a footnote's last line sits at the same height on every page
         c.line(60, top + 12, 160, top + 12)
         for k, text in enumerate(notes):
-            c.drawString(60 + (0 if text.startswith("※") else 12), top - 11 * k, text)
+            c.drawString(60 + (0 if k == 0 or text[:1] in "※注*" else 12), top - 11 * k, text)
         c.setFont(GOTHIC, 9)
         c.drawCentredString(297, 40, f"- {20 + n} -")
         c.showPage()
@@ -95,3 +95,25 @@ def test_a_chunk_starting_on_an_unnumbered_page_has_no_printed_label():
     assert label(["5", ""]) == "5"
     assert label(["5", "6"]) == "5-6"
     assert label(["7"]) == "7"
+
+
+# a sentence over two page breaks, a note on each page, in the other common forms of the mark
+OVER_TWO = [
+    (["第1節　支援の体制", "県は、住まい探しに困っている方の相談に応じる窓口を各地域に設けています。",
+      "窓口では不動産店の紹介や入居後の見守りまで一貫して支援しています。", "県は協力店注1：の登録を進め、"],
+     ["注1：宅地建物取引業協会の会員で、入居に協力する店をいいます。"]),
+    (["市町村の協議会*1と連携して"], ["*1 市町村が設置する居住支援協議会です。"]),
+    (["入居の支援を図ります。", "相談の件数は令和5年度で1,126件注2でした。今後も相談体制を充実します。",
+      "以上の取組を計画期間を通じて着実に進めます。"], ["注2 相談の件数は県と市町村の合計です。"]),
+]
+
+
+def test_a_sentence_over_two_page_breaks_keeps_every_note_whole_after_it(tmp_path):
+    pages = read_document(_pdf(tmp_path / "two.pdf", OVER_TWO))
+    text = "\n".join(squash(c.text) for c in chunk_units(build_units(pages), "plan", "plan", 200, 900)).replace("\n", "")
+    sentence = squash("県は協力店注1：の登録を進め、市町村の協議会*1と連携して入居の支援を図ります。")
+    assert sentence in text
+    notes = [squash(n[0]) for _, n in OVER_TWO]
+    for note in notes:
+        assert note in text, note
+    assert text.index(notes[0]) < text.index(notes[1]) > text.index(sentence)

@@ -266,6 +266,10 @@ def test_a_lone_lexical_match_stays_ahead_in_fusion():
     many = {i: 10.0 - i for i in range(30)}  # as many matches as asked for: read as before, below the last one
     fused = zscore({40: 0.9}, many, 0.6, depth=30)
     assert fused[40] < fused[0]
+    # a small index (6 passages, all matched): nothing is padded, the clear BM25 winner keeps its lead
+    lexical = {0: 4.0, 1: 3.0, 2: 2.9, 3: 2.8, 4: 2.7, 5: 2.6}
+    dense6 = {0: 0.80, 1: 0.84, 2: 0.83, 3: 0.82, 4: 0.81, 5: 0.80}
+    assert zscore(dense6, lexical, 0.35, depth=6) == zscore(dense6, lexical, 0.35)
 
 
 def test_an_english_question_may_quote_the_documents_japanese():
@@ -275,3 +279,5 @@ def test_an_english_question_may_quote_the_documents_japanese():
     q = analyze("In the column about 'trial accompaniment' (おためし同行), how many cases were decided in FY2023?")
     assert q.language == "en" and "おためし同行" in q.lexical_text and "令和5年度" in q.lexical_text
     assert not is_english("NPO法人の数は？") and not is_english("居住支援協議会の設立に必要な手続きを教えて")
+    assert not is_english("Google Workspace for Educationの導入状況は？")  # an English name in a Japanese question
+    assert "第2期計画" in analyze("What does the plan (第2期計画) set as its target?").lexical_text  # figures kept

@@ -48,6 +48,9 @@ def test_a_documents_place_in_a_series_is_stated_for_all_its_passages_but_not_it
     head = "賃貸住宅供給促進計画（第2期）計画期間 令和7年度～令和16年度 令和6年度末"
     assert document_scope(specs, head) == {"第2期"}  # the 第2期 plan throughout; a year on its cover is not
     assert document_scope(specs, "賃貸住宅供給促進計画（第1期）") == frozenset()
+    assert document_scope(specs, "本県は平成30年に第1期計画を策定し、このたび第2期計画を策定した") == frozenset()
+    assert document_scope(analyze("第5条で定める経費は？").specs, "要綱 第1条 第2条 第5条") == frozenset()
+    assert document_scope(analyze("第15回の出席者は？").specs, "第十五回 協議会 議事録") == {"第15回"}
 
 
 def test_a_fiscal_year_end_is_march_of_the_next_year():
@@ -145,3 +148,6 @@ def test_a_text_about_another_one_of_the_series_is_told_apart():
     assert not other_ordinal(specs, "第2期計画では、第1期計画の課題を踏まえます。")  # names the asked one too
     assert not other_ordinal(specs, "計画期間 令和7年度～令和16年度")
     assert not other_ordinal(analyze("第15回の会議の出席者は？").specs, "第2期計画では")  # another series
+    # another one named away from the figure: the sentence may still give the asked one's
+    assert not other_ordinal(specs, "第1期計画の成果を踏まえ、令和16年度末までに登録戸数6,000戸を目指します。")
+    assert not other_ordinal(specs, "第二期計画では第1期の課題を踏まえ、登録を進めます。")  # 第二期 is the asked one

@@ -343,3 +343,6 @@ def test_a_column_named_as_the_subject_is_not_the_value_asked():
     assert table_lookup(analyze("県内全域で活動している居住支援法人はどこですか。"), [members]) is None
     cell = table_lookup(analyze("居住支援法人を構成員にしている県はいくつ？"), [members])  # a count asked: read
     assert cell is not None and cell[5] == "12"
+    # the asked noun in other words than the column's (補助上限額 for 上限額): still that column
+    cell = table_lookup(analyze("移動図書館の運行の補助上限額は？"), [_table(RATES)])
+    assert cell is not None and cell[5] == "20万円"
