@@ -125,7 +125,10 @@ def is_follow_up(question: str, has_history: bool = True) -> bool:
         return True
     if re.search(r"とは(?:何|なに|なん)|って(?:何|なに|なん)", q):
         return False  # a definition question names its own topic
-    nouns = [t for t in terms(q, "C") if t.pos in {"名詞", "代名詞"} and t.word not in vocabulary().era_names]
+    v = vocabulary()
+    # nouns that name a topic: not an era (令和), not a word that carries none (とき in 「令和2年のときは？」)
+    nouns = [t for t in terms(q, "C") if t.pos in {"名詞", "代名詞"} and t.word not in v.era_names
+             and t.word not in v.stop_words and t.surface not in v.stop_words]
     figures = [t for t in terms(q, "C") if t.pos == "数"]
     if not nouns:
         return True  # only figures, years or verbs: 「令和5年度は？」「どうでしたか」

@@ -159,6 +159,8 @@ def test_elliptical_follow_ups_chain_their_context():
 
     assert is_follow_up("令和5年度はどうでしたか。") and is_follow_up("宅建協会は？")
     assert is_follow_up("それってどこの県？") and is_follow_up("じゃあ5年度は？")
+    assert is_follow_up("令和2年のときは？")  # 「とき」 names no topic of its own
+    assert not is_follow_up("設立した時に必要な書類は何ですか")
     # self-contained questions stay as typed, however short, and a bare 結果 is no reference back
     for q in ("居住支援協議会の構成員に保護観察所を含めている県はいくつありますか。", "居住支援法人とは何ですか",
               "調査結果によると、毎年度の開催を規定している県はいくつ", "協議会を立ち上げるには？"):
