@@ -21,6 +21,10 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"\d+\s*(?:日|週間|[かヶケヵカ箇]月)\s*(?:前|以内|まで)|前日|前月|"
                         # recurring days: 毎月第2木曜日, 毎週水曜日
                         r"(?:毎月|毎週|隔週)\s*(?:第\s*\d+\s*)?[月火水木金土日]曜|第\s*\d+\s*[月火水木金土日]曜")),
+    # a rate or share: 補助率, 割合, 何割, 何%, 何分の何 — answered by 2分の1, 46.3%, 3割, 1/2 (not by a count or a sum)
+    "rate": (re.compile(r"(?<![効確])率|割合|比率|何割|何\s*[%％]|パーセント|何分の|\b(?:rate|ratio|percent(?:age)?|share)\b",
+                        re.I),
+             re.compile(r"\d+\s*分の\s*\d+|\d+(?:\.\d+)?\s*[%％]|\d+\s*割|(?<![\d/])\d+\s*/\s*\d+(?![\d/])|全額|10\s*/\s*10")),
     "contact": (re.compile(r"電話番号|連絡先|メールアドレス|メアド|住所|所在地|URL|ホームページのアドレス|phone|e-?mail|address", re.I),
                 re.compile(r"\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}|@|https?://|〒\s*\d{3}")),
     # 「会長は誰ですか」 asks for a name; 「誰からの相談」「誰が見る」 ask for a kind of people, which the text states;

@@ -155,8 +155,10 @@ def _words(text: str) -> frozenset[str]:
 
 
 def _asked(q: Query) -> list[str]:
-    """The kinds of value a question asks for; a count unless it asks for a sum or a date (いくら, いつ)."""
-    return list(q.asks) + (["count"] if q.numeric and not {"money", "date"} & set(q.asks) else [])
+    """The kinds of value a question asks for; a count unless it asks for a sum, a date or a rate (いくら, いつ,
+    補助率は)."""
+    count = q.numeric and not {"money", "date"} & set(q.asks) and ("rate" not in q.asks or bool(q.counter))
+    return list(q.asks) + (["count"] if count else [])  # 「何人で、全体の何％」 asks both
 
 
 def _kind_share(q: Query, retriever: Retriever, hits: list[Hit]) -> float:

@@ -33,6 +33,20 @@ def test_a_yes_no_question_asks_for_no_kind_of_value():
     assert asked_kinds("How much is the fee?") == ("money",)
 
 
+def test_a_rate_question_asks_for_a_rate_not_a_count():
+    """「補助率ってどのくらい？」 is answered by 2分の1 or 46.3%, not by 月額4万円: a near miss asks the rate of a scheme
+    whose ceiling the documents give."""
+    from app.answer_kinds import ANSWER_LOOKS, asked_kinds
+    from app.answerability import _asked
+    from app.query import analyze
+
+    assert asked_kinds("家賃低廉化補助の補助率ってどのくらい？") == ("rate",)
+    assert asked_kinds("効率的な運営の方法は？") == ()
+    assert _asked(analyze("家賃低廉化補助の補助率ってどのくらい？")) == ["rate"]
+    assert _asked(analyze("福祉部局の職員は何人で、全体の何％でしたか。")) == ["rate", "count"]  # asks both
+    assert ANSWER_LOOKS["rate"].search("補助率 2分の1") and not ANSWER_LOOKS["rate"].search("上限は月額4万円")
+
+
 def test_a_block_ends_with_its_paragraph_and_a_bullet_before_a_sentence_is_no_speaker():
     from ingest.clean import split_sentences
 
