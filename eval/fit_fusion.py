@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join(lines) + "\n"
     print(text)
     if args.md:
+        Path(args.md).parent.mkdir(parents=True, exist_ok=True)  # eval/reports/ is not in a fresh clone
         Path(args.md).write_text(text, encoding="utf-8")
     return 0
 
