@@ -22,7 +22,7 @@ from pathlib import Path
 from ingest.clean import normalize, split_sentences, squash
 from ingest.tokens import content_words
 
-from .answer_kinds import ANSWER_LOOKS
+from .answer_kinds import ANSWER_LOOKS, RATE_HEAD
 from .compose import answer_cell, counted_in_yen
 from .counting import counts_in, figure_pattern, same_counter, units_in
 from .query import Query, synonym_tokens
@@ -299,11 +299,13 @@ def _counts(counter: str, text: str, asked: str) -> bool:
 def _holds(kind: str, text: str, asked: str) -> bool:
     """Does the text hold a value of this kind that the question does not state itself? (A table row's bare
     numbers count: the unit is in its caption.)"""
-    if kind == "count":
-        pattern = _FIGURE
-        cells = re.findall(r"\|\s*(\d[\d,.]*)\s*(?=\|)", text) if text.lstrip().startswith("|") else []
+    cells = re.findall(r"\|\s*(\d[\d,.]*)\s*(?=\|)", text) if text.lstrip().startswith("|") else []
+    if kind == "count" or (kind == "rate" and RATE_HEAD.search(text)):
+        # a table row's bare numbers: counts, or rates where the header or unit says so (構成比（％）, 割合)
         if any(not _stated(c, asked) for c in cells):
             return True
+    if kind == "count":
+        pattern = _FIGURE
     else:
         pattern = ANSWER_LOOKS[kind]
     return any(not _stated(squash(m.group(0)), asked) for m in pattern.finditer(text))

@@ -17,7 +17,7 @@ from ingest.clean import normalize, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import expand_short_forms, vocabulary
 
-from .answer_kinds import ANSWER_LOOKS
+from .answer_kinds import ANSWER_LOOKS, RATE_HEAD
 from .counting import NUMBER, counts_in, same_counter, to_number
 from .query import NEGATION, ZERO_Q, Query, contains_run, not_done, synonym_members
 from .retrieve import PLACEHOLDER, Hit, Retriever, is_blank_form
@@ -365,6 +365,9 @@ def row_holds(q: Query, h: Hit, i: int) -> bool:
     for kind in q.asks:
         if kind == "money":
             wants.append(bool(ANSWER_LOOKS[kind].search(full)) or (figures and counted_in_yen(h.chunk)))
+        elif kind == "rate":  # 46.3%, or a bare 46.3 under a header or unit that says ％ / 構成比
+            head = normalize(" ".join(h.chunk["grid"][0]) + " " + h.chunk["text"].split("|", 1)[0])
+            wants.append(bool(ANSWER_LOOKS[kind].search(full)) or (figures and bool(RATE_HEAD.search(head))))
         elif kind in ("name", "person"):  # a place, body or name in a cell (中央公民館, 山田 太郎): words, not figures
             wants.append(any(_WORDY.search(v) for v in values))
         else:

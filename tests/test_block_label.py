@@ -83,3 +83,11 @@ def test_what_a_name_a_person_and_a_span_of_time_look_like_in_a_passage():
     assert ANSWER_LOOKS["person"].search("代表理事：早瀬 千尋")  # a role, then the name
     assert DURATION.search("設立した年度の翌年度から3年度まで") and DURATION_ASKED.search("何年度まで受けられますか")
     assert not DURATION.search("相談件数は3件")
+
+
+def test_a_rate_tables_bare_numbers_hold_a_rate():
+    from app.answerability import _holds
+
+    row = "| 高齢者 | 312 | 46.5 | 新規相談の内訳 （単位：件、％） | 区分 | 件数 | 構成比"
+    assert _holds("rate", row, "高齢者の構成比は何％")
+    assert not _holds("rate", "| 高齢者 | 312 | 新規相談の件数 （単位：件） | 区分 | 件数", "高齢者の構成比は何％")
