@@ -51,7 +51,7 @@ QUESTION_WORD = re.compile(r"何|なに|なん|いくら|いくつ|いつ|どこ
 # a request phrased as a question (教えてもらえますか, わかりますか, can you tell me): it asks for the value
 REQUEST = re.compile(r"教え|知りたい|知らせ|わかり|分かり|伺え|\b(?:tell|show|know|give)\b", re.I)
 # a table header or unit whose bare numbers are rates (構成比（％）, 割合, 執行率): its cells answer a rate question
-RATE_HEAD = re.compile(r"[%％]|率|割合|構成比|比率|シェア")
+RATE_HEAD = re.compile(r"[%％]|率|比(?!較)|割合|シェア|\b(?:share|rate|ratio)\b", re.I)
 ANSWER_LOOKS = {kind: looks for kind, (_asks, looks) in ANSWER_TYPES.items()}
 
 

@@ -98,7 +98,7 @@ def _coverage(q: Query, retriever: Retriever, hits: list[Hit], synonyms: bool) -
 
 
 _FIGURE = figure_pattern()
-RATE = re.compile(r"\d+\s*分の\s*\d+|\d+(?:\.\d+)?\s*[%％]|\d+\s*割|\d+\s*/\s*\d+(?![\d/])")
+RATE = ANSWER_LOOKS["rate"]  # 2分の1, 46.3%, 3割, 1/2
 # a span of time (3年度まで, 8か月): what 「何年度まで」「どのくらいかかる」 ask — no count of things
 DURATION = re.compile(r"\d+\s*(?:年度|年間|か月|ヶ月|カ月|箇月|週間|日間)|\d+\s*(?:年|日|週)(?:以内|程度|ほど|まで)")
 DURATION_ASKED = re.compile(r"何\s*(?:年|か月|ヶ月|カ月|週|日間)|(?:どれ|どの)(?:くらい|ぐらい)|期間|how long", re.I)

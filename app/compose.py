@@ -530,7 +530,7 @@ def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | Non
     return best
 
 
-RATIO_HEADER = re.compile(r"率|比|割合|シェア|share|rate", re.I)
+RATIO_HEADER = RATE_HEAD  # a header of shares (構成比, 割合（％）, 執行率)
 PERCENT = {"%", "％", "パーセント"}
 
 

@@ -350,7 +350,8 @@ class Retriever:
         return out
 
     @staticmethod
-    def lexical_search(snap: Snapshot, q: Query, n: int, filters: dict[str, list[str]]) -> dict[int, float]:
+    def lexical_search(snap: Snapshot, q: Query, n: int, filters: dict[str, list[str]],
+                       mask: np.ndarray | None = None) -> dict[int, float]:
         extra = synonym_tokens(q.tokens)
         weights = {t: SYNONYM_WEIGHT for t in extra}
         named = snap.doc_names.named(q.lexical_text, q.tokens)
@@ -367,7 +368,7 @@ class Retriever:
             rest = snap.bm25.scores([t for t in asked if t not in words], weights)
             members = np.fromiter(snap.doc_names.members[doc], dtype=np.int64)
             scores[members] = rest[members] + sum(snap.bm25.idf_of(t) or 0.0 for t in words)
-        mask = filter_mask(snap.chunks, filters)
+        mask = filter_mask(snap.chunks, filters) if mask is None else mask
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         if not scores.any():
@@ -420,8 +421,8 @@ class Retriever:
                     raise
                 snap = self._snap
                 dense = self.dense_search(snap, q.dense_text, self.settings.dense_candidates, flt, sent_scores)
-        lexical = self.lexical_search(snap, q, self.settings.lexical_candidates, flt) if mode != "dense" else {}
-        mask = filter_mask(snap.chunks, flt)
+        mask = filter_mask(snap.chunks, flt)  # read once: the lexical side and its depth below
+        lexical = self.lexical_search(snap, q, self.settings.lexical_candidates, flt, mask) if mode != "dense" else {}
         # the passages BM25 could have returned: its candidate count, or fewer in a small or filtered index
         depth = min(self.settings.lexical_candidates, int(mask.sum()) if mask is not None else len(snap.chunks))
         rank_d = sorted(dense, key=lambda i: -dense[i])
