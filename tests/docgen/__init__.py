@@ -34,16 +34,18 @@ BLIND13 = ["kotobuki_shiryou", "kotobuki_youbou"]
 BLIND14 = ["minamino_anketo", "minamino_kouhou"]
 # fifteenth held-out set (さざなみ県), written blind: built only when named, never by default
 BLIND15 = ["sazanami_web", "sazanami_keikaku"]
+# sixteenth held-out set (つつじ県), written blind: built only when named, never by default
+BLIND16 = ["tsutsuji_handout", "tsutsuji_sheet"]
 # every document the generator can write: the layout set and all held-out sets
 EVERY = (DOCS + FRESH + BLIND + BLIND3 + BLIND4 + BLIND5 + BLIND6 + BLIND7 + BLIND8 + BLIND11 + BLIND12 + BLIND13
-         + BLIND14 + BLIND15)
+         + BLIND14 + BLIND15 + BLIND16)
 
 
 def build_all(outdir: str | Path, only: list[str] | None = None, keep_docs: bool = False) -> dict[str, dict]:
     """Write every PDF and its <name>.truth.json into outdir; return {file: truth}.
 
     `only` may name any module in DOCS, FRESH, BLIND, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND11,
-    BLIND12, BLIND13, BLIND14 or BLIND15;
+    BLIND12, BLIND13, BLIND14, BLIND15 or BLIND16;
     without it only DOCS are built.
     With keep_docs the engine's Doc object is kept under truth["_doc"] (used by check.py)."""
     import importlib
