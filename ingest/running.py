@@ -201,11 +201,15 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
         places.update(seen_places)
     need_place = max(need, (n + 1) // 2)
 
-    def recurs(variants: tuple, exact: bool) -> bool:
+    def recurs(variants: tuple, exact: bool, pages_needed: int = need) -> bool:
         return any(
-            counts.get((band, sh, yb + d), 0) >= need
+            counts.get((band, sh, yb + d), 0) >= pages_needed
             for band, sh, yb in variants if (sh[0] == "=") == exact for d in (-1, 0, 1)
         )
+
+    # the same words at the same place on (nearly) every page are furniture whatever their size: a handout's
+    # meeting name over small slide thumbnails is larger than the slides' text, yet no slide title
+    everywhere = max(need, -(-4 * n // 5))
 
     # the body frame: where text of body size starts and ends on most pages. Furniture
     # matched only by position or by part of its words must lie outside it, so a caption
@@ -242,6 +246,8 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
             if lone_number:
                 hit.add(i)
                 numbers.add(i)
+            elif recurs(key, True, everywhere) and n >= 3:
+                hit.add(i)
             elif not big and (recurs(key, True) or (outside and i not in notes
                                                     and (recurs(key, False) or small_place))):
                 hit.add(i)

@@ -251,8 +251,35 @@ def _section(stack: list[dict]) -> tuple[str, str, list[str]]:
     return key, " > ".join(titles), titles
 
 
-def _table_rows(table: Table) -> list[list[str]]:
-    return flatten_header([[clean_cell(c) for c in mend_split_cells(row)] for row in table.rows])
+def _table_rows(table: Table) -> tuple[list[str], list[list[str]]]:
+    """(the lines printed inside the grid above its header, the grid from its header down)."""
+    titles, grid = title_rows(without_empty_columns([[clean_cell(c) for c in mend_split_cells(row)]
+                                                     for row in table.rows]))
+    return titles, flatten_header(grid)
+
+
+def without_empty_columns(grid: list[list[str]]) -> list[list[str]]:
+    """A column with no text in any row, header included, is a gridline's cell, not a column: a spreadsheet printed
+    with its gridlines draws the empty cells beside its table as well."""
+    width = max((len(r) for r in grid), default=0)
+    keep = [j for j in range(width) if any(j < len(r) and r[j].strip() for r in grid)]
+    if len(keep) == width:
+        return grid
+    return [[r[j] if j < len(r) else "" for j in keep] for r in grid]
+
+
+def title_rows(grid: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """A spreadsheet printed with its gridlines is one grid from the sheet's title down: the rows that hold one
+    cell or none before the first row of three labels or more (the title over merged cells, 「…調べ」, a blank row)
+    are the table's caption and notes, not its header. Read as the header, the title named every column."""
+    if len(grid) < 3 or max(len(r) for r in grid) < 3:
+        return [], grid
+    k = 0
+    while k < len(grid) and sum(bool(c.strip()) for c in grid[k]) <= 1:
+        k += 1
+    if k == 0 or k >= len(grid) - 1 or sum(bool(c.strip()) for c in grid[k]) < 3:
+        return [], grid
+    return [c.strip() for row in grid[:k] for c in row if c.strip()], grid[k:]
 
 
 def _open_brackets(text: str) -> int:
@@ -494,8 +521,8 @@ def build_units(pages: list[Page]) -> list[Unit]:
             if isinstance(block, Table):
                 flush_para()
                 open_heading = None
-                grid = _table_rows(block)
-                if caption is None and last_table is not None and _continues(last_table, block, grid):
+                titles, grid = _table_rows(block)
+                if caption is None and not titles and last_table is not None and _continues(last_table, block, grid):
                     grid = continued_rows(last_table.grid, grid)
                     last_table.grid.extend(grid)
                     last_table.add_place(page.label, page.index, block.bbox)
@@ -504,6 +531,10 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 unit = caption or new_unit("table")
                 unit.kind = "case" if caption is not None and is_case_caption(caption.title) else "table"
                 unit.grid = grid
+                if titles and not unit.title:  # the sheet's title printed in the grid's first row
+                    unit.title, titles = titles[0], titles[1:]
+                if titles:
+                    unit.scope = " ".join([unit.scope, *titles]).strip()
                 if block.unit and not unit.unit_line:
                     unit.unit_line = block.unit
                 unit.add_place(page.label, page.index, block.bbox)

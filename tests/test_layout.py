@@ -139,3 +139,31 @@ def test_toc_page():
     toc = ["目次", "第1章 はじめに ……………… 1", "1-1 背景 ………… 2", "第2章 設立 ……… 5"]
     assert is_toc_page(toc)
     assert not is_toc_page(["第1章 はじめに", "本書は県の支援をまとめたものです。", "表1 構成員 12"])
+
+
+def test_a_meeting_name_over_small_slides_on_every_page_is_a_running_header_though_larger_than_them():
+    """A handout printed three slides a page: the meeting's name and 「資料2」 at the top of every page, in a face
+    larger than the slides' small text. Large text was kept as a repeating slide title; on every page at the same
+    place it is furniture."""
+    pages = []
+    for n in range(6):
+        header = Frag("令和7年度 第2回 市町村居住支援担当者会議 資料2", 30, 40, 50, 545, size=9.0)
+        body = [Frag(f"・スライド{n}の本文{k}", 80 + 60 * k, 87 + 60 * k, 60, 280, size=6.5) for k in range(8)]
+        title = Frag(["本日の内容", "現状", "補助制度", "申請手続", "役割分担", "問い合わせ先"][n], 70, 78, 60, 280, size=9.0)
+        pages.append([header, title, *body])
+    hits = find_running(pages, [842.0] * 6, 6.5)
+    assert all(0 in h for h in hits)
+    assert not any(1 in h for h in hits)  # each slide's own title stays
+
+
+def test_a_spreadsheet_s_title_and_blank_rows_printed_inside_its_grid_are_no_header():
+    from ingest.structure import title_rows, without_empty_columns
+
+    grid = [["市町村別 取組状況一覧", "", "", "", ""], ["", "", "", "", "県住宅課 調べ"], ["", "", "", "", ""],
+            ["No.", "市町村名", "設置状況", "相談件数", ""], ["1", "みずかげ市", "○", "468", ""], ["2", "かなえ市", "○", "251", ""]]
+    titles, rest = title_rows(without_empty_columns(grid))
+    assert titles == ["市町村別 取組状況一覧", "県住宅課 調べ"]
+    assert rest[0] == ["No.", "市町村名", "設置状況", "相談件数", ""] and len(rest) == 3
+    assert without_empty_columns([["a", "", "b"], ["c", "", "d"]]) == [["a", "b"], ["c", "d"]]
+    plain = [["No.", "市町村名", "件数"], ["1", "みずかげ市", "468"], ["2", "かなえ市", "251"]]
+    assert title_rows(plain) == ([], plain)  # a table whose first row is its header
