@@ -15,7 +15,7 @@ import re
 ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "money": (re.compile(r"いくら|金額|予算額?|費用|料金|手数料|謝金|謝礼|委託料|会費|受講料|補助金の額|how much|cost|fee|budget", re.I),
               re.compile(r"\d[\d,，]*\s*(?:円|万円|千円|億円)|無料|無償")),
-    "date": (re.compile(r"いつ|何年何月|何月|日付|締切|締め切り|期限|when\b", re.I),
+    "date": (re.compile(r"いつ|何年何月|何月|何日(?!間)|日付|日程|日時|開催日|締切|締め切り|期限|when\b|what date", re.I),
              re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年|"
                         r"\d+\s*月\s*(?:の\s*)?(?:末日?|上旬|中旬|下旬|中(?![間央心]))|"
                         r"\d+\s*(?:日|週間|[かヶケヵカ箇]月)\s*(?:前|以内|まで)|前日|前月|"
@@ -25,24 +25,45 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "rate": (re.compile(r"(?<![効確])率|割合|比率|何割|何\s*[%％]|パーセント|何分の|\b(?:rate|ratio|percent(?:age)?|share)\b",
                         re.I),
              re.compile(r"\d+\s*分の\s*\d+|\d+(?:\.\d+)?\s*[%％]|\d+\s*割|(?<![\d/])\d+\s*/\s*\d+(?![\d/])|全額|10\s*/\s*10")),
-    "contact": (re.compile(r"電話番号|連絡先|メールアドレス|メアド|住所|所在地|URL|ホームページのアドレス|phone|e-?mail|address", re.I),
+    "contact": (re.compile(r"電話番号|連絡先|メールアドレス|メアド|住所|所在地|URL|ホームページのアドレス|FAX|ファクス|ファックス|"
+                           r"phone|e-?mail|address|\bfax\b", re.I),
                 re.compile(r"\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}|@|https?://|〒\s*\d{3}")),
     # 「会長は誰ですか」 asks for a name; 「誰からの相談」「誰が見る」 ask for a kind of people, which the text states;
     # 「担うのは誰」 (a nominalised verb) asks for a role, which the text names without a person's name
     "person": (re.compile(r"(?<=[一-龥ァ-ヶーん])(?:は|って)(?:誰|だれ|どなた)(?:ですか|でしたか|でしょうか|なの|[？?]|$)|氏名|"
                           r"(?:者|長|員|師|生|表|当|さん)の名前|"
+                          # a role taken by someone: 「講師を務めたのは誰」「理事になったのは誰」 ask for a person
+                          r"(?:を務め|に就任し|になっ|に選ばれ|に選任され)(?:た|て(?:い)?る)(?:の|人)(?:は|って)(?:誰|だれ|どなた)|"
                           r"who is\b|who are\b", re.I),
                re.compile(r"[一-龥]{1,4}[ \u3000]?[一-龥]{1,3}(?:氏|さん|様|会長|委員長|教授|理事長|部長|課長)(?![のが]|\w{0,2}等)|氏名|"
                           # a role, then the name (代表理事：早瀬 千尋, 会長 山田 太郎)
                           r"(?:代表者?|代表理事|理事長|会長|委員長|座長|講師|担当者?)\s*[：:]?\s*[一-龥]{1,4}[ \u3000][一-龥ぁ-ん]{1,4}")),
-    "name": (re.compile(r"名前|名称|県名|市名|どこの(?:県|市|町|村|法人|団体)|どこですか|どこ[？?]|"
-                        r"(?:県|市|法人)はどこ|which prefecture|name of", re.I),
+    "name": (re.compile(r"名前|名称|県名|市名|店名|団体名|法人名|どこの(?:県|市|町|村|法人|団体|課|部署?|会社|事業者|機関|窓口|役所)|"
+                        r"どの(?:法人|団体|市町村|市町|市|町|村|課|会社|事業者|機関)|どこ(?:ですか|が|に委託|に置)|どこ[？?]|"
+                        r"どっち|(?:県|市|法人)はどこ|which (?:prefecture|city|town|body|organi[sz]ation)|name of", re.I),
              re.compile(r"(?<![ぁ-ん])(?:[一-龥ァ-ヶー]|(?![のはがをにでともやへ])[ぁ-ん]){2,6}(?:県|府|市|町|村)(?![議内外側全民])|"
                         # a body or a place by its kind (不動産関係団体, 住宅政策課, 中央公民館)
                         r"[一-龥ァ-ヶー]{2,}(?:団体|協議会|協会|法人|課|室|局|センター|会館|公民館|庁舎|事務所)(?![等のがはを]|長)|[「『][^」』]{2,30}[」』](?:法人|会|協会|センター)|"
                         r"(?:NPO|特定非営利活動|一般社団|一般財団|公益社団|公益財団|社会福祉|医療)法人\s*(?![等のがはを])[^\s、。|]{2,}|"
                         r"(?:株式|合同|有限)会社\s*(?![等のがはを])[^\s、。|]{2,}|[^\s、。|]{2,}(?:株式|合同|有限)会社")),
+    # a time of day: 「何時から」「受付時間は」 — answered by 9時, 17:15, 午前 (not by a date or a span)
+    "time": (re.compile(r"何時(?!間)|受付時間|開庁時間|営業時間|開設時間|対応時間|開館時間|what time|opening hours", re.I),
+             re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*時(?!間|点|期|代)(?:\s*\d{1,2}\s*分)?|午前|午後|正午|終日|24\s*時間")),
+    # a venue: 「どこで開く」「会場はどこ」 — a building, a room, a floor, or online
+    "place": (re.compile(r"どこで(?!す)|どこの会場|(?:会場|場所|開催地|開催場所)(?:は|って)?(?:どこ|どちら)|where\b", re.I),
+              None),
+    # a span of time: 「何分間」「何日間」「どのくらいの期間」 — answered by 90分, 3日間, 6か月
+    "duration": (re.compile(r"何\s*(?:分間?|時間|日間|週間|か月間?|ヶ月間?|カ月間?|年間)|どのくらいの期間|how long", re.I),
+                 re.compile(r"\d+\s*(?:分間?(?!の)|時間|日間|週間|[かヶケヵカ箇]月間?|年間)|半年|"
+                            r"\d+\s*年\s*(?:程度|ほど|くらい|ぐらい|前後|以上|以内|半)")),
+    # a form's or a rule's number: 「様式は第何号」「何号様式」 — answered by 様式第3号, 第2号様式
+    "form": (re.compile(r"第?何号|何条"), re.compile(r"第\s*\d+\s*[号条]|\d+\s*号様式")),
 }
+# a venue is a building, a room, a floor, online — or a place by its name (あさひ市会場, 中央公民館)
+VENUE = re.compile(r"会議室|ホール|講堂|本館|別館|庁舎|県庁|市役所|役場|公民館|会館|センター|研修室|\d+\s*階|オンライン|ウェブ|"
+                   r"Web|Zoom|会場\s*[：:]", re.I)
+PLACE_NAME = r"(?<![ぁ-ん])(?!各|全|(?:市区?町村|都道府県|市町)(?![一-龥]))(?:[一-龥ァ-ヶー]|(?![のはがをにでともやへ])[ぁ-ん]){2,6}(?:県|府|市|町|村)(?![議内外側全民])"
+ANSWER_TYPES["place"] = (ANSWER_TYPES["place"][0], re.compile(f"{VENUE.pattern}|{PLACE_NAME}", re.I))
 # a question answered yes or no: a verb asked about (含まれますか, 受けられますか, can I…) and no question word
 YES_NO = re.compile(r"(?:ます|です|でしょう|られる|れる|できる|ある|いる|ない)か[。？?]?\s*$|^(?:is|are|can|do|does|did|will|should)\b",
                     re.I)

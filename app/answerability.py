@@ -37,7 +37,7 @@ FEATURES = (
     "cover", "cover_top1", "cover_syn", "unknown_noun", "unknown_share", "dense_sent", "dense_chunk",
     "agree", "lex_top", "n_terms", "figure_seen", "year_seen", "type_missing",
     "cell_found", "best_sentence", "known_missing", "kind_near", "kind_share", "spec_anchor",
-    "anchor",
+    "anchor", "bound",
 )
 
 # The direction each signal can only push (+1 towards an answer, -1 towards abstaining, 0 either): the fit keeps
@@ -46,7 +46,7 @@ SIGNS = {
     "cover": 1, "cover_top1": 1, "cover_syn": 1, "unknown_noun": -1, "unknown_share": -1, "dense_sent": 1,
     "dense_chunk": 1, "agree": 1, "lex_top": 1, "n_terms": 0, "figure_seen": 1, "year_seen": 1, "type_missing": -1,
     "cell_found": 1, "best_sentence": 1, "known_missing": -1, "kind_near": 1, "kind_share": 1, "spec_anchor": 1,
-    "anchor": 1,
+    "anchor": 1, "bound": 1,
 }
 
 ANSWER, CAUTIOUS, ABSTAIN = "answer", "cautious", "abstain"
@@ -145,6 +145,7 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
         "kind_near": _kind_near(q, retriever, top_hits[:3]),
         "kind_share": _kind_share(q, retriever, top_hits[:3]),
         **dict(zip(("spec_anchor", "anchor"), _anchors(q, retriever, top_hits[:3]), strict=True)),
+        "bound": _bound(q, retriever, top_hits[:3]),
     }
 
 
@@ -157,7 +158,8 @@ def _words(text: str) -> frozenset[str]:
 def _asked(q: Query) -> list[str]:
     """The kinds of value a question asks for; a count unless it asks for a sum, a date or a rate (いくら, いつ,
     補助率は)."""
-    count = q.numeric and not {"money", "date"} & set(q.asks) and ("rate" not in q.asks or bool(q.counter))
+    count = (q.numeric and not {"money", "date", "time", "duration", "form"} & set(q.asks)
+             and ("rate" not in q.asks or bool(q.counter)))
     return list(q.asks) + (["count"] if count else [])  # 「何人で、全体の何％」 asks both
 
 
@@ -271,6 +273,84 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
             if spec_best == 1.0 and attr_best == 1.0:
                 return spec_best, attr_best
     return spec_best, attr_best
+
+
+# characters on either side of a value that speak of it: its clause (inside its sentence), and its neighbourhood
+# (a heading or the line before: 「成果報告会」 over 「2月6日 13:30」)
+REACHES = ((30, True), (80, False))
+
+
+def _value_spans(kind: str, text: str, asked: str, counter: str) -> Iterator[tuple[int, int]]:
+    """Where a text states a value of this kind that the question does not state itself (a count in the asked
+    counter when there is one)."""
+    if kind == "count":
+        found = counts_in(text, counter) if counter else list(_FIGURE.finditer(text))
+    else:
+        found = list(ANSWER_LOOKS[kind].finditer(text))
+    for m in found:
+        if not _stated(squash(m.group(0)), asked):
+            yield m.start(), m.end()
+
+
+def _bound(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
+    """The mean of `_bound_within` at each of REACHES: a value's own clause counts most, its sentence still counts."""
+    return sum(_bound_within(q, retriever, hits, reach, sentence) for reach, sentence in REACHES) / len(REACHES)
+
+
+def _bound_within(q: Query, retriever: Retriever, hits: list[Hit], reach: int, sentence: bool) -> float:
+    """The largest IDF-weighted share of the question's words (a place the document is about counts as said)
+    within `reach` characters of one value of the asked kind; a table row is read whole with its headers. A near
+    miss finds its topic and a value in the same two sentences, but the value belongs to something else: the
+    venue of another event on a schedule line, a figure of a neighbouring clause (「会場は…」 after a list of
+    dates). A question asking for no kind of value: the densest stretch of 2 x `reach` characters."""
+    words = q.topic_tokens
+    if not words or not hits:
+        return 0.0
+    kinds = _asked(q)
+    if "place" in kinds:  # 「会場はどこ？」 asks a venue; any name (市町村 in 「1市町村あたり」) is no answer
+        kinds = [k for k in kinds if k != "name"]
+    w = {t: retriever.idf(t) for t in words}
+    total = sum(w.values()) or 1.0
+    asked = squash(normalize(q.standalone))
+    best = dict.fromkeys(kinds or [""], 0.0)
+
+    def share(span: str, given: set[str]) -> float:
+        toks = _words(span)
+        return sum(w[t] for t in words if t in toks or t in given) / total
+
+    for h in hits:
+        scope = document_scope(q.specs, _doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
+        given = {t for s in q.specs if s.text in scope for t in content_words(s.text)}
+        yen = counted_in_yen(h.chunk)
+        text = normalize(h.chunk["text"])
+        if not kinds:
+            for start in range(0, max(len(text) - reach, 1), reach):
+                best[""] = max(best[""], share(text[start:start + 2 * reach], given))
+            continue
+        for unit in _units(h):
+            if unit.lstrip().startswith("|") and all(
+                    _holds("count" if k == "money" and yen else k, normalize(unit), asked) for k in kinds):
+                row = share(unit, given)  # a row with its headers and caption: one statement
+                for k in kinds:
+                    best[k] = max(best[k], row)
+        ends = _sentence_ends(text) if sentence else [len(text)]
+        for kind in kinds:
+            for start, end in _value_spans(kind, text, asked, q.counter):
+                lo, hi = max(start - reach, 0), end + reach
+                if sentence:  # the value's own sentence: 「※個別相談会は…会場は県庁」 speaks of its own subject
+                    k = next(i for i, e in enumerate(ends) if e >= end)
+                    lo, hi = max(lo, ends[k - 1] if k else 0), min(hi, ends[k])
+                best[kind] = max(best[kind], share(text[lo:hi], given))
+    return min(best.values())  # each value asked for, by its best statement
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence of a text ends (offsets into the text, as split_sentences splits it)."""
+    ends, at = [], 0
+    for sent in split_sentences(text):
+        at = text.find(sent, at) + len(sent) if text.find(sent, at) >= 0 else at + len(sent)
+        ends.append(at)
+    return [*ends[:-1], len(text)] if ends else [len(text)]
 
 
 def value_signals(q: Query, retriever: Retriever, hit: Hit) -> dict[str, float]:

@@ -107,3 +107,48 @@ def test_the_regression_keeps_each_signals_sign_and_otherwise_matches_scikit_lea
                                                                           atol=0.01)
     negative = MonotoneLogistic([-1, 0, 0]).fit(x, y)  # a sign against the data: that weight stays at zero
     assert abs(negative.coef_[0, 0]) < 1e-6 and negative.coef_[0, 2] > 0.5  # and its near copy takes over
+
+
+class _FlatSnapshot(_FlatIdf):
+    """…with an index snapshot whose document head names nobody (no place stated for a whole document)."""
+
+    class snapshot:  # noqa: N801 - the attribute the retriever exposes
+        build_id = "test"
+        chunks: list = []
+
+
+def test_bound_wants_the_asked_value_beside_the_question_words_not_on_the_next_line():
+    """A schedule line lists an event and its date; the venue the next note gives is another event's. The
+    question's words and a venue share two sentences, but the venue is not said of the asked event."""
+    from app.answerability import _bound
+    from app.query import analyze
+
+    schedule = _hits("8月4日 個別相談会（申込締切：7月31日）11月14日 実務者研修 令和8年2月6日 成果報告会（各協議会の取組発表）\n"
+                     "※個別相談会は1市町村あたり60分、会場は県庁本館5階または各市町村役場。")
+    q = analyze("令和8年2月6日の成果報告会は、どこの会場で開かれますか。")
+    stated = _hits("令和8年2月6日の成果報告会は、県庁本館5階の大会議室で開かれます。")
+    assert _bound(q, _FlatSnapshot(), schedule) < 0.75 <= _bound(q, _FlatSnapshot(), stated)
+    other = analyze("個別相談会の会場はどこ？")
+    assert _bound(other, _FlatSnapshot(), schedule) == 1.0  # the note's own event
+
+
+def test_times_venues_spans_and_form_numbers_are_kinds_of_answer():
+    """「何時から」 is answered by 13:30, 「どこでやるの」 by a hall or a city's venue, 「何分間」 by 90分, 「第何号」 by
+    様式第3号 — and none of them by any figure in the passage."""
+    from app.answer_kinds import ANSWER_LOOKS, asked_kinds
+    from app.answerability import _asked
+    from app.query import analyze
+    from ingest.clean import normalize
+
+    cases = {"実務者研修って、何時から始まる？": "time", "家主向けセミナーってどこでやるの？": "place",
+             "講義は何分間でしたか。": "duration", "申請の様式は第何号ですか。": "form", "地域福祉課のFAX番号は？": "contact",
+             "第2回は11月の何日にやるの？": "date", "講師を務めたのは誰ですか。": "person",
+             "事務局をどこの法人に委託してるの？": "name"}
+    for question, kind in cases.items():
+        assert kind in asked_kinds(normalize(question)), question
+    assert "place" not in asked_kinds(normalize("補助金を活用した市町はどこですか。"))  # どこです: a name
+    assert _asked(analyze("講義は何分間でしたか。")) == ["duration"]  # no count: a span of time
+    looks = {"time": "受付 平日8:30〜17:15", "place": "あさひ市会場", "duration": "設立まで1年程度", "form": "様式第3号"}
+    for kind, text in looks.items():
+        assert ANSWER_LOOKS[kind].search(text), kind
+    assert not ANSWER_LOOKS["time"].search("相談件数は238件、2時間の研修") and not ANSWER_LOOKS["form"].search("第3回")
