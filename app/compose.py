@@ -213,6 +213,8 @@ def _cell_fits(q: Query, value: str, names: list[str]) -> bool:
     (居住支援法人) is not the value asked of it."""
     if q.asks and not any(ANSWER_LOOKS[kind].search(normalize(value)) for kind in q.asks):
         return False
+    if not q.asks and len(normalize(q.attribute)) < 2 and re.fullmatch(rf"\s*{NUMBER}\s*", normalize(value)):
+        return False  # 「県の役割を全部教えて」 asks for no figure: 「15」 under 市区町村 in a row 県 is no answer to it
     attr = normalize(q.attribute)
     if len(attr) < 2:
         return True

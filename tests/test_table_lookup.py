@@ -346,3 +346,12 @@ def test_a_column_named_as_the_subject_is_not_the_value_asked():
     # the asked noun in other words than the column's (補助上限額 for 上限額): still that column
     cell = table_lookup(analyze("移動図書館の運行の補助上限額は？"), [_table(RATES)])
     assert cell is not None and cell[5] == "20万円"
+
+
+def test_a_question_asking_no_figure_is_not_answered_by_a_bare_figure():
+    """「県と市町村の役割分担で、県の役割を全部教えて」 names a row (県) and a column (市区町村) of a table counting
+    members; its count is no list of roles. The same cell answers the count question."""
+    members = _table(MEMBERS)
+    assert table_lookup(analyze("県と市区町村の役割分担で、県の役割として挙げられているものを全部教えてください。"), [members]) is None
+    cell = table_lookup(analyze("市区町村を構成員にしている県はいくつ？"), [members])
+    assert cell is not None and cell[5] == "15"
