@@ -342,6 +342,9 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
             scores = [sum(retriever.idf(t) for t in w) if any(spread[t] <= rare for t in w) else 0.0 for w in row_words]
             best = max(scores, default=0.0)
             rows = [i for i, sc in enumerate(scores) if sc == best] if best > 0 else []
+        # a row of a table that names none of the question's places counts someone else (「ゆめみ市の…令和5年度は？」
+        # is not answered by the row 令和5年度 of a survey of prefectures)
+        rows = [i for i in rows if places_held(q, h, grid[i + 1])]
         if 0 < len(rows) <= max_rows:
             return [(h, i + 1) for i in rows]
     return []

@@ -52,8 +52,11 @@ def _describes(kana: str) -> bool:
     # a name cut up by the tokeniser reads anything, even a verb last (ゆり+の+き); a run with an adjective, an
     # adverb or an auxiliary (ちかくの, よくある, きたの), one that opens with a particle (に+し+の) or closes with
     # a verb of two kana or more (となり+あう, ある) describes
-    return (bool({"形容詞", "連体詞", "形状詞", "助動詞", "副詞"} & set(pos)) or pos[0] == "助詞"
-            or (last == "動詞" and (len(last_surface) >= 2 or len(ms) == 1)))
+    # — but a verb's continuative form (ゆめみ of 夢見る) modifies no noun: it is a piece of the name
+    continuative = "連用形" in ms[-1][1][5]
+    # (an auxiliary opens no phrase: はる+ひ of はるひ is a name read as dialect)
+    return (bool({"形容詞", "連体詞", "形状詞", "副詞"} & set(pos)) or "助動詞" in pos[1:] or pos[0] == "助詞"
+            or (last == "動詞" and not continuative and (len(last_surface) >= 2 or len(ms) == 1)))
 
 
 def place_names(text: str) -> list[str]:
@@ -84,8 +87,9 @@ def place_names(text: str) -> list[str]:
     # a name in kana (ゆりのき市, ヤマブキ町) that the tokeniser cut up: read as the index reads printed names
     for name, _key in names_in(text):
         if name[-1:] in PLACE_SUFFIX and len(name) > 2 and re.fullmatch(r"[ぁ-んァ-ヶー]+", name[:-1]) \
-                and not any(name in o or o in name for o in out) and not _describes(name[:-1]):
-            out.append(name)
+                and not any(name in o for o in out) and not _describes(name[:-1]):
+            # a piece of it taken above (ひ市 of はるひ市, cut after はる) gives way to the whole name
+            out = [o for o in out if not name.endswith(o)] + [name]
     return list(dict.fromkeys(out))
 
 

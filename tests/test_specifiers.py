@@ -151,3 +151,13 @@ def test_a_text_about_another_one_of_the_series_is_told_apart():
     # another one named away from the figure: the sentence may still give the asked one's
     assert not other_ordinal(specs, "第1期計画の成果を踏まえ、令和16年度末までに登録戸数6,000戸を目指します。")
     assert not other_ordinal(specs, "第二期計画では第1期の課題を踏まえ、登録を進めます。")  # 第二期 is the asked one
+
+
+def test_kana_names_the_tokeniser_reads_as_a_verb_or_a_dialect_auxiliary_are_places():
+    """ゆめみ市 (ゆめみ read as 夢見る's continuative) and はるひ市 (はる read as an auxiliary) are names; 「ちいさな町」
+    「よくある市」 describe."""
+    from app.specifiers import place_names
+
+    assert place_names("ゆめみ市の令和6年度の相談件数") == ["ゆめみ市"]
+    assert place_names("はるひ市の協議会") == ["はるひ市"]
+    assert place_names("ちいさな町の協議会") == [] and place_names("よくある市の例") == []

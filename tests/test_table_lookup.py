@@ -355,3 +355,18 @@ def test_a_question_asking_no_figure_is_not_answered_by_a_bare_figure():
     assert table_lookup(analyze("県と市区町村の役割分担で、県の役割として挙げられているものを全部教えてください。"), [members]) is None
     cell = table_lookup(analyze("市区町村を構成員にしている県はいくつ？"), [members])
     assert cell is not None and cell[5] == "15"
+
+
+def test_a_follow_up_about_a_city_is_not_answered_by_a_row_of_a_table_without_it():
+    """「ゆめみ市の令和6年度の相談件数は？」 then 「令和5年度は？」: the survey table's row 令和5年度 counts prefectures,
+    not ゆめみ市; the city's own table answers."""
+    from app.compose import named_rows
+
+    survey = [["年度", "0回", "1回", "2回"], ["令和4年度", "1", "6", "2"], ["令和5年度", "1", "6", "2"],
+              ["令和6年度", "0", "5", "3"]]
+    other = Hit({"id": "s", "kind": "table", "grid": survey, "text": "表4-② 年度別開催回数", "unit_title": "表4-② 年度別開催回数"},
+                1.0, 1)
+    history = [{"role": "user", "content": "ゆめみ市の令和6年度の相談件数は何件ですか？"}, {"role": "assistant", "content": "344件です。"}]
+    q = analyze("令和5年度は？", history)
+    assert q.follow_up and named_rows(q, [other], _Idf()) == []
+    assert [i for _h, i in named_rows(analyze("令和5年度の開催回数は？"), [other], _Idf())] == [2]
