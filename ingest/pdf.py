@@ -458,7 +458,8 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = F
     from .layout import Geometry, Item, attach_captions, reading_order
 
     unit = body_size or 10.0
-    geo = Geometry(gutter=max(unit * 0.9, 6.0), min_column=max(r.width * 0.15, unit * 6), rules=r.rules)
+    geo = Geometry(gutter=max(unit * 0.9, 6.0), min_column=max(r.width * 0.15, unit * 6), rules=r.rules,
+                   floor=unit * 6)
     # a line's hanging punctuation does not count against the gutter it reaches into
     items = [Item((f.bbox[0], f.bbox[1], f.bbox[2] - f.hang, f.bbox[3]), f) for f in body]
     items += [Item(t.bbox, t, block=True) for t in r.tables]
@@ -469,19 +470,7 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = F
             for child in group.children:
                 if isinstance(child.obj, Line):
                     child.obj.above_table = True
-    # outermost drawn rectangles that hold text but not the whole page become boxes
-    boxes = []
-    for bb in sorted(r.rects, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1])):
-        if any(_contains(o, bb) for o in boxes):
-            continue
-        inside = [it for it in items if _mostly_inside(bb, it.bbox)]
-        if inside and len(inside) < len(items):
-            boxes.append(bb)
-    for bb in boxes:
-        inside = [it for it in items if _mostly_inside(bb, it.bbox)]
-        if inside:
-            items = [it for it in items if it not in inside]
-            items.append(Item(bb, None, inside))
+    items = _boxed(items, r.rects)
     out: list[Line | Table] = []
     for leaf in reading_order(items, geo, tables=None if toc else partial(_unruled_tables, index=r.index, rules=r.rules)):
         bid = next(block_ids)
@@ -509,6 +498,28 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = F
             out.append(line)
     _mark_over_table(out)
     return out
+
+
+def _boxed(items: list, rects: list[tuple]) -> list:
+    """Drawn rectangles that hold some of the items (not all) become boxes, the outermost first, and the
+    rectangles inside a box become boxes of its own (a slide's thumbnail, then the steps of a flow drawn on it):
+    each is read whole before what lies beside it."""
+    from .layout import Item
+
+    boxes: list[tuple] = []
+    for bb in sorted(rects, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1])):
+        if any(_contains(o, bb) for o in boxes):
+            continue
+        inside = [it for it in items if _mostly_inside(bb, it.bbox)]
+        if inside and len(inside) < len(items):
+            boxes.append(bb)
+    for bb in boxes:
+        inside = [it for it in items if _mostly_inside(bb, it.bbox)]
+        if inside:
+            items = [it for it in items if it not in inside]
+            inner = [x for x in rects if x != bb and _contains(bb, x)]
+            items.append(Item(bb, None, _boxed(inside, inner) if inner and len(inside) > 1 else inside))
+    return items
 
 
 def _mark_over_table(blocks: list[Line | Table]) -> None:

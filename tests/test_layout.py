@@ -167,3 +167,24 @@ def test_a_spreadsheet_s_title_and_blank_rows_printed_inside_its_grid_are_no_hea
     assert without_empty_columns([["a", "", "b"], ["c", "", "d"]]) == [["a", "b"], ["c", "d"]]
     plain = [["No.", "市町村名", "件数"], ["1", "みずかげ市", "468"], ["2", "かなえ市", "251"]]
     assert title_rows(plain) == ([], plain)  # a table whose first row is its header
+
+
+def test_boxes_drawn_inside_a_box_are_read_one_by_one_though_narrower_than_a_page_column():
+    """A slide printed small on a handout: three step boxes side by side inside its frame, each two lines of
+    6.5-pt text, narrower than a page's narrowest column. Read across, the steps' lines interleave."""
+    from ingest.pdf import _boxed
+
+    frame = (40.0, 100.0, 300.0, 250.0)
+    steps = [(50.0 + 85 * k, 150.0, 120.0 + 85 * k, 190.0) for k in range(3)]
+    items = [Item((x0 + 3, 155 + 12 * r, x1 - 3, 162 + 12 * r), f"S{k}L{r}")
+             for k, (x0, _t, x1, _b) in enumerate(steps) for r in range(2)]
+    items.append(Item((50, 110, 290, 118), "TITLE"))
+    items.append(Item((500, 400, 560, 410), "ELSEWHERE"))
+    for floor in (0.0, 39.0):  # the inner boxes alone keep the steps apart; a box's own column width, too
+        geo = Geometry(gutter=6.0, min_column=89.0, floor=floor)
+        order = [i.obj for leaf in reading_order(_boxed(items, [frame, *steps]), geo) for row in leaf.rows for i in row]
+        assert order.index("S0L1") < order.index("S1L0") < order.index("S1L1") < order.index("S2L0")
+        assert order[0] == "TITLE"
+    flat = [i.obj for leaf in reading_order(_boxed(items, [frame]), Geometry(gutter=6.0, min_column=89.0, floor=39.0))
+            for row in leaf.rows for i in row]
+    assert flat.index("S0L1") < flat.index("S1L0")  # without the step boxes: columns as narrow as the frame allows
