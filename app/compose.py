@@ -512,8 +512,18 @@ def other_year(q: Query, text: str) -> bool:
     question about 令和8年度), or another one of a series (第1期計画 for the 第2期): its figure answers that other
     one and must not lead."""
     asked = {n for y in q.years for n in _fiscal_years(normalize(y))}
-    stated = _fiscal_years(normalize(text))
-    return bool(asked and stated and not asked & stated) or other_ordinal(q.specs, text)
+    flat = normalize(text)
+    stated = _fiscal_years(flat)
+    if asked and stated and not asked & stated:
+        # another year given in brackets beside a figure of its own (「入居決定：317件（令和5年度は264件）」): the figure
+        # outside the brackets is the year the passage is about, not the bracketed one
+        outside = BRACKETED.sub("", flat)
+        if _fiscal_years(outside) or not FIGURE.search(outside):
+            return True
+    return other_ordinal(q.specs, text)
+
+
+BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:

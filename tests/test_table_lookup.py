@@ -131,6 +131,11 @@ def test_a_figure_for_another_fiscal_year_does_not_lead():
     assert not other_year(q, "令和8年度末には10市町村で設立")
     assert not other_year(q, "県内12市町村で協議会を設立する")  # no year stated: not another year
     assert not other_year(analyze("協議会の目標は？"), "令和9年度末までに12市町村")
+    # a bracketed comparison with another year beside the passage's own figure: that figure still answers
+    asked = analyze("市町村窓口を通じた入居決定件数は、令和6年度は何件でしたか？")
+    assert not other_year(asked, "・市町村窓口を通じた入居決定：317件（令和5年度は264件）")
+    assert other_year(asked, "・令和5年度の入居決定：264件（速報値）")  # the year outside the brackets
+    assert other_year(asked, "（令和5年度）入居決定の状況")  # no figure of its own outside the brackets
 
 
 def test_a_follow_up_names_its_row_with_its_own_words():
