@@ -23,6 +23,7 @@ class Item:
     children: list[Item] = field(default_factory=list)  # a box: the items drawn inside it
     block: bool = False  # read as one piece (a table), never merged into a row of text
     frame: bool = True  # children drawn inside a rectangle (False: a table with its caption)
+    furniture: bool = False  # a box's own number: it shapes its block's edges, but is not read
 
 
 @dataclass

@@ -482,7 +482,9 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = F
                 out.append(row[0].obj)
                 prev_bottom = None
                 continue
-            parts = [it.obj for it in row]
+            parts = [it.obj for it in row if not it.furniture]
+            if not parts:
+                continue
             first = parts[0]
             bbox = (min(p.bbox[0] for p in parts), min(p.bbox[1] for p in parts),
                     max(p.bbox[2] for p in parts), max(p.bbox[3] for p in parts))
@@ -498,6 +500,18 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = F
             out.append(line)
     _mark_over_table(out)
     return out
+
+
+def _box_number(item, box: tuple) -> bool:
+    """A lone number in a box's bottom corner (or centred under it) numbers the box — a slide's number on a
+    handout of thumbnails — and is no part of its text: read with the last line, it ran into a figure
+    (「（令和5年度は264件）5」)."""
+    line = item.obj
+    if not isinstance(line, Line) or not re.fullmatch(r"\d{1,3}", line.text.strip()):
+        return False
+    w, h = box[2] - box[0], box[3] - box[1]
+    x0, _top, x1, bottom = item.bbox
+    return bottom >= box[3] - h * 0.12 and (x0 >= box[2] - w * 0.12 or abs((x0 + x1 - box[0] - box[2]) / 2) < w * 0.05)
 
 
 def _boxed(items: list, rects: list[tuple]) -> list:
@@ -517,6 +531,8 @@ def _boxed(items: list, rects: list[tuple]) -> list:
         inside = [it for it in items if _mostly_inside(bb, it.bbox)]
         if inside:
             items = [it for it in items if it not in inside]
+            for it in inside:
+                it.furniture = _box_number(it, bb)
             inner = [x for x in rects if x != bb and _contains(bb, x)]
             items.append(Item(bb, None, _boxed(inside, inner) if inner and len(inside) > 1 else inside))
     return items

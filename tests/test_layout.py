@@ -188,3 +188,16 @@ def test_boxes_drawn_inside_a_box_are_read_one_by_one_though_narrower_than_a_pag
     flat = [i.obj for leaf in reading_order(_boxed(items, [frame]), Geometry(gutter=6.0, min_column=89.0, floor=39.0))
             for row in leaf.rows for i in row]
     assert flat.index("S0L1") < flat.index("S1L0")  # without the step boxes: columns as narrow as the frame allows
+
+
+def test_a_lone_number_in_a_box_s_bottom_corner_numbers_the_box_and_a_figure_elsewhere_does_not():
+    from ingest.pdf import Line, _box_number
+
+    slide = (40.0, 100.0, 300.0, 250.0)
+    def item(text: str, bbox: tuple) -> Item:
+        return Item(bbox, Line(text, 0, bbox, 6.5))
+    assert _box_number(item("5", (288, 240, 296, 247)), slide)  # bottom right: the slide's number
+    assert _box_number(item("12", (165, 240, 175, 247)), slide)  # centred under the text
+    assert not _box_number(item("986", (60, 240, 75, 247)), slide)  # a chart's value at the bottom left
+    assert not _box_number(item("5", (288, 150, 296, 157)), slide)  # a figure mid-box
+    assert not _box_number(item("317件", (270, 240, 296, 247)), slide)  # a figure with its counter
