@@ -23,7 +23,7 @@ from ingest.clean import normalize, split_sentences, squash
 from ingest.tokens import content_words
 
 from .answer_kinds import ANSWER_LOOKS, RATE_HEAD
-from .compose import answer_cell, counted_in_yen
+from .compose import answer_cell, counted_in_yen, fiscal_years
 from .counting import counts_in, figure_pattern, same_counter, units_in
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
@@ -188,24 +188,38 @@ def _kind_share(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     return best
 
 
-def _units(h: Hit) -> Iterator[str]:
+def _units(h: Hit, years: tuple[str, ...] = ()) -> Iterator[str]:
     """The passage units a value is stated in, each with what it is read under: a sentence with the next one,
-    a table row with the header row; both under the document, section and table titles."""
+    a table row with the header row; both under the document, section and table titles. A table with a column
+    per fiscal year gives, for a question asking one (`years`), that year's column alone — none when it has
+    no column for it: 「令和4年度の件数」 is not in a table of 令和5年度 and 令和6年度 whose row states 令和4年5月設立."""
     c = h.chunk
     context = " ".join(x for x in (c.get("doc_title", ""), c.get("section_title", ""), c.get("unit_title", "")) if x)
     grid = c.get("grid") or []
     if c.get("kind") == "table" and len(grid) >= 2:
         # the table's unit (（単位：件、％）) says what its bare numbers count, as a header word would
         unit = " ".join(dict.fromkeys(TABLE_UNIT.findall(c["text"].split("|", 1)[0])))
-        head = " ".join(grid[0])
+        keep = _year_columns(grid[0], years)
+        head = " ".join(x for j, x in enumerate(grid[0]) if j in keep)
         for row in grid[1:]:
-            yield f"| {' | '.join(row)} | {context} {unit} {head}"  # the row first: its bare cells are values
+            cells = [x for j, x in enumerate(row) if j in keep]
+            yield f"| {' | '.join(cells)} | {context} {unit} {head}"  # the row first: its bare cells are values
     sents = split_sentences(c["text"])
     for i, sent in enumerate(sents):
         yield f"{context} {sent}{sents[i + 1] if i + 1 < len(sents) else ''}"
 
 
 TABLE_UNIT = re.compile(r"[（(]単位[:：][^（）()]*[）)]")
+
+
+def _year_columns(header: list[str], years: tuple[str, ...]) -> set[int]:
+    """The columns of a table to read for a question asking these fiscal years: all of them, unless two or more
+    headers name fiscal years — then the others and the asked years' own."""
+    asked = {n for y in years for n in fiscal_years(normalize(y))}
+    named = {j: fiscal_years(normalize(x)) for j, x in enumerate(header)}
+    if not asked or sum(bool(v) for v in named.values()) < 2:
+        return set(range(len(header)))
+    return {j for j, v in named.items() if not v or v & asked}
 HEAD_CHARS = 400  # a cover or heading block; a one-page text file is all "first page"
 
 
@@ -260,7 +274,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     for h in hits:
         given = document_scope(q.specs, _doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
         yen = counted_in_yen(h.chunk)
-        for unit in _units(h):
+        for unit in _units(h, q.years):
             text = normalize(unit)
             if kinds and not all(_holds("count" if kind == "money" and yen else kind, text, asked) for kind in kinds):
                 continue
@@ -327,7 +341,7 @@ def _bound_within(q: Query, retriever: Retriever, hits: list[Hit], reach: int, s
             for start in range(0, max(len(text) - reach, 1), reach):
                 best[""] = max(best[""], share(text[start:start + 2 * reach], given))
             continue
-        for unit in _units(h):
+        for unit in _units(h, q.years):
             if unit.lstrip().startswith("|") and all(
                     _holds("count" if k == "money" and yen else k, normalize(unit), asked) for k in kinds):
                 row = share(unit, given)  # a row with its headers and caption: one statement

@@ -495,7 +495,7 @@ def _bullet(line: str) -> str:
 _FISCAL = re.compile(r"(?:令和|平成)?\s*(?<!\d)(\d{1,2}|元)\s*年度|(?<!\d)((?:19|20)\d\d)\s*年度")
 
 
-def _fiscal_years(text: str) -> set[str]:
+def fiscal_years(text: str) -> set[str]:
     """The fiscal years a normalised text states, as era years (元 is 1; 2025年度 is 令和7年度)."""
     out = set()
     for era_year, western in _FISCAL.findall(text):
@@ -511,14 +511,14 @@ def other_year(q: Query, text: str) -> bool:
     """The sentence states fiscal years, none of them the one the question asks about (令和9年度末 for a
     question about 令和8年度), or another one of a series (第1期計画 for the 第2期): its figure answers that other
     one and must not lead."""
-    asked = {n for y in q.years for n in _fiscal_years(normalize(y))}
+    asked = {n for y in q.years for n in fiscal_years(normalize(y))}
     flat = normalize(text)
-    stated = _fiscal_years(flat)
+    stated = fiscal_years(flat)
     if asked and stated and not asked & stated:
         # another year given in brackets beside a figure of its own (「入居決定：317件（令和5年度は264件）」): the figure
         # outside the brackets is the year the passage is about, not the bracketed one
         outside = BRACKETED.sub("", flat)
-        if _fiscal_years(outside) or not FIGURE.search(outside):
+        if fiscal_years(outside) or not FIGURE.search(outside):
             return True
     return other_ordinal(q.specs, text)
 

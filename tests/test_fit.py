@@ -152,3 +152,19 @@ def test_times_venues_spans_and_form_numbers_are_kinds_of_answer():
     for kind, text in looks.items():
         assert ANSWER_LOOKS[kind].search(text), kind
     assert not ANSWER_LOOKS["time"].search("相談件数は238件、2時間の研修") and not ANSWER_LOOKS["form"].search("第3回")
+
+
+def test_a_table_with_a_column_per_year_holds_no_figure_for_a_year_it_has_no_column_for():
+    """「ゆめみ市の令和4年度の相談件数は？」 against a table of 令和5年度 and 令和6年度 counts whose row also says 令和4年5月
+    設立: the row's units hold no 令和4年度 figure; for 令和6年度 the row gives that column alone."""
+    from app.answerability import _units
+    from app.retrieve import Hit
+
+    grid = [["市町村名", "設立年月", "相談件数 令和5年度", "相談件数 令和6年度"], ["ゆめみ市", "令和4年5月", "298", "344"],
+            ["かなえ市", "令和3年4月", "236", "251"]]
+    hit = Hit({"text": "取組状況一覧", "doc_id": "d", "kind": "table", "grid": grid}, 1.0, 1)
+    four = [u for u in _units(hit, ("令和4年度",)) if u.startswith("|")]
+    assert four and not any("298" in u or "344" in u for u in four)
+    six = [u for u in _units(hit, ("令和6年度",)) if u.startswith("|")]
+    assert "344" in six[0] and "298" not in six[0] and "令和4年5月" in six[0]
+    assert "298" in [u for u in _units(hit) if u.startswith("|")][0]  # no year asked: the whole row
