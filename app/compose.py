@@ -76,10 +76,13 @@ def row_labels(grid: list[list[str]]) -> list[str]:
     numbers = [r[0].strip() for r in grid[1:] if r and re.fullmatch(r"\d{1,4}", r[0].strip())]
     # a running number (No. 1, 2, 3 …) is not the row's name: the cell after it is (a year or month column is)
     running = len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)]
+    col = _name_column(grid, 1 if running else 0)
     for r in grid[1:]:
         label = (r[0] if r else "").strip()
         if running and re.fullmatch(r"\d{1,4}", label) and len(r) > 1 and r[1].strip():
             label = r[1].strip()
+        if col and len(r) > col and r[col].strip() and (not running or re.fullmatch(r"\d{1,4}", r[0].strip())):
+            label = r[col].strip()
         m = re.match(r"^(\D+?)\s*\d+\s*(\D?)", label)
         if m and not re.match(r"^\d", label):
             prefix, after = m.group(1).strip(), m.group(2)
@@ -87,6 +90,25 @@ def row_labels(grid: list[list[str]]) -> list[str]:
             label = f"{prefix} {label}"  # 「4年度」 under 「令和 3年度」; not 「3月下旬」 under 「令和8年1月30日」
         out.append(label)
     return out
+
+
+def _name_column(grid: list[list[str]], first: int) -> int:
+    """The column that names each row when the first one groups them (圏域: 中央, 中央, 北部… beside 市町村名): the
+    next column whose cells are nearly all different, when the first repeats most of its cells. 0: the first."""
+    rows = grid[1:]
+    if len(rows) < 4:
+        return 0
+
+    def distinct(j: int) -> float:
+        cells = [r[j].strip() for r in rows if len(r) > j and r[j].strip()]
+        return len(set(cells)) / len(rows) if cells else 0.0
+
+    if distinct(first) > 0.6:
+        return 0
+    for j in (first + 1, first + 2):
+        if distinct(j) >= 0.9 and not all(re.fullmatch(r"[\d,.]+", r[j].strip() or "0") for r in rows if len(r) > j):
+            return j
+    return 0
 
 
 def _question_keys(q: Query) -> tuple[str, str, set[str]]:

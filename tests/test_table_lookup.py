@@ -375,3 +375,17 @@ def test_a_follow_up_about_a_city_is_not_answered_by_a_row_of_a_table_without_it
     q = analyze("令和5年度は？", history)
     assert q.follow_up and named_rows(q, [other], _Idf()) == []
     assert [i for _h, i in named_rows(analyze("令和5年度の開催回数は？"), [other], _Idf())] == [2]
+
+
+def test_a_row_is_named_by_its_name_column_when_the_first_column_groups_the_rows():
+    """A list numbered 1, 2, 3… whose next column is the region (中央, 中央, 北部…): the municipality's column names
+    each row, so 「ゆめみ市の令和6年度の相談件数」 reads ゆめみ市's cell under its year."""
+    from app.compose import row_labels
+
+    grid = [["No.", "圏域", "市町村名", "相談件数 令和5年度", "相談件数 令和6年度"],
+            ["1", "中央", "みずかげ市", "412", "468"], ["2", "中央", "かなえ市", "236", "251"],
+            ["3", "東部", "ゆめみ市", "298", "344"], ["4", "東部", "かたくり村", "－", "－"], ["5", "北部", "とよさか市", "187", "203"]]
+    assert row_labels(grid) == ["みずかげ市", "かなえ市", "ゆめみ市", "かたくり村", "とよさか市"]
+    cell = table_lookup(analyze("ゆめみ市の令和6年度の相談件数は何件ですか？"), [_table(grid)])
+    assert cell is not None and cell[5] == "344"
+    assert row_labels([["区分", "件数"], ["A", "1"], ["B", "2"], ["C", "3"], ["D", "4"]]) == ["A", "B", "C", "D"]
