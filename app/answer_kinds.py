@@ -25,8 +25,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "rate": (re.compile(r"(?<![効確])率|割合|比率|何割|何\s*[%％]|パーセント|何分の|\b(?:rate|ratio|percent(?:age)?|share)\b",
                         re.I),
              re.compile(r"\d+\s*分の\s*\d+|\d+(?:\.\d+)?\s*[%％]|\d+\s*割|(?<![\d/])\d+\s*/\s*\d+(?![\d/])|全額|10\s*/\s*10")),
-    "contact": (re.compile(r"電話番号|連絡先|メールアドレス|メアド|住所|所在地|URL|ホームページのアドレス|FAX|ファクス|ファックス|"
-                           r"phone|e-?mail|address|\bfax\b", re.I),
+    "contact": (re.compile(r"電話番号|連絡先|住所|所在地|URL|ホームページのアドレス|FAX|ファクス|ファックス|"
+                           r"phone|(?<!e-mail )(?<!email )address|\bfax\b", re.I),
                 re.compile(r"\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}|@|https?://|〒\s*\d{3}")),
     # 「会長は誰ですか」 asks for a name; 「誰からの相談」「誰が見る」 ask for a kind of people, which the text states;
     # 「担うのは誰」 (a nominalised verb) asks for a role, which the text names without a person's name
@@ -46,6 +46,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"[一-龥ァ-ヶー]{2,}(?:団体|協議会|協会|法人|課|室|局|センター|会館|公民館|庁舎|事務所)(?![等のがはを]|長)|[「『][^」』]{2,30}[」』](?:法人|会|協会|センター)|"
                         r"(?:NPO|特定非営利活動|一般社団|一般財団|公益社団|公益財団|社会福祉|医療)法人\s*(?![等のがはを])[^\s、。|]{2,}|"
                         r"(?:株式|合同|有限)会社\s*(?![等のがはを])[^\s、。|]{2,}|[^\s、。|]{2,}(?:株式|合同|有限)会社")),
+    # an e-mail address is answered by one, not by the phone number beside it
+    "email": (re.compile(r"メールアドレス|メアド|メールの?アドレス|e-?mail|Eメール", re.I),
+              re.compile(r"[\w.+-]+\s*[@＠]\s*[\w-]+(?:\.[\w-]+)+")),
     # a time of day: 「何時から」「受付時間は」 — answered by 9時, 17:15, 午前 (not by a date or a span)
     "time": (re.compile(r"何時(?!間)|受付時間|開庁時間|営業時間|開設時間|対応時間|開館時間|what time|opening hours", re.I),
              re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*時(?!間|点|期|代)(?:\s*\d{1,2}\s*分)?|午前|午後|正午|終日|24\s*時間")),

@@ -256,7 +256,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     kinds = _asked(q)
     # the attribute counts for a question asking a value — not where the value's own shape names it: a phone
     # number, a date, a rate (電話番号 is 「TEL 0123-…」, a 期限 is 「4月30日まで」, a 割合 is 「35%」)
-    shaped = {"contact", "date"} & set(kinds) or RATE_ASKED.search(q.attribute)
+    shaped = {"contact", "email", "date", "time"} & set(kinds) or RATE_ASKED.search(q.attribute)
     # — and only for a question asking one thing (「数と内訳」「何回まで使えて、費用は誰が」 ask two)
     asking = QUESTION_WORDS.findall(q.raw)
     asking = [a for a in asking if a != "教えて"] or asking  # 「いくらか教えて」 asks one thing
@@ -291,7 +291,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
 
 # characters on either side of a value that speak of it: its clause (inside its sentence), and its neighbourhood
 # (a heading or the line before: 「成果報告会」 over 「2月6日 13:30」)
-REACHES = ((30, True), (80, False))
+REACHES = ((30, 8, True), (80, 80, False))  # (before, after, inside its sentence): what a value is of comes first
 
 
 def _value_spans(kind: str, text: str, asked: str, counter: str) -> Iterator[tuple[int, int]]:
@@ -308,10 +308,11 @@ def _value_spans(kind: str, text: str, asked: str, counter: str) -> Iterator[tup
 
 def _bound(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     """The mean of `_bound_within` at each of REACHES: a value's own clause counts most, its sentence still counts."""
-    return sum(_bound_within(q, retriever, hits, reach, sentence) for reach, sentence in REACHES) / len(REACHES)
+    return sum(_bound_within(q, retriever, hits, before, after, sentence)
+               for before, after, sentence in REACHES) / len(REACHES)
 
 
-def _bound_within(q: Query, retriever: Retriever, hits: list[Hit], reach: int, sentence: bool) -> float:
+def _bound_within(q: Query, retriever: Retriever, hits: list[Hit], reach: int, after: int, sentence: bool) -> float:
     """The largest IDF-weighted share of the question's words (a place the document is about counts as said)
     within `reach` characters of one value of the asked kind; a table row is read whole with its headers. A near
     miss finds its topic and a value in the same two sentences, but the value belongs to something else: the
@@ -350,7 +351,7 @@ def _bound_within(q: Query, retriever: Retriever, hits: list[Hit], reach: int, s
         ends = _sentence_ends(text) if sentence else [len(text)]
         for kind in kinds:
             for start, end in _value_spans(kind, text, asked, q.counter):
-                lo, hi = max(start - reach, 0), end + reach
+                lo, hi = max(start - reach, 0), end + after
                 if sentence:  # the value's own sentence: 「※個別相談会は…会場は県庁」 speaks of its own subject
                     k = next(i for i, e in enumerate(ends) if e >= end)
                     lo, hi = max(lo, ends[k - 1] if k else 0), min(hi, ends[k])

@@ -143,12 +143,15 @@ def test_times_venues_spans_and_form_numbers_are_kinds_of_answer():
     cases = {"実務者研修って、何時から始まる？": "time", "家主向けセミナーってどこでやるの？": "place",
              "講義は何分間でしたか。": "duration", "申請の様式は第何号ですか。": "form", "地域福祉課のFAX番号は？": "contact",
              "第2回は11月の何日にやるの？": "date", "講師を務めたのは誰ですか。": "person",
-             "事務局をどこの法人に委託してるの？": "name"}
+             "事務局をどこの法人に委託してるの？": "name", "センターのメールアドレスは？": "email"}
     for question, kind in cases.items():
         assert kind in asked_kinds(normalize(question)), question
     assert "place" not in asked_kinds(normalize("補助金を活用した市町はどこですか。"))  # どこです: a name
     assert _asked(analyze("講義は何分間でしたか。")) == ["duration"]  # no count: a span of time
-    looks = {"time": "受付 平日8:30〜17:15", "place": "あさひ市会場", "duration": "設立まで1年程度", "form": "様式第3号"}
+    looks = {"time": "受付 平日8:30〜17:15", "place": "あさひ市会場", "duration": "設立まで1年程度", "form": "様式第3号",
+             "email": "メール：kyoju@pref.example.jp"}
+    assert "contact" not in asked_kinds(normalize("センターのメールアドレスは？"))  # a phone number is no answer
+    assert not ANSWER_LOOKS["email"].search("電話：0749-555-7410")
     for kind, text in looks.items():
         assert ANSWER_LOOKS[kind].search(text), kind
     assert not ANSWER_LOOKS["time"].search("相談件数は238件、2時間の研修") and not ANSWER_LOOKS["form"].search("第3回")
