@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +24,7 @@ from ingest.tokens import content_words
 from .answer_kinds import ANSWER_LOOKS, RATE_HEAD
 from .compose import answer_cell, counted_in_yen, fiscal_years
 from .counting import counts_in, figure_pattern, same_counter, units_in
+from .doc_head import doc_head
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
 from .specifiers import document_scope, held
@@ -220,29 +220,6 @@ def _year_columns(header: list[str], years: tuple[str, ...]) -> set[int]:
     if not asked or sum(bool(v) for v in named.values()) < 2:
         return set(range(len(header)))
     return {j for j, v in named.items() if not v or v & asked}
-HEAD_CHARS = 400  # a cover or heading block; a one-page text file is all "first page"
-
-
-def _doc_head(snap, doc_id: str) -> str:
-    """A document's title and the start of its first page (the cover, the heading block): where it says whose
-    it is. Cached per build and document; shared by concurrent sessions, so guarded by a lock."""
-    key = (snap.build_id, doc_id)
-    with _HEADS_LOCK:
-        if key in _HEADS:
-            return _HEADS[key]
-    members = [c for c in snap.chunks if c.get("doc_id") == doc_id]
-    first = min((min(c.get("page_indices") or [0]) for c in members), default=0)
-    page = " ".join(c["text"] for c in members if first in (c.get("page_indices") or [0]))
-    head = squash(normalize(" ".join([*(c.get("doc_title", "") for c in members[:1]), page[:HEAD_CHARS]])))
-    with _HEADS_LOCK:
-        _HEADS[key] = head
-        while len(_HEADS) > 256:
-            _HEADS.pop(next(iter(_HEADS)))
-    return head
-
-
-_HEADS: dict[tuple[str, str], str] = {}
-_HEADS_LOCK = threading.Lock()
 
 
 def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, float]:
@@ -272,7 +249,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     alts = [{t, *synonym_tokens((t,))} for t in attr]
     asked = squash(normalize(q.standalone))
     for h in hits:
-        given = document_scope(q.specs, _doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
+        given = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
         yen = counted_in_yen(h.chunk)
         for unit in _units(h, q.years):
             text = normalize(unit)
@@ -334,7 +311,7 @@ def _bound_within(q: Query, retriever: Retriever, hits: list[Hit], reach: int, a
         return sum(w[t] for t in words if t in toks or t in given) / total
 
     for h in hits:
-        scope = document_scope(q.specs, _doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
+        scope = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
         given = {t for s in q.specs if s.text in scope for t in content_words(s.text)}
         yen = counted_in_yen(h.chunk)
         text = normalize(h.chunk["text"])

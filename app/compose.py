@@ -19,6 +19,7 @@ from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .answer_kinds import ANSWER_LOOKS, RATE_HEAD
 from .counting import NUMBER, counts_in, same_counter, to_number
+from .doc_head import doc_head
 from .query import NEGATION, ZERO_Q, Query, contains_run, not_done, synonym_members
 from .retrieve import PLACEHOLDER, Hit, Retriever, is_blank_form
 from .sentence_rank import (
@@ -38,7 +39,7 @@ from .sentence_rank import (
     subject_of,
 )
 from .sentence_rank import load_model as load_sentence_model
-from .specifiers import held, other_ordinal
+from .specifiers import document_scope, held, other_ordinal
 
 TOTAL_Q = re.compile(r"合計|全体|計|延べ|総数")
 UNIT = re.compile(r"[（(]単位[:：]\s*(.+?)[）)]")
@@ -245,15 +246,16 @@ def _cell_fits(q: Query, value: str, names: list[str]) -> bool:
     return any(attr in n or (len(n) > 1 and n in attr) or (last and last[0] in n) for n in named)
 
 
-def places_held(q: Query, h: Hit, row: list[str]) -> bool:
+def places_held(q: Query, h: Hit, row: list[str], given: frozenset[str] = frozenset()) -> bool:
     """Every place the question names is the cell's (its row or column header), or the table's (its caption,
-    section or document title): a figure read elsewhere counts someone else."""
+    section or document title; `given`: the places its document's head states for all of it): a figure read
+    elsewhere counts someone else."""
     places = tuple(s for s in q.specs if s.kind == "place")
     if not places:
         return True
     c = h.chunk
     scope = " ".join([*row, c.get("unit_title", ""), c.get("section_title", ""), c.get("doc_title", "")])
-    return held(places, scope) == 1.0
+    return held(places, scope, given) == 1.0
 
 
 _NUMBER_CELL = re.compile(rf"\s*({NUMBER})\s*[^\d\s]{{0,4}}\s*")  # 22, 1,284件, 1万2千世帯, 63.2% (not 令和4年7月)
@@ -366,7 +368,8 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
             rows = [i for i, sc in enumerate(scores) if sc == best] if best > 0 else []
         # a row of a table that names none of the question's places counts someone else (「ゆめみ市の…令和5年度は？」
         # is not answered by the row 令和5年度 of a survey of prefectures)
-        rows = [i for i in rows if places_held(q, h, grid[i + 1])]
+        given = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", ""))) if q.specs else frozenset()
+        rows = [i for i in rows if places_held(q, h, grid[i + 1], given)]
         if 0 < len(rows) <= max_rows:
             return [(h, i + 1) for i in rows]
     return []

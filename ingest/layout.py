@@ -11,7 +11,7 @@ columns, so the gap between a label and its value (「日時　令和6年…」)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -47,14 +47,6 @@ class Geometry:
     gutter: float  # narrowest empty vertical band that separates columns
     min_column: float  # narrowest slice that counts as a text column
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # vertical rules: x, top, bottom
-    floor: float = 0.0  # the narrowest column in any box (a few characters wide); 0: min_column everywhere
-
-    def inside(self, box: Box) -> Geometry:
-        """The geometry inside a drawn box: a column is narrow relative to the box (a step of a flow drawn on a
-        slide's thumbnail), never narrower than `floor`."""
-        if not self.floor:
-            return self
-        return replace(self, min_column=max(min(self.min_column, (box[2] - box[0]) * 0.15), self.floor))
 
     def ruled(self, a: float, b: float, items: list[Item]) -> bool:
         """A vertical rule runs through the empty band a..b beside most of these items' height:
@@ -250,8 +242,7 @@ def reading_order(items: list[Item], geo: Geometry, box: bool = False, tables=No
                 if rows:
                     out.append(Leaf(rows, box))
                     rows = []
-                out.extend(reading_order(it.children, geo.inside(it.bbox) if it.frame else geo, box or it.frame, tables)
-                           if it.children
+                out.extend(reading_order(it.children, geo, box or it.frame, tables) if it.children
                            else [Leaf([[it]], box)])
             if row:
                 rows.append(row)

@@ -458,8 +458,7 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = F
     from .layout import Geometry, Item, attach_captions, reading_order
 
     unit = body_size or 10.0
-    geo = Geometry(gutter=max(unit * 0.9, 6.0), min_column=max(r.width * 0.15, unit * 6), rules=r.rules,
-                   floor=unit * 6)
+    geo = Geometry(gutter=max(unit * 0.9, 6.0), min_column=max(r.width * 0.15, unit * 6), rules=r.rules)
     # a line's hanging punctuation does not count against the gutter it reaches into
     items = [Item((f.bbox[0], f.bbox[1], f.bbox[2] - f.hang, f.bbox[3]), f) for f in body]
     items += [Item(t.bbox, t, block=True) for t in r.tables]
@@ -514,6 +513,16 @@ def _box_number(item, box: tuple) -> bool:
     return bottom >= box[3] - h * 0.12 and (x0 >= box[2] - w * 0.12 or abs((x0 + x1 - box[0] - box[2]) / 2) < w * 0.05)
 
 
+def _side_by_side(rects: list[tuple]) -> list[tuple]:
+    """The rectangles that stand beside another one at the same height (the steps of a flow, boxes in a row):
+    those are read one by one. A lone panel inside a box (a profile's frame) is read with the box's text, as
+    before: its title must not become a section of its own."""
+    def beside(a: tuple, b: tuple) -> bool:
+        overlap = min(a[3], b[3]) - max(a[1], b[1])
+        return overlap > 0.5 * min(a[3] - a[1], b[3] - b[1]) and (a[2] <= b[0] + 1 or b[2] <= a[0] + 1)
+    return [a for a in rects if any(beside(a, b) for b in rects if b is not a)]
+
+
 def _boxed(items: list, rects: list[tuple]) -> list:
     """Drawn rectangles that hold some of the items (not all) become boxes, the outermost first, and the
     rectangles inside a box become boxes of its own (a slide's thumbnail, then the steps of a flow drawn on it):
@@ -533,7 +542,7 @@ def _boxed(items: list, rects: list[tuple]) -> list:
             items = [it for it in items if it not in inside]
             for it in inside:
                 it.furniture = _box_number(it, bb)
-            inner = [x for x in rects if x != bb and _contains(bb, x)]
+            inner = _side_by_side([x for x in rects if x != bb and _contains(bb, x)])
             items.append(Item(bb, None, _boxed(inside, inner) if inner and len(inside) > 1 else inside))
     return items
 

@@ -180,14 +180,23 @@ def test_boxes_drawn_inside_a_box_are_read_one_by_one_though_narrower_than_a_pag
              for k, (x0, _t, x1, _b) in enumerate(steps) for r in range(2)]
     items.append(Item((50, 110, 290, 118), "TITLE"))
     items.append(Item((500, 400, 560, 410), "ELSEWHERE"))
-    for floor in (0.0, 39.0):  # the inner boxes alone keep the steps apart; a box's own column width, too
-        geo = Geometry(gutter=6.0, min_column=89.0, floor=floor)
-        order = [i.obj for leaf in reading_order(_boxed(items, [frame, *steps]), geo) for row in leaf.rows for i in row]
-        assert order.index("S0L1") < order.index("S1L0") < order.index("S1L1") < order.index("S2L0")
-        assert order[0] == "TITLE"
-    flat = [i.obj for leaf in reading_order(_boxed(items, [frame]), Geometry(gutter=6.0, min_column=89.0, floor=39.0))
-            for row in leaf.rows for i in row]
-    assert flat.index("S0L1") < flat.index("S1L0")  # without the step boxes: columns as narrow as the frame allows
+    geo = Geometry(gutter=6.0, min_column=89.0)
+    order = [i.obj for leaf in reading_order(_boxed(items, [frame, *steps]), geo) for row in leaf.rows for i in row]
+    assert order.index("S0L1") < order.index("S1L0") < order.index("S1L1") < order.index("S2L0")
+    assert order[0] == "TITLE"
+    flat = [i.obj for leaf in reading_order(_boxed(items, [frame]), geo) for row in leaf.rows for i in row]
+    assert flat.index("S1L0") < flat.index("S0L1")  # the frame alone: the steps' lines read across
+
+
+def test_a_lone_panel_inside_a_box_is_read_with_the_box():
+    """A profile's frame inside a case box is no unit of its own (its title must not become a section): only
+    boxes standing side by side are read one by one."""
+    from ingest.pdf import _side_by_side
+
+    steps = [(50.0 + 85 * k, 150.0, 120.0 + 85 * k, 190.0) for k in range(3)]
+    assert _side_by_side(steps) == steps
+    assert _side_by_side([(50.0, 150.0, 290.0, 240.0)]) == []
+    assert _side_by_side([(50.0, 100.0, 290.0, 140.0), (50.0, 150.0, 290.0, 240.0)]) == []  # one above the other
 
 
 def test_a_lone_number_in_a_box_s_bottom_corner_numbers_the_box_and_a_figure_elsewhere_does_not():

@@ -1,5 +1,7 @@
 """The table look-up and the blank-form prior: pure functions over invented tables (no index)."""
 
+import uuid
+
 from app.compose import table_lookup
 from app.query import analyze
 from app.retrieve import Hit, is_blank_form
@@ -72,7 +74,11 @@ def test_the_extreme_row_of_the_column_a_question_names():
 
 
 class _Idf:
-    """A retriever stand-in for the one thing named_rows reads: every word weighs the same."""
+    """A retriever stand-in for what named_rows reads: every word weighs the same; the index snapshot's chunks
+    give each document's head (its cover)."""
+
+    def __init__(self, chunks: list[dict] | None = None) -> None:
+        self.snapshot = type("Snap", (), {"build_id": uuid.uuid4().hex, "chunks": chunks or []})()
 
     def idf(self, _term: str) -> float:
         return 1.0
@@ -389,3 +395,20 @@ def test_a_row_is_named_by_its_name_column_when_the_first_column_groups_the_rows
     cell = table_lookup(analyze("ゆめみ市の令和6年度の相談件数は何件ですか？"), [_table(grid)])
     assert cell is not None and cell[5] == "344"
     assert row_labels([["区分", "件数"], ["A", "1"], ["B", "2"], ["C", "3"], ["D", "4"]]) == ["A", "B", "C", "D"]
+
+
+def test_a_place_the_document_s_cover_names_is_the_place_of_its_tables():
+    """「かえで県の令和5年度の登録戸数」 in かえで県's own guide: its table need not repeat かえで県; a table of another
+    document that never names it is someone else's."""
+    from app.compose import named_rows
+
+    grid = [["指標", "令和5年度", "令和6年度"], ["セーフティネット住宅の登録戸数", "5,046", "5,872"], ["協力店の数", "40", "52"],
+            ["相談件数", "300", "350"]]
+    hit = Hit({"id": "t", "doc_id": "kaede", "kind": "table", "grid": grid, "text": "主な指標の推移",
+               "unit_title": "主な指標の推移"}, 1.0, 1)
+    cover = [{"doc_id": "kaede", "doc_title": "市町村居住支援協議会 設立促進説明会", "page_indices": [0],
+              "text": "かえで県 建築住宅部 住宅政策課"}]
+    q = analyze("かえで県のセーフティネット住宅の登録戸数は何戸ですか。")
+    assert [i for _h, i in named_rows(q, [hit], _Idf(cover))] == [1]
+    other = [{"doc_id": "kaede", "doc_title": "調査報告", "page_indices": [0], "text": "総務省 行政評価局"}]
+    assert named_rows(q, [hit], _Idf(other)) == []
