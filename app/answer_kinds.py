@@ -15,7 +15,7 @@ import re
 ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "money": (re.compile(r"いくら|金額|予算額?|費用|料金|手数料|謝金|謝礼|委託料|会費|受講料|補助金の額|how much|cost|fee|budget", re.I),
               re.compile(r"\d[\d,，]*\s*(?:円|万円|千円|億円)|無料|無償")),
-    "date": (re.compile(r"いつ|何年何月|何月|何日(?!間)|日付|日程|日時|開催日|締切|締め切り|期限|when\b|what date", re.I),
+    "date": (re.compile(r"いつ|何年何月|何月|(?<!週)何日(?!間|くらい|ぐらい|ほど|程度)|日付|日程|(?<![\d日])日時(?!点)|開催日|締切|締め切り|期限|when\b|what date", re.I),
              re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年|"
                         r"\d+\s*月\s*(?:の\s*)?(?:末日?|上旬|中旬|下旬|中(?![間央心]))|"
                         r"\d+\s*(?:日|週間|[かヶケヵカ箇]月)\s*(?:前|以内|まで)|前日|前月|"
@@ -50,13 +50,13 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "email": (re.compile(r"メールアドレス|メアド|メールの?アドレス|e-?mail|Eメール", re.I),
               re.compile(r"[\w.+-]+\s*[@＠]\s*[\w-]+(?:\.[\w-]+)+")),
     # a time of day: 「何時から」「受付時間は」 — answered by 9時, 17:15, 午前 (not by a date or a span)
-    "time": (re.compile(r"何時(?!間)|受付時間|開庁時間|営業時間|開設時間|対応時間|開館時間|what time|opening hours", re.I),
+    "time": (re.compile(r"何時(?!間|点)|受付時間|開庁時間|営業時間|開設時間|対応時間|開館時間|what time|opening hours", re.I),
              re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*時(?!間|点|期|代)(?:\s*\d{1,2}\s*分)?|午前|午後|正午|終日|24\s*時間")),
     # a venue: 「どこで開く」「会場はどこ」 — a building, a room, a floor, or online
-    "place": (re.compile(r"どこで(?!す)|どこの会場|(?:会場|場所|開催地|開催場所)(?:は|って)?(?:どこ|どちら)|where\b", re.I),
+    "place": (re.compile(r"どこで(?!す|も|[、,])|どこの会場|(?:会場|場所|開催地|開催場所)(?:は|って)?(?:どこ|どちら)|where\b", re.I),
               None),
     # a span of time: 「何分間」「何日間」「どのくらいの期間」 — answered by 90分, 3日間, 6か月
-    "duration": (re.compile(r"何\s*(?:分間?|時間|日間|週間|か月間?|ヶ月間?|カ月間?|年間)|どのくらいの期間|how long", re.I),
+    "duration": (re.compile(r"何\s*(?:分間?(?!の)|時間|日間|週間|か月間?|ヶ月間?|カ月間?|年間)|どのくらいの期間|how long", re.I),
                  re.compile(r"\d+\s*(?:分間?(?!の)|時間|日間|週間|[かヶケヵカ箇]月間?|年間)|半年|"
                             r"\d+\s*年\s*(?:程度|ほど|くらい|ぐらい|前後|以上|以内|半)")),
     # a form's or a rule's number: 「様式は第何号」「何号様式」 — answered by 様式第3号, 第2号様式
