@@ -15,7 +15,7 @@ import re
 ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "money": (re.compile(r"いくら|金額|予算額?|費用|料金|手数料|謝金|謝礼|委託料|会費|受講料|補助金の額|how much|cost|fee|budget", re.I),
               re.compile(r"\d[\d,，]*\s*(?:円|万円|千円|億円)|無料|無償")),
-    "date": (re.compile(r"いつ|何年何月|何月|(?<!週)何日(?!間|くらい|ぐらい|ほど|程度)|日付|日程|(?<![\d日])日時(?!点)|開催日|締切|締め切り|期限|when\b|what date", re.I),
+    "date": (re.compile(r"いつ|何年何月|何月|(?<!週)何日(?!間|くらい|ぐらい|ほど|程度|かか)|日付|日程|(?<![\d日])日時(?!点)|開催日|締切|締め切り|期限|when\b|what date", re.I),
              re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年|"
                         r"\d+\s*月\s*(?:の\s*)?(?:末日?|上旬|中旬|下旬|中(?![間央心]))|"
                         r"\d+\s*(?:日|週間|[かヶケヵカ箇]月)\s*(?:前|以内|まで)|前日|前月|"
@@ -33,13 +33,14 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "person": (re.compile(r"(?<=[一-龥ァ-ヶーん])(?:は|って)(?:誰|だれ|どなた)(?:ですか|でしたか|でしょうか|なの|[？?]|$)|氏名|"
                           r"(?:者|長|員|師|生|表|当|さん)の名前|"
                           # a role taken by someone: 「講師を務めたのは誰」「理事になったのは誰」 ask for a person
-                          r"(?:を務め|に就任し|になっ|に選ばれ|に選任され)(?:た|て(?:い)?る)(?:の|人)(?:は|って)(?:誰|だれ|どなた)|"
+                          r"(?:を務め|に就任し|に選ばれ|に選任され)(?:た|て(?:い)?る)(?:の|人)(?:は|って)(?:誰|だれ|どなた)|"
                           r"who is\b|who are\b", re.I),
                re.compile(r"[一-龥]{1,4}[ \u3000]?[一-龥]{1,3}(?:氏|さん|様|会長|委員長|教授|理事長|部長|課長)(?![のが]|\w{0,2}等)|氏名|"
                           # a role, then the name (代表理事：早瀬 千尋, 会長 山田 太郎)
                           r"(?:代表者?|代表理事|理事長|会長|委員長|座長|講師|担当者?)\s*[：:]?\s*[一-龥]{1,4}[ \u3000][一-龥ぁ-ん]{1,4}")),
-    "name": (re.compile(r"名前|名称|県名|市名|店名|団体名|法人名|どこの(?:県|市|町|村|法人|団体|課|部署?|会社|事業者|機関|窓口|役所)|"
-                        r"どの(?:法人|団体|市町村|市町|市|町|村|課|会社|事業者|機関)|どこ(?:ですか|が|に委託|に置)|どこ[？?]|"
+    "name": (re.compile(r"名前|名称|県名|市名|店名|団体名|法人名|どこの(?:県|市|町|村|法人|団体|課(?![一-龥])|部署?(?![一-龥分])|会社|事業者|機関|窓口|役所)|"
+                        r"どの(?:法人|団体|市町村|市町|市|町|村|課(?![一-龥])|会社|事業者|機関)|"
+                        r"どこ(?:ですか|が(?:担当|実施|運営|担|やっ|行)|に委託|に置)|どこ[？?]|"
                         r"どっち|(?:県|市|法人)はどこ|which (?:prefecture|city|town|body|organi[sz]ation)|name of", re.I),
              re.compile(r"(?<![ぁ-ん])(?:[一-龥ァ-ヶー]|(?![のはがをにでともやへ])[ぁ-ん]){2,6}(?:県|府|市|町|村)(?![議内外側全民])|"
                         # a body or a place by its kind (不動産関係団体, 住宅政策課, 中央公民館)
@@ -64,7 +65,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
 }
 # a venue is a building, a room, a floor, online — or a place by its name (あさひ市会場, 中央公民館)
 VENUE = re.compile(r"会議室|ホール|講堂|本館|別館|庁舎|県庁|市役所|役場|公民館|会館|センター|研修室|\d+\s*階|オンライン|ウェブ|"
-                   r"Web|Zoom|会場\s*[：:]", re.I)
+                   r"Web|Zoom|会場\s*[：:]|"
+                   # where a thing is done, not held: 「申請はどこでできますか」 — at a section's desk, a body, a web page
+                   r"[一-龥]課(?![題程])|窓口|担当|法人|ホームページ|HP|サイト", re.I)
 PLACE_NAME = r"(?<![ぁ-ん])(?!各|全|(?:市区?町村|都道府県|市町)(?![一-龥]))(?:[一-龥ァ-ヶー]|(?![のはがをにでともやへ])[ぁ-ん]){2,6}(?:県|府|市|町|村)(?![議内外側全民])"
 ANSWER_TYPES["place"] = (ANSWER_TYPES["place"][0], re.compile(f"{VENUE.pattern}|{PLACE_NAME}", re.I))
 # a question answered yes or no: a verb asked about (含まれますか, 受けられますか, can I…) and no question word

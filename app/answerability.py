@@ -202,7 +202,7 @@ def _units(h: Hit, years: tuple[str, ...] = ()) -> Iterator[str]:
         keep = _year_columns(grid[0], years)
         head = " ".join(x for j, x in enumerate(grid[0]) if j in keep)
         for row in grid[1:]:
-            cells = [x for j, x in enumerate(row) if j in keep]
+            cells = [x for j, x in enumerate(row) if j in keep or j >= len(grid[0])]
             yield f"| {' | '.join(cells)} | {context} {unit} {head}"  # the row first: its bare cells are values
     sents = split_sentences(c["text"])
     for i, sent in enumerate(sents):

@@ -107,7 +107,8 @@ def _name_column(grid: list[list[str]], first: int) -> int:
     if distinct(first) > 0.6:
         return 0
     for j in (first + 1, first + 2):
-        if distinct(j) >= 0.9 and not all(re.fullmatch(r"[\d,.]+", r[j].strip() or "0") for r in rows if len(r) > j):
+        figures = sum(bool(_NUMBER_CELL.fullmatch(r[j])) for r in rows if len(r) > j and r[j].strip())
+        if distinct(j) >= 0.9 and figures * 2 < len(rows):  # names, not 10件 / 12.5%
             return j
     return 0
 
@@ -369,7 +370,7 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
         # a row of a table that names none of the question's places counts someone else (「ゆめみ市の…令和5年度は？」
         # is not answered by the row 令和5年度 of a survey of prefectures)
         given = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", ""))) if q.specs else frozenset()
-        rows = [i for i in rows if places_held(q, h, grid[i + 1], given)]
+        rows = [i for i in rows if places_held(q, h, [*grid[i + 1], *grid[0]], given)]
         if 0 < len(rows) <= max_rows:
             return [(h, i + 1) for i in rows]
     return []
@@ -542,8 +543,10 @@ def other_year(q: Query, text: str) -> bool:
     if asked and stated and not asked & stated:
         # another year given in brackets beside a figure of its own (「入居決定：317件（令和5年度は264件）」): the figure
         # outside the brackets is the year the passage is about, not the bracketed one
+        brackets = BRACKETED.findall(flat)
         outside = BRACKETED.sub("", flat)
-        if fiscal_years(outside) or not FIGURE.search(outside):
+        if fiscal_years(outside) or not FIGURE.search(outside) or not any(
+                fiscal_years(b) and FIGURE.search(b) for b in brackets):
             return True
     return other_ordinal(q.specs, text)
 

@@ -501,13 +501,15 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = F
     return out
 
 
-def _box_number(item, box: tuple) -> bool:
+def _box_number(item, box: tuple, text_size: float = 0.0) -> bool:
     """A lone number in a box's bottom corner (or centred under it) numbers the box — a slide's number on a
     handout of thumbnails — and is no part of its text: read with the last line, it ran into a figure
     (「（令和5年度は264件）5」)."""
     line = item.obj
     if not isinstance(line, Line) or not re.fullmatch(r"\d{1,3}", line.text.strip()):
         return False
+    if text_size and line.size > text_size * 1.2:
+        return False  # a figure set large in a panel (344 under 「相談件数」) is what the panel says
     w, h = box[2] - box[0], box[3] - box[1]
     x0, _top, x1, bottom = item.bbox
     return bottom >= box[3] - h * 0.12 and (x0 >= box[2] - w * 0.12 or abs((x0 + x1 - box[0] - box[2]) / 2) < w * 0.05)
@@ -540,8 +542,9 @@ def _boxed(items: list, rects: list[tuple]) -> list:
         inside = [it for it in items if _mostly_inside(bb, it.bbox)]
         if inside:
             items = [it for it in items if it not in inside]
+            sizes = sorted(it.obj.size for it in inside if isinstance(it.obj, Line))
             for it in inside:
-                it.furniture = _box_number(it, bb)
+                it.furniture = _box_number(it, bb, sizes[len(sizes) // 2] if sizes else 0.0)
             inner = _side_by_side([x for x in rects if x != bb and _contains(bb, x)])
             items.append(Item(bb, None, _boxed(inside, inner) if inner and len(inside) > 1 else inside))
     return items

@@ -279,6 +279,8 @@ def title_rows(grid: list[list[str]]) -> tuple[list[str], list[list[str]]]:
         k += 1
     if k == 0 or k >= len(grid) - 1 or sum(bool(c.strip()) for c in grid[k]) < 3:
         return [], grid
+    if sum(bool(_FIGURE_CELL.match(c)) for c in grid[k] if c.strip()) * 3 > sum(bool(c.strip()) for c in grid[k]):
+        return [], grid  # figures under a one-cell row: a group's label in a continued table (【北部圏域】), data
     return [c.strip() for row in grid[:k] for c in row if c.strip()], grid[k:]
 
 

@@ -150,8 +150,12 @@ def test_times_venues_spans_and_form_numbers_are_kinds_of_answer():
     # words that only look like these questions: 「1日時点」, 「どこで、何件」, 「どこでも」, 「何分の何」, 「週何日」
     for plain in ("令和7年4月1日時点で指定している法人はいくつありますか。", "最も多かった法人はどこで、何件でしたか。",
                   "県内どこでも動ける法人は何法人？", "補助率は何分の何ですか。", "窓口は週何日開けてるの？",
-                  "平均で何日くらいかかってる？"):
-        assert not {"date", "place", "duration", "time"} & set(asked_kinds(normalize(plain))), plain
+                  "平均で何日くらいかかってる？", "どの課題に取り組んでいますか", "どこの部分が変わりましたか", "どこが違いますか",
+                  "審査には何日かかりますか", "支援の対象になったのは誰ですか"):
+        assert not {"date", "place", "duration", "time", "person"} & set(asked_kinds(normalize(plain))), plain
+    for plain in ("どの課題に取り組んでいますか", "どこの部分が変わりましたか", "どこが違いますか"):
+        assert "name" not in asked_kinds(normalize(plain)), plain
+    assert ANSWER_LOOKS["place"].search("市町村の住宅担当課で申請できます")  # 「どこでできますか」: a desk answers
     assert _asked(analyze("講義は何分間でしたか。")) == ["duration"]  # no count: a span of time
     looks = {"time": "受付 平日8:30〜17:15", "place": "あさひ市会場", "duration": "設立まで1年程度", "form": "様式第3号",
              "email": "メール：kyoju@pref.example.jp"}

@@ -167,6 +167,8 @@ def test_a_spreadsheet_s_title_and_blank_rows_printed_inside_its_grid_are_no_hea
     assert without_empty_columns([["a", "", "b"], ["c", "", "d"]]) == [["a", "b"], ["c", "d"]]
     plain = [["No.", "市町村名", "件数"], ["1", "みずかげ市", "468"], ["2", "かなえ市", "251"]]
     assert title_rows(plain) == ([], plain)  # a table whose first row is its header
+    going_on = [["【北部圏域】", "", ""], ["あさひ市", "120", "130"], ["ゆめみ市", "80", "90"]]
+    assert title_rows(going_on) == ([], going_on)  # a group's label over figures in a continued table
 
 
 def test_boxes_drawn_inside_a_box_are_read_one_by_one_though_narrower_than_a_page_column():
@@ -210,3 +212,14 @@ def test_a_lone_number_in_a_box_s_bottom_corner_numbers_the_box_and_a_figure_els
     assert not _box_number(item("986", (60, 240, 75, 247)), slide)  # a chart's value at the bottom left
     assert not _box_number(item("5", (288, 150, 296, 157)), slide)  # a figure mid-box
     assert not _box_number(item("317件", (270, 240, 296, 247)), slide)  # a figure with its counter
+    big = Item((180, 200, 240, 247), Line("344", 0, (180, 200, 240, 247), 36.0))
+    assert not _box_number(big, slide, 6.5)  # a panel's figure set large under its label
+
+
+def test_numbered_titles_at_the_top_of_every_page_are_content():
+    """STEP 1 / STEP 2 / STEP 3 (or 様式第1号, 第2号…) in large type at the top of each page share a shape once
+    digits are read as #, but not their words: they stay."""
+    pages = [[Frag(f"STEP {k} 相談の受付", 30, 48, 50, 300, size=18.0),
+              *[Frag(f"本文{k}の{j}行目です。", 200 + 15 * j, 210 + 15 * j, 50, 545, size=10.5) for j in range(10)]]
+             for k in range(1, 4)]
+    assert find_running(pages, [842.0] * 3, 10.5) == [set(), set(), set()]

@@ -142,6 +142,7 @@ def test_a_figure_for_another_fiscal_year_does_not_lead():
     assert not other_year(asked, "・市町村窓口を通じた入居決定：317件（令和5年度は264件）")
     assert other_year(asked, "・令和5年度の入居決定：264件（速報値）")  # the year outside the brackets
     assert other_year(asked, "（令和5年度）入居決定の状況")  # no figure of its own outside the brackets
+    assert other_year(asked, "相談件数は264件（令和5年度）でした。")  # the bracket dates the figure: another year's
 
 
 def test_a_follow_up_names_its_row_with_its_own_words():
@@ -412,3 +413,14 @@ def test_a_place_the_document_s_cover_names_is_the_place_of_its_tables():
     assert [i for _h, i in named_rows(q, [hit], _Idf(cover))] == [1]
     other = [{"doc_id": "kaede", "doc_title": "調査報告", "page_indices": [0], "text": "総務省 行政評価局"}]
     assert named_rows(q, [hit], _Idf(other)) == []
+
+
+def test_a_column_of_figures_names_no_rows_and_a_city_named_by_a_column_holds_its_rows():
+    from app.compose import named_rows, row_labels
+
+    months = [["年度", "月", "相談件数"], ["令和5年度", "4月", "10件"], ["令和5年度", "5月", "12件"], ["令和5年度", "6月", "15件"],
+              ["令和6年度", "4月", "11件"], ["令和6年度", "5月", "13件"]]
+    assert row_labels(months)[0] != "10件"
+    cities = [["項目", "ゆめみ市", "あさひ市"], ["相談件数", "298", "120"], ["入居決定", "41", "20"], ["協力店", "12", "8"]]
+    hit = Hit({"id": "c", "doc_id": "d", "kind": "table", "grid": cities, "text": "市別の実績", "unit_title": "市別の実績"}, 1.0, 1)
+    assert [i for _h, i in named_rows(analyze("ゆめみ市の入居決定は何件？"), [hit], _Idf())] == [2]
