@@ -10,6 +10,14 @@ from __future__ import annotations
 
 import re
 
+# a particular place by name (あさひ市, ともえ県), not a generic one (市町村, 各市, 全県)
+PLACE_NAME = r"(?<![ぁ-ん])(?!各|全|(?:市区?町村|都道府県|市町)(?![一-龥]))(?:[一-龥ァ-ヶー]|(?![のはがをにでともやへ])[ぁ-ん]){2,6}(?:県|府|市|町|村)(?![議内外側全民])"
+# a venue is a building, a room, a floor, online — or a place by its name (あさひ市会場, 中央公民館)
+VENUE = re.compile(r"会議室|ホール|講堂|本館|別館|庁舎|県庁|市役所|役場|公民館|会館|センター|研修室|\d+\s*階|オンライン|ウェブ|"
+                   r"Web|Zoom|会場\s*[：:]|"
+                   # where a thing is done, not held: 「申請はどこでできますか」 — at a section's desk, a body, a web page
+                   r"[一-龥]課(?![題程])|窓口|担当|法人|ホームページ|HP|サイト", re.I)
+
 # What kind of answer a question asks for, and what such an answer looks like in a passage.
 # (Question words of Japanese and English, not any document's wording.)
 ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
@@ -55,7 +63,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
              re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*時(?!間|点|期|代)(?:\s*\d{1,2}\s*分)?|午前|午後|正午|終日|24\s*時間")),
     # a venue: 「どこで開く」「会場はどこ」 — a building, a room, a floor, or online
     "place": (re.compile(r"どこで(?!す|も|[、,])|どこの会場|(?:会場|場所|開催地|開催場所)(?:は|って)?(?:どこ|どちら)|where\b", re.I),
-              None),
+              re.compile(f"{VENUE.pattern}|{PLACE_NAME}", re.I)),
     # a span of time: 「何分間」「何日間」「どのくらいの期間」 — answered by 90分, 3日間, 6か月
     "duration": (re.compile(r"何\s*(?:分間?(?!の)|時間|日間|週間|か月間?|ヶ月間?|カ月間?|年間)|どのくらいの期間|how long", re.I),
                  re.compile(r"\d+\s*(?:分間?(?!の)|時間|日間|週間|[かヶケヵカ箇]月間?|年間)|半年|"
@@ -63,13 +71,6 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # a form's or a rule's number: 「様式は第何号」「何号様式」 — answered by 様式第3号, 第2号様式
     "form": (re.compile(r"第?何号|何条"), re.compile(r"第\s*\d+\s*[号条]|\d+\s*号様式")),
 }
-# a venue is a building, a room, a floor, online — or a place by its name (あさひ市会場, 中央公民館)
-VENUE = re.compile(r"会議室|ホール|講堂|本館|別館|庁舎|県庁|市役所|役場|公民館|会館|センター|研修室|\d+\s*階|オンライン|ウェブ|"
-                   r"Web|Zoom|会場\s*[：:]|"
-                   # where a thing is done, not held: 「申請はどこでできますか」 — at a section's desk, a body, a web page
-                   r"[一-龥]課(?![題程])|窓口|担当|法人|ホームページ|HP|サイト", re.I)
-PLACE_NAME = r"(?<![ぁ-ん])(?!各|全|(?:市区?町村|都道府県|市町)(?![一-龥]))(?:[一-龥ァ-ヶー]|(?![のはがをにでともやへ])[ぁ-ん]){2,6}(?:県|府|市|町|村)(?![議内外側全民])"
-ANSWER_TYPES["place"] = (ANSWER_TYPES["place"][0], re.compile(f"{VENUE.pattern}|{PLACE_NAME}", re.I))
 # a question answered yes or no: a verb asked about (含まれますか, 受けられますか, can I…) and no question word
 YES_NO = re.compile(r"(?:ます|です|でしょう|られる|れる|できる|ある|いる|ない)か[。？?]?\s*$|^(?:is|are|can|do|does|did|will|should)\b",
                     re.I)

@@ -284,17 +284,12 @@ def _value_spans(kind: str, text: str, asked: str, counter: str) -> Iterator[tup
 
 
 def _bound(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
-    """The mean of `_bound_within` at each of REACHES: a value's own clause counts most, its sentence still counts."""
-    return sum(_bound_within(q, retriever, hits, before, after, sentence)
-               for before, after, sentence in REACHES) / len(REACHES)
-
-
-def _bound_within(q: Query, retriever: Retriever, hits: list[Hit], reach: int, after: int, sentence: bool) -> float:
     """The largest IDF-weighted share of the question's words (a place the document is about counts as said)
-    within `reach` characters of one value of the asked kind; a table row is read whole with its headers. A near
-    miss finds its topic and a value in the same two sentences, but the value belongs to something else: the
-    venue of another event on a schedule line, a figure of a neighbouring clause (「会場は…」 after a list of
-    dates). A question asking for no kind of value: the densest stretch of 2 x `reach` characters."""
+    around one value of the asked kind, the mean over REACHES (a value's own clause counts most, its
+    neighbourhood still counts); a table row is read whole with its headers. A near miss finds its topic and a
+    value in the same two sentences, but the value belongs to something else: the venue of another event on a
+    schedule line, a figure of a neighbouring clause (「会場は…」 after a list of dates). A question asking for
+    no kind of value: the densest stretch of twice a reach."""
     words = q.topic_tokens
     if not words or not hits:
         return 0.0
@@ -304,7 +299,7 @@ def _bound_within(q: Query, retriever: Retriever, hits: list[Hit], reach: int, a
     w = {t: retriever.idf(t) for t in words}
     total = sum(w.values()) or 1.0
     asked = squash(normalize(q.standalone))
-    best = dict.fromkeys(kinds or [""], 0.0)
+    best = [dict.fromkeys(kinds or [""], 0.0) for _ in REACHES]  # per reach, per asked kind
 
     def share(span: str, given: set[str]) -> float:
         toks = _words(span)
@@ -313,36 +308,41 @@ def _bound_within(q: Query, retriever: Retriever, hits: list[Hit], reach: int, a
     for h in hits:
         scope = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
         given = {t for s in q.specs if s.text in scope for t in content_words(s.text)}
-        yen = counted_in_yen(h.chunk)
         text = normalize(h.chunk["text"])
         if not kinds:
-            for start in range(0, max(len(text) - reach, 1), reach):
-                best[""] = max(best[""], share(text[start:start + 2 * reach], given))
+            for r, (reach, _after, _inside) in enumerate(REACHES):
+                for start in range(0, max(len(text) - reach, 1), reach):
+                    best[r][""] = max(best[r][""], share(text[start:start + 2 * reach], given))
             continue
+        yen = counted_in_yen(h.chunk)
         for unit in _units(h, q.years):
             if unit.lstrip().startswith("|") and all(
                     _holds("count" if k == "money" and yen else k, normalize(unit), asked) for k in kinds):
                 row = share(unit, given)  # a row with its headers and caption: one statement
-                for k in kinds:
-                    best[k] = max(best[k], row)
-        ends = _sentence_ends(text) if sentence else [len(text)]
+                for by_kind in best:
+                    for k in kinds:
+                        by_kind[k] = max(by_kind[k], row)
+        ends = _sentence_ends(text)
         for kind in kinds:
             for start, end in _value_spans(kind, text, asked, q.counter):
-                lo, hi = max(start - reach, 0), end + after
-                if sentence:  # the value's own sentence: 「※個別相談会は…会場は県庁」 speaks of its own subject
-                    k = next(i for i, e in enumerate(ends) if e >= end)
-                    lo, hi = max(lo, ends[k - 1] if k else 0), min(hi, ends[k])
-                best[kind] = max(best[kind], share(text[lo:hi], given))
-    return min(best.values())  # each value asked for, by its best statement
+                k = next(i for i, e in enumerate(ends) if e >= end)  # the value's sentence
+                for r, (before, after, inside) in enumerate(REACHES):
+                    lo, hi = max(start - before, 0), end + after
+                    if inside:  # 「※個別相談会は…会場は県庁」 speaks of its own subject
+                        lo, hi = max(lo, ends[k - 1] if k else 0), min(hi, ends[k])
+                    best[r][kind] = max(best[r][kind], share(text[lo:hi], given))
+    # each value asked for by its best statement, at each reach
+    return sum(min(by_kind.values()) for by_kind in best) / len(REACHES)
 
 
 def _sentence_ends(text: str) -> list[int]:
     """Where each sentence of a text ends (offsets into the text, as split_sentences splits it)."""
     ends, at = [], 0
     for sent in split_sentences(text):
-        at = text.find(sent, at) + len(sent) if text.find(sent, at) >= 0 else at + len(sent)
+        found = text.find(sent, at)
+        at = (found if found >= 0 else at) + len(sent)
         ends.append(at)
-    return [*ends[:-1], len(text)] if ends else [len(text)]
+    return [*ends[:-1], len(text)]
 
 
 def value_signals(q: Query, retriever: Retriever, hit: Hit) -> dict[str, float]:

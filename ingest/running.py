@@ -157,8 +157,9 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
     A fragment counts when its shape recurs at about the same height in the same edge band
     on enough pages (at least 2, and at least 3 in documents of 5 pages or more), or when it
     alone is a page number in the edge band. Large text (slide titles) counts only when the very same words
-    stand at the same place on nearly every page (a handout's meeting name): titles that repeat are content. `has_other[i]`: page i holds content that is not
-    among its fragments (a table), so its repeated lines may all go.
+    stand at the same place on nearly every page (a handout's meeting name): titles that repeat are content.
+    `has_other[i]`: page i holds content that is not among its fragments (a table), so its repeated lines may
+    all go.
     """
     n = len(pages)
     need = 2 if n < 5 else 3
@@ -211,9 +212,12 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
     # meeting name over small slide thumbnails is larger than the slides' text, yet no slide title
     everywhere = max(need, -(-4 * n // 5))
     # — its very words, digits included: numbered titles (STEP 1, STEP 2…, 様式第1号, 第2号…) share a shape, not words
+    def words(f: Frag) -> str:
+        return re.sub(r"\s+", "", _nfkc(f.text))
+
     literal: Counter = Counter()
     for frags, h in zip(pages, heights, strict=True):
-        literal.update({(_band(f, h), re.sub(r"\s+", "", _nfkc(f.text))) for f in frags if _band(f, h)})
+        literal.update({(_band(f, h), words(f)) for f in frags if _band(f, h)})
 
     # the body frame: where text of body size starts and ends on most pages. Furniture
     # matched only by position or by part of its words must lie outside it, so a caption
@@ -250,7 +254,7 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
             if lone_number:
                 hit.add(i)
                 numbers.add(i)
-            elif n >= 3 and recurs(key, True, everywhere) and literal[(band, re.sub(r"\s+", "", _nfkc(f.text)))] >= everywhere:
+            elif n >= 3 and recurs(key, True, everywhere) and literal[(band, words(f))] >= everywhere:
                 hit.add(i)
             elif not big and (recurs(key, True) or (outside and i not in notes
                                                     and (recurs(key, False) or small_place))):
