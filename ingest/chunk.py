@@ -7,9 +7,10 @@ as JSON for cell look-ups. Case boxes and tables of sentences: one chunk per row
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
-from .clean import split_sentences
+from .clean import normalize, split_sentences
 from .structure import Unit, is_text_table
 
 
@@ -109,6 +110,16 @@ def _places(units: list[Unit]) -> tuple[list[str], list[int], list]:
     return pages, idx, boxes
 
 
+def numbered_rows(grid: list[list[str]]) -> bool:
+    """Every row, the first included, starts with a number of one shape (STEP1, STEP2 …; Q1, Q2 …; ① ② …):
+    the first row is a row like the others, not a header naming the columns."""
+    firsts = [normalize(r[0]).strip() if r else "" for r in grid]
+    if len(firsts) < 3 or not all(firsts):
+        return False
+    shapes = {re.sub(r"\d+|[①-⑳]", "#", re.sub(r"\s+", "", f)) for f in firsts}
+    return len(shapes) == 1 and "#" in next(iter(shapes)) and len(next(iter(shapes))) <= 8 and len(set(firsts)) == len(firsts)
+
+
 def _table_chunks(u: Unit, max_chars: int) -> list[dict]:
     """Dicts of chunk fields for one table or case unit."""
     head = "\n".join(x for x in (u.title, u.scope, u.unit_line) if x)
@@ -116,7 +127,7 @@ def _table_chunks(u: Unit, max_chars: int) -> list[dict]:
     if not is_text_table(u.grid):
         body = "\n".join(x for x in (head, markdown_table(u.grid), notes) if x)
         return [{"text": body, "row": "", "grid": u.grid}]
-    header = u.grid[0] if u.grid else []
+    header = u.grid[0] if u.grid and not numbered_rows(u.grid) else []
     has_no = bool(header) and header[0].strip() in {"№", "No", "No.", "NO", "番号", "#"}
     out: list[dict] = []
     for r, row in enumerate(u.grid[1:] if header else u.grid):

@@ -180,7 +180,8 @@ def read_pdf(path: Path, progress=None) -> list[Page]:
     return assemble(raws)
 
 
-def _split_row(chars: list[dict], bars: list[tuple[float, float, float, float]] | None = None) -> list[list[dict]]:
+def _split_row(chars: list[dict], bars: list[tuple[float, float, float, float]] | None = None,
+               leaders: list[tuple[float, float, float, float]] | None = None) -> list[list[dict]]:
     """Chars of one visual line, cut where the horizontal gap is wider than about a character — unless a
     bar of a bar chart fills the gap: its label and its value (「職員が不足している ▇▇▇ 8団体（72.7%）」) are
     one line, not two columns."""
@@ -189,7 +190,8 @@ def _split_row(chars: list[dict], bars: list[tuple[float, float, float, float]] 
     for c in chars[1:]:
         prev = out[-1][-1]
         size = max(c["size"], prev["size"], 1.0)
-        if c["x0"] - prev["x1"] > size * 0.9 and not _bar_between(prev, c, bars or [], size):
+        if (c["x0"] - prev["x1"] > size * 0.9 and not _bar_between(prev, c, bars or [], size)
+                and not _leader_between(prev, c, leaders or [], size)):
             out.append([c])
         else:
             out[-1].append(c)
@@ -204,6 +206,17 @@ def _bar_between(left: dict, right: dict, bars: list[tuple[float, float, float, 
     gap = right["x0"] - left["x1"]
     return any(x0 >= left["x1"] - size * 0.5 and x1 <= right["x0"] + size * 0.5 and top - size * 0.5 <= mid <= bottom
                + size * 0.5 and (x1 - x0) >= gap * 0.5 for x0, top, x1, bottom in bars)
+
+
+def _leader_between(left: dict, right: dict, leaders: list[tuple[float, float, float, float]], size: float) -> bool:
+    """A leader line fills the gap between two chars of a row: it starts where the left text ends and ends where
+    the right text starts (within about an em each), on the row's baseline. An underline of a heading spans
+    its own panel, not the gap from one panel's heading to the next."""
+    mid = (left["top"] + left["bottom"]) / 2
+    return any(left["x1"] - size * 0.5 <= x0 <= left["x1"] + size * 1.5
+               and right["x0"] - size * 1.5 <= x1 <= right["x0"] + size * 0.5
+               and mid <= (top + bottom) / 2 <= max(left["bottom"], right["bottom"]) + size * 0.4
+               for x0, top, x1, bottom in leaders)
 
 
 # punctuation a typesetter lets hang past the column's right edge (ぶら下げ): its ink is in the left
@@ -235,7 +248,8 @@ def _at_rules(piece: list[dict], rules: list[tuple[float, float, float]]) -> lis
 
 
 def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, float]] | None = None,
-               bars: list[tuple[float, float, float, float]] | None = None) -> list[Line]:
+               bars: list[tuple[float, float, float, float]] | None = None,
+               leaders: list[tuple[float, float, float, float]] | None = None) -> list[Line]:
     """Chars -> line fragments: same baseline, no wide gap (a gap wider than that is a column gutter),
     never across a vertical rule."""
     rows: list[list[dict]] = []
@@ -248,7 +262,7 @@ def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, fl
             rows.append([c])
             ref = mid
     out: list[Line] = []
-    parts = [part for row in rows for piece in _split_row(row, bars) for part in _at_rules(piece, rules or [])]
+    parts = [part for row in rows for piece in _split_row(row, bars, leaders) for part in _at_rules(piece, rules or [])]
     for piece, stop in parts:
         text = "".join(c["text"] for c in piece).strip()
         ink = [c for c in piece if c["text"].strip()]
@@ -342,7 +356,13 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
               for x in {round(b[0]) for b in bars}]
     rules = [(x, t, b) for x, t, b in _vertical_rules(ppage, tboxes, chars)
              if not any(x >= ax - 1.0 and t <= bottom and b >= top for ax, top, bottom in charts)]
-    return _Raw(index, ppage.width, ppage.height, _fragments(chars, index, rules, bars), tables, rects, weights, rules)
+    # a leader: a thin horizontal line (often dotted) from the end of one text to the start of the next on its
+    # baseline (「①単独で設置している ‥‥‥ 6市町村」): it ties them into one line, as a bar of a chart does
+    leaders = [(ln["x0"], ln["top"], ln["x1"], ln["bottom"]) for ln in [*ppage.lines, *ppage.rects]
+               if ln["bottom"] - ln["top"] <= 1.5 and ln["x1"] - ln["x0"] >= 6.0
+               and not any(_contains(tb, (ln["x0"], ln["top"], ln["x1"], ln["bottom"]), 2.0) for tb in tboxes)]
+    return _Raw(index, ppage.width, ppage.height, _fragments(chars, index, rules, bars, leaders), tables, rects,
+                weights, rules)
 
 
 def _vertical_rules(ppage, tboxes: list, chars: list[dict]) -> list[tuple[float, float, float]]:
@@ -533,7 +553,7 @@ def _boxed(items: list, rects: list[tuple]) -> list:
 
     boxes: list[tuple] = []
     for bb in sorted(rects, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1])):
-        if any(_contains(o, bb) for o in boxes):
+        if any(_contains(o, bb) for o in boxes) or _inline_field(bb, items):
             continue
         inside = [it for it in items if _mostly_inside(bb, it.bbox)]
         if inside and len(inside) < len(items):
@@ -548,6 +568,20 @@ def _boxed(items: list, rects: list[tuple]) -> list:
             inner = _side_by_side([x for x in rects if x != bb and _contains(bb, x)])
             items.append(Item(bb, None, _boxed(inside, inner) if inner and len(inside) > 1 else inside))
     return items
+
+
+def _inline_field(bb: tuple, items: list) -> bool:
+    """A box one line high around a single value, with the line's own words just outside it on the same
+    baseline (「構成団体の数 [14.6] 団体」, a form's filled-in field): part of the line, not a block of its own."""
+    inside = [it for it in items if _mostly_inside(bb, it.bbox)]
+    if len(inside) != 1 or not isinstance(inside[0].obj, Line):
+        return False
+    size = max(inside[0].obj.size, 1.0)
+    if bb[3] - bb[1] > size * 2.5:
+        return False
+    mid = (inside[0].bbox[1] + inside[0].bbox[3]) / 2
+    return any(it is not inside[0] and isinstance(it.obj, Line) and it.bbox[1] <= mid <= it.bbox[3]
+               and (0 <= bb[0] - it.bbox[2] <= size * 3 or 0 <= it.bbox[0] - bb[2] <= size * 3) for it in items)
 
 
 def _mark_over_table(blocks: list[Line | Table]) -> None:

@@ -276,11 +276,11 @@ def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:
     offset the most pages support. A candidate no other page supports is kept only in a
     strong form (「P.7」, 「- 7 -」) or in a one- or two-page document.
     """
-    cands = _publication_prefix(cands)
+    cands = _two_up(_publication_prefix(cands))
     support: Counter = Counter()
     for i, cs in enumerate(cands):
         for _, v, system, _ in {(c[0], c[1], c[2], c[3]) for c in cs}:
-            support[(system, v - i)] += 1
+            support[(system, v - (2 * i if system == "two-up" else i))] += 1
     # where the body's arabic sequence (supported by two pages or more) begins: a lone roman numeral before it
     # numbers the front matter (a 目次 page printed 「i」 ahead of 「- 1 -」)
     body_start = min((i for i, cs in enumerate(cands) for _, v, system, _ in cs
@@ -289,7 +289,7 @@ def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:
     for i, cs in enumerate(cands):
         best, best_s = "", 0
         for label, v, system, strong in cs:
-            s = support[(system, v - i)]
+            s = support[(system, v - (2 * i if system == "two-up" else i))]
             if s > best_s or (s == best_s and strong and best_s > 0):
                 best, best_s = label, s
         if best and best_s < 2 and len(cands) > 2:
@@ -298,6 +298,19 @@ def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:
             best = strong_ones[0][0] if len(strong_ones) == 1 else front[0][0] if len(front) == 1 else ""
         labels.append(best)
     return labels
+
+
+def _two_up(cands: list[list[tuple[str, int, str, bool]]]) -> list[list[tuple[str, int, str, bool]]]:
+    """A sheet printed two pages up (a booklet's A5 pages side by side on A4) prints two consecutive numbers,
+    one at the foot of each half: the sheet is pages 「3-4」. The pair is a candidate of its own, whose value
+    grows by two a sheet; it wins only where that sequence is the document's (`choose_labels`)."""
+    out = []
+    for cs in cands:
+        arabic = {c[1]: c for c in cs if c[2] == "arabic"}
+        pairs = [(f"{v}-{v + 1}", v, "two-up", arabic[v][3] and arabic[v + 1][3]) for v in sorted(arabic)
+                 if v + 1 in arabic]
+        out.append(cs + pairs if len(pairs) == 1 else cs)
+    return out
 
 
 def _publication_prefix(cands: list[list[tuple[str, int, str, bool]]]) -> list[list[tuple[str, int, str, bool]]]:

@@ -195,3 +195,91 @@ def test_a_lone_roman_numeral_numbers_the_front_matter_before_the_body():
     # after the body has begun, a lone roman numeral is no front matter
     printed = ["", "- 1 -", "- 2 -", "iv", "- 4 -"]
     assert choose_labels([page_number_candidates(t) if t else [] for t in printed])[3] == ""
+
+
+def test_a_sheet_printed_two_pages_up_is_labelled_with_both_pages():
+    from ingest.running import choose_labels, page_number_candidates
+
+    sheets = [["- 2 -"], ["- 3 -", "- 4 -"], ["- 5 -", "- 6 -"], ["- 7 -", "- 8 -"], ["- 9 -"]]
+    labels = choose_labels([[c for t in s for c in page_number_candidates(t)] for s in sheets])
+    assert labels == ["2", "3-4", "5-6", "7-8", "9"]
+    # one number a page stays one label, even where a page also shows the next number once
+    pages = [["- 1 -"], ["- 2 -"], ["- 3 -", "- 4 -"], ["- 4 -"], ["- 5 -"]]
+    assert choose_labels([[c for t in s for c in page_number_candidates(t)] for s in pages])[:3] == ["1", "2", "3"]
+
+
+def _leader_pdf(path: Path, dotted: bool, underline: bool = False) -> list[str]:
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    rows = [("①単独で設置している", "6市町村", "②共同で設置", "2市町村"),
+            ("③設立に向けて準備中", "3市町村", "④設立を検討中", "3市町村")]
+    for k, (a, na, b, nb) in enumerate(rows):
+        y = 700 - 20 * k
+        c.setFont(font, 10)
+        for x0, text, x1, num in ((40, a, 240, na), (300, b, 500, nb)):
+            c.drawString(x0, y, text)
+            c.drawString(x1, y, num)
+            if dotted:
+                c.setDash(1, 2)
+                c.line(x0 + c.stringWidth(text, font, 10) + 3, y - 2, x1 - 3, y - 2)
+                c.setDash()
+    if underline:  # a heading's underline across its own panel, under two panels' headings
+        c.drawString(40, 600, "見出しA")
+        c.drawString(300, 600, "見出しB")
+        c.line(40, 597, 280, 597)
+        c.line(300, 597, 540, 597)
+    c.showPage()
+    c.save()
+    return [b.text for b in read_document(path)[0].blocks if isinstance(b, Line)]
+
+
+def test_a_dotted_leader_ties_an_option_to_its_count(tmp_path: Path):
+    lines = _leader_pdf(tmp_path / "leader.pdf", dotted=True)
+    assert "①単独で設置している6市町村" in lines and "④設立を検討中3市町村" in lines
+    # without the leader the wide gaps are gutters: options and counts come apart
+    apart = _leader_pdf(tmp_path / "plain.pdf", dotted=False)
+    assert "①単独で設置している6市町村" not in apart
+
+
+def test_an_underline_of_a_panel_heading_is_no_leader(tmp_path: Path):
+    lines = _leader_pdf(tmp_path / "under.pdf", dotted=False, underline=True)
+    assert "見出しA" in lines and "見出しB" in lines
+
+
+def test_a_filled_in_field_box_stays_in_its_line(tmp_path: Path):
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "field.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(font, 10)
+    c.drawString(40, 700, "問1　協議会の設置状況について記入してください。")
+    c.drawString(60, 670, "構成団体の数")
+    c.rect(130, 664, 50, 18)  # the field: one line high, around the value
+    c.drawString(150, 670, "14.6")
+    c.drawString(186, 670, "団体")
+    c.drawString(40, 640, "問2　次の質問です。")
+    c.rect(40, 560, 300, 60)  # a box of several lines is a block of its own
+    c.drawString(50, 600, "コラム")
+    c.drawString(50, 585, "囲みの中の文章です。")
+    c.showPage()
+    c.save()
+    from ingest.chunk import chunk_units
+    from ingest.structure import build_units
+
+    chunks = chunk_units(build_units(read_document(path)), "field", "field")
+    text = "".join(ch.text for ch in chunks).replace(" ", "")
+    assert "構成団体の数14.6団体" in text
+    assert all(ch.section_title != "14.6" for ch in chunks)
+
+
+def test_numbered_steps_in_a_grid_have_no_header_row():
+    from ingest.chunk import numbered_rows
+
+    steps = [["STEP1", "庁内の体制づくり"], ["STEP2", "関係団体への声かけ"], ["STEP3", "準備会の開催"]]
+    assert numbered_rows(steps)
+    assert numbered_rows([["①", "a"], ["②", "b"], ["③", "c"]])
+    assert not numbered_rows([["区分", "内容"], ["STEP1", "a"], ["STEP2", "b"]])  # a header names the columns
+    assert not numbered_rows([["1", "a"], ["1", "b"], ["1", "c"]])  # the same number is no sequence
