@@ -87,9 +87,22 @@ def squash(text: str) -> str:
 _SENT_END = re.compile(r"(?<=[。！？!?\n])(?![）」』)\]。、\n])")
 
 
+# a line that only names, in brackets, who said the statement before it: 「…してほしい。」（あまね村）
+_ATTRIBUTION = re.compile(r"[（(][^（）()。\n]{1,15}[）)]\s*")
+
+
 def split_sentences(text: str) -> list[str]:
-    """Split after 。！？ and line breaks; closing brackets stay with their sentence.
+    """Split after 。！？ and line breaks; closing brackets stay with their sentence, and so does a line that
+    only attributes a quoted statement (「…」 then （ひぐらし町）): a comment is read with whose it is.
 
     Lossless: ``"".join(split_sentences(t)) == t``.
     """
-    return [p for p in _SENT_END.split(text) if p]
+    out: list[str] = []
+    for p in _SENT_END.split(text):
+        if not p:
+            continue
+        if out and _ATTRIBUTION.fullmatch(p) and out[-1].rstrip().endswith(("」", "』")):
+            out[-1] += p
+        else:
+            out.append(p)
+    return out

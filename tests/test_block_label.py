@@ -91,3 +91,12 @@ def test_a_rate_tables_bare_numbers_hold_a_rate():
     row = "| 高齢者 | 312 | 46.5 | 新規相談の内訳 （単位：件、％） | 区分 | 件数 | 構成比"
     assert _holds("rate", row, "高齢者の構成比は何％")
     assert not _holds("rate", "| 高齢者 | 312 | 新規相談の件数 （単位：件） | 区分 | 件数", "高齢者の構成比は何％")
+
+
+def test_a_name_with_shi_is_a_person_whatever_follows_but_a_role_is_not():
+    from app.answer_kinds import ANSWER_LOOKS
+
+    person = ANSWER_LOOKS["person"]
+    assert person.search("副会長は、宅地建物取引業協会の柚木孝典氏が務めています。")
+    assert not person.search("会長が指名する委員で構成します。")
+    assert not person.search("家主さんが安心して貸せるように")

@@ -51,3 +51,11 @@ def test_a_line_the_author_broke_short_is_kept_apart_by_a_space_and_a_wrapped_li
     assert join_lines(["人口", "4,120人", "設立年月", "令和6年10月"], [False, True, True, True]) == "人口 4,120人 設立年月 令和6年10月"
     assert join_lines(["協議会の設立後、相談件数は", "増えました。"], [False, False]) == "協議会の設立後、相談件数は増えました。"
     assert join_lines(["a line", "wrapped"]) == "a line wrapped"
+
+
+def test_a_line_attributing_a_quote_stays_with_the_quote():
+    text = "主な意見は次のとおりです。\n「研修はオンラインで参加できるとありがたい。」\n（あまね村）\n表1\n（単位：件）\n"
+    parts = split_sentences(text)
+    assert "".join(parts) == text
+    assert "「研修はオンラインで参加できるとありがたい。」\n（あまね村）\n" in parts
+    assert "（単位：件）\n" in parts  # a bracketed line after a caption attributes nothing
