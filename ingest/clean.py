@@ -88,7 +88,15 @@ _SENT_END = re.compile(r"(?<=[。！？!?\n])(?![）」』)\]。、\n])")
 
 
 # a line that only names, in brackets, who said the statement before it: 「…してほしい。」（あまね村）
-_ATTRIBUTION = re.compile(r"[（(][^（）()。\n]{1,15}[）)]\s*")
+_ATTRIBUTION = re.compile(r"[（(](?!単位|注|案|再掲|敬称略|\d)[^（）()。\n]{1,15}[）)]\s*")
+
+
+def _quote_line(before: str) -> bool:
+    """The text so far ends with a line that is one quotation (「…」, possibly after a bullet)."""
+    if before.endswith("\n\n"):  # a blank line between: the bracket starts something else
+        return False
+    line = before.rstrip("\n").rsplit("\n", 1)[-1].strip()
+    return line.endswith(("」", "』")) and line.lstrip("・○●◆■-－ ").startswith(("「", "『"))
 
 
 def split_sentences(text: str) -> list[str]:
@@ -101,7 +109,7 @@ def split_sentences(text: str) -> list[str]:
     for p in _SENT_END.split(text):
         if not p:
             continue
-        if out and _ATTRIBUTION.fullmatch(p) and out[-1].rstrip().endswith(("」", "』")):
+        if out and _ATTRIBUTION.fullmatch(p) and _quote_line("".join(out)):
             out[-1] += p
         else:
             out.append(p)

@@ -183,18 +183,20 @@ def read_pdf(path: Path, progress=None) -> list[Page]:
 def _split_row(chars: list[dict], bars: list[tuple[float, float, float, float]] | None = None,
                leaders: list[tuple[float, float, float, float]] | None = None) -> list[list[dict]]:
     """Chars of one visual line, cut where the horizontal gap is wider than about a character — unless a
-    bar of a bar chart fills the gap: its label and its value (「職員が不足している ▇▇▇ 8団体（72.7%）」) are
-    one line, not two columns."""
+    bar of a bar chart or a leader fills the gap: a label and its value (「職員が不足している ▇▇▇ 8団体（72.7%）」,
+    「①単独で設置している ‥‥ 6市町村」) are one line, not two columns."""
     chars = sorted(chars, key=lambda c: c["x0"])
     out: list[list[dict]] = [[chars[0]]]
     for c in chars[1:]:
         prev = out[-1][-1]
         size = max(c["size"], prev["size"], 1.0)
-        if (c["x0"] - prev["x1"] > size * 0.9 and not _bar_between(prev, c, bars or [], size)
-                and not _leader_between(prev, c, leaders or [], size)):
-            out.append([c])
-        else:
+        if c["x0"] - prev["x1"] <= size * 0.9:
             out[-1].append(c)
+        elif _bar_between(prev, c, bars or [], size) or _leader_between(prev, c, leaders or [], size):
+            # one line, its two parts kept apart by a space as the eye sees them (「20〜29 ‥‥ 15」 is not 「20〜2915」)
+            out[-1] += [dict(prev, text=" ", x0=prev["x1"], x1=c["x0"]), c]
+        else:
+            out.append([c])
     return out
 
 
@@ -553,7 +555,7 @@ def _boxed(items: list, rects: list[tuple]) -> list:
 
     boxes: list[tuple] = []
     for bb in sorted(rects, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1])):
-        if any(_contains(o, bb) for o in boxes) or _inline_field(bb, items):
+        if any(_contains(o, bb) for o in boxes) or _inline_field(bb, items, rects):
             continue
         inside = [it for it in items if _mostly_inside(bb, it.bbox)]
         if inside and len(inside) < len(items):
@@ -570,18 +572,21 @@ def _boxed(items: list, rects: list[tuple]) -> list:
     return items
 
 
-def _inline_field(bb: tuple, items: list) -> bool:
-    """A box one line high around a single value, with the line's own words just outside it on the same
-    baseline (「構成団体の数 [14.6] 団体」, a form's filled-in field): part of the line, not a block of its own."""
+def _inline_field(bb: tuple, items: list, rects: list[tuple]) -> bool:
+    """A box one line high around a single value (a short text with a figure), with the line's own words just
+    outside it on the same baseline and in no box of their own (「構成団体の数 [14.6] 団体」, a form's filled-in
+    field): part of the line, not a block. A step of a flow drawn as one-line boxes side by side stays a box."""
     inside = [it for it in items if _mostly_inside(bb, it.bbox)]
     if len(inside) != 1 or not isinstance(inside[0].obj, Line):
         return False
+    value = inside[0].obj.text.strip()
     size = max(inside[0].obj.size, 1.0)
-    if bb[3] - bb[1] > size * 2.5:
+    if bb[3] - bb[1] > size * 2.5 or len(value) > 12 or not re.search(r"\d", value):
         return False
     mid = (inside[0].bbox[1] + inside[0].bbox[3]) / 2
     return any(it is not inside[0] and isinstance(it.obj, Line) and it.bbox[1] <= mid <= it.bbox[3]
-               and (0 <= bb[0] - it.bbox[2] <= size * 3 or 0 <= it.bbox[0] - bb[2] <= size * 3) for it in items)
+               and (0 <= bb[0] - it.bbox[2] <= size * 3 or 0 <= it.bbox[0] - bb[2] <= size * 3)
+               and not any(r != bb and _mostly_inside(r, it.bbox) for r in rects) for it in items)
 
 
 def _mark_over_table(blocks: list[Line | Table]) -> None:

@@ -290,7 +290,8 @@ def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:
         best, best_s = "", 0
         for label, v, system, strong in cs:
             s = support[(system, v - (2 * i if system == "two-up" else i))]
-            if s > best_s or (s == best_s and strong and best_s > 0):
+            # on a tie the two-up reading wins: a sheet showing 「2」 and 「3」 is pages 2-3, not page 2
+            if s > best_s or (s == best_s and best_s > 0 and (strong or system == "two-up")):
                 best, best_s = label, s
         if best and best_s < 2 and len(cands) > 2:
             strong_ones = [c for c in cs if c[3]]

@@ -59,3 +59,5 @@ def test_a_line_attributing_a_quote_stays_with_the_quote():
     assert "".join(parts) == text
     assert "「研修はオンラインで参加できるとありがたい。」\n（あまね村）\n" in parts
     assert "（単位：件）\n" in parts  # a bracketed line after a caption attributes nothing
+    for other in ("図1「相談件数の推移」\n（単位：件）\n", "「x」\n\n（あまね村）\n", "規約「設置要綱」\n（案）\n"):
+        assert len(split_sentences(other)) == 2, other  # a title with a quote, a blank line, a note: no attribution
