@@ -293,8 +293,8 @@ def test_one_line_boxes_of_a_flow_stay_boxes(tmp_path: Path):
             c.drawString(x - 30, 700, "→")
     c.showPage()
     c.save()
-    from ingest.pdf import _inline_field
     from ingest.layout import Item
+    from ingest.pdf import _inline_field
 
     lines = [b for b in read_document(path)[0].blocks if isinstance(b, Line)]
     assert not any("→物件紹介" in ln.text.replace(" ", "") for ln in lines)
