@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ingest.clean import normalize, split_sentences, squash
 from ingest.tokens import content_words
+from ingest.vocabulary import vocabulary
 
 from .answer_kinds import ANSWER_LOOKS, RATE_HEAD
 from .compose import answer_cell, counted_in_yen, fiscal_years
@@ -222,6 +223,31 @@ def _year_columns(header: list[str], years: tuple[str, ...]) -> set[int]:
     return {j for j, v in named.items() if not v or v & asked}
 
 
+def bare(word: str, flat: str) -> bool:
+    """The word stands in the text on its own somewhere, not only as the end of a shifted form: 会長 is not
+    stated by 「副会長は…氏」, 制度 not by 「旧制度では」 (the prefixes are domain vocabulary)."""
+    v = vocabulary()
+
+    def shifted(at: int) -> bool:
+        for p in (*v.shifting_prefixes, *v.start_prefixes):
+            start = at - len(p)
+            if start < 0 or flat[start:at] != p or word.startswith(p):
+                continue
+            if p in v.shifting_prefixes or start == 0 or not _KANJI.match(flat[start - 1]):
+                return True
+        return False
+
+    at = flat.find(word)
+    while at >= 0:
+        if not shifted(at):
+            return True
+        at = flat.find(word, at + 1)
+    return False
+
+
+_KANJI = re.compile(r"[一-龥々]")
+
+
 def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, float]:
     """(spec_anchor, anchor), read in one pass over the passage units. spec_anchor: the largest share of the
     question's specifiers (a place by name, a year, a month, 第N回) that one unit states beside a value of the
@@ -259,7 +285,8 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
                 continue
             share = held(q.specs, text, given)
             spec_best = max(spec_best, share)
-            if not alts or whole in squash(text) or all(a & _words(unit) for a in alts):
+            flat = squash(text)
+            if not alts or bare(whole, flat) or all(any(bare(x, flat) for x in a & _words(unit)) for a in alts):
                 attr_best = max(attr_best, share)
             if spec_best == 1.0 and attr_best == 1.0:
                 return spec_best, attr_best

@@ -37,6 +37,8 @@ class Vocabulary:
     ask_labels: tuple[str, ...] = ()  # 【質問】【要望事項】: a record's field that asks; its answer follows
     answer_labels: tuple[str, ...] = ()  # 【回答】【県の回答】: the field that answers
     era_names: frozenset[str] = frozenset()  # 令和, 平成: a year's prefix, not a topic word
+    shifting_prefixes: tuple[str, ...] = ()  # 副, 次期: 副会長 is another role than 会長
+    start_prefixes: tuple[str, ...] = ()  # 前, 旧: the same at a word's start only (前会長, not 事前相談)
 
     def synonyms(self, word: str) -> list[str]:
         """The other forms of every group holding `word` (document form first)."""
@@ -78,6 +80,8 @@ def vocabulary() -> Vocabulary:
         ask_labels=tuple(_nfkc(a) for a in v.get("records", {}).get("asks", [])),
         answer_labels=tuple(_nfkc(a) for a in v.get("records", {}).get("answers", [])),
         era_names=frozenset(_nfkc(e) for e in w.get("era_names", [])),
+        shifting_prefixes=tuple(_nfkc(x) for x in w.get("shifting_prefixes", [])),
+        start_prefixes=tuple(_nfkc(x) for x in w.get("start_prefixes", [])),
     )
 
 

@@ -101,3 +101,13 @@ def test_a_name_with_shi_is_a_person_whatever_follows_but_a_role_is_not():
     assert person.search("事務局から田中氏が説明した。")
     assert not person.search("協議会会長が指名する委員で構成します。")
     assert not person.search("家主さんが安心して貸せるように")
+
+
+def test_a_role_with_a_shifting_prefix_is_another_role():
+    from app.answerability import bare
+
+    assert not bare("会長", "副会長は、協会の柚木孝典氏が務めています。")  # the 会長 is not named
+    assert bare("会長", "会長は山田氏、副会長は柚木氏です。")
+    assert bare("副会長", "副会長は柚木氏です。")
+    assert not bare("制度", "旧制度では上限額は40万円でした。")
+    assert bare("相談", "事前相談は5日前までに申し込みます。")  # 前 inside 事前 shifts nothing
