@@ -113,11 +113,12 @@ def _places(units: list[Unit]) -> tuple[list[str], list[int], list]:
 def numbered_rows(grid: list[list[str]]) -> bool:
     """Every row, the first included, starts with a number of one shape (STEP1, STEP2 …; Q1, Q2 …; ① ② …):
     the first row is a row like the others, not a header naming the columns."""
-    firsts = [normalize(r[0]).strip() if r else "" for r in grid]
-    if len(firsts) < 3 or not all(firsts):
+    firsts = [re.sub(r"\s+", "", normalize(r[0])) if r else "" for r in grid]  # NFKC: ① is 1
+    if len(firsts) < 3 or not all(firsts) or len(set(firsts)) < len(firsts):
         return False
-    shapes = {re.sub(r"\d+|[①-⑳]", "#", re.sub(r"\s+", "", f)) for f in firsts}
-    return len(shapes) == 1 and "#" in next(iter(shapes)) and len(next(iter(shapes))) <= 8 and len(set(firsts)) == len(firsts)
+    shapes = {re.sub(r"\d+", "#", f) for f in firsts}
+    shape = next(iter(shapes))
+    return len(shapes) == 1 and "#" in shape and len(shape) <= 8
 
 
 def _table_chunks(u: Unit, max_chars: int) -> list[dict]:

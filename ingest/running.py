@@ -280,7 +280,7 @@ def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:
     support: Counter = Counter()
     for i, cs in enumerate(cands):
         for _, v, system, _ in {(c[0], c[1], c[2], c[3]) for c in cs}:
-            support[(system, v - (2 * i if system == "two-up" else i))] += 1
+            support[_sequence(system, v, i)] += 1
     # where the body's arabic sequence (supported by two pages or more) begins: a lone roman numeral before it
     # numbers the front matter (a 目次 page printed 「i」 ahead of 「- 1 -」)
     body_start = min((i for i, cs in enumerate(cands) for _, v, system, _ in cs
@@ -289,7 +289,7 @@ def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:
     for i, cs in enumerate(cands):
         best, best_s = "", 0
         for label, v, system, strong in cs:
-            s = support[(system, v - (2 * i if system == "two-up" else i))]
+            s = support[_sequence(system, v, i)]
             # on a tie the two-up reading wins: a sheet showing 「2」 and 「3」 is pages 2-3, not page 2
             if s > best_s or (s == best_s and best_s > 0 and (strong or system == "two-up")):
                 best, best_s = label, s
@@ -299,6 +299,12 @@ def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:
             best = strong_ones[0][0] if len(strong_ones) == 1 else front[0][0] if len(front) == 1 else ""
         labels.append(best)
     return labels
+
+
+def _sequence(system: str, value: int, index: int) -> tuple[str, int]:
+    """The numbering a candidate belongs to: its system and its offset from the page index (a two-up sheet's
+    first number grows by two a page)."""
+    return system, value - (2 * index if system == "two-up" else index)
 
 
 def _two_up(cands: list[list[tuple[str, int, str, bool]]]) -> list[list[tuple[str, int, str, bool]]]:
