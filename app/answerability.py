@@ -264,15 +264,16 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     asking = QUESTION_WORDS.findall(q.raw)
     asking = [a for a in asking if a != "教えて"] or asking  # 「いくらか教えて」 asks one thing
     single = len(kinds) == 1 and len(asking) <= 1
-    # the attribute as written, or its last word of two characters or more (派遣 of アドバイザー派遣)
-    head = [w for w in content_words(q.attribute) if len(w) > 1][-1:]
-    attr = head if q.attribute and single and not shaped else []
+    # the attribute as written, or the IDF-weighted share of its words of two characters or more that the unit
+    # states: 「入居決定件数」 is not anchored by a 「相談件数」 column — its 件数 is there, its 入居 / 決定 are not
+    attr = [w for w in content_words(q.attribute) if len(w) > 1] if q.attribute and single and not shaped else []
     whole = squash(normalize(q.attribute))
     spec_best = 1.0 if not q.specs else 0.0
     attr_best = 1.0 if not q.specs and not attr else 0.0
     if spec_best == 1.0 and attr_best == 1.0:
         return 1.0, 1.0
     alts = [{t, *synonym_tokens((t,))} for t in attr]
+    weights = [max(retriever.idf(t), IDF_FLOOR) for t in attr]
     asked = squash(normalize(q.standalone))
     for h in hits:
         given = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
@@ -286,11 +287,20 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
             share = held(q.specs, text, given)
             spec_best = max(spec_best, share)
             flat = squash(text)
-            if not alts or bare(whole, flat) or all(any(bare(x, flat) for x in a & _words(unit)) for a in alts):
-                attr_best = max(attr_best, share)
+            attr_best = max(attr_best, share * _attribute_share(alts, weights, whole, unit, flat))
             if spec_best == 1.0 and attr_best == 1.0:
                 return spec_best, attr_best
     return spec_best, attr_best
+
+
+def _attribute_share(alts: list[set[str]], weights: list[float], whole: str, unit: str, flat: str) -> float:
+    """How much of the asked attribute a unit states: all of it when written as asked, else the IDF-weighted
+    share of its words (each or a synonym standing on its own, not only inside a shifted form like 副会長)."""
+    if not alts or bare(whole, flat):
+        return 1.0
+    words = _words(unit)
+    got = sum(w for a, w in zip(alts, weights, strict=True) if any(bare(x, flat) for x in a & words))
+    return got / (sum(weights) or 1.0)
 
 
 # characters on either side of a value that speak of it: its clause (inside its sentence), and its neighbourhood
