@@ -38,16 +38,18 @@ BLIND15 = ["sazanami_web", "sazanami_keikaku"]
 BLIND16 = ["tsutsuji_handout", "tsutsuji_sheet"]
 # seventeenth held-out set (すずらん県), written blind: built only when named, never by default
 BLIND17 = ["suzuran_booklet", "suzuran_chousahyou"]
+# eighteenth held-out set (しらかね県), written blind: built only when named, never by default
+BLIND18 = ["shirakane_sheet", "shirakane_notes"]
 # every document the generator can write: the layout set and all held-out sets
 EVERY = (DOCS + FRESH + BLIND + BLIND3 + BLIND4 + BLIND5 + BLIND6 + BLIND7 + BLIND8 + BLIND11 + BLIND12 + BLIND13
-         + BLIND14 + BLIND15 + BLIND16 + BLIND17)
+         + BLIND14 + BLIND15 + BLIND16 + BLIND17 + BLIND18)
 
 
 def build_all(outdir: str | Path, only: list[str] | None = None, keep_docs: bool = False) -> dict[str, dict]:
     """Write every PDF and its <name>.truth.json into outdir; return {file: truth}.
 
     `only` may name any module in DOCS, FRESH, BLIND, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND11,
-    BLIND12, BLIND13, BLIND14, BLIND15, BLIND16 or BLIND17;
+    BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17 or BLIND18;
     without it only DOCS are built.
     With keep_docs the engine's Doc object is kept under truth["_doc"] (used by check.py)."""
     import importlib
