@@ -7,6 +7,7 @@ A file that cannot be read is reported and skipped; the others still go in.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,8 @@ from .pdf import DocumentError, read_document
 from .romaji import names_in
 from .structure import build_units
 from .tokens import content_words
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -201,6 +204,13 @@ def run_ingest(
             chunks, n_pages = chunk_document(doc, min_chars, max_chars, progress=progress)
         except DocumentError as err:
             report.failures.append(err)
+            continue
+        except Exception as exc:  # a layout this reader gets wrong must not cost the user the other documents
+            log.exception("reading %s failed", doc.path)
+            report.failures.append(DocumentError(
+                doc.path, f"could not be read: an error in the layout reader ({type(exc).__name__}); "
+                "the other documents are indexed",
+                "レイアウトの読み取りでエラーが起きたため、この文書は索引に入れていません（他の文書は入れました）"))
             continue
         finally:
             bar.update(base + page_counts[doc.doc_id] - bar.n)  # a file that failed part-way still counts as read

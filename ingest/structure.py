@@ -438,7 +438,9 @@ def build_units(pages: list[Page]) -> list[Unit]:
     caption_open = False  # caption text may wrap onto the next line
     last_table: Unit | None = None  # notes after a grid belong to it; a grid on the next page may continue it
     note_target: Unit | None = None
-    open_heading: tuple[Unit, Line] | None = None  # a heading whose title may wrap onto the next line
+    # a heading whose title may wrap onto the next line, with its entry on the section stack (None when it heads
+    # no section: the document's title, 目次)
+    open_heading: tuple[Unit, Line, dict | None] | None = None
     blocks = [b for p in pages for b in p.blocks if not isinstance(b, Line) or b.text.strip()]
     legal = is_legal([b.text for b in blocks if isinstance(b, Line)])  # rules set out in 第N条 articles
     # the block printed after each one, across pages and blank lines: a caption looks at the article under it
@@ -479,17 +481,18 @@ def build_units(pages: list[Page]) -> list[Unit]:
             caption.text = "\n".join([caption.title, caption.scope, caption.unit_line, *caption.notes]).strip()
             caption = None
 
-    def push_heading(h: Heading, line: Line, page: Page) -> None:
+    def push_heading(h: Heading, line: Line, page: Page) -> dict | None:
         nonlocal stack
         doc_title = page.index == 0 and h.scheme.startswith("face") and line.size >= title_size - 0.1
         if is_toc_title(h.title):
-            return  # 「目次」 heads no section
+            return None  # 「目次」 heads no section
         if doc_title:
             # the document's own title heads no section, except the enactment lines of rules printed
             # between it and the first article (「令和7年3月25日 … 決裁」): any heading closes it
             if legal and not stack:
                 stack = [{"scheme": "title", "key": h.key, "title": h.title, "size": 0.0, "box": False}]
-            return
+                return stack[-1]
+            return None
         stack = [e for e in stack if e["scheme"] != "title"]
         if h.scheme in (PART_SCHEME, FORM_SCHEME):
             stack = []  # 附則, 別表, 様式 stand beside the articles and chapters, never under them
@@ -505,6 +508,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
         size = 0.0 if h.scheme == FORM_SCHEME else line.size
         opened_in_box = line.box and h.scheme in (ARTICLE_SCHEME, PART_SCHEME, FORM_SCHEME)
         stack.append({"scheme": h.scheme, "key": h.key, "title": h.title, "size": size, "box": opened_in_box})
+        return stack[-1]
 
     def heading_unit(text: str, line: Line, page: Page) -> None:
         h = new_unit("heading")
@@ -603,7 +607,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 continue
             caption_open = False
             if open_heading is not None:
-                h_unit, h_line = open_heading
+                h_unit, h_line, entry = open_heading
                 same_face = line.strong == h_line.strong and abs(line.size - h_line.size) < 0.3
                 question = h_unit.section_path and stack and stack[-1]["scheme"] == "Q"
                 wraps = (kind in {"cont", "para"} or (kind == "heading" and heading.scheme.startswith("face"))) and (
@@ -614,18 +618,19 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 )
                 if wraps:
                     h_unit.text = join_lines([h_unit.text, line.text])
-                    stack[-1]["title"] = h_unit.text
+                    if entry is not None:  # the section the heading opened (a box's end may have closed it)
+                        entry["title"] = h_unit.text
                     h_unit.section, h_unit.section_title, h_unit.section_path = _section(stack)
                     h_unit.add_place(page.label, page.index, line.bbox)
-                    open_heading = (h_unit, line)
+                    open_heading = (h_unit, line, entry)
                     continue
                 open_heading = None
             if kind == "heading":
                 flush_para()
                 close_caption()
-                push_heading(heading, line, page)
+                entry = push_heading(heading, line, page)
                 heading_unit(line.text, line, page)
-                open_heading = (units[-1], line)
+                open_heading = (units[-1], line, entry)
                 last_table = note_target = None
                 continue
             if (kind == "caption" and not caption_of(line.text) and not caption_lead(line.text) and para_lines

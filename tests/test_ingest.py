@@ -96,6 +96,32 @@ def test_broken_pdf_beside_a_good_one(tmp_path, model_path, embedder):
     assert any("居住支援" in c["text"] for c in _chunks(s))
 
 
+def test_a_layout_reader_error_costs_only_its_document(tmp_path, model_path, embedder, monkeypatch):
+    """A bug in the layout reader on one odd PDF is reported for that file; the others are indexed."""
+    from pdfgen import text_pdf
+
+    import ingest.pipeline as pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(REPORT_PDF, corpus / "report.pdf")
+    text_pdf(corpus / "odd.pdf", [["A page the reader trips over."]])
+    real = pipeline.build_units
+
+    def tripping(pages):
+        if any("trips over" in getattr(b, "text", "") for p in pages for b in p.blocks):
+            raise IndexError("list index out of range")
+        return real(pages)
+
+    monkeypatch.setattr(pipeline, "build_units", tripping)
+    s = make_settings(tmp_path, corpus, model_path)
+    rep = run_ingest(corpus, StoreConfig(s.index_dir), model_path, show_progress=False, embedder=embedder)
+    assert [os.path.basename(f.path) for f in rep.failures] == ["odd.pdf"]
+    assert rep.failures[0].en and rep.failures[0].ja
+    assert rep.docs_indexed == ["report"]
+    assert any("居住支援" in c["text"] for c in _chunks(s))
+
+
 def test_image_only_pdf_says_ocr(tmp_path):
     import pypdf
 
