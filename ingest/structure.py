@@ -67,6 +67,7 @@ class Unit:
     section_path: list[str] = field(default_factory=list)  # readable heading titles, outermost first
     block: int = -1  # tables: the reading-order block of their last piece
     form: bool = False  # inside a form printed after rules (様式第1号): a document to fill in, read as one
+    spread: bool = False  # tables: printed in blocks of columns on several pages, joined beside each other
 
     def add_place(self, label: str, index: int, bbox: tuple[float, float, float, float]) -> None:
         if not self.pages or self.pages[-1] != label:
@@ -360,6 +361,58 @@ def _continues(unit: Unit, table: Table, grid: list[list[str]]) -> bool:
     return repeated or moved
 
 
+def beside(grid: list[list[str]], more: list[list[str]], spread: bool = False) -> list[list[str]] | None:
+    """A table too wide for its page is printed in blocks of columns, each block on its own page under the same
+    row titles (No., 市町村名 repeated as print titles). Returns `grid` with `more` joined in, or None when `more`
+    is no such block. Three cases, for a sheet printed across then down or down then across:
+    - new columns: `more` starts with the same header cells as `grid`, then others, and its rows carry the row
+      titles of a run of `grid`'s rows, in order: its other columns go beside those rows (empty for the rest);
+    - the rest of those columns: `grid` already ends with `more`'s other columns and the matching rows' cells
+      there are empty: they are filled in;
+    - the next rows of the first block (only for a table already joined, `spread`): `more`'s header is the
+      start of `grid`'s, and its rows go under the others with their other cells empty, for a later block.
+    A two-level header's second row (empty under the row titles) is a header row of both."""
+    if len(grid) < 2 or len(more) < 2 or any(len(r) != len(more[0]) for r in more):
+        return None
+    sq = [[squash(c) for c in r] for r in grid]
+    top = [[squash(c) for c in r] for r in more]
+    width = len(top[0])
+    if spread and width < len(sq[0]) and top[0] == sq[0][:width]:
+        h = 1
+        while h < min(len(top), len(sq)) and top[h] == sq[h][:width] and not top[h][0]:
+            h += 1
+        return grid + [r + [""] * (len(sq[0]) - width) for r in more[h:]]
+    k = 0
+    while k < min(len(sq[0]), width) and sq[0][k] and sq[0][k] == top[0][k]:
+        k += 1
+    if not 1 <= k < width:
+        return None
+    h = 1  # header rows: the first, and any under it with empty row titles in both
+    while h < min(len(top), len(sq)) and not any(top[h][:k]) and not any(sq[h][:k]):
+        h += 1
+    labels = [tuple(r[:k]) for r in top[h:]]
+    if not labels or not all(any(lab) for lab in labels) or len(set(labels)) != len(labels):
+        return None
+    rows = [tuple(r[:k]) for r in sq[h:]]
+    start = next((j for j in range(len(rows) - len(labels) + 1) if rows[j:j + len(labels)] == labels), None)
+    if start is None:
+        return None
+    extra = width - k
+    out = [list(r) for r in grid]
+    at = len(sq[0]) - extra
+    if at >= k and all(sq[i][at:] == top[i][k:] for i in range(h)):  # the columns are there: fill these rows
+        if any(c.strip() for r in out[h + start:h + start + len(labels)] for c in r[at:]):
+            return None
+        for i, r in enumerate(more[h:]):
+            out[h + start + i][at:] = r[k:]
+        return out
+    for j in range(len(out)):
+        i = j - h - start
+        new = more[j][k:] if j < h else more[h + i][k:] if 0 <= i < len(labels) else [""] * extra
+        out[j] = out[j] + new
+    return out
+
+
 def continued_rows(grid: list[list[str]], more: list[list[str]]) -> list[list[str]]:
     """The rows a continued table adds to `grid` (which it may change). Its header rows, repeated on the new
     page (one, or both rows of a two-level header), go; a row split at the page break — its key cell empty,
@@ -440,6 +493,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
     note_target: Unit | None = None
     # a heading whose title may wrap onto the next line, with its entry on the section stack (None when it heads
     # no section: the document's title, 目次)
+    note_line: Line | None = None  # the last line read into a table's notes
     open_heading: tuple[Unit, Line, dict | None] | None = None
     blocks = [b for p in pages for b in p.blocks if not isinstance(b, Line) or b.text.strip()]
     legal = is_legal([b.text for b in blocks if isinstance(b, Line)])  # rules set out in 第N条 articles
@@ -528,6 +582,13 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 flush_para()
                 open_heading = None
                 titles, grid = _table_rows(block)
+                wide = (beside(last_table.grid, grid, last_table.spread)
+                        if caption is None and not titles and last_table is not None else None)
+                if wide is not None:  # the next columns of a table too wide for its page, under the same row titles
+                    last_table.grid, last_table.spread = wide, True
+                    last_table.add_place(page.label, page.index, block.bbox)
+                    last_table.block = block.block
+                    continue
                 if caption is None and not titles and last_table is not None and _continues(last_table, block, grid):
                     grid = continued_rows(last_table.grid, grid)
                     last_table.grid.extend(grid)
@@ -659,6 +720,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 note_target = caption or last_table
                 note_target.notes.append(line.text.strip())
                 note_target.add_place(page.label, page.index, line.bbox)
+                note_line = line
                 continue
             if kind == "small" and note_target is not None and note_target.notes:
                 # a note's wrapped line, or its next numbered item ("2 市区町村を…")
@@ -667,6 +729,17 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 else:
                     note_target.notes[-1] = join_lines([note_target.notes[-1], line.text])
                 note_target.add_place(page.label, page.index, line.bbox)
+                note_line = line
+                continue
+            if (kind in {"cont", "para"} and note_target is not None and note_target.notes and note_line is not None
+                    and at and page.blocks[at - 1] is note_line and line.block == note_line.block
+                    and line.gap < max(0.6, note_line.gap + 0.1)
+                    and not note_target.notes[-1].rstrip().endswith(SENTENCE_END)):
+                # a note printed in the body's size goes on onto the next line (「※2 相談件数は、…受け付けた」 /
+                # 「住まいに関する相談の延べ件数。」): still the note, and the table it belongs to goes on after it
+                note_target.notes[-1] = join_lines([note_target.notes[-1], line.text])
+                note_target.add_place(page.label, page.index, line.bbox)
+                note_line = line
                 continue
             # body text
             last_table = note_target = None
