@@ -267,9 +267,13 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     # the attribute as written, or the IDF-weighted share of its words of two characters or more that the unit
     # states: 「入居決定件数」 is not anchored by a 「相談件数」 column — its 件数 is there, its 入居 / 決定 are not
     attr = [w for w in content_words(q.attribute) if len(w) > 1] if q.attribute and single and not shaped else []
+    # a count of things (件数, 人数) is named by the value's own counter (「9件です」): the unit must hold a figure
+    # in that counter, not the word
+    counted = [w[:-1] for w in attr if "count" in kinds and w.endswith("数") and w[:-1] in vocabulary().count_words]
+    attr = [w for w in attr if not (w.endswith("数") and w[:-1] in counted)]
     whole = squash(normalize(q.attribute))
     spec_best = 1.0 if not q.specs else 0.0
-    attr_best = 1.0 if not q.specs and not attr else 0.0
+    attr_best = 1.0 if not q.specs and not attr and not counted else 0.0
     if spec_best == 1.0 and attr_best == 1.0:
         return 1.0, 1.0
     alts = [{t, *synonym_tokens((t,))} for t in attr]
@@ -284,6 +288,8 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
                 continue
             if q.counter and "count" in kinds and not _counts(q.counter, text, asked):
                 continue
+            if counted and not any(_counts(c, text, asked) for c in counted):
+                continue
             share = held(q.specs, text, given)
             spec_best = max(spec_best, share)
             flat = squash(text)
@@ -296,7 +302,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
 def _attribute_share(alts: list[set[str]], weights: list[float], whole: str, unit: str, flat: str) -> float:
     """How much of the asked attribute a unit states: all of it when written as asked, else the IDF-weighted
     share of its words (each or a synonym standing on its own, not only inside a shifted form like 副会長)."""
-    if not alts or bare(whole, flat):
+    if not alts or (whole and bare(whole, flat)):
         return 1.0
     words = _words(unit)
     got = sum(w for a, w in zip(alts, weights, strict=True) if any(bare(x, flat) for x in a & words))

@@ -161,3 +161,36 @@ def test_kana_names_the_tokeniser_reads_as_a_verb_or_a_dialect_auxiliary_are_pla
     assert place_names("ゆめみ市の令和6年度の相談件数") == ["ゆめみ市"]
     assert place_names("はるひ市の協議会") == ["はるひ市"]
     assert place_names("ちいさな町の協議会") == [] and place_names("よくある市の例") == []
+
+
+class _Corpus:
+    """Just what the anchor signal reads of a retriever: word weights and the documents' heads."""
+
+    class snapshot:  # noqa: N801 - stands in for the index snapshot
+        build_id, chunks = "test", []
+
+    @staticmethod
+    def idf(word: str) -> float:
+        return 2.0
+
+
+def _anchor(question: str, text: str) -> float:
+    from app.answerability import _anchors
+    from app.retrieve import Hit
+
+    chunk = {"kind": "text", "text": text, "doc_id": "d", "section_title": "", "unit_title": ""}
+    return _anchors(analyze(question), _Corpus(), [Hit(chunk, 1.0, 1)])[1]
+
+
+def test_a_count_asked_as_a_number_of_things_is_named_by_the_figure():
+    """「入居に結びついた件数」: 「9件です」 states a 件数 though the word is not written."""
+    text = "設立初年度に、協議会の支援で入居に結びついたのは9件です。"
+    assert _anchor("設立初年度に入居に結びついた件数を教えてください。", text) == 1.0
+    assert _anchor("設立初年度に入居に結びついた件数を教えてください。", "設立初年度の会議は3回です。") == 0.0
+
+
+def test_an_attribute_is_anchored_by_the_share_of_its_words_a_unit_states():
+    """A 相談件数 column does not state an 入居決定件数: only its 件数 is there (and a figure says that much)."""
+    assert _anchor("ゆきみ村の入居決定件数は何件？", "ゆきみ村の相談件数は令和6年度に3件。") == 0.0
+    assert 0.0 < _anchor("ゆきみ村の入居決定件数は何件？", "ゆきみ村の入居相談は令和6年度に3件。") < 1.0
+    assert _anchor("ゆきみ村の入居決定件数は何件？", "ゆきみ村の入居決定件数は令和6年度に1件。") == 1.0
