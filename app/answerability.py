@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.clean import normalize, split_sentences, squash
+from ingest.clean import normalize, row_context, split_sentences, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
 
@@ -205,7 +205,7 @@ def _units(h: Hit, years: tuple[str, ...] = ()) -> Iterator[str]:
         for row in grid[1:]:
             cells = [x for j, x in enumerate(row) if j in keep or j >= len(grid[0])]
             yield f"| {' | '.join(cells)} | {context} {unit} {head}"  # the row first: its bare cells are values
-    sents = split_sentences(c["text"])
+    sents = row_context([s.strip() for s in split_sentences(c["text"]) if s.strip()])
     for i, sent in enumerate(sents):
         yield f"{context} {sent}{sents[i + 1] if i + 1 < len(sents) else ''}"
 

@@ -20,7 +20,10 @@ def doc_head(snap, doc_id: str) -> str:
             return _HEADS[key]
     members = [c for c in snap.chunks if c.get("doc_id") == doc_id]
     first = min((min(c.get("page_indices") or [0]) for c in members), default=0)
-    page = " ".join(c["text"] for c in members if first in (c.get("page_indices") or [0]))
+    # a table's rows are content, not the cover: a list of municipalities opening a spreadsheet says nothing of
+    # whose the document is (its first row's city is no scope of every passage)
+    page = " ".join(c["text"] for c in members if first in (c.get("page_indices") or [0])
+                    and c.get("kind") not in {"table", "case"})
     head = squash(normalize(" ".join([*(c.get("doc_title", "") for c in members[:1]), page[:HEAD_CHARS]])))
     with _HEADS_LOCK:
         _HEADS[key] = head

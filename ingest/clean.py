@@ -114,3 +114,27 @@ def split_sentences(text: str) -> list[str]:
         else:
             out.append(p)
     return out
+
+
+def row_context(parts: list[str]) -> list[str]:
+    """A sentence inside a table row's cell (the second sentence of a 備考) is said of that row: it carries the
+    row's name (「（つばさ市）転居費用補助の上限は5万円。」), so it is never quoted as if it were said of all."""
+    out: list[str] = []
+    label = ""
+    for p in parts:
+        if p.startswith("|"):
+            cells = [c.strip() for c in p.strip("|").split("|")]
+            label = "" if p.rstrip().endswith("|") else next(
+                (c for c in cells if c and not re.fullmatch(r"[\d,.]+|[-:]+", c)), "")
+            out.append(p)
+            continue
+        if label:
+            closes = p.rstrip().endswith("|")
+            body = p.rstrip().rstrip("|").strip()
+            if body:
+                out.append(f"（{label}）{body}")
+            if closes:
+                label = ""
+            continue
+        out.append(p)
+    return out

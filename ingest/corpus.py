@@ -82,6 +82,10 @@ def pdf_title(path: Path) -> str:
         return ""
     top = max(round(c["size"], 1) for c in chars)
     big = sorted((c for c in chars if round(c["size"], 1) >= top - 0.5), key=lambda c: (round(c["top"]), c["x0"]))
+    lines = sorted({round(c["top"]) for c in big})
+    if len(lines) > 3 and len(big) > 0.4 * len(chars):
+        # no text stands out (a spreadsheet printed as it is, a page of plain text): the first line, not the page
+        big = [c for c in big if abs(c["top"] - big[0]["top"]) <= big[0]["size"] * 0.5]
     out = ""
     for prev, c in zip([None, *big], big, strict=False):
         if prev is not None and (c["x0"] - prev["x1"] > c["size"] * 0.3 or abs(c["top"] - prev["top"]) > c["size"] * 0.5):

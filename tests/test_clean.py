@@ -61,3 +61,15 @@ def test_a_line_attributing_a_quote_stays_with_the_quote():
     assert "（単位：件）\n" in parts  # a bracketed line after a caption attributes nothing
     for other in ("図1「相談件数の推移」\n（単位：件）\n", "「x」\n\n（あまね村）\n", "規約「設置要綱」\n（案）\n"):
         assert len(split_sentences(other)) == 2, other  # a title with a quote, a blank line, a note: no attribution
+
+
+def test_a_sentence_inside_a_table_cell_carries_its_rows_name():
+    """The second sentence of a row's 備考 is said of that row, not of the whole table."""
+    from ingest.clean import row_context, split_sentences
+
+    text = ("| No. | 市町村名 | 備考 |\n|---|---|---|\n| 12 | つばさ市 | 令和6年1月設立。転居費用補助の上限は5万円。 |\n"
+            "| 13 | うたせ町 | 共同設置。 |\n※1 件数は延べ件数。")
+    parts = row_context([s.strip() for s in split_sentences(text) if s.strip()])
+    assert "（つばさ市）転居費用補助の上限は5万円。" in parts
+    assert "※1 件数は延べ件数。" in parts  # a note under the table is the table's, not a row's
+    assert not any(p.startswith("（うたせ町）") for p in parts)  # nothing more was said in that row

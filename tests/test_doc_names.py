@@ -100,3 +100,16 @@ def test_a_kana_place_name_names_its_document_however_sudachi_splits_it():
     named = dn.named(question, tuple(content_words(question)))
     assert "k" in named and "補助" not in named["k"] and "率" not in named["k"]
     assert not dn.named("はるかぜ県の補助率は？", tuple(content_words("はるかぜ県の補助率は？")))
+
+
+def test_a_page_where_no_text_stands_out_gives_its_first_line_as_title(tmp_path):
+    """A spreadsheet printed as it is: every line the same size. The title is its first line, not the page."""
+    from pdfgen import text_pdf
+
+    from ingest.corpus import pdf_title
+
+    rows = [f"{i} Town{i} North {1000 * i} 12 34" for i in range(1, 12)]
+    path = text_pdf(tmp_path / "sheet.pdf", [["Survey of housing support by municipality", *rows]])
+    assert pdf_title(path).replace(" ", "") == "Surveyofhousingsupportbymunicipality"
+    short = text_pdf(tmp_path / "memo.pdf", [["Housing support", "council guide"]])
+    assert pdf_title(short).replace(" ", "") == "Housingsupportcouncilguide"  # a title of two lines stays whole

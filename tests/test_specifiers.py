@@ -194,3 +194,18 @@ def test_an_attribute_is_anchored_by_the_share_of_its_words_a_unit_states():
     assert _anchor("ゆきみ村の入居決定件数は何件？", "ゆきみ村の相談件数は令和6年度に3件。") == 0.0
     assert 0.0 < _anchor("ゆきみ村の入居決定件数は何件？", "ゆきみ村の入居相談は令和6年度に3件。") < 1.0
     assert _anchor("ゆきみ村の入居決定件数は何件？", "ゆきみ村の入居決定件数は令和6年度に1件。") == 1.0
+
+
+def test_a_table_opening_the_first_page_is_no_part_of_the_documents_head():
+    """A list of municipalities opening a spreadsheet does not make its first row's city every passage's scope."""
+    from types import SimpleNamespace
+
+    from app.doc_head import doc_head
+
+    chunks = [{"doc_id": "s", "doc_title": "市町村別 実施状況調べ", "kind": "table", "page_indices": [0],
+               "text": "| No. | 市町村名 |\n| 1 | ゆきしろ市 |"},
+              {"doc_id": "g", "doc_title": "居住支援の手引き", "kind": "text", "page_indices": [0],
+               "text": "かえで県 建築住宅部"}]
+    snap = SimpleNamespace(build_id="head-test", chunks=chunks)
+    assert "ゆきしろ市" not in doc_head(snap, "s") and "実施状況調べ" in doc_head(snap, "s")
+    assert "かえで県" in doc_head(snap, "g")
