@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.clean import normalize, row_context, split_sentences, squash
+from ingest.clean import normalize, passage_parts, split_sentences, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
 
@@ -205,7 +205,7 @@ def _units(h: Hit, years: tuple[str, ...] = ()) -> Iterator[str]:
         for row in grid[1:]:
             cells = [x for j, x in enumerate(row) if j in keep or j >= len(grid[0])]
             yield f"| {' | '.join(cells)} | {context} {unit} {head}"  # the row first: its bare cells are values
-    sents = row_context([s.strip() for s in split_sentences(c["text"]) if s.strip()])
+    sents = passage_parts(c["text"])
     for i, sent in enumerate(sents):
         yield f"{context} {sent}{sents[i + 1] if i + 1 < len(sents) else ''}"
 
@@ -288,11 +288,11 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
                 continue
             if q.counter and "count" in kinds and not _counts(q.counter, text, asked):
                 continue
-            if counted and not any(_counts(c, text, asked) for c in counted):
-                continue
             share = held(q.specs, text, given)
             spec_best = max(spec_best, share)
             flat = squash(text)
+            if counted and not bare(whole, flat) and not any(_counts(c, text, asked) for c in counted):
+                continue  # the count asked for (何件 as 件数) is neither written nor shown by a figure
             attr_best = max(attr_best, share * _attribute_share(alts, weights, whole, unit, flat))
             if spec_best == 1.0 and attr_best == 1.0:
                 return spec_best, attr_best
@@ -408,7 +408,12 @@ def _counts(counter: str, text: str, asked: str) -> bool:
     if any(not _stated(squash(m.group(0)), asked) for m in counts_in(text, counter)):
         return True
     bare = re.search(r"\|\s*\d[\d,.]*\s*(?=\||$)", text)
-    return bool(bare) and counter in text
+    return bool(bare) and any(c in text for c in _same_counters(counter))
+
+
+def _same_counters(counter: str) -> tuple[str, ...]:
+    """The counter and those counting the same (人 and 名): a table's unit or header may use either."""
+    return (counter, *(c for g in vocabulary().counter_groups if counter in g for c in g if c != counter))
 
 
 def _holds(kind: str, text: str, asked: str) -> bool:

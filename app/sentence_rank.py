@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.clean import normalize, row_context, split_sentences, squash
+from ingest.clean import normalize, passage_parts, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
 
@@ -97,7 +97,7 @@ class Candidate:
 def passage_sentences(hit: Hit) -> list[str]:
     """The passage's sentences; a line that is only a figure joins the line it labels (a slide's big number:
     「4,812件」 over 「令和6年度に…受けた相談件数。」, or under a short label), so the figure is quoted with it."""
-    parts = row_context([x.strip() for x in split_sentences(hit.chunk["text"]) if x.strip()])
+    parts = passage_parts(hit.chunk["text"])
     out: list[str] = []
     joined: set[int] = set()  # lines of `out` that already hold a figure line
     i = 0

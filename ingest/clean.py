@@ -116,25 +116,47 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-def row_context(parts: list[str]) -> list[str]:
-    """A sentence inside a table row's cell (the second sentence of a 備考) is said of that row: it carries the
-    row's name (「（つばさ市）転居費用補助の上限は5万円。」), so it is never quoted as if it were said of all."""
+ROW_NUMBER_HEADS = {"no", "no.", "№", "番号", "#"}  # a running-number column: the next column names the row
+
+
+def passage_parts(text: str) -> list[str]:
+    """A passage's sentences, stripped, for quoting. A markdown table's rows stay whole, one part each (a row is
+    one line: cells never hold a line break); and each sentence in a row's cell of prose (a 備考) is also given
+    on its own, with the row's name before it (「（つばさ市）転居費用補助の上限は5万円。」): it is said of that row,
+    never of all. The name is the row's title cell (after a No. column); in a grouped table whose group cell
+    is left empty, the group and the row's next cell."""
     out: list[str] = []
-    label = ""
-    for p in parts:
-        if p.startswith("|"):
-            cells = [c.strip() for c in p.strip("|").split("|")]
-            label = "" if p.rstrip().endswith("|") else next(
-                (c for c in cells if c and not re.fullmatch(r"[\d,.]+|[-:]+", c)), "")
-            out.append(p)
+    buf: list[str] = []
+    header: list[str] | None = None
+    col, group = 0, ""
+
+    def flush() -> None:
+        if buf:
+            out.extend(p.strip() for p in split_sentences("\n".join(buf)) if p.strip())
+            buf.clear()
+
+    for line in text.split("\n"):
+        s = line.strip()
+        if not (len(s) > 1 and s.startswith("|") and s.endswith("|")):
+            header = None
+            buf.append(line)
             continue
-        if label:
-            closes = p.rstrip().endswith("|")
-            body = p.rstrip().rstrip("|").strip()
-            if body:
-                out.append(f"（{label}）{body}")
-            if closes:
-                label = ""
+        flush()
+        out.append(s)
+        cells = [c.strip() for c in s[1:-1].split("|")]
+        if all(re.fullmatch(r":?-+:?", c) for c in cells if c):
+            continue  # the header's rule
+        if header is None:
+            header = cells
+            col = 1 if len(cells) > 1 and normalize(cells[0]).lower() in ROW_NUMBER_HEADS else 0
             continue
-        out.append(p)
+        title = cells[col] if col < len(cells) else ""
+        if title:
+            group = label = title
+        else:
+            label = " ".join(x for x in (group, cells[col + 1] if col + 1 < len(cells) else "") if x)
+        for j, cell in enumerate(cells):
+            if j > col and "。" in cell and label:
+                out.extend(f"（{label}）{p.strip()}" for p in split_sentences(cell) if p.strip())
+    flush()
     return out

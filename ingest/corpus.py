@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,9 +83,10 @@ def pdf_title(path: Path) -> str:
         return ""
     top = max(round(c["size"], 1) for c in chars)
     big = sorted((c for c in chars if round(c["size"], 1) >= top - 0.5), key=lambda c: (round(c["top"]), c["x0"]))
-    lines = sorted({round(c["top"]) for c in big})
-    if len(lines) > 3 and len(big) > 0.4 * len(chars):
-        # no text stands out (a spreadsheet printed as it is, a page of plain text): the first line, not the page
+    sizes = Counter(round(c["size"], 1) for c in chars)
+    if len(chars) > COVER_MAX_CHARS and sizes.most_common(1)[0][0] >= top - 0.5:
+        # no text stands out (a spreadsheet printed as it is, a page of plain text): the largest text is the
+        # whole page, so the title is its first line (a cover's title, however many lines, is larger than the rest)
         big = [c for c in big if abs(c["top"] - big[0]["top"]) <= big[0]["size"] * 0.5]
     out = ""
     for prev, c in zip([None, *big], big, strict=False):

@@ -364,14 +364,17 @@ def _continues(unit: Unit, table: Table, grid: list[list[str]]) -> bool:
 def beside(grid: list[list[str]], more: list[list[str]], spread: bool = False) -> list[list[str]] | None:
     """A table too wide for its page is printed in blocks of columns, each block on its own page under the same
     row titles (No., 市町村名 repeated as print titles). Returns `grid` with `more` joined in, or None when `more`
-    is no such block. Three cases, for a sheet printed across then down or down then across:
+    is no such block. Three cases, for a sheet printed across then down or down then across, in any number of
+    blocks:
     - new columns: `more` starts with the same header cells as `grid`, then others, and its rows carry the row
       titles of a run of `grid`'s rows, in order: its other columns go beside those rows (empty for the rest);
-    - the rest of those columns: `grid` already ends with `more`'s other columns and the matching rows' cells
-      there are empty: they are filled in;
+    - the rest of those columns: `grid` already has `more`'s other columns (anywhere after the row titles) and
+      a run of rows with `more`'s row titles has them empty: they are filled in;
     - the next rows of the first block (only for a table already joined, `spread`): `more`'s header is the
-      start of `grid`'s, and its rows go under the others with their other cells empty, for a later block.
-    A two-level header's second row (empty under the row titles) is a header row of both."""
+      start of `grid`'s and its row titles are new, and its rows go under the others with their other cells
+      empty, for a later block.
+    A two-level header's second row (empty under the row titles) is a header row of both. The caller makes sure
+    `more` is printed on a later page."""
     if len(grid) < 2 or len(more) < 2 or any(len(r) != len(more[0]) for r in more):
         return None
     sq = [[squash(c) for c in r] for r in grid]
@@ -381,6 +384,8 @@ def beside(grid: list[list[str]], more: list[list[str]], spread: bool = False) -
         h = 1
         while h < min(len(top), len(sq)) and top[h] == sq[h][:width] and not top[h][0]:
             h += 1
+        if {tuple(r[:2]) for r in top[h:]} & {tuple(r[:2]) for r in sq[h:]}:
+            return None  # rows already there: another sheet of the same layout, not the next rows
         return grid + [r + [""] * (len(sq[0]) - width) for r in more[h:]]
     k = 0
     while k < min(len(sq[0]), width) and sq[0][k] and sq[0][k] == top[0][k]:
@@ -394,18 +399,24 @@ def beside(grid: list[list[str]], more: list[list[str]], spread: bool = False) -
     if not labels or not all(any(lab) for lab in labels) or len(set(labels)) != len(labels):
         return None
     rows = [tuple(r[:k]) for r in sq[h:]]
-    start = next((j for j in range(len(rows) - len(labels) + 1) if rows[j:j + len(labels)] == labels), None)
-    if start is None:
-        return None
     extra = width - k
+    runs = [j for j in range(len(rows) - len(labels) + 1) if rows[j:j + len(labels)] == labels]
+    if not runs:
+        return None
+    # the columns are there already (a later band of a sheet printed across then down): fill the run whose
+    # cells there are still empty
+    places = [p for p in range(k, len(sq[0]) - extra + 1) if all(sq[i][p:p + extra] == top[i][k:] for i in range(h))]
+    if places:
+        out = [list(r) for r in grid]
+        for p in places:
+            for start in runs:
+                if not any(c.strip() for r in out[h + start:h + start + len(labels)] for c in r[p:p + extra]):
+                    for i, r in enumerate(more[h:]):
+                        out[h + start + i][p:p + extra] = r[k:]
+                    return out
+        return None
+    start = runs[0]
     out = [list(r) for r in grid]
-    at = len(sq[0]) - extra
-    if at >= k and all(sq[i][at:] == top[i][k:] for i in range(h)):  # the columns are there: fill these rows
-        if any(c.strip() for r in out[h + start:h + start + len(labels)] for c in r[at:]):
-            return None
-        for i, r in enumerate(more[h:]):
-            out[h + start + i][at:] = r[k:]
-        return out
     for j in range(len(out)):
         i = j - h - start
         new = more[j][k:] if j < h else more[h + i][k:] if 0 <= i < len(labels) else [""] * extra
@@ -583,7 +594,8 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 open_heading = None
                 titles, grid = _table_rows(block)
                 wide = (beside(last_table.grid, grid, last_table.spread)
-                        if caption is None and not titles and last_table is not None else None)
+                        if caption is None and not titles and last_table is not None
+                        and block.page_index > last_table.page_indices[-1] else None)
                 if wide is not None:  # the next columns of a table too wide for its page, under the same row titles
                     last_table.grid, last_table.spread = wide, True
                     last_table.add_place(page.label, page.index, block.bbox)
@@ -734,9 +746,12 @@ def build_units(pages: list[Page]) -> list[Unit]:
             if (kind in {"cont", "para"} and note_target is not None and note_target.notes and note_line is not None
                     and at and page.blocks[at - 1] is note_line and line.block == note_line.block
                     and line.gap < max(0.6, note_line.gap + 0.1)
-                    and not note_target.notes[-1].rstrip().endswith(SENTENCE_END)):
-                # a note printed in the body's size goes on onto the next line (「※2 相談件数は、…受け付けた」 /
-                # 「住まいに関する相談の延べ件数。」): still the note, and the table it belongs to goes on after it
+                    and not note_target.notes[-1].rstrip().endswith(SENTENCE_END)
+                    and line.text.rstrip().endswith(SENTENCE_END)):
+                # a note printed in the body's size goes on onto the next line and ends there (「※2 相談件数は、
+                # …受け付けた」 / 「住まいに関する相談の延べ件数。」): still the note, and the table it belongs to goes
+                # on after it. A paragraph under a note that ends without 。 (「※ 令和6年4月1日現在」) starts with a
+                # line that runs on: it stays a paragraph
                 note_target.notes[-1] = join_lines([note_target.notes[-1], line.text])
                 note_target.add_place(page.label, page.index, line.bbox)
                 note_line = line

@@ -64,12 +64,25 @@ def test_a_line_attributing_a_quote_stays_with_the_quote():
 
 
 def test_a_sentence_inside_a_table_cell_carries_its_rows_name():
-    """The second sentence of a row's 備考 is said of that row, not of the whole table."""
-    from ingest.clean import row_context, split_sentences
+    """A sentence of a row's 備考 is said of that row, not of the whole table; the row itself stays whole."""
+    from ingest.clean import passage_parts
 
-    text = ("| No. | 市町村名 | 備考 |\n|---|---|---|\n| 12 | つばさ市 | 令和6年1月設立。転居費用補助の上限は5万円。 |\n"
-            "| 13 | うたせ町 | 共同設置。 |\n※1 件数は延べ件数。")
-    parts = row_context([s.strip() for s in split_sentences(text) if s.strip()])
-    assert "（つばさ市）転居費用補助の上限は5万円。" in parts
-    assert "※1 件数は延べ件数。" in parts  # a note under the table is the table's, not a row's
-    assert not any(p.startswith("（うたせ町）") for p in parts)  # nothing more was said in that row
+    text = ("表1　実施状況\n| No. | 市町村名 | 状況 | 備考 |\n|---|---|---|---|\n"
+            "| 12 | つばさ市 | 設立済み。 | 令和6年1月設立。転居費用補助の上限は5万円。 |\n"
+            "| 13 | うたせ町 | － | 共同設置。 |\n※1 件数は延べ件数。")
+    parts = passage_parts(text)
+    assert "（つばさ市）転居費用補助の上限は5万円。" in parts and "（つばさ市）設立済み。" in parts
+    assert "（うたせ町）共同設置。" in parts
+    assert "※1 件数は延べ件数。" in parts and "表1　実施状況" in parts  # outside the table: as before
+    assert "| 13 | うたせ町 | － | 共同設置。 |" in parts  # the row stays one part
+    assert not any(p.startswith("（No.）") or p.startswith("（12）") for p in parts)  # no header, no running number
+
+
+def test_a_row_titled_by_a_year_or_by_its_group_is_named_so():
+    from ingest.clean import passage_parts
+
+    years = passage_parts("| 年度 | 件数 | 備考 |\n|---|---|---|\n| 2023 | 12 | 増加した。理由は周知。 |")
+    assert "（2023）理由は周知。" in years
+    grouped = passage_parts("| 区分 | 項目 | 内容 |\n|---|---|---|\n| 高齢者 | 入居 | 見守りを実施。 |\n"
+                            "|  | 退去 | 残置物を処理。 |")
+    assert "（高齢者 退去）残置物を処理。" in grouped

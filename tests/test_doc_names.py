@@ -108,8 +108,8 @@ def test_a_page_where_no_text_stands_out_gives_its_first_line_as_title(tmp_path)
 
     from ingest.corpus import pdf_title
 
-    rows = [f"{i} Town{i} North {1000 * i} 12 34" for i in range(1, 12)]
+    rows = [f"{i} Town{i} North {1000 * i} 12 34 Office{i}" for i in range(1, 30)]
     path = text_pdf(tmp_path / "sheet.pdf", [["Survey of housing support by municipality", *rows]])
     assert pdf_title(path).replace(" ", "") == "Surveyofhousingsupportbymunicipality"
-    short = text_pdf(tmp_path / "memo.pdf", [["Housing support", "council guide"]])
-    assert pdf_title(short).replace(" ", "") == "Housingsupportcouncilguide"  # a title of two lines stays whole
+    cover = text_pdf(tmp_path / "cover.pdf", [["Housing", "support", "council", "guide"]])
+    assert pdf_title(cover).replace(" ", "") == "Housingsupportcouncilguide"  # a cover: its lines stay whole

@@ -209,3 +209,11 @@ def test_a_table_opening_the_first_page_is_no_part_of_the_documents_head():
     snap = SimpleNamespace(build_id="head-test", chunks=chunks)
     assert "ゆきしろ市" not in doc_head(snap, "s") and "実施状況調べ" in doc_head(snap, "s")
     assert "かえで県" in doc_head(snap, "g")
+
+
+def test_a_count_unit_in_another_word_for_its_counter_still_counts():
+    """A row's bare numbers under （単位：名） count 人: 名 and 人 count the same."""
+    from app.answerability import _counts
+
+    assert _counts("人", "| 第1回 | 45 | 参加者（単位：名）", "")
+    assert _anchor("第1回説明会の参加人数を教えて", "第1回説明会には45名が参加した。") == 1.0  # 名 counts 人

@@ -42,3 +42,23 @@ def test_a_two_level_header_is_joined_row_by_row():
                   [top_b, sub_b, ["あさひ市", "○", "120"], ["ゆうひ町", "－", "－"]])
     assert grid[:2] == [top_a + top_b[1:], sub_a + sub_b[1:]]
     assert grid[2] == ["あさひ市", "令和4年4月", "18", "○", "120"]
+
+
+C_HEAD = ["No.", "市町村名", "窓口", "件数"]
+TOP_C = [["1", "あさひ市", "○", "120"], ["2", "ゆうひ町", "－", "－"]]
+BOTTOM_C = [["3", "つきみ村", "○", "9"], ["合計", "", "", "129"]]
+
+
+def test_three_blocks_across_then_down():
+    grid = beside(beside([A_HEAD, *TOP], [B_HEAD, *TOP_B]), [C_HEAD, *TOP_C])
+    grid = beside(grid, [A_HEAD, *BOTTOM], spread=True)
+    grid = beside(grid, [B_HEAD, *BOTTOM_B], spread=True)  # B's columns sit in the middle
+    grid = beside(grid, [C_HEAD, *BOTTOM_C], spread=True)
+    assert grid[0] == A_HEAD + B_HEAD[2:] + C_HEAD[2:]
+    assert grid[3] == BOTTOM[0] + BOTTOM_B[0][2:] + BOTTOM_C[0][2:]
+    assert all(len(r) == len(grid[0]) for r in grid)
+
+
+def test_another_sheet_of_the_same_layout_is_not_the_next_rows():
+    grid = beside([A_HEAD, *TOP], [B_HEAD, *TOP_B])
+    assert beside(grid, [A_HEAD, *TOP], spread=True) is None
