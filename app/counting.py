@@ -40,6 +40,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # 何人来ますか: a verb may follow 何X in kanji; 何人か means "some"
         "explicit": re.compile(rf"何\s*(?:(?P<unit>{multi})|(?P<unit1>{single}))(?!か)"),
         "word": re.compile(rf"(?<![0-9０-９]){unit}"),
+        "counted": re.compile(rf"(?<![0-9０-９])({single})数"),
         "how_many": re.compile(r"(?:は|が|の数|数|を)?.{0,6}?(?:いくつ|何(?![年月日時歳円をがのでか])|数|"
                                r"どれ(?:くらい|ぐらい|だけ))"),
         "unit_note": re.compile(rf"単位\s*[:：]\s*(?P<unit>{things})"),
@@ -73,9 +74,18 @@ def asked_counter(text: str) -> str:
     m = p["explicit"].search(text)
     if m:
         return _unit(m)
-    # the counter nearest before the question word: 「市町村協議会はいくつ」 counts 協議会
-    near = [w for w in p["word"].finditer(text) if p["how_many"].match(text, w.end())]
-    return _unit(near[-1]) if near else ""
+    from .specifiers import place_names  # it reads counters too
+
+    # the counter nearest before the question word: 「市町村協議会はいくつ」 counts 協議会 — not the end of a place's
+    # name (ゆきみ村 in 「ゆきみ村の相談件数」); a counter right before 数 counts though a kanji precedes it
+    # (「相談件数」「参加人数」 count 件, 人)
+    places = [m.span() for name in place_names(text) for m in re.finditer(re.escape(name), text)]
+    words = list(p["word"].finditer(text))
+    near = [(w.start(), _unit(w)) for w in words if p["how_many"].match(text, w.end())
+            and not any(a <= w.start() < b for a, b in places)]
+    near += [(m.start(), m.group(1)) for m in p["counted"].finditer(text)
+             if not any(w.start() < m.start() < w.end() for w in words)]  # 人 of 法人数 is 法人's
+    return max(near)[1] if near else ""
 
 
 def explicit_counter(text: str) -> str:

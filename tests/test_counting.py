@@ -49,3 +49,14 @@ def test_a_counter_inside_a_longer_word_is_not_asked():
     from app.answer_kinds import ANSWER_LOOKS
 
     assert not ANSWER_LOOKS["name"].search(normalize("社会福祉士と医療機関が相談に応じます。"))
+
+
+def test_the_counter_asked_is_not_the_end_of_a_place_name():
+    """「ゆきみ村の相談件数」 counts 件 (the 村 ends a name); 「参加人数」 counts 人; 法人数 counts 法人."""
+    from app.counting import asked_counter
+    from ingest.clean import normalize
+
+    assert asked_counter(normalize("ゆきみ村の相談件数を教えて")) == "件"
+    assert asked_counter(normalize("協議会の参加人数は？")) == "人"
+    assert asked_counter(normalize("ひなた県の法人数は？")) == "法人"
+    assert asked_counter(normalize("県内の協議会はいくつ？")) == "協議会"
