@@ -207,7 +207,7 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             if own:
                 matches = [i for i in matches if _cell_key(labels[i]) in own] or matches
             if not matches:
-                matches = _rows_by_words(labels, q_tokens)
+                matches = _rows_by_value(grid, qn, j) or _rows_by_words(labels, q_tokens)
             if len(matches) != 1:
                 continue
             i = matches[0]
@@ -330,6 +330,15 @@ def _rows_by_words(labels: list[str], q_tokens: set[str]) -> list[int]:
         # is the negated one (未設置市町村数 beside 設置市町村数) and the question is not, or the other way round
         return []
     return [best]
+
+
+def _rows_by_value(grid: list[list[str]], qn: str, column: int) -> list[int]:
+    """The row a question picks by a value it states from one of the row's other cells (「令和4年11月に協議会を
+    設立した市の…」: the row whose 設立年月 is 令和4年11月): a cell of five characters or more holding a figure,
+    written whole in the question, in that row alone."""
+    rows = [i for i, r in enumerate(grid[1:]) if any(
+        j != column and len(k := _cell_key(c)) >= 5 and re.search(r"\d", k) and k in qn for j, c in enumerate(r))]
+    return rows if len(rows) == 1 else []
 
 
 def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, max_rows: int = 3

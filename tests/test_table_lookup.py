@@ -424,3 +424,12 @@ def test_a_column_of_figures_names_no_rows_and_a_city_named_by_a_column_holds_it
     cities = [["項目", "ゆめみ市", "あさひ市"], ["相談件数", "298", "120"], ["入居決定", "41", "20"], ["協力店", "12", "8"]]
     hit = Hit({"id": "c", "doc_id": "d", "kind": "table", "grid": cities, "text": "市別の実績", "unit_title": "市別の実績"}, 1.0, 1)
     assert [i for _h, i in named_rows(analyze("ゆめみ市の入居決定は何件？"), [hit], _Idf())] == [2]
+
+
+def test_a_row_picked_by_a_value_the_question_states_gives_the_cell():
+    """「令和4年11月に開館した館」 picks the row whose 開館年月 is 令和4年11月; its 予算 cell answers."""
+    grid = [["館名", "開館年月", "予算（千円）"], ["北図書館", "令和2年4月", "1,200"], ["南図書館", "令和4年11月", "860"],
+            ["東図書館", "令和5年7月", "940"]]
+    cell = table_lookup(analyze("令和4年11月に開館した館の予算はいくらですか。"), [_table(grid)])
+    assert cell is not None and cell[3] == "南図書館" and cell[5] == "860"
+    assert table_lookup(analyze("令和3年に開館した館の予算はいくらですか。"), [_table(grid)]) is None  # no such row
