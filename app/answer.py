@@ -49,7 +49,9 @@ from .compose import (
     other_figures,
     pick_sentences,
     row_holds,
+    row_labels,
     row_line,
+    rows_where,
     table_lookup,
     whole_groups,
     with_unit,
@@ -138,10 +140,23 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         whole = row_line(h, i) if row and len(h.chunk["grid"][i]) > 2 and narrow is None else ""
         if whole:
             lines.append(f"- {whole}{marker(h, h.chunk['grid'][i][0])}")
+    # which rows meet the conditions the question sets (「県南圏域で転居費用補助があるのはどこ」): they lead, by name
+    where = None if cell or narrow is not None else rows_where(q, hits)
+    if where is not None:
+        h, found, conds = where
+        unit = h.chunk.get("unit_title", "")
+        name = re.match(r"^(?:表|図)[ \u3000]*\S*", unit)
+        source = name.group(0) if name else (unit or "表")
+        labels = row_labels(h.chunk["grid"])
+        names = "、".join(f"「{labels[i - 1]}」" for i in found)
+        lead = f"{source}で、{'、'.join(conds)}に当たるのは{names}です。"
+        lines.append(f"{'- ' if lines else ''}{lead}{marker(h, h.chunk['grid'][found[0]][0])}")
+        lines.extend(f"- {row_line(h, i)}" for i in found[:6])
+        lead_wanted = False
     # rows of a top table the question names: their cells answer what one cell cannot (two columns, a row)
     # (a row that holds no value of the kind asked — no place for どこ, no date for いつ — does not answer it)
-    rows_named = [] if cell else [(h, i) for h, i in named_rows(q, hits, retriever)
-                                  if row_line(h, i) and row_holds(q, h, i)]
+    rows_named = [] if cell or where is not None else [(h, i) for h, i in named_rows(q, hits, retriever)
+                                                        if row_line(h, i) and row_holds(q, h, i)]
     row_rank = min((hits.index(h) for h, _ in rows_named), default=len(hits))
     is_list = q.list_like and not q.numeric
 

@@ -341,6 +341,55 @@ def _rows_by_value(grid: list[list[str]], qn: str, column: int) -> list[int]:
     return rows if len(rows) == 1 else []
 
 
+WHICH_Q = re.compile(r"どこ|どちら|どの(?:市|町|村|自治体|団体|法人)|どれ|\b(?:which|where)\b", re.I)
+MARK_YES = {"○", "◯", "〇", "●", "◎", "✓", "✔", "有", "あり", "有り"}
+MARK_ANY = MARK_YES | {"－", "-", "−", "―", "ー", "×", "✕", "△", "▲", "無", "なし", "無し"}
+DECREASE_Q = re.compile(r"減(?:った|っている|ってる|少)|下回|マイナス|decreas|fell|dropp", re.I)
+INCREASE_Q = re.compile(r"増(?:えた|えている|えてる|加)|上回|伸び|increas|grew|rose", re.I)
+CHANGE_HEAD = re.compile(r"増減|前年(?:度)?比|差")
+COMPARED_Q = re.compile(r"以上|以下|未満|超え|を超|より(?:多|少|大|小|高|低)|最も|いちばん|一番|\b(?:more|less|fewer|over|under)\b")
+
+
+def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int], list[str]] | None:
+    """The rows of a top table that meet every condition the question sets them, for a question asking which
+    ones (どこ, どの市町村): a word the question names that is one of a column's values (県南 of a 圏域 column),
+    a column of marks the question names (転居費用補助: ○), a change column (増減) for 減った / 増えた (▲ is a
+    decrease). Returns (hit, grid row indices, the conditions in words) when they single out some rows, not
+    all; a total row (合計) is never one of them."""
+    if not WHICH_Q.search(q.raw) or COMPARED_Q.search(q.raw):
+        return None  # 「人口5万人以上の市」 sets a condition on figures this reading does not weigh
+    _text, qn, q_tokens = _question_keys(q)
+    down, up = bool(DECREASE_Q.search(q.raw)), bool(INCREASE_Q.search(q.raw))
+    for h, grid in _value_tables(hits[:top], min_rows=4, min_cols=3):
+        header = grid[0]
+        labels = row_labels(grid)
+        body = [r for r, lab in zip(grid[1:], labels, strict=False) if not TOTAL_Q.search(lab)]  # not 合計's ○7
+        conds: list[tuple[int, object, str]] = []
+        for j in range(1, len(header)):
+            values = {c for c in (r[j].strip() if j < len(r) else "" for r in body) if c}
+            named = [v for v in values if len(_cell_key(v)) >= 2 and not re.search(r"\d", v) and _cell_key(v) in qn]
+            names = [k for k in _header_names(header[j]) if len(k) >= 3]
+            if named and len(values) >= 2:
+                v = max(named, key=len)
+                conds.append((j, lambda c, v=v: c.strip() == v, f"「{header[j]}」が{v}"))
+            elif values and values <= MARK_ANY and any(
+                    k in qn or set(content_words(k)) <= q_tokens for k in names[-1:] + names[:1]):
+                conds.append((j, lambda c: c.strip() in MARK_YES, f"「{header[j]}」が○"))
+            elif (down or up) and CHANGE_HEAD.search(header[j]) and any(re.search(r"\d", c) for c in values):
+                if down:
+                    conds.append((j, lambda c: bool(re.match(r"^[▲△\-−－]\s*\d", c.strip())), f"「{header[j]}」が減少（▲）"))
+                else:
+                    conds.append((j, lambda c: bool(re.match(r"^\+?\d", c.strip())) and c.strip() not in {"0"},
+                                  f"「{header[j]}」が増加"))
+        if not conds or ((down or up) and not any(("減少" in d or "増加" in d) for _j, _p, d in conds)):
+            continue  # a change the table cannot show (no 増減 column) is a condition left unread
+        rows = [i for i, (r, lab) in enumerate(zip(grid[1:], labels, strict=False)) if lab and not TOTAL_Q.search(lab)
+                and all(pred(r[j] if j < len(r) else "") for j, pred, _ in conds)]
+        if 0 < len(rows) < len(body):
+            return h, [i + 1 for i in rows], [d for _j, _p, d in conds]
+    return None
+
+
 def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, max_rows: int = 3
                ) -> list[tuple[Hit, int]]:
     """Rows of a top-ranked table that the question names by their label, as (hit, grid row index):

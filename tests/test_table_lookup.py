@@ -433,3 +433,27 @@ def test_a_row_picked_by_a_value_the_question_states_gives_the_cell():
     cell = table_lookup(analyze("令和4年11月に開館した館の予算はいくらですか。"), [_table(grid)])
     assert cell is not None and cell[3] == "南図書館" and cell[5] == "860"
     assert table_lookup(analyze("令和3年に開館した館の予算はいくらですか。"), [_table(grid)]) is None  # no such row
+
+
+SHEET = [["No.", "市町村名", "圏域", "相談件数", "増減", "家賃債務保証料補助"],
+         ["1", "あさひ市", "北部", "120", "15", "○"], ["2", "ゆうひ町", "南部", "40", "▲3", "○"],
+         ["3", "つきみ村", "南部", "9", "2", "－"], ["4", "ほしの町", "南部", "22", "▲5", "－"],
+         ["5", "かぜの市", "北部", "80", "▲1", "○"], ["合計", "", "", "271", "8", "○3"]]
+
+
+def test_which_rows_meet_the_questions_conditions():
+    from app.compose import rows_where
+
+    found = rows_where(analyze("南部で家賃債務保証料の補助をしているのはどこ？"), [_table(SHEET)])
+    assert found is not None and [SHEET[i][1] for i in found[1]] == ["ゆうひ町"]
+    found = rows_where(analyze("相談件数が前の年より減ったのはどこですか"), [_table(SHEET)])
+    assert [SHEET[i][1] for i in found[1]] == ["ゆうひ町", "ほしの町", "かぜの市"]  # ▲ is a decrease; 合計 is no row
+
+
+def test_conditions_it_cannot_read_give_no_rows():
+    from app.compose import rows_where
+
+    assert rows_where(analyze("相談件数が50件以上なのはどこ？"), [_table(SHEET)]) is None  # a comparison of figures
+    no_change = [r[:4] + r[5:] for r in SHEET]
+    assert rows_where(analyze("相談件数が減ったのはどこ？"), [_table(no_change)]) is None  # no 増減 column
+    assert rows_where(analyze("南部の相談件数は？"), [_table(SHEET)]) is None  # asks no 「どこ」
