@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ingest.clean import normalize, squash
+from ingest.clean import ROW_NUMBER_HEADS, normalize, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import expand_short_forms, vocabulary
 
@@ -341,7 +341,7 @@ def _rows_by_value(grid: list[list[str]], qn: str, column: int) -> list[int]:
     return rows if len(rows) == 1 else []
 
 
-WHICH_Q = re.compile(r"どこ|どちら|どの(?:市|町|村|自治体|団体|法人)|どれ|\b(?:which|where)\b", re.I)
+WHICH_Q = re.compile(r"どこ|どちら|どの(?:市|町|村|自治体|団体|法人)|どれ(?!くらい|ぐらい|だけ|ほど)|\b(?:which|where)\b", re.I)
 MARK_YES = {"○", "◯", "〇", "●", "◎", "✓", "✔", "有", "あり", "有り"}
 MARK_ANY = MARK_YES | {"－", "-", "−", "―", "ー", "×", "✕", "△", "▲", "無", "なし", "無し"}
 DECREASE_Q = re.compile(r"減(?:った|っている|ってる|少)|下回|マイナス|decreas|fell|dropp", re.I)
@@ -358,18 +358,25 @@ def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int],
     all; a total row (合計) is never one of them."""
     if not WHICH_Q.search(q.raw) or COMPARED_Q.search(q.raw):
         return None  # 「人口5万人以上の市」 sets a condition on figures this reading does not weigh
+    if ("place" in q.asks and "name" not in q.asks) or any(s.kind == "place" for s in q.specs):
+        return None  # a venue (会議の場所はどこ), or a question about the places it names: no rows to sift
     _text, qn, q_tokens = _question_keys(q)
     down, up = bool(DECREASE_Q.search(q.raw)), bool(INCREASE_Q.search(q.raw))
+    attribute = _cell_key(normalize(q.attribute)) if q.attribute else ""
     for h, grid in _value_tables(hits[:top], min_rows=4, min_cols=3):
         header = grid[0]
+        if attribute and any(attribute in _header_names(x) for x in header[1:]):
+            continue  # it asks a column's value (「事務局はどちらの町」): a cell, not a choice of rows
         labels = row_labels(grid)
         body = [r for r, lab in zip(grid[1:], labels, strict=False) if not TOTAL_Q.search(lab)]  # not 合計's ○7
         conds: list[tuple[int, object, str]] = []
         for j in range(1, len(header)):
-            values = {c for c in (r[j].strip() if j < len(r) else "" for r in body) if c}
+            cells = [c for c in (r[j].strip() if j < len(r) else "" for r in body) if c]
+            values = set(cells)
             named = [v for v in values if len(_cell_key(v)) >= 2 and not re.search(r"\d", v) and _cell_key(v) in qn]
             names = [k for k in _header_names(header[j]) if len(k) >= 3]
-            if named and len(values) >= 2:
+            # a value shared by several rows (a 圏域, a status) sets a condition; a name held by one row names it
+            if named and 2 <= len(values) < len(cells):
                 v = max(named, key=len)
                 conds.append((j, lambda c, v=v: c.strip() == v, f"「{header[j]}」が{v}"))
             elif values and values <= MARK_ANY and any(
@@ -383,11 +390,37 @@ def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int],
                                   f"「{header[j]}」が増加"))
         if not conds or ((down or up) and not any(("減少" in d or "増加" in d) for _j, _p, d in conds)):
             continue  # a change the table cannot show (no 増減 column) is a condition left unread
+        asked = set(content_words(normalize(q.attribute))) if q.attribute else set()  # the rows' kind (団体)
+        if _unread_column(grid, {j for j, _p, _d in conds}, q_tokens - asked):
+            continue
         rows = [i for i, (r, lab) in enumerate(zip(grid[1:], labels, strict=False)) if lab and not TOTAL_Q.search(lab)
                 and all(pred(r[j] if j < len(r) else "") for j, pred, _ in conds)]
         if 0 < len(rows) < len(body):
             return h, [i + 1 for i in rows], [d for _j, _p, d in conds]
     return None
+
+
+def _unread_column(grid: list[list[str]], used: set[int], q_tokens: set[str]) -> bool:
+    """The question names a column it sets no condition on (「北部圏域で協議会がもうできてるのは」 names the
+    協議会 column, read only as 北部): a list sifted on the other conditions alone would be wrong. The row titles'
+    columns count as read, and a change column (増減) reads the columns it compares: those of its group (相談窓口
+    相談件数), or the two before it."""
+    header = grid[0]
+    titles = {0, 1} if normalize(header[0]).strip().lower() in ROW_NUMBER_HEADS else {0}
+    if len(header) > 1:  # a name column beside a group column (区分 | 団体名) titles the rows too
+        names = [r[1].strip() for r in grid[1:] if len(r) > 1 and r[1].strip()]
+        titles |= {1} if names and len(set(names)) == len(names) else set()
+    changes = [u for u in used if CHANGE_HEAD.search(header[u])]
+    groups = {header[u].split()[0] for u in changes if " " in header[u].strip()}
+    read = used | titles | {j for j, x in enumerate(header) if " " in x.strip() and x.split()[0] in groups}
+    read |= {u - d for u in changes for d in (1, 2) if u - d >= 0}  # the figures a change column compares
+
+    def words(j: int) -> set[str]:
+        return {t for t in content_words(normalize(header[j])) if len(t) >= 2}
+
+    seen = set().union(*(words(j) for j in read)) if read else set()
+    unread = set().union(*(words(j) for j in range(len(header)) if j not in read)) - seen
+    return bool(unread & q_tokens)
 
 
 def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, max_rows: int = 3

@@ -457,3 +457,14 @@ def test_conditions_it_cannot_read_give_no_rows():
     no_change = [r[:4] + r[5:] for r in SHEET]
     assert rows_where(analyze("相談件数が減ったのはどこ？"), [_table(no_change)]) is None  # no 増減 column
     assert rows_where(analyze("南部の相談件数は？"), [_table(SHEET)]) is None  # asks no 「どこ」
+
+
+def test_a_column_the_question_names_but_sets_no_condition_on_gives_no_rows():
+    """「北部で協議会がもうできてるのは」 names the 協議会 column, whose 予定 is no ○: sifting on 北部 alone is wrong."""
+    from app.compose import rows_where
+
+    grid = [["市町村名", "圏域", "協議会 設置状況", "人口"], ["あさひ市", "北部", "○", "12,000"],
+            ["ゆうひ町", "北部", "予定", "8,000"], ["つきみ村", "南部", "○", "2,100"], ["ほしの町", "北部", "－", "900"]]
+    assert rows_where(analyze("北部で協議会がもうできてるのはどこ？"), [_table(grid)]) is None
+    found = rows_where(analyze("北部の市町村はどこ？"), [_table(grid)])
+    assert found is not None and [grid[i][0] for i in found[1]] == ["あさひ市", "ゆうひ町", "ほしの町"]
