@@ -209,6 +209,8 @@ def asked_attribute(question: str) -> str:
     ms = morphemes(normalize(question), "C")
 
     def run_before(j: int) -> str:
+        if j >= 0 and ms[j][0] == "の":
+            return ""  # 「市町村の何を確かめて」: the noun before の owns what is asked, it is not what is asked
         while j >= 0 and (ms[j][0] in LINKING or ms[j][1][0] in {"補助記号", "接尾辞"} or ms[j][1][1] == "数詞"
                           or ms[j][1][2] == "助数詞可能"):
             j -= 1  # 「謝金は、1時間当たりいくら」: over the particle, the comma and the rate

@@ -69,6 +69,8 @@ def test_the_attribute_a_question_asks_the_value_of():
     assert asked_attribute("去年度は何回会議ひらいた？") == ""  # when, not what
     assert asked_attribute("居住支援法人の数は何法人ですか") == ""  # 数 names nothing
     assert asked_attribute("登録店は、令和8年3月末時点で何店ありますか") == ""  # a point in time, not what is asked
+    assert asked_attribute("県は市町村の何を確かめて一覧を作るの？") == ""  # 市町村 owns what is asked
+    assert asked_attribute("研修会の2回目、11月の何日？") == ""
 
 
 def test_a_count_is_anchored_only_by_a_figure_in_the_asked_counter():
