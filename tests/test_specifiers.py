@@ -219,3 +219,22 @@ def test_a_count_unit_in_another_word_for_its_counter_still_counts():
 
     assert _counts("人", "| 第1回 | 45 | 参加者（単位：名）", "")
     assert _anchor("第1回説明会の参加人数を教えて", "第1回説明会には45名が参加した。") == 1.0  # 名 counts 人
+
+
+def test_the_rarer_words_of_an_attribute_weigh_more():
+    """The share is IDF-weighted: a unit stating the rare word of the attribute anchors it more than one stating
+    the common word."""
+    from app.answerability import _anchors
+    from app.retrieve import Hit
+
+    class Weighted(_Corpus):
+        @staticmethod
+        def idf(word: str) -> float:
+            return {"入居": 3.0}.get(word, 1.0)
+
+    def anchor(text: str) -> float:
+        chunk = {"kind": "text", "text": text, "doc_id": "d", "section_title": "", "unit_title": ""}
+        return _anchors(analyze("ゆきみ村の入居決定件数は何件？"), Weighted(), [Hit(chunk, 1.0, 1)])[1]
+
+    rare, common = anchor("ゆきみ村の入居は3件。"), anchor("ゆきみ村の決定は3件。")
+    assert rare == 0.75 and common == 0.25
