@@ -12,7 +12,6 @@ answer and it is checked before it is shown.
 from __future__ import annotations
 
 import dataclasses
-import re
 import threading
 import time
 from collections.abc import Iterator
@@ -53,6 +52,7 @@ from .compose import (
     row_line,
     rows_where,
     table_lookup,
+    table_source,
     whole_groups,
     with_unit,
 )
@@ -115,12 +115,10 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         lines.append(f"{shown(h, sent)}{marker(h, sent)}")
     if cell:
         h, i, j, row, col, value = cell
-        unit = h.chunk.get("unit_title", "")
         m = UNIT.search(h.chunk["text"])
         value = with_unit(value, m.group(1).strip() if m else "", col, q.counter)
         row_label = f"「{row}」の" if row and len(h.chunk.get("grid", [])) > 2 else ""
-        name = re.match(r"^(?:表|図)[ \u3000]*\S*", unit)
-        source = name.group(0) if name else (unit or "表")
+        source = table_source(h)
         if q.extreme and not table_lookup(q, [h]):  # the extreme row of a column
             counted = q.numeric or bool(q.counter)
             most = {("max", True): "最も多い", ("min", True): "最も少ない", ("max", False): "最も大きい",
@@ -144,12 +142,9 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
     where = None if cell or narrow is not None else rows_where(q, hits)
     if where is not None:
         h, found, conds = where
-        unit = h.chunk.get("unit_title", "")
-        name = re.match(r"^(?:表|図)[ \u3000]*\S*", unit)
-        source = name.group(0) if name else (unit or "表")
         labels = row_labels(h.chunk["grid"])
         names = "、".join(f"「{labels[i - 1]}」" for i in found)
-        lead = f"{source}で、{'、'.join(conds)}に当たるのは{names}です。"
+        lead = f"{table_source(h)}で、{'、'.join(conds)}に当たるのは{names}です。"
         lines.append(f"{'- ' if lines else ''}{lead}{marker(h, h.chunk['grid'][found[0]][0])}")
         lines.extend(f"- {row_line(h, i)}" for i in found[:6])
         lead_wanted = False

@@ -24,7 +24,7 @@ from ingest.vocabulary import vocabulary
 
 from .answer_kinds import ANSWER_LOOKS, RATE_HEAD
 from .compose import answer_cell, counted_in_yen, fiscal_years
-from .counting import counts_in, figure_pattern, same_counter, units_in
+from .counting import counter_forms, counts_in, figure_pattern, same_counter, units_in
 from .doc_head import doc_head
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
@@ -408,12 +408,7 @@ def _counts(counter: str, text: str, asked: str) -> bool:
     if any(not _stated(squash(m.group(0)), asked) for m in counts_in(text, counter)):
         return True
     bare = re.search(r"\|\s*\d[\d,.]*\s*(?=\||$)", text)
-    return bool(bare) and any(c in text for c in _same_counters(counter))
-
-
-def _same_counters(counter: str) -> tuple[str, ...]:
-    """The counter and those counting the same (人 and 名): a table's unit or header may use either."""
-    return (counter, *(c for g in vocabulary().counter_groups if counter in g for c in g if c != counter))
+    return bool(bare) and any(c in text for c in counter_forms(counter))
 
 
 def _holds(kind: str, text: str, asked: str) -> bool:

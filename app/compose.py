@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ingest.clean import ROW_NUMBER_HEADS, normalize, squash
+from ingest.clean import is_row_number_head, normalize, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import expand_short_forms, vocabulary
 
@@ -343,11 +343,18 @@ def _rows_by_value(grid: list[list[str]], qn: str, column: int) -> list[int]:
 
 WHICH_Q = re.compile(r"どこ|どちら|どの(?:市|町|村|自治体|団体|法人)|どれ(?!くらい|ぐらい|だけ|ほど)|\b(?:which|where)\b", re.I)
 MARK_YES = {"○", "◯", "〇", "●", "◎", "✓", "✔", "有", "あり", "有り"}
-MARK_ANY = MARK_YES | {"－", "-", "−", "―", "ー", "×", "✕", "△", "▲", "無", "なし", "無し"}
+MARK_NO = {"✕", "△", "▲", "無", "なし", "無し"}  # besides the dashes of NO_FIGURE
 DECREASE_Q = re.compile(r"減(?:った|っている|ってる|少)|下回|マイナス|decreas|fell|dropp", re.I)
 INCREASE_Q = re.compile(r"増(?:えた|えている|えてる|加)|上回|伸び|increas|grew|rose", re.I)
 CHANGE_HEAD = re.compile(r"増減|前年(?:度)?比|差")
 COMPARED_Q = re.compile(r"以上|以下|未満|超え|を超|より(?:多|少|大|小|高|低)|最も|いちばん|一番|\b(?:more|less|fewer|over|under)\b")
+
+
+def table_source(h: Hit) -> str:
+    """How an answer names the table it reads: 「表4-①」 from its caption, else the caption, else 「表」."""
+    unit = h.chunk.get("unit_title", "")
+    name = re.match(r"^(?:表|図)[ \u3000]*\S*", unit)
+    return name.group(0) if name else (unit or "表")
 
 
 def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int], list[str]] | None:
@@ -379,7 +386,7 @@ def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int],
             if named and 2 <= len(values) < len(cells):
                 v = max(named, key=len)
                 conds.append((j, lambda c, v=v: c.strip() == v, f"「{header[j]}」が{v}"))
-            elif values and values <= MARK_ANY and any(
+            elif values and all(v in MARK_YES or v in MARK_NO or NO_FIGURE.match(v) for v in values) and any(
                     k in qn or set(content_words(k)) <= q_tokens for k in names[-1:] + names[:1]):
                 conds.append((j, lambda c: c.strip() in MARK_YES, f"「{header[j]}」が○"))
             elif (down or up) and CHANGE_HEAD.search(header[j]) and any(re.search(r"\d", c) for c in values):
@@ -388,7 +395,7 @@ def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int],
                 else:
                     conds.append((j, lambda c: bool(re.match(r"^\+?\d", c.strip())) and c.strip() not in {"0"},
                                   f"「{header[j]}」が増加"))
-        if not conds or ((down or up) and not any(("減少" in d or "増加" in d) for _j, _p, d in conds)):
+        if not conds or ((down or up) and not any(CHANGE_HEAD.search(header[j]) for j, _p, _d in conds)):
             continue  # a change the table cannot show (no 増減 column) is a condition left unread
         asked = set(content_words(normalize(q.attribute))) if q.attribute else set()  # the rows' kind (団体)
         if _unread_column(grid, {j for j, _p, _d in conds}, q_tokens - asked):
@@ -406,7 +413,7 @@ def _unread_column(grid: list[list[str]], used: set[int], q_tokens: set[str]) ->
     columns count as read, and a change column (増減) reads the columns it compares: those of its group (相談窓口
     相談件数), or the two before it."""
     header = grid[0]
-    titles = {0, 1} if normalize(header[0]).strip().lower() in ROW_NUMBER_HEADS else {0}
+    titles = {0, 1} if is_row_number_head(header[0]) else {0}
     if len(header) > 1:  # a name column beside a group column (区分 | 団体名) titles the rows too
         names = [r[1].strip() for r in grid[1:] if len(r) > 1 and r[1].strip()]
         titles |= {1} if names and len(set(names)) == len(names) else set()

@@ -109,6 +109,11 @@ def to_number(text: str) -> float | None:
     return total + float(part or 0)
 
 
+def counter_forms(counter: str) -> tuple[str, ...]:
+    """The counter and those counting the same (人 and 名): a table's unit or header may use either."""
+    return (counter, *(c for g in vocabulary().counter_groups if counter in g for c in g if c != counter))
+
+
 def same_counter(a: str, b: str) -> bool:
     """Two counters count the same thing (人 and 名, 市町村 and 市区町村)."""
     return a == b or any(a in g and b in g for g in vocabulary().counter_groups)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from .clean import normalize, split_sentences
+from .clean import is_row_number_head, normalize, split_sentences
 from .structure import Unit, is_text_table
 
 
@@ -129,7 +129,7 @@ def _table_chunks(u: Unit, max_chars: int) -> list[dict]:
         body = "\n".join(x for x in (head, markdown_table(u.grid), notes) if x)
         return [{"text": body, "row": "", "grid": u.grid}]
     header = u.grid[0] if u.grid and not numbered_rows(u.grid) else []
-    has_no = bool(header) and header[0].strip() in {"№", "No", "No.", "NO", "番号", "#"}
+    has_no = bool(header) and is_row_number_head(header[0])
     out: list[dict] = []
     for r, row in enumerate(u.grid[1:] if header else u.grid):
         cells = [c for c in row]

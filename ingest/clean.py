@@ -116,7 +116,12 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-ROW_NUMBER_HEADS = {"no", "no.", "№", "番号", "#"}  # a running-number column: the next column names the row
+ROW_NUMBER_HEADS = {"no", "no.", "番号", "#"}  # NFKC, lower case (№ reads No): a running-number column
+
+
+def is_row_number_head(head: str) -> bool:
+    """A table's first header names a running-number column (No., №, 番号): the next column names the rows."""
+    return normalize(head).strip().lower() in ROW_NUMBER_HEADS
 
 
 def passage_parts(text: str) -> list[str]:
@@ -148,7 +153,7 @@ def passage_parts(text: str) -> list[str]:
             continue  # the header's rule
         if header is None:
             header = cells
-            col = 1 if len(cells) > 1 and normalize(cells[0]).lower() in ROW_NUMBER_HEADS else 0
+            col = 1 if len(cells) > 1 and is_row_number_head(cells[0]) else 0
             continue
         title = cells[col] if col < len(cells) else ""
         if title:
