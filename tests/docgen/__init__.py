@@ -40,16 +40,18 @@ BLIND16 = ["tsutsuji_handout", "tsutsuji_sheet"]
 BLIND17 = ["suzuran_booklet", "suzuran_chousahyou"]
 # eighteenth held-out set (しらかね県), written blind: built only when named, never by default
 BLIND18 = ["shirakane_sheet", "shirakane_notes"]
+# nineteenth held-out set (こまち県), written blind: built only when named, never by default
+BLIND19 = ["komachi_shitsugi", "komachi_tsuchi"]
 # every document the generator can write: the layout set and all held-out sets
 EVERY = (DOCS + FRESH + BLIND + BLIND3 + BLIND4 + BLIND5 + BLIND6 + BLIND7 + BLIND8 + BLIND11 + BLIND12 + BLIND13
-         + BLIND14 + BLIND15 + BLIND16 + BLIND17 + BLIND18)
+         + BLIND14 + BLIND15 + BLIND16 + BLIND17 + BLIND18 + BLIND19)
 
 
 def build_all(outdir: str | Path, only: list[str] | None = None, keep_docs: bool = False) -> dict[str, dict]:
     """Write every PDF and its <name>.truth.json into outdir; return {file: truth}.
 
     `only` may name any module in DOCS, FRESH, BLIND, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND11,
-    BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17 or BLIND18;
+    BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18 or BLIND19;
     without it only DOCS are built.
     With keep_docs the engine's Doc object is kept under truth["_doc"] (used by check.py)."""
     import importlib
