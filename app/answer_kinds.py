@@ -33,8 +33,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "rate": (re.compile(r"(?<![効確])率|割合|比率|何割|何\s*[%％]|パーセント|何分の|\b(?:rate|ratio|percent(?:age)?|share)\b",
                         re.I),
              re.compile(r"\d+\s*分の\s*\d+|\d+(?:\.\d+)?\s*[%％]|\d+\s*割|(?<![\d/])\d+\s*/\s*\d+(?![\d/])|全額|10\s*/\s*10")),
-    "contact": (re.compile(r"電話番号|連絡先|住所|所在地|URL|ホームページのアドレス|FAX|ファクス|ファックス|"
-                           r"phone|(?<!e-mail )(?<!email )address|\bfax\b", re.I),
+    "contact": (re.compile(r"電話番号|連絡先|住所|所在地|URL|ホームページのアドレス|"
+                           r"phone|(?<!e-mail )(?<!email )address", re.I),
                 re.compile(r"\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}|@|https?://|〒\s*\d{3}")),
     # 「会長は誰ですか」 asks for a name; 「誰からの相談」「誰が見る」 ask for a kind of people, which the text states;
     # 「担うのは誰」 (a nominalised verb) asks for a role, which the text names without a person's name
@@ -57,6 +57,10 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"[一-龥ァ-ヶー]{2,}(?:団体|協議会|協会|法人|課|室|局|センター|会館|公民館|庁舎|事務所)(?![等のがはを]|長)|[「『][^」』]{2,30}[」』](?:法人|会|協会|センター)|"
                         r"(?:NPO|特定非営利活動|一般社団|一般財団|公益社団|公益財団|社会福祉|医療)法人\s*(?![等のがはを])[^\s、。|]{2,}|"
                         r"(?:株式|合同|有限)会社\s*(?![等のがはを])[^\s、。|]{2,}|[^\s、。|]{2,}(?:株式|合同|有限)会社")),
+    # a FAX number is answered by a number labelled FAX, not by the phone number beside it
+    "fax": (re.compile(r"FAX|ファクス|ファックス|\bfax\b", re.I),
+            re.compile(r"(?:FAX|ファクス|ファックス)\s*(?:番号)?\s*[：:）)|｜]?\s*\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}",
+                       re.I)),
     # an e-mail address is answered by one, not by the phone number beside it
     "email": (re.compile(r"メールアドレス|メアド|メールの?アドレス|e-?mail|Eメール", re.I),
               re.compile(r"[\w.+-]+\s*[@＠]\s*[\w-]+(?:\.[\w-]+)+")),
@@ -83,6 +87,52 @@ REQUEST = re.compile(r"教え|知りたい|知らせ|わかり|分かり|伺え|
 # a table header or unit whose bare numbers are rates (構成比（％）, 割合, 執行率): its cells answer a rate question
 RATE_HEAD = re.compile(r"[%％]|率|比(?!較)|割合|シェア|\b(?:share|rate|ratio)\b", re.I)
 ANSWER_LOOKS = {kind: looks for kind, (_asks, looks) in ANSWER_TYPES.items()}
+
+
+# 「出張相談を実施した6市町村はどこ」「3町ってどこ？」: a numbered group asked for by name — answered by that many
+# names, not by a sentence that counts the group (「ほかに3町が検討中」)
+NAMED_GROUP = re.compile(r"(\d+)\s*(市区町村|市町村|市町|都道府県|県|市|町|村|法人|団体|協議会|事業者|店|社)"
+                         r"(?:って|は|が)[、,\s]*(?:どこ|どれ|どの|誰|だれ|何という)")
+# the name a member of each place group ends with (市町 = a 市 or a 町)
+PLACE_ENDS = {"市区町村": "市区町村", "市町村": "市町村", "市町": "市町", "都道府県": "都道府県", "県": "県", "市": "市",
+              "町": "町", "村": "村"}
+
+
+def named_group(text: str) -> tuple[int, str]:
+    """(how many, of what) when a (normalised) question asks which members of a numbered group they are."""
+    m = NAMED_GROUP.search(text)
+    return (int(m.group(1)), m.group(2)) if m and int(m.group(1)) >= 2 else (0, "")
+
+
+# a member's name: kanji / katakana or hiragana, ending as a place does (くるみ町, 東浜町) — no generic word (市町村,
+# 県内市町, 各町, 他の町) and no kanji run swallowing hiragana (「参加した市」 is no name)
+_MEMBER = re.compile(r"(?<![一-龥ァ-ヶー])[一-龥ァ-ヶー]{1,6}(?=[県府市町村])|(?<![ぁ-ん])(?![のはがをにでともやへ])[ぁ-ん]{2,6}"
+                     r"(?=[県府市町村])")
+_GENERIC = re.compile(r"市区?町村|都道府県|^(?:県内|県外|市内|町内|各|全|同|当|本|他|近隣|周辺|隣)|^[市町村区]+$")
+
+
+def names_listed(group: tuple[int, str], text: str, asked: str) -> bool:
+    """The text names at least as many members of the group as the question counts (names the question itself
+    says do not count): places by names ending as the group's members do, other bodies by a body's name."""
+    n, kind = group
+    if not n:
+        return True
+    found: set[str] = set()
+    if kind in PLACE_ENDS:
+        for m in _MEMBER.finditer(text):
+            end = text[m.end()]
+            name = m.group(0) + end
+            if end in PLACE_ENDS[kind] and not _GENERIC.search(name) and text[m.end() + 1:m.end() + 2] not in "議内外民長":
+                found.add(name)
+    elif kind in {"法人", "事業者", "社"}:  # each body by its legal form (NPO法人ひなたサポートと社会福祉法人みどり会: two)
+        found = {f"{m.start()}" for m in _LEGAL_FORM.finditer(text)}
+        return len(found) >= n
+    else:  # 団体, 協議会, 店: names too varied to count — any body's name will do
+        return any(m.group(0)[-1] not in "県府市町村" for m in ANSWER_TYPES["name"][1].finditer(text))
+    return len({f for f in found if f not in asked}) >= n
+
+
+_LEGAL_FORM = re.compile(r"(?:NPO|特定非営利活動|一般社団|一般財団|公益社団|公益財団|社会福祉|医療|株式|合同|有限)\s*(?:法人|会社)")
 
 
 def asked_kinds(text: str) -> tuple[str, ...]:

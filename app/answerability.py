@@ -22,7 +22,7 @@ from ingest.clean import normalize, passage_parts, split_sentences, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
 
-from .answer_kinds import ANSWER_LOOKS, RATE_HEAD
+from .answer_kinds import ANSWER_LOOKS, RATE_HEAD, names_listed
 from .compose import answer_cell, counted_in_yen, fiscal_years
 from .counting import counter_forms, counts_in, figure_pattern, same_counter, units_in
 from .doc_head import doc_head
@@ -164,6 +164,12 @@ def _asked(q: Query) -> list[str]:
     return list(q.asks) + (["count"] if count else [])  # 「何人で、全体の何％」 asks both
 
 
+def _names_hit(q: Query, hit: Hit) -> bool:
+    """The passage can answer a question asking which members of a numbered group (「6市町村はどこ」): it names
+    that many (a sentence counting the group, 「ほかに3町が検討中」, names none). Any passage, for other questions."""
+    return names_listed(q.group, normalize(hit.chunk["text"]), squash(normalize(q.standalone)))
+
+
 def _kind_share(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     """The largest IDF-weighted share of the question's words held by one sentence (with the next) that
     also carries a value of the asked kind. A near miss often has the value for another year, body or
@@ -178,6 +184,8 @@ def _kind_share(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     asked = squash(normalize(q.standalone))
     best = 0.0
     for h in hits:
+        if "name" in kinds and not _names_hit(q, h):
+            continue
         sents = split_sentences(h.chunk["text"])
         for i, sent in enumerate(sents):
             window = sent + (sents[i + 1] if i + 1 < len(sents) else "")
@@ -259,7 +267,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     kinds = _asked(q)
     # the attribute counts for a question asking a value — not where the value's own shape names it: a phone
     # number, a date, a rate (電話番号 is 「TEL 0123-…」, a 期限 is 「4月30日まで」, a 割合 is 「35%」)
-    shaped = {"contact", "email", "date", "time"} & set(kinds) or RATE_ASKED.search(q.attribute)
+    shaped = {"contact", "fax", "email", "date", "time"} & set(kinds) or RATE_ASKED.search(q.attribute)
     # — and only for a question asking one thing (「数と内訳」「何回まで使えて、費用は誰が」 ask two)
     asking = QUESTION_WORDS.findall(q.raw)
     asking = [a for a in asking if a != "教えて"] or asking  # 「いくらか教えて」 asks one thing
@@ -280,6 +288,8 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     weights = [max(retriever.idf(t), IDF_FLOOR) for t in attr]
     asked = squash(normalize(q.standalone))
     for h in hits:
+        if "name" in kinds and not _names_hit(q, h):
+            continue
         given = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
         yen = counted_in_yen(h.chunk)
         for unit in _units(h, q.years):
@@ -288,7 +298,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
                 continue
             if q.counter and "count" in kinds and not _counts(q.counter, text, asked):
                 continue
-            share = held(q.specs, text, given)
+            share = _held_by(q.specs, text, given)
             spec_best = max(spec_best, share)
             flat = squash(text)
             if counted and not bare(whole, flat) and not any(_counts(c, text, asked) for c in counted):
@@ -297,6 +307,21 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
             if spec_best == 1.0 and attr_best == 1.0:
                 return spec_best, attr_best
     return spec_best, attr_best
+
+
+DATE_CELL = re.compile(r"\|[^|]*\d+\s*年\s*\d+\s*月[^|]*(?=\|)")
+
+
+def _held_by(specs: tuple, unit: str, given: frozenset[str]) -> float:
+    """Share of the question's specifiers a unit states. A table row's figures are of the fiscal year its title
+    cell, its headers or its caption name — not of a date in another cell: 「令和4年度の相談件数」 is not in the row
+    whose 設立年月 is 令和4年5月 (a date the question states, 「令和4年11月に設立した市」, is found in any cell)."""
+    if not specs or not unit.lstrip().startswith("|"):
+        return held(specs, unit, given)
+    first, _, rest = unit.lstrip()[1:].partition("|")
+    undated = f"|{first}|" + DATE_CELL.sub("|", "|" + rest)[1:]
+    return sum(held((s,), undated if s.kind == "year" and s.text.endswith("年度") else unit, given)
+               for s in specs) / len(specs)
 
 
 def _attribute_share(alts: list[set[str]], weights: list[float], whole: str, unit: str, flat: str) -> float:
@@ -352,6 +377,8 @@ def _bound(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
         scope = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
         given = {t for s in q.specs if s.text in scope for t in content_words(s.text)}
         text = normalize(h.chunk["text"])
+        if "name" in kinds and not _names_hit(q, h):
+            continue
         if not kinds:
             for r, (reach, _after, _inside) in enumerate(REACHES):
                 for start in range(0, max(len(text) - reach, 1), reach):
@@ -493,6 +520,8 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
         elif kind == "money":  # a sum, or a row's bare numbers in a table counted in 円 / 千円
             found += bool(values(ANSWER_LOOKS[kind])) or any(_holds("count", row, asked) for _, _, t in top
                                                                 for row in money_rows.get(t, []))
+        elif kind == "name":  # which members of a numbered group: a passage naming that many
+            found += bool(values(ANSWER_LOOKS[kind])) and any(_names_hit(q, h) for h in hits)
         else:
             found += bool(values(ANSWER_LOOKS[kind]))
     return found / len(kinds)

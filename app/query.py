@@ -18,7 +18,7 @@ from ingest.romaji import romaji_key
 from ingest.tokens import Term, content_words, prepare, terms
 from ingest.vocabulary import vocabulary
 
-from .answer_kinds import asked_kinds
+from .answer_kinds import asked_kinds, named_group
 from .counting import asked_counter, explicit_counter
 from .glossary import is_english, translate
 from .specifiers import Specifier, asked_attribute, specifiers
@@ -98,6 +98,7 @@ class Query:
     # one search token each. (Tried for a Japanese question's places too: the name then counted twice beside its
     # own words and pulled up passages that only mention it; held-out hit@1 fell 0.773 -> 0.769)
     names: tuple[str, ...] = ()
+    group: tuple[int, str] = (0, "")  # a numbered group asked for by name (「6市町村はどこ」: (6, 市町村))
 
     @property
     def topic_tokens(self) -> list[str]:
@@ -197,7 +198,7 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         rewrite=rewrite or "", asks=asked_kinds(normalize(raw + " " + standalone)),
         extreme=next((k for k, rx in EXTREME_Q.items() if rx.search(nt) or rx.search(raw)), ""),
         specs=specs, attribute=asked_attribute(own) or asked_attribute(nt),
-        names=tuple(named),
+        names=tuple(named), group=named_group(nt),
     )
 
 

@@ -71,6 +71,8 @@ def test_the_attribute_a_question_asks_the_value_of():
     assert asked_attribute("登録店は、令和8年3月末時点で何店ありますか") == ""  # a point in time, not what is asked
     assert asked_attribute("県は市町村の何を確かめて一覧を作るの？") == ""  # 市町村 owns what is asked
     assert asked_attribute("研修会の2回目、11月の何日？") == ""
+    assert asked_attribute("令和6年度の入居決定件数の合計は何件ですか。") == "入居決定件数"  # the total of what
+    assert asked_attribute("令和6年度の合計は何件ですか。") == ""  # a year's total names nothing
 
 
 def test_a_count_is_anchored_only_by_a_figure_in_the_asked_counter():
@@ -238,3 +240,14 @@ def test_the_rarer_words_of_an_attribute_weigh_more():
 
     rare, common = anchor("ゆきみ村の入居は3件。"), anchor("ゆきみ村の決定は3件。")
     assert rare == 0.75 and common == 0.25
+
+
+def test_a_row_is_dated_by_its_title_headers_and_caption_not_by_a_date_cell():
+    from app.answerability import _held_by
+
+    row = "| ゆめみ市 | 令和4年5月 | 120 | 130 | 一覧 市町村名 設立年月 相談件数（令和5年度） 相談件数（令和6年度）"
+    assert _held_by(analyze("ゆめみ市の令和4年度の相談件数は？").specs, row, frozenset()) == 0.5
+    assert _held_by(analyze("令和4年度の相談件数は？").specs, "| 令和4年度 | 534 | 推移 年度 相談件数", frozenset()) == 1.0
+    # a date the question itself states picks the row by that cell
+    asked = analyze("令和4年5月に設立した市の令和6年度の相談件数は？").specs
+    assert _held_by(asked, row, frozenset()) == 1.0

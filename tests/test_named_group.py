@@ -1,0 +1,29 @@
+"""A question asking which members of a numbered group they are (「6市町村はどこ」) is answered by that many names,
+not by the sentence that counts the group (「ほかに3町が検討を始めています」)."""
+
+from app.answer_kinds import named_group, names_listed
+from ingest.clean import normalize
+
+
+def test_a_numbered_group_asked_for_by_name():
+    assert named_group(normalize("令和8年度中の設立を検討している3町ってどこ？")) == (3, "町")
+    assert named_group(normalize("出張相談を実施した6市町村はどこですか。")) == (6, "市町村")
+    assert named_group(normalize("県の協議会に入っていない12法人って、どこの法人?")) == (12, "法人")
+    # the number counts something else, or one member is asked
+    assert named_group(normalize("構成団体が24団体ある協議会はどこですか。")) == (0, "")
+    assert named_group(normalize("協力不動産店が1店もない市町村はどこですか。")) == (0, "")
+    assert named_group(normalize("1市町村あたり何分で、会場はどこ？")) == (0, "")
+
+
+def test_the_members_must_be_named_as_many_times_as_counted():
+    asked = "3町"
+    assert not names_listed((3, "町"), "ななかまど市は10月に設立予定。このほか、3町が設立に向けて検討を始めた。", asked)
+    assert names_listed((3, "町"), "くるみ町、あすなろ町、ほづみ町の3町が検討を始めた。", asked)
+    assert names_listed((4, "市町"), "桜川市、東浜町、若草市、北山町に交付した。", "4市町")
+    # generic words are no names: 市町村, 県内市町村, 各町村, a verb before 市 (「参加した市」)
+    generic = "回答 16市町村 参加した 11市町村 参加していない 3市町村 県内市町村 各町村 協議会のない町村"
+    assert not names_listed((3, "市町村"), generic, "3市町村")
+    # bodies by their legal form
+    assert names_listed((2, "法人"), "NPO法人ひなたサポートと社会福祉法人みどり会が実施。", "2法人")
+    assert not names_listed((2, "法人"), "このうち2法人が、こまくさ町で巡回相談を実施。", "2法人")
+    assert names_listed((0, ""), "", "")  # no group asked: anything will do
