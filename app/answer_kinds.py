@@ -13,10 +13,10 @@ import re
 # a particular place by name (あさひ市, ともえ県), not a generic one (市町村, 各市, 全県)
 PLACE_NAME = r"(?<![ぁ-ん])(?!各|全|(?:市区?町村|都道府県|市町)(?![一-龥]))(?:[一-龥ァ-ヶー]|(?![のはがをにでともやへ])[ぁ-ん]){2,6}(?:県|府|市|町|村)(?![議内外側全民])"
 # a venue is a building, a room, a floor, online — or a place by its name (あさひ市会場, 中央公民館)
-VENUE = re.compile(r"会議室|ホール|講堂|本館|別館|庁舎|県庁|市役所|役場|公民館|会館|センター|研修室|\d+\s*階|オンライン|ウェブ|"
-                   r"Web|Zoom|会場\s*[：:]|"
-                   # where a thing is done, not held: 「申請はどこでできますか」 — at a section's desk, a body, a web page
-                   r"[一-龥]課(?![題程])|窓口|担当|法人|ホームページ|HP|サイト", re.I)
+HELD_AT = (r"会議室|ホール|講堂|本館|別館|庁舎|県庁|市役所|役場|公民館|会館|センター|研修室|\d+\s*階|オンライン|ウェブ|"
+           r"Web|Zoom|会場\s*[：:]")
+# where a thing is done, not held: 「申請はどこでできますか」 — at a section's desk, a body, a web page
+VENUE = re.compile(HELD_AT + r"|[一-龥]課(?![題程])|窓口|担当|法人|ホームページ|HP|サイト", re.I)
 
 # What kind of answer a question asks for, and what such an answer looks like in a passage.
 # (Question words of Japanese and English, not any document's wording.)
@@ -70,8 +70,14 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # a venue: 「どこで開く」「会場はどこ」 — a building, a room, a floor, or online
     "place": (re.compile(r"どこで(?!す|も|[、,])|どこの会場|(?:会場|場所|開催地|開催場所)(?:は|って)?(?:どこ|どちら)|where\b", re.I),
               re.compile(f"{VENUE.pattern}|{PLACE_NAME}", re.I)),
+    # the venue of a gathering: 「会場はどこ」「どこでやるの」 — a building, a room, online or a place's name, not the
+    # section or body that runs it (「居住支援法人」 beside 「実践編は会場での受講のみ」 is no venue)
+    "venue": (re.compile(r"(?:会場|開催場所|開催地|場所)(?:は|って|が)?\s*(?:どこ|どちら|[?？]|を?教えて)|どこの会場|"
+                         r"どこで(?:開|やる|やっ|行われ|行う|実施|受講)|where\b.{0,40}\bheld\b", re.I),
+              re.compile(f"{HELD_AT}|{PLACE_NAME}", re.I)),
     # a span of time: 「何分間」「何日間」「どのくらいの期間」 — answered by 90分, 3日間, 6か月
-    "duration": (re.compile(r"何\s*(?:分間?(?!の)|時間|日間|週間|か月間?|ヶ月間?|カ月間?|年間)|どのくらいの期間|how long", re.I),
+    "duration": (re.compile(r"何\s*(?:分間?(?!の)|時間|日間|週間|か月間?|ヶ月間?|カ月間?|年間)|どのくらいの期間|"
+                            r"何\s*(?:年|か月|ヶ月|カ月|日|週)\s*(?:くらい|ぐらい|ほど|程度)|how long", re.I),
                  re.compile(r"\d+\s*(?:分間?(?!の)|時間|日間|週間|[かヶケヵカ箇]月間?|年間)|半年|"
                             r"\d+\s*年\s*(?:程度|ほど|くらい|ぐらい|前後|以上|以内|半)")),
     # a form's or a rule's number: 「様式は第何号」「何号様式」 — answered by 様式第3号, 第2号様式
@@ -141,4 +147,7 @@ def asked_kinds(text: str) -> tuple[str, ...]:
     text = re.sub(r"「[^「」]*」|『[^『』]*』", "", text)
     if YES_NO.search(text) and not QUESTION_WORD.search(text) and not REQUEST.search(text):
         return ()  # 「その費用に人件費は含まれますか」 asks whether, not how much
-    return tuple(kind for kind, (asks, _looks) in ANSWER_TYPES.items() if asks.search(text))
+    kinds = tuple(kind for kind, (asks, _looks) in ANSWER_TYPES.items() if asks.search(text))
+    if "venue" in kinds:
+        kinds = tuple(k for k in kinds if k != "place")  # a venue asked for: the narrower look answers it
+    return kinds

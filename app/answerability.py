@@ -28,6 +28,7 @@ from .counting import counter_forms, counts_in, figure_pattern, same_counter, un
 from .doc_head import doc_head
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
+from .sentence_rank import QUESTION_LINE
 from .specifiers import document_scope, held
 
 MODEL_FILE = Path(__file__).with_name("resources") / "answerability.json"
@@ -164,6 +165,20 @@ def _asked(q: Query) -> list[str]:
     return list(q.asks) + (["count"] if count else [])  # 「何人で、全体の何％」 asks both
 
 
+def answered(sents: list[str]) -> list[str]:
+    """For each sentence, the question line it answers (an FAQ's Q1. or 【質問】 above it in the passage), or "":
+    the answer's sentences are said of what the question asks (「同意書はどのくらいの期間保管…」 over 「・あかねざわ
+    市：支援終了後5年間」), though they do not repeat its words. A question line answers nothing itself."""
+    out, asked = [], ""
+    for sent in sents:
+        if QUESTION_LINE.search(sent):
+            asked = sent
+            out.append("")
+        else:
+            out.append(asked)
+    return out
+
+
 def _names_hit(q: Query, hit: Hit) -> bool:
     """The passage can answer a question asking which members of a numbered group (「6市町村はどこ」): it names
     that many (a sentence counting the group, 「ほかに3町が検討中」, names none). Any passage, for other questions."""
@@ -187,12 +202,12 @@ def _kind_share(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
         if "name" in kinds and not _names_hit(q, h):
             continue
         sents = split_sentences(h.chunk["text"])
-        for i, sent in enumerate(sents):
+        for i, (sent, question) in enumerate(zip(sents, answered(sents), strict=True)):
             window = sent + (sents[i + 1] if i + 1 < len(sents) else "")
             text = normalize(window)
             if kinds and not all(_holds(kind, text, asked) for kind in kinds):
                 continue
-            toks = _words(window)
+            toks = _words(window) | _words(question)
             best = max(best, sum(w[t] for t in words if t in toks) / total)
     return best
 
@@ -214,8 +229,8 @@ def _units(h: Hit, years: tuple[str, ...] = ()) -> Iterator[str]:
             cells = [x for j, x in enumerate(row) if j in keep or j >= len(grid[0])]
             yield f"| {' | '.join(cells)} | {context} {unit} {head}"  # the row first: its bare cells are values
     sents = passage_parts(c["text"])
-    for i, sent in enumerate(sents):
-        yield f"{context} {sent}{sents[i + 1] if i + 1 < len(sents) else ''}"
+    for i, (sent, question) in enumerate(zip(sents, answered(sents), strict=True)):
+        yield f"{context} {question} {sent}{sents[i + 1] if i + 1 < len(sents) else ''}"
 
 
 TABLE_UNIT = re.compile(r"[（(]単位[:：][^（）()]*[）)]")
@@ -362,7 +377,7 @@ def _bound(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     if not words or not hits:
         return 0.0
     kinds = _asked(q)
-    if "place" in kinds:  # 「会場はどこ？」 asks a venue; any name (市町村 in 「1市町村あたり」) is no answer
+    if {"place", "venue"} & set(kinds):  # 「会場はどこ？」 asks a venue; any name (市町村 in 「1市町村あたり」) is no answer
         kinds = [k for k in kinds if k != "name"]
     w = {t: retriever.idf(t) for t in words}
     total = sum(w.values()) or 1.0
@@ -480,8 +495,8 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
         sents = split_sentences(h.chunk["text"])
         rows = [normalize(x) for x in sents if x.lstrip().startswith("|")]
         in_money = bool(rows) and counted_in_yen(h.chunk)
-        for i, sent in enumerate(sents):
-            toks = _words(sent)
+        for i, (sent, question) in enumerate(zip(sents, answered(sents), strict=True)):
+            toks = _words(sent) | _words(question)
             share = sum(w[t] for t in words if t in toks)
             window = normalize(sent + (sents[i + 1] if i + 1 < len(sents) else ""))
             scored.append((share, -len(scored), window))

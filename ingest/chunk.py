@@ -142,8 +142,10 @@ def _table_chunks(u: Unit, max_chars: int) -> list[dict]:
         else:
             text = f"{no} {''.join(content)}".strip()
         pieces = _split_long(text, max_chars)
+        at = r + 1 if header else r
+        places = u.row_places[at] if len(u.row_places) == len(u.grid) else []
         for j, piece in enumerate(pieces):
-            out.append({"text": piece, "row": no or str(r + 1), "grid": [], "part": j})
+            out.append({"text": piece, "row": no or str(r + 1), "grid": [], "part": j, "places": places})
     if out:
         if head:
             out[0]["text"] = head + "\n" + out[0]["text"]
@@ -205,8 +207,13 @@ def chunk_units(
 ) -> list[Chunk]:
     chunks: list[Chunk] = []
 
-    def emit(text: str, kind: str, members: list[Unit], anchor: Unit | None = None, **extra) -> None:
+    def emit(text: str, kind: str, members: list[Unit], anchor: Unit | None = None,
+             places: list[tuple[str, int]] | None = None, **extra) -> None:
         pages, idx, boxes = _places(members)
+        if places:  # one row of a table over several pages: the pages that row is printed on
+            pages = list(dict.fromkeys(label for label, _ in places))
+            idx = list(dict.fromkeys(i for _, i in places))
+            boxes = [b for b in boxes if b[0] in idx]
         # a chunk led by headings is filed under the section of its body text
         first = anchor or next((m for m in members if m.kind != "heading"), members[-1])
         chunks.append(
@@ -311,6 +318,7 @@ def chunk_units(
                 unit_title=u.title,
                 row=piece.get("row", ""),
                 grid=piece.get("grid", []),
+                places=None if heads or with_lead or piece.get("grid") else piece.get("places"),
             )
     flush()
     return chunks

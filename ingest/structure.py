@@ -37,6 +37,7 @@ from .headings import (
     vocabulary,
 )
 from .pdf import Line, Page, Table
+from .unruled import is_continued_mark
 from .vocabulary import vocabulary as tokens_vocabulary
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -68,6 +69,9 @@ class Unit:
     block: int = -1  # tables: the reading-order block of their last piece
     form: bool = False  # inside a form printed after rules (様式第1号): a document to fill in, read as one
     spread: bool = False  # tables: printed in blocks of columns on several pages, joined beside each other
+    # tables: the pages each grid row is printed on, (label, index) pairs (a row split at a page break has two);
+    # empty when unknown (a table joined beside another)
+    row_places: list[list[tuple[str, int]]] = field(default_factory=list)
 
     def add_place(self, label: str, index: int, bbox: tuple[float, float, float, float]) -> None:
         if not self.pages or self.pages[-1] != label:
@@ -435,7 +439,8 @@ def continued_rows(grid: list[list[str]], more: list[list[str]]) -> list[list[st
     more = more[n:]
     if more and len(grid) > 1 and is_split_row(grid[-1], more[0], grid[1:-1]):
         last, first = grid[-1], more[0]
-        grid[-1] = [join_lines([a, b]) if b.strip() else a for a, b in zip(last, first, strict=True)]
+        grid[-1] = [join_lines([a, b]) if b.strip() and not is_continued_mark(b) and squash(b) != squash(a) else a
+                    for a, b in zip(last, first, strict=True)]
         more = more[1:]
     return more
 
@@ -446,7 +451,11 @@ def is_split_row(last: list[str], row: list[str], others: list[list[str]] | None
     stopped short of a sentence's end — in a column of sentences: the cell holds a sentence's end before, or
     the column's other cells end with one. A grouped table's next row (an empty group cell, then a short item
     or a phrase like the one above it) is a row of its own."""
-    if len(row) != len(last) or row[0].strip() or not last[0].strip():
+    if len(row) != len(last) or not last[0].strip():
+        return False
+    if any(is_continued_mark(c) for c in row):  # 「（続き）」 in a cell says so (its key cell may repeat or be empty)
+        return not row[0].strip() or is_continued_mark(row[0]) or squash(row[0]) == squash(last[0])
+    if row[0].strip():
         return False
     filled = [j for j, c in enumerate(row) if c.strip()]
 
@@ -597,12 +606,20 @@ def build_units(pages: list[Page]) -> list[Unit]:
                         if caption is None and not titles and last_table is not None
                         and block.page_index > last_table.page_indices[-1] else None)
                 if wide is not None:  # the next columns of a table too wide for its page, under the same row titles
-                    last_table.grid, last_table.spread = wide, True
+                    last_table.grid, last_table.spread, last_table.row_places = wide, True, []
                     last_table.add_place(page.label, page.index, block.bbox)
                     last_table.block = block.block
                     continue
                 if caption is None and not titles and last_table is not None and _continues(last_table, block, grid):
+                    before = list(last_table.grid[-1])
                     grid = continued_rows(last_table.grid, grid)
+                    if last_table.row_places and len(last_table.row_places) == len(last_table.grid):
+                        here = (page.label, page.index)
+                        if last_table.grid[-1] != before:  # the last row went on onto this page
+                            last_table.row_places[-1].append(here)
+                        last_table.row_places.extend([here] for _ in grid)
+                    else:
+                        last_table.row_places = []
                     last_table.grid.extend(grid)
                     last_table.add_place(page.label, page.index, block.bbox)
                     last_table.block = block.block
@@ -610,6 +627,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 unit = caption or new_unit("table")
                 unit.kind = "case" if caption is not None and is_case_caption(caption.title) else "table"
                 unit.grid = grid
+                unit.row_places = [[(page.label, page.index)] for _ in grid]
                 if titles and not unit.title:  # the sheet's title printed in the grid's first row
                     unit.title, titles = titles[0], titles[1:]
                 if titles:

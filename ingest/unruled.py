@@ -50,6 +50,12 @@ def _vocab() -> dict:
         return tomllib.load(f)
 
 
+def is_continued_mark(text: str) -> bool:
+    """A cell of a row's continuation that says the row goes on from the page before (「（続き）」)."""
+    t = _nfkc(text).replace(" ", "")
+    return bool(t) and t in {_nfkc(m).replace(" ", "") for m in _vocab().get("continued_marks", [])}
+
+
 def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 

@@ -27,3 +27,16 @@ def test_the_members_must_be_named_as_many_times_as_counted():
     assert names_listed((2, "法人"), "NPO法人ひなたサポートと社会福祉法人みどり会が実施。", "2法人")
     assert not names_listed((2, "法人"), "このうち2法人が、こまくさ町で巡回相談を実施。", "2法人")
     assert names_listed((0, ""), "", "")  # no group asked: anything will do
+
+
+def test_an_answer_is_read_under_the_question_it_answers():
+    from app.answerability import answered
+
+    sents = ["【質問】同意書はどのくらいの期間保管すればよいですか。", "【回答】県の基準はありません。",
+             "・あかねざわ市：支援終了後5年間", "Q2. 会議は年何回開けばよいですか。", "年2回以上が目安です。"]
+    got = answered(sents)
+    assert got[0] == "" and got[3] == ""  # a question answers nothing itself
+    assert got[1] == got[2] == sents[0]  # the list item too, though it repeats none of its words
+    assert got[4] == sents[3]
+    assert answered(["県は補助金を交付している。", "上限は50万円。"]) == ["", ""]  # no question, nothing carried
+

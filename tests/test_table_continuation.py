@@ -41,3 +41,20 @@ def test_a_statistical_caption_puts_the_number_first():
 def test_a_grouped_tables_phrase_after_the_page_break_is_a_row_of_its_own():
     last = ["A市", "空き家を活用した住まい探しの説明会を各地区で開催"]
     assert not is_split_row(last, ["", "居住支援法人と連携した見守り体制の検討会を設置"])
+
+
+def test_a_row_marked_as_continued_joins_the_row_above_without_its_mark():
+    head = ["No.", "質問", "回答"]
+    last = ["3", "構成員には、どのような団体を入れる必要がありますか。", "県では、次の分野から参加いただくことを推奨しています。"]
+    more = [head, ["", "（続き）", "・不動産関係団体\n・居住支援法人"], ["4", "補助率は？", "2分の1です。"]]
+    grid = [head, list(last)]
+    added = continued_rows(grid, more)
+    assert added == [["4", "補助率は？", "2分の1です。"]]
+    assert grid[-1][1] == last[1]  # the mark is no text of the question
+    assert grid[-1][2].startswith(last[2]) and grid[-1][2].endswith("・居住支援法人")
+    # the key cell repeated on the new page is not doubled
+    grid = [head, list(last)]
+    continued_rows(grid, [head, ["3", "(続き)", "・居住支援法人"]])
+    assert grid[-1][0] == "3"
+    # another row's key is another row, mark or not
+    assert not is_split_row(last, ["5", "（続き）", "…"])

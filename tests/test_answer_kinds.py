@@ -1,0 +1,37 @@
+"""What kind of answer a question asks for, and what such an answer looks like (app.answer_kinds)."""
+
+import re
+
+from app.answer_kinds import ANSWER_LOOKS, asked_kinds
+from ingest.clean import normalize
+
+
+def kinds(text: str) -> tuple[str, ...]:
+    return asked_kinds(normalize(text))
+
+
+def test_how_many_years_about_asks_a_span_of_time():
+    assert "duration" in kinds("同意書って何年くらい取っておけばいいの？")
+    assert "duration" not in kinds("協議会は何年に設立されましたか。")
+
+
+def test_the_venue_of_a_gathering_is_a_building_or_online_not_the_body_running_it():
+    assert kinds("研修会の実践編って、会場どこでやるの？") == ("venue",)
+    assert kinds("研修会はどこで開かれますか") == ("venue",)
+    assert "venue" not in kinds("会場使用料はいくら？")  # names a venue, asks a sum
+    assert kinds("申請はどこでできますか") == ("place",)  # where a thing is done: a desk will do
+    venue = ANSWER_LOOKS["venue"]
+    assert venue.search(normalize("会場：県庁本館5階 第1会議室"))
+    assert venue.search(normalize("オンライン（Zoom）で開催"))
+    assert not venue.search(normalize("実践編は会場での受講のみです。居住支援法人の担当者も参加できます。"))
+    assert ANSWER_LOOKS["place"].search(normalize("住宅政策課の窓口で受け付けます。"))
+
+
+def test_a_fax_number_is_one_labelled_fax():
+    assert "fax" in kinds("地域福祉課のFAX番号を教えてください。")
+    assert "contact" not in kinds("FAXは？")
+    fax = ANSWER_LOOKS["fax"]
+    assert fax.search(normalize("電話：026-555-0142（直通） FAX：026-555-0199"))
+    assert not fax.search(normalize("電話 0287-555-0452（直通） 受付 平日 8:30〜17:15"))
+    assert fax.search("| FAX | 026-555-0199 |")
+    assert re.search(ANSWER_LOOKS["contact"], normalize("電話 0287-555-0452"))
