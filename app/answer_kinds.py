@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 # a particular place by name (あさひ市, ともえ県), not a generic one (市町村, 各市, 全県)
-PLACE_NAME = r"(?<![ぁ-ん])(?!各|全|(?:市区?町村|都道府県|市町)(?![一-龥]))(?:[一-龥ァ-ヶー]|(?![のはがをにでともやへ])[ぁ-ん]){2,6}(?:県|府|市|町|村)(?![議内外側全民])"
+PLACE_NAME = (r"(?<![ぁ-ん])(?!各|全|市区?町村|区町村|町村|都道府県|道府県|市町(?![一-龥]))"
+              # kanji / katakana, or hiragana not inflecting a kanji verb (「開いている県」 is no name)
+              r"(?:[一-龥ァ-ヶー]{2,6}|(?<![一-龥])(?![のはがをにでともやへ])[ぁ-ん]{2,6})(?:県|府|市|町|村)(?![議内外側全民])")
 # a venue is a building, a room, a floor, online — or a place by its name (あさひ市会場, 中央公民館)
 HELD_AT = (r"会議室|ホール|講堂|本館|別館|庁舎|県庁|市役所|役場|公民館|会館|センター|研修室|\d+\s*階|オンライン|ウェブ|"
            r"Web|Zoom|会場\s*[：:]")

@@ -146,9 +146,33 @@ def _last_user(history: list[dict]) -> tuple[int, str] | None:
     return None
 
 
+# a year told relative to the one the conversation is about: 「その前の年度は？」「翌年度は？」
+RELATIVE_YEAR = {-1: re.compile(r"前の年度|前年度|前の年(?!齢)|その前の年|[1１一]年前|昨年度"),
+                 1: re.compile(r"次の年度|翌年度|翌年|次の年(?!齢)|[1１一]年後")}
+COMPARING = re.compile(r"比べ|比較|より|増え|減っ|増加|減少|差")
+_ERA_YEAR = re.compile(r"(令和|平成)\s*(\d{1,2}|元)\s*(年度?)|(?<!\d)((?:19|20)\d\d)\s*(年度?)")
+
+
+def shift_year(text: str, delta: int) -> str:
+    """The text with its one year moved by `delta` (令和6年度 -> 令和5年度, 2024年 -> 2023年); as written when it
+    names no year or several (which one 「前の年度」 is relative to is then unclear)."""
+    found = {re.sub(r"\s+", "", m.group(0)) for m in _ERA_YEAR.finditer(text)}
+    if len(found) != 1:
+        return text
+
+    def moved(m: re.Match) -> str:
+        if m.group(1):
+            n = (1 if m.group(2) == "元" else int(m.group(2))) + delta
+            return f"{m.group(1)}{n}{m.group(3)}" if n >= 1 else m.group(0)
+        return f"{int(m.group(4)) + delta}{m.group(5)}"
+    return _ERA_YEAR.sub(moved, text)
+
+
 def standalone_question(question: str, history: list[dict] | None, depth: int = 2) -> str:
     """Without an LLM: a follow-up carries over the previous question's words, itself made standalone
-    first (so 「0回の県は？」 after 「令和5年度は？」 after a question on 開催回数 keeps all three)."""
+    first (so 「0回の県は？」 after 「令和5年度は？」 after a question on 開催回数 keeps all three). A year told
+    relative to the previous question's (「その前の年度はいくらだった？」) is that year moved, when the follow-up
+    names none of its own."""
     if not history or not is_follow_up(question):
         return question
     last = _last_user(history)
@@ -157,6 +181,13 @@ def standalone_question(question: str, history: list[dict] | None, depth: int = 
     i, prev = last
     if depth > 1:
         prev = standalone_question(prev, history[:i], depth - 1)
+    own = normalize(question)
+    # 「前の年度と比べて何件増えた？」 compares the two years: the previous question's year stays
+    if not _ERA_YEAR.search(own) and not COMPARING.search(own):
+        for delta, phrase in RELATIVE_YEAR.items():
+            if phrase.search(own):
+                prev = shift_year(normalize(prev), delta)
+                break
     return f"{prev} {question}"
 
 

@@ -251,3 +251,14 @@ def test_a_row_is_dated_by_its_title_headers_and_caption_not_by_a_date_cell():
     # a date the question itself states picks the row by that cell
     asked = analyze("令和4年5月に設立した市の令和6年度の相談件数は？").specs
     assert _held_by(asked, row, frozenset()) == 1.0
+
+
+def test_a_follow_up_year_told_relative_to_the_previous_one():
+    history = [{"role": "user", "content": "ネットワークが令和6年度に受け取った県補助金の額は？"}, {"role": "assistant", "content": "…"}]
+    q = analyze("その前の年度はいくらだった？", history)
+    assert [s.text for s in q.specs if s.kind == "year"] == ["5年度"]
+    assert "令和5年度" in q.standalone and "令和6年度" not in q.standalone
+    assert "2025年度" in analyze("翌年度は？", [{"role": "user", "content": "2024年度の件数は？"}]).standalone
+    # a comparison keeps the year it compares with; a year of its own replaces the carried one
+    assert "令和6年度" in analyze("前の年度と比べて何件増えた？", history).standalone
+    assert [s.text for s in analyze("じゃあ令和4年度は？", history).specs if s.kind == "year"] == ["4年度"]
