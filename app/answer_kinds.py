@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 
 # a particular place by name (あさひ市, ともえ県), not a generic one (市町村, 各市, 全県)
-PLACE_NAME = (r"(?<![ぁ-ん])(?!各|全|市区?町村|区町村|町村|都道府県|道府県|市町(?![一-龥]))"
-              # kanji / katakana, or hiragana not inflecting a kanji verb (「開いている県」 is no name)
-              r"(?:[一-龥ァ-ヶー]{2,6}|(?<![一-龥])(?![のはがをにでともやへ])[ぁ-ん]{2,6})(?:県|府|市|町|村)(?![議内外側全民])")
+PLACE_NAME = (r"(?<![ぁ-ん])(?!各|全|[一-龥ァ-ヶー]*(?:市区?町村|区町村|町村|都道府県|道府県)|市町(?![一-龥]))"
+              # kanji / katakana; or hiragana after a particle or a mark, not inflecting a kanji verb (「開いている県」
+              # is no name; はなぞの市 after 「県内の」 is)
+              r"(?:[一-龥ァ-ヶー]{2,6}|(?:(?<=[一-龥ァ-ヶー])[のはがをにでともやへ]|(?<![一-龥ァ-ヶー]))[ぁ-ん]{2,6})"
+              # and no generic word: 「県内市町村」 is not 県内市 followed by 町村
+              r"(?:県|府|市|町|村)(?![議内外側全民町村区])")
 # a venue is a building, a room, a floor, online — or a place by its name (あさひ市会場, 中央公民館)
 HELD_AT = (r"会議室|ホール|講堂|本館|別館|庁舎|県庁|市役所|役場|公民館|会館|センター|研修室|\d+\s*階|オンライン|ウェブ|"
            r"Web|Zoom|会場\s*[：:]")
+# a gathering held somewhere (「研修会ってどこでやるの」), not a service offered at a desk (「相談はどこでやってるの」)
+GATHERING = r"会|研修|セミナー|講座|講習|フォーラム|シンポジウム|イベント|説明会|会議|集会|相談会"
 # where a thing is done, not held: 「申請はどこでできますか」 — at a section's desk, a body, a web page
 VENUE = re.compile(HELD_AT + r"|[一-龥]課(?![題程])|窓口|担当|法人|ホームページ|HP|サイト", re.I)
 
@@ -60,9 +65,10 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"(?:NPO|特定非営利活動|一般社団|一般財団|公益社団|公益財団|社会福祉|医療)法人\s*(?![等のがはを])[^\s、。|]{2,}|"
                         r"(?:株式|合同|有限)会社\s*(?![等のがはを])[^\s、。|]{2,}|[^\s、。|]{2,}(?:株式|合同|有限)会社")),
     # a FAX number is answered by a number labelled FAX, not by the phone number beside it
-    "fax": (re.compile(r"FAX|ファクス|ファックス|\bfax\b", re.I),
-            re.compile(r"(?:FAX|ファクス|ファックス)\s*(?:番号)?\s*[：:）)|｜]?\s*\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}",
-                       re.I)),
+    "fax": (re.compile(r"(?:FAX|ファクス|ファックス|ファクシミリ)\s*(?:番号|の番号|(?:は|って)\s*(?:何|[?？]|$)|を教え|[?？]|$)|"
+                       r"\bfax (?:number|no)\b", re.I),
+            re.compile(r"(?:FAX|ファクス|ファックス|ファクシミリ)\s*(?:番号)?\s*[：:）)|｜]?\s*"
+                       r"[(（]?\d{2,5}[)）]?\s*[-－ー]?\s*\d{1,4}\s*[-－ー]\s*\d{3,4}", re.I)),
     # an e-mail address is answered by one, not by the phone number beside it
     "email": (re.compile(r"メールアドレス|メアド|メールの?アドレス|e-?mail|Eメール", re.I),
               re.compile(r"[\w.+-]+\s*[@＠]\s*[\w-]+(?:\.[\w-]+)+")),
@@ -74,8 +80,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
               re.compile(f"{VENUE.pattern}|{PLACE_NAME}", re.I)),
     # the venue of a gathering: 「会場はどこ」「どこでやるの」 — a building, a room, online or a place's name, not the
     # section or body that runs it (「居住支援法人」 beside 「実践編は会場での受講のみ」 is no venue)
-    "venue": (re.compile(r"(?:会場|開催場所|開催地|場所)(?:は|って|が)?\s*(?:どこ|どちら|[?？]|を?教えて)|どこの会場|"
-                         r"どこで(?:開|やる|やっ|行われ|行う|実施|受講)|where\b.{0,40}\bheld\b", re.I),
+    "venue": (re.compile(r"(?:会場|開催場所|開催地)(?:は|って|が)?\s*(?:どこ|どちら|[?？]|を?教えて)|どこの会場|"
+                         rf"(?:{GATHERING})[^。？?]{{0,20}}どこで(?:開|やる|やっ|行われ|行う|受講)|"
+                         r"where\b.{0,40}\bheld\b", re.I),
               re.compile(f"{HELD_AT}|{PLACE_NAME}", re.I)),
     # a span of time: 「何分間」「何日間」「どのくらいの期間」 — answered by 90分, 3日間, 6か月
     "duration": (re.compile(r"何\s*(?:分間?(?!の)|時間|日間|週間|か月間?|ヶ月間?|カ月間?|年間)|どのくらいの期間|"
@@ -112,11 +119,12 @@ def named_group(text: str) -> tuple[int, str]:
     return (int(m.group(1)), m.group(2)) if m and int(m.group(1)) >= 2 else (0, "")
 
 
-# a member's name: kanji / katakana or hiragana, ending as a place does (くるみ町, 東浜町) — no generic word (市町村,
-# 県内市町, 各町, 他の町) and no kanji run swallowing hiragana (「参加した市」 is no name)
-_MEMBER = re.compile(r"(?<![一-龥ァ-ヶー])[一-龥ァ-ヶー]{1,6}(?=[県府市町村])|(?<![ぁ-ん])(?![のはがをにでともやへ])[ぁ-ん]{2,6}"
-                     r"(?=[県府市町村])")
-_GENERIC = re.compile(r"市区?町村|都道府県|^(?:県内|県外|市内|町内|各|全|同|当|本|他|近隣|周辺|隣)|^[市町村区]+$")
+# a member's name: kanji / katakana, or hiragana after a mark or a particle (「、はなぞの市」「県内のときわ市」), ending
+# as a place does — no generic word (市町村, 県内市町, 各町, 政令市) and no verb's inflection (「参加した市」)
+_MEMBER = re.compile(r"(?<![一-龥ァ-ヶー])(?P<k>[一-龥ァ-ヶー]{1,6})(?=[都道府県市町村])|"
+                     r"(?:(?<=[一-龥ァ-ヶー])[のはがをにでともやへ]|(?<![一-龥ァ-ヶーぁ-ん]))(?P<h>[ぁ-ん]{2,6})(?=[都道府県市町村])")
+_GENERIC = re.compile(r"市区?町村|都道府県|^(?:県内|県外|市内|町内|各|全|同|当|本|他|近隣|周辺|隣|未設置|政令|中核|特例)|"
+                      r"^[都道府県市区町村]+$")
 
 
 def names_listed(group: tuple[int, str], text: str, asked: str) -> bool:
@@ -128,9 +136,9 @@ def names_listed(group: tuple[int, str], text: str, asked: str) -> bool:
     found: set[str] = set()
     if kind in PLACE_ENDS:
         for m in _MEMBER.finditer(text):
-            end = text[m.end()]
-            name = m.group(0) + end
-            if end in PLACE_ENDS[kind] and not _GENERIC.search(name) and text[m.end() + 1:m.end() + 2] not in "議内外民長":
+            end, after = text[m.end()], text[m.end() + 1:m.end() + 2]
+            name = (m.group("k") or m.group("h")) + end
+            if end in PLACE_ENDS[kind] and not _GENERIC.search(name) and not (after and after in "議内外民長"):
                 found.add(name)
     elif kind in {"法人", "事業者", "社"}:  # each body by its legal form (NPO法人ひなたサポートと社会福祉法人みどり会: two)
         found = {f"{m.start()}" for m in _LEGAL_FORM.finditer(text)}

@@ -28,7 +28,7 @@ from .counting import counter_forms, counts_in, figure_pattern, same_counter, un
 from .doc_head import doc_head
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
-from .sentence_rank import QUESTION_LINE
+from .sentence_rank import ITEM_LINE, QUESTION_LINE, is_title_line
 from .specifiers import document_scope, held
 
 MODEL_FILE = Path(__file__).with_name("resources") / "answerability.json"
@@ -174,8 +174,10 @@ def answered(sents: list[str]) -> list[str]:
         if QUESTION_LINE.search(sent):
             asked = sent
             out.append("")
-        else:
-            out.append(asked)
+            continue
+        if is_title_line(sent) and not ITEM_LINE.match(sent):
+            asked = ""  # a heading ends the answer (as the composer reads it)
+        out.append(asked)
     return out
 
 
@@ -324,19 +326,36 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     return spec_best, attr_best
 
 
-DATE_CELL = re.compile(r"\|[^|]*\d+\s*年\s*\d+\s*月[^|]*(?=\|)")
+DATE_CELL = re.compile(r"\d+\s*年\s*\d+\s*月")
 
 
 def _held_by(specs: tuple, unit: str, given: frozenset[str]) -> float:
     """Share of the question's specifiers a unit states. A table row's figures are of the fiscal year its title
     cell, its headers or its caption name — not of a date in another cell: 「令和4年度の相談件数」 is not in the row
     whose 設立年月 is 令和4年5月 (a date the question states, 「令和4年11月に設立した市」, is found in any cell)."""
-    if not specs or not unit.lstrip().startswith("|"):
+    if not specs or "|" not in unit:
         return held(specs, unit, given)
-    first, _, rest = unit.lstrip()[1:].partition("|")
-    undated = f"|{first}|" + DATE_CELL.sub("|", "|" + rest)[1:]
-    return sum(held((s,), undated if s.kind == "year" and s.text.endswith("年度") else unit, given)
+    return sum(held((s,), undated(unit) if s.kind == "year" and s.text.endswith("年度") else unit, given)
                for s in specs) / len(specs)
+
+
+def undated(unit: str) -> str:
+    """The unit without the date cells of its table rows; each row's title cell is kept (「| 令和4年度 | 534 |」 is
+    dated by it). Rows stand in a unit as 「| a | b |」, two rows read together as 「| a | b || c | d |」."""
+    out = []
+    for line in unit.split("\n"):
+        at = line.find("|")
+        if at < 0:
+            out.append(line)
+            continue
+        cells = line[at:].split("|")  # "" before the first bar and between two rows; a blank cell holds spaces
+        out.append(line[:at] + "|".join(
+            c if k == 1 or (k > 1 and cells[k - 1] == "") or not DATE_CELL.search(c) else ""
+            for k, c in enumerate(cells)))
+    return "\n".join(out)
+
+
+
 
 
 def _attribute_share(alts: list[set[str]], weights: list[float], whole: str, unit: str, flat: str) -> float:

@@ -147,9 +147,9 @@ def _last_user(history: list[dict]) -> tuple[int, str] | None:
 
 
 # a year told relative to the one the conversation is about: 「その前の年度は？」「翌年度は？」
-RELATIVE_YEAR = {-1: re.compile(r"前の年度|前年度|前の年(?!齢)|その前の年|[1１一]年前|昨年度"),
+RELATIVE_YEAR = {-1: re.compile(r"前の年度|前年度|前の年(?!齢)|その前の年|[1１一]年前"),
                  1: re.compile(r"次の年度|翌年度|翌年|次の年(?!齢)|[1１一]年後")}
-COMPARING = re.compile(r"比べ|比較|より|増え|減っ|増加|減少|差")
+COMPARING = re.compile(r"比|より|増|減|伸び|伸ば|差|変化|違")
 _ERA_YEAR = re.compile(r"(令和|平成)\s*(\d{1,2}|元)\s*(年度?)|(?<!\d)((?:19|20)\d\d)\s*(年度?)")
 
 
@@ -229,7 +229,7 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         rewrite=rewrite or "", asks=asked_kinds(normalize(raw + " " + standalone)),
         extreme=next((k for k, rx in EXTREME_Q.items() if rx.search(nt) or rx.search(raw)), ""),
         specs=specs, attribute=asked_attribute(own) or asked_attribute(nt),
-        names=tuple(named), group=named_group(nt),
+        names=tuple(named), group=named_group(own),
     )
 
 

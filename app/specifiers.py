@@ -224,7 +224,8 @@ def asked_attribute(question: str) -> str:
         if found in vocabulary().totals and j >= 1 and ms[j][0] == "の":
             owner = run_before(j - 1)  # 「入居決定件数の合計は何件」: the total of 入居決定件数 is what is asked
             # — not of a group summed over (「県内市町村の合計」) or a counted number (「42団体の合計」)
-            return "" if any(owner.endswith(c) for c in vocabulary().count_words) else owner
+            v = vocabulary()
+            return "" if any(owner.endswith(c) for c in (*v.count_words, *v.not_attributes)) else owner
         # 「去年度は何回」「合計は何件」: when or how much in all, not what is asked; 「数は何法人」: 数 names nothing
         return "" if len(found) <= 1 or found in vocabulary().not_attributes or words[-1:] == ["年度"] else found
 

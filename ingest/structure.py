@@ -451,11 +451,11 @@ def is_split_row(last: list[str], row: list[str], others: list[list[str]] | None
     stopped short of a sentence's end — in a column of sentences: the cell holds a sentence's end before, or
     the column's other cells end with one. A grouped table's next row (an empty group cell, then a short item
     or a phrase like the one above it) is a row of its own."""
-    if len(row) != len(last) or not last[0].strip():
+    if len(row) != len(last):
         return False
     if any(is_continued_mark(c) for c in row):  # 「（続き）」 in a cell says so (its key cell may repeat or be empty)
         return not row[0].strip() or is_continued_mark(row[0]) or squash(row[0]) == squash(last[0])
-    if row[0].strip():
+    if row[0].strip() or not last[0].strip():
         return False
     filled = [j for j, c in enumerate(row) if c.strip()]
 

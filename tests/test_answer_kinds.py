@@ -25,6 +25,9 @@ def test_the_venue_of_a_gathering_is_a_building_or_online_not_the_body_running_i
     assert venue.search(normalize("オンライン（Zoom）で開催"))
     assert not venue.search(normalize("実践編は会場での受講のみです。居住支援法人の担当者も参加できます。"))
     assert ANSWER_LOOKS["place"].search(normalize("住宅政策課の窓口で受け付けます。"))
+    assert "venue" not in kinds("住まいの相談はどこでやってるの？")  # a service at a desk
+    assert "venue" not in kinds("申請書の提出場所はどこですか")
+    assert not venue.search(normalize("県内市町村の担当者を対象に実施します。"))  # no place by name
 
 
 def test_a_fax_number_is_one_labelled_fax():
@@ -34,4 +37,6 @@ def test_a_fax_number_is_one_labelled_fax():
     assert fax.search(normalize("電話：026-555-0142（直通） FAX：026-555-0199"))
     assert not fax.search(normalize("電話 0287-555-0452（直通） 受付 平日 8:30〜17:15"))
     assert fax.search("| FAX | 026-555-0199 |")
+    assert fax.search(normalize("ファクシミリ (026)555-0199"))
+    assert "fax" not in kinds("FAXとメールのどちらで申し込めばいいですか")  # asks how, not the number
     assert re.search(ANSWER_LOOKS["contact"], normalize("電話 0287-555-0452"))

@@ -27,6 +27,18 @@ def test_the_members_must_be_named_as_many_times_as_counted():
     assert names_listed((2, "法人"), "NPO法人ひなたサポートと社会福祉法人みどり会が実施。", "2法人")
     assert not names_listed((2, "法人"), "このうち2法人が、こまくさ町で巡回相談を実施。", "2法人")
     assert names_listed((0, ""), "", "")  # no group asked: anything will do
+    # names starting with a particle's kana, after a particle, and at the end of the text
+    assert names_listed((3, "市"), "はなぞの市、ときわ市、もくせい市で実施。", "3市")
+    assert names_listed((2, "県"), "県内のともえ県、こまち県", "2県")
+    assert names_listed((3, "市区町村"), "実施：あさひ市、ゆめみ町、ほしの村", "3市区町村")
+    assert not names_listed((2, "市"), "政令市と中核市", "2市")
+
+
+def test_a_follow_up_asks_for_its_own_group():
+    from app.query import analyze
+
+    history = [{"role": "user", "content": "出張相談を実施した6市町村はどこですか。"}, {"role": "assistant", "content": "…"}]
+    assert analyze("そのうち相談件数が一番多いのはどこ？", history).group == (0, "")
 
 
 def test_an_answer_is_read_under_the_question_it_answers():
@@ -39,4 +51,6 @@ def test_an_answer_is_read_under_the_question_it_answers():
     assert got[1] == got[2] == sents[0]  # the list item too, though it repeats none of its words
     assert got[4] == sents[3]
     assert answered(["県は補助金を交付している。", "上限は50万円。"]) == ["", ""]  # no question, nothing carried
+    # a heading ends the answer
+    assert answered(["Q1. 同意書の保管期間は？", "A. 5年間です。", "2 補助金の申請について", "申請期限は4月30日です。"])[3] == ""
 

@@ -73,6 +73,8 @@ def test_the_attribute_a_question_asks_the_value_of():
     assert asked_attribute("研修会の2回目、11月の何日？") == ""
     assert asked_attribute("令和6年度の入居決定件数の合計は何件ですか。") == "入居決定件数"  # the total of what
     assert asked_attribute("令和6年度の合計は何件ですか。") == ""  # a year's total names nothing
+    assert asked_attribute("県全体の合計は何件ですか。") == ""  # nor does the whole's or both's
+    assert asked_attribute("両方の合計はいくらですか。") == ""
 
 
 def test_a_count_is_anchored_only_by_a_figure_in_the_asked_counter():
@@ -251,6 +253,11 @@ def test_a_row_is_dated_by_its_title_headers_and_caption_not_by_a_date_cell():
     # a date the question itself states picks the row by that cell
     asked = analyze("令和4年5月に設立した市の令和6年度の相談件数は？").specs
     assert _held_by(asked, row, frozenset()) == 1.0
+    # the same row read as a line of its passage, after the document's title (as the answerability units read it)
+    line = "かえで県 居住支援の手引き | ゆめみ市 | 令和4年5月 | 120件 | 130件 |"
+    assert _held_by(analyze("ゆめみ市の令和4年度の相談件数は？").specs, line, frozenset()) == 0.5
+    two = "| つばさ市 | 令和3年4月 | 5 | 6 || 令和4年度 | 令和4年5月 | 1 | 2 |"  # two rows: each title cell dates its row
+    assert _held_by(analyze("令和4年度の件数は？").specs, two, frozenset()) == 1.0
 
 
 def test_a_follow_up_year_told_relative_to_the_previous_one():
@@ -261,4 +268,6 @@ def test_a_follow_up_year_told_relative_to_the_previous_one():
     assert "2025年度" in analyze("翌年度は？", [{"role": "user", "content": "2024年度の件数は？"}]).standalone
     # a comparison keeps the year it compares with; a year of its own replaces the carried one
     assert "令和6年度" in analyze("前の年度と比べて何件増えた？", history).standalone
+    assert "令和6年度" in analyze("前年度比は何％？", history).standalone
+    assert "令和6年度" in analyze("前年度からの増減は？", history).standalone
     assert [s.text for s in analyze("じゃあ令和4年度は？", history).specs if s.kind == "year"] == ["4年度"]

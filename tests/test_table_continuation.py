@@ -58,3 +58,6 @@ def test_a_row_marked_as_continued_joins_the_row_above_without_its_mark():
     assert grid[-1][0] == "3"
     # another row's key is another row, mark or not
     assert not is_split_row(last, ["5", "（続き）", "…"])
+
+    # a grouped table whose group cell was printed once (empty in the row above) still goes on under the mark
+    assert is_split_row(["", "Q5 申請の方法は？", "郵送又は電子申請で、なお、"], ["", "（続き）", "電子データでも受け付けます。"])
