@@ -47,6 +47,8 @@ def _describes(kana: str) -> bool:
     ms = morphemes(kana)
     if kana.endswith("な") or not ms:
         return True
+    if len(ms) == 1 and (ms[0][1][2] == "副詞可能" or ms[0][1][0] in {"代名詞", "副詞", "連体詞"}):
+        return True  # 「いま県が指定してる」「どこ県」: a word of time or a pointer, no name
     pos = [p[0] for _s, p in ms]
     last_surface, last = ms[-1][0], pos[-1]
     # a name cut up by the tokeniser reads anything, even a verb last (ゆり+の+き); a run with an adjective, an

@@ -231,17 +231,45 @@ def broken_short(lines: list[Line | None]) -> list[bool]:
     a list of short items)? The usual edge is the paragraph's own, read from most of its lines, so one line
     that runs long (a URL, a figure) does not make every full line look short."""
     rights: dict[tuple[int, int], list[float]] = {}
+    extent: dict[int, list[float]] = {}  # the paragraph's left and right edges on each page
     for x in lines:
         if x is not None:
             rights.setdefault((x.page_index, x.block), []).append(x.bbox[2])
+            span = extent.setdefault(x.page_index, [x.bbox[0], x.bbox[2]])
+            span[0], span[1] = min(span[0], x.bbox[0]), max(span[1], x.bbox[2])
     usual = {key: sorted(r)[int(0.8 * (len(r) - 1))] for key, r in rights.items()}
+
+    def flush_right(x: Line) -> bool:
+        left, right = extent[x.page_index]
+        return (x.bbox[0] - left > x.size * 4 and right - x.bbox[2] < x.size * 2
+                and x.bbox[2] - x.bbox[0] < 0.4 * (right - left))
+
+    flush: dict[int, list[float]] = {}
+    for x in lines:
+        if x is not None and flush_right(x):
+            flush.setdefault(x.page_index, []).append(x.bbox[0])
+
+    def set_right(x: Line) -> bool:
+        """One of the short lines set flush right with ragged left edges, away from the paragraph's left edge (a
+        letter's number, date and sender): a line of its own. A column's lines start at one edge; the short last
+        line of a paragraph's turn into the next column is flush right with nothing but itself."""
+        starts = flush.get(x.page_index, [])
+        return flush_right(x) and len(starts) >= 2 and max(starts) - min(starts) > x.size * 2
+
     out = [False] * len(lines)
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1], lines[i]
-        if prev is None or cur is None or prev.page_index != cur.page_index or prev.block != cur.block:
+        if prev is None or cur is None or prev.page_index != cur.page_index:
             continue
-        out[i] = (prev.short and not prev.text.rstrip().endswith(SENTENCE_END)
-                  and usual[(prev.page_index, prev.block)] - prev.bbox[2] > prev.size * 2)
+        # — unless the line before is a full line of a column of text, which wraps into this one
+        key = (prev.page_index, prev.block)
+        wraps = len(rights[key]) >= 3 and usual[key] - prev.bbox[2] <= prev.size * 2 and not set_right(prev)
+        aside = (set_right(prev) or set_right(cur)) and not wraps
+        if prev.block != cur.block:
+            out[i] = aside
+            continue
+        out[i] = aside or (prev.short and not prev.text.rstrip().endswith(SENTENCE_END)
+                           and usual[(prev.page_index, prev.block)] - prev.bbox[2] > prev.size * 2)
     return out
 
 

@@ -271,3 +271,8 @@ def test_a_follow_up_year_told_relative_to_the_previous_one():
     assert "令和6年度" in analyze("前年度比は何％？", history).standalone
     assert "令和6年度" in analyze("前年度からの増減は？", history).standalone
     assert [s.text for s in analyze("じゃあ令和4年度は？", history).specs if s.kind == "year"] == ["4年度"]
+
+
+def test_a_word_of_time_before_a_place_suffix_is_no_place():
+    assert not [s for s in analyze("いま県が指定してる居住支援法人って何法人あるんだっけ？").specs if s.kind == "place"]
+    assert [s.text for s in analyze("ゆめみ市の相談件数は？").specs if s.kind == "place"] == ["ゆめみ市"]

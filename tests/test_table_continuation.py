@@ -61,3 +61,21 @@ def test_a_row_marked_as_continued_joins_the_row_above_without_its_mark():
 
     # a grouped table whose group cell was printed once (empty in the row above) still goes on under the mark
     assert is_split_row(["", "Q5 申請の方法は？", "郵送又は電子申請で、なお、"], ["", "（続き）", "電子データでも受け付けます。"])
+
+
+def test_lines_set_to_the_right_are_lines_of_their_own():
+    from ingest.clean import join_lines
+    from ingest.pdf import Line
+    from ingest.structure import broken_short
+
+    def line(text: str, x0: float, x1: float, block: int = 0) -> Line:
+        return Line(text=text, page_index=0, bbox=(x0, 100, x1, 110), size=10.5, block=block)
+
+    head = [line("こ住第123号", 461, 523), line("令和8年3月2日", 451, 523), line("各市町村居住支援担当課長　様", 72, 219, 1),
+            line("こまち県県土整備部住宅企画課長", 366, 523, 1)]
+    text = join_lines([x.text for x in head], broken_short(head))
+    assert "号 令和" in text and "様 こまち県" in text  # not 「号令和」「様こまち県」
+    # a paragraph wrapped at the right edge is joined as before
+    wrapped = [line("本県では、令和7年度に、居住支援協議会の設立を検討している市町村に専門家を派遣する取", 72, 523),
+               line("組を試行的に実施しました。", 72, 210)]
+    assert join_lines([x.text for x in wrapped], broken_short(wrapped)).count(" ") == 0
