@@ -65,7 +65,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"(?:NPO|特定非営利活動|一般社団|一般財団|公益社団|公益財団|社会福祉|医療)法人\s*(?![等のがはを])[^\s、。|]{2,}|"
                         r"(?:株式|合同|有限)会社\s*(?![等のがはを])[^\s、。|]{2,}|[^\s、。|]{2,}(?:株式|合同|有限)会社")),
     # a FAX number is answered by a number labelled FAX, not by the phone number beside it
-    "fax": (re.compile(r"(?:FAX|ファクス|ファックス|ファクシミリ)\s*(?:番号|の番号|(?:は|って)\s*(?:何|[?？]|$)|を教え|[?？]|$)|"
+    "fax": (re.compile(r"(?:FAX|ファクス|ファックス|ファクシミリ)(?:[^。？?]{0,15}番号|\s*(?:(?:は|って)\s*(?:何|[?？]|$)|を教え|[?？]|$))|"
                        r"\bfax (?:number|no)\b", re.I),
             re.compile(r"(?:FAX|ファクス|ファックス|ファクシミリ)\s*(?:番号)?\s*[：:）)|｜]?\s*"
                        r"[(（]?\d{2,5}[)）]?\s*[-－ー]?\s*\d{1,4}\s*[-－ー]\s*\d{3,4}", re.I)),

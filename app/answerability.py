@@ -348,9 +348,11 @@ def undated(unit: str) -> str:
         if at < 0:
             out.append(line)
             continue
-        cells = line[at:].split("|")  # "" before the first bar and between two rows; a blank cell holds spaces
+        # "" before the first bar and between two rows; a blank cell holds spaces; what follows the last bar (a row's
+        # caption and headers, as the units read it) is no cell
+        cells = line[at:].split("|")
         out.append(line[:at] + "|".join(
-            c if k == 1 or (k > 1 and cells[k - 1] == "") or not DATE_CELL.search(c) else ""
+            c if k == 1 or k == len(cells) - 1 or (k > 1 and cells[k - 1] == "") or not DATE_CELL.search(c) else ""
             for k, c in enumerate(cells)))
     return "\n".join(out)
 

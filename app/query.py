@@ -149,7 +149,7 @@ def _last_user(history: list[dict]) -> tuple[int, str] | None:
 # a year told relative to the one the conversation is about: 「その前の年度は？」「翌年度は？」
 RELATIVE_YEAR = {-1: re.compile(r"前の年度|前年度|前の年(?!齢)|その前の年|[1１一]年前"),
                  1: re.compile(r"次の年度|翌年度|翌年|次の年(?!齢)|[1１一]年後")}
-COMPARING = re.compile(r"比|より|増|減|伸び|伸ば|差|変化|違")
+COMPARING = re.compile(r"比|くらべ|より|増|減|伸び|伸ば|差|変化|違")
 _ERA_YEAR = re.compile(r"(令和|平成)\s*(\d{1,2}|元)\s*(年度?)|(?<!\d)((?:19|20)\d\d)\s*(年度?)")
 
 

@@ -39,4 +39,5 @@ def test_a_fax_number_is_one_labelled_fax():
     assert fax.search("| FAX | 026-555-0199 |")
     assert fax.search(normalize("ファクシミリ (026)555-0199"))
     assert "fax" not in kinds("FAXとメールのどちらで申し込めばいいですか")  # asks how, not the number
+    assert "fax" in kinds("センターにFAXで送りたいんだけど、番号わかる？")
     assert re.search(ANSWER_LOOKS["contact"], normalize("電話 0287-555-0452"))

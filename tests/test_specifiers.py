@@ -257,6 +257,9 @@ def test_a_row_is_dated_by_its_title_headers_and_caption_not_by_a_date_cell():
     line = "かえで県 居住支援の手引き | ゆめみ市 | 令和4年5月 | 120件 | 130件 |"
     assert _held_by(analyze("ゆめみ市の令和4年度の相談件数は？").specs, line, frozenset()) == 0.5
     two = "| つばさ市 | 令和3年4月 | 5 | 6 || 令和4年度 | 令和4年5月 | 1 | 2 |"  # two rows: each title cell dates its row
+    # what follows a row (its caption and headers) dates it, a date there included
+    tail = "| 会場 | 県庁 第2会議室 | 令和7年度研修会 概要 開催日時 令和7年10月16日"
+    assert _held_by(analyze("令和7年度の研修会の会場は？").specs, tail, frozenset()) == 1.0
     assert _held_by(analyze("令和4年度の件数は？").specs, two, frozenset()) == 1.0
 
 
@@ -270,6 +273,7 @@ def test_a_follow_up_year_told_relative_to_the_previous_one():
     assert "令和6年度" in analyze("前の年度と比べて何件増えた？", history).standalone
     assert "令和6年度" in analyze("前年度比は何％？", history).standalone
     assert "令和6年度" in analyze("前年度からの増減は？", history).standalone
+    assert "令和6年度" in analyze("前の年とくらべてどう？", history).standalone
     assert [s.text for s in analyze("じゃあ令和4年度は？", history).specs if s.kind == "year"] == ["4年度"]
 
 
