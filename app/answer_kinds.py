@@ -86,7 +86,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
               re.compile(f"{HELD_AT}|{PLACE_NAME}", re.I)),
     # a span of time: 「何分間」「何日間」「どのくらいの期間」 — answered by 90分, 3日間, 6か月
     "duration": (re.compile(r"何\s*(?:分間?(?!の)|時間|日間|週間|か月間?|ヶ月間?|カ月間?|年間)|どのくらいの期間|"
-                            r"何\s*(?:年|か月|ヶ月|カ月|日|週)\s*(?:くらい|ぐらい|ほど|程度)|how long", re.I),
+                            r"何\s*(?:年|か月|ヶ月|カ月|週)\s*(?:くらい|ぐらい|ほど|程度)|how long", re.I),
                  re.compile(r"\d+\s*(?:分間?(?!の)|時間|日間|週間|[かヶケヵカ箇]月間?|年間)|半年|"
                             r"\d+\s*年\s*(?:程度|ほど|くらい|ぐらい|前後|以上|以内|半)")),
     # a form's or a rule's number: 「様式は第何号」「何号様式」 — answered by 様式第3号, 第2号様式

@@ -140,8 +140,8 @@ def test_times_venues_spans_and_form_numbers_are_kinds_of_answer():
     from app.query import analyze
     from ingest.clean import normalize
 
-    cases = {"実務者研修って、何時から始まる？": "time", "家主向けセミナーってどこでやるの？": "place",
-             "講義は何分間でしたか。": "duration", "申請の様式は第何号ですか。": "form", "地域福祉課のFAX番号は？": "contact",
+    cases = {"実務者研修って、何時から始まる？": "time", "家主向けセミナーってどこでやるの？": "venue",
+             "講義は何分間でしたか。": "duration", "申請の様式は第何号ですか。": "form", "地域福祉課のFAX番号は？": "fax",
              "第2回は11月の何日にやるの？": "date", "講師を務めたのは誰ですか。": "person",
              "事務局をどこの法人に委託してるの？": "name", "センターのメールアドレスは？": "email"}
     for question, kind in cases.items():
