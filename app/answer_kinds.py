@@ -141,8 +141,7 @@ def names_listed(group: tuple[int, str], text: str, asked: str) -> bool:
             if end in PLACE_ENDS[kind] and not _GENERIC.search(name) and not (after and after in "議内外民長"):
                 found.add(name)
     elif kind in {"法人", "事業者", "社"}:  # each body by its legal form (NPO法人ひなたサポートと社会福祉法人みどり会: two)
-        found = {f"{m.start()}" for m in _LEGAL_FORM.finditer(text)}
-        return len(found) >= n
+        return len(_LEGAL_FORM.findall(text)) >= n
     else:  # 団体, 協議会, 店: names too varied to count — any body's name will do
         return any(m.group(0)[-1] not in "県府市町村" for m in ANSWER_TYPES["name"][1].finditer(text))
     return len({f for f in found if f not in asked}) >= n

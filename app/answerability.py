@@ -357,9 +357,6 @@ def undated(unit: str) -> str:
     return "\n".join(out)
 
 
-
-
-
 def _attribute_share(alts: list[set[str]], weights: list[float], whole: str, unit: str, flat: str) -> float:
     """How much of the asked attribute a unit states: all of it when written as asked, else the IDF-weighted
     share of its words (each or a synonym standing on its own, not only inside a shifted form like 副会長)."""

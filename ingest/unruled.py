@@ -50,10 +50,15 @@ def _vocab() -> dict:
         return tomllib.load(f)
 
 
+@cache
+def _continued_marks() -> frozenset[str]:
+    return frozenset(_nfkc(m).replace(" ", "") for m in _vocab().get("continued_marks", []))
+
+
 def is_continued_mark(text: str) -> bool:
     """A cell of a row's continuation that says the row goes on from the page before (「（続き）」)."""
     t = _nfkc(text).replace(" ", "")
-    return bool(t) and t in {_nfkc(m).replace(" ", "") for m in _vocab().get("continued_marks", [])}
+    return bool(t) and t in _continued_marks()
 
 
 def _nfkc(text: str) -> str:

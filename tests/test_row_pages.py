@@ -22,7 +22,7 @@ def test_each_row_of_a_text_table_cites_its_own_pages():
     assert all(c.pages == ["1", "2"] for c in chunk_units([u], "qa", "質疑応答集") if c.kind == "table")
 
 
-def test_a_row_joined_across_the_break_keeps_both_pages_in_step_with_the_grid():
+def test_a_marked_continuation_joins_its_row_and_the_next_row_stands_alone():
     from ingest import structure
 
     grid = [["No.", "質問", "回答"], ["3", "構成員は？", "次の分野から参加いただくことを推奨しています。"]]
