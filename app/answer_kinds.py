@@ -48,7 +48,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "person": (re.compile(r"(?<=[一-龥ァ-ヶーん])(?:は|って)(?:誰|だれ|どなた)(?:ですか|でしたか|でしょうか|なの|[？?]|$)|氏名|"
                           r"(?:者|長|員|師|生|表|当|さん)の名前|"
                           # a role taken by someone: 「講師を務めたのは誰」「理事になったのは誰」 ask for a person
-                          r"(?:を務め|に就任し|に選ばれ|に選任され)(?:た|て(?:い)?る)(?:の|人)(?:は|って)(?:誰|だれ|どなた)|"
+                          r"(?:を務め|を(?:やっ|担当し|し)(?=た|て)|に就任し|に選ばれ|に選任され)(?:た|て(?:い)?る)(?:の|人)(?:は|って)(?:誰|だれ|どなた)|"
                           r"who is\b|who are\b", re.I),
                # 「柚木孝典氏が務めています」: a name with 氏 is a person whatever follows; 「会長が」「家主さんが」 name a role
                re.compile(r"[一-龥々]{2,4}(?:[ \u3000]?[一-龥々]{1,3})?氏(?!名|\w{0,2}等)|"
@@ -113,17 +113,31 @@ PLACE_ENDS = {"市区町村": "市区町村", "市町村": "市町村", "市町"
               "町": "町", "村": "村"}
 
 
+# 「セミナーを実施している県はどこ」「どこの市？」「その県の名前は」: one place asked for by name — answered by a
+# place's name of that kind, not by 「当県」 or a body's name (「居住支援協議会」); 「どの市町村でも」 asks none
+ONE_PLACE = re.compile(r"(?<![\d一-龥ァ-ヶー])(県|市区町村|市町村|市町|町村|市|町|村)(?:って|は|が)[、,\s]*(?:どこ|どちら)(?!に|へ|と|を|から|まで|で(?!す|しょ|した))|"
+                       r"どこの(県|市区町村|市町村|市町|町村|市|町|村)(?![区町村内外])|"
+                       r"どの(県|市区町村|市町村|市町|町村|市|町|村)(?![区町村]|に?でも|に?も|に対して|の|あたり)|"
+                       r"(?<![一-龥ァ-ヶー\d])(県|市町村|市|町|村)の?名(?:前|称)?(?:は|って|を|が)")
+
+
 def named_group(text: str) -> tuple[int, str]:
-    """(how many, of what) when a (normalised) question asks which members of a numbered group they are."""
+    """(how many, of what) when a (normalised) question asks which members of a numbered group they are; (1, kind)
+    when it asks for one place by name."""
     m = NAMED_GROUP.search(text)
-    return (int(m.group(1)), m.group(2)) if m and int(m.group(1)) >= 2 else (0, "")
+    if m and int(m.group(1)) >= 2:
+        return int(m.group(1)), m.group(2)
+    one = ONE_PLACE.search(text)
+    return (1, next(g for g in one.groups() if g)) if one else (0, "")
 
 
 # a member's name: kanji / katakana, or hiragana after a mark or a particle (「、はなぞの市」「県内のときわ市」), ending
 # as a place does — no generic word (市町村, 県内市町, 各町, 政令市) and no verb's inflection (「参加した市」)
 _MEMBER = re.compile(r"(?<![一-龥ァ-ヶー])(?P<k>[一-龥ァ-ヶー]{1,6})(?=[都道府県市町村])|"
                      r"(?:(?<=[一-龥ァ-ヶー])[のはがをにでともやへ]|(?<![一-龥ァ-ヶーぁ-ん]))(?P<h>[ぁ-ん]{2,6})(?=[都道府県市町村])")
-_GENERIC = re.compile(r"市区?町村|都道府県|^(?:県内|県外|市内|町内|各|全|同|当|本|他|近隣|周辺|隣|未設置|政令|中核|特例)|"
+_GENERIC = re.compile(r"市区?町村|都道府県|^(?:県内|県外|市内|町内|各|全|同|当|本|他|近隣|周辺|隣|未設置|政令|中核|特例|ある|その|この|あの|どの|某)|"
+                      # a relation, not a name: 調査対象県, 該当市, 所在市町村, 管内町村
+                      r"(?:対象|該当|所在|関係|隣接|管内|域内|圏内|上記|下記|前記|残り)[都道府県市区町村]+$|"
                       r"^[都道府県市区町村]+$")
 
 

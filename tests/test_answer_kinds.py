@@ -41,3 +41,12 @@ def test_a_fax_number_is_one_labelled_fax():
     assert "fax" not in kinds("FAXとメールのどちらで申し込めばいいですか")  # asks how, not the number
     assert "fax" in kinds("センターにFAXで送りたいんだけど、番号わかる？")
     assert re.search(ANSWER_LOOKS["contact"], normalize("電話 0287-555-0452"))
+
+
+def test_who_filled_a_role_asks_for_a_person():
+    from app.answer_kinds import asked_kinds
+    from ingest.clean import normalize
+
+    assert "person" in asked_kinds(normalize("講演で講師をやったのって誰？"))
+    assert "person" in asked_kinds(normalize("司会をしたのは誰ですか"))
+    assert "person" not in asked_kinds(normalize("協議会の事務局を担うのは誰？"))  # a role, not a person

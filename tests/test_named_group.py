@@ -11,8 +11,20 @@ def test_a_numbered_group_asked_for_by_name():
     assert named_group(normalize("県の協議会に入っていない12法人って、どこの法人?")) == (12, "法人")
     # the number counts something else, or one member is asked
     assert named_group(normalize("構成団体が24団体ある協議会はどこですか。")) == (0, "")
-    assert named_group(normalize("協力不動産店が1店もない市町村はどこですか。")) == (0, "")
     assert named_group(normalize("1市町村あたり何分で、会場はどこ？")) == (0, "")
+    assert named_group(normalize("どの市町村でも申請できますか。")) == (0, "")
+
+
+def test_one_place_asked_for_by_name():
+    assert named_group(normalize("協力不動産店が1店もない市町村はどこですか。")) == (1, "市町村")
+    assert named_group(normalize("事例4-③で、セミナーを実施している県はどこですか。")) == (1, "県")
+    assert named_group(normalize("それってどこの市？")) == (1, "市")
+    assert named_group(normalize("その県の名前は？")) == (1, "県")
+    assert named_group(normalize("アンケートに回答しなかった町村はどこですか。")) == (1, "町村")
+    # an anonymous or relational reference names no place; a place's name does
+    text = "ある県の事例。当県（事例4-③の県）は、調査対象県の中で、区域内の市区町村を対象にセミナーを実施している。"
+    assert not names_listed((1, "県"), normalize(text), "県はどこ")
+    assert names_listed((1, "県"), "あおば県では、セミナーを実施している。", "県はどこ")
 
 
 def test_the_members_must_be_named_as_many_times_as_counted():
