@@ -30,12 +30,18 @@ VENUE = re.compile(HELD_AT + r"|[一-龥]課(?![題程])|窓口|担当|法人|�
 ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "money": (re.compile(r"いくら|金額|予算額?|費用|料金|手数料|謝金|謝礼|委託料|会費|受講料|補助金の額|how much|cost|fee|budget", re.I),
               re.compile(r"\d[\d,，]*\s*(?:円|万円|千円|億円)|無料|無償")),
-    "date": (re.compile(r"いつ|何年何月|何月|(?<!週)何日(?!間|くらい|ぐらい|ほど|程度|かか)|日付|日程|(?<![\d日])日時(?!点)|開催日|締切|締め切り|期限|when\b|what date", re.I),
+    "date": (re.compile(r"いつ|何年何月|何月|(?<!週)何日(?!間|くらい|ぐらい|ほど|程度|かか)|日付|日にち|日程|(?<![\d日])日時(?!点)|開催日|締切|締め切り|期限|when\b|what date", re.I),
              re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年|"
                         r"\d+\s*月\s*(?:の\s*)?(?:末日?|上旬|中旬|下旬|中(?![間央心]))|"
                         r"\d+\s*(?:日|週間|[かヶケヵカ箇]月)\s*(?:前|以内|まで)|前日|前月|"
                         # recurring days: 毎月第2木曜日, 毎週水曜日
                         r"(?:毎月|毎週|隔週)\s*(?:第\s*\d+\s*)?[月火水木金土日]曜|第\s*\d+\s*[月火水木金土日]曜")),
+    # a day asked for (「11月の何日」「何月何日」「日にちは」): a month alone (「令和7年11月に開催予定」「11月中旬」) does not
+    # answer it; a day of the month, a weekday or a relative day (前日, 当日) does
+    "day": (re.compile(r"何月何日|(?<![週\d長大短])何日(?!間|くらい|ぐらい|ほど|程度|かか|前|以内|後|分)|日にち|日付|\bwhat date\b|"
+                       r"\bwhich day\b|\bon what day\b", re.I),
+            re.compile(r"\d+\s*日(?!間|以内|前|後|程度|分)|\d{1,2}\s*/\s*\d{1,2}(?![\d/])|前日|翌日|当日|同日|末日|"
+                       r"[月火水木金土日]曜")),
     # a rate or share: 補助率, 割合, 何割, 何%, 何分の何 — answered by 2分の1, 46.3%, 3割, 1/2 (not by a count or a sum)
     "rate": (re.compile(r"(?<![効確])率|割合|比率|何割|何\s*[%％]|パーセント|何分の|\b(?:rate|ratio|percent(?:age)?|share)\b",
                         re.I),

@@ -160,7 +160,7 @@ def _words(text: str) -> frozenset[str]:
 def _asked(q: Query) -> list[str]:
     """The kinds of value a question asks for; a count unless it asks for a sum, a date or a rate (いくら, いつ,
     補助率は)."""
-    count = (q.numeric and not {"money", "date", "time", "duration", "form"} & set(q.asks)
+    count = (q.numeric and not {"money", "date", "day", "time", "duration", "form"} & set(q.asks)
              and ("rate" not in q.asks or bool(q.counter)))
     return list(q.asks) + (["count"] if count else [])  # 「何人で、全体の何％」 asks both
 

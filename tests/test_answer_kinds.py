@@ -50,3 +50,19 @@ def test_who_filled_a_role_asks_for_a_person():
     assert "person" in asked_kinds(normalize("講演で講師をやったのって誰？"))
     assert "person" in asked_kinds(normalize("司会をしたのは誰ですか"))
     assert "person" not in asked_kinds(normalize("協議会の事務局を担うのは誰？"))  # a role, not a person
+
+
+def test_a_day_asked_is_not_answered_by_a_month():
+    from app.answer_kinds import ANSWER_LOOKS, asked_kinds
+    from ingest.clean import normalize
+
+    assert "day" in asked_kinds(normalize("研修会の2回目、11月の何日？"))
+    assert "day" in asked_kinds(normalize("交付決定は何月何日ですか。"))
+    assert "day" not in asked_kinds(normalize("何日前までに申し込めばいい？"))  # a span before, not a day
+    assert "day" not in asked_kinds(normalize("利用できる期間は最長何日ですか。"))
+    assert "day" not in asked_kinds(normalize("いつ開催しますか。"))  # a month may answer 「いつ」
+    day = ANSWER_LOOKS["day"]
+    assert day.search(normalize("第2回を11月14日に開催します。"))
+    assert day.search(normalize("毎月第2木曜日に開催"))
+    assert not day.search(normalize("第2回を11月にオンラインで開催する予定です。"))
+    assert not day.search(normalize("11月中旬に開催予定"))
