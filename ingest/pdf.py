@@ -408,7 +408,7 @@ def _mostly_inside(outer: tuple, inner: tuple) -> bool:
 def assemble(raws: list[_Raw]) -> list[Page]:
     """Whole-document pass: body style, running lines and page labels, then reading order per page."""
     from .headings import is_toc_entry, is_toc_page
-    from .running import Frag, choose_labels, find_running, page_number_candidates
+    from .running import Frag, choose_labels, find_running, page_number_candidates, slide_counters
 
     weights: Counter = Counter()
     for r in raws:
@@ -417,8 +417,9 @@ def assemble(raws: list[_Raw]) -> list[Page]:
     for r in raws:
         for f in r.frags:
             f.strong = is_strong(f.font, body_font)
+    frags = [[Frag(f.text, f.bbox[1], f.bbox[3], f.bbox[0], f.bbox[2], f.size) for f in r.frags] for r in raws]
     running = find_running(
-        [[Frag(f.text, f.bbox[1], f.bbox[3], f.bbox[0], f.bbox[2], f.size) for f in r.frags] for r in raws],
+        frags,
         [r.height for r in raws],
         body_size,
         [bool(r.tables) for r in raws],  # a page filled by a table: its repeated lines may all be furniture
@@ -426,6 +427,8 @@ def assemble(raws: list[_Raw]) -> list[Page]:
     cands = [[c for i in sorted(hit) for c in page_number_candidates(r.frags[i].text)] for r, hit in zip(raws, running,
                                                                                                          strict=True)]
     labels = choose_labels(cands)
+    # slide numbers of a handout with several slides to a page go too, but number no page
+    running = [hit | more for hit, more in zip(running, slide_counters(frags), strict=True)]
     pages: list[Page] = []
     block_ids = iter(range(1 << 30))
     for r, hit, label in zip(raws, running, labels, strict=True):

@@ -36,6 +36,7 @@ _FORMS = [
     (re.compile(r"^(\d{1,4})$"), False),
     (re.compile(r"^([ivxlcdm]{1,7})$", re.I), False),
     (re.compile(r"(?:^|\s)(\d{1,4})$"), False),  # a number closing a running line: 「手引き　12」
+    (re.compile(r"\s[(（]\s*(\d{1,4})\s*[)）]$"), False),  # or in brackets: 「すまいネット通信　第12号　（3）」
     (re.compile(r"^(\d{1,4})(?:\s)"), False),  # or opening it: 「12　手引き」
 ]
 
@@ -266,6 +267,25 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
                              if has_other and has_other[p] else set())
         out.append(hit)
     return out
+
+
+_COUNTER = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
+
+
+def slide_counters(pages: list[list[Frag]]) -> list[set[int]]:
+    """Per page, the slide numbers of a handout printed with several slides to a page (「7 / 16」 at the foot of each
+    slide's frame): 「n / N」 with one N throughout the document, printed twice or more on some page. They number the
+    slides, not the page (its own footer does), and are no content: a table going on from one slide to the next
+    must not be cut by one. A deck with one slide to a page prints 「n / N」 once a page: that is its page number."""
+    found = [[(i, int(m[1]), int(m[2])) for i, f in enumerate(frags) if (m := _COUNTER.match(_nfkc(f.text)))]
+             for frags in pages]
+    totals = Counter(t for row in found for _, _, t in row)
+    if not totals:
+        return [set() for _ in pages]
+    total, seen = totals.most_common(1)[0]
+    if seen < 3 or not any(sum(1 for _, _, t in row if t == total) >= 2 for row in found):
+        return [set() for _ in pages]
+    return [{i for i, n, t in row if t == total and 1 <= n <= total} for row in found]
 
 
 def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:

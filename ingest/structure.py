@@ -37,7 +37,7 @@ from .headings import (
     vocabulary,
 )
 from .pdf import Line, Page, Table
-from .unruled import is_continued_mark
+from .unruled import ends_continued, is_continued_mark
 from .vocabulary import vocabulary as tokens_vocabulary
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -704,6 +704,12 @@ def build_units(pages: list[Page]) -> list[Unit]:
                     heading_unit(line.text, line, page)
                     continue
                 # 「別表第1（第5条関係）　補助対象経費」 right above its grid: a section, and the table's caption
+            if last_table is not None and caption is None and ends_continued(line.text):
+                # 「市町村居住支援協議会の設立状況（続き）」 over the rest of a table (a slide's title, a repeated caption):
+                # kept as a line of its own, and the table it continues is still open for the rows below it
+                flush_para()
+                heading_unit(line.text, line, page)
+                continue
             in_article = bool(stack) and stack[-1]["scheme"] == ARTICLE_SCHEME
             kind, heading = classify(line, style, in_article)
             if kind in {"cont", "para"} and not in_article and not legal:

@@ -55,6 +55,12 @@ def _continued_marks() -> frozenset[str]:
     return frozenset(_nfkc(m).replace(" ", "") for m in _vocab().get("continued_marks", []))
 
 
+def ends_continued(text: str) -> bool:
+    """A title that says its table goes on from the page or slide before (「設立状況（続き）」)."""
+    t = _nfkc(text).replace(" ", "")
+    return any(t.endswith(m) and len(t) > len(m) and not m[0].isalnum() for m in _continued_marks())
+
+
 def is_continued_mark(text: str) -> bool:
     """A cell of a row's continuation that says the row goes on from the page before (「（続き）」)."""
     t = _nfkc(text).replace(" ", "")

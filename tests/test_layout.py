@@ -59,6 +59,7 @@ def test_page_number_forms():
     assert (7, "arabic") in values("みなと県住宅課　P.7")
     assert (4, "roman") in values("iv")
     assert (2, "roman") in values("― ii ―")
+    assert (3, "arabic") in values("あさぎ すまいネット通信　第12号　（3）")  # in brackets after the name
     assert not page_number_candidates("令和6年度の取組")
 
 
@@ -223,3 +224,25 @@ def test_numbered_titles_at_the_top_of_every_page_are_content():
               *[Frag(f"本文{k}の{j}行目です。", 200 + 15 * j, 210 + 15 * j, 50, 545, size=10.5) for j in range(10)]]
              for k in range(1, 4)]
     assert find_running(pages, [842.0] * 3, 10.5) == [set(), set(), set()]
+
+
+def test_slide_numbers_of_a_two_up_handout_are_furniture_but_number_no_page():
+    from ingest.running import slide_counters
+
+    def page(k: int) -> list[Frag]:
+        return [Frag("研修の進め方について", 100, 110, 50, 500), Frag(f"{2 * k + 1} / 16", 380, 390, 480, 520),
+                Frag("相談窓口の設置について", 420, 430, 50, 500), Frag(f"{2 * k + 2} / 16", 760, 770, 480, 520)]
+
+    assert slide_counters([page(k) for k in range(4)]) == [{1, 3}] * 4
+    # one slide to a page: 「3 / 16」 is the page's number, left to the page-number reading
+    one = [[Frag("本文です。", 100, 110, 50, 500), Frag(f"{k + 1} / 16", 760, 770, 480, 520)] for k in range(4)]
+    assert slide_counters(one) == [set()] * 4
+
+
+def test_a_title_saying_continued():
+    from ingest.unruled import ends_continued
+
+    assert ends_continued("市町村居住支援協議会の設立状況（続き）")
+    assert ends_continued("表2 補助メニュー (続き)")
+    assert not ends_continued("（続き）")  # a row's mark, not a title
+    assert not ends_continued("手続きの続き")
