@@ -46,8 +46,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "rate": (re.compile(r"(?<![効確])率|割合|比率|何割|何\s*[%％]|パーセント|何分の|\b(?:rate|ratio|percent(?:age)?|share)\b",
                         re.I),
              re.compile(r"\d+\s*分の\s*\d+|\d+(?:\.\d+)?\s*[%％]|\d+\s*割|(?<![\d/])\d+\s*/\s*\d+(?![\d/])|全額|10\s*/\s*10")),
-    "contact": (re.compile(r"電話番号|連絡先|住所|所在地|URL|ホームページのアドレス|"
-                           r"phone|(?<!e-mail )(?<!email )address", re.I),
+    "contact": (re.compile(r"電話番号|連絡先|URL|ホームページのアドレス|phone", re.I),
                 re.compile(r"\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}|@|https?://|〒\s*\d{3}")),
     # 「会長は誰ですか」 asks for a name; 「誰からの相談」「誰が見る」 ask for a kind of people, which the text states;
     # 「担うのは誰」 (a nominalised verb) asks for a role, which the text names without a person's name
@@ -70,6 +69,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"[一-龥ァ-ヶー]{2,}(?:団体|協議会|協会|法人|課|室|局|センター|会館|公民館|庁舎|事務所)(?![等のがはを]|長)|[「『][^」』]{2,30}[」』](?:法人|会|協会|センター)|"
                         r"(?:NPO|特定非営利活動|一般社団|一般財団|公益社団|公益財団|社会福祉|医療)法人\s*(?![等のがはを])[^\s、。|]{2,}|"
                         r"(?:株式|合同|有限)会社\s*(?![等のがはを])[^\s、。|]{2,}|[^\s、。|]{2,}(?:株式|合同|有限)会社")),
+    # where a body is: 「所在地」「住所」 — a postal address, or a place's name (「NPO法人ささぶね（瑠璃市）」)
+    "address": (re.compile(r"住所|所在地|所在市町村|(?<!e-mail )(?<!email )(?<!web )\baddress\b", re.I),
+                re.compile(rf"〒\s*\d{{3}}|\d+\s*丁目|\d+\s*番地|\d+\s*番\s*\d+\s*号|{PLACE_NAME}")),
     # a FAX number is answered by a number labelled FAX, not by the phone number beside it
     "fax": (re.compile(r"(?:FAX|ファクス|ファックス|ファクシミリ)(?:[^。？?]{0,15}番号|\s*(?:(?:は|って)\s*(?:何|[?？]|$)|を教え|[?？]|$))|"
                        r"\bfax (?:number|no)\b", re.I),

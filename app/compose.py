@@ -220,6 +220,8 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             continue  # an empty cell, or a dash printed where the table has no figure (−, ―, …)
         if q.numeric and not re.search(r"\d|なし|無し|ゼロ", normalize(value)):
             continue  # 「いくら払ってる？」 is not answered by a cell of words (・来所相談)
+        if q.numeric and not cell_of_kind(q, h, value, head):
+            continue  # 「交付決定」 7月上旬 answers neither 「何市町に…いくら」 nor 「11月の何日」
         if not figure_q and not _cell_fits(q, value, [labels[i], head, h.chunk.get("unit_title", "")]):
             continue
         if other_year(q, f"{labels[i]} {head} {value}"):
@@ -230,12 +232,35 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
     return None
 
 
+def cell_of_kind(q: Query, h: Hit, value: str, head: str) -> bool:
+    """A figure question's cell holds a value of the kind it asks: a sum for いくら (or a bare number in a table
+    counted in 円), a rate for 何％ (or a bare number under a ％ header), a day for 何日 (a month or 中旬 is none), a
+    date for いつ; a figure other than a date for a count. A question asking two kinds is served by either."""
+    v = normalize(value)
+    kinds = [k for k in q.asks if k != "date" or "day" not in q.asks]  # 何日 asks a day: a date without one is none
+    if not {"money", "date", "day", "time", "duration", "form"} & set(q.asks):
+        kinds.append("count")
+    ok = []
+    for kind in kinds:
+        if kind == "count":
+            ok.append(bool(re.search(r"\d", ANSWER_LOOKS["date"].sub(" ", v))) or bool(re.search(r"なし|無し|ゼロ", v)))
+        elif kind == "money":
+            ok.append(bool(ANSWER_LOOKS[kind].search(v)) or (bool(re.search(r"\d", v)) and counted_in_yen(h.chunk)))
+        elif kind == "rate":
+            ok.append(bool(ANSWER_LOOKS[kind].search(v)) or (bool(re.search(r"\d", v))
+                                                            and bool(RATE_HEAD.search(normalize(head)))))
+        elif kind in ANSWER_LOOKS and kind not in ("name", "person", "place", "venue"):
+            ok.append(bool(ANSWER_LOOKS[kind].search(v)))
+    return any(ok) if ok else True
+
+
 def _cell_fits(q: Query, value: str, names: list[str]) -> bool:
     """A question that asks no figure reads a cell only where the cell is what it asks: a value of the kind it
     asks for (「…はどこですか」 is not answered by 「12」), and the noun whose value it asks (補助率 in 「…の補助率は
     何分の何」) named by the cell's row, column or table — a column the question names as its subject
     (居住支援法人) is not the value asked of it."""
-    if q.asks and not any(ANSWER_LOOKS[kind].search(normalize(value)) for kind in q.asks):
+    kinds = [k for k in q.asks if k != "date" or "day" not in q.asks]  # 何日 asks a day: 11月中旬 is none
+    if kinds and not any(ANSWER_LOOKS[kind].search(normalize(value)) for kind in kinds):
         return False
     if not q.asks and len(normalize(q.attribute)) < 2 and re.fullmatch(rf"\s*{NUMBER}\s*", normalize(value)):
         return False  # 「県の役割を全部教えて」 asks for no figure: 「15」 under 市区町村 in a row 県 is no answer to it

@@ -62,6 +62,8 @@ def translate(text: str) -> tuple[str, list[str]]:
     v = vocabulary()
     found: list[str] = list(dict.fromkeys(JAPANESE.findall(text)))  # Japanese it quotes: the document's own words
     t = JAPANESE.sub(" ", text).lower()
+    # 「real-estate agent's」 is 「real estate agent」: a hyphen joins words, a possessive adds nothing to look up
+    t = re.sub(r"['’]s\b", "", re.sub(r"(?<=[a-z])[-‐‑](?=[a-z])", " ", t))
     for m in _DATE.finditer(t):
         day = m.group("d1") or m.group("d2")
         if not 1989 <= int(m.group("y")) <= 2100:  # before 平成: no era to write it in

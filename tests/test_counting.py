@@ -13,6 +13,7 @@ def test_figures_read_japanese_numerals_and_counters_beyond_a_fixed_list():
 def test_the_counter_nearest_the_question_word_is_the_one_asked():
     assert asked_counter(normalize("市町村協議会はいくつですか")) == "協議会"
     assert asked_counter(normalize("研修には毎回何人来ますか")) == "人"  # an explicit 何X wins over 回
+    assert asked_counter(normalize("第2回研修会には何市町村から何名が参加しましたか。")) == "市町村"  # not 市 of 何市…から
     assert asked_counter(normalize("県は何をしていますか")) == ""  # 何を asks what, not how many
     assert asked_counter(normalize("相談窓口はどこですか")) == ""
 

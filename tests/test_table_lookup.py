@@ -468,3 +468,34 @@ def test_a_column_the_question_names_but_sets_no_condition_on_gives_no_rows():
     assert rows_where(analyze("北部で協議会がもうできてるのはどこ？"), [_table(grid)]) is None
     found = rows_where(analyze("北部の市町村はどこ？"), [_table(grid)])
     assert found is not None and [grid[i][0] for i in found[1]] == ["あさひ市", "ゆうひ町", "ほしの町"]
+
+
+SCHEDULE = [["区分", "受付期間", "交付決定"],
+            ["第1回募集", "5月12日～6月13日", "7月上旬"],
+            ["第2回募集", "9月1日～10月10日", "11月中旬"]]
+
+
+def test_a_cell_answers_only_the_kind_of_value_asked():
+    hit = _table(SCHEDULE)
+    assert table_lookup(analyze("第1回募集の交付決定はいつ？"), [hit])[5] == "7月上旬"
+    # a date is no count and no sum; a month with 中旬 is no day
+    assert table_lookup(analyze("第1回募集では何市町に交付決定し、交付決定額の合計はいくらでしたか。"), [hit]) is None
+    assert table_lookup(analyze("第2回募集の交付決定は11月の何日ですか。"), [hit]) is None
+
+
+def test_english_words_joined_by_a_hyphen_or_a_possessive_are_looked_up():
+    from app.glossary import translate
+
+    terms, unknown = translate("How long is a cooperating real-estate agent's registration valid?")
+    assert "協力不動産店" in terms and "登録" in terms
+    assert "real-estate" not in unknown and "agent's" not in unknown
+
+
+def test_an_address_is_answered_by_a_place_or_a_postal_address_not_a_phone_number():
+    from app.answer_kinds import ANSWER_LOOKS, asked_kinds
+    from ingest.clean import normalize
+
+    assert "address" in asked_kinds(normalize("新たに指定された2法人の名前と所在地を教えてください。"))
+    assert ANSWER_LOOKS["address"].search(normalize("●NPO法人ささぶね（瑠璃市）：単身高齢者の入居相談"))
+    assert ANSWER_LOOKS["address"].search(normalize("所在地：中央通り3丁目4番12号"))
+    assert not ANSWER_LOOKS["address"].search(normalize("電話 0120-555-862"))
