@@ -128,8 +128,10 @@ def is_follow_up(question: str, has_history: bool = True) -> bool:
         return False  # a definition question names its own topic
     v = vocabulary()
     # nouns that name a topic: not an era (令和), not a word that carries none (とき in 「令和2年のときは？」)
+    # — nor a word of time or of a whole (今年度, これまで, 合計, 内訳): 「今年度はこれまでにどれくらい使われてる？」
+    # names no topic of its own
     nouns = [t for t in terms(q, "C") if t.pos in {"名詞", "代名詞"} and t.word not in v.era_names
-             and t.word not in v.stop_words and t.surface not in v.stop_words]
+             and not {t.word, t.surface} & (v.stop_words | v.not_attributes)]
     figures = [t for t in terms(q, "C") if t.pos == "数"]
     if not nouns:
         return True  # only figures, years or verbs: 「令和5年度は？」「どうでしたか」

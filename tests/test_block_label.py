@@ -69,7 +69,8 @@ def test_a_question_that_stands_on_its_own_is_no_follow_up():
 
     for q in ("協議会の会長は誰ですか", "補助金の上限額はいくら", "セミナーの会場はどこ？", "協議会の事務局は何課ですか"):
         assert not is_follow_up(q), q
-    for q in ("現行だといくら？", "共同設置なら？", "令和5年度は？", "前の年度はいくらだった？"):
+    for q in ("現行だといくら？", "共同設置なら？", "令和5年度は？", "前の年度はいくらだった？",
+              "今年度はこれまでにどれくらい使われてる？", "合計は？"):  # words of time or of a whole name no topic
         assert is_follow_up(q), q
 
 
