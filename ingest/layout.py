@@ -168,7 +168,7 @@ def _runs(strips: list[list[Item]], geo: Geometry) -> list[list[list[Item]]]:
         # a run with columns goes on while its gutters stay free; a run of one column
         # ends where a strip brings columns of its own
         if run_cols:
-            keep = len(cuts) >= len(gutters(run_items, geo))
+            keep = len(cuts) >= len(gutters(run_items, geo)) and not _rule_ended(run_items, strip, geo)
         else:
             keep = not joined and not alone
         if keep:
@@ -179,6 +179,24 @@ def _runs(strips: list[list[Item]], geo: Geometry) -> list[list[list[Item]]]:
             run_items = list(strip)
             run_cols = bool(gutters(run_items, geo))
     return _reattach(runs, geo)
+
+
+def _rule_ended(run_items: list[Item], strip: list[Item], geo: Geometry) -> bool:
+    """The drawn rule between the run's columns stops above this strip: a newspaper's article set in columns
+    under its own headline ends there, and the next article below (its columns ruled anew, or none) is read after
+    it — not its first column after the first column of the article above."""
+    if not geo.rules:
+        return False
+    top = min(i.bbox[1] for i in run_items)
+    bottom = max(i.bbox[3] for i in run_items)
+    below = min(i.bbox[1] for i in strip)
+    for x in gutters(run_items, geo):
+        # the rules in this gutter beside the run's text (a drawn column separator, not a box's edge)
+        beside = [(t, b) for rx, t, b in geo.rules
+                  if abs(rx - x) <= geo.gutter and min(b, bottom) - max(t, top) >= (bottom - top) * 0.5]
+        if beside and all(b + 2 < below for _t, b in beside):
+            return True
+    return False
 
 
 def _crosses(items: list[Item], cuts: list[float]) -> bool:

@@ -311,3 +311,19 @@ def test_numbered_steps_in_a_grid_have_no_header_row():
     assert numbered_rows([["①", "a"], ["②", "b"], ["③", "c"]])
     assert not numbered_rows([["区分", "内容"], ["STEP1", "a"], ["STEP2", "b"]])  # a header names the columns
     assert not numbered_rows([["1", "a"], ["1", "b"], ["1", "c"]])  # the same number is no sequence
+
+
+def test_stacked_articles_in_ruled_columns_beside_a_sidebar_are_read_article_by_article():
+    # a newsletter page: article A in two ruled columns (y 100-250), article B under its own headline in two
+    # columns ruled anew (y 290-400), and a sidebar column beside both; the rule between A's columns stops at A's end
+    def col(x0: float, top: float, n: int, tag: str) -> list[Item]:
+        return [Item((x0, top + 15 * k, x0 + 150, top + 10 + 15 * k), f"{tag}{k}") for k in range(n)]
+
+    items = [Item((36, 80, 360, 92), "A-title"), *col(36, 100, 10, "A1-"), *col(215, 100, 10, "A2-"),
+             Item((36, 270, 160, 282), "B-title"), *col(36, 290, 8, "B1-"), *col(215, 290, 8, "B2-"),
+             *col(400, 80, 22, "S-")]
+    rules = [(207.0, 98.0, 252.0), (207.0, 288.0, 402.0), (392.0, 78.0, 402.0)]
+    order = _order(items, Geometry(gutter=9.0, min_column=90.0, rules=rules))
+    tags = [t.split("-")[0] for t in order]
+    # each article whole, its first column before its second; the sidebar after both
+    assert tags == ["A"] + ["A1"] * 10 + ["A2"] * 10 + ["B"] + ["B1"] * 8 + ["B2"] * 8 + ["S"] * 22
