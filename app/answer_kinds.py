@@ -30,7 +30,7 @@ VENUE = re.compile(HELD_AT + r"|[一-龥]課(?![題程])|窓口|担当|法人|�
 ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "money": (re.compile(r"いくら|金額|予算額?|費用|料金|手数料|謝金|謝礼|委託料|会費|受講料|補助金の額|how much|cost|fee|budget", re.I),
               re.compile(r"\d[\d,，]*\s*(?:円|万円|千円|億円)|無料|無償")),
-    "date": (re.compile(r"いつ|何年何月|何月|(?<!週)何日(?!間|くらい|ぐらい|ほど|程度|かか)|日付|日にち|日程|(?<![\d日])日時(?!点)|開催日|締切|締め切り|期限|when\b|what date", re.I),
+    "date": (re.compile(r"いつ|何年何月|何月|(?<!週)(?<!週に|月に|年に)何日(?!間|くらい|ぐらい|ほど|程度|かか|目)|日付|日にち|日程|(?<![\d日])日時(?!点)|開催日|締切|締め切り|期限|when\b|what date", re.I),
              re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年|"
                         r"\d+\s*月\s*(?:の\s*)?(?:末日?|上旬|中旬|下旬|中(?![間央心]))|"
                         r"\d+\s*(?:日|週間|[かヶケヵカ箇]月)\s*(?:前|以内|まで)|前日|前月|"
@@ -38,10 +38,12 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"(?:毎月|毎週|隔週)\s*(?:第\s*\d+\s*)?[月火水木金土日]曜|第\s*\d+\s*[月火水木金土日]曜")),
     # a day asked for (「11月の何日」「何月何日」「日にちは」): a month alone (「令和7年11月に開催予定」「11月中旬」) does not
     # answer it; a day of the month, a weekday or a relative day (前日, 当日) does
-    "day": (re.compile(r"何月何日|(?<![週\d長大短])何日(?!間|くらい|ぐらい|ほど|程度|かか|前|以内|後|分)|日にち|日付|\bwhat date\b|"
-                       r"\bwhich day\b|\bon what day\b", re.I),
-            re.compile(r"\d+\s*日(?!間|以内|前|後|程度|分)|\d{1,2}\s*/\s*\d{1,2}(?![\d/])|前日|翌日|当日|同日|末日|"
-                       r"[月火水木金土日]曜")),
+    "day": (re.compile(r"何月何日|(?<![週\d長大短])(?<!週に|月に|年に)何日(?!間|くらい|ぐらい|ほど|程度|かか|前|以内|後|分|目|以上|未満)|"
+                       r"日にち|日付|\bwhat date\b|\bwhich day\b|\bon what day\b", re.I),
+            # a day of a month (11月14日, 11/14 — not 1/2 or 30日以上, 2日目), a weekday, a day told relative to another
+            re.compile(r"(?<![\d.])(?:[1-9]|[12]\d|3[01])\s*日(?!間|以内|前|後|程度|分|目|以上|未満)|"
+                       r"(?<![\d/.])(?:1[0-2]|[1-9])\s*/\s*(?:[12]\d|3[01]|[1-9])(?![\d/])\s*[(（]?\s*[月火水木金土日]|"
+                       r"前日|翌日|当日|同日|末日|[月火水木金土日]曜")),
     # a rate or share: 補助率, 割合, 何割, 何%, 何分の何 — answered by 2分の1, 46.3%, 3割, 1/2 (not by a count or a sum)
     "rate": (re.compile(r"(?<![効確])率|割合|比率|何割|何\s*[%％]|パーセント|何分の|\b(?:rate|ratio|percent(?:age)?|share)\b",
                         re.I),
@@ -53,7 +55,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "person": (re.compile(r"(?<=[一-龥ァ-ヶーん])(?:は|って)(?:誰|だれ|どなた)(?:ですか|でしたか|でしょうか|なの|[？?]|$)|氏名|"
                           r"(?:者|長|員|師|生|表|当|さん)の名前|"
                           # a role taken by someone: 「講師を務めたのは誰」「理事になったのは誰」 ask for a person
-                          r"(?:を務め|を(?:やっ|担当し|し)(?=た|て)|に就任し|に選ばれ|に選任され)(?:た|て(?:い)?る)(?:の|人)(?:は|って)(?:誰|だれ|どなた)|"
+                          r"(?:を務め|(?:講師|司会|進行|座長|議長|委員長|会長|代表|講演|発表)を(?:やっ|担当し|し)(?=た|て)|に就任し|に選ばれ|"
+                          r"に選任され)(?:た|て(?:い)?る)(?:の|人)(?:は|って)(?:誰|だれ|どなた)|"
                           r"who is\b|who are\b", re.I),
                # 「柚木孝典氏が務めています」: a name with 氏 is a person whatever follows; 「会長が」「家主さんが」 name a role
                re.compile(r"[一-龥々]{2,4}(?:[ \u3000]?[一-龥々]{1,3})?氏(?!名|\w{0,2}等)|"
@@ -70,7 +73,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"(?:NPO|特定非営利活動|一般社団|一般財団|公益社団|公益財団|社会福祉|医療)法人\s*(?![等のがはを])[^\s、。|]{2,}|"
                         r"(?:株式|合同|有限)会社\s*(?![等のがはを])[^\s、。|]{2,}|[^\s、。|]{2,}(?:株式|合同|有限)会社")),
     # where a body is: 「所在地」「住所」 — a postal address, or a place's name (「NPO法人ささぶね（瑠璃市）」)
-    "address": (re.compile(r"住所|所在地|所在市町村|(?<!e-mail )(?<!email )(?<!web )\baddress\b", re.I),
+    "address": (re.compile(r"住所|所在地|所在市町村|(?<!mail )(?<!web )\baddress\b", re.I),
                 re.compile(rf"〒\s*\d{{3}}|\d+\s*丁目|\d+\s*番地|\d+\s*番\s*\d+\s*号|{PLACE_NAME}")),
     # a FAX number is answered by a number labelled FAX, not by the phone number beside it
     "fax": (re.compile(r"(?:FAX|ファクス|ファックス|ファクシミリ)(?:[^。？?]{0,15}番号|\s*(?:(?:は|って)\s*(?:何|[?？]|$)|を教え|[?？]|$))|"
@@ -78,7 +81,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
             re.compile(r"(?:FAX|ファクス|ファックス|ファクシミリ)\s*(?:番号)?\s*[：:）)|｜]?\s*"
                        r"[(（]?\d{2,5}[)）]?\s*[-－ー]?\s*\d{1,4}\s*[-－ー]\s*\d{3,4}", re.I)),
     # an e-mail address is answered by one, not by the phone number beside it
-    "email": (re.compile(r"メールアドレス|メアド|メールの?アドレス|e-?mail|Eメール", re.I),
+    "email": (re.compile(r"メールアドレス|メアド|メールの?アドレス|e-?mail|\bmail address\b|Eメール", re.I),
               re.compile(r"[\w.+-]+\s*[@＠]\s*[\w-]+(?:\.[\w-]+)+")),
     # a time of day: 「何時から」「受付時間は」 — answered by 9時, 17:15, 午前 (not by a date or a span)
     "time": (re.compile(r"何時(?!間|点)|受付時間|開庁時間|営業時間|開設時間|対応時間|開館時間|what time|opening hours", re.I),
@@ -118,7 +121,7 @@ NAMED_GROUP = re.compile(r"(\d+)\s*(市区町村|市町村|市町|都道府県|�
                          r"(?:って|は|が)[、,\s]*(?:どこ|どれ|どの|誰|だれ|何という)")
 # the name a member of each place group ends with (市町 = a 市 or a 町)
 PLACE_ENDS = {"市区町村": "市区町村", "市町村": "市町村", "市町": "市町", "都道府県": "都道府県", "県": "県", "市": "市",
-              "町": "町", "村": "村"}
+              "町": "町", "村": "村", "町村": "町村"}
 
 
 # 「セミナーを実施している県はどこ」「どこの市？」「その県の名前は」: one place asked for by name — answered by a
@@ -126,17 +129,21 @@ PLACE_ENDS = {"市区町村": "市区町村", "市町村": "市町村", "市町"
 ONE_PLACE = re.compile(r"(?<![\d一-龥ァ-ヶー])(県|市区町村|市町村|市町|町村|市|町|村)(?:って|は|が)[、,\s]*(?:どこ|どちら)(?!に|へ|と|を|から|まで|で(?!す|しょ|した))|"
                        r"どこの(県|市区町村|市町村|市町|町村|市|町|村)(?![区町村内外])|"
                        r"どの(県|市区町村|市町村|市町|町村|市|町|村)(?![区町村]|に?でも|に?も|に対して|の|あたり)|"
-                       r"(?<![一-龥ァ-ヶー\d])(県|市町村|市|町|村)の?名(?:前|称)?(?:は|って|を|が)")
+                       r"(?<![一-龥ァ-ヶー\d])(県|市区町村|市町村|町村|市|町|村)の?名(?:前|称)?(?:は|って|を|が)")
+# 「どの市町村が対象」「どの市に住んでいても使えますか」 ask whether any place will do, not for one by name
+ANY_PLACE = re.compile(r"[^？?。]{0,12}?(?:ても|でも|が対象|も対象)")
 
 
 def named_group(text: str) -> tuple[int, str]:
     """(how many, of what) when a (normalised) question asks which members of a numbered group they are; (1, kind)
     when it asks for one place by name."""
     m = NAMED_GROUP.search(text)
-    if m and int(m.group(1)) >= 2:
-        return int(m.group(1)), m.group(2)
+    if m and (int(m.group(1)) >= 2 or (int(m.group(1)) == 1 and m.group(2) in PLACE_ENDS)):
+        return int(m.group(1)), m.group(2)  # 「残る1県はどこ」 asks one place by name too
     one = ONE_PLACE.search(text)
-    return (1, next(g for g in one.groups() if g)) if one else (0, "")
+    if not one or ANY_PLACE.match(text, one.end()):
+        return 0, ""
+    return 1, next(g for g in one.groups() if g)
 
 
 # a member's name: kanji / katakana, or hiragana after a mark or a particle (「、はなぞの市」「県内のときわ市」), ending

@@ -284,7 +284,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     kinds = _asked(q)
     # the attribute counts for a question asking a value — not where the value's own shape names it: a phone
     # number, a date, a rate (電話番号 is 「TEL 0123-…」, a 期限 is 「4月30日まで」, a 割合 is 「35%」)
-    shaped = {"contact", "address", "fax", "email", "date", "time"} & set(kinds) or RATE_ASKED.search(q.attribute)
+    shaped = {"contact", "address", "fax", "email", "date", "day", "time"} & set(kinds) or RATE_ASKED.search(q.attribute)
     # — and only for a question asking one thing (「数と内訳」「何回まで使えて、費用は誰が」 ask two)
     asking = QUESTION_WORDS.findall(q.raw)
     asking = [a for a in asking if a != "教えて"] or asking  # 「いくらか教えて」 asks one thing

@@ -235,11 +235,12 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
 def cell_of_kind(q: Query, h: Hit, value: str, head: str) -> bool:
     """A figure question's cell holds a value of the kind it asks: a sum for いくら (or a bare number in a table
     counted in 円), a rate for 何％ (or a bare number under a ％ header), a day for 何日 (a month or 中旬 is none), a
-    date for いつ; a figure other than a date for a count. A question asking two kinds is served by either."""
+    date for いつ; a figure other than a date for a count. A question asking two kinds (何日の何時, いつできて何団体)
+    is served by a cell holding either."""
     v = normalize(value)
     kinds = [k for k in q.asks if k != "date" or "day" not in q.asks]  # 何日 asks a day: a date without one is none
-    if not {"money", "date", "day", "time", "duration", "form"} & set(q.asks):
-        kinds.append("count")
+    if not {"money", "date", "day", "time", "duration", "form"} & set(q.asks) and ("rate" not in q.asks or q.counter):
+        kinds.append("count")  # as answerability reads what is asked: 「何％」 asks a rate, not any figure
     ok = []
     for kind in kinds:
         if kind == "count":

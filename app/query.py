@@ -128,13 +128,17 @@ def is_follow_up(question: str, has_history: bool = True) -> bool:
         return False  # a definition question names its own topic
     v = vocabulary()
     # nouns that name a topic: not an era (令和), not a word that carries none (とき in 「令和2年のときは？」)
-    # — nor a word of time or of a whole (今年度, これまで, 合計, 内訳): 「今年度はこれまでにどれくらい使われてる？」
-    # names no topic of its own
-    nouns = [t for t in terms(q, "C") if t.pos in {"名詞", "代名詞"} and t.word not in v.era_names
-             and not {t.word, t.surface} & (v.stop_words | v.not_attributes)]
-    figures = [t for t in terms(q, "C") if t.pos == "数"]
+    words = terms(q, "C")
+    nouns = [t for t in words if t.pos in {"名詞", "代名詞"} and t.word not in v.era_names
+             and t.word not in v.stop_words and t.surface not in v.stop_words]
+    figures = [t for t in words if t.pos == "数"]
     if not nouns:
         return True  # only figures, years or verbs: 「令和5年度は？」「どうでしたか」
+    # nouns of time or of a whole only (今年度, これまで, 合計, 内訳) and no verb that names a topic (申請, 参加 — a
+    # noun used as a verb): 「今年度はこれまでにどれくらい使われてる？」 says nothing of what; 「月末までに申請できますか」 does
+    named = [t for t in words if t.pos == "動詞" and re.fullmatch(r"[一-龥々]{2,}", t.surface)]
+    if not named and all({t.word, t.surface} & v.not_attributes for t in nouns):
+        return True
     # one bare topic and no predicate of its own: 「宅建協会は？」「法人側は？」
     verbs = [t for t in terms(q, "C") if t.pos in {"動詞", "形容詞"}]
     return bool(ELLIPTIC_END.search(q)) and len(nouns) + len(figures) <= 2 and not verbs

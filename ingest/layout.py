@@ -190,11 +190,20 @@ def _rule_ended(run_items: list[Item], strip: list[Item], geo: Geometry) -> bool
     top = min(i.bbox[1] for i in run_items)
     bottom = max(i.bbox[3] for i in run_items)
     below = min(i.bbox[1] for i in strip)
+    # a rule drawn in pieces (broken for a line or two) goes on: only a break of more than two lines ends it
+    lines = sorted(i.bbox[3] - i.bbox[1] for i in run_items)
+    reach = 2 * lines[len(lines) // 2] + 2
     for x in gutters(run_items, geo):
         # the rules in this gutter beside the run's text (a drawn column separator, not a box's edge)
         beside = [(t, b) for rx, t, b in geo.rules
                   if abs(rx - x) <= geo.gutter and min(b, bottom) - max(t, top) >= (bottom - top) * 0.5]
-        if beside and all(b + 2 < below for _t, b in beside):
+        if not beside:
+            continue
+        end = max(b for _t, b in beside)
+        for t, b in sorted((t, b) for rx, t, b in geo.rules if abs(rx - x) <= geo.gutter):
+            if end < b and t <= end + reach:  # the next piece of the same rule
+                end = b
+        if end + 2 < below:
             return True
     return False
 

@@ -283,9 +283,14 @@ def slide_counters(pages: list[list[Frag]]) -> list[set[int]]:
     if not totals:
         return [set() for _ in pages]
     total, seen = totals.most_common(1)[0]
-    if seen < 3 or not any(sum(1 for _, _, t in row if t == total) >= 2 for row in found):
+    numbers = [n for row in found for _, n, t in row if t == total]
+    # a sequence of slides: each number once, rising page by page, most of 1..N printed — not the dates or
+    # fractions of a table drawn without lines (「4/15」「5/15」, 「1/2」 three times)
+    if (seen < 3 or not any(sum(1 for _, _, t in row if t == total) >= 2 for row in found)
+            or len(set(numbers)) != len(numbers) or numbers != sorted(numbers) or len(numbers) < 0.6 * total
+            or max(numbers) > total):
         return [set() for _ in pages]
-    return [{i for i, n, t in row if t == total and 1 <= n <= total} for row in found]
+    return [{i for i, n, t in row if t == total} for row in found]
 
 
 def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:

@@ -706,7 +706,8 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 # 「別表第1（第5条関係）　補助対象経費」 right above its grid: a section, and the table's caption
             if last_table is not None and caption is None and ends_continued(line.text):
                 # 「市町村居住支援協議会の設立状況（続き）」 over the rest of a table (a slide's title, a repeated caption):
-                # kept as a line of its own, and the table it continues is still open for the rows below it
+                # kept as a line of its own, and the table it continues is still open for the rows below it. It opens no
+                # section: a title saying 「（続き）」 repeats one already open (「2. 事業の概要（続き）」 is in 2's section)
                 flush_para()
                 heading_unit(line.text, line, page)
                 continue

@@ -66,3 +66,18 @@ def test_a_day_asked_is_not_answered_by_a_month():
     assert day.search(normalize("毎月第2木曜日に開催"))
     assert not day.search(normalize("第2回を11月にオンラインで開催する予定です。"))
     assert not day.search(normalize("11月中旬に開催予定"))
+
+
+def test_a_day_is_a_day_of_a_month_not_a_span_an_ordinal_or_a_fraction():
+    from app.answer_kinds import ANSWER_LOOKS, asked_kinds
+    from app.counting import asked_counter
+    from ingest.clean import normalize
+
+    day = ANSWER_LOOKS["day"]
+    for text in ("補助率は1/2です", "30日以上", "研修の2日目"):
+        assert not day.search(normalize(text)), text
+    for text in ("11/14（金）", "11月14日"):
+        assert day.search(normalize(text)), text
+    assert "day" not in asked_kinds(normalize("週に何日開いていますか"))
+    assert asked_kinds(normalize("What is the mail address?")) == ("email",)
+    assert asked_counter(normalize("協議会を設立したのは何市町村か教えてください")) == "市町村"

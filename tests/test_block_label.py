@@ -67,10 +67,11 @@ def test_a_request_phrased_as_a_question_still_asks_for_its_value():
 def test_a_question_that_stands_on_its_own_is_no_follow_up():
     from app.query import is_follow_up
 
-    for q in ("協議会の会長は誰ですか", "補助金の上限額はいくら", "セミナーの会場はどこ？", "協議会の事務局は何課ですか"):
+    for q in ("協議会の会長は誰ですか", "補助金の上限額はいくら", "セミナーの会場はどこ？", "協議会の事務局は何課ですか",
+              "現在どこで相談できますか", "月末までに申請できますか", "合計で何人が参加しましたか"):
         assert not is_follow_up(q), q
     for q in ("現行だといくら？", "共同設置なら？", "令和5年度は？", "前の年度はいくらだった？",
-              "今年度はこれまでにどれくらい使われてる？", "合計は？"):  # words of time or of a whole name no topic
+              "今年度はこれまでにどれくらい使われてる？", "これまでの合計はどれくらい使われた？"):  # time or a whole only
         assert is_follow_up(q), q
 
 

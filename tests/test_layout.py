@@ -233,7 +233,13 @@ def test_slide_numbers_of_a_two_up_handout_are_furniture_but_number_no_page():
         return [Frag("研修の進め方について", 100, 110, 50, 500), Frag(f"{2 * k + 1} / 16", 380, 390, 480, 520),
                 Frag("相談窓口の設置について", 420, 430, 50, 500), Frag(f"{2 * k + 2} / 16", 760, 770, 480, 520)]
 
-    assert slide_counters([page(k) for k in range(4)]) == [{1, 3}] * 4
+    assert slide_counters([page(k) for k in range(8)]) == [{1, 3}] * 8
+    # the dates or fractions of a table drawn without lines are no slide numbers
+    dates = [[Frag("開催日", 100, 110, 50, 90), Frag("4/15", 100, 110, 100, 130), Frag("5/15", 120, 130, 100, 130),
+              Frag("6/15", 140, 150, 100, 130)], [Frag("7/15", 100, 110, 100, 130), Frag("8/15", 120, 130, 100, 130)]]
+    assert slide_counters(dates) == [set(), set()]
+    halves = [[Frag("補助率", 100, 110, 50, 90), Frag("1/2", 100, 110, 100, 130), Frag("1/2", 120, 130, 100, 130)]] * 2
+    assert slide_counters(halves) == [set(), set()]
     # one slide to a page: 「3 / 16」 is the page's number, left to the page-number reading
     one = [[Frag("本文です。", 100, 110, 50, 500), Frag(f"{k + 1} / 16", 760, 770, 480, 520)] for k in range(4)]
     assert slide_counters(one) == [set()] * 4

@@ -327,3 +327,10 @@ def test_stacked_articles_in_ruled_columns_beside_a_sidebar_are_read_article_by_
     tags = [t.split("-")[0] for t in order]
     # each article whole, its first column before its second; the sidebar after both
     assert tags == ["A"] + ["A1"] * 10 + ["A2"] * 10 + ["B"] + ["B1"] * 8 + ["B2"] * 8 + ["S"] * 22
+
+
+def test_a_column_rule_drawn_in_pieces_does_not_cut_its_article():
+    items = [Item((36, 100 + 15 * k, 186, 110 + 15 * k), f"L{k}") for k in range(20)]
+    items += [Item((215, 100 + 15 * k, 365, 110 + 15 * k), f"R{k}") for k in range(20)]
+    geo = Geometry(gutter=9.0, min_column=90.0, rules=[(207.0, 98.0, 250.0), (207.0, 262.0, 402.0)])
+    assert _order(items, geo) == [f"L{k}" for k in range(20)] + [f"R{k}" for k in range(20)]

@@ -66,3 +66,11 @@ def test_an_answer_is_read_under_the_question_it_answers():
     # a heading ends the answer
     assert answered(["Q1. 同意書の保管期間は？", "A. 5年間です。", "2 補助金の申請について", "申請期限は4月30日です。"])[3] == ""
 
+
+
+def test_any_place_is_no_place_asked_by_name_and_a_towns_and_villages_group_takes_their_names():
+    assert named_group(normalize("どの市町村が対象ですか。")) == (0, "")
+    assert named_group(normalize("どの市に住んでいても使えますか。")) == (0, "")
+    assert named_group(normalize("残る1県はどこ？")) == (1, "県")
+    assert names_listed((1, "町村"), "ゆうひ町とほしの村が回答しなかった。", "町村はどこ")
+    assert not names_listed((1, "町村"), "回答しなかった町村が2つあった。", "町村はどこ")
