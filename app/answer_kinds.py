@@ -48,7 +48,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "rate": (re.compile(r"(?<![効確])率|割合|比率|何割|何\s*[%％]|パーセント|何分の|\b(?:rate|ratio|percent(?:age)?|share)\b",
                         re.I),
              re.compile(r"\d+\s*分の\s*\d+|\d+(?:\.\d+)?\s*[%％]|\d+\s*割|(?<![\d/])\d+\s*/\s*\d+(?![\d/])|全額|10\s*/\s*10")),
-    "contact": (re.compile(r"電話番号|連絡先|URL|ホームページのアドレス|phone", re.I),
+    # 連絡先 asked for (「連絡先は」「連絡先を教えて」), not named as a service (「緊急連絡先を引き受ける法人」)
+    "contact": (re.compile(r"電話番号|連絡先(?=\s*(?:は|って|を(?:教え|知り)|が(?:知り|分か|わか)|と|や|、|[?？]|$))|"
+                           r"(?:問い?合わ?せ|申込み?)先|URL|ホームページのアドレス|phone", re.I),
                 re.compile(r"\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}|@|https?://|〒\s*\d{3}")),
     # 「会長は誰ですか」 asks for a name; 「誰からの相談」「誰が見る」 ask for a kind of people, which the text states;
     # 「担うのは誰」 (a nominalised verb) asks for a role, which the text names without a person's name

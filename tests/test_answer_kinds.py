@@ -81,3 +81,12 @@ def test_a_day_is_a_day_of_a_month_not_a_span_an_ordinal_or_a_fraction():
     assert "day" not in asked_kinds(normalize("週に何日開いていますか"))
     assert asked_kinds(normalize("What is the mail address?")) == ("email",)
     assert asked_counter(normalize("協議会を設立したのは何市町村か教えてください")) == "市町村"
+
+
+def test_a_contact_asked_for_not_a_service_named_after_one():
+    from app.answer_kinds import asked_kinds
+    from ingest.clean import normalize
+
+    assert "contact" in asked_kinds(normalize("相談窓口の連絡先を教えてください"))
+    assert "contact" in asked_kinds(normalize("このアンケートの問い合わせ先の電話って何番？"))
+    assert "contact" not in asked_kinds(normalize("緊急連絡先を引き受けてくれる居住支援法人って県内にいくつある？"))
