@@ -181,6 +181,15 @@ def names_listed(group: tuple[int, str], text: str, asked: str) -> bool:
 _LEGAL_FORM = re.compile(r"(?:NPO|特定非営利活動|一般社団|一般財団|公益社団|公益財団|社会福祉|医療|株式|合同|有限)\s*(?:法人|会社)")
 
 
+def value_kinds(asks: tuple[str, ...], numeric: bool, counter: str) -> list[str]:
+    """The kinds of value a question asks for, with a count where it asks 何X / いくつ but no sum, date, day, time,
+    span or form number (「何人で、全体の何％」 asks both a count and a rate; 「何％」 alone only a rate). Answerability
+    and the composer's table look-up read what is asked the same way."""
+    count = numeric and not {"money", "date", "day", "time", "duration", "form"} & set(asks) and (
+        "rate" not in asks or bool(counter))
+    return list(asks) + (["count"] if count else [])
+
+
 def asked_kinds(text: str) -> tuple[str, ...]:
     """The answer kinds a (normalised) question asks for: 「いつ開催」 -> ("date",). Words the question quotes
     (「予算の確保が難しい」と答えた…) are the document's, not what it asks for."""

@@ -22,7 +22,7 @@ from ingest.clean import normalize, passage_parts, split_sentences, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
 
-from .answer_kinds import ANSWER_LOOKS, RATE_HEAD, names_listed
+from .answer_kinds import ANSWER_LOOKS, RATE_HEAD, names_listed, value_kinds
 from .compose import answer_cell, counted_in_yen, fiscal_years
 from .counting import counter_forms, counts_in, figure_pattern, same_counter, units_in
 from .doc_head import doc_head
@@ -160,9 +160,7 @@ def _words(text: str) -> frozenset[str]:
 def _asked(q: Query) -> list[str]:
     """The kinds of value a question asks for; a count unless it asks for a sum, a date or a rate (いくら, いつ,
     補助率は)."""
-    count = (q.numeric and not {"money", "date", "day", "time", "duration", "form"} & set(q.asks)
-             and ("rate" not in q.asks or bool(q.counter)))
-    return list(q.asks) + (["count"] if count else [])  # 「何人で、全体の何％」 asks both
+    return value_kinds(q.asks, q.numeric, q.counter)
 
 
 def answered(sents: list[str]) -> list[str]:

@@ -17,7 +17,7 @@ from ingest.clean import is_row_number_head, normalize, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import expand_short_forms, vocabulary
 
-from .answer_kinds import ANSWER_LOOKS, RATE_HEAD
+from .answer_kinds import ANSWER_LOOKS, RATE_HEAD, value_kinds
 from .counting import NUMBER, counts_in, same_counter, to_number
 from .doc_head import doc_head
 from .query import NEGATION, ZERO_Q, Query, contains_run, not_done, synonym_members
@@ -238,9 +238,8 @@ def cell_of_kind(q: Query, h: Hit, value: str, head: str) -> bool:
     date for いつ; a figure other than a date for a count. A question asking two kinds (何日の何時, いつできて何団体)
     is served by a cell holding either."""
     v = normalize(value)
-    kinds = [k for k in q.asks if k != "date" or "day" not in q.asks]  # 何日 asks a day: a date without one is none
-    if not {"money", "date", "day", "time", "duration", "form"} & set(q.asks) and ("rate" not in q.asks or q.counter):
-        kinds.append("count")  # as answerability reads what is asked: 「何％」 asks a rate, not any figure
+    # what is asked, as answerability reads it; 何日 asks a day: a date without one is none
+    kinds = [k for k in value_kinds(q.asks, True, q.counter) if k != "date" or "day" not in q.asks]
     ok = []
     for kind in kinds:
         if kind == "count":

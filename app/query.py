@@ -140,7 +140,7 @@ def is_follow_up(question: str, has_history: bool = True) -> bool:
     if not named and all({t.word, t.surface} & v.not_attributes for t in nouns):
         return True
     # one bare topic and no predicate of its own: 「宅建協会は？」「法人側は？」
-    verbs = [t for t in terms(q, "C") if t.pos in {"動詞", "形容詞"}]
+    verbs = [t for t in words if t.pos in {"動詞", "形容詞"}]
     return bool(ELLIPTIC_END.search(q)) and len(nouns) + len(figures) <= 2 and not verbs
 
 
