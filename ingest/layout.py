@@ -11,7 +11,7 @@ columns, so the gap between a label and its value (「日時　令和6年…」)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -47,6 +47,15 @@ class Geometry:
     gutter: float  # narrowest empty vertical band that separates columns
     min_column: float  # narrowest slice that counts as a text column
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # vertical rules: x, top, bottom
+    column_share: float = 0.0  # a text column's least share of the width it stands in (0: min_column throughout)
+    column_floor: float = 0.0  # and its least width anywhere
+
+    def within(self, width: float) -> Geometry:
+        """The geometry inside a box this wide: its columns are measured against the box, not the page (a slide
+        printed four to a page holds a flow of three boxes, each narrower than a page's column)."""
+        if not self.column_share:
+            return self
+        return replace(self, min_column=min(self.min_column, max(width * self.column_share, self.column_floor)))
 
     def ruled(self, a: float, b: float, items: list[Item]) -> bool:
         """A vertical rule runs through the empty band a..b beside most of these items' height:
@@ -151,12 +160,46 @@ def gutters(items: list[Item], geo: Geometry) -> list[float]:
     return []
 
 
+def _box_row(strip: list[Item], tol: float = 3.0) -> list[tuple[float, float]] | None:
+    """The x-extents of a strip made of two or more framed boxes side by side, aligned top and bottom (a row of
+    slides printed several to a page), with the row's height last; else None."""
+    if len(strip) < 2 or not all(i.children and i.frame for i in strip):
+        return None
+    tops = [i.bbox[1] for i in strip]
+    bottoms = [i.bbox[3] for i in strip]
+    if max(tops) - min(tops) > tol or max(bottoms) - min(bottoms) > tol:
+        return None
+    return [*sorted((i.bbox[0], i.bbox[2]) for i in strip), (0.0, max(bottoms) - min(tops))]
+
+
+def _grid_rows(strips: list[list[Item]], tol: float = 3.0) -> set[int]:
+    """The strips that are rows of a grid of boxes: a box row above or below another with the same columns and
+    height (cells of one size: slides four to a page). A grid is read row by row (top left, top right, then the row
+    under them), not column by column as text columns are — boxes of varying height in columns (an FAQ's Q&As) are
+    columns."""
+    rows = [_box_row(s, tol) for s in strips]
+
+    def same(a: list[tuple[float, float]] | None, b: list[tuple[float, float]] | None) -> bool:
+        return bool(a and b) and len(a) == len(b) and all(
+            abs(x0 - y0) <= tol and abs(x1 - y1) <= tol for (x0, x1), (y0, y1) in zip(a, b, strict=True))
+
+    return {k for k, r in enumerate(rows)
+            if r and ((k > 0 and same(rows[k - 1], r)) or (k + 1 < len(rows) and same(rows[k + 1], r)))}
+
+
 def _runs(strips: list[list[Item]], geo: Geometry) -> list[list[list[Item]]]:
-    """Consecutive strips grouped into runs of one column structure."""
+    """Consecutive strips grouped into runs of one column structure; each row of a grid of boxes is a run of its
+    own."""
     runs: list[list[list[Item]]] = []
     run_items: list[Item] = []
     run_cols = False
-    for strip in strips:
+    grid = _grid_rows(strips)
+    for k, strip in enumerate(strips):
+        if k in grid or (k - 1) in grid:
+            runs.append([strip])
+            run_items = list(strip)
+            run_cols = bool(gutters(run_items, geo))
+            continue
         if not runs:
             runs.append([strip])
             run_items = list(strip)
@@ -269,7 +312,12 @@ def reading_order(items: list[Item], geo: Geometry, box: bool = False, tables=No
                 if rows:
                     out.append(Leaf(rows, box))
                     rows = []
-                out.extend(reading_order(it.children, geo, box or it.frame, tables) if it.children
+                # a frame laid out in boxes and tables of its own (a slide: a flow of steps with notes under each, a
+                # table beside a point box) has columns as narrow as its parts; a frame of text alone (a list of
+                # names and phone numbers) keeps the page's measure, so a name and its number stay one line
+                laid_out = it.frame and any(c.children or c.block for c in it.children)
+                inner = geo.within(it.bbox[2] - it.bbox[0]) if laid_out else geo
+                out.extend(reading_order(it.children, inner, box or it.frame, tables) if it.children
                            else [Leaf([[it]], box)])
             if row:
                 rows.append(row)

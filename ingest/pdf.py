@@ -483,7 +483,8 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = F
     from .layout import Geometry, Item, attach_captions, reading_order
 
     unit = body_size or 10.0
-    geo = Geometry(gutter=max(unit * 0.9, 6.0), min_column=max(r.width * 0.15, unit * 6), rules=r.rules)
+    geo = Geometry(gutter=max(unit * 0.9, 6.0), min_column=max(r.width * 0.15, unit * 6), rules=r.rules,
+                   column_share=0.15, column_floor=unit * 6)
     # a line's hanging punctuation does not count against the gutter it reaches into
     items = [Item((f.bbox[0], f.bbox[1], f.bbox[2] - f.hang, f.bbox[3]), f) for f in body]
     items += [Item(t.bbox, t, block=True) for t in r.tables]

@@ -22,11 +22,21 @@ Y_TOLERANCE = 0.012  # share of the page height: "the same position" on two page
 
 _DASH = "-‐－―ー–—−"
 _UNIT = re.compile(r"[(（]\s*単位\s*[:：]")
-_BARE = re.compile(rf"[\d{re.escape(_DASH)}()（）\s]+|[ivxlcdm]+", re.I)
+_BRACKETS = "《》〈〉<>〔〕[]【】«»⟨⟩"
+_ORNAMENTS = re.escape("~〜・*=◆◇■□●○★☆◎♦")
+# a line that is nothing but a number and its decoration (「- 3 -」「《 3 》」「～ 3 ～」)
+_BARE = re.compile(rf"[\d{re.escape(_DASH)}()（）{re.escape(_BRACKETS)}{_ORNAMENTS}\s]+|[ivxlcdm]+", re.I)
 _ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
+# bracket pairs around a page number; （n） is read by its own form below
+_PAIRS = "|".join(rf"{re.escape(a)}\s*(?P<n{i}>\d{{1,4}}|[ivxlcdm]{{1,7}})\s*{re.escape(b)}"
+                  for i, (a, b) in enumerate(zip(_BRACKETS[::2], _BRACKETS[1::2], strict=True)))
 _FORMS = [
     # (regex on NFKC text, strong): strong forms are page numbers even when seen once
     (re.compile(rf"^[{_DASH}]\s*(\d{{1,4}}|[ivxlcdm]{{1,7}})\s*[{_DASH}]$", re.I), True),
+    # the same ornament on both sides (「～ 3 ～」「* 3 *」「・3・」), or a pair of brackets (「《 3 》」「〔3〕」):
+    # a printed page number in a house style of its own, read like 「- 3 -」 (brackets only where repeated)
+    (re.compile(rf"^(?P<o>[{_ORNAMENTS}])(?P=o)?\s*(?P<n>\d{{1,4}}|[ivxlcdm]{{1,7}})\s*(?P=o)(?P=o)?$", re.I), True),
+    (re.compile(rf"^(?:{_PAIRS})$", re.I), False),
     (re.compile(r"(?:^|[\s　])(?:p|P|ページ|頁)\s*[.．]?\s*(\d{1,4})$"), True),
     (re.compile(r"^(?:p|P)\s*[.．]?\s*(\d{1,4})\b"), True),
     (re.compile(r"^(\d{1,4})\s*/\s*\d{1,4}$"), True),
@@ -37,6 +47,7 @@ _FORMS = [
     (re.compile(r"^([ivxlcdm]{1,7})$", re.I), False),
     (re.compile(r"(?:^|\s)(\d{1,4})$"), False),  # a number closing a running line: 「手引き　12」
     (re.compile(r"\s[(（]\s*(\d{1,4})\s*[)）]$"), False),  # or in brackets: 「すまいネット通信　第12号　（3）」
+    (re.compile(rf"\s(?P<o>[{_ORNAMENTS}])\s*(?P<n>\d{{1,4}})\s*(?P=o)$"), False),  # or ornamented: 「年報　～ 3 ～」
     (re.compile(r"^(\d{1,4})(?:\s)"), False),  # or opening it: 「12　手引き」
 ]
 
@@ -86,7 +97,7 @@ def page_number_candidates(text: str) -> list[tuple[str, int, str, bool]]:
         m = rx.search(t)
         if not m:
             continue
-        raw = m.group(1)
+        raw = next((v for k, v in m.groupdict().items() if k.startswith("n") and v), None) or m.group(1)
         if raw.isdigit():
             cand = (str(int(raw)), int(raw), "arabic", strong)
         else:

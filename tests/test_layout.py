@@ -61,6 +61,63 @@ def test_page_number_forms():
     assert (2, "roman") in values("― ii ―")
     assert (3, "arabic") in values("あさぎ すまいネット通信　第12号　（3）")  # in brackets after the name
     assert not page_number_candidates("令和6年度の取組")
+    # a house style's ornaments on both sides, or a pair of brackets
+    assert (3, "arabic") in values("～ 3 ～")
+    assert (5, "arabic") in values("* 5 *")
+    assert (12, "arabic") in values("《 12 》")
+    assert (4, "arabic") in values("〔4〕")
+    assert (3, "arabic") in values("令和6年度 年報　～ 3 ～")
+    assert not page_number_candidates("《3》の取組")
+
+
+def test_ornamented_footer_numbers_the_pages_even_in_large_type():
+    """「《 n 》」 at the foot of every page is the page number, though it is set larger than the text of the slides
+    printed four to a page (large text that recurs is otherwise kept as content)."""
+    pages = []
+    for k in range(4):
+        body = [Frag(f"スライド{k}の本文その{j}について述べる。", 100 + 20 * j, 106 + 20 * j, 50, 500, 5.0)
+                for j in range(4)]
+        pages.append([*body, Frag(f"《 {k + 1} 》", 800, 810, 280, 320, 9.5)])
+    hits = find_running(pages, [842.0] * 4, 5.0)
+    assert all(len(p) - 1 in h for p, h in zip(pages, hits, strict=True))
+    cands = [[c for i in sorted(h) for c in page_number_candidates(p[i].text)] for p, h in zip(pages, hits, strict=True)]
+    assert choose_labels(cands) == ["1", "2", "3", "4"]
+
+
+def _slide(x0: float, top: float, tag: str, w: float = 230, h: float = 130) -> Item:
+    return Item((x0, top, x0 + w, top + h), None, _lines(x0 + 10, x0 + w - 10, [top + 10, top + 25], tag))
+
+
+def test_a_grid_of_slides_is_read_row_by_row():
+    """Four slides to a page: top left, top right, bottom left, bottom right (not column by column)."""
+    boxes = [_slide(50, 100, "a"), _slide(310, 100, "b"), _slide(50, 260, "c"), _slide(310, 260, "d")]
+    leaves = reading_order(list(reversed(boxes)), GEO)
+    assert [leaf.rows[0][0].obj[0] for leaf in leaves] == ["a", "b", "c", "d"]
+
+
+def test_boxes_of_varying_height_in_two_columns_are_read_column_by_column():
+    """An FAQ's Q&A boxes in two columns whose rows differ in height are columns, not a grid."""
+    boxes = [_slide(50, 100, "a", h=130), _slide(310, 100, "b", h=130), _slide(50, 260, "c", h=90),
+             _slide(310, 260, "d", h=90)]
+    # the second row is shorter than the first: no grid of one cell size
+    leaves = reading_order(boxes, GEO)
+    assert [leaf.rows[0][0].obj[0] for leaf in leaves] == ["a", "c", "b", "d"]
+
+
+def test_columns_inside_a_laid_out_frame_are_measured_against_the_frame():
+    """A slide printed small holds a flow of three step boxes, each with notes under it: the notes are read
+    under their own box (columns narrower than the page's measure); a frame of text alone keeps the page's."""
+    geo = Geometry(gutter=6.0, min_column=90.0, column_share=0.15, column_floor=30.0)
+    steps = [Item((60 + 80 * k, 110, 120 + 80 * k, 130), None, _lines(62 + 80 * k, 118 + 80 * k, [112], f"s{k}"))
+             for k in range(3)]
+    notes = [Item((60 + 80 * k, 140 + 12 * j, 120 + 80 * k, 148 + 12 * j), f"n{k}{j}") for k in range(3) for j in range(2)]
+    slide = Item((50, 100, 300, 200), None, steps + notes)
+    got = [i.obj for leaf in reading_order([slide], geo) for row in leaf.rows for i in row]
+    assert got == ["s00", "n00", "n01", "s10", "n10", "n11", "s20", "n20", "n21"]
+    # the same lines without the step boxes: names and numbers in a plain frame stay rows
+    plain = Item((50, 100, 300, 200), None, notes)
+    rows = [[i.obj for i in row] for leaf in reading_order([plain], geo) for row in leaf.rows]
+    assert rows[0] == ["n00", "n10", "n20"]
 
 
 def _doc(footers: list[str | None], header: str | None = None, n_body: int = 3) -> list[list[Frag]]:
