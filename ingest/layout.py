@@ -49,13 +49,15 @@ class Geometry:
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # vertical rules: x, top, bottom
     column_share: float = 0.0  # a text column's least share of the width it stands in (0: min_column throughout)
     column_floor: float = 0.0  # and its least width anywhere
+    outer: Geometry | None = None  # inside a frame measured on its own: the page's geometry
 
     def within(self, width: float) -> Geometry:
         """The geometry inside a box this wide: its columns are measured against the box, not the page (a slide
         printed four to a page holds a flow of three boxes, each narrower than a page's column)."""
         if not self.column_share:
             return self
-        return replace(self, min_column=min(self.min_column, max(width * self.column_share, self.column_floor)))
+        return replace(self, min_column=min(self.min_column, max(width * self.column_share, self.column_floor)),
+                       outer=self.outer or self)
 
     def ruled(self, a: float, b: float, items: list[Item]) -> bool:
         """A vertical rule runs through the empty band a..b beside most of these items' height:
@@ -160,6 +162,17 @@ def gutters(items: list[Item], geo: Geometry) -> list[float]:
     return []
 
 
+def _laid_out(items: list[Item], cuts: list[float]) -> bool:
+    """Every slice between the cuts holds a box or a table of its own (a flow of steps, each with notes under it),
+    or one slice is mostly a box or a table (a table beside a point box): the frame is laid out in parts. A small
+    box over plain lines (a heading tab over labels and their values) is no layout of columns."""
+    edges = [float("-inf"), *cuts, float("inf")]
+    slices = [[i for i in items if a <= (i.bbox[0] + i.bbox[2]) / 2 < b] for a, b in zip(edges, edges[1:], strict=False)]
+    height = max(i.bbox[3] for i in items) - min(i.bbox[1] for i in items)
+    parts = [[i for i in sl if i.children or i.block] for sl in slices]
+    return all(parts) or any(sum(i.bbox[3] - i.bbox[1] for i in p) >= 0.6 * height for p in parts)
+
+
 def _box_row(strip: list[Item], tol: float = 3.0) -> list[tuple[float, float]] | None:
     """The x-extents of a strip made of two or more framed boxes side by side, aligned top and bottom (a row of
     slides printed several to a page), with the row's height last; else None."""
@@ -168,6 +181,9 @@ def _box_row(strip: list[Item], tol: float = 3.0) -> list[tuple[float, float]] |
     tops = [i.bbox[1] for i in strip]
     bottoms = [i.bbox[3] for i in strip]
     if max(tops) - min(tops) > tol or max(bottoms) - min(bottoms) > tol:
+        return None
+    # slides are landscape (4:3 to 16:9); a column's Q&A boxes or articles are not that shape as a rule
+    if not all(1.2 <= (i.bbox[2] - i.bbox[0]) / max(i.bbox[3] - i.bbox[1], 1.0) <= 1.9 for i in strip):
         return None
     return [*sorted((i.bbox[0], i.bbox[2]) for i in strip), (0.0, max(bottoms) - min(tops))]
 
@@ -293,6 +309,10 @@ def reading_order(items: list[Item], geo: Geometry, box: bool = False, tables=No
     for run in _runs(strips, geo):
         flat = [i for s in run for i in s]
         cuts = gutters(flat, geo) if len(flat) > 1 else []
+        if cuts and geo.outer is not None and not _laid_out(flat, cuts):
+            # a frame's own measure splits only columns each led by a box or a table (a flow of steps with notes under
+            # each); labels and their values in plain lines (「電話番号｜0123-…」) are read with the page's measure
+            cuts = gutters(flat, geo.outer)
         if cuts:
             edges = [float("-inf"), *cuts, float("inf")]
             for a, b in zip(edges, edges[1:], strict=False):

@@ -22,10 +22,9 @@ Y_TOLERANCE = 0.012  # share of the page height: "the same position" on two page
 
 _DASH = "-‐－―ー–—−"
 _UNIT = re.compile(r"[(（]\s*単位\s*[:：]")
+_BARE = re.compile(rf"[\d{re.escape(_DASH)}()（）\s]+|[ivxlcdm]+", re.I)
 _BRACKETS = "《》〈〉<>〔〕[]【】«»⟨⟩"
 _ORNAMENTS = re.escape("~〜・*=◆◇■□●○★☆◎♦")
-# a line that is nothing but a number and its decoration (「- 3 -」「《 3 》」「～ 3 ～」)
-_BARE = re.compile(rf"[\d{re.escape(_DASH)}()（）{re.escape(_BRACKETS)}{_ORNAMENTS}\s]+|[ivxlcdm]+", re.I)
 _ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
 # bracket pairs around a page number; （n） is read by its own form below
 _PAIRS = "|".join(rf"{re.escape(a)}\s*(?P<n{i}>\d{{1,4}}|[ivxlcdm]{{1,7}})\s*{re.escape(b)}"
@@ -34,8 +33,8 @@ _FORMS = [
     # (regex on NFKC text, strong): strong forms are page numbers even when seen once
     (re.compile(rf"^[{_DASH}]\s*(\d{{1,4}}|[ivxlcdm]{{1,7}})\s*[{_DASH}]$", re.I), True),
     # the same ornament on both sides (「～ 3 ～」「* 3 *」「・3・」), or a pair of brackets (「《 3 》」「〔3〕」):
-    # a printed page number in a house style of its own, read like 「- 3 -」 (brackets only where repeated)
-    (re.compile(rf"^(?P<o>[{_ORNAMENTS}])(?P=o)?\s*(?P<n>\d{{1,4}}|[ivxlcdm]{{1,7}})\s*(?P=o)(?P=o)?$", re.I), True),
+    # a printed page number in a house style of its own — where it recurs page after page (「○1○」 once is a mark)
+    (re.compile(rf"^(?P<o>[{_ORNAMENTS}])(?P=o)?\s*(?P<n>\d{{1,4}}|[ivxlcdm]{{1,7}})\s*(?P=o)(?P=o)?$", re.I), False),
     (re.compile(rf"^(?:{_PAIRS})$", re.I), False),
     (re.compile(r"(?:^|[\s　])(?:p|P|ページ|頁)\s*[.．]?\s*(\d{1,4})$"), True),
     (re.compile(r"^(?:p|P)\s*[.．]?\s*(\d{1,4})\b"), True),
@@ -268,8 +267,10 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
                 numbers.add(i)
             elif n >= 3 and recurs(key, True, everywhere) and literal[(band, words(f))] >= everywhere:
                 hit.add(i)
-            elif not big and (recurs(key, True) or (outside and i not in notes
-                                                    and (recurs(key, False) or small_place))):
+            elif (not big or bool(cands)) and (recurs(key, True) or (outside and i not in notes
+                                                                   and (recurs(key, False) or small_place))):
+                # large type that recurs is content (slide titles) — but not a page number's own line
+                # (「《 3 》」 set larger than the slides printed four to a page): the page sequence judges it
                 hit.add(i)
         if hit and len(hit) == len(frags):
             # a page is never emptied of its words: repeated lines that are all it says are content — unless a

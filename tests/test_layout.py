@@ -309,3 +309,16 @@ def test_a_title_saying_continued():
     assert ends_continued("表2 補助メニュー (続き)")
     assert not ends_continued("（続き）")  # a row's mark, not a title
     assert not ends_continued("手続きの続き")
+
+
+def test_a_heading_tab_over_labels_and_values_keeps_each_pair_on_one_line():
+    """A frame measured on its own splits only columns laid out in boxes or tables: a small heading tab over
+    「電話番号｜0123-…」 lines is no such layout, so each label stays with its value."""
+    geo = Geometry(gutter=9.45, min_column=89.0, column_share=0.15, column_floor=63.0)
+    tab = Item((60, 100, 130, 114), None, [Item((62, 102, 128, 112), "tab")])
+    lines = []
+    for k in range(3):
+        lines += [Item((60, 120 + 14 * k, 133, 130 + 14 * k), f"k{k}"), Item((150, 120 + 14 * k, 300, 130 + 14 * k), f"v{k}")]
+    frame = Item((50, 95, 310, 170), None, [tab, *lines])
+    rows = [[i.obj for i in row] for leaf in reading_order([frame], geo) for row in leaf.rows]
+    assert rows == [["tab"], ["k0", "v0"], ["k1", "v1"], ["k2", "v2"]]
