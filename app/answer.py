@@ -272,8 +272,10 @@ def answer_stream(
     # judged on the fused top k (pool): the reranker lifts the passage holding a value of the asked kind beside the
     # question's words, for a near miss too (the nearest such value, for another year or body), so over its order the
     # signals that tell the two apart (anchored values, the rankers' agreement) would be chosen for, not observed
-    verdict = judge(q, retriever, pool, load_model(str(settings.answerability_model)),
-                    cell_found=cell is not None and figure_question(q))
+    # a table look-up found the answer: the cell of a figure question, or the rows a 「どこ／どの」 question sifts out
+    # of a table by its own conditions (「前年度より減った市町村はどこ」: the row whose 増減 is △2)
+    found = (cell is not None and figure_question(q)) or (cell is None and rows_where(q, hits) is not None)
+    verdict = judge(q, retriever, pool, load_model(str(settings.answerability_model)), cell_found=found)
     if q.language == "en" and verdict.outcome != ABSTAIN:
         note = join_notes("資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents", note)
     if verdict.outcome == ABSTAIN and not force_compose:

@@ -47,7 +47,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # a rate or share: 補助率, 割合, 何割, 何%, 何分の何 — answered by 2分の1, 46.3%, 3割, 1/2 (not by a count or a sum)
     "rate": (re.compile(r"(?<![効確])率|割合|比率|何割|何\s*[%％]|パーセント|何分の|\b(?:rate|ratio|percent(?:age)?|share)\b",
                         re.I),
-             re.compile(r"\d+\s*分の\s*\d+|\d+(?:\.\d+)?\s*[%％]|\d+\s*割|(?<![\d/])\d+\s*/\s*\d+(?![\d/])|全額|10\s*/\s*10")),
+             # — or a split written as a bare ratio (7：3; not a time, 13:30, nor a caption's 「表2：」) or by a base (人口割)
+             re.compile(r"\d+\s*分の\s*\d+|\d+(?:\.\d+)?\s*[%％]|\d+\s*割|(?<![\d/])\d+\s*/\s*\d+(?![\d/])|全額|10\s*/\s*10|"
+                        r"(?<![\d:：表図問号料紙回第.])(?<!STEP)(?<!No)\d\s*[:：]\s*\d(?![\d:：])|(?:人口|世帯)割(?=で|に|により|による)")),
     # 連絡先 asked for (「連絡先は」「連絡先を教えて」), not named as a service (「緊急連絡先を引き受ける法人」)
     "contact": (re.compile(r"電話番号|連絡先(?=\s*(?:は|って|を(?:教え|知り)|が(?:知り|分か|わか)|と|や|、|[?？]|$))|"
                            r"(?:問い?合わ?せ|申込み?)先|URL|ホームページのアドレス|phone", re.I),

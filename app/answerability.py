@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.clean import normalize, passage_parts, split_sentences, squash
+from ingest.clean import is_row_number_head, normalize, passage_parts, split_sentences, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
 
@@ -212,11 +212,15 @@ def _kind_share(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     return best
 
 
-def _units(h: Hit, years: tuple[str, ...] = ()) -> Iterator[str]:
+def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "") -> Iterator[tuple[str, str]]:
     """The passage units a value is stated in, each with what it is read under: a sentence with the next one,
     a table row with the header row; both under the document, section and table titles. A table with a column
     per fiscal year gives, for a question asking one (`years`), that year's column alone — none when it has
-    no column for it: 「令和4年度の件数」 is not in a table of 令和5年度 and 令和6年度 whose row states 令和4年5月設立."""
+    no column for it: 「令和4年度の件数」 is not in a table of 令和5年度 and 令和6年度 whose row states 令和4年5月設立.
+    Each unit comes with where its value must stand: the unit itself, or — in a row of a table whose column is the
+    attribute the question asks (`attribute`: 「交付決定は12月の何日」 asks 交付決定) — the row's title and that column's
+    cell, read under the table's titles and headers: the day in its 受付期間 cell is no answer to when the grant is
+    decided."""
     c = h.chunk
     context = " ".join(x for x in (c.get("doc_title", ""), c.get("section_title", ""), c.get("unit_title", "")) if x)
     grid = c.get("grid") or []
@@ -224,13 +228,72 @@ def _units(h: Hit, years: tuple[str, ...] = ()) -> Iterator[str]:
         # the table's unit (（単位：件、％）) says what its bare numbers count, as a header word would
         unit = " ".join(dict.fromkeys(TABLE_UNIT.findall(c["text"].split("|", 1)[0])))
         keep = _year_columns(grid[0], years)
+        named = named_columns(grid[0], attribute) & keep
+        title = _title_column(grid[0])
         head = " ".join(x for j, x in enumerate(grid[0]) if j in keep)
         for row in grid[1:]:
             cells = [x for j, x in enumerate(row) if j in keep or j >= len(grid[0])]
-            yield f"| {' | '.join(cells)} | {context} {unit} {head}"  # the row first: its bare cells are values
+            whole = f"| {' | '.join(cells)} | {context} {unit} {head}"  # the row first: its bare cells are values
+            if named:
+                own = [x for j, x in enumerate(row) if j <= title or j in named]
+                yield whole, f"| {' | '.join(own)} | {context} {unit} {head}"
+            else:
+                yield whole, whole
     sents = passage_parts(c["text"])
+    header: list[str] = []
     for i, (sent, question) in enumerate(zip(sents, answered(sents), strict=True)):
-        yield f"{context} {question} {sent}{sents[i + 1] if i + 1 < len(sents) else ''}"
+        nxt = sents[i + 1] if i + 1 < len(sents) else ""
+        text = f"{context} {question} {sent}{nxt}"
+        if _SEPARATOR.match(sent.strip()):
+            continue  # a table's rule line states nothing (the row under it is a unit of its own)
+        cells = _row_cells(sent)
+        if cells is not None and _SEPARATOR.match(nxt.strip()):
+            header = cells  # a table's header row, over the rows that follow it in the passage's text
+        named = named_columns(header, attribute) if header else set()
+        if not named:
+            yield text, text
+        elif cells is not None and len(cells) == len(header):
+            title = _title_column(header)
+            own = [x for j, x in enumerate(cells) if j <= title or j in named]
+            yield text, f"{context} | {' | '.join(own)} | {' '.join(header)}"
+        else:  # a note among the rows (「（第1回募集）予算に達し次第終了。」): itself, not the row after it
+            yield text, f"{context} {question} {sent}" if _row_cells(nxt) is not None else text
+
+
+_SEPARATOR = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+
+
+def _row_cells(line: str) -> list[str] | None:
+    """The cells of a table row as a passage's text writes it (「| a | b |」), or None for other text."""
+    t = line.strip()
+    if not (t.startswith("|") and t.endswith("|")) or _SEPARATOR.match(t):
+        return None
+    return [x.strip() for x in t[1:-1].split("|")]
+
+
+_PAREN = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def named_columns(header: list[str], attribute: str) -> set[int]:
+    """The columns (not the rows' titles) whose header is the attribute the question asks (「交付決定」 in 「第2回
+    募集の交付決定は12月の何日」; a header's bracketed note, 「（予定）」, need not be written; a count's header,
+    構成団体数, is named by what it counts). A column the question only sets a condition on (年度, 市町村) is not
+    asked, nor is a fiscal year's column (read by `_year_columns`). `attribute`: normalised, without spaces."""
+    if len(attribute) < 2:
+        return set()
+    out = set()
+    for j, x in enumerate(header[_title_column(header) + 1:], start=_title_column(header) + 1):
+        core = squash(normalize(_PAREN.sub("", x)))
+        if fiscal_years(normalize(x)) or len(core) < 2:
+            continue
+        if attribute in core or core in attribute or (core.endswith("数") and len(core) > 2 and core[:-1] in attribute):
+            out.add(j)
+    return out
+
+
+def _title_column(header: list[str]) -> int:
+    """The column of the rows' titles: the first, or the second after a row number (No.)."""
+    return 1 if header and is_row_number_head(header[0]) and len(header) > 2 else 0
 
 
 TABLE_UNIT = re.compile(r"[（(]単位[:：][^（）()]*[）)]")
@@ -282,11 +345,12 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     kinds = _asked(q)
     # the attribute counts for a question asking a value — not where the value's own shape names it: a phone
     # number, a date, a rate (電話番号 is 「TEL 0123-…」, a 期限 is 「4月30日まで」, a 割合 is 「35%」)
-    shaped = {"contact", "address", "fax", "email", "date", "day", "time"} & set(kinds) or RATE_ASKED.search(q.attribute)
+    shaped = {"contact", "address", "fax", "email", "time"} & set(kinds) or RATE_ASKED.search(q.attribute)
+    # a date names a time (期限, 日程); an event's date (交付決定, 総会) is stated beside the event
+    shaped = shaped or ({"date", "day"} & set(kinds) and (not q.attribute
+                                                           or q.attribute.endswith(vocabulary().time_words)))
     # — and only for a question asking one thing (「数と内訳」「何回まで使えて、費用は誰が」 ask two)
-    asking = QUESTION_WORDS.findall(q.raw)
-    asking = [a for a in asking if a != "教えて"] or asking  # 「いくらか教えて」 asks one thing
-    single = len(kinds) == 1 and len(asking) <= 1
+    single = len(set(kinds) - {"date"} if "day" in kinds else kinds) == 1 and _asks_one(q)  # a day is a date
     # the attribute as written, or the IDF-weighted share of its words of two characters or more that the unit
     # states: 「入居決定件数」 is not anchored by a 「相談件数」 column — its 件数 is there, its 入居 / 決定 are not
     attr = [w for w in content_words(q.attribute) if len(w) > 1] if q.attribute and single and not shaped else []
@@ -307,11 +371,13 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
             continue
         given = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
         yen = counted_in_yen(h.chunk)
-        for unit in _units(h, q.years):
-            text = normalize(unit)
-            if kinds and not all(_holds("count" if kind == "money" and yen else kind, text, asked) for kind in kinds):
+        # a column the question names holds the value it asks — when it asks one thing
+        for unit, value_part in _units(h, q.years, squash(normalize(q.attribute)) if _asks_one(q) else ""):
+            text, held_text = normalize(unit), normalize(value_part)
+            if kinds and not all(_holds("count" if kind == "money" and yen else kind, held_text, asked)
+                                 for kind in kinds):
                 continue
-            if q.counter and "count" in kinds and not _counts(q.counter, text, asked):
+            if q.counter and "count" in kinds and not _counts(q.counter, held_text, asked):
                 continue
             share = _held_by(q.specs, text, given)
             spec_best = max(spec_best, share)
@@ -322,6 +388,13 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
             if spec_best == 1.0 and attr_best == 1.0:
                 return spec_best, attr_best
     return spec_best, attr_best
+
+
+def _asks_one(q: Query) -> bool:
+    """The question asks one thing (「数と内訳」「何回まで使えて、費用は誰が」 ask two; 「いくらか教えて」 one)."""
+    asking = QUESTION_WORDS.findall(q.raw)
+    asking = [a for a in asking if a != "教えて"] or asking
+    return len(asking) <= 1
 
 
 DATE_CELL = re.compile(r"\d+\s*年\s*\d+\s*月")
@@ -416,9 +489,9 @@ def _bound(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
                     best[r][""] = max(best[r][""], share(text[start:start + 2 * reach], given))
             continue
         yen = counted_in_yen(h.chunk)
-        for unit in _units(h, q.years):
+        for unit, value_part in _units(h, q.years, squash(normalize(q.attribute)) if _asks_one(q) else ""):
             if unit.lstrip().startswith("|") and all(
-                    _holds("count" if k == "money" and yen else k, normalize(unit), asked) for k in kinds):
+                    _holds("count" if k == "money" and yen else k, normalize(value_part), asked) for k in kinds):
                 row = share(unit, given)  # a row with its headers and caption: one statement
                 for by_kind in best:
                     for k in kinds:

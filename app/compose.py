@@ -190,10 +190,15 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
         if not figure_q:  # any other question reads a cell only where it names the column exactly (補助率は？)
             scores = [(sc, j) for sc, j in scores if sc >= 10]
         scores.sort(reverse=True)
+        labels = row_labels(grid)
+        if len(scores) > 1 and scores[0][0] >= 10 and scores[0][0] == scores[1][0] and any(
+                len(_cell_key(lab)) >= 2 and _cell_key(lab) in qn and places_held(q, h, grid[i + 1])
+                and any(s.kind == "place" for s in q.specs) for i, lab in enumerate(labels)):
+            return None  # it names a place's row and several columns of this table (「ほたか市の相談件数は令和2年度から
+            # 令和6年度まで」): no one cell answers it, nor another table's cell of that place — the row does (named_rows)
         if not scores or scores[0][0] == 0 or (len(scores) > 1 and scores[0][0] == scores[1][0]):
             continue
         j = scores[0][1]
-        labels = row_labels(grid)
         if len(labels) == 1:
             i = 0
         else:

@@ -212,6 +212,10 @@ def asked_attribute(question: str) -> str:
 
     def run_before(j: int) -> str:
         if j >= 0 and ms[j][0] == "の":
+            # 「交付決定は、12月の何日」: a month or year before の says when; what is asked is the topic before it
+            if j >= 2 and ms[j - 2][1][1] == "数詞" and ms[j - 1][0] in {"月", "年", "年度"}:
+                topic = next((i for i in range(j - 3, 0, -1) if ms[i][0] in {"は", "って", "が"}), None)
+                return run_before(topic - 1) if topic is not None else ""
             return ""  # 「市町村の何を確かめて」: the noun before の owns what is asked, it is not what is asked
         while j >= 0 and (ms[j][0] in LINKING or ms[j][1][0] in {"補助記号", "接尾辞"} or ms[j][1][1] == "数詞"
                           or ms[j][1][2] == "助数詞可能"):

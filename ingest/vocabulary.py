@@ -33,6 +33,7 @@ class Vocabulary:
     count_words: tuple[str, ...] = ()
     not_attributes: frozenset[str] = frozenset()
     totals: frozenset[str] = frozenset()  # 合計, 平均: 「Xの合計」 asks X in all — X is the attribute
+    time_words: tuple[str, ...] = ()  # 期限, 日程: an attribute ending so is named by a date's own shape
     counter_groups: tuple[frozenset[str], ...] = ()
     compound_suffixes: tuple[str, ...] = ()  # 数, 長: a long form before one ends its own word (市区町村・数)
     ask_labels: tuple[str, ...] = ()  # 【質問】【要望事項】: a record's field that asks; its answer follows
@@ -76,6 +77,7 @@ def vocabulary() -> Vocabulary:
         english_suffixes={k.lower(): val for k, val in e.get("name_suffixes", {}).items()},
         not_attributes=frozenset(_nfkc(a) for a in w.get("not_attributes", [])),
         totals=frozenset(_nfkc(a) for a in w.get("totals", [])),
+        time_words=tuple(_nfkc(a) for a in w.get("time_words", [])),
         count_words=tuple(dict.fromkeys(_nfkc(c) for c in v.get("counting", {}).get("things", []))),
         counter_groups=tuple(frozenset(_nfkc(c) for c in g) for g in v.get("counting", {}).get("same", [])),
         compound_suffixes=tuple(_nfkc(x) for x in w.get("compound_suffixes", [])),

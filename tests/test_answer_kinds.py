@@ -90,3 +90,15 @@ def test_a_contact_asked_for_not_a_service_named_after_one():
     assert "contact" in asked_kinds(normalize("相談窓口の連絡先を教えてください"))
     assert "contact" in asked_kinds(normalize("このアンケートの問い合わせ先の電話って何番？"))
     assert "contact" not in asked_kinds(normalize("緊急連絡先を引き受けてくれる居住支援法人って県内にいくつある？"))
+
+
+def test_a_share_is_answered_by_a_rate_or_a_split_not_by_a_time():
+    from app.answer_kinds import ANSWER_LOOKS
+    from ingest.clean import normalize
+
+    rate = ANSWER_LOOKS["rate"]
+    for text in ("補助率は2分の1", "構成比は46.3％", "経費は人口割で負担", "7：3で負担"):
+        assert rate.search(normalize(text)), text
+    for text in ("13:30～16:30に開催", "受付は10：00から", "令和7年度", "表2：令和6年度の相談件数", "STEP1：申請書を提出（2週間）",
+                 "問3：年齢（1つ選択）", "住民税均等割のみ課税"):
+        assert not rate.search(normalize(text)), text

@@ -71,7 +71,8 @@ def test_a_question_that_stands_on_its_own_is_no_follow_up():
               "現在どこで相談できますか", "月末までに申請できますか", "合計で何人が参加しましたか"):
         assert not is_follow_up(q), q
     for q in ("現行だといくら？", "共同設置なら？", "令和5年度は？", "前の年度はいくらだった？",
-              "今年度はこれまでにどれくらい使われてる？", "これまでの合計はどれくらい使われた？"):  # time or a whole only
+              "今年度はこれまでにどれくらい使われてる？", "これまでの合計はどれくらい使われた？",  # time or a whole only
+              "いちばん多く開いたのはどこ？"):  # a degree names no topic
         assert is_follow_up(q), q
 
 

@@ -175,8 +175,8 @@ def test_a_table_with_a_column_per_year_holds_no_figure_for_a_year_it_has_no_col
     grid = [["市町村名", "設立年月", "相談件数 令和5年度", "相談件数 令和6年度"], ["ゆめみ市", "令和4年5月", "298", "344"],
             ["かなえ市", "令和3年4月", "236", "251"]]
     hit = Hit({"text": "取組状況一覧", "doc_id": "d", "kind": "table", "grid": grid}, 1.0, 1)
-    four = [u for u in _units(hit, ("令和4年度",)) if u.startswith("|")]
+    four = [u for u, _ in _units(hit, ("令和4年度",)) if u.startswith("|")]
     assert four and not any("298" in u or "344" in u for u in four)
-    six = [u for u in _units(hit, ("令和6年度",)) if u.startswith("|")]
+    six = [u for u, _ in _units(hit, ("令和6年度",)) if u.startswith("|")]
     assert "344" in six[0] and "298" not in six[0] and "令和4年5月" in six[0]
-    assert "298" in [u for u in _units(hit) if u.startswith("|")][0]  # no year asked: the whole row
+    assert "298" in [u for u, _ in _units(hit) if u.startswith("|")][0]  # no year asked: the whole row

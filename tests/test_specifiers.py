@@ -75,6 +75,35 @@ def test_the_attribute_a_question_asks_the_value_of():
     assert asked_attribute("令和6年度の合計は何件ですか。") == ""  # a year's total names nothing
     assert asked_attribute("県全体の合計は何件ですか。") == ""  # nor does the whole's or both's
     assert asked_attribute("両方の合計はいくらですか。") == ""
+    # a month before の says when: what is asked is the topic before it
+    assert asked_attribute("第2回募集の交付決定は、12月の何日になりますか。") == "交付決定"
+    assert asked_attribute("申請は10月末までと聞きましたが、交付決定が12月の何日か教えて") == "交付決定"
+
+
+def test_a_value_asked_of_a_named_column_stands_in_that_column():
+    """「第2回募集の交付決定は12月の何日」 names the column 交付決定: its cell (「12月上旬」) holds no day, though the
+    row's 受付期間 cell does; a question asking two things (「事務局はどの課で、構成団体は何団体」) reads the whole row."""
+    from app.answerability import _holds, _units, named_columns
+    from app.retrieve import Hit
+    from ingest.clean import normalize, squash
+
+    header = ["区分", "受付期間", "交付決定（予定）", "構成団体数", "令和6年度"]
+    asked = squash(normalize("第2回募集の交付決定は、12月の何日になりますか。"))
+    assert named_columns(header, "交付決定") == {2}
+    assert named_columns(header, "構成団体") == {3}  # a count's header by what it counts
+    assert named_columns(header, "区分") == set()  # the rows' titles are no column asked
+    assert named_columns(header, "") == set()  # no attribute asked: the whole row
+    assert named_columns(["No.", "協議会名", "構成団体数"], "協議会名") == set()  # titles after a row number
+    assert named_columns(header, "令和6年度") == set()  # a year's column is read by the year, not as asked
+    text = ("補助金の申請スケジュール\n| 区分 | 受付期間 | 交付決定 |\n|---|---|---|\n"
+            "| 第2回募集 | 10月1日（水）～10月31日（金） | 12月上旬 |")
+    for chunk in ({"kind": "text", "text": text}, {"kind": "table", "text": text, "grid": [
+            ["区分", "受付期間", "交付決定"], ["第2回募集", "10月1日（水）～10月31日（金）", "12月上旬"]]}):
+        units = [(u, v) for u, v in _units(Hit(chunk, 1.0, 1), (), "交付決定") if "第2回募集 |" in u]
+        assert units and all(not _holds("day", normalize(v), asked) for u, v in units)
+        assert any(_holds("day", normalize(u), asked) for u, v in units)  # the whole row does hold a day
+        # without a named column the value may stand anywhere in the row
+        assert any(_holds("day", normalize(v), "") for u, v in _units(Hit(chunk, 1.0, 1), (), "") if "第2回募集 |" in u)
 
 
 def test_a_count_is_anchored_only_by_a_figure_in_the_asked_counter():
@@ -110,13 +139,13 @@ def test_a_table_rows_bare_numbers_count_in_the_tables_unit():
     chunk = {"kind": "table", "grid": grid, "section_title": "", "unit_title": "第2表　協議会別の相談件数",
              "text": "第2表　協議会別の相談件数\n（単位：件）\n| 協議会名 | 令和5年度 新規 | 令和5年度 継続 |\n"
                      "|---|---|---|\n| もくせい市 | 212 | 97 |"}
-    rows = [u for u in _units(Hit(chunk, 1.0, 1)) if "もくせい市" in u and u.startswith("|")]
+    rows = [u for u, _ in _units(Hit(chunk, 1.0, 1)) if "もくせい市" in u and u.startswith("|")]
     assert rows, "the row is read as a unit of its own"
     asked = "もくせい市の令和5年度の新規相談件数はいくつですか"
     assert _holds("count", rows[0], asked) and _counts("件", rows[0], asked)
     no_unit = dict(chunk, unit_title="第2表　協議会別の実績",
                    text=chunk["text"].replace("（単位：件）\n", "").replace("相談件数", "実績"))
-    row = next(u for u in _units(Hit(no_unit, 1.0, 1)) if "もくせい市" in u and u.startswith("|"))
+    row = next(u for u, _ in _units(Hit(no_unit, 1.0, 1)) if "もくせい市" in u and u.startswith("|"))
     assert not _counts("件", row, asked.replace("件数", ""))
 
 

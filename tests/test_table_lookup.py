@@ -499,3 +499,15 @@ def test_an_address_is_answered_by_a_place_or_a_postal_address_not_a_phone_numbe
     assert ANSWER_LOOKS["address"].search(normalize("●NPO法人ささぶね（瑠璃市）：単身高齢者の入居相談"))
     assert ANSWER_LOOKS["address"].search(normalize("所在地：中央通り3丁目4番12号"))
     assert not ANSWER_LOOKS["address"].search(normalize("電話 0120-555-862"))
+
+
+def test_a_row_asked_over_several_named_columns_reads_no_one_cell_of_any_table():
+    """「ほたか市の相談件数は令和2年度から令和4年度まで」 names two columns of the yearly table: no one cell answers
+    it, and a lower table's single 相談件数 cell (another count of the same city) must not either."""
+    years = [["市町村名", "相談件数 令和2年度", "相談件数 令和3年度", "相談件数 令和4年度"],
+             ["ほたか市", "52", "61", "70"], ["ひむろ市", "105", "135", "168"]]
+    visits = [["市町村", "回数", "相談件数"], ["ほたか市", "5回", "21件"], ["ひむろ市", "3回", "12件"]]
+    q = analyze("ほたか市の相談件数は、令和2年度から令和4年度までどう推移しましたか。")
+    assert table_lookup(q, [_table(years), _table(visits)]) is None
+    one = table_lookup(analyze("ほたか市の令和3年度の相談件数は何件ですか。"), [_table(years), _table(visits)])
+    assert one is not None and one[5] == "61"
