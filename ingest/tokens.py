@@ -124,6 +124,12 @@ def terms(text: str, mode: str = "A") -> list[Term]:
             out.append(Term(prev_era, surface, "名詞"))
             continue
         prev_era = ""
+        if (pos[0] == "動詞" and re.fullmatch(r"[一-龥]っ", surface) and k > 0 and k + 1 < len(morphs)
+                and morphs[k - 1].part_of_speech()[0] == "名詞" and morphs[k + 1].surface() == "て"):
+            # 「研修会って、会場どこ？」: the colloquial topic marker って after a compound ending in 会 reads to the
+            # tokeniser as the verb 会う; the noun's last character is what is written (as 「研修会は」 reads)
+            out.append(Term(surface[0], surface[0], "名詞"))
+            continue
         if pos[0] not in KEEP_POS:
             continue
         if pos[0] in {"接尾辞"} and surface not in COUNTERS and len(surface) < 2:

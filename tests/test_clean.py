@@ -86,3 +86,13 @@ def test_a_row_titled_by_a_year_or_by_its_group_is_named_so():
     grouped = passage_parts("| 区分 | 項目 | 内容 |\n|---|---|---|\n| 高齢者 | 入居 | 見守りを実施。 |\n"
                             "|  | 退去 | 残置物を処理。 |")
     assert "（高齢者 退去）残置物を処理。" in grouped
+
+
+def test_the_colloquial_topic_marker_after_a_gathering_keeps_its_noun():
+    """「研修会って、会場どこ？」 reads 研修 + 会 as 「研修会は」 does (the tokeniser takes 会って for the verb 会う);
+    「家主に会って説明」 still meets."""
+    from ingest.tokens import content_words
+
+    assert content_words("研修会って、会場どこ？") == content_words("研修会は、会場どこ？")
+    assert "会う" not in content_words("出張相談会って令和6年度に何回やった？")
+    assert "会う" in content_words("家主に会って説明したい")
