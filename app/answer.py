@@ -74,9 +74,10 @@ def get_retriever(settings: Settings) -> Retriever:
 
 
 def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_said: str = "",
-                       cell: tuple | None = None) -> tuple[str, list[Citation]]:
+                       cell: tuple | None = None, where: tuple | None = None) -> tuple[str, list[Citation]]:
     """(answer text with [n] markers, citations): the lead sentence answers (a table cell, the sentence
-    stating the asked figure, or the best sentence), then supporting quotes grouped by source."""
+    stating the asked figure, or the best sentence), then supporting quotes grouped by source. `cell` and `where`
+    are the table look-ups already made for the question (`answer_cell`, `rows_where` where no cell answers)."""
     cites: dict[str, Citation] = {}
 
     def marker(h: Hit, quote: str) -> str:
@@ -139,7 +140,7 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         if whole:
             lines.append(f"- {whole}{marker(h, h.chunk['grid'][i][0])}")
     # which rows meet the conditions the question sets (「県南圏域で転居費用補助があるのはどこ」): they lead, by name
-    where = None if cell or narrow is not None else rows_where(q, hits)
+    where = None if cell or narrow is not None else where
     if where is not None:
         h, found, conds = where
         labels = row_labels(h.chunk["grid"])
@@ -274,7 +275,8 @@ def answer_stream(
     # signals that tell the two apart (anchored values, the rankers' agreement) would be chosen for, not observed
     # a table look-up found the answer: the cell of a figure question, or the rows a 「どこ／どの」 question sifts out
     # of a table by its own conditions (「前年度より減った市町村はどこ」: the row whose 増減 is △2)
-    found = (cell is not None and figure_question(q)) or (cell is None and rows_where(q, hits) is not None)
+    where = rows_where(q, hits) if cell is None else None
+    found = (cell is not None and figure_question(q)) or where is not None
     verdict = judge(q, retriever, pool, load_model(str(settings.answerability_model)), cell_found=found)
     if q.language == "en" and verdict.outcome != ABSTAIN:
         note = join_notes("資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents", note)
@@ -299,7 +301,7 @@ def answer_stream(
             yield item
             if isinstance(item, Answer):
                 return
-    text, cites = compose_extractive(q, hits, retriever, _previous_answer(history) if q.follow_up else "", cell)
+    text, cites = compose_extractive(q, hits, retriever, _previous_answer(history) if q.follow_up else "", cell, where)
     outcome = verdict.outcome
     if not text:
         if force_compose:

@@ -350,7 +350,9 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     shaped = shaped or ({"date", "day"} & set(kinds) and (not q.attribute
                                                            or q.attribute.endswith(vocabulary().time_words)))
     # — and only for a question asking one thing (「数と内訳」「何回まで使えて、費用は誰が」 ask two)
-    single = len(set(kinds) - {"date"} if "day" in kinds else kinds) == 1 and _asks_one(q)  # a day is a date
+    one = _asks_one(q)
+    single = len(set(kinds) - {"date"} if "day" in kinds else kinds) == 1 and one  # a day is a date
+    column = squash(normalize(q.attribute)) if one else ""  # a column named as the attribute holds the value asked
     # the attribute as written, or the IDF-weighted share of its words of two characters or more that the unit
     # states: 「入居決定件数」 is not anchored by a 「相談件数」 column — its 件数 is there, its 入居 / 決定 are not
     attr = [w for w in content_words(q.attribute) if len(w) > 1] if q.attribute and single and not shaped else []
@@ -371,8 +373,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
             continue
         given = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
         yen = counted_in_yen(h.chunk)
-        # a column the question names holds the value it asks — when it asks one thing
-        for unit, value_part in _units(h, q.years, squash(normalize(q.attribute)) if _asks_one(q) else ""):
+        for unit, value_part in _units(h, q.years, column):
             text, held_text = normalize(unit), normalize(value_part)
             if kinds and not all(_holds("count" if kind == "money" and yen else kind, held_text, asked)
                                  for kind in kinds):
@@ -471,6 +472,7 @@ def _bound(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     w = {t: retriever.idf(t) for t in words}
     total = sum(w.values()) or 1.0
     asked = squash(normalize(q.standalone))
+    column = squash(normalize(q.attribute)) if _asks_one(q) else ""  # a column named as the attribute holds the value
     best = [dict.fromkeys(kinds or [""], 0.0) for _ in REACHES]  # per reach, per asked kind
 
     def share(span: str, given: set[str]) -> float:
@@ -489,7 +491,7 @@ def _bound(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
                     best[r][""] = max(best[r][""], share(text[start:start + 2 * reach], given))
             continue
         yen = counted_in_yen(h.chunk)
-        for unit, value_part in _units(h, q.years, squash(normalize(q.attribute)) if _asks_one(q) else ""):
+        for unit, value_part in _units(h, q.years, column):
             if unit.lstrip().startswith("|") and all(
                     _holds("count" if k == "money" and yen else k, normalize(value_part), asked) for k in kinds):
                 row = share(unit, given)  # a row with its headers and caption: one statement

@@ -173,9 +173,9 @@ def _laid_out(items: list[Item], cuts: list[float]) -> bool:
     return all(parts) or any(sum(i.bbox[3] - i.bbox[1] for i in p) >= 0.6 * height for p in parts)
 
 
-def _box_row(strip: list[Item], tol: float = 3.0) -> list[tuple[float, float]] | None:
-    """The x-extents of a strip made of two or more framed boxes side by side, aligned top and bottom (a row of
-    slides printed several to a page), with the row's height last; else None."""
+def _box_row(strip: list[Item], tol: float = 3.0) -> tuple[list[tuple[float, float]], float] | None:
+    """(the x-extents, the height) of a strip made of two or more framed boxes side by side, aligned top and bottom
+    (a row of slides printed several to a page); else None."""
     if len(strip) < 2 or not all(i.children and i.frame for i in strip):
         return None
     tops = [i.bbox[1] for i in strip]
@@ -185,7 +185,7 @@ def _box_row(strip: list[Item], tol: float = 3.0) -> list[tuple[float, float]] |
     # slides are landscape (4:3 to 16:9); a column's Q&A boxes or articles are not that shape as a rule
     if not all(1.2 <= (i.bbox[2] - i.bbox[0]) / max(i.bbox[3] - i.bbox[1], 1.0) <= 1.9 for i in strip):
         return None
-    return [*sorted((i.bbox[0], i.bbox[2]) for i in strip), (0.0, max(bottoms) - min(tops))]
+    return sorted((i.bbox[0], i.bbox[2]) for i in strip), max(bottoms) - min(tops)
 
 
 def _grid_rows(strips: list[list[Item]], tol: float = 3.0) -> set[int]:
@@ -195,9 +195,10 @@ def _grid_rows(strips: list[list[Item]], tol: float = 3.0) -> set[int]:
     columns."""
     rows = [_box_row(s, tol) for s in strips]
 
-    def same(a: list[tuple[float, float]] | None, b: list[tuple[float, float]] | None) -> bool:
-        return bool(a and b) and len(a) == len(b) and all(
-            abs(x0 - y0) <= tol and abs(x1 - y1) <= tol for (x0, x1), (y0, y1) in zip(a, b, strict=True))
+    def same(a: tuple[list[tuple[float, float]], float] | None, b: tuple[list[tuple[float, float]], float] | None) -> bool:
+        if a is None or b is None or len(a[0]) != len(b[0]) or abs(a[1] - b[1]) > tol:
+            return False
+        return all(abs(x0 - y0) <= tol and abs(x1 - y1) <= tol for (x0, x1), (y0, y1) in zip(a[0], b[0], strict=True))
 
     return {k for k, r in enumerate(rows)
             if r and ((k > 0 and same(rows[k - 1], r)) or (k + 1 < len(rows) and same(rows[k + 1], r)))}
