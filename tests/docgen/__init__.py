@@ -46,16 +46,18 @@ BLIND19 = ["komachi_shitsugi", "komachi_tsuchi"]
 BLIND20 = ["asagi_2up", "asagi_kouhou"]
 # twenty-first held-out set (はやせ県), written blind: built only when named, never by default
 BLIND21 = ["hayase_nenpou", "hayase_4up"]
+# twenty-second held-out set (ふじなみ県), written blind: built only when named, never by default
+BLIND22 = ["fujinami_kenpou", "fujinami_hyouka"]
 # every document the generator can write: the layout set and all held-out sets
 EVERY = (DOCS + FRESH + BLIND + BLIND3 + BLIND4 + BLIND5 + BLIND6 + BLIND7 + BLIND8 + BLIND11 + BLIND12 + BLIND13
-         + BLIND14 + BLIND15 + BLIND16 + BLIND17 + BLIND18 + BLIND19 + BLIND20 + BLIND21)
+         + BLIND14 + BLIND15 + BLIND16 + BLIND17 + BLIND18 + BLIND19 + BLIND20 + BLIND21 + BLIND22)
 
 
 def build_all(outdir: str | Path, only: list[str] | None = None, keep_docs: bool = False) -> dict[str, dict]:
     """Write every PDF and its <name>.truth.json into outdir; return {file: truth}.
 
     `only` may name any module in DOCS, FRESH, BLIND, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND11,
-    BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20 or BLIND21;
+    BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21 or BLIND22;
     without it only DOCS are built.
     With keep_docs the engine's Doc object is kept under truth["_doc"] (used by check.py)."""
     import importlib
