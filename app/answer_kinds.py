@@ -44,6 +44,13 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
             re.compile(r"(?<![\d.])(?:[1-9]|[12]\d|3[01])\s*日(?!間|以内|前|後|程度|分|目|以上|未満)|"
                        r"(?<![\d/.])(?:1[0-2]|[1-9])\s*/\s*(?:[12]\d|3[01]|[1-9])(?![\d/])\s*[(（]?\s*[月火水木金土日]|"
                        r"前日|翌日|当日|同日|末日|[月火水木金土日]曜")),
+    # a month asked for (「令和8年度の何月に」「何年何月」): a fiscal year alone (「令和8年度中」) or a year does not answer
+    # it; a month does (「令和8年10月」「10月中旬」「10/1」, not the span 「3か月」 or the monthly sum 「月額」)
+    "month": (re.compile(r"何月|\b(?:which|what|in what) month\b", re.I),
+              re.compile(r"(?<![\d.かヶケヵカ箇])(?:1[0-2]|[1-9])\s*月(?!間|額|[かヶケヵカ箇]月)|"
+                         r"(?<![\d/.])(?:1[0-2]|[1-9])\s*/\s*(?:[12]\d|3[01]|[1-9])(?![\d/])|"
+                         r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+                         re.I)),
     # a rate or share: 補助率, 割合, 何割, 何%, 何分の何 — answered by 2分の1, 46.3%, 3割, 1/2 (not by a count or a sum)
     "rate": (re.compile(r"(?<![効確])率|割合|比率|何割|何\s*[%％]|パーセント|何分の|\b(?:rate|ratio|percent(?:age)?|share)\b",
                         re.I),
@@ -117,6 +124,15 @@ REQUEST = re.compile(r"教え|知りたい|知らせ|わかり|分かり|伺え|
 # a table header or unit whose bare numbers are rates (構成比（％）, 割合, 執行率): its cells answer a rate question
 RATE_HEAD = re.compile(r"[%％]|率|比(?!較)|割合|シェア|\b(?:share|rate|ratio)\b", re.I)
 ANSWER_LOOKS = {kind: looks for kind, (_asks, looks) in ANSWER_TYPES.items()}
+# kinds that ask a date more finely: where one is asked, a date of any grain (「11月中旬」 for 何日, 「令和8年度中」 for
+# 何月) is no answer, so the coarse kind is dropped in their favour
+FINER_DATES = ("day", "month")
+
+
+def finest(kinds) -> list[str]:
+    """The asked kinds with 「date」 dropped where a finer grain of date (a day, a month) is asked."""
+    kinds = list(kinds)
+    return [k for k in kinds if k != "date" or not set(FINER_DATES) & set(kinds)]
 
 
 # 「出張相談を実施した6市町村はどこ」「3町ってどこ？」: a numbered group asked for by name — answered by that many
@@ -187,7 +203,7 @@ def value_kinds(asks: tuple[str, ...], numeric: bool, counter: str) -> list[str]
     """The kinds of value a question asks for, with a count where it asks 何X / いくつ but no sum, date, day, time,
     span or form number (「何人で、全体の何％」 asks both a count and a rate; 「何％」 alone only a rate). Answerability
     and the composer's table look-up read what is asked the same way."""
-    count = numeric and not {"money", "date", "day", "time", "duration", "form"} & set(asks) and (
+    count = numeric and not {"money", "date", "day", "month", "time", "duration", "form"} & set(asks) and (
         "rate" not in asks or bool(counter))
     return list(asks) + (["count"] if count else [])
 

@@ -22,8 +22,8 @@ from ingest.clean import is_row_number_head, normalize, passage_parts, split_sen
 from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
 
-from .answer_kinds import ANSWER_LOOKS, RATE_HEAD, names_listed, value_kinds
-from .compose import answer_cell, counted_in_yen, fiscal_years
+from .answer_kinds import ANSWER_LOOKS, FINER_DATES, RATE_HEAD, finest, names_listed, value_kinds
+from .compose import answer_cell, counted_in_yen, fiscal_years, without_years
 from .counting import counter_forms, counts_in, figure_pattern, same_counter, units_in
 from .doc_head import doc_head
 from .query import Query, synonym_tokens
@@ -212,7 +212,8 @@ def _kind_share(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     return best
 
 
-def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "") -> Iterator[tuple[str, str]]:
+def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "", kinds: tuple[str, ...] = ()
+           ) -> Iterator[tuple[str, str]]:
     """The passage units a value is stated in, each with what it is read under: a sentence with the next one,
     a table row with the header row; both under the document, section and table titles. A table with a column
     per fiscal year gives, for a question asking one (`years`), that year's column alone — none when it has
@@ -220,7 +221,8 @@ def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "") -> Iterator
     Each unit comes with where its value must stand: the unit itself, or — in a row of a table whose column is the
     attribute the question asks (`attribute`: 「交付決定は12月の何日」 asks 交付決定) — the row's title and that column's
     cell, read under the table's titles and headers: the day in its 受付期間 cell is no answer to when the grant is
-    decided."""
+    decided. A named column none of whose cells holds a value of the asked `kinds` is not where the value stands
+    (「何件」 asked of a 相談窓口 column of ○ marks and opening hours): the row is read whole."""
     c = h.chunk
     context = " ".join(x for x in (c.get("doc_title", ""), c.get("section_title", ""), c.get("unit_title", "")) if x)
     grid = c.get("grid") or []
@@ -229,13 +231,17 @@ def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "") -> Iterator
         unit = " ".join(dict.fromkeys(TABLE_UNIT.findall(c["text"].split("|", 1)[0])))
         keep = _year_columns(grid[0], years)
         named = named_columns(grid[0], attribute) & keep
+        if kinds:
+            yen = counted_in_yen(c)
+            named = {j for j in named if any(_holds("count" if k == "money" and yen else k, normalize(f"| {row[j]} |"), "")
+                                             for row in grid[1:] if j < len(row) for k in kinds)}
         title = _title_column(grid[0])
         head = " ".join(x for j, x in enumerate(grid[0]) if j in keep)
         for row in grid[1:]:
             cells = [x for j, x in enumerate(row) if j in keep or j >= len(grid[0])]
             whole = f"| {' | '.join(cells)} | {context} {unit} {head}"  # the row first: its bare cells are values
             if named:
-                own = [x for j, x in enumerate(row) if j <= title or j in named]
+                own = [x for j, x in enumerate(row) if j in _own_columns(title, named)]
                 yield whole, f"| {' | '.join(own)} | {context} {unit} {head}"
             else:
                 yield whole, whole
@@ -250,11 +256,15 @@ def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "") -> Iterator
         if cells is not None and _SEPARATOR.match(nxt.strip()):
             header = cells  # a table's header row, over the rows that follow it in the passage's text
         named = named_columns(header, attribute) if header else set()
+        if cells is not None and _row_cells(nxt) is not None:
+            # a table row is a statement of its own: the next row's title (空木村) does not belong to this row's
+            # date (令和7年12月予定); read under the header row where the passage has one
+            text = f"{context} {question} {sent} {' '.join(header)}"
         if not named:
             yield text, text
         elif cells is not None and len(cells) == len(header):
             title = _title_column(header)
-            own = [x for j, x in enumerate(cells) if j <= title or j in named]
+            own = [x for j, x in enumerate(cells) if j in _own_columns(title, named)]
             yield text, f"{context} | {' | '.join(own)} | {' '.join(header)}"
         else:  # a note among the rows (「（第1回募集）予算に達し次第終了。」): itself, not the row after it
             yield text, f"{context} {question} {sent}" if _row_cells(nxt) is not None else text
@@ -278,17 +288,24 @@ def named_columns(header: list[str], attribute: str) -> set[int]:
     """The columns (not the rows' titles) whose header is the attribute the question asks (「交付決定」 in 「第2回
     募集の交付決定は12月の何日」; a header's bracketed note, 「（予定）」, need not be written; a count's header,
     構成団体数, is named by what it counts). A column the question only sets a condition on (年度, 市町村) is not
-    asked, nor is a fiscal year's column (read by `_year_columns`). `attribute`: normalised, without spaces."""
+    asked, nor is a column headed by a fiscal year alone (read by `_year_columns`); under a two-level header
+    (「相談件数 令和6年度」) the year's column of the asked attribute is. `attribute`: normalised, without spaces."""
     if len(attribute) < 2:
         return set()
     out = set()
     for j, x in enumerate(header[_title_column(header) + 1:], start=_title_column(header) + 1):
-        core = squash(normalize(_PAREN.sub("", x)))
-        if fiscal_years(normalize(x)) or len(core) < 2:
+        core = squash(without_years(normalize(_PAREN.sub("", x))))  # 「相談件数（件） 令和6年度」 names 相談件数
+        if len(core) < 2:
             continue
         if attribute in core or core in attribute or (core.endswith("数") and len(core) > 2 and core[:-1] in attribute):
             out.add(j)
     return out
+
+
+def _own_columns(title: int, named: set[int]) -> set[int]:
+    """The cells a named column's value is read from: the row's title and the named columns, not a row number
+    before the title (「| 19 | かたくり村 | － |」: 19 is the row's number, not its 相談件数)."""
+    return {title} | named
 
 
 def _title_column(header: list[str]) -> int:
@@ -347,11 +364,11 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     # number, a date, a rate (電話番号 is 「TEL 0123-…」, a 期限 is 「4月30日まで」, a 割合 is 「35%」)
     shaped = {"contact", "address", "fax", "email", "time"} & set(kinds) or RATE_ASKED.search(q.attribute)
     # a date names a time (期限, 日程); an event's date (交付決定, 総会) is stated beside the event
-    shaped = shaped or ({"date", "day"} & set(kinds) and (not q.attribute
+    shaped = shaped or ({"date", *FINER_DATES} & set(kinds) and (not q.attribute
                                                            or q.attribute.endswith(vocabulary().time_words)))
     # — and only for a question asking one thing (「数と内訳」「何回まで使えて、費用は誰が」 ask two)
     one = _asks_one(q)
-    single = len(set(kinds) - {"date"} if "day" in kinds else kinds) == 1 and one  # a day is a date
+    single = len(set(finest(kinds))) == 1 and one  # a day (a month) is a date
     column = squash(normalize(q.attribute)) if one else ""  # a column named as the attribute holds the value asked
     # the attribute as written, or the IDF-weighted share of its words of two characters or more that the unit
     # states: 「入居決定件数」 is not anchored by a 「相談件数」 column — its 件数 is there, its 入居 / 決定 are not
@@ -373,7 +390,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
             continue
         given = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
         yen = counted_in_yen(h.chunk)
-        for unit, value_part in _units(h, q.years, column):
+        for unit, value_part in _units(h, q.years, column, tuple(kinds)):
             text, held_text = normalize(unit), normalize(value_part)
             if kinds and not all(_holds("count" if kind == "money" and yen else kind, held_text, asked)
                                  for kind in kinds):
@@ -451,8 +468,10 @@ def _value_spans(kind: str, text: str, asked: str, counter: str) -> Iterator[tup
         found = counts_in(text, counter) if counter else list(_FIGURE.finditer(text))
     else:
         found = list(ANSWER_LOOKS[kind].finditer(text))
+    as_of = [m.span() for m in AS_OF.finditer(text)] if kind in ("date", *FINER_DATES) and not _AS_OF_ASKED.search(
+        asked) else []
     for m in found:
-        if not _stated(squash(m.group(0)), asked):
+        if not _stated(squash(m.group(0)), asked) and not any(a <= m.start() < b for a, b in as_of):
             yield m.start(), m.end()
 
 
@@ -491,7 +510,7 @@ def _bound(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
                     best[r][""] = max(best[r][""], share(text[start:start + 2 * reach], given))
             continue
         yen = counted_in_yen(h.chunk)
-        for unit, value_part in _units(h, q.years, column):
+        for unit, value_part in _units(h, q.years, column, tuple(kinds)):
             if unit.lstrip().startswith("|") and all(
                     _holds("count" if k == "money" and yen else k, normalize(value_part), asked) for k in kinds):
                 row = share(unit, given)  # a row with its headers and caption: one statement
@@ -556,7 +575,15 @@ def _holds(kind: str, text: str, asked: str) -> bool:
         pattern = _FIGURE
     else:
         pattern = ANSWER_LOOKS[kind]
+    if kind in ("date", *FINER_DATES) and not _AS_OF_ASKED.search(asked):
+        text = AS_OF.sub(" ", text)  # a table's 「（令和7年10月1日現在）」 dates the figures, it is no event's date
     return any(not _stated(squash(m.group(0)), asked) for m in pattern.finditer(text))
+
+
+# the day a list or a figure stands as of (「令和7年10月1日現在」「4月1日時点」): what it dates is the data, and a
+# question asking when something happens is not answered by it (one asking 「いつ時点」 is)
+AS_OF = re.compile(r"(?:(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年)?\s*\d+\s*月(?:\s*\d+\s*日)?\s*(?:現在|時点)")
+_AS_OF_ASKED = re.compile(r"現在|時点|as of", re.I)
 
 
 def _stated(value: str, asked: str) -> bool:

@@ -17,7 +17,7 @@ from ingest.clean import is_row_number_head, normalize, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import expand_short_forms, vocabulary
 
-from .answer_kinds import ANSWER_LOOKS, RATE_HEAD, value_kinds
+from .answer_kinds import ANSWER_LOOKS, RATE_HEAD, finest, value_kinds
 from .counting import NUMBER, counts_in, same_counter, to_number
 from .doc_head import doc_head
 from .query import NEGATION, ZERO_Q, Query, contains_run, not_done, synonym_members
@@ -244,7 +244,7 @@ def cell_of_kind(q: Query, h: Hit, value: str, head: str) -> bool:
     is served by a cell holding either."""
     v = normalize(value)
     # what is asked, as answerability reads it; 何日 asks a day: a date without one is none
-    kinds = [k for k in value_kinds(q.asks, True, q.counter) if k != "date" or "day" not in q.asks]
+    kinds = finest(value_kinds(q.asks, True, q.counter))
     ok = []
     for kind in kinds:
         if kind == "count":
@@ -264,7 +264,7 @@ def _cell_fits(q: Query, value: str, names: list[str]) -> bool:
     asks for (「…はどこですか」 is not answered by 「12」), and the noun whose value it asks (補助率 in 「…の補助率は
     何分の何」) named by the cell's row, column or table — a column the question names as its subject
     (居住支援法人) is not the value asked of it."""
-    kinds = [k for k in q.asks if k != "date" or "day" not in q.asks]  # 何日 asks a day: 11月中旬 is none
+    kinds = finest(q.asks)  # 何日 asks a day: 11月中旬 is none; 何月 a month: 令和8年度中 is none
     if kinds and not any(ANSWER_LOOKS[kind].search(normalize(value)) for kind in kinds):
         return False
     if not q.asks and len(normalize(q.attribute)) < 2 and re.fullmatch(rf"\s*{NUMBER}\s*", normalize(value)):
@@ -659,6 +659,12 @@ def fiscal_years(text: str) -> set[str]:
         else:
             out.add("1" if era_year == "元" else era_year)
     return out
+
+
+def without_years(text: str) -> str:
+    """A normalised text without its fiscal years (「相談件数 令和6年度」 → 「相談件数 」): what a two-level table
+    header names besides the year it is of."""
+    return _FISCAL.sub("", text)
 
 
 def other_year(q: Query, text: str) -> bool:

@@ -102,3 +102,17 @@ def test_a_share_is_answered_by_a_rate_or_a_split_not_by_a_time():
     for text in ("13:30～16:30に開催", "受付は10：00から", "令和7年度", "表2：令和6年度の相談件数", "STEP1：申請書を提出（2週間）",
                  "問3：年齢（1つ選択）", "住民税均等割のみ課税"):
         assert not rate.search(normalize(text)), text
+
+
+def test_a_month_asked_is_not_answered_by_a_fiscal_year_or_a_span():
+    from app.answer_kinds import finest
+
+    assert "month" in asked_kinds(normalize("空木村は令和8年度の何月に協議会を設立する予定ですか。"))
+    assert "month" in asked_kinds(normalize("In what month was the council founded?"))
+    assert "month" not in asked_kinds(normalize("準備には何か月かかりますか"))  # a span, not a month
+    looks = ANSWER_LOOKS["month"]
+    for text in ("令和8年10月", "10月中旬", "11/14", "in October"):
+        assert looks.search(normalize(text)), text
+    for text in ("令和8年度中", "3か月", "月額1,500円", "2025年"):
+        assert not looks.search(normalize(text)), text
+    assert finest(["date", "month"]) == ["month"] and finest(["date", "count"]) == ["date", "count"]

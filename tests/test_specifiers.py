@@ -309,3 +309,57 @@ def test_a_follow_up_year_told_relative_to_the_previous_one():
 def test_a_word_of_time_before_a_place_suffix_is_no_place():
     assert not [s for s in analyze("いま県が指定してる居住支援法人って何法人あるんだっけ？").specs if s.kind == "place"]
     assert [s.text for s in analyze("ゆめみ市の相談件数は？").specs if s.kind == "place"] == ["ゆめみ市"]
+
+
+def test_a_two_level_header_names_the_asked_attribute_for_each_year_and_a_row_number_is_no_value():
+    """「相談件数（件） 令和6年度」 is the 相談件数 column of that year: a village whose cell is 「－」 states no count,
+    though its row number (19) and another column (法人数 0) are figures."""
+    from app.answerability import _holds, _units, named_columns
+    from app.retrieve import Hit
+    from ingest.clean import normalize, squash
+
+    header = ["No.", "市町村名", "相談件数（件） 令和5年度", "相談件数（件） 令和6年度", "居住支援法人数"]
+    assert named_columns(header, "相談件数") == {2, 3}
+    grid = [header, ["19", "かたくり村", "－", "－", "0"], ["20", "みずき町", "12", "15", "1"]]
+    chunk = {"kind": "table", "grid": grid, "text": "取組状況一覧\n| " + " | ".join(header) + " |"}
+    asked = squash(normalize("かたくり村の令和6年度の相談件数は何件？"))
+    units = {u.split("|")[2].strip(): v for u, v in _units(Hit(chunk, 1.0, 1), ("令和6年度",), "相談件数")
+             if u.startswith("|")}
+    assert not _holds("count", normalize(units["かたくり村"]), asked)
+    assert _holds("count", normalize(units["みずき町"]), asked)
+
+
+def test_a_table_row_in_a_passage_is_read_without_the_next_row():
+    """Row 9's date (令和7年12月予定) is not the date of row 10's village, which has only 令和8年度中."""
+    from app.answerability import _units
+    from app.retrieve import Hit
+
+    text = ("| 9 | 桔梗町（設立準備中） | 令和7年12月予定 |\n| 10 | 空木村（検討中） | 令和8年度中 |")
+    units = [u for u, _ in _units(Hit({"kind": "text", "text": text}, 1.0, 1)) if "令和7年12月" in u]
+    assert units and not any("空木村" in u for u in units)
+
+
+def test_an_as_of_date_answers_no_question_asking_when():
+    from app.answerability import _holds
+    from ingest.clean import normalize
+
+    row = normalize("| 空木村 | 令和8年度中 | 設立状況（令和7年10月1日現在）")
+    assert not _holds("month", row, "空木村は令和8年度の何月に設立")
+    assert _holds("month", row, "この表はいつ時点の数字？何月現在")
+    assert _holds("month", normalize("| 桔梗町 | 令和7年12月予定 |"), "桔梗町は何月に設立")
+
+
+def test_a_named_column_without_a_value_of_the_asked_kind_leaves_the_row_whole():
+    """「何件」 asked of 相談窓口: its columns hold ○ marks and opening hours, so the count stands elsewhere in the row
+    (a 備考 cell 「…南支所分は58件」)."""
+    from app.answerability import _holds, _units
+    from app.retrieve import Hit
+    from ingest.clean import normalize
+
+    grid = [["No.", "市町村名", "相談窓口 設置", "相談窓口 開設日時", "備考"],
+            ["20", "まほろば市", "○", "月～金 9:00～17:00", "232件のうち南支所分は58件。"]]
+    chunk = {"kind": "table", "grid": grid, "text": "一覧"}
+    values = [v for u, v in _units(Hit(chunk, 1.0, 1), (), "相談窓口", ("count",)) if u.startswith("|")]
+    assert values and _holds("count", normalize(values[0]), "南支所は何件")
+    narrowed = [v for u, v in _units(Hit(chunk, 1.0, 1), (), "相談窓口") if u.startswith("|")]
+    assert "南支所" not in narrowed[0]  # without the asked kinds the named columns alone are read
