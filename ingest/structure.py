@@ -202,6 +202,21 @@ def caption_lead(text: str) -> bool:
     return any(re.match(rf"^{re.escape(w)}[ \u3000]+\D", t) for w in vocabulary()["captions"])
 
 
+# item numberings whose next number opens the next item (記書き 「1　…」「2　…」, 「（1）」「（2）」, 「1.」「2.」)
+_NUMBERINGS = (re.compile(r"^(\d{1,2})[ \u3000]"), re.compile(r"^[（(](\d{1,2})[）)]"), re.compile(r"^(\d{1,2})[.．](?!\d)"))
+
+
+def numbered_next(prev: str, text: str) -> bool:
+    """The line opens item n+1 of the numbering the previous line opened with item n: the previous item ran to
+    the right edge without a full stop (「1　指定番号　第18号」「2　名称　…」), and the two are still two items."""
+    a, b = normalize(prev), normalize(text)
+    for scheme in _NUMBERINGS:
+        m, n = scheme.match(a), scheme.match(b)
+        if m and n and int(n.group(1)) == int(m.group(1)) + 1:
+            return True
+    return False
+
+
 def starts_paragraph(line: Line, prev: Line | None, kind: str) -> bool:
     """Whether a body line begins a new paragraph rather than continuing the previous line's.
 
@@ -218,6 +233,8 @@ def starts_paragraph(line: Line, prev: Line | None, kind: str) -> bool:
         return True
     if not ended and starts_item(prev.text.strip()) and CLAUSE_NO.match(text):
         return True  # 「（4）その他…書類」 then 「2　…」: an item list ends and the next numbered clause (項) begins
+    if not ended and numbered_next(prev.text.strip(), text):
+        return True  # 「1　指定番号　…第18号」 then 「2　名称　…」: a full line of item 1, then item 2 of the same scheme
     if not ended:
         return False
     if line.block < 0:  # text files: blank lines and indents decide

@@ -96,3 +96,15 @@ def test_the_colloquial_topic_marker_after_a_gathering_keeps_its_noun():
     assert content_words("研修会って、会場どこ？") == content_words("研修会は、会場どこ？")
     assert "会う" not in content_words("出張相談会って令和6年度に何回やった？")
     assert "会う" in content_words("家主に会って説明したい")
+
+
+def test_the_next_number_of_a_numbering_opens_the_next_item_though_the_line_before_ran_full():
+    """記書き items printed to the right edge without a full stop: 「1　指定番号　…第18号」 then 「2　名称　…」 are two
+    items, not one sentence 「…第18号2　名称…」; a wrapped sentence whose next line starts with another number is not."""
+    from ingest.structure import numbered_next
+
+    assert numbered_next("1　指定番号　ふじなみ県居住支援法人第18号", "2　名称　一般社団法人ましろ居住支援センター")
+    assert numbered_next("（1）郵送　〒987-8570　ちとせ市大手町1番1号", "（2）FAX　0251-555-3429")
+    assert not numbered_next("1　指定番号", "3　所在地")  # not the next number
+    assert not numbered_next("（1）郵送", "2　名称")  # another numbering
+    assert not numbered_next("補助金の額は、令和7年度第", "2回の募集から")
