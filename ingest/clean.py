@@ -124,12 +124,18 @@ def is_row_number_head(head: str) -> bool:
     return normalize(head).strip().lower() in ROW_NUMBER_HEADS
 
 
+def _is_prose(cell: str) -> bool:
+    """A cell that holds a sentence (a form's 取組内容, a 備考): ends one with 「。」 and is not a short label."""
+    return "。" in cell and len(cell) >= 12
+
+
 def passage_parts(text: str) -> list[str]:
     """A passage's sentences, stripped, for quoting. A markdown table's rows stay whole, one part each (a row is
     one line: cells never hold a line break); and each sentence in a row's cell of prose (a 備考) is also given
     on its own, with the row's name before it (「（つばさ市）転居費用補助の上限は5万円。」): it is said of that row,
     never of all. The name is the row's title cell (after a No. column); in a grouped table whose group cell
-    is left empty, the group and the row's next cell."""
+    is left empty, the group and the row's next cell. A first row holding a sentence is no header but a form's row:
+    its sentences are given on their own, each under the label cell left of it."""
     out: list[str] = []
     buf: list[str] = []
     header: list[str] | None = None
@@ -152,6 +158,13 @@ def passage_parts(text: str) -> list[str]:
         if all(re.fullmatch(r":?-+:?", c) for c in cells if c):
             continue  # the header's rule
         if header is None:
+            prose = [j for j, c in enumerate(cells) if _is_prose(c)]
+            if prose:  # no header holds sentences: a form's row (「| 実績 | 令和6年度の取組内容 | ・…。・…。 |」)
+                for j in prose:
+                    label = next((c for c in reversed(cells[:j]) if c and not _is_prose(c)), "")
+                    out.extend(f"（{label}）{p.strip()}" if label else p.strip()
+                               for p in split_sentences(cells[j]) if p.strip())
+                continue
             header = cells
             col = 1 if len(cells) > 1 and is_row_number_head(cells[0]) else 0
             continue

@@ -108,3 +108,16 @@ def test_the_next_number_of_a_numbering_opens_the_next_item_though_the_line_befo
     assert not numbered_next("1　指定番号", "3　所在地")  # not the next number
     assert not numbered_next("（1）郵送", "2　名称")  # another numbering
     assert not numbered_next("補助金の額は、令和7年度第", "2回の募集から")
+
+
+def test_a_form_row_holding_sentences_is_no_header_and_its_sentences_stand_alone():
+    """An evaluation sheet printed from a spreadsheet is one ruled grid: its first row is a label and a cell of
+    several sentences, not a table's header; each sentence is quoted on its own under its label."""
+    from ingest.clean import passage_parts
+
+    text = ("| 実績 | 令和6年度の取組内容 | ・補助を2件交付した。 ・研修会を8月22日に開催し、41名が参加した。 |\n"
+            "|---|---|---|\n| 区分 | 令和5年度 | 令和6年度 |\n| 目標値 | 2 | 3 |")
+    parts = passage_parts(text)
+    assert "（令和6年度の取組内容）・研修会を8月22日に開催し、41名が参加した。" in parts
+    assert "| 目標値 | 2 | 3 |" in parts  # the table under it keeps its own header
+    assert not any(p.startswith("（目標値）") for p in parts)
