@@ -395,6 +395,87 @@ def flatten_header(grid: list[list[str]]) -> list[list[str]]:
     return [header, *grid[2:]]
 
 
+_VALUE_CELL = re.compile(r"^[△▲-－―]?\s*[\d,.]+\s*[%％]?$|^[－―-]$")
+
+
+def _values(row: list[str]) -> int:
+    return sum(bool(_VALUE_CELL.match(c.strip())) for c in row if c.strip())
+
+
+def form_tables(grid: list[list[str]]) -> tuple[list[list[str]], list[tuple[list[str], list[str], list[list[str]]]]]:
+    """A form printed from a spreadsheet (an evaluation sheet) is one ruled grid: label / value rows, cells of
+    prose, and a table of figures inside it (成果指標: 指標名｜単位｜区分｜令和4年度…) whose caption and the form's
+    section label stand in columns of their own, empty in every row of figures. Read as one grid, the form's first
+    row was the header of all of it, and no question could find a figure under its year. Returns (the form's own
+    rows, [(the inner table's labels left of it — section, caption last —, its ※ notes, its grid from its header
+    down)]); a grid that is one table returns (the grid, [])."""
+    width = max((len(r) for r in grid), default=0)
+    rows = [r + [""] * (width - len(r)) for r in grid]
+    out: list[tuple[list[str], list[str], list[list[str]]]] = []
+    keep: list[list[str]] = []
+    i = 0
+    while i < len(rows):
+        # a run of two or more rows of figures
+        j = i
+        while j < len(rows) and _values(rows[j]) >= 2:
+            j += 1
+        if j - i < 2:
+            keep.append(rows[i])
+            i += 1
+            continue
+        data = rows[i:j]
+        # the header band: up to two rows of labels (no figures) right above the run, after the form's kept rows
+        band = 0
+        while band < 2 and len(keep) > band and _values(keep[-1 - band]) == 0 and sum(
+                bool(c.strip()) for c in keep[-1 - band]) >= 2:
+            band += 1
+        head = keep[len(keep) - band:] if band else []
+        # columns left of the table: empty in every row of figures
+        lead = 0
+        while lead < width and all(not r[lead].strip() for r in data):
+            lead += 1
+        labels = [c.strip() for r in head for c in r[:lead] if c.strip()]
+        if not head or not lead or not labels or len(keep) == band and not labels:
+            keep.extend(data)
+            i = j
+            continue
+        # notes right under the table (「※…」 in one cell) belong to it
+        while j < len(rows) and sum(bool(c.strip()) for c in rows[j]) == 1 and rows[j][lead:] != [""] * (
+                width - lead) and _NOTE_CELL.match(next(c for c in rows[j] if c.strip()).strip()):
+            j += 1
+        table = [r[lead:] for r in head] + [r[lead:] for r in rows[i:j]]
+        notes = [next(c for c in r if c.strip()).strip() for r in rows[i:j] if _values(r) < 2 and
+                 sum(bool(c.strip()) for c in r) == 1]
+        table = [r for r in table if not (sum(bool(c.strip()) for c in r) == 1 and
+                                          next(c for c in r if c.strip()).strip() in notes)]
+        del keep[len(keep) - band:]
+        out.append((labels, notes, _filled_down(flatten_header(without_empty_columns(table)))))
+        i = j
+    if not out:
+        return grid, []
+    return [r for r in keep if any(c.strip() for c in r)], out
+
+
+_NOTE_CELL = re.compile(r"^[※＊*注]")
+_TITLE_UNIT = re.compile(r"[（(]単位[:：][^（）()]*[）)]\s*$")
+
+
+def _filled_down(grid: list[list[str]]) -> list[list[str]]:
+    """An inner table's label cells merged over the rows of one item (指標名 and 単位 over 目標値 / 実績値 /
+    達成率) are printed on its first row only: each row gets them, left of the first column of figures."""
+    if len(grid) < 3:
+        return grid
+    first = min((j for r in grid[1:] for j, c in enumerate(r) if _VALUE_CELL.match(c.strip())), default=0)
+    out = [list(grid[0])]
+    for r in grid[1:]:
+        row = list(r)
+        if out[1:] and any(c.strip() for c in row[:first]):
+            row[:first] = [c or (out[-1][j] if any(x.strip() for x in row[j + 1:first]) else c)
+                           for j, c in enumerate(row[:first])]
+        out.append(row)
+    return out
+
+
 def is_text_table(grid: list[list[str]]) -> bool:
     """Tables whose cells are sentences (case boxes, opinion lists) rather than figures."""
     cells = [c for row in grid[1:] for c in row[1:] if c]
@@ -669,9 +750,19 @@ def build_units(pages: list[Page]) -> list[Unit]:
                     last_table.add_place(page.label, page.index, block.bbox)
                     last_table.block = block.block
                     continue
+                inner: list[tuple[list[str], list[str], list[list[str]]]] = []
+                if caption is None:  # a form with a table of figures inside its grid: each read apart
+                    grid, inner = form_tables(grid)
+                if inner and not grid:
+                    labels, notes, grid = inner.pop(0)
+                    titles = [*titles, *labels]
+                    inner_notes = notes
+                else:
+                    inner_notes = []
                 unit = caption or new_unit("table")
                 unit.kind = "case" if caption is not None and is_case_caption(caption.title) else "table"
                 unit.grid = grid
+                unit.notes.extend(inner_notes)
                 unit.row_places = [[(page.label, page.index)] for _ in grid]
                 if titles and not unit.title:  # the sheet's title printed in the grid's first row
                     unit.title, titles = titles[0], titles[1:]
@@ -683,6 +774,16 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 unit.block = block.block
                 if caption is None:
                     units.append(unit)
+                for labels, notes, sub in inner:
+                    part = new_unit("table")
+                    part.grid, part.title, part.notes = sub, labels[-1], list(notes)
+                    if m := _TITLE_UNIT.search(part.title):  # 「事業費・人件費の推移（単位：千円）」
+                        part.title, part.unit_line = part.title[:m.start()].strip(), m.group(0)
+                    part.scope = " ".join([*titles, *labels[:-1]]).strip()
+                    part.row_places = [[(page.label, page.index)] for _ in sub]
+                    part.add_place(page.label, page.index, block.bbox)
+                    part.block = block.block
+                    units.append(part)  # the form's own rows stay the table a next grid may continue
                 caption, caption_open = None, False
                 last_table = note_target = unit
                 continue

@@ -56,3 +56,25 @@ def test_a_page_that_is_one_table_loses_its_running_header_too():
     captions = [[Frag("表2　市町村別相談件数（単位：件）", 22, 31, 40, 400, 8.6), Frag(f"{k} / 3", 567, 576, 410, 430, 9.0)]
                 for k in (1, 2, 3)]
     assert all(0 not in hit for hit in find_running(captions, heights, 9.6, has_other=[True] * 3))  # a caption stays
+
+
+def test_a_table_of_figures_inside_a_form_grid_is_read_as_a_table_of_its_own():
+    """An evaluation sheet is one ruled grid; its 成果指標 table (a two-level year header, item labels merged over
+    目標値 / 実績値 rows) stands in columns right of the form's section label and the table's caption."""
+    from ingest.structure import form_tables
+
+    grid = [["実績", "令和6年度の取組内容", "・補助を2件交付した。", "", "", ""],
+            ["", "成果指標", "指標名", "区分", "実績年度", ""],
+            ["", "", "", "", "令和5年度", "令和6年度"],
+            ["", "", "【活動】補助件数", "目標値", "2", "3"],
+            ["", "", "", "実績値", "1", "2"],
+            ["", "", "※各年度末現在。", "", "", ""],
+            ["改善", "今後の方向性", "・拡充する。", "", "", ""]]
+    form, inner = form_tables(grid)
+    assert [r[0] for r in form] == ["実績", "改善"]
+    (labels, notes, table), = inner
+    assert labels == ["成果指標"] and notes == ["※各年度末現在。"]
+    assert table[0] == ["指標名", "区分", "実績年度 令和5年度", "実績年度 令和6年度"]
+    assert table[2] == ["【活動】補助件数", "実績値", "1", "2"]  # the merged label on each of its rows
+    plain = [["区分", "令和5年度", "令和6年度"], ["相談件数", "12", "15"], ["入居件数", "3", "4"]]
+    assert form_tables(plain) == (plain, [])  # a table that is only a table is left as it is
