@@ -176,8 +176,8 @@ def numbered_title(line: Line, prev: object, nxt: object) -> Heading | None:
     num = numbering(t)
     if not line.short or num is None or num[0] not in TITLE_SCHEMES or len(t) > 30:
         return None
-    if t.endswith((*SENTENCE_END, "、", "，", "：", ":")) or _counted(t):
-        return None
+    if t.endswith((*SENTENCE_END, "、", "，", "：", ":")) or _counted(t) or _open_brackets(t) > 0:
+        return None  # a sentence, a count, or an item wrapped inside a bracket (「5　申込先　…（電話」)
     rest = re.sub(r"^\W*\d+\W*", "", t)
     if len(re.findall(r"[一-龥ぁ-んァ-ヶ]", rest)) < 2 or len(re.findall(r"\d", rest)) * 3 > len(rest):
         return None  # 「1 / 6」「1 令和7年4月1日」: figures, not a title
@@ -194,6 +194,26 @@ def numbered_title(line: Line, prev: object, nxt: object) -> Heading | None:
     if isinstance(prev, Line) and not prev.short and not prev.text.rstrip().endswith(SENTENCE_END):
         return None  # the wrapped end of a full line that runs on into it (「…、資料」 / 「3 令和7年度…」)
     return Heading(num[0], num[1], line.text.strip())
+
+
+_TITLE_MARK = re.compile(r"^[○◯●◎◆◇■□]\s*\S")
+
+
+def notice_title(line: Line, nxt: object, after: object) -> Heading | None:
+    """A gazette's notice title: a short line led by a mark, not a sentence, whose next line (or the one after,
+    when the title wraps) is the notice's number (「…県告示第612号」; the kinds of notice are data:
+    notice_kinds in resources/headings.toml). Read as a ○ item, the title ran into the notice before it and
+    the notice's text was filed under the previous notice's last heading."""
+    t = normalize(line.text.strip())
+    if not _TITLE_MARK.match(t) or len(t) > 60 or t.endswith(SENTENCE_END):
+        return None
+    kinds = "|".join(map(re.escape, vocabulary().get("notice_kinds", [])))
+    number = re.compile(rf"(?:{kinds})\s*第\s*\d+\s*号$") if kinds else None
+    for other in (nxt, after):
+        if number is not None and isinstance(other, Line) and len(other.text.strip()) <= 30 and number.search(
+                normalize(other.text.strip())):
+            return Heading("notice", t[:20], line.text.strip())
+    return None
 
 
 def caption_lead(text: str) -> bool:
@@ -835,6 +855,11 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 title = numbered_title(line, printed_prev.get(id(line)), printed_next.get(id(line)))
                 if title is not None:
                     kind, heading = "heading", title
+            if kind != "heading":
+                nxt = printed_next.get(id(line))
+                notice = notice_title(line, nxt, printed_next.get(id(nxt)) if nxt is not None else None)
+                if notice is not None:
+                    kind, heading = "heading", notice
             if kind == "blank":
                 flush_para()
                 continue
@@ -857,7 +882,8 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 wraps = (kind in {"cont", "para"} or (kind == "heading" and heading.scheme.startswith("face"))) and (
                     (question and not h_unit.text.rstrip().endswith(SENTENCE_END)
                      and not ANSWER.match(normalize(line.text)))
-                    or (same_face and not h_line.short and line.block == h_line.block and line.gap < 0.6
+                    or (same_face and not h_line.short and line.block == h_line.block
+                        and line.gap < (0.8 if entry is not None and entry.get("scheme") == "notice" else 0.6)
                         and line.size > 0 and not h_unit.text.rstrip().endswith(SENTENCE_END))
                 )
                 if wraps:

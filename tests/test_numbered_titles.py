@@ -32,3 +32,28 @@ def test_items_of_a_list_are_not_titles():
     assert numbered_title(_line("1 申請書"), _line("提出書類は次のとおりです。"), BODY) is None  # under a lead-in
     assert numbered_title(_line("3 令和7年度活動計画"), _line("５　配付資料　資料1 令和6年度活動状況、資料", short=False),
                           BODY) is None  # the wrapped end of a full line
+
+
+def test_a_gazette_notice_title_is_a_heading_and_its_number_line_is_not():
+    """「○居住支援法人の指定」 over 「ふじなみ県告示第612号」 titles a notice (a ○ item otherwise); a ○ item of a list, or
+    a sentence, over ordinary text does not."""
+    from ingest.pdf import Line
+    from ingest.structure import notice_title
+
+    def line(text: str) -> Line:
+        return Line(text=text, page_index=0, size=9.4, bbox=(0, 0, 100, 10))
+
+    assert notice_title(line("○居住支援法人の指定"), line("ふじなみ県告示第612号"), line("法第40条の規定により…")) is not None
+    wrapped = notice_title(line("○令和7年度市町村居住支援協議会設立促進事業費補助"), line("金（第2回）の交付申請の受付"),
+                           line("ふじなみ県公告第142号"))
+    assert wrapped is not None and wrapped.scheme == "notice"
+    assert notice_title(line("○相談窓口を設置した"), line("・見守りを実施した"), line("第2回研修会")) is None
+    assert notice_title(line("○協議会を設立した。"), line("ふじなみ県告示第612号"), None) is None  # a sentence
+
+
+def test_an_item_wrapped_inside_a_bracket_is_no_title():
+    from ingest.pdf import Line
+    from ingest.structure import numbered_title
+
+    item = Line(text="5　申込先　住宅政策課住宅企画係（電話", page_index=0, size=9.4, bbox=(0, 0, 100, 10), short=True)
+    assert numbered_title(item, None, Line(text="0251-555-3416）", page_index=0, size=9.4, bbox=(0, 12, 60, 22))) is None
