@@ -51,6 +51,7 @@ from .compose import (
     row_labels,
     row_line,
     rows_where,
+    sibling_rows,
     table_lookup,
     table_source,
     whole_groups,
@@ -137,6 +138,8 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         # the cell's whole row follows: a question about one row often asks two of its columns (いつ設立され、
         # 構成団体はいくつ), and the row shows what the figure is read beside; each cell names its column
         whole = row_line(h, i) if row and len(h.chunk["grid"][i]) > 2 and narrow is None else ""
+        for r in sibling_rows(q, h, i, j) if narrow is None else []:  # the other rows the question names
+            lines.append(f"- {row_line(h, r)}{marker(h, h.chunk['grid'][r][0])}")
         if whole:
             lines.append(f"- {whole}{marker(h, h.chunk['grid'][i][0])}")
     # which rows meet the conditions the question sets (「県南圏域で転居費用補助があるのはどこ」): they lead, by name
@@ -153,6 +156,9 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
     # (a row that holds no value of the kind asked — no place for どこ, no date for いつ — does not answer it)
     rows_named = [] if cell or where is not None else [(h, i) for h, i in named_rows(q, hits, retriever)
                                                         if row_line(h, i) and row_holds(q, h, i)]
+    if len(rows_named) == 1:  # the rows beside it that the question names too (its 目標値 and 実績値 rows)
+        h, i = rows_named[0]
+        rows_named += [(h, r) for r in sibling_rows(q, h, i) if row_line(h, r)]
     row_rank = min((hits.index(h) for h, _ in rows_named), default=len(hits))
     is_list = q.list_like and not q.numeric
 

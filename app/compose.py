@@ -536,6 +536,33 @@ def row_holds(q: Query, h: Hit, i: int) -> bool:
     return any(wants) if wants else True
 
 
+def sibling_rows(q: Query, h: Hit, i: int, j: int | None = None) -> list[int]:
+    """Rows of the cell's table that the question also names, beside row i: rows alike in every label cell but
+    one, whose cells there — row i's and theirs — the question writes (「目標値・実績値・達成率を教えて」 names three
+    rows of one 指標 told apart by their 区分 cell). One cell (column j; None: a row read whole) answers one of
+    them; these answer the rest."""
+    grid = h.chunk.get("grid") or []
+    if not (0 < i < len(grid)) or len(grid) < 3:
+        return []
+    asked = squash(normalize(q.standalone))
+    # the row's label cells: those before its first figure or placeholder (「－」 is a value not given, no label)
+    first = next((k for k, c in enumerate(grid[i]) if re.search(r"\d", c) or PLACEHOLDER.match(c)), len(grid[i]))
+    labels = list(range(min(first, len(grid[i]) if j is None else j)))
+
+    def named(text: str) -> bool:
+        key = squash(normalize(text))
+        return len(key) >= 2 and key in asked
+
+    out = []
+    for r in range(1, len(grid)):
+        if r == i or len(grid[r]) != len(grid[i]) or (j is not None and not grid[r][j].strip()):
+            continue
+        differ = [k for k in labels if grid[r][k].strip() != grid[i][k].strip()]
+        if len(differ) == 1 and named(grid[i][differ[0]]) and named(grid[r][differ[0]]):
+            out.append(r)
+    return out
+
+
 def row_line(h: Hit, i: int) -> str:
     """A table row as a statement: 「表5 補助金のメニューの「メニューC 広域連携加算」：上限額 30万円、補助率 10/10」
     (cells with their headers, original characters; the table's unit when it has one). The label is the

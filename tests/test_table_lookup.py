@@ -511,3 +511,21 @@ def test_a_row_asked_over_several_named_columns_reads_no_one_cell_of_any_table()
     assert table_lookup(q, [_table(years), _table(visits)]) is None
     one = table_lookup(analyze("ほたか市の令和3年度の相談件数は何件ですか。"), [_table(years), _table(visits)])
     assert one is not None and one[5] == "61"
+
+
+def test_rows_told_apart_by_one_named_cell_are_all_given():
+    """「目標値・実績値・達成率を教えて」 names three rows of one 指標, alike but for their 区分 cell; a row of another
+    指標 or one the question does not name is not added."""
+    from app.compose import sibling_rows
+    from app.query import analyze
+    from app.retrieve import Hit
+
+    grid = [["指標名", "単位", "区分", "令和5年度", "令和6年度"],
+            ["入居件数", "件", "目標値", "300", "350"],
+            ["入居件数", "件", "実績値", "318", "342"],
+            ["入居件数", "件", "達成率", "106.0％", "97.7％"],
+            ["相談件数", "件", "目標値", "900", "1,000"]]
+    h = Hit({"id": "t", "grid": grid, "text": ""}, 1.0, 1)
+    q = analyze("入居件数について、令和6年度の目標値と達成率を教えてください。")
+    assert sibling_rows(q, h, 3, 4) == [1]  # the 目標値 row beside the 達成率 row; not 実績値, not 相談件数
+    assert sibling_rows(analyze("入居件数の達成率は？"), h, 3, 4) == []
