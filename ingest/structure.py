@@ -226,6 +226,11 @@ def caption_lead(text: str) -> bool:
 _NUMBERINGS = (re.compile(r"^(\d{1,2})[ \u3000]"), re.compile(r"^[（(](\d{1,2})[）)]"), re.compile(r"^(\d{1,2})[.．](?!\d)"))
 
 
+def _opens_item(text: str) -> bool:
+    t = normalize(text.strip())
+    return any(scheme.match(t) for scheme in _NUMBERINGS)
+
+
 def numbered_next(prev: str, text: str) -> bool:
     """The line opens item n+1 of the numbering the previous line opened with item n: the previous item ran to
     the right edge without a full stop (「1　指定番号　第18号」「2　名称　…」), and the two are still two items."""
@@ -955,7 +960,11 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 continue
             # body text
             last_table = note_target = None
-            if para is None or starts_paragraph(line, prev_line, kind):
+            # 「3　募集戸数　…採択」「した。）」 then 「4　募集期間」: the next item of the numbering the paragraph's
+            # last item opened with, though that item wrapped onto a line of its own
+            opener = next((t for t in reversed(para_lines) if _opens_item(t)), "") if para is not None else ""
+            if para is None or starts_paragraph(line, prev_line, kind) or (
+                    opener and numbered_next(opener.strip(), line.text.strip())):
                 flush_para()
                 para = new_unit("text")
             para_objs.append(line)

@@ -255,3 +255,17 @@ def test_a_form_after_the_rules_is_one_chunk_with_its_grid():
     last = chunks[-1]
     assert last.kind == "table" and last.grid[0] == ["1 申請額", "円"]
     assert last.text.startswith("様式第1号（第6条関係）\n補助金交付申請書\n第6条の規定により") and "| 2 名称 |" in last.text
+
+
+def test_the_next_item_starts_anew_after_an_item_that_wrapped_onto_a_line_of_its_own():
+    """記書き items in a notice: item 3 wraps and ends on a short line, item 4 follows in the body's face without
+    an indent; it is the next item, not the end of item 3's sentence run on (「…採択した。）4　募集期間…」)."""
+    lines = [("記", 0), ("1　補助の対象　登録住宅の改修工事", 0),
+             ("3　募集戸数　20戸程度（第1回は12戸を採択し", 0), ("た。）", 0),
+             ("4　募集期間　令和7年11月10日から同年12月12日まで", 0), ("5　申込先　住宅政策課", 0)]
+    page = _page(lines)
+    page.blocks[3].short = False  # it ends at the column's edge, and the next line follows closely: a plain run-on
+    page.blocks[4].gap = page.blocks[3].gap = 0.3
+    texts = [u.text for u in _units([page])]
+    assert any(t.startswith("4　募集期間") or "\n4　募集期間" in t for t in texts), texts
+    assert not any("12戸を採択した。）4" in t for t in texts), texts
