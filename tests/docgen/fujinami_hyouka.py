@@ -27,7 +27,18 @@ from __future__ import annotations
 from reportlab.lib.pagesizes import A4
 
 from . import content_fujinami_hyouka as C
-from .engine import BLACK, Block, Doc, G, Style, baseline_of, place_text, split_sentences, sw, text_height, wrap
+from .engine import (
+    BLACK,
+    Block,
+    Doc,
+    G,
+    Style,
+    baseline_of,
+    place_text,
+    split_sentences,
+    text_height,
+    wrap,
+)
 
 W, H = A4
 X0, X1 = 34.0, W - 34.0
@@ -77,7 +88,7 @@ class Form:
     def row(self, cells: list[tuple], min_h: float = 19.0) -> float:
         """cells: (x, w, paras, style, extra, fill, valign)."""
         h = min_h
-        for x, w, paras, st, _e, _f, _v in cells:
+        for _x, w, paras, st, _e, _f, _v in cells:
             h = max(h, self.text_h(paras, w, st) + 2 * PAD)
         for x, w, paras, st, extra, fill, valign in cells:
             self.frame(x, self.y, w, h, fill)
@@ -260,7 +271,7 @@ def build() -> Doc:
               "A4 spreadsheet-printed evaluation forms (事務事業評価シート): label/value grid, vertical section labels, "
               "■/□ choices, indicator table with merged cells and two-level header, cost table; sheet 1/2 vs book page",
               meta_title=None)
-    T = doc.truth
+
 
     def decor(P, info, when):
         if when != "over":
