@@ -47,10 +47,11 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # a month asked for (「令和8年度の何月に」「何年何月」): a fiscal year alone (「令和8年度中」) or a year does not answer
     # it; a month does (「令和8年10月」「10月中旬」「10/1」, not the span 「3か月」 or the monthly sum 「月額」)
     "month": (re.compile(r"何月|\b(?:which|what|in what) month\b", re.I),
+              # (a slash date only with its weekday, 「10/1（水）」: 1/2 is a share, 資料1/6 a page; English month
+              # names capitalised: 「may be submitted」 names none)
               re.compile(r"(?<![\d.かヶケヵカ箇])(?:1[0-2]|[1-9])\s*月(?!間|額|[かヶケヵカ箇]月)|"
-                         r"(?<![\d/.])(?:1[0-2]|[1-9])\s*/\s*(?:[12]\d|3[01]|[1-9])(?![\d/])|"
-                         r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
-                         re.I)),
+                         r"(?<![\d/.])(?:1[0-2]|[1-9])\s*/\s*(?:[12]\d|3[01]|[1-9])(?![\d/])\s*[(（]\s*[月火水木金土日]|"
+                         r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")),
     # a rate or share: 補助率, 割合, 何割, 何%, 何分の何 — answered by 2分の1, 46.3%, 3割, 1/2 (not by a count or a sum)
     "rate": (re.compile(r"(?<![効確])率|割合|比率|何割|何\s*[%％]|パーセント|何分の|\b(?:rate|ratio|percent(?:age)?|share)\b",
                         re.I),

@@ -231,10 +231,11 @@ def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "", kinds: tupl
         unit = " ".join(dict.fromkeys(TABLE_UNIT.findall(c["text"].split("|", 1)[0])))
         keep = _year_columns(grid[0], years)
         named = named_columns(grid[0], attribute) & keep
-        if kinds:
+        if kinds:  # a column only containing the attribute's name (相談窓口 設置) must hold a value of the kind asked
             yen = counted_in_yen(c)
-            named = {j for j in named if any(_holds("count" if k == "money" and yen else k, normalize(f"| {row[j]} |"), "")
-                                             for row in grid[1:] if j < len(row) for k in kinds)}
+            named = {j for j in named if _header_core(grid[0][j]) == attribute or any(
+                _holds("count" if k == "money" and yen else k, normalize(f"| {row[j]} | {grid[0][j]}"), "")
+                for row in grid[1:] if j < len(row) for k in kinds)}
         title = _title_column(grid[0])
         head = " ".join(x for j, x in enumerate(grid[0]) if j in keep)
         for row in grid[1:]:
@@ -256,10 +257,11 @@ def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "", kinds: tupl
         if cells is not None and _SEPARATOR.match(nxt.strip()):
             header = cells  # a table's header row, over the rows that follow it in the passage's text
         named = named_columns(header, attribute) if header else set()
-        if cells is not None and _row_cells(nxt) is not None:
+        if _row_cells(nxt) is not None:
             # a table row is a statement of its own: the next row's title (空木村) does not belong to this row's
-            # date (令和7年12月予定); read under the header row where the passage has one
-            text = f"{context} {question} {sent} {' '.join(header)}"
+            # date (令和7年12月予定), nor to a 備考 sentence given before it; a row is read under the header row
+            # where the passage has one
+            text = f"{context} {question} {sent} {' '.join(header) if cells is not None else ''}"
         if not named:
             yield text, text
         elif cells is not None and len(cells) == len(header):
@@ -284,6 +286,11 @@ def _row_cells(line: str) -> list[str] | None:
 _PAREN = re.compile(r"[（(][^（）()]*[）)]")
 
 
+def _header_core(head: str) -> str:
+    """A header as it names its column: without its bracketed notes and fiscal years, normalised, no spaces."""
+    return squash(without_years(normalize(_PAREN.sub("", head))))
+
+
 def named_columns(header: list[str], attribute: str) -> set[int]:
     """The columns (not the rows' titles) whose header is the attribute the question asks (「交付決定」 in 「第2回
     募集の交付決定は12月の何日」; a header's bracketed note, 「（予定）」, need not be written; a count's header,
@@ -294,7 +301,7 @@ def named_columns(header: list[str], attribute: str) -> set[int]:
         return set()
     out = set()
     for j, x in enumerate(header[_title_column(header) + 1:], start=_title_column(header) + 1):
-        core = squash(without_years(normalize(_PAREN.sub("", x))))  # 「相談件数（件） 令和6年度」 names 相談件数
+        core = _header_core(x)  # 「相談件数（件） 令和6年度」 names 相談件数
         if len(core) < 2:
             continue
         if attribute in core or core in attribute or (core.endswith("数") and len(core) > 2 and core[:-1] in attribute):
@@ -582,8 +589,10 @@ def _holds(kind: str, text: str, asked: str) -> bool:
 
 # the day a list or a figure stands as of (「令和7年10月1日現在」「4月1日時点」): what it dates is the data, and a
 # question asking when something happens is not answered by it (one asking 「いつ時点」 is)
-AS_OF = re.compile(r"(?:(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年)?\s*\d+\s*月(?:\s*\d+\s*日)?\s*(?:現在|時点)")
-_AS_OF_ASKED = re.compile(r"現在|時点|as of", re.I)
+AS_OF = re.compile(r"(?:(?:(?:令和|平成)\s*(?:\d+|元)|\d{4})\s*年(?:度末)?)?\s*(?:\d+\s*月(?:\s*\d+\s*日|\s*末)?)?"
+                   r"\s*(?:[(（]\s*[月火水木金土日]\s*[)）])?\s*(?:現在|時点)|"
+                   r"(?:\d{4}|[RHrh]\s*\d{1,2})\s*[./]\s*\d{1,2}\s*[./]\s*\d{1,2}\s*(?:現在|時点)")
+_AS_OF_ASKED = re.compile(r"現在|時点|基準日|as of", re.I)
 
 
 def _stated(value: str, asked: str) -> bool:

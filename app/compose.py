@@ -545,9 +545,12 @@ def sibling_rows(q: Query, h: Hit, i: int, j: int | None = None) -> list[int]:
     if not (0 < i < len(grid)) or len(grid) < 3:
         return []
     asked = squash(normalize(q.standalone))
-    # the row's label cells: those before its first figure or placeholder (「－」 is a value not given, no label)
-    first = next((k for k, c in enumerate(grid[i]) if re.search(r"\d", c) or PLACEHOLDER.match(c)), len(grid[i]))
-    labels = list(range(min(first, len(grid[i]) if j is None else j)))
+    labels = [k for k in _label_columns(grid) if j is None or k < j]
+    # a label printed on its group's first row only (an empty group cell) is the row's all the same
+    filled = [list(grid[0])]
+    for row in grid[1:]:
+        filled.append([c.strip() or (filled[-1][k] if k in labels and len(filled) > 1 and k < len(filled[-1]) else "")
+                       for k, c in enumerate(row)])
 
     def named(text: str) -> bool:
         key = squash(normalize(text))
@@ -557,10 +560,25 @@ def sibling_rows(q: Query, h: Hit, i: int, j: int | None = None) -> list[int]:
     for r in range(1, len(grid)):
         if r == i or len(grid[r]) != len(grid[i]) or (j is not None and not grid[r][j].strip()):
             continue
-        differ = [k for k in labels if grid[r][k].strip() != grid[i][k].strip()]
-        if len(differ) == 1 and named(grid[i][differ[0]]) and named(grid[r][differ[0]]):
+        differ = [k for k in labels if filled[r][k] != filled[i][k]]
+        if len(differ) == 1 and named(filled[i][differ[0]]) and named(filled[r][differ[0]]):
             out.append(r)
     return out
+
+
+_FIGURE_LIKE = re.compile(r"^[△▲\-－―]?\s*\d[\d,.]*\s*(?:[%％]|\S{0,2})$|^[－―\-—]$")
+
+
+def _label_columns(grid: list[list[str]]) -> list[int]:
+    """A table's label columns: those before the first column whose cells are mostly figures (or 「－」), after a
+    row-number column (No.). A fiscal year in a row's label (令和6年度) is a label, not a figure."""
+    head, rows = grid[0], grid[1:]
+    start = 1 if head and is_row_number_head(head[0]) else 0
+    for k in range(start, len(head)):
+        cells = [r[k].strip() for r in rows if k < len(r) and r[k].strip()]
+        if cells and sum(bool(_FIGURE_LIKE.match(c)) for c in cells) * 2 >= len(cells):
+            return list(range(start, k))
+    return list(range(start, len(head)))
 
 
 def row_line(h: Hit, i: int) -> str:

@@ -126,7 +126,8 @@ def is_row_number_head(head: str) -> bool:
 
 def _is_prose(cell: str) -> bool:
     """A cell that holds a sentence (a form's 取組内容, a 備考): ends one with 「。」 and is not a short label."""
-    return "。" in cell and len(cell) >= 12
+    bare = re.sub(r"[（(][^（）()]*[）)]", "", cell)  # a header's bracketed note (「備考（※…現在。）」) is no sentence
+    return "。" in bare and len(bare) >= 12
 
 
 def passage_parts(text: str) -> list[str]:

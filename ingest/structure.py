@@ -200,19 +200,26 @@ _TITLE_MARK = re.compile(r"^[○◯●◎◆◇■□]\s*\S")
 
 
 def notice_title(line: Line, nxt: object, after: object) -> Heading | None:
-    """A gazette's notice title: a short line led by a mark, not a sentence, whose next line (or the one after,
-    when the title wraps) is the notice's number (「…県告示第612号」; the kinds of notice are data:
+    """A gazette's notice title: a line led by a mark (at most 60 characters), not a sentence, whose next line
+    (or, when the title runs full width and wraps onto an unmarked line, the one after) is the notice's number (「…県告示第612号」; the kinds of notice are data:
     notice_kinds in resources/headings.toml). Read as a ○ item, the title ran into the notice before it and
     the notice's text was filed under the previous notice's last heading."""
     t = normalize(line.text.strip())
     if not _TITLE_MARK.match(t) or len(t) > 60 or t.endswith(SENTENCE_END):
         return None
     kinds = "|".join(map(re.escape, vocabulary().get("notice_kinds", [])))
-    number = re.compile(rf"(?:{kinds})\s*第\s*\d+\s*号$") if kinds else None
-    for other in (nxt, after):
-        if number is not None and isinstance(other, Line) and len(other.text.strip()) <= 30 and number.search(
-                normalize(other.text.strip())):
-            return Heading("notice", t[:20], line.text.strip())
+    if not kinds:
+        return None
+    number = re.compile(rf"(?:{kinds})\s*第\s*[\d〇一二三四五六七八九十百千]+\s*号$")
+
+    def is_number(other: object) -> bool:
+        return isinstance(other, Line) and len(other.text.strip()) <= 30 and bool(number.search(normalize(other.text.strip())))
+
+    # the number on the next line, or on the one after the title's wrapped end (a line of its own, not marked)
+    wrapped = isinstance(nxt, Line) and not _TITLE_MARK.match(normalize(nxt.text.strip())) and not line.short and not (
+        normalize(nxt.text.strip()).endswith(SENTENCE_END))
+    if is_number(nxt) or (wrapped and is_number(after)):
+        return Heading("notice", t[:20], line.text.strip())
     return None
 
 
@@ -420,11 +427,12 @@ def flatten_header(grid: list[list[str]]) -> list[list[str]]:
     return [header, *grid[2:]]
 
 
-_VALUE_CELL = re.compile(r"^[△▲-－―]?\s*[\d,.]+\s*[%％]?$|^[－―-]$")
+_VALUE_CELL = re.compile(r"^[△▲\-－―]?\s*\d[\d,.]*\s*[%％]?$|^[－―\-]$")
 
 
 def _values(row: list[str]) -> int:
-    return sum(bool(_VALUE_CELL.match(c.strip())) for c in row if c.strip())
+    """How many cells of a row are figures (a bare western year, 2024, is a header's label, not a figure)."""
+    return sum(bool(_VALUE_CELL.match(c.strip())) and not _YEAR_CELL.match(c.strip()) for c in row if c.strip())
 
 
 def form_tables(grid: list[list[str]]) -> tuple[list[list[str]], list[tuple[list[str], list[str], list[list[str]]]]]:
@@ -450,17 +458,23 @@ def form_tables(grid: list[list[str]]) -> tuple[list[list[str]], list[tuple[list
             continue
         data = rows[i:j]
         # the header band: up to two rows of labels (no figures) right above the run, after the form's kept rows
-        band = 0
-        while band < 2 and len(keep) > band and _values(keep[-1 - band]) == 0 and sum(
-                bool(c.strip()) for c in keep[-1 - band]) >= 2:
-            band += 1
-        head = keep[len(keep) - band:] if band else []
         # columns left of the table: empty in every row of figures
         lead = 0
         while lead < width and all(not r[lead].strip() for r in data):
             lead += 1
+        first = min((k for r in data for k, c in enumerate(r) if _VALUE_CELL.match(c.strip())), default=width)
+
+        def header_row(r: list[str]) -> bool:  # labels only: no figure, no sentence
+            return _values(r) == 0 and sum(bool(c.strip()) for c in r) >= 2 and not any("。" in c for c in r)
+
+        band = 1 if keep and header_row(keep[-1]) else 0
+        # a second, upper header row only over a lower level (「令和4年度」… under 「実績年度」): the nearer row is
+        # empty in the table's label columns, where the upper row's labels (指標名, 単位) stand for both
+        if band and len(keep) > 1 and header_row(keep[-2]) and not any(keep[-1][k].strip() for k in range(lead, first)):
+            band = 2
+        head = keep[len(keep) - band:] if band else []
         labels = [c.strip() for r in head for c in r[:lead] if c.strip()]
-        if not head or not lead or not labels or len(keep) == band and not labels:
+        if not head or not lead or not labels:
             keep.extend(data)
             i = j
             continue
@@ -485,6 +499,12 @@ _NOTE_CELL = re.compile(r"^[※＊*注]")
 _TITLE_UNIT = re.compile(r"[（(]単位[:：][^（）()]*[）)]\s*$")
 
 
+def _caption_unit(title: str) -> tuple[str, str]:
+    """(the caption, its unit): 「事業費・人件費の推移（単位：千円）」 -> (「事業費・人件費の推移」, 「（単位：千円）」)."""
+    m = _TITLE_UNIT.search(title)
+    return (title[:m.start()].strip(), m.group(0)) if m else (title, "")
+
+
 def _filled_down(grid: list[list[str]]) -> list[list[str]]:
     """An inner table's label cells merged over the rows of one item (指標名 and 単位 over 目標値 / 実績値 /
     達成率) are printed on its first row only: each row gets them, left of the first column of figures."""
@@ -494,9 +514,9 @@ def _filled_down(grid: list[list[str]]) -> list[list[str]]:
     out = [list(grid[0])]
     for r in grid[1:]:
         row = list(r)
-        if out[1:] and any(c.strip() for c in row[:first]):
-            row[:first] = [c or (out[-1][j] if any(x.strip() for x in row[j + 1:first]) else c)
-                           for j, c in enumerate(row[:first])]
+        lead = next((j for j, c in enumerate(row[:first]) if c.strip()), first)  # the empty cells it starts with
+        if out[1:] and 0 < lead < first:
+            row[:lead] = out[-1][:lead]
         out.append(row)
     return out
 
@@ -778,16 +798,18 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 inner: list[tuple[list[str], list[str], list[list[str]]]] = []
                 if caption is None:  # a form with a table of figures inside its grid: each read apart
                     grid, inner = form_tables(grid)
-                if inner and not grid:
-                    labels, notes, grid = inner.pop(0)
-                    titles = [*titles, *labels]
-                    inner_notes = notes
+                inner_title = ""
+                if inner and not grid:  # the whole grid is the table: its caption stands left of it
+                    labels, inner_notes, grid = inner.pop(0)
+                    titles, inner_title = [*titles, *labels[:-1]], labels[-1]
                 else:
                     inner_notes = []
                 unit = caption or new_unit("table")
                 unit.kind = "case" if caption is not None and is_case_caption(caption.title) else "table"
                 unit.grid = grid
                 unit.notes.extend(inner_notes)
+                if inner_title and not unit.title:
+                    unit.title, unit.unit_line = _caption_unit(inner_title)
                 unit.row_places = [[(page.label, page.index)] for _ in grid]
                 if titles and not unit.title:  # the sheet's title printed in the grid's first row
                     unit.title, titles = titles[0], titles[1:]
@@ -801,9 +823,8 @@ def build_units(pages: list[Page]) -> list[Unit]:
                     units.append(unit)
                 for labels, notes, sub in inner:
                     part = new_unit("table")
-                    part.grid, part.title, part.notes = sub, labels[-1], list(notes)
-                    if m := _TITLE_UNIT.search(part.title):  # 「事業費・人件費の推移（単位：千円）」
-                        part.title, part.unit_line = part.title[:m.start()].strip(), m.group(0)
+                    part.grid, part.notes = sub, list(notes)
+                    part.title, part.unit_line = _caption_unit(labels[-1])
                     part.scope = " ".join([*titles, *labels[:-1]]).strip()
                     part.row_places = [[(page.label, page.index)] for _ in sub]
                     part.add_place(page.label, page.index, block.bbox)

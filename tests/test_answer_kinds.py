@@ -111,8 +111,8 @@ def test_a_month_asked_is_not_answered_by_a_fiscal_year_or_a_span():
     assert "month" in asked_kinds(normalize("In what month was the council founded?"))
     assert "month" not in asked_kinds(normalize("準備には何か月かかりますか"))  # a span, not a month
     looks = ANSWER_LOOKS["month"]
-    for text in ("令和8年10月", "10月中旬", "11/14", "in October"):
+    for text in ("令和8年10月", "10月中旬", "11/14（金）", "in October"):
         assert looks.search(normalize(text)), text
-    for text in ("令和8年度中", "3か月", "月額1,500円", "2025年"):
+    for text in ("令和8年度中", "3か月", "月額1,500円", "2025年", "補助率は１／２以内", "資料1/6", "may be submitted"):
         assert not looks.search(normalize(text)), text
     assert finest(["date", "month"]) == ["month"] and finest(["date", "count"]) == ["date", "count"]

@@ -363,3 +363,16 @@ def test_a_named_column_without_a_value_of_the_asked_kind_leaves_the_row_whole()
     assert values and _holds("count", normalize(values[0]), "南支所は何件")
     narrowed = [v for u, v in _units(Hit(chunk, 1.0, 1), (), "相談窓口") if u.startswith("|")]
     assert "南支所" not in narrowed[0]  # without the asked kinds the named columns alone are read
+
+
+def test_a_column_named_exactly_as_asked_holds_the_value_even_when_none_of_its_cells_is_of_the_asked_kind():
+    """「第2回募集の交付決定は12月の何日」: the 交付決定 column says 「審査後随時通知」; the 受付期間 day is no answer."""
+    from app.answerability import _holds, _units
+    from app.retrieve import Hit
+    from ingest.clean import normalize, squash
+
+    grid = [["募集回", "受付期間", "交付決定（予定）"], ["第2回", "10月1日～10月31日", "審査後随時通知"]]
+    h = Hit({"id": "t", "kind": "table", "grid": grid, "text": "募集スケジュール"}, 1.0, 1)
+    asked = squash(normalize("第2回募集の交付決定は12月の何日ですか。"))
+    values = [v for u, v in _units(h, (), "交付決定", ("date", "day")) if "第2回" in u and u.startswith("|")]
+    assert values and not any(_holds("day", normalize(v), asked) for v in values)
