@@ -32,11 +32,16 @@ FISCAL = re.compile(r"(?:(令和|平成)\s*)?(?<!\d)(\d{1,2}|元)\s*年度(?!目
 WESTERN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(度?)")
 CALENDAR = re.compile(r"(令和|平成)\s*(\d{1,2}|元)\s*年(?!度)")
 QUOTED = re.compile(r"「([^「」]{2,30})」")
+# a body named with its legal form (株式会社かざはや不動産サービス, 社会福祉法人汐風会, ふじなみ住宅サービス株式会社): the
+# name is what singles it out; the forms are data (vocabulary: legal_forms). Read up to a particle or a bracket —
+# a name's own の (いぶき住まいの輪) cuts it short, and its first part still names it
+_HARD_STOP = set(" 、。，,・「」『』（）()?？")
+_NAME_STOP = r"[\s、。，,・「」『』（）()?？のはがをにでとやもへ]"
 
 
 @dataclass(frozen=True)
 class Specifier:
-    kind: str  # place | year | month | ordinal
+    kind: str  # place | year | month | ordinal | body
     text: str  # as the question writes it (normalised)
     pattern: str  # a regular expression a passage matches when it states it
 
@@ -134,7 +139,34 @@ def specifiers(question: str) -> tuple[Specifier, ...]:
         out.append(Specifier("ordinal", f"第{n}{unit}", rf"第{n}{unit}|(?<![\d.]){n}{unit}目"))
     for n in MONTH.findall(bare):
         out.append(Specifier("month", f"{n}月", rf"(?<![\d.]){n}月"))
+    for name in body_names(bare):
+        out.append(Specifier("body", name, re.escape(squash(name))))
     return tuple({s.text: s for s in out}.values())
+
+
+def body_names(text: str) -> list[str]:
+    """Names of particular bodies written with their legal form (「株式会社かざはや不動産サービス」 ->
+    かざはや不動産サービス): not the form alone (「社会福祉法人向けのセミナー」「株式会社の法人」 name none)."""
+    forms = "|".join(map(re.escape, sorted(vocabulary().legal_forms, key=len, reverse=True)))
+    if not forms:
+        return []
+    out = []
+    for m in re.finditer(rf"(?:{forms})\s*", text):
+        # up to a particle — past one that would leave fewer than three characters (かざ|はや不動産サービス); none
+        # when a particle follows the form itself (「株式会社の法人」「NPO法人はいくつ」)
+        rest, end = text[m.end():], 0
+        for cut in re.finditer(rf"{_NAME_STOP}|$", rest):
+            end = cut.start()
+            if end == 0 or end >= 3 or not cut.group(0) or cut.group(0) in _HARD_STOP:
+                break
+        name = rest[:min(end, 20)]
+        if len(name) >= 2 and not re.match(r"向け|以外|など|全体|同士|等", name):
+            out.append(name)
+    for m in re.finditer(rf"(?:{forms})", text):  # the form after the name: back to a particle or a verb's end
+        before = re.split(rf"{_NAME_STOP}|[たっ]", text[:m.start()].rstrip())[-1]
+        if len(before) >= 4:
+            out.append(before[-20:])
+    return list(dict.fromkeys(out))
 
 
 def stated(spec: Specifier, flat: str) -> bool:

@@ -376,3 +376,15 @@ def test_a_column_named_exactly_as_asked_holds_the_value_even_when_none_of_its_c
     asked = squash(normalize("第2回募集の交付決定は12月の何日ですか。"))
     values = [v for u, v in _units(h, (), "交付決定", ("date", "day")) if "第2回" in u and u.startswith("|")]
     assert values and not any(_holds("day", normalize(v), asked) for v in values)
+
+
+def test_a_body_named_with_its_legal_form_is_a_specifier():
+    from app.specifiers import body_names
+
+    assert body_names("社会福祉法人汐風会が試行しているセンサー") == ["汐風会"]
+    assert body_names("県北地区の指定管理者になったふじなみ住宅サービス株式会社の所在地") == ["ふじなみ住宅サービス"]
+    assert body_names("特定非営利活動法人いぶき住まいの輪の電話番号")[0].startswith("いぶき住まい")
+    for text in ("社会福祉法人向けセミナーの受講料", "株式会社の居住支援法人のうち", "そのうちNPO法人はいくつですか",
+                 "社会福祉法人等を対象にした"):
+        assert body_names(text) == [], text
+    assert any(s.kind == "body" for s in specifiers("株式会社西原ハウジングの令和6年度の入居支援件数は何件ですか。"))
