@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.clean import is_row_number_head, normalize, passage_parts, split_sentences, squash
+from ingest.clean import BRACKETED, is_row_number_head, normalize, passage_parts, split_sentences, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
 
@@ -283,12 +283,9 @@ def _row_cells(line: str) -> list[str] | None:
     return [x.strip() for x in t[1:-1].split("|")]
 
 
-_PAREN = re.compile(r"[（(][^（）()]*[）)]")
-
-
 def _header_core(head: str) -> str:
     """A header as it names its column: without its bracketed notes and fiscal years, normalised, no spaces."""
-    return squash(without_years(normalize(_PAREN.sub("", head))))
+    return squash(without_years(normalize(BRACKETED.sub("", head))))
 
 
 def named_columns(header: list[str], attribute: str) -> set[int]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ingest.clean import is_row_number_head, normalize, squash
+from ingest.clean import FIGURE_CELL, is_row_number_head, normalize, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import expand_short_forms, vocabulary
 
@@ -566,9 +566,6 @@ def sibling_rows(q: Query, h: Hit, i: int, j: int | None = None) -> list[int]:
     return out
 
 
-_FIGURE_LIKE = re.compile(r"^[△▲\-－―]?\s*\d[\d,.]*\s*(?:[%％]|\S{0,2})$|^[－―\-—]$")
-
-
 def _label_columns(grid: list[list[str]]) -> list[int]:
     """A table's label columns: those before the first column whose cells are mostly figures (or 「－」), after a
     row-number column (No.). A fiscal year in a row's label (令和6年度) is a label, not a figure."""
@@ -576,7 +573,7 @@ def _label_columns(grid: list[list[str]]) -> list[int]:
     start = 1 if head and is_row_number_head(head[0]) else 0
     for k in range(start, len(head)):
         cells = [r[k].strip() for r in rows if k < len(r) and r[k].strip()]
-        if cells and sum(bool(_FIGURE_LIKE.match(c)) for c in cells) * 2 >= len(cells):
+        if cells and sum(bool(FIGURE_CELL.match(c)) for c in cells) * 2 >= len(cells):
             return list(range(start, k))
     return list(range(start, len(head)))
 

@@ -124,9 +124,16 @@ def is_row_number_head(head: str) -> bool:
     return normalize(head).strip().lower() in ROW_NUMBER_HEADS
 
 
+# a bracketed note (「（予定）」「（※令和7年4月1日現在。）」), innermost brackets
+BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+# a table cell that is a figure: a number with an optional sign of decrease, a ％ or a short unit (41名, 12件; not
+# a date's 年・月・日, 2024年度 heads a column), or a dash standing for a figure not given
+FIGURE_CELL = re.compile(r"^[△▲\-－―]?\s*\d[\d,.]*\s*(?:[%％]|[^\d\s年月日度]{1,2})?$|^[－―\-—]$")
+
+
 def _is_prose(cell: str) -> bool:
     """A cell that holds a sentence (a form's 取組内容, a 備考): ends one with 「。」 and is not a short label."""
-    bare = re.sub(r"[（(][^（）()]*[）)]", "", cell)  # a header's bracketed note (「備考（※…現在。）」) is no sentence
+    bare = BRACKETED.sub("", cell)  # a header's bracketed note (「備考（※…現在。）」) is no sentence
     return "。" in bare and len(bare) >= 12
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from .articles import (
     ARTICLE_SCHEME,
@@ -24,7 +25,7 @@ from .articles import (
     is_legal,
     part_of,
 )
-from .clean import NOTE_MARK, clean_cell, join_lines, normalize, squash, starts_item
+from .clean import FIGURE_CELL, NOTE_MARK, clean_cell, join_lines, normalize, squash, starts_item
 from .headings import (
     ANSWER,
     Heading,
@@ -199,6 +200,13 @@ def numbered_title(line: Line, prev: object, nxt: object) -> Heading | None:
 _TITLE_MARK = re.compile(r"^[○◯●◎◆◇■□]\s*\S")
 
 
+@cache
+def _notice_number() -> re.Pattern | None:
+    """A notice's number line (「…県告示第612号」); the kinds of notice are data (notice_kinds)."""
+    kinds = "|".join(map(re.escape, vocabulary().get("notice_kinds", [])))
+    return re.compile(rf"(?:{kinds})\s*第\s*[\d〇一二三四五六七八九十百千]+\s*号$") if kinds else None
+
+
 def notice_title(line: Line, nxt: object, after: object) -> Heading | None:
     """A gazette's notice title: a line led by a mark (at most 60 characters), not a sentence, whose next line
     (or, when the title runs full width and wraps onto an unmarked line, the one after) is the notice's number (「…県告示第612号」; the kinds of notice are data:
@@ -207,10 +215,9 @@ def notice_title(line: Line, nxt: object, after: object) -> Heading | None:
     t = normalize(line.text.strip())
     if not _TITLE_MARK.match(t) or len(t) > 60 or t.endswith(SENTENCE_END):
         return None
-    kinds = "|".join(map(re.escape, vocabulary().get("notice_kinds", [])))
-    if not kinds:
+    number = _notice_number()
+    if number is None:
         return None
-    number = re.compile(rf"(?:{kinds})\s*第\s*[\d〇一二三四五六七八九十百千]+\s*号$")
 
     def is_number(other: object) -> bool:
         return isinstance(other, Line) and len(other.text.strip()) <= 30 and bool(number.search(normalize(other.text.strip())))
@@ -427,12 +434,9 @@ def flatten_header(grid: list[list[str]]) -> list[list[str]]:
     return [header, *grid[2:]]
 
 
-_VALUE_CELL = re.compile(r"^[△▲\-－―]?\s*\d[\d,.]*\s*[%％]?$|^[－―\-]$")
-
-
 def _values(row: list[str]) -> int:
     """How many cells of a row are figures (a bare western year, 2024, is a header's label, not a figure)."""
-    return sum(bool(_VALUE_CELL.match(c.strip())) and not _YEAR_CELL.match(c.strip()) for c in row if c.strip())
+    return sum(bool(FIGURE_CELL.match(c.strip())) and not _YEAR_CELL.match(c.strip()) for c in row if c.strip())
 
 
 def form_tables(grid: list[list[str]]) -> tuple[list[list[str]], list[tuple[list[str], list[str], list[list[str]]]]]:
@@ -462,7 +466,7 @@ def form_tables(grid: list[list[str]]) -> tuple[list[list[str]], list[tuple[list
         lead = 0
         while lead < width and all(not r[lead].strip() for r in data):
             lead += 1
-        first = min((k for r in data for k, c in enumerate(r) if _VALUE_CELL.match(c.strip())), default=width)
+        first = min((k for r in data for k, c in enumerate(r) if FIGURE_CELL.match(c.strip())), default=width)
 
         def header_row(r: list[str]) -> bool:  # labels only: no figure, no sentence
             return _values(r) == 0 and sum(bool(c.strip()) for c in r) >= 2 and not any("。" in c for c in r)
@@ -496,13 +500,7 @@ def form_tables(grid: list[list[str]]) -> tuple[list[list[str]], list[tuple[list
 
 
 _NOTE_CELL = re.compile(r"^[※＊*注]")
-_TITLE_UNIT = re.compile(r"[（(]単位[:：][^（）()]*[）)]\s*$")
 
-
-def _caption_unit(title: str) -> tuple[str, str]:
-    """(the caption, its unit): 「事業費・人件費の推移（単位：千円）」 -> (「事業費・人件費の推移」, 「（単位：千円）」)."""
-    m = _TITLE_UNIT.search(title)
-    return (title[:m.start()].strip(), m.group(0)) if m else (title, "")
 
 
 def _filled_down(grid: list[list[str]]) -> list[list[str]]:
@@ -510,7 +508,7 @@ def _filled_down(grid: list[list[str]]) -> list[list[str]]:
     達成率) are printed on its first row only: each row gets them, left of the first column of figures."""
     if len(grid) < 3:
         return grid
-    first = min((j for r in grid[1:] for j, c in enumerate(r) if _VALUE_CELL.match(c.strip())), default=0)
+    first = min((j for r in grid[1:] for j, c in enumerate(r) if FIGURE_CELL.match(c.strip())), default=0)
     out = [list(grid[0])]
     for r in grid[1:]:
         row = list(r)
@@ -809,7 +807,8 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 unit.grid = grid
                 unit.notes.extend(inner_notes)
                 if inner_title and not unit.title:
-                    unit.title, unit.unit_line = _caption_unit(inner_title)
+                    unit.title = inner_title
+                    _split_unit(unit)  # 「事業費・人件費の推移（単位：千円）」
                 unit.row_places = [[(page.label, page.index)] for _ in grid]
                 if titles and not unit.title:  # the sheet's title printed in the grid's first row
                     unit.title, titles = titles[0], titles[1:]
@@ -824,7 +823,8 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 for labels, notes, sub in inner:
                     part = new_unit("table")
                     part.grid, part.notes = sub, list(notes)
-                    part.title, part.unit_line = _caption_unit(labels[-1])
+                    part.title = labels[-1]
+                    _split_unit(part)
                     part.scope = " ".join([*titles, *labels[:-1]]).strip()
                     part.row_places = [[(page.label, page.index)] for _ in sub]
                     part.add_place(page.label, page.index, block.bbox)

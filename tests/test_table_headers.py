@@ -81,7 +81,8 @@ def test_a_table_of_figures_inside_a_form_grid_is_read_as_a_table_of_its_own():
 
 
 def test_a_form_row_of_prose_is_no_header_of_the_inner_table_and_figures_are_figures():
-    from ingest.structure import _VALUE_CELL, _filled_down, form_tables
+    from ingest.clean import FIGURE_CELL
+    from ingest.structure import _filled_down, form_tables
 
     grid = [["実績", "取組内容", "・補助を2件交付した。", "", ""],
             ["", "事業費の推移（単位：千円）", "区分", "令和5年度", "令和6年度"],
@@ -91,9 +92,9 @@ def test_a_form_row_of_prose_is_no_header_of_the_inner_table_and_figures_are_fig
     assert form[0][0] == "実績" and labels == ["事業費の推移（単位：千円）"]
     assert table[0] == ["区分", "令和5年度", "令和6年度"]
     for cell in ("第3", "約12", "計100", "令6"):
-        assert not _VALUE_CELL.match(cell), cell
+        assert not FIGURE_CELL.match(cell), cell
     for cell in ("-3", "△5", "▲1,200", "－", "88.9％"):
-        assert _VALUE_CELL.match(cell), cell
+        assert FIGURE_CELL.match(cell), cell
     # a blank cell of a new item stays blank: only the leading empties of an item's later rows are its labels
     filled = _filled_down([["指標名", "単位", "区分", "令和6年度"], ["入居件数", "件", "目標値", "350"],
                            ["", "", "実績値", "342"], ["利用者満足度", "", "目標値", "80.0"]])
