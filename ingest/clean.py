@@ -147,7 +147,7 @@ def passage_parts(text: str) -> list[str]:
     out: list[str] = []
     buf: list[str] = []
     header: list[str] | None = None
-    col, group = 0, ""
+    col, group, timeline = 0, "", False
 
     def flush() -> None:
         if buf:
@@ -175,6 +175,7 @@ def passage_parts(text: str) -> list[str]:
                 continue
             header = cells
             col = 1 if len(cells) > 1 and is_row_number_head(cells[0]) else 0
+            timeline = is_timeline(cells)
             continue
         title = cells[col] if col < len(cells) else ""
         if title:
@@ -184,5 +185,26 @@ def passage_parts(text: str) -> list[str]:
         for j, cell in enumerate(cells):
             if j > col and "。" in cell and label:
                 out.extend(f"（{label}）{p.strip()}" for p in split_sentences(cell) if p.strip())
+            elif j > col and timeline and j < len(header) and _is_event(cell):
+                # a schedule's cell is a statement of its own, said of its month (「（9月）第2期募集（9月1日～…）」):
+                # the row holds a year of events, and the one asked about is lost among the others
+                where = " ".join(x for x in (title or header[col], header[j]) if x)
+                out.append(f"（{where}）{cell}")
     flush()
     return out
+
+
+# a column headed by a point in time: a month, a part of one, a quarter, a fiscal or calendar year
+TIME_HEAD = re.compile(r"^(?:\d{1,2}月(?:[上中下]旬)?|第?\d四半期|(?:令和|平成|R|H)?\s*(?:\d{1,4}|元)\s*年度?|\d{4})$")
+
+
+def is_timeline(header: list[str]) -> bool:
+    """A table whose columns are points in time (4月 | 5月 | … or 令和6年度 | 令和7年度 | …): a schedule, a
+    Gantt chart, a plan by year; at least three such columns."""
+    return sum(bool(TIME_HEAD.match(normalize(h).replace(" ", ""))) for h in header) >= 3
+
+
+def _is_event(cell: str) -> bool:
+    """A schedule cell that says something (第2期募集（9月1日～10月10日）), not a figure, mark or fragment."""
+    bare = cell.strip()
+    return len(bare) >= 4 and not FIGURE_CELL.match(bare) and bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", bare))

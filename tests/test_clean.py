@@ -121,3 +121,16 @@ def test_a_form_row_holding_sentences_is_no_header_and_its_sentences_stand_alone
     assert "（令和6年度の取組内容）・研修会を8月22日に開催し、41名が参加した。" in parts
     assert "| 目標値 | 2 | 3 |" in parts  # the table under it keeps its own header
     assert not any(p.startswith("（目標値）") for p in parts)
+
+
+def test_a_schedule_cell_stands_alone_under_its_month():
+    from ingest.clean import passage_parts
+
+    text = ("| 令和8年度のスケジュール | 4月 | 5月 | 9月 | 10月 |\n|---|---|---|---|---|\n"
+            "|  | 説明会（4月22日） | 第1期募集（5月7日～6月13日） | 第2期募集（9月1日～10月10日） | 12 |")
+    parts = passage_parts(text)
+    assert "（令和8年度のスケジュール 9月）第2期募集（9月1日～10月10日）" in parts
+    assert not any(p.endswith("）12") for p in parts)  # a figure is no event
+    # a table whose columns are not points in time keeps its rows whole
+    plain = passage_parts("| 区分 | 内容 | 期間 | 備考 |\n|---|---|---|---|\n| 募集 | 第2期募集の受付 | 9月1日～ | なし |")
+    assert not any(p.startswith("（") for p in plain)
