@@ -32,6 +32,8 @@ from .sentence_rank import (
     SentenceModel,
     bigrams,
     candidates,
+    in_marked_run,
+    introduces_list,
     is_caption,
     is_title_line,
     passage_sentences,
@@ -643,22 +645,25 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
         primary += 1
         sents = by_chunk[h.chunk["id"]]
         prev = sents[s_i - 1] if s_i > 0 else ""
+        led = False  # the antecedent brought along counts what the list under both names (2法人を指定。これにより…)
         if (CONNECTIVE.match(normalize(s)) and prev and squash(prev) not in seen and not is_caption(prev, h.chunk)
                 and not (speaker_of(s) and speaker_of(s) != speaker_of(prev))):
             seen.add(squash(prev))  # the antecedent first, so 「一方、…」 does not dangle
             out.append((h, prev, score))
+            led = introduces_list(sents, s_i - 1)
         seen.add(squash(s))
         out.append((h, s, score))
         f = c.features
-        if f.get("title_line") or f.get("lead_in") or f.get("question_line"):
+        if f.get("title_line") or f.get("lead_in") or f.get("question_line") or led:
             # a heading, box title or 「次のとおり」 is never shown alone: the lines under it answer;
             # a question line is answered by what follows it, up to the next question or title
             limit = 2 if f.get("question_line") else MAX_ITEMS
-            for item in sents[s_i + 1 : s_i + 1 + limit]:
+            for k, item in enumerate(sents[s_i + 1 : s_i + 1 + limit], start=s_i + 1):
                 if squash(item) in seen:
                     continue  # picked on its own merit already: the lines after it still belong here
+                listed = bool(ITEM_LINE.match(item)) or in_marked_run(sents, k)
                 if (not item or QUESTION_LINE.search(normalize(item))
-                        or (is_title_line(item) and not ITEM_LINE.match(item))):
+                        or (is_title_line(item) and not listed) or (led and not listed)):
                     break
                 seen.add(squash(item))
                 out.append((h, item, score))

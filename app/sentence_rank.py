@@ -148,12 +148,43 @@ def figure_only(line: str) -> bool:
 FORWARD = re.compile(r"次|以下|下記|掲げる|[：:]$")
 
 
+# a line marked as one of a list: the numbered and dotted items, and the marks a list is set with (●, ■, ◆, ★)
+MARKED_LINE = re.compile(rf"{ITEM_LINE.pattern}|^\s*[●○■□◆◇★☆▶▷]")
+# a count stated with its counter (2法人, 3つ, 三つの): how many items the sentence speaks of
+COUNTED = re.compile(r"(?<![\d,.])(\d{1,2}|[二三四五六七八九十])\s*(?:つ|[^\d\s、。，,（）()「」をはがのにでとも]{1,3}?)(?:を|が|は|の|に|で|と|、|。|$)")
+_KANJI_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+def in_marked_run(sents: list[str], i: int) -> bool:
+    """The line is one of two or more lines set with the same mark (●…, ●…): a list's item. A lone ■ line is a
+    heading (■その他)."""
+    m = MARKED_LINE.match(sents[i])
+    if not m:
+        return False
+    mark = sents[i].lstrip()[:1]
+    return any(0 <= k < len(sents) and sents[k].lstrip()[:1] == mark for k in (i - 1, i + 1))
+
+
 def introduces_list(sents: list[str], i: int) -> bool:
     """A sentence that points forward (次の4つの役割, 次に掲げる書類, …：) with list items right under it:
-    the items are its answer (the wording of the pointer varies; the layout under it does not)."""
+    the items are its answer (the wording of the pointer varies; the layout under it does not). So does a
+    sentence counting what the list then names one by one (「新たに2法人を指定しました。」 over two ● lines,
+    perhaps after one sentence more): the items are what it counted."""
     s = sents[i]
-    return (not ITEM_LINE.match(s) and bool(FORWARD.search(normalize(s))) and i + 1 < len(sents)
-            and bool(ITEM_LINE.match(sents[i + 1])))
+    if ITEM_LINE.match(s) or MARKED_LINE.match(s) or i + 1 >= len(sents):
+        return False
+    if FORWARD.search(normalize(s)) and ITEM_LINE.match(sents[i + 1]):
+        return True
+    counts = {int(n) if n.isdigit() else _KANJI_DIGITS[n] for n in (m.group(1) for m in COUNTED.finditer(normalize(s)))}
+    for start in (i + 1, i + 2):  # the items right under it, or after one sentence that goes on about the count
+        run = 0
+        while start + run < len(sents) and MARKED_LINE.match(sents[start + run]):
+            run += 1
+        if run >= 2 and run in counts:
+            return True
+        if run or start >= len(sents) or MARKED_LINE.match(sents[start]):
+            break
+    return False
 
 
 def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: str = "") -> list[Candidate]:

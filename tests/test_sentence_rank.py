@@ -118,6 +118,20 @@ def test_a_sentence_pointing_at_the_items_under_it_introduces_them():
     assert not introduces_list(["次の会議で決めます。", "会議は3月です。"], 0)  # nothing listed under it
 
 
+def test_a_sentence_counting_the_items_under_it_introduces_them():
+    """「2法人を指定しました」 over two ● lines (perhaps after one more sentence) names them one by one."""
+    from app.sentence_rank import introduces_list
+
+    sents = ["県は10月20日、新たに2法人を指定しました。", "これにより、県内の法人は23法人になりました。",
+             "●NPO法人ささぶね（瑠璃市）：見守り", "●株式会社みちしるべ（常盤市）：家賃債務保証", "指定は年2回です。"]
+    assert introduces_list(sents, 0)
+    assert not introduces_list(sents, 2)  # an item introduces nothing
+    # the count must be the items': three cities are not two lines, nor four
+    assert not introduces_list(["3市が設立しました。", "・A市", "・B市"], 0)
+    assert not introduces_list(["3市が設立しました。", "・A市", "・B市", "・C市", "・D市"], 0)
+    assert introduces_list(["三つの柱があります。", "■相談", "■入居", "■見守り"], 0)
+
+
 def test_a_bullet_brings_its_sub_items():
     from app.compose import _bullet
 
