@@ -48,16 +48,19 @@ BLIND20 = ["asagi_2up", "asagi_kouhou"]
 BLIND21 = ["hayase_nenpou", "hayase_4up"]
 # twenty-second held-out set (ふじなみ県), written blind: built only when named, never by default
 BLIND22 = ["fujinami_kenpou", "fujinami_hyouka"]
+# twenty-third held-out set (ゆうなぎ県), written blind: built only when named, never by default
+BLIND23 = ["yunagi_kenkyu", "yunagi_worksheet"]
 # every document the generator can write: the layout set and all held-out sets
 EVERY = (DOCS + FRESH + BLIND + BLIND3 + BLIND4 + BLIND5 + BLIND6 + BLIND7 + BLIND8 + BLIND11 + BLIND12 + BLIND13
-         + BLIND14 + BLIND15 + BLIND16 + BLIND17 + BLIND18 + BLIND19 + BLIND20 + BLIND21 + BLIND22)
+         + BLIND14 + BLIND15 + BLIND16 + BLIND17 + BLIND18 + BLIND19 + BLIND20 + BLIND21 + BLIND22 + BLIND23)
 
 
 def build_all(outdir: str | Path, only: list[str] | None = None, keep_docs: bool = False) -> dict[str, dict]:
     """Write every PDF and its <name>.truth.json into outdir; return {file: truth}.
 
     `only` may name any module in DOCS, FRESH, BLIND, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND11,
-    BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21 or BLIND22;
+    BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22 or
+    BLIND23;
     without it only DOCS are built.
     With keep_docs the engine's Doc object is kept under truth["_doc"] (used by check.py)."""
     import importlib
