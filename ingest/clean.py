@@ -8,6 +8,10 @@ import unicodedata
 _PAGE_NUM = re.compile(r"^\s*[-‐－―ー–—]\s*(\d{1,4})\s*[-‐－―ー–—]\s*$|^\s*(\d{1,4})\s*$")
 # a note's mark at the start of its line (NFKC text): ※, ※3, *1, (注), (注1), 注1:, 注), 注1 — a footnote or a table note
 NOTE_MARK = re.compile(r"^\s*(?:※|\*\s*\d|\(注\s*\d*\)|注\s*\d*\s*[):]|注\s*\d+\s)")
+# a footnote's number at the start of a small line at the page foot (「1)　…」「(2) …」「*3」「注4」): the body
+# carries the same number after the words it annotates. Read so only in small type at a page's foot, where a
+# numbered list item (「1) 調査の目的」 at body size) does not stand.
+FOOT_MARK = re.compile(r"^\s*(?:\d{1,2}\)|\(\d{1,2}\)|\*\s*\d{1,2}|注\s*\d{1,2})\s*\S")
 _BULLET = re.compile(r"^\s*(?:[・○●◆◇■□▪※]|[①-⑳]|[（(]\d+[）)]|\d+[.)．）]|[ア-ン][.．）]|[-*] )")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _WS = re.compile(r"\s+")

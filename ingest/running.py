@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from .clean import NOTE_MARK
+from .clean import FOOT_MARK, NOTE_MARK
 
 EDGE_BAND = 0.14  # top/bottom share of the page height where running lines live
 Y_TOLERANCE = 0.012  # share of the page height: "the same position" on two pages
@@ -135,6 +135,14 @@ def _caption_or_unit(text: str) -> bool:
     return caption_of(text) is not None or bool(_UNIT.search(_nfkc(text)))
 
 
+def _prose(text: str) -> bool:
+    """A line of running prose (a footnote's 「1)　…法律に基づき、…」 or its wrapped end 「…協議会をいう。」): content,
+    though small and at the page foot on many pages. Furniture is a name, a number or a title; only its very words
+    recurring (a disclaimer on every page) make a sentence furniture."""
+    t = _nfkc(text).strip()
+    return len(t) >= 15 and bool(re.search(r"[、。]", t))
+
+
 def footnote_lines(frags: list[Frag]) -> set[int]:
     """The indexes of a page's footnote lines. A footnote (※3 …, 注1 …, *2 …) at the page foot is small text in the
     same place on many pages, yet content: its mark is in the body. So the line starting with a note mark, every
@@ -144,10 +152,12 @@ def footnote_lines(frags: list[Frag]) -> set[int]:
     out: set[int] = set()
     mark: Frag | None = None  # the note line's first piece
     last: Frag | None = None  # the note's lowest line so far
+    sizes = sorted(f.size for f in frags)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
     for i in order:
         f = frags[i]
         size = max(f.size, 1.0)
-        if NOTE_MARK.match(_nfkc(f.text)):
+        if NOTE_MARK.match(_nfkc(f.text)) or (FOOT_MARK.match(_nfkc(f.text)) and f.size < body - 0.5):
             out.add(i)
             mark = last = f
         elif last is not None and abs(f.top - last.top) < size * 0.3:
@@ -158,6 +168,18 @@ def footnote_lines(frags: list[Frag]) -> set[int]:
             last = f
         elif last is not None and f.top >= last.bottom:
             mark = last = None
+    # the end of a note begun at the foot of the page before, printed over this page's first note in its type and
+    # hanging indent: a note too
+    for i in sorted(out, key=lambda i: frags[i].top):
+        first = frags[i]
+        while True:
+            above = [k for k in range(len(frags)) if k not in out and abs(frags[k].size - first.size) < 0.3
+                     and 0 <= first.top - frags[k].bottom < first.size * 1.2 and frags[k].x0 > first.x0 + 2]
+            if not above:
+                break
+            out.update(above)
+            first = frags[above[0]]
+        break
     return out
 
 
@@ -176,6 +198,7 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
     need = 2 if n < 5 else 3
     keys: list[list[tuple | None]] = []
     counts: Counter = Counter()
+    on_pages: dict[tuple, set[int]] = {}
     for frags, h in zip(pages, heights, strict=True):
         row: list[tuple | None] = []
         seen: set[tuple] = set()
@@ -197,6 +220,7 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
                 if key not in seen:
                     seen.add(key)
                     counts[key] += 1
+                    on_pages.setdefault(key, set()).add(len(keys))
         keys.append(row)
 
     # position and face alone: text smaller than the body at the same place on half the
@@ -213,9 +237,18 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
         places.update(seen_places)
     need_place = max(need, (n + 1) // 2)
 
+    def alternate(key: tuple) -> bool:
+        """A running line of facing pages: the same words on every even (or every odd) page but the first (a
+        book's title over the left pages, its chapter's over the right ones), twice at least."""
+        at = on_pages.get(key, set())
+        if len(at) < 2 or len({p % 2 for p in at}) != 1:
+            return False
+        side = next(iter(at)) % 2
+        return at >= {p for p in range(1, n) if p % 2 == side}
+
     def recurs(variants: tuple, exact: bool, pages_needed: int = need) -> bool:
         return any(
-            counts.get((band, sh, yb + d), 0) >= pages_needed
+            counts.get((band, sh, yb + d), 0) >= pages_needed or (exact and alternate((band, sh, yb + d)))
             for band, sh, yb in variants if (sh[0] == "=") == exact for d in (-1, 0, 1)
         )
 
@@ -267,7 +300,7 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
                 numbers.add(i)
             elif n >= 3 and recurs(key, True, everywhere) and literal[(band, words(f))] >= everywhere:
                 hit.add(i)
-            elif (not big or bool(cands)) and (recurs(key, True) or (outside and i not in notes
+            elif (not big or bool(cands)) and (recurs(key, True) or (outside and i not in notes and not _prose(f.text)
                                                                    and (recurs(key, False) or small_place))):
                 # large type that recurs is content (slide titles) — but not a page number's own line
                 # (「《 3 》」 set larger than the slides printed four to a page): the page sequence judges it

@@ -25,7 +25,17 @@ from .articles import (
     is_legal,
     part_of,
 )
-from .clean import FIGURE_CELL, NOTE_MARK, clean_cell, join_lines, normalize, squash, starts_item
+from .clean import (
+    FIGURE_CELL,
+    FOOT_MARK,
+    NOTE_MARK,
+    clean_cell,
+    is_timeline,
+    join_lines,
+    normalize,
+    squash,
+    starts_item,
+)
 from .headings import (
     ANSWER,
     Heading,
@@ -344,7 +354,38 @@ def _table_rows(table: Table) -> tuple[list[str], list[list[str]]]:
     """(the lines printed inside the grid above its header, the grid from its header down)."""
     titles, grid = title_rows(without_empty_columns([[clean_cell(c) for c in mend_split_cells(row)]
                                                      for row in table.rows]))
-    return titles, flatten_header(grid)
+    return titles, schedule_rows(flatten_header(grid))
+
+
+def _bar_labels(row: list[str]) -> list[str]:
+    """A bar's label printed across the month rules is cut into the months it crosses (「データ収集」 | 「・整理」):
+    in a row of bar labels, adjacent filled cells are one label, kept in the month it starts in."""
+    out = list(row)
+    for j in range(len(out) - 1, 1, -1):
+        if out[j].strip() and out[j - 1].strip():
+            out[j - 1], out[j] = out[j - 1].rstrip() + out[j].strip(), ""
+    return out
+
+
+def schedule_rows(grid: list[list[str]]) -> list[list[str]]:
+    """A schedule drawn as bars (a Gantt chart: a task per row, a column per month) is read as several rows per
+    task, since each bar's box draws rules inside the row: the task's title and its marks (●第2回), then a row
+    with only the bar's label (設置・第1回), then an empty band. A row without a title that fills only months its
+    task left empty is that task's; an empty row is no row. Other tables (a grouped table's next row fills the
+    same columns as the row above) are left as they are."""
+    if len(grid) < 3 or not is_timeline(grid[0]):
+        return grid
+    out = [grid[0]]
+    for row in grid[1:]:
+        if not any(c.strip() for c in row):
+            continue
+        last = out[-1]
+        if (len(out) > 1 and len(row) == len(last) and not row[0].strip() and last[0].strip()
+                and all(not c.strip() or not last[j].strip() for j, c in enumerate(row))):
+            out[-1] = [a if a.strip() else b for a, b in zip(last, _bar_labels(row), strict=True)]
+            continue
+        out.append(row)
+    return out
 
 
 def without_empty_columns(grid: list[list[str]]) -> list[list[str]]:
@@ -654,17 +695,36 @@ def _split_unit(caption: Unit) -> None:
     caption.title = caption.title[: m.start()].strip()
 
 
-def foot_notes_from(page: Page, style: _Style) -> int | None:
+def foot_notes_from(page: Page, style: _Style, note_open: bool = False) -> int | None:
     """Where the page's footnotes begin in its blocks: the trailing run of lines smaller than the body, when its
-    first line is a note (※3 …, 注1 …). None when the page ends otherwise."""
+    first line is a note (※3 …, 注1 …, 1) …) — or goes on with the note the page before left open (`note_open`),
+    or ends the note begun on the page before just above a note of this page. In a run that begins with other small
+    type (a list of references over the notes), the notes are the run's last lines in one size from a note on.
+    None when the page ends otherwise."""
     blocks = page.blocks
     i = len(blocks)
     while i > 0 and isinstance(blocks[i - 1], Line) and (
             not blocks[i - 1].text.strip()
             or (style.body_size and 0 < blocks[i - 1].size < style.body_size - 0.6)):
         i -= 1
-    first = next((j for j in range(i, len(blocks)) if blocks[j].text.strip()), None)
-    return first if first is not None and NOTE_MARK.match(normalize(blocks[first].text.strip())) else None
+    lines = [j for j in range(i, len(blocks)) if blocks[j].text.strip()]
+    if not lines:
+        return None
+
+    def marked(j: int) -> bool:
+        t = normalize(blocks[j].text.strip())
+        return bool(NOTE_MARK.match(t) or FOOT_MARK.match(t))
+
+    if marked(lines[0]) or (note_open and not re.match(r"[【［〔（(■□●○◆◇・※]", normalize(blocks[lines[0]].text).lstrip())):
+        return lines[0]
+    # a note begun at the foot of the page before ends here, above this page's own notes: its tail is a note too
+    if len(lines) > 1 and normalize(blocks[lines[0]].text).rstrip().endswith(SENTENCE_END) and marked(lines[1]):
+        return lines[0]
+    for j in lines:
+        if marked(j) and all(abs(blocks[k].size - blocks[j].size) < 0.3 for k in lines if k >= j):
+            return j
+    return None
+
 
 
 def build_units(pages: list[Page]) -> list[Unit]:
@@ -693,6 +753,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
 
     # a page's footnotes printed while a sentence runs on to the next page: read after that sentence's paragraph
     held_notes: list[tuple[Line, Page]] = []
+    notes_wait = False  # the held notes stop inside a sentence: they wait for their end at the next page's foot
 
     def flush_para() -> None:
         nonlocal para, para_lines, para_objs, prev_line
@@ -700,11 +761,11 @@ def build_units(pages: list[Page]) -> list[Unit]:
             para.text = join_lines(para_lines, broken_short(para_objs))
             units.append(para)
         para, para_lines, para_objs, prev_line = None, [], [], None
-        if held_notes:
+        if held_notes and not notes_wait:
             notes = new_unit("text")
             pieces: list[list[str]] = []
             for line, pg in held_notes:
-                if NOTE_MARK.match(normalize(line.text.strip())) or not pieces:
+                if NOTE_MARK.match(normalize(line.text.strip())) or FOOT_MARK.match(normalize(line.text.strip())) or not pieces:
                     pieces.append([])
                 pieces[-1].append(line.text)
                 notes.add_place(pg.label, pg.index, line.bbox)
@@ -759,13 +820,29 @@ def build_units(pages: list[Page]) -> list[Unit]:
         h.add_place(page.label, page.index, line.bbox)
         units.append(h)
 
-    for page in pages:
-        foot = foot_notes_from(page, style)
+    note_open = False  # the last page's footnotes stopped inside a sentence: the note goes on at this page's foot
+    for k, page in enumerate(pages):
+        foot = foot_notes_from(page, style, note_open)
+        # the page's table may go on at the top of the next page: the notes at its foot must not come between
+        table_next = last_table is not None or any(isinstance(b, Table) for b in page.blocks[:foot or 0][-1:])
+        table_next = table_next and k + 1 < len(pages) and isinstance(
+            next((b for b in pages[k + 1].blocks if not isinstance(b, Line) or b.text.strip()), None), Table)
+        tail = next((b for b in reversed(page.blocks) if isinstance(b, Line) and b.text.strip()), None)
+        # a note cut by the page runs to the text's right edge (a box's short last line, 「コラ」「ム」, or a note that
+        # ends without 。, 「※オンラインでの派遣も1回として数えます」, is no note going on), and not
+        # after a closing bracket (「（右ページに続く）」)
+        right = max((b.bbox[2] for b in page.blocks if isinstance(b, Line) and b.text.strip()), default=0.0)
+        note_open = (foot is not None and tail is not None and tail.bbox[2] >= right - 2 * max(tail.size, 6.0)
+                     and not normalize(tail.text).rstrip().endswith((*SENTENCE_END, ")", "）", "」", "】")))
         for at, block in enumerate(page.blocks):
-            if (at == foot and para_lines and prev_line is not None
-                    and not prev_line.text.rstrip().endswith(SENTENCE_END) and page is not pages[-1]):
-                # the body's sentence goes on over the page: its footnotes must not cut it
+            if at == foot and (notes_wait or (page is not pages[-1] and (note_open or table_next or (
+                    para_lines and prev_line is not None and not prev_line.text.rstrip().endswith(SENTENCE_END))))):
+                # the body's sentence goes on over the page: its footnotes must not cut it, nor a table that may go
+                # on at the next page's top; a note that goes on at the next page's foot is read with its end there
                 held_notes.extend((b, page) for b in page.blocks[at:] if isinstance(b, Line) and b.text.strip())
+                notes_wait = note_open and page is not pages[-1]
+                if not notes_wait and not para_lines:
+                    flush_para()
                 break
             if isinstance(block, Table):
                 flush_para()
