@@ -38,6 +38,7 @@ from .compose import (
     drop_connective,
     figure_question,
     figure_sentence,
+    group_title,
     kind_sentence,
     list_items,
     list_rows,
@@ -51,6 +52,7 @@ from .compose import (
     row_labels,
     row_line,
     rows_where,
+    schedule_row,
     sibling_rows,
     table_lookup,
     table_source,
@@ -75,10 +77,12 @@ def get_retriever(settings: Settings) -> Retriever:
 
 
 def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_said: str = "",
-                       cell: tuple | None = None, where: tuple | None = None) -> tuple[str, list[Citation]]:
+                       cell: tuple | None = None, where: tuple | None = None, sched: tuple | None = None
+                       ) -> tuple[str, list[Citation]]:
     """(answer text with [n] markers, citations): the lead sentence answers (a table cell, the sentence
-    stating the asked figure, or the best sentence), then supporting quotes grouped by source. `cell` and `where`
-    are the table look-ups already made for the question (`answer_cell`, `rows_where` where no cell answers)."""
+    stating the asked figure, or the best sentence), then supporting quotes grouped by source. `cell`, `where` and
+    `sched` are the table look-ups already made for the question (`answer_cell`, `rows_where` where no cell answers,
+    `schedule_row` where neither does)."""
     cites: dict[str, Citation] = {}
 
     def marker(h: Hit, quote: str) -> str:
@@ -102,6 +106,9 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         who = block_label(split_sentences(h.chunk["text"]), k)  # line ends kept: a block ends with its paragraph
         if who and not follows:  # a quote from the middle of a labelled block says whose it is
             text = f"【{who}】{text}"
+        group = "" if who or follows or k < 0 else group_title(sents, k)
+        if group and squash(group) not in squash(text):  # a list's item says which group (stage, kind) it is of
+            text = f"【{group}】{text}"
         return name_first_person(text, h.chunk)
 
     lines: list[str] = []
@@ -151,6 +158,13 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         lead = f"{table_source(h)}で、{'、'.join(conds)}に当たるのは{names}です。"
         lines.append(f"{'- ' if lines else ''}{lead}{marker(h, h.chunk['grid'][found[0]][0])}")
         lines.extend(f"- {row_line(h, i)}" for i in found[:6])
+        lead_wanted = False
+    if sched is not None and cell is None and where is None:  # a schedule's task: the months it stands in lead
+        h, i, task, marks = sched
+        months = "、".join(f"{m}（{c}）" for m, c in marks)
+        lead = f"{table_source(h)}によると、「{task}」は{months}です。"
+        lines.append(f"{'- ' if lines else ''}{lead}{marker(h, task)}")
+        cites[h.chunk["id"]].cell = [i, 0]
         lead_wanted = False
     # rows of a top table the question names: their cells answer what one cell cannot (two columns, a row)
     # (a row that holds no value of the kind asked — no place for どこ, no date for いつ — does not answer it)
@@ -282,7 +296,9 @@ def answer_stream(
     # a table look-up found the answer: the cell of a figure question, or the rows a 「どこ／どの」 question sifts out
     # of a table by its own conditions (「前年度より減った市町村はどこ」: the row whose 増減 is △2)
     where = rows_where(q, hits) if cell is None else None
-    found = (cell is not None and figure_question(q)) or where is not None
+    # the months of a schedule's task (a Gantt chart's row) answer when it happens
+    sched = schedule_row(q, hits) if cell is None and where is None else None
+    found = (cell is not None and figure_question(q)) or where is not None or sched is not None
     verdict = judge(q, retriever, pool, load_model(str(settings.answerability_model)), cell_found=found)
     if q.language == "en" and verdict.outcome != ABSTAIN:
         note = join_notes("資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents", note)
@@ -307,7 +323,8 @@ def answer_stream(
             yield item
             if isinstance(item, Answer):
                 return
-    text, cites = compose_extractive(q, hits, retriever, _previous_answer(history) if q.follow_up else "", cell, where)
+    text, cites = compose_extractive(q, hits, retriever, _previous_answer(history) if q.follow_up else "", cell, where,
+                                     sched)
     outcome = verdict.outcome
     if not text:
         if force_compose:

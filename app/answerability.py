@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.clean import BRACKETED, is_row_number_head, normalize, passage_parts, split_sentences, squash
+from ingest.clean import (
+    BRACKETED,
+    is_row_number_head,
+    is_timeline,
+    normalize,
+    passage_parts,
+    split_sentences,
+    squash,
+)
 from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
 
@@ -160,7 +168,7 @@ def _words(text: str) -> frozenset[str]:
 def _asked(q: Query) -> list[str]:
     """The kinds of value a question asks for; a count unless it asks for a sum, a date or a rate (いくら, いつ,
     補助率は)."""
-    return value_kinds(q.asks, q.numeric, q.counter)
+    return finest(value_kinds(q.asks, q.numeric, q.counter))  # 「何月」 is answered by a month, not only by a day
 
 
 def answered(sents: list[str]) -> list[str]:
@@ -238,7 +246,13 @@ def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "", kinds: tupl
                 for row in grid[1:] if j < len(row) for k in kinds)}
         title = _title_column(grid[0])
         head = " ".join(x for j, x in enumerate(grid[0]) if j in keep)
+        timeline = is_timeline(grid[0])
         for row in grid[1:]:
+            if timeline:  # a schedule's row: each mark or bar is read with its month (「2月 ★設立総会」)
+                marks = [f"{grid[0][j]} {x}" for j, x in enumerate(row[:len(grid[0])]) if j != title and x.strip()]
+                line = f"| {row[title] if title < len(row) else ''} | {' | '.join(marks)} | {context} {unit}"
+                yield line, line
+                continue
             cells = [x for j, x in enumerate(row) if j in keep or j >= len(grid[0])]
             whole = f"| {' | '.join(cells)} | {context} {unit} {head}"  # the row first: its bare cells are values
             if named:

@@ -13,19 +13,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ingest.clean import FIGURE_CELL, is_row_number_head, normalize, squash
+from ingest.clean import BRACKETED, FIGURE_CELL, is_row_number_head, is_timeline, normalize, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .answer_kinds import ANSWER_LOOKS, RATE_HEAD, finest, value_kinds
 from .counting import NUMBER, counts_in, same_counter, to_number
 from .doc_head import doc_head
-from .query import NEGATION, ZERO_Q, Query, contains_run, not_done, synonym_members
+from .query import NEGATION, ZERO_Q, Query, contains_run, not_done, synonym_members, synonym_tokens
 from .retrieve import PLACEHOLDER, Hit, Retriever, is_blank_form
 from .sentence_rank import (
     ANSWER_LINE,
     FIGURE,
     ITEM_LINE,
+    MARKED_LINE,
     QUESTION_LINE,
     SPEAKER,
     TOP_PASSAGES,
@@ -168,7 +169,11 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
     text, qn, q_tokens = _question_keys(q)
     # a follow-up (「じゃあ市区町村は？」) carries the last question's words: the column or row it names itself wins
     own = _cell_key(normalize(q.raw)) if q.follow_up else ""
+    quoted = [squash(normalize(x)) for x in re.findall(r"「([^「」]{2,})」", q.raw)]
     for h, grid in _value_tables(hits):
+        said = squash(normalize(" ".join(h.chunk.get(k, "") for k in ("text", "doc_title", "section_title", "unit_title"))))
+        if quoted and not any(x in said for x in quoted):
+            continue  # 「予算を確保できない」を挙げた市町村は: a table that never says what the question quotes
         unit = UNIT.search(expand_short_forms(normalize(h.chunk["text"])))
         named_in_table = any(q.counter in expand_short_forms(r[0] if r else "") for r in grid) or any(
             re.match(rf"^\s*\d+\s*{re.escape(q.counter)}", normalize(h)) for h in grid[0])
@@ -389,6 +394,32 @@ def table_source(h: Hit) -> str:
     return name.group(0) if name else (unit or "表")
 
 
+def schedule_row(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, str, list[tuple[str, str]]] | None:
+    """(hit, grid row, the row's task, [(month, mark)]) when a question asks when (いつ, 何月) a task of a schedule
+    happens (a table whose columns are months: a Gantt chart, 「設立スケジュール例」): the answer is the months its
+    marks and bars stand in (「設立総会」 → 2月 ★設立総会), which no cell states — the month is the column."""
+    if not {"date", "month"} & set(q.asks):
+        return None
+    text, qn, q_tokens = _question_keys(q)
+    for h in hits[:top]:
+        grid = h.chunk.get("grid") or []
+        if h.chunk.get("kind") != "table" or len(grid) < 3 or not is_timeline(grid[0]):
+            continue
+        titles = [r[0] if r else "" for r in grid[1:]]
+        named = [i for i, t in enumerate(titles) if len(_cell_key(t)) >= 2 and _cell_key(BRACKETED.sub("", t)) in qn]
+        if len(named) > 1:  # 「設立準備会」 and 「設立準備補助金の手続」 both start so: the longest named wins
+            longest = max(len(_cell_key(titles[i])) for i in named)
+            named = [i for i in named if len(_cell_key(titles[i])) == longest]
+        rows = named or _rows_by_words(titles, q_tokens)
+        if len(rows) != 1:
+            continue
+        row = grid[rows[0] + 1]
+        marks = [(grid[0][j], c.strip()) for j, c in enumerate(row[: len(grid[0])]) if j and c.strip()]
+        if marks:
+            return h, rows[0] + 1, titles[rows[0]], marks
+    return None
+
+
 def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int], list[str]] | None:
     """The rows of a top table that meet every condition the question sets them, for a question asking which
     ones (どこ, どの市町村): a word the question names that is one of a column's values (県南 of a 圏域 column),
@@ -409,6 +440,7 @@ def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int],
         labels = row_labels(grid)
         body = [r for r, lab in zip(grid[1:], labels, strict=False) if not TOTAL_Q.search(lab)]  # not 合計's ○7
         conds: list[tuple[int, object, str]] = []
+        meant = legend_marks(h.chunk["text"], q_tokens | set(synonym_tokens(q.tokens)))
         for j in range(1, len(header)):
             cells = [c for c in (r[j].strip() if j < len(r) else "" for r in body) if c]
             values = set(cells)
@@ -420,7 +452,11 @@ def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int],
                 conds.append((j, lambda c, v=v: c.strip() == v, f"「{header[j]}」が{v}"))
             elif values and all(v in MARK_YES or v in MARK_NO or NO_FIGURE.match(v) for v in values) and any(
                     k in qn or set(content_words(k)) <= q_tokens for k in names[-1:] + names[:1]):
-                conds.append((j, lambda c: c.strip() in MARK_YES, f"「{header[j]}」が○"))
+                if meant and meant[0] in values:  # the legend's mark for what the question asks (◎ 主担当: メイン)
+                    m, meaning = meant
+                    conds.append((j, lambda c, m=m: c.strip() == m, f"「{header[j]}」が{m}（{meaning}）"))
+                else:
+                    conds.append((j, lambda c: c.strip() in MARK_YES, f"「{header[j]}」が○"))
             elif (down or up) and CHANGE_HEAD.search(header[j]) and any(re.search(r"\d", c) for c in values):
                 if down:
                     conds.append((j, lambda c: bool(re.match(r"^[▲△\-−－]\s*\d", c.strip())), f"「{header[j]}」が減少（▲）"))
@@ -436,6 +472,24 @@ def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int],
                 and all(pred(r[j] if j < len(r) else "") for j, pred, _ in conds)]
         if 0 < len(rows) < len(body):
             return h, [i + 1 for i in rows], [d for _j, _p, d in conds]
+    return None
+
+
+LEGEND_PAIR = re.compile(r"([◎○◯〇△▲●■□×✕☆★])\s*([^\s◎○◯〇△▲●■□×✕☆★、,，。・（(]{2,10})")
+
+
+def legend_marks(text: str, q_tokens: set[str]) -> tuple[str, str] | None:
+    """(mark, meaning) from a table's legend (「◎主担当　○協力　△情報提供」: a line pairing two marks or more with
+    their meanings) whose meaning the question names, in its words or their vocabulary synonyms (「メインで
+    やる」 names 主担当): a mark column is then sifted for that mark, not for any mark."""
+    for line in normalize(text).split("\n"):
+        pairs = LEGEND_PAIR.findall(line)
+        if len(pairs) < 2 or line.lstrip().startswith("|"):
+            continue
+        for mark, meaning in pairs:
+            words = set(content_words(meaning))
+            if words and words <= q_tokens:
+                return mark, meaning
     return None
 
 
@@ -732,7 +786,6 @@ def other_year(q: Query, text: str) -> bool:
     return other_ordinal(q.specs, text)
 
 
-BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:
@@ -994,6 +1047,22 @@ def block_label(sents: list[str], k: int) -> str:
             return who if named and squash(rest) else ""
         if is_title_line(prev.strip()):
             return ""  # a heading ends the block
+    return ""
+
+
+def group_title(sents: list[str], k: int) -> str:
+    """The title over the list item k stands in (「段階3　設立準備期（10月～1月）」 over 「□協力不動産店の登録方法を
+    決めた」): a checklist's or a grouped list's item says little without the group it belongs to. The title is the
+    line right above the run of marked lines (□, ✓, ・, ①…), short and no sentence; none when the run opens the
+    passage or a sentence leads it in (「次のとおりです。」)."""
+    if not 0 <= k < len(sents) or not MARKED_LINE.match(sents[k]):
+        return ""
+    j = k - 1
+    while j >= 0 and MARKED_LINE.match(sents[j]):
+        j -= 1
+    t = sents[j].strip() if j >= 0 else ""
+    if 0 < len(t) <= 40 and not t.startswith("|") and not re.search(r"[。．！？!?：:]$", t):
+        return t
     return ""
 
 

@@ -149,7 +149,7 @@ FORWARD = re.compile(r"次|以下|下記|掲げる|[：:]$")
 
 
 # a line marked as one of a list: the numbered and dotted items, and the marks a list is set with (●, ■, ◆, ★)
-MARKED_LINE = re.compile(rf"{ITEM_LINE.pattern}|^\s*[●○■□◆◇★☆▶▷]")
+MARKED_LINE = re.compile(rf"{ITEM_LINE.pattern}|^\s*[●○■□◆◇★☆▶▷✓✔☑☐]")
 # a count stated with its counter (2法人, 3つ, 三つの): how many items the sentence speaks of
 COUNTED = re.compile(r"(?<![\d,.])(\d{1,2}|[二三四五六七八九十])\s*(?:つ|[^\d\s、。，,（）()「」をはがのにでとも]{1,3}?)(?:を|が|は|の|に|で|と|、|。|$)")
 _KANJI_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)}

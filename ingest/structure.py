@@ -162,6 +162,8 @@ def untitled_caption(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 60 or t.endswith((*SENTENCE_END, "：", ":", "、", "，")):
         return False
+    if not re.search(r"[^\d\s.,%％()（）/／\-－]", normalize(t)):
+        return False  # a number alone (a chart's axis label, 「10」) names nothing
     return not (UNIT_LINE.match(t) or NOTE.match(t) or starts_item(t))
 
 
@@ -1011,6 +1013,15 @@ def build_units(pages: list[Page]) -> list[Unit]:
                     and line.block == prev_line.block and not prev_line.text.rstrip().endswith(SENTENCE_END)
                     and line.gap < max(prev_line.gap, 0.5) + 0.3):
                 kind = "cont"  # the end of an unfinished sentence that happens to sit above a table
+            if kind in ("caption", "small") and caption is None and last_table is not None and not last_table.title:
+                after = next((b for b in page.blocks[at + 1:] if not isinstance(b, Line) or b.text.strip()), None)
+                if caption_of(line.text) and not isinstance(after, Table) and not para_lines:
+                    # a numbered caption printed under a table that has none, and no table under it: the table's
+                    # own (a report's 「図3-1 …」 below its chart, in its small type or the captions')
+                    last_table.title = line.text.strip()
+                    last_table.add_place(page.label, page.index, line.bbox)
+                    note_target = last_table
+                    continue
             if kind == "caption":
                 flush_para()
                 close_caption()

@@ -1,0 +1,64 @@
+"""Reading a schedule drawn as bars, a role table's legend, a checklist's groups and a chart's caption: pure
+functions over invented tables and passages (a library's year plan, no index)."""
+
+from app.compose import group_title, legend_marks, rows_where, schedule_row, table_lookup
+from app.query import analyze
+from app.retrieve import Hit
+from ingest.structure import untitled_caption
+
+PLAN = [["作業", "4月", "5月", "6月", "7月"],
+        ["読書週間の準備", "", "●打合せ", "", ""],
+        ["読書週間", "", "", "", "★開催"],
+        ["蔵書点検", "■点検", "", "", ""]]
+
+ROLES = [["機関", "貸出", "読み聞かせ", "修繕"],
+         ["市立図書館", "◎", "○", "◎"],
+         ["ボランティア会", "", "◎", "△"],
+         ["学校図書室", "○", "○", ""],
+         ["公民館", "△", "", "○"]]
+
+
+def _table(grid: list[list[str]], title: str, before: str = "") -> Hit:
+    text = f"{title}\n{before}" + "\n".join("| " + " | ".join(r) + " |" for r in grid)
+    return Hit({"id": "t", "doc_id": "d", "kind": "table", "grid": grid, "text": text, "unit_title": title}, 1.0, 1)
+
+
+def test_a_task_of_a_schedule_is_answered_by_the_months_of_its_marks():
+    found = schedule_row(analyze("読書週間は何月に開かれますか"), [_table(PLAN, "年間予定")])
+    assert found is not None and found[2] == "読書週間" and found[3] == [("7月", "★開催")]
+    assert schedule_row(analyze("読書週間の準備はいつ？"), [_table(PLAN, "年間予定")])[3] == [("5月", "●打合せ")]
+    assert schedule_row(analyze("読書週間の内容は？"), [_table(PLAN, "年間予定")]) is None  # it asks no time
+    plain = [["区分", "内容", "時期"], ["読書週間", "展示", "7月"], ["蔵書点検", "点検", "4月"]]
+    assert schedule_row(analyze("読書週間は何月？"), [_table(plain, "表")]) is None  # no columns of months
+
+
+def test_a_legend_turns_what_the_question_asks_into_its_mark():
+    legend = "◎主担当　○協力　△情報提供\n"
+    assert legend_marks(legend, {"担当"}) == ("◎", "主担当")
+    assert legend_marks("◎は主担当を示す。\n", {"担当"}) is None  # one mark in a sentence is no legend
+    hit = _table(ROLES, "役割分担の例", legend)
+    where = rows_where(analyze("読み聞かせをメインでやるのはどこ？"), [hit])
+    assert where is not None and where[1] == [2]  # ボランティア会 (◎), not every marked row
+    where = rows_where(analyze("読み聞かせをしているのはどこ？"), [_table(ROLES, "役割分担の例")])
+    assert where is not None and where[1] == [1, 2, 3]  # without a legend, any mark
+
+
+def test_a_checklist_item_is_quoted_with_its_group():
+    sents = ["段階2　調整期（7月～9月）", "□蔵書の数を数えた", "□ボランティアに声をかけた", "段階3　実施期",
+             "□会場を決めた"]
+    assert group_title(sents, 2) == "段階2　調整期（7月～9月）"
+    assert group_title(sents, 4) == "段階3　実施期"
+    assert group_title(sents, 3) == ""  # the title itself is no item
+    assert group_title(["次のとおりです。", "・会場", "・日程"], 1) == ""  # a sentence leads the list in
+
+
+def test_a_table_that_never_says_what_the_question_quotes_gives_no_cell():
+    chart = [["区分", "値"], ["令和4年度末", "3"], ["令和5年度末", "4"]]
+    q = analyze("令和5年度調査で「予算が足りない」を挙げた館はいくつ？")
+    assert table_lookup(q, [_table(chart, "図1　推移")]) is None
+    assert table_lookup(analyze("令和5年度末の値はいくつ？"), [_table(chart, "図1　推移")]) is not None
+
+
+def test_a_number_alone_is_no_caption():
+    assert not untitled_caption("10")
+    assert untitled_caption("協議会設置数の推移")
