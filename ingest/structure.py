@@ -156,6 +156,27 @@ def classify(line: Line, style: _Style, in_article: bool = False) -> tuple[str, 
     return ("para" if indent > unit_w * 0.5 else "cont"), None
 
 
+# a label and its value (a date, a figure) or its blank to fill in, after a colon
+LABEL_VALUE = re.compile(r"^[^:：]{1,12}[:：]\s*(?:$|[^:：]*\d)")
+
+
+def wraps_on(line: Line, printed_next: dict) -> bool:
+    """The line runs on into the lines under it, which end a sentence within three lines: same block, type and left
+    edge, set tight (a step box's text in larger type than the body: 「相談記録や統計から、住ま」「いに困っている
+    人の状況を」「把握します。」). A title stands alone, or over text of another type."""
+    cur = line
+    for _ in range(3):
+        nxt = printed_next.get(id(cur))
+        if (not isinstance(nxt, Line) or nxt.block != cur.block or abs(nxt.size - line.size) > 0.3
+                or abs(nxt.bbox[0] - line.bbox[0]) > max(line.size, 1.0)
+                or not 0 <= nxt.bbox[1] - cur.bbox[3] < max(line.size, 1.0)):
+            return False
+        if normalize(nxt.text).rstrip().endswith(SENTENCE_END):
+            return True
+        cur = nxt
+    return False
+
+
 def untitled_caption(text: str) -> bool:
     """A line printed right above a table that can title it without a 表/図 number: short, not a
     sentence, not a lead-in to the table (「次のとおりです：」), not a unit or a note of its own."""
@@ -956,6 +977,11 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 continue
             in_article = bool(stack) and stack[-1]["scheme"] == ARTICLE_SCHEME
             kind, heading = classify(line, style, in_article)
+            if kind == "heading" and heading is not None and heading.scheme == "face" and (
+                    wraps_on(line, printed_next) or LABEL_VALUE.search(normalize(line.text))):
+                # a box's text set larger than the body is no title: it runs on; nor is a label with its value or
+                # its blank (「目安：4月～7月」「市町村名　記入欄：」)
+                kind, heading = "cont", None
             if kind in {"cont", "para"} and not in_article and not legal:
                 title = numbered_title(line, printed_prev.get(id(line)), printed_next.get(id(line)))
                 if title is not None:

@@ -54,3 +54,20 @@ def test_a_task_drawn_as_bars_is_one_row_of_its_schedule():
     # a grouped table (not by months) keeps its rows: the next row of a group fills the same columns
     grouped = [["区分", "項目", "件数"], ["高齢者", "入居", "3"], ["", "見守り", "5"], ["", "", ""]]
     assert schedule_rows(grouped) == grouped
+
+
+def test_a_box_text_set_larger_than_the_body_runs_on_and_is_no_title():
+    from ingest.pdf import Line
+    from ingest.structure import LABEL_VALUE, wraps_on
+
+    def line(text: str, top: float, size: float = 9.6, block: int = 5) -> Line:
+        return Line(text, 0, (44, top, 159, top + size), size=size, block=block)
+
+    title = line("現状を知る", 339, size=11.2)
+    a, b, c = line("相談記録や統計から、住ま", 368), line("いに困っている人の状況を", 383), line("把握します。", 399)
+    nxt = {id(title): a, id(a): b, id(b): c}
+    assert wraps_on(a, nxt) and wraps_on(b, nxt)
+    assert not wraps_on(title, nxt)  # over text of another type: a title
+    assert not wraps_on(line("設立までの5つのステップ", 292, 13.0, block=2), {})
+    assert LABEL_VALUE.search("目安：4月～7月") and LABEL_VALUE.search("市町村名　記入欄：")
+    assert not LABEL_VALUE.search("ポイント：早めに相談する")  # a title with a colon
