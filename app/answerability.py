@@ -21,7 +21,7 @@ from pathlib import Path
 from ingest.clean import (
     BRACKETED,
     is_row_number_head,
-    is_timeline,
+    is_schedule,
     normalize,
     passage_parts,
     split_sentences,
@@ -246,7 +246,7 @@ def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "", kinds: tupl
                 for row in grid[1:] if j < len(row) for k in kinds)}
         title = _title_column(grid[0])
         head = " ".join(x for j, x in enumerate(grid[0]) if j in keep)
-        timeline = is_timeline(grid[0])
+        timeline = is_schedule(grid)
         for row in grid[1:]:
             if timeline:  # a schedule's row: each mark or bar is read with its month (「2月 ★設立総会」)
                 marks = [f"{grid[0][j]} {x}" for j, x in enumerate(row[:len(grid[0])]) if j != title and x.strip()]

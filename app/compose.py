@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ingest.clean import BRACKETED, FIGURE_CELL, is_row_number_head, is_timeline, normalize, squash
+from ingest.clean import BRACKETED, FIGURE_CELL, is_row_number_head, is_schedule, normalize, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import expand_short_forms, vocabulary
 
@@ -169,11 +169,16 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
     text, qn, q_tokens = _question_keys(q)
     # a follow-up (「じゃあ市区町村は？」) carries the last question's words: the column or row it names itself wins
     own = _cell_key(normalize(q.raw)) if q.follow_up else ""
-    quoted = [squash(normalize(x)) for x in re.findall(r"「([^「」]{2,})」", q.raw)]
+    def says(h: Hit) -> str:
+        return squash(normalize(" ".join(h.chunk.get(k, "") for k in ("text", "doc_title", "section_title", "unit_title"))))
+
+    # what the question quotes (「予算を確保できない」を挙げた市町村は), where some passage says it: a table that does
+    # not say it gives no cell. A quote no passage says (a document's name in other words) sets no condition
+    quoted = [x for x in (squash(normalize(x)) for x in re.findall(r"「([^「」]{2,})」", q.raw))
+              if any(x in says(h) for h in hits)]
     for h, grid in _value_tables(hits):
-        said = squash(normalize(" ".join(h.chunk.get(k, "") for k in ("text", "doc_title", "section_title", "unit_title"))))
-        if quoted and not any(x in said for x in quoted):
-            continue  # 「予算を確保できない」を挙げた市町村は: a table that never says what the question quotes
+        if quoted and not any(x in says(h) for x in quoted):
+            continue
         unit = UNIT.search(expand_short_forms(normalize(h.chunk["text"])))
         named_in_table = any(q.counter in expand_short_forms(r[0] if r else "") for r in grid) or any(
             re.match(rf"^\s*\d+\s*{re.escape(q.counter)}", normalize(h)) for h in grid[0])
@@ -403,7 +408,7 @@ def schedule_row(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, str
     text, qn, q_tokens = _question_keys(q)
     for h in hits[:top]:
         grid = h.chunk.get("grid") or []
-        if h.chunk.get("kind") != "table" or len(grid) < 3 or not is_timeline(grid[0]):
+        if h.chunk.get("kind") != "table" or len(grid) < 3 or not is_schedule(grid):
             continue
         titles = [r[0] if r else "" for r in grid[1:]]
         named = [i for i, t in enumerate(titles) if len(_cell_key(t)) >= 2 and _cell_key(BRACKETED.sub("", t)) in qn]
@@ -414,7 +419,8 @@ def schedule_row(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, str
         if len(rows) != 1:
             continue
         row = grid[rows[0] + 1]
-        marks = [(grid[0][j], c.strip()) for j, c in enumerate(row[: len(grid[0])]) if j and c.strip()]
+        marks = [(grid[0][j], c.strip()) for j, c in enumerate(row[: len(grid[0])])
+                 if j and c.strip() and not FIGURE_CELL.match(c.strip()) and not NO_FIGURE.match(c.strip())]
         if marks:
             return h, rows[0] + 1, titles[rows[0]], marks
     return None
@@ -486,10 +492,14 @@ def legend_marks(text: str, q_tokens: set[str]) -> tuple[str, str] | None:
         pairs = LEGEND_PAIR.findall(line)
         if len(pairs) < 2 or line.lstrip().startswith("|"):
             continue
-        for mark, meaning in pairs:
-            words = set(content_words(meaning))
-            if words and words <= q_tokens:
-                return mark, meaning
+        named = sorted(((mark, meaning, words) for mark, meaning in pairs
+                        if (words := frozenset(content_words(meaning))) and words <= q_tokens), key=lambda x: -len(x[2]))
+        if not named or any(not named[0][2] > other[2] for other in named[1:]):
+            continue  # the question names two meanings alike: no one mark
+        mark, meaning, words = named[0]
+        # none graded above it (◎重点的に実施 is 実施 too: 「実施しているのは」 takes both)
+        if not any(words < frozenset(content_words(m2)) for _m, m2 in pairs):
+            return mark, meaning
     return None
 
 
@@ -784,8 +794,6 @@ def other_year(q: Query, text: str) -> bool:
                 fiscal_years(b) and FIGURE.search(b) for b in brackets):
             return True
     return other_ordinal(q.specs, text)
-
-
 
 
 def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:

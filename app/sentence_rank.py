@@ -171,10 +171,12 @@ def introduces_list(sents: list[str], i: int) -> bool:
     sentence counting what the list then names one by one (「新たに2法人を指定しました。」 over two ● lines,
     perhaps after one sentence more): the items are what it counted."""
     s = sents[i]
-    if ITEM_LINE.match(s) or MARKED_LINE.match(s) or i + 1 >= len(sents):
+    if ITEM_LINE.match(s) or i + 1 >= len(sents):
         return False
     if FORWARD.search(normalize(s)) and ITEM_LINE.match(sents[i + 1]):
-        return True
+        return True  # 「○ 協議会は次の4つの役割を担う。」 over (1)…(4): a marked paragraph may point forward too
+    if MARKED_LINE.match(s):
+        return False  # a marked line counting something is one of a list, not its lead
     counts = {int(n) if n.isdigit() else _KANJI_DIGITS[n] for n in (m.group(1) for m in COUNTED.finditer(normalize(s)))}
     for start in (i + 1, i + 2):  # the items right under it, or after one sentence that goes on about the count
         run = 0

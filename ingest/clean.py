@@ -192,7 +192,7 @@ def passage_parts(text: str) -> list[str]:
             elif j > col and timeline and j < len(header) and _is_event(cell):
                 # a schedule's cell is a statement of its own, said of its month (「（9月）第2期募集（9月1日～…）」):
                 # the row holds a year of events, and the one asked about is lost among the others
-                where = " ".join(x for x in (title or header[col], header[j]) if x)
+                where = " ".join(x for x in (title or group or header[col], header[j]) if x)
                 out.append(f"（{where}）{cell}")
     flush()
     return out
@@ -206,6 +206,17 @@ def is_timeline(header: list[str]) -> bool:
     """A table whose columns are points in time (4月 | 5月 | … or 令和6年度 | 令和7年度 | …): a schedule, a
     Gantt chart, a plan by year; at least three such columns."""
     return sum(bool(TIME_HEAD.match(normalize(h).replace(" ", ""))) for h in header) >= 3
+
+
+def is_schedule(grid: list[list[str]]) -> bool:
+    """A timeline table whose cells say what happens when (marks, bars, events: a Gantt chart, a year plan), not
+    figures by year (a 推移 table of counts): its month is where a mark stands, the answer to 「いつ」."""
+    if not grid or not is_timeline(grid[0]):
+        return False
+    cols = [j for j, h in enumerate(grid[0]) if TIME_HEAD.match(normalize(h).replace(" ", ""))]
+    cells = [r[j].strip() for r in grid[1:] for j in cols if j < len(r) and r[j].strip()]
+    figures = sum(bool(FIGURE_CELL.match(c)) for c in cells)
+    return bool(cells) and figures * 2 < len(cells)
 
 
 def _is_event(cell: str) -> bool:

@@ -170,8 +170,8 @@ def footnote_lines(frags: list[Frag]) -> set[int]:
             mark = last = None
     # the end of a note begun at the foot of the page before, printed over this page's first note in its type and
     # hanging indent: a note too
-    for i in sorted(out, key=lambda i: frags[i].top):
-        first = frags[i]
+    if out:
+        first = frags[min(out, key=lambda i: frags[i].top)]
         while True:
             above = [k for k in range(len(frags)) if k not in out and abs(frags[k].size - first.size) < 0.3
                      and 0 <= first.top - frags[k].bottom < first.size * 1.2 and frags[k].x0 > first.x0 + 2]
@@ -179,7 +179,6 @@ def footnote_lines(frags: list[Frag]) -> set[int]:
                 break
             out.update(above)
             first = frags[above[0]]
-        break
     return out
 
 
@@ -238,13 +237,19 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
     need_place = max(need, (n + 1) // 2)
 
     def alternate(key: tuple) -> bool:
-        """A running line of facing pages: the same words on every even (or every odd) page but the first (a
-        book's title over the left pages, its chapter's over the right ones), twice at least."""
+        """A running line of facing pages, in a document too short for the count alone (5 or 6 pages, where each
+        side has 2 or 3): the same words on every even (or every odd) page but the first, twice at least, and
+        other words recurring at the same place on the other side (a book's title over the left pages, its
+        chapter's over the right ones). A box title on two pages, with nothing facing it, is content."""
         at = on_pages.get(key, set())
         if len(at) < 2 or len({p % 2 for p in at}) != 1:
             return False
         side = next(iter(at)) % 2
-        return at >= {p for p in range(1, n) if p % 2 == side}
+        if not at >= {p for p in range(1, n) if p % 2 == side}:
+            return False
+        band, _sh, yb = key
+        return any(k[0] == band and k[1][0] == "=" and k != key and abs(k[2] - yb) <= 1 and len(v) >= 2
+                   and {p % 2 for p in v} == {1 - side} for k, v in on_pages.items())
 
     def recurs(variants: tuple, exact: bool, pages_needed: int = need) -> bool:
         return any(
@@ -295,12 +300,14 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
             outside = f.bottom <= frame_top + 0.5 if band == "top" else f.top >= frame_bottom - 0.5
             y = f.top if band == "top" else h - f.bottom
             small_place = bool(body_size) and f.size <= body_size - 0.5 and places[_place(f, band, y, h)] >= need_place
+            # a footnote's line of prose in small type at the foot: only its very words recurring make it furniture
+            footnote_prose = band == "bottom" and bool(body_size) and f.size <= body_size - 0.5 and _prose(f.text)
             if lone_number:
                 hit.add(i)
                 numbers.add(i)
             elif n >= 3 and recurs(key, True, everywhere) and literal[(band, words(f))] >= everywhere:
                 hit.add(i)
-            elif (not big or bool(cands)) and (recurs(key, True) or (outside and i not in notes and not _prose(f.text)
+            elif (not big or bool(cands)) and (recurs(key, True) or (outside and i not in notes and not footnote_prose
                                                                    and (recurs(key, False) or small_place))):
                 # large type that recurs is content (slide titles) — but not a page number's own line
                 # (「《 3 》」 set larger than the slides printed four to a page): the page sequence judges it

@@ -30,7 +30,7 @@ from .clean import (
     FOOT_MARK,
     NOTE_MARK,
     clean_cell,
-    is_timeline,
+    is_schedule,
     join_lines,
     normalize,
     squash,
@@ -382,10 +382,12 @@ def _table_rows(table: Table) -> tuple[list[str], list[list[str]]]:
 
 def _bar_labels(row: list[str]) -> list[str]:
     """A bar's label printed across the month rules is cut into the months it crosses (「データ収集」 | 「・整理」):
-    in a row of bar labels, adjacent filled cells are one label, kept in the month it starts in."""
+    a piece that cannot start a label joins the one before it, in the month the label starts in."""
     out = list(row)
     for j in range(len(out) - 1, 1, -1):
-        if out[j].strip() and out[j - 1].strip():
+        # the right piece goes on from the left one: it starts with a mark that never starts a label (・、ー, a
+        # small kana); two labels side by side (説明会 | 募集開始) stay in their months
+        if out[j].strip() and out[j - 1].strip() and re.match(r"[・、ーっゃゅょぁぃぅぇぉッャュョァィゥェォ）)]", out[j].strip()):
             out[j - 1], out[j] = out[j - 1].rstrip() + out[j].strip(), ""
     return out
 
@@ -396,7 +398,7 @@ def schedule_rows(grid: list[list[str]]) -> list[list[str]]:
     with only the bar's label (設置・第1回), then an empty band. A row without a title that fills only months its
     task left empty is that task's; an empty row is no row. Other tables (a grouped table's next row fills the
     same columns as the row above) are left as they are."""
-    if len(grid) < 3 or not is_timeline(grid[0]):
+    if len(grid) < 3 or not is_schedule(grid):
         return grid
     out = [grid[0]]
     for row in grid[1:]:
@@ -718,6 +720,42 @@ def _split_unit(caption: Unit) -> None:
     caption.title = caption.title[: m.start()].strip()
 
 
+# the line naming a table's or chart's source, printed under it (「資料：…」「出典：…」)
+SOURCE_LINE = re.compile(r"^(?:資料|出典|出所|データ)\s*[:：]|^[(（](?:資料|出典)")
+
+
+def is_note_line(text: str) -> bool:
+    """A line opening a note: ※, 注1, *1 (NOTE_MARK) or a footnote's number 「1)」「(2)」 (FOOT_MARK)."""
+    t = normalize(text.strip())
+    return bool(NOTE_MARK.match(t) or FOOT_MARK.match(t))
+
+
+def _note_cut(page: Page, foot: int) -> bool:
+    """The page's last footnote stops inside a sentence, cut by the page: it wrapped at least once, its last line
+    runs to the text's right edge (tables and boxes count for the edge), and it ends on no sentence end or
+    closing bracket (「（右ページに続く）」). Its end is at the next page's foot."""
+    lines = [b for b in page.blocks[foot:] if isinstance(b, Line) and b.text.strip()]
+    if len(lines) < 2 or is_note_line(lines[-1].text):
+        return False  # a one-line note ends where it ends
+    tail = lines[-1]
+    right = max((b.bbox[2] for b in page.blocks if not isinstance(b, Line) or b.text.strip()), default=0.0)
+    return (tail.bbox[2] >= right - 2 * max(tail.size, 6.0)
+            and not normalize(tail.text).rstrip().endswith((*SENTENCE_END, ")", "）", "」", "】")))
+
+
+def _table_goes_on(page: Page, nxt: Page | None, foot: int) -> bool:
+    """The page's last table goes on at the top of the next page, under its columns, and the notes at its foot are
+    footnotes (「1)」), not the table's own notes (※, 注): they wait, so they do not cut the table in two."""
+    if nxt is None or not FOOT_MARK.match(normalize(page.blocks[foot].text.strip())):
+        return False
+    before = next((b for b in reversed(page.blocks[:foot]) if not isinstance(b, Line) or b.text.strip()), None)
+    first = next((b for b in nxt.blocks if not isinstance(b, Line) or b.text.strip()), None)
+    if not isinstance(before, Table) or not isinstance(first, Table):
+        return False
+    a, b = _table_rows(before)[1], _table_rows(first)[1]
+    return bool(a and b) and len(a[0]) == len(b[0])
+
+
 def foot_notes_from(page: Page, style: _Style, note_open: bool = False) -> int | None:
     """Where the page's footnotes begin in its blocks: the trailing run of lines smaller than the body, when its
     first line is a note (※3 …, 注1 …, 1) …) — or goes on with the note the page before left open (`note_open`),
@@ -735,8 +773,7 @@ def foot_notes_from(page: Page, style: _Style, note_open: bool = False) -> int |
         return None
 
     def marked(j: int) -> bool:
-        t = normalize(blocks[j].text.strip())
-        return bool(NOTE_MARK.match(t) or FOOT_MARK.match(t))
+        return is_note_line(blocks[j].text)
 
     if marked(lines[0]) or (note_open and not re.match(r"[【［〔（(■□●○◆◇・※]", normalize(blocks[lines[0]].text).lstrip())):
         return lines[0]
@@ -788,7 +825,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
             notes = new_unit("text")
             pieces: list[list[str]] = []
             for line, pg in held_notes:
-                if NOTE_MARK.match(normalize(line.text.strip())) or FOOT_MARK.match(normalize(line.text.strip())) or not pieces:
+                if is_note_line(line.text) or not pieces:
                     pieces.append([])
                 pieces[-1].append(line.text)
                 notes.add_place(pg.label, pg.index, line.bbox)
@@ -846,17 +883,10 @@ def build_units(pages: list[Page]) -> list[Unit]:
     note_open = False  # the last page's footnotes stopped inside a sentence: the note goes on at this page's foot
     for k, page in enumerate(pages):
         foot = foot_notes_from(page, style, note_open)
-        # the page's table may go on at the top of the next page: the notes at its foot must not come between
-        table_next = last_table is not None or any(isinstance(b, Table) for b in page.blocks[:foot or 0][-1:])
-        table_next = table_next and k + 1 < len(pages) and isinstance(
-            next((b for b in pages[k + 1].blocks if not isinstance(b, Line) or b.text.strip()), None), Table)
-        tail = next((b for b in reversed(page.blocks) if isinstance(b, Line) and b.text.strip()), None)
-        # a note cut by the page runs to the text's right edge (a box's short last line, 「コラ」「ム」, or a note that
-        # ends without 。, 「※オンラインでの派遣も1回として数えます」, is no note going on), and not
-        # after a closing bracket (「（右ページに続く）」)
-        right = max((b.bbox[2] for b in page.blocks if isinstance(b, Line) and b.text.strip()), default=0.0)
-        note_open = (foot is not None and tail is not None and tail.bbox[2] >= right - 2 * max(tail.size, 6.0)
-                     and not normalize(tail.text).rstrip().endswith((*SENTENCE_END, ")", "）", "」", "】")))
+        if notes_wait and foot is None:  # the note's end never came: the held notes are read where they are
+            notes_wait = False
+        table_next = foot is not None and _table_goes_on(page, pages[k + 1] if k + 1 < len(pages) else None, foot)
+        note_open = foot is not None and _note_cut(page, foot)
         for at, block in enumerate(page.blocks):
             if at == foot and (notes_wait or (page is not pages[-1] and (note_open or table_next or (
                     para_lines and prev_line is not None and not prev_line.text.rstrip().endswith(SENTENCE_END))))):
@@ -1041,10 +1071,13 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 kind = "cont"  # the end of an unfinished sentence that happens to sit above a table
             if kind in ("caption", "small") and caption is None and last_table is not None and not last_table.title:
                 after = next((b for b in page.blocks[at + 1:] if not isinstance(b, Line) or b.text.strip()), None)
-                if caption_of(line.text) and not isinstance(after, Table) and not para_lines:
-                    # a numbered caption printed under a table that has none, and no table under it: the table's
-                    # own (a report's 「図3-1 …」 below its chart, in its small type or the captions')
+                if caption_of(line.text) and not para_lines and isinstance(after, Line) and (
+                        SOURCE_LINE.match(normalize(after.text.strip())) or abs(after.size - line.size) > 0.3):
+                    # a numbered caption printed under a table that has none, with text of another kind under it
+                    # (its 資料： line, the body) on the same page: the table's own (a report's 「図3-1 …」 below its
+                    # chart). A caption at the page foot, or wrapping onto a line like it, titles what follows
                     last_table.title = line.text.strip()
+                    _split_unit(last_table)
                     last_table.add_place(page.label, page.index, line.bbox)
                     note_target = last_table
                     continue
@@ -1106,6 +1139,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
             para_lines.append(line.text)
             para.add_place(page.label, page.index, line.bbox)
             prev_line = line
+    notes_wait = False  # the document ends: notes still held are read at its end
     flush_para()
     close_caption()
     return units

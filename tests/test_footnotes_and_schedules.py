@@ -71,3 +71,8 @@ def test_a_box_text_set_larger_than_the_body_runs_on_and_is_no_title():
     assert not wraps_on(line("設立までの5つのステップ", 292, 13.0, block=2), {})
     assert LABEL_VALUE.search("目安：4月～7月") and LABEL_VALUE.search("市町村名　記入欄：")
     assert not LABEL_VALUE.search("ポイント：早めに相談する")  # a title with a colon
+
+
+def test_two_labels_in_adjacent_months_stay_in_their_months():
+    grid = [["作業", "4月", "5月", "6月", "7月"], ["入居者募集", "", "", "●締切", ""], ["", "説明会", "募集開始", "", ""]]
+    assert schedule_rows(grid)[1] == ["入居者募集", "説明会", "募集開始", "●締切", ""]

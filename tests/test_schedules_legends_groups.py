@@ -55,10 +55,35 @@ def test_a_checklist_item_is_quoted_with_its_group():
 def test_a_table_that_never_says_what_the_question_quotes_gives_no_cell():
     chart = [["区分", "値"], ["令和4年度末", "3"], ["令和5年度末", "4"]]
     q = analyze("令和5年度調査で「予算が足りない」を挙げた館はいくつ？")
-    assert table_lookup(q, [_table(chart, "図1　推移")]) is None
+    said = Hit({"id": "s", "doc_id": "d", "text": "令和5年度調査では「予算が足りない」が6館だった。", "unit_title": ""}, 1.0, 2)
+    assert table_lookup(q, [_table(chart, "図1　推移"), said]) is None
+    # a quote no passage says (the document's name in other words) sets no condition
+    assert table_lookup(analyze("「館の年報」で令和5年度末の値はいくつ？"), [_table(chart, "図1　推移")]) is not None
     assert table_lookup(analyze("令和5年度末の値はいくつ？"), [_table(chart, "図1　推移")]) is not None
 
 
 def test_a_number_alone_is_no_caption():
     assert not untitled_caption("10")
     assert untitled_caption("協議会設置数の推移")
+
+
+def test_a_table_of_figures_by_year_is_no_schedule():
+    from ingest.clean import is_schedule
+
+    figures = [["事業", "令和5年度", "令和6年度", "令和7年度"], ["見守り訪問（件）", "－", "45", "60"],
+               ["出張相談（回）", "12", "15", "18"]]
+    assert not is_schedule(figures)
+    assert is_schedule(PLAN)
+    assert schedule_row(analyze("見守り訪問はいつから始まりましたか"), [_table(figures, "表2")]) is None
+
+
+def test_a_graded_legend_does_not_narrow_to_one_grade():
+    graded = "凡例：◎重点的に実施　○実施　△一部実施\n"
+    assert legend_marks(graded, {"実施"}) is None  # ◎ is 実施 too
+    assert legend_marks(graded, {"重点", "実施"}) == ("◎", "重点的に実施")
+
+
+def test_a_pointing_sentence_set_with_a_mark_still_introduces_its_items():
+    from app.sentence_rank import introduces_list
+
+    assert introduces_list(["○ 協議会は次の4つの役割を担う。", "(1) 相談", "(2) 見守り", "(3) 入居支援", "(4) 情報提供"], 0)
