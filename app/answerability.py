@@ -232,7 +232,8 @@ def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "", kinds: tupl
     decided. A named column none of whose cells holds a value of the asked `kinds` is not where the value stands
     (「何件」 asked of a 相談窓口 column of ○ marks and opening hours): the row is read whole."""
     c = h.chunk
-    context = " ".join(x for x in (c.get("doc_title", ""), c.get("section_title", ""), c.get("unit_title", "")) if x)
+    context = " ".join(x for x in (c.get("doc_title", ""), c.get("section_title", ""), c.get("unit_title", ""),
+                                   *_lead_titles(c["text"])) if x)
     grid = c.get("grid") or []
     if c.get("kind") == "table" and len(grid) >= 2:
         # the table's unit (（単位：件、％）) says what its bare numbers count, as a header word would
@@ -287,6 +288,17 @@ def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "", kinds: tupl
 
 
 _SEPARATOR = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+
+
+def _lead_titles(text: str, most: int = 2) -> list[str]:
+    """The title lines a passage opens with (a step box's 「STEP3」 over 「仲間を集める」): what its sentences are
+    said under, as a section title is."""
+    out = []
+    for line in text.split("\n")[:most]:
+        if not is_title_line(line) or line.lstrip().startswith("|"):
+            break
+        out.append(line.strip())
+    return out
 
 
 def _row_cells(line: str) -> list[str] | None:

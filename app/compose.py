@@ -704,8 +704,8 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
         h, s_i, s = c.hit, c.index, c.text
         if primary >= max_sentences or not model.keep(score, best):
             break
-        if squash(s) in seen:
-            continue
+        if squash(s) in seen or other_ordinal(q.specs, s):
+            continue  # a sentence about another one of the asked series (STEP2 where STEP3 is asked) answers it not
         primary += 1
         sents = by_chunk[h.chunk["id"]]
         prev = sents[s_i - 1] if s_i > 0 else ""

@@ -27,6 +27,7 @@ PLACE_SUFFIX = {"市", "町", "村", "県", "区", "都", "府"}
 NOT_A_NAME = {"市", "町", "村", "県", "区", "都", "府", "道", "国", "他", "各", "同", "本", "当", "全", "両", "近隣",
               "周辺", "一部", "大", "小", "中核", "政令", "地方", "一般"}
 ORDINAL = re.compile(r"第\s*(\d+)\s*(回|期|次|弾|号|条)")
+STEP = re.compile(r"(?i:step|ステップ)\s*(\d{1,2})(?!\d)|第\s*(\d)\s*段階|段階\s*(\d)(?!\d)")
 MONTH = re.compile(r"(?<![\d月])(\d{1,2})\s*月(?!\s*\d+\s*日\s*[〜～~-])")
 FISCAL = re.compile(r"(?:(令和|平成)\s*)?(?<!\d)(\d{1,2}|元)\s*年度(?!目)")  # 3年度目 counts years since
 WESTERN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(度?)")
@@ -137,6 +138,12 @@ def specifiers(question: str) -> tuple[Specifier, ...]:
         out.append(Specifier("year", f"{y}{suffix}", rf"{y}年|{era}{n}{suffix}|(?<![\d.]){n}年度(?!目){first}"))
     for n, unit in ORDINAL.findall(bare):
         out.append(Specifier("ordinal", f"第{n}{unit}", rf"第{n}{unit}|(?<![\d.]){n}{unit}目"))
+    for a, b, c in STEP.findall(bare):  # a guide's numbered step (「STEP3」「ステップ3」) or stage (「第3段階」「段階3」)
+        if a:
+            out.append(Specifier("ordinal", f"STEP{a}", rf"(?i:step|ステップ){a}(?!\d)"))
+        else:
+            n = b or c
+            out.append(Specifier("ordinal", f"段階{n}", rf"第{n}段階|段階{n}(?!\d)"))
     for n in MONTH.findall(bare):
         out.append(Specifier("month", f"{n}月", rf"(?<![\d.]){n}月"))
     for name in body_names(bare):
@@ -206,6 +213,9 @@ def other_ordinal(specs: tuple[Specifier, ...], text: str) -> bool:
     one named away from any figure (「第1期計画の成果を踏まえ、…6,000戸を目指します」) says nothing against it."""
     flat = _arabic_ordinals(squash(normalize(text)))
     for s in specs:
+        step = re.fullmatch(r"STEP(\d+)", s.text) if s.kind == "ordinal" else None
+        if step and not stated(s, flat) and re.search(rf"(?i:step|ステップ)(?!{step.group(1)}(?!\d))\d+", flat):
+            return True  # 「STEP2の前に…」 where STEP3 is asked: about another step
         m = ORDINAL.fullmatch(s.text) if s.kind == "ordinal" else None
         if m is None or m.group(2) not in SERIES or stated(s, flat):
             continue

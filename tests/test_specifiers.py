@@ -388,3 +388,23 @@ def test_a_body_named_with_its_legal_form_is_a_specifier():
                  "社会福祉法人等を対象にした"):
         assert body_names(text) == [], text
     assert any(s.kind == "body" for s in specifiers("株式会社西原ハウジングの令和6年度の入居支援件数は何件ですか。"))
+
+
+def test_a_numbered_step_singles_out_its_step_and_a_stage_its_stage():
+    from app.specifiers import other_ordinal, specifiers, stated
+    from ingest.clean import normalize, squash
+
+    step = specifiers("STEP3では何をしますか")
+    assert [s.text for s in step] == ["STEP3"]
+    assert stated(step[0], squash(normalize("ステップ3　仲間を集める"))) and stated(step[0], "step3")
+    assert not stated(step[0], squash(normalize("STEP 13 まとめ")))
+    assert other_ordinal(step, "※ STEP1とSTEP2は並行して進めます。")  # about other steps
+    assert not other_ordinal(step, "STEP3では関係団体に参加を呼びかけます。")
+    assert [s.text for s in specifiers("第2段階の項目は")] == ["段階2"]  # a stage is another series than a step
+
+
+def test_a_passage_is_read_under_the_title_lines_it_opens_with():
+    from app.answerability import _lead_titles
+
+    assert _lead_titles("STEP3\n仲間を集める\n関係団体に参加を呼びかけます。") == ["STEP3", "仲間を集める"]
+    assert _lead_titles("関係団体に参加を呼びかけます。\nSTEP3") == []
