@@ -42,7 +42,7 @@ from .sentence_rank import (
     subject_of,
 )
 from .sentence_rank import load_model as load_sentence_model
-from .specifiers import document_scope, held, other_ordinal
+from .specifiers import QUOTED, document_scope, held, other_ordinal
 
 TOTAL_Q = re.compile(r"合計|全体|計|延べ|総数")
 UNIT = re.compile(r"[（(]単位[:：]\s*(.+?)[）)]")
@@ -169,15 +169,13 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
     text, qn, q_tokens = _question_keys(q)
     # a follow-up (「じゃあ市区町村は？」) carries the last question's words: the column or row it names itself wins
     own = _cell_key(normalize(q.raw)) if q.follow_up else ""
-    def says(h: Hit) -> str:
-        return squash(normalize(" ".join(h.chunk.get(k, "") for k in ("text", "doc_title", "section_title", "unit_title"))))
-
     # what the question quotes (「予算を確保できない」を挙げた市町村は), where some passage says it: a table that does
     # not say it gives no cell. A quote no passage says (a document's name in other words) sets no condition
-    quoted = [x for x in (squash(normalize(x)) for x in re.findall(r"「([^「」]{2,})」", q.raw))
-              if any(x in says(h) for h in hits)]
+    says = {h.chunk["id"]: squash(normalize(" ".join(h.chunk.get(k, "") for k in (
+        "text", "doc_title", "section_title", "unit_title")))) for h in hits}
+    quoted = [x for x in (squash(normalize(x)) for x in QUOTED.findall(q.raw)) if any(x in t for t in says.values())]
     for h, grid in _value_tables(hits):
-        if quoted and not any(x in says(h) for x in quoted):
+        if quoted and not any(x in says[h.chunk["id"]] for x in quoted):
             continue
         unit = UNIT.search(expand_short_forms(normalize(h.chunk["text"])))
         named_in_table = any(q.counter in expand_short_forms(r[0] if r else "") for r in grid) or any(

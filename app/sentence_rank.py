@@ -26,6 +26,7 @@ from .answer_kinds import ANSWER_LOOKS
 from .counting import figure_pattern, same_counter
 from .query import NEGATION, Query
 from .retrieve import Hit, Retriever
+from .specifiers import kanji_number
 
 MODEL_FILE = Path(__file__).with_name("resources") / "sentence_model.json"
 TOP_PASSAGES = 4  # sentences are taken from this many passages
@@ -152,7 +153,6 @@ FORWARD = re.compile(r"次|以下|下記|掲げる|[：:]$")
 MARKED_LINE = re.compile(rf"{ITEM_LINE.pattern}|^\s*[●○■□◆◇★☆▶▷✓✔☑☐]")
 # a count stated with its counter (2法人, 3つ, 三つの): how many items the sentence speaks of
 COUNTED = re.compile(r"(?<![\d,.])(\d{1,2}|[二三四五六七八九十])\s*(?:つ|[^\d\s、。，,（）()「」をはがのにでとも]{1,3}?)(?:を|が|は|の|に|で|と|、|。|$)")
-_KANJI_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)}
 
 
 def in_marked_run(sents: list[str], i: int) -> bool:
@@ -177,7 +177,7 @@ def introduces_list(sents: list[str], i: int) -> bool:
         return True  # 「○ 協議会は次の4つの役割を担う。」 over (1)…(4): a marked paragraph may point forward too
     if MARKED_LINE.match(s):
         return False  # a marked line counting something is one of a list, not its lead
-    counts = {int(n) if n.isdigit() else _KANJI_DIGITS[n] for n in (m.group(1) for m in COUNTED.finditer(normalize(s)))}
+    counts = {int(n) if n.isdigit() else kanji_number(n) for n in (m.group(1) for m in COUNTED.finditer(normalize(s)))}
     for start in (i + 1, i + 2):  # the items right under it, or after one sentence that goes on about the count
         run = 0
         while start + run < len(sents) and MARKED_LINE.match(sents[start + run]):

@@ -194,16 +194,19 @@ SERIES = {"回", "期", "次", "弾"}  # ordinals that number one of a series (a
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 
 
+def kanji_number(k: str) -> int:
+    """A number written in kanji (二 -> 2, 十五 -> 15, 二〇 -> 20): documents and questions write counts and a
+    series' number either way."""
+    if "十" in k:
+        tens, _, ones = k.partition("十")
+        return (_KANJI_DIGITS.get(tens, 1) if tens else 1) * 10 + (_KANJI_DIGITS.get(ones, 0) if ones else 0)
+    return int("".join(str(_KANJI_DIGITS[c]) for c in k))
+
+
 def _arabic_ordinals(flat: str) -> str:
     """第二期 -> 第2期, 第十五回 -> 第15回: documents write a series' number either way."""
     def value(m: re.Match) -> str:
-        k = m.group(1)
-        if "十" in k:
-            tens, _, ones = k.partition("十")
-            n = (_KANJI_DIGITS.get(tens, 1) if tens else 1) * 10 + (_KANJI_DIGITS.get(ones, 0) if ones else 0)
-        else:
-            n = int("".join(str(_KANJI_DIGITS[c]) for c in k))
-        return f"第{n}{m.group(2)}"
+        return f"第{kanji_number(m.group(1))}{m.group(2)}"
     return re.sub(r"第([〇一二三四五六七八九十]+)(回|期|次|弾|号|条)", value, flat)
 
 

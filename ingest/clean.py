@@ -202,10 +202,14 @@ def passage_parts(text: str) -> list[str]:
 TIME_HEAD = re.compile(r"^(?:\d{1,2}月(?:[上中下]旬)?|第?\d四半期|(?:令和|平成|R|H)?\s*(?:\d{1,4}|元)\s*年度?|\d{4})$")
 
 
+def _time_columns(header: list[str]) -> list[int]:
+    return [j for j, h in enumerate(header) if TIME_HEAD.match(normalize(h).replace(" ", ""))]
+
+
 def is_timeline(header: list[str]) -> bool:
     """A table whose columns are points in time (4月 | 5月 | … or 令和6年度 | 令和7年度 | …): a schedule, a
     Gantt chart, a plan by year; at least three such columns."""
-    return sum(bool(TIME_HEAD.match(normalize(h).replace(" ", ""))) for h in header) >= 3
+    return len(_time_columns(header)) >= 3
 
 
 def is_schedule(grid: list[list[str]]) -> bool:
@@ -213,7 +217,7 @@ def is_schedule(grid: list[list[str]]) -> bool:
     figures by year (a 推移 table of counts): its month is where a mark stands, the answer to 「いつ」."""
     if not grid or not is_timeline(grid[0]):
         return False
-    cols = [j for j, h in enumerate(grid[0]) if TIME_HEAD.match(normalize(h).replace(" ", ""))]
+    cols = _time_columns(grid[0])
     cells = [r[j].strip() for r in grid[1:] for j in cols if j < len(r) and r[j].strip()]
     figures = sum(bool(FIGURE_CELL.match(c)) for c in cells)
     return bool(cells) and figures * 2 < len(cells)

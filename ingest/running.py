@@ -242,7 +242,7 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
         other words recurring at the same place on the other side (a book's title over the left pages, its
         chapter's over the right ones). A box title on two pages, with nothing facing it, is content."""
         at = on_pages.get(key, set())
-        if len(at) < 2 or len({p % 2 for p in at}) != 1:
+        if n > 6 or len(at) < 2 or len({p % 2 for p in at}) != 1:  # longer documents: the count decides
             return False
         side = next(iter(at)) % 2
         if not at >= {p for p in range(1, n) if p % 2 == side}:

@@ -568,7 +568,6 @@ def form_tables(grid: list[list[str]]) -> tuple[list[list[str]], list[tuple[list
 _NOTE_CELL = re.compile(r"^[※＊*注]")
 
 
-
 def _filled_down(grid: list[list[str]]) -> list[list[str]]:
     """An inner table's label cells merged over the rows of one item (指標名 and 単位 over 目標値 / 実績値 /
     達成率) are printed on its first row only: each row gets them, left of the first column of figures."""
@@ -784,7 +783,6 @@ def foot_notes_from(page: Page, style: _Style, note_open: bool = False) -> int |
         if marked(j) and all(abs(blocks[k].size - blocks[j].size) < 0.3 for k in lines if k >= j):
             return j
     return None
-
 
 
 def build_units(pages: list[Page]) -> list[Unit]:
