@@ -31,13 +31,13 @@ from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
 
 from .answer_kinds import ANSWER_LOOKS, FINER_DATES, RATE_HEAD, finest, names_listed, value_kinds
-from .compose import answer_cell, counted_in_yen, fiscal_years, without_years
+from .compose import answer_cell, block_label, counted_in_yen, fiscal_years, without_years
 from .counting import counter_forms, counts_in, figure_pattern, same_counter, units_in
 from .doc_head import doc_head
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
-from .sentence_rank import ITEM_LINE, QUESTION_LINE, is_title_line
-from .specifiers import document_scope, held
+from .sentence_rank import ITEM_LINE, QUESTION_LINE, is_title_line, speaker_of
+from .specifiers import SPEAKER_MARK, document_scope, enumerated, held
 
 MODEL_FILE = Path(__file__).with_name("resources") / "answerability.json"
 IDF_FLOOR = 1.0  # a word found in every passage of a small corpus still names the question's topic
@@ -265,7 +265,8 @@ def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "", kinds: tupl
     header: list[str] = []
     for i, (sent, question) in enumerate(zip(sents, answered(sents), strict=True)):
         nxt = sents[i + 1] if i + 1 < len(sents) else ""
-        text = f"{context} {question} {sent}{nxt}"
+        who = speaker_of(sent) or block_label(sents, i)  # a statement in minutes is its speaker's
+        text = f"{context} {question} {sent}{nxt}" + (f" {SPEAKER_MARK}{who}§" if who else "")
         if _SEPARATOR.match(sent.strip()):
             continue  # a table's rule line states nothing (the row under it is a unit of its own)
         cells = _row_cells(sent)
@@ -415,6 +416,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     alts = [{t, *synonym_tokens((t,))} for t in attr]
     weights = [max(retriever.idf(t), IDF_FLOOR) for t in attr]
     asked = squash(normalize(q.standalone))
+    valued = bool({"count", "money", "rate"} & set(kinds))  # a figure asked of one place
     for h in hits:
         if "name" in kinds and not _names_hit(q, h):
             continue
@@ -428,6 +430,10 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
             if q.counter and "count" in kinds and not _counts(q.counter, held_text, asked):
                 continue
             share = _held_by(q.specs, text, given)
+            if share and valued and q.specs and "|" not in text:  # a place named only in a list: the figure is the list's
+                listed = sum(s.kind == "place" and s.text not in given and enumerated(squash(s.text), squash(text))
+                             for s in q.specs)
+                share = max(0.0, share - listed / len(q.specs))
             spec_best = max(spec_best, share)
             flat = squash(text)
             if counted and not bare(whole, flat) and not any(_counts(c, text, asked) for c in counted):

@@ -225,6 +225,7 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
     places = [n for n in named if n[-1:] in vocabulary().english_suffixes.values()]
     if len(places) == 1 and places[0] not in {s.text for s in specs}:
         specs += (Specifier("place", places[0], re.escape(squash(places[0]))),)
+    group = named_group(own)
     return Query(
         raw=raw, text=text, standalone=standalone, follow_up=follow, language="en" if english else "ja",
         lexical_text=lexical, dense_text=dense, tokens=tokens, focus_tokens=focus,
@@ -232,11 +233,17 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         counter=asked_counter(nt), numeric=bool(NUMERIC_Q.search(nt) or explicit_counter(nt)), list_like=bool(LIST_Q.search(own)),
         negated=bool(NEGATION.search(nt)), zero=bool(ZERO_Q.search(nt)),
         years=tuple(dict.fromkeys(re.sub(r"\s+", "", y) for y in YEAR.findall(nt))), truncated=truncated,
-        rewrite=rewrite or "", asks=asked_kinds(normalize(raw + " " + standalone)),
+        rewrite=rewrite or "", asks=_with_group(asked_kinds(normalize(raw + " " + standalone)), group),
         extreme=next((k for k, rx in EXTREME_Q.items() if rx.search(nt) or rx.search(raw)), ""),
         specs=specs, attribute=asked_attribute(own) or asked_attribute(nt),
-        names=tuple(named), group=named_group(own),
+        names=tuple(named), group=group,
     )
+
+
+def _with_group(asks: tuple[str, ...], group: tuple[int, str]) -> tuple[str, ...]:
+    """A question asking which members of a numbered group they are (「9市町村って、どこのこと？」) asks for names,
+    however it words the asking."""
+    return asks if not group[0] or "name" in asks else (*asks, "name")
 
 
 def _to_japanese(text: str, names: NameIndex | None) -> tuple[str, list[str], list[str]]:

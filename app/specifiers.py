@@ -33,6 +33,11 @@ FISCAL = re.compile(r"(?:(令和|平成)\s*)?(?<!\d)(\d{1,2}|元)\s*年度(?!目
 WESTERN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(度?)")
 CALENDAR = re.compile(r"(令和|平成)\s*(\d{1,2}|元)\s*年(?!度)")
 QUOTED = re.compile(r"「([^「」]{2,30})」")
+# a person's title after the name (「堀内委員」「山吹部会長」「石黒課長」): in minutes, who said a thing singles it out
+ROLE = r"(?:副?委員長|副?部会長|副?会長|委員|議長|座長|理事長|課長|班長|係長|室長|部長|局長|所長|主査|理事)"
+_ROLE_AFTER = re.compile(rf"\s*({ROLE})(?![一-龥])")
+# how a unit of a passage says who speaks it (answerability marks each unit of a labelled block with its speaker)
+SPEAKER_MARK = "§話者="
 # a body named with its legal form (株式会社かざはや不動産サービス, 社会福祉法人汐風会, ふじなみ住宅サービス株式会社): the
 # name is what singles it out; the forms are data (vocabulary: legal_forms). Read up to a particle or a bracket —
 # a name's own の (いぶき住まいの輪) cuts it short, and its first part still names it
@@ -42,7 +47,7 @@ _NAME_STOP = r"[\s、。，,・「」『』（）()?？のはがをにでとや�
 
 @dataclass(frozen=True)
 class Specifier:
-    kind: str  # place | year | month | ordinal | body
+    kind: str  # place | year | month | ordinal | body | speaker
     text: str  # as the question writes it (normalised)
     pattern: str  # a regular expression a passage matches when it states it
 
@@ -148,7 +153,27 @@ def specifiers(question: str) -> tuple[Specifier, ...]:
         out.append(Specifier("month", f"{n}月", rf"(?<![\d.]){n}月"))
     for name in body_names(bare):
         out.append(Specifier("body", name, re.escape(squash(name))))
+    for name, role in person_names(bare):
+        out.append(Specifier("speaker", f"{name}{role}", rf"{re.escape(name)}{ROLE}"))
     return tuple({s.text: s for s in out}.values())
+
+
+def person_names(text: str) -> list[tuple[str, str]]:
+    """(name, title) of each person a text names with a title: a proper noun of kanji (a surname; the tokeniser
+    reads many as places) right before a title word — 「堀内委員」, not 「外部委員」「専門委員」."""
+    out: list[tuple[str, str]] = []
+    at = 0
+    for surface, pos in morphemes(text):
+        start = text.find(surface, at)
+        if start < 0:
+            continue
+        at = start + len(surface)
+        if pos[0] == "名詞" and pos[1] == "固有名詞" and re.fullmatch(r"[一-龥々]{1,4}", surface) \
+                and (start == 0 or not re.match(r"[一-龥々]", text[start - 1])):
+            m = _ROLE_AFTER.match(text, at)
+            if m:
+                out.append((surface, m.group(1)))
+    return out
 
 
 def body_names(text: str) -> list[str]:
@@ -187,7 +212,45 @@ def held(specs: tuple[Specifier, ...], text: str, given: frozenset[str] = frozen
     if not specs:
         return 1.0
     flat = squash(normalize(text))
-    return sum(s.text in given or stated(s, flat) for s in specs) / len(specs)
+    return sum(s.text in given or (_spoken_by(s, flat) if s.kind == "speaker" else stated(s, flat))
+               for s in specs) / len(specs)
+
+
+_PLACE_RUN = re.compile(r"(?:[^、,，。\s]{1,8}?[都道府県市区町村][、,，]){2,}[^、,，。\s]{1,8}?[都道府県市区町村]")
+
+
+def enumerated(name: str, flat: str) -> bool:
+    """Every mention of the place in a (squashed) text is one of a list of three or more places (「すいれん町、ねじばな町、
+    ときじく市の3市町に…合計130万円」): a figure there is the list's, not this place's own. (Two places joined by と or
+    ・ are often one joint body: not a list here.)"""
+    at = [m.start() for m in re.finditer(re.escape(name), flat)]
+    runs = [(m.start(), m.end()) for m in _PLACE_RUN.finditer(flat)]
+    return bool(at) and all(any(a <= i and i + len(name) <= b for a, b in runs) for i in at)
+
+
+_TIMES = {"year": re.compile(rf"{FISCAL.pattern}|{CALENDAR.pattern}|{WESTERN.pattern}"), "month": MONTH}
+
+
+def other_time(specs: tuple[Specifier, ...], text: str) -> bool:
+    """The text states a fiscal year (a month) and none of those the question asks: 「9月末時点では4市町村」 where
+    「10月末時点」 is asked, 「令和6年度は…」 where 令和5年度 is — a near-duplicate figure of another time."""
+    flat = squash(normalize(text))
+    for kind, rx in _TIMES.items():
+        asked = [s for s in specs if s.kind == kind]
+        if asked and rx.search(flat) and not any(stated(s, flat) for s in asked):
+            return True
+    return False
+
+
+def _spoken_by(spec: Specifier, flat: str) -> bool:
+    """A unit of a labelled block (minutes: 「○堀内委員　…」) is the speaker's: it states what 堀内委員 said only
+    under that label, not where another speaker names him (「堀内委員のご指摘のとおり」) nor in the list of members.
+    A unit outside any labelled block states it where it names the person with the title."""
+    marks = re.findall(rf"{SPEAKER_MARK}([^§]*)§", flat)
+    if marks:
+        name = re.sub(rf"{ROLE}$", "", spec.text)
+        return any(name in m for m in marks)  # a label may name him without the title (○堀内　…)
+    return stated(spec, flat)
 
 
 SERIES = {"回", "期", "次", "弾"}  # ordinals that number one of a series (a meeting, a plan); not 条 or 号

@@ -2,7 +2,7 @@
 pure text processing, no index."""
 
 from app.query import analyze
-from app.specifiers import document_scope, held, place_names, specifiers
+from app.specifiers import SPEAKER_MARK, document_scope, held, place_names, specifiers
 
 
 def _texts(question: str) -> list[tuple[str, str]]:
@@ -408,3 +408,28 @@ def test_a_passage_is_read_under_the_title_lines_it_opens_with():
 
     assert _lead_titles("STEP3\n仲間を集める\n関係団体に参加を呼びかけます。") == ["STEP3", "仲間を集める"]
     assert _lead_titles("関係団体に参加を呼びかけます。\nSTEP3") == []
+
+
+def test_a_person_named_with_a_title_is_a_speaker_and_a_generic_member_is_none():
+    specs = specifiers("堀内委員は、障害のある方の入居について会議でどんな意見を述べましたか。")
+    assert [(s.kind, s.text) for s in specs] == [("speaker", "堀内委員")]
+    assert [s.text for s in specifiers("山吹部会長はどうまとめた？")] == ["山吹部会長"]
+    assert not [s for s in specifiers("外部委員と専門委員は何人？") if s.kind == "speaker"]
+
+
+def test_what_a_speaker_said_is_held_only_under_his_label_in_minutes():
+    specs = specifiers("堀内委員は何と言った？")
+    assert held(specs, f"○堀内委員　見守りが大切です。 {SPEAKER_MARK}堀内委員§") == 1.0
+    assert held(specs, f"○中村委員　堀内委員のご指摘のとおりです。 {SPEAKER_MARK}中村委員§") == 0.0
+    assert held(specs, "出席委員：高畑 聡、堀内 さやか") == 0.0  # the list of members says nothing he said
+    assert held(specs, "堀内委員は、見守りの必要性を指摘した。") == 1.0  # a report of the meeting, no labels
+
+
+def test_a_place_named_only_in_a_list_of_places_has_no_figure_of_its_own():
+    from app.specifiers import enumerated
+
+    group = "第1回の募集では、すいれん町、ねじばな町、ときじく市の3市町に合計130万円の交付決定を行いました。"
+    assert enumerated("ときじく市", group) and enumerated("すいれん町", group)
+    assert not enumerated("ときじく市", "ときじく市には50万円を交付しました。")
+    assert not enumerated("ときじく市", group + "ときじく市には50万円です。")  # named on its own too
+    assert not enumerated("あおい市", "あおい市とさくら町の共同設置の協議会は14団体です。")  # a pair: often one body
