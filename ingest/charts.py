@@ -92,6 +92,40 @@ def is_share_row(cells: list[str]) -> bool:
     return len(cells) >= 2 and all(re.fullmatch(r"[\d.,]+\s*[%％]", c.strip() or "-") for c in cells)
 
 
+COLUMN_BOTTOM = 1.5  # the columns of one chart stand on one baseline (points)
+
+
+def column_plots(rects: list[dict], words: list[dict], skip: list[tuple[float, float, float, float]]
+                 ) -> list[tuple[float, float, float, float]]:
+    """The plot areas of column charts drawn without gridlines: three or more filled columns side by side on one
+    baseline, of different heights (a row of equal boxes is a layout: STEP boxes, a banner), none overlapping
+    another, and none holding more than one word (a bar holds at most its value; a box holds text). `skip`:
+    areas already read (tables, gridded charts). Such a chart's values stand over their columns at the columns'
+    heights, so text order reads them by height, not by category."""
+    cols = [r for r in rects if r.get("fill") and 4.0 <= r["x1"] - r["x0"] <= 90.0 and r["bottom"] - r["top"] >= 1.0
+            and not any(b[0] - 1 <= r["x0"] and r["x1"] <= b[2] + 1 and b[1] - 1 <= r["top"] and r["bottom"] <= b[3] + 1
+                        for b in skip)]
+    out: list[tuple[float, float, float, float]] = []
+    for base in sorted({round(r["bottom"]) for r in cols}):
+        row = sorted((r for r in cols if abs(r["bottom"] - base) <= COLUMN_BOTTOM), key=lambda r: r["x0"])
+        row = [r for k, r in enumerate(row) if k == 0 or r["x0"] >= row[k - 1]["x1"] - 0.5]  # side by side
+        if len(row) < 3 or max(r["bottom"] - r["top"] for r in row) - min(r["bottom"] - r["top"] for r in row) < 2:
+            continue
+        if any(sum(1 for w in words if r["x0"] <= _mid(w) <= r["x1"] and r["top"] <= _mid_y(w) <= r["bottom"]) > 1
+               for r in row):
+            continue
+        box = (row[0]["x0"], min(r["top"] for r in row), row[-1]["x1"], max(r["bottom"] for r in row))
+        if not any(abs(box[0] - o[0]) < 1 and abs(box[3] - o[3]) < 1 for o in out):
+            out.append(box)
+    return out
+
+
+def read_column_chart(words: list[dict], plot: tuple[float, float, float, float]) -> Chart | None:
+    """The grid of a column chart drawn without gridlines (see column_plots): each category under its column,
+    its value over it; None when they do not pair up one to one."""
+    return _columns(words, plot)
+
+
 def read_bar_chart(words: list[dict], plot: tuple[float, float, float, float], rects: list[dict] | None = None
                    ) -> Chart | None:
     """The grid a bar chart draws, from the words printed around its plot area (x0, top, x1, bottom): columns

@@ -1,7 +1,9 @@
 """A column chart's printed labels read back as the grid it draws (ingest/charts.py): pure functions over
 word boxes, and one real PDF drawn with reportlab."""
 
-from ingest.charts import is_chart_grid, read_bar_chart
+import pytest
+
+from ingest.charts import column_plots, is_chart_grid, read_bar_chart
 
 
 def w(text, x0, top, width=20.0, height=8.0):
@@ -42,7 +44,8 @@ def test_a_chart_grid_is_mostly_empty_cells_and_numbers():
     assert not is_chart_grid([["", "", ""], ["注）", "", ""], ["", "", ""], ["", "", ""]])  # words: not a chart
 
 
-def test_a_drawn_column_chart_becomes_a_table_in_the_pdf(tmp_path):
+@pytest.mark.parametrize("gridlines", [True, False])
+def test_a_drawn_column_chart_becomes_a_table_in_the_pdf(tmp_path, gridlines):
     from pathlib import Path
 
     from reportlab.lib.pagesizes import A4
@@ -62,10 +65,12 @@ def test_a_drawn_column_chart_becomes_a_table_in_the_pdf(tmp_path):
     x0, y0, x1, y1 = 120, h - 270, 460, h - 120
     for k, tick in enumerate(("0", "200", "400", "600")):  # gridlines and ticks
         y = y0 + k * (y1 - y0) / 3
-        c.line(x0, y, x1, y)
+        if gridlines:
+            c.line(x0, y, x1, y)
         c.drawRightString(x0 - 4, y - 3, tick)
-    c.line(x0, y0, x0, y1)
-    c.line(x1, y0, x1, y1)
+    if gridlines:
+        c.line(x0, y0, x0, y1)
+        c.line(x1, y0, x1, y1)
     for i, (cat, v) in enumerate((("令和2年度", 118), ("令和3年度", 276), ("令和4年度", 534))):
         bx = x0 + 40 + i * 110
         top = y0 + v / 600 * (y1 - y0)
@@ -79,6 +84,22 @@ def test_a_drawn_column_chart_becomes_a_table_in_the_pdf(tmp_path):
     pages = read_pdf(path)
     grids = [b.rows for b in pages[0].blocks if isinstance(b, Table)]
     assert ["令和4年度", "534"] in [r for g in grids for r in g]
+
+
+def test_columns_without_gridlines_are_found_as_a_plot_and_a_row_of_boxes_is_not():
+    def rect(x0, top, x1, bottom):
+        return {"x0": x0, "top": top, "x1": x1, "bottom": bottom, "fill": True}
+
+    columns = [rect(160 + 110 * i, t, 190 + 110 * i, 270) for i, t in enumerate((250, 210, 140))]
+    assert column_plots(columns, WORDS, []) == [(160, 140, 410, 270)]
+    chart = read_bar_chart(WORDS, column_plots(columns, WORDS, [])[0])
+    assert chart is not None and chart.rows[1:] == [["令和2年度", "118"], ["令和3年度", "276"], ["令和4年度", "534"]]
+    boxes = [rect(60 + 150 * i, 400, 200 + 150 * i, 460) for i in range(3)]  # STEP boxes: one height
+    assert column_plots(boxes, [], []) == []
+    texty = [rect(160 + 110 * i, t, 250 + 110 * i, 270) for i, t in enumerate((200, 180, 160))]  # boxes of text
+    words = [w(x, 165 + 110 * i + 25 * j, 230) for i in range(3) for j, x in enumerate(("見守り", "の", "体制"))]
+    assert column_plots(texty, words, []) == []
+    assert column_plots(columns, WORDS, [(100, 100, 500, 300)]) == []  # inside a table already read
 
 
 def test_a_horizontal_bar_chart_pairs_each_category_with_the_value_at_its_bars_end():
