@@ -44,6 +44,11 @@ lint: setup
 # (the report plus generated documents of five other layouts, see eval/corpora.py).
 EVAL_ENV := KYOJU_CORPUS_DIR=data/eval/corpus KYOJU_INDEX_DIR=data/eval/index
 BANKS    := eval/bank-report.jsonl eval/bank-layouts.jsonl eval/bank-offtopic.jsonl
+# Held-out sets still blind (never fitted on, never read for fixes); every other blind set, once its misses were read
+# and fixed, is no longer held out and joins the answerability model's training (scored out of fold by eval.pairs).
+# heldout-report and heldout-layouts stay out: `make eval` scores them plainly.
+BLIND    := eval/heldout-blind25.jsonl
+SEEN     := $(filter-out $(BLIND),$(wildcard eval/heldout-blind*.jsonl)) eval/heldout-fresh.jsonl
 
 eval: index
 	$(KYOJU) eval eval/questions.jsonl --compare --json eval/reports/dev.json --md eval/reports/dev.md
@@ -55,14 +60,18 @@ eval: index
 
 # Refit on the banks (out-of-fold numbers first): the fusion weight (printed, with eval/reports/fusion.md: set
 # Settings.dense_weight if it moved), the reranker (app/resources/rerank_model.json, eval/reports/rerank.md), then
-# the answerability model and the composer's sentence scorer (app/resources/answerability.json, sentence_model.json)
+# the answerability model and the composer's sentence scorer (app/resources/answerability.json, sentence_model.json).
+# The answerability model and the sentence scorer also learn from the held-out sets no longer blind ($(SEEN)), each
+# question asked of its document beside the report (eval.pairs corpora), with folds that keep a document's questions
+# together. (The reranker trained that way did no better on those sets than the one fitted on the banks alone:
+# hit@1 0.803 out of fold against 0.816, so it stays on the banks.)
 fit: model
 	$(PY) -m eval.corpora data/eval/corpus
 	$(EVAL_ENV) $(KYOJU) ingest --quiet
 	$(EVAL_ENV) $(PY) -m eval.fit_fusion eval/bank-report.jsonl eval/bank-layouts.jsonl --md eval/reports/fusion.md
 	$(EVAL_ENV) $(PY) -m eval.fit_rerank eval/bank-report.jsonl eval/bank-layouts.jsonl --md eval/reports/rerank.md
-	$(EVAL_ENV) $(PY) -m eval.fit $(BANKS) --rows data/eval/fit-rows.json
-	$(EVAL_ENV) $(PY) -m eval.fit_sentences $(BANKS)
+	$(PY) -m eval.fit $(BANKS) $(SEEN) --pairs data/eval/pairs --rows data/eval/fit-rows.json
+	$(PY) -m eval.fit_sentences $(BANKS) $(SEEN) --pairs data/eval/pairs
 
 bench: index
 	$(PY) -m eval.bench

@@ -22,6 +22,7 @@ import numpy as np
 
 from app.answerability import FEATURES, MODEL_FILE, SIGNS, Model
 
+ROOT = Path(__file__).resolve().parent.parent
 K_FOLDS = 5
 SEED = 13
 TARGET_ABSTAIN_PRECISION = 0.85  # of the questions kyoju refuses, at least this share must be unanswerable
@@ -106,9 +107,11 @@ def _lr(x: np.ndarray, y: np.ndarray):
     return scaler, MonotoneLogistic(signs).fit(scaler.transform(x), y)
 
 
-def _held_out_probabilities(x: np.ndarray, y: np.ndarray, k: int = K_FOLDS) -> np.ndarray:
-    """Each training question's probability from a model fitted without it (inner folds)."""
-    f = folds(y, k)
+def _held_out_probabilities(x: np.ndarray, y: np.ndarray, k: int = K_FOLDS,
+                            groups: list[str] | None = None) -> np.ndarray:
+    """Each training question's probability from a model fitted without it (inner folds; without its document
+    when groups are given)."""
+    f = folds(y, k, groups=groups)
     p = np.zeros(len(y))
     for i in range(k):
         train, test = f != i, f == i
@@ -119,21 +122,36 @@ def _held_out_probabilities(x: np.ndarray, y: np.ndarray, k: int = K_FOLDS) -> n
     return p
 
 
-def fit_model(x: np.ndarray, y: np.ndarray, meta: dict | None = None) -> Model:
+def fit_model(x: np.ndarray, y: np.ndarray, meta: dict | None = None, groups: list[str] | None = None) -> Model:
     """The regression on all of x; its operating points chosen on probabilities the regression gives questions
     it was not fitted on (inner folds). On its own training probabilities the precision of abstaining looks
     better than it is, and the threshold came out too high: answerable questions on new documents were refused."""
     scaler, lr = _lr(x, y)
-    p = _held_out_probabilities(x, y) if len(set(y)) > 1 and min(np.bincount(y)) >= K_FOLDS else \
+    p = _held_out_probabilities(x, y, groups=groups) if len(set(y)) > 1 and min(np.bincount(y)) >= K_FOLDS else \
         lr.predict_proba(scaler.transform(x))[:, 1]
     lo, hi = _thresholds(p, y)
     return Model(tuple(FEATURES), tuple(map(float, scaler.mean_)), tuple(float(s) or 1.0 for s in scaler.scale_),
                  tuple(map(float, lr.coef_[0])), float(lr.intercept_[0]), lo, hi, meta or {})
 
 
-def folds(y: np.ndarray, k: int = K_FOLDS, seed: int = SEED) -> np.ndarray:
-    """Stratified fold number per question (answerable and unanswerable spread evenly)."""
+def folds(y: np.ndarray, k: int = K_FOLDS, seed: int = SEED, groups: list[str] | None = None) -> np.ndarray:
+    """Stratified fold number per question (answerable and unanswerable spread evenly). With groups (the document
+    each question is about), a document's questions share one fold: a model is then judged on documents it never
+    saw, as on a user's new PDF — questions of one document resemble each other, and folds that split them
+    flattered the model. Groups are dealt out largest first, each to the fold with fewest questions so far."""
     rng = np.random.default_rng(seed)
+    if groups is not None and len(set(groups)) >= k:
+        names = sorted(set(groups))
+        rng.shuffle(names)
+        size = {g: 0 for g in names}
+        for g in groups:
+            size[g] += 1
+        fold_of: dict[str, int] = {}
+        load = [0] * k
+        for g in sorted(names, key=lambda g: -size[g]):  # stable: ties keep the shuffled order
+            fold_of[g] = int(np.argmin(load))
+            load[fold_of[g]] += size[g]
+        return np.array([fold_of[g] for g in groups], dtype=int)
     out = np.zeros(len(y), dtype=int)
     for label in (0, 1):
         idx = np.flatnonzero(y == label)
@@ -142,17 +160,26 @@ def folds(y: np.ndarray, k: int = K_FOLDS, seed: int = SEED) -> np.ndarray:
     return out
 
 
+def group_of(row: dict) -> str:
+    """The unit a fold keeps whole: the generated document a question is about; a question about the shipped
+    corpus (the report, or none in particular) is its own unit, as every hidden question about the report is new."""
+    doc = row.get("doc") or ""
+    return f"doc:{doc}" if doc and not (ROOT / "corpus" / doc).exists() else f"q:{row.get('file', '')}:{row.get('id', '')}"
+
+
 def out_of_fold(rows: list[dict], k: int = K_FOLDS) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """(outcome per question, its probability, its fold), each decided by a model that never saw it."""
+    """(outcome per question, its probability, its fold), each decided by a model that never saw it, nor any
+    question about its document."""
     x, y = matrix(rows)
-    f = folds(y, k)
+    groups = [group_of(r) for r in rows]
+    f = folds(y, k, groups=groups)
     outcomes = [""] * len(rows)
     probs = np.zeros(len(rows))
     for i in range(k):
         train, test = f != i, f == i
         if not test.any() or len(set(y[train])) < 2:
             continue
-        m = fit_model(x[train], y[train])
+        m = fit_model(x[train], y[train], groups=[g for g, t in zip(groups, train, strict=True) if t])
         for j in np.flatnonzero(test):
             p = m.probability(rows[j]["features"])
             probs[j] = p
@@ -214,7 +241,8 @@ def collect(paths: list[str], settings=None, progress: bool = True, settings_for
                 ready.add(str(s.index_dir))
             ans = answer_question(q["question"], history=q["history"] or None, settings=s, retriever=get_retriever(s),
                                   force_compose=True)
-            rows.append({"id": q["id"], "file": str(path), "answerable": q["answerable"], "features": ans.features,
+            rows.append({"id": q["id"], "file": str(path), "doc": q.get("doc", ""), "answerable": q["answerable"],
+                         "features": ans.features,
                          "probability": ans.probability})
     return rows
 
@@ -275,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         "answerable": int(y.sum()), "k_folds": K_FOLDS, "seed": SEED, "out_of_fold": oof,
         "target_abstention_precision": TARGET_ABSTAIN_PRECISION,
     }
-    model = fit_model(x, y, meta)
+    model = fit_model(x, y, meta, groups=[group_of(r) for r in rows])
     Path(args.out).write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({"out_of_fold": oof, "abstain_below": model.abstain_below, "answer_from": model.answer_from,
                       "coef": dict(zip(FEATURES, (round(c, 3) for c in model.coef), strict=True))}, ensure_ascii=False))

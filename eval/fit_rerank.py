@@ -30,22 +30,37 @@ from eval.metrics import is_relevant, load_questions
 C = 1.0  # the regression's default regularisation; the features are few and standardised
 
 
-def collect(paths: list[str]) -> list[dict]:
-    """Per answerable question: its candidates' features and relevance, and its answer key (for folds)."""
+def collect(paths: list[str], settings_for=None) -> list[dict]:
+    """Per answerable question: its candidates' features and relevance, and its answer key (for folds: a
+    generated document's questions share one, paraphrases of one question about the report another).
+    `settings_for(question)` picks a corpus per question (document pairs), otherwise the configured one."""
+    from app.answer import get_retriever
+    from eval.fit import group_of
+    from eval.harness import ensure_index
+
     settings = get_settings()
     r = Retriever(settings)
+    corpora: dict[str, Retriever] = {}
     rows = []
     for path in paths:
         for q in load_questions(path):
             if not q["answerable"]:
                 continue
+            if settings_for:
+                s = settings_for(q)
+                if str(s.index_dir) not in corpora:
+                    ensure_index(s, progress=False)
+                    corpora[str(s.index_dir)] = get_retriever(s)
+                r = corpora[str(s.index_dir)]
             qa = analyze(q["question"], q["history"], names=r.names)
             hits = r.search(qa, k=settings.rerank_depth, rerank=False)
             if not hits:
                 continue
             x = [[features(qa, r, h, h.standing)[n] for n in FEATURES] for h in hits]
             y = [is_relevant(h.text, q["evidence"]) for h in hits]
-            rows.append({"id": q["id"], "key": "|".join(sorted(q["evidence"])), "x": x, "y": y})
+            doc = group_of({"doc": q.get("doc", "")})
+            rows.append({"id": f"{path}:{q['id']}", "key": doc if doc.startswith("doc:") else "|".join(sorted(q["evidence"])),
+                         "x": x, "y": y})
     return rows
 
 
@@ -92,17 +107,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("files", nargs="+")
     ap.add_argument("--md", help="write the out-of-fold table here")
     ap.add_argument("--out", default=str(MODEL_FILE))
+    ap.add_argument("--pairs", help="ask each question of its document beside the shipped report alone (eval.pairs "
+                                    "corpora under this folder) instead of the configured corpus")
     args = ap.parse_args(argv)
-    rows = collect(args.files)
+    from eval.fit import pair_settings
+
+    rows = collect(args.files, pair_settings(Path(args.pairs)) if args.pairs else None)
     fused = metrics([first_rank(r, None) for r in rows])
     oof = metrics(out_of_fold(rows))
     model = fit(rows)
     model = RerankModel(model.names, model.mean, model.scale, model.coef, {
         "trained_on": {Path(f).name: file_sha(f) for f in args.files}, "questions": len(rows), "k_folds": 5,
         "out_of_fold": oof, "fused_order": fused,
-        "folds": "grouped by evidence (paraphrases of one question share a fold)"})
+        "folds": "grouped by document (a generated document's questions share a fold) and by evidence (paraphrases "
+                 "of one question about the report share a fold)"})
     Path(args.out).write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    lines = ["# Reranker: fused order vs reranked, out of fold (banks only)", "",
+    lines = [f"# Reranker: fused order vs reranked, out of fold ({', '.join(Path(f).name for f in args.files)})", "",
              "| order | hit@1 | MRR@10 | hit@5 | n |", "|---|---|---|---|---|",
              f"| fused | {fused['hit@1']} | {fused['mrr@10']} | {fused['hit@5']} | {fused['n']} |",
              f"| reranked (out of fold) | {oof['hit@1']} | {oof['mrr@10']} | {oof['hit@5']} | {oof['n']} |", "",

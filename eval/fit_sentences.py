@@ -40,6 +40,8 @@ class Item:
     already_said: str
     x: np.ndarray
     y: np.ndarray
+    retriever: object = None  # the corpus it was asked of (document pairs: its document beside the report)
+    doc: str = ""
 
 
 def _flat(text: str) -> str:
@@ -54,23 +56,33 @@ def _relevant(sentence: str, facts: list[list[str]], evidence: list[str]) -> boo
         any(len(_flat(e)) >= 6 and _flat(e) in s for e in evidence)
 
 
-def collect(paths: list[str], settings=None, progress: bool = True) -> tuple[list[Item], object]:
+def collect(paths: list[str], settings=None, progress: bool = True, settings_for=None) -> tuple[list[Item], object]:
+    """Every answerable question's candidate sentences; `settings_for(question)` picks a corpus per question
+    (document pairs), otherwise one corpus."""
     from tqdm import tqdm
 
     from app.answer import _previous_answer, get_retriever
     from app.query import analyze
     from app.sentence_rank import candidates
     from app.settings import get_settings
+    from eval.harness import ensure_index
     from eval.metrics import load_questions
 
     settings = settings or get_settings()
     retriever = get_retriever(settings)
+    ready: set[str] = set()
     items = []
     for path in paths:
         for q in tqdm(load_questions(path), desc=f"sentences {Path(path).name}", disable=not progress):
             if not q["answerable"] or not q.get("facts"):
                 continue
             history = q["history"] or None
+            if settings_for:
+                s = settings_for(q)
+                if str(s.index_dir) not in ready:
+                    ensure_index(s, progress=False)
+                    ready.add(str(s.index_dir))
+                retriever = get_retriever(s)
             query = analyze(q["question"], history, names=retriever.names)
             hits = retriever.search(query, k=settings.top_k)
             said = _previous_answer(history) if query.follow_up else ""
@@ -79,7 +91,8 @@ def collect(paths: list[str], settings=None, progress: bool = True) -> tuple[lis
                 continue
             x = np.array([[c.features.get(n, 0.0) for n in FEATURES] for c in cands], dtype=float)
             y = np.array([int(_relevant(c.text, q["facts"], q.get("evidence", []))) for c in cands])
-            items.append(Item(q["id"], query, hits, q["facts"], q.get("evidence", []), said, x, y))
+            items.append(Item(q["id"], query, hits, q["facts"], q.get("evidence", []), said, x, y, retriever,
+                              q.get("doc", "")))
     return items, retriever
 
 
@@ -94,7 +107,7 @@ def compose_scores(items: list[Item], retriever, model: SentenceModel) -> tuple[
 
     shares, shown = [], []
     for it in items:
-        picked = pick_sentences(it.query, it.hits, retriever, already_said=it.already_said, model=model)
+        picked = pick_sentences(it.query, it.hits, it.retriever or retriever, already_said=it.already_said, model=model)
         shares.append(fact_share(it, picked))
         shown.append(len(picked))
     return float(np.mean(shares)) if shares else 0.0, float(np.mean(shown)) if shown else 0.0
@@ -148,12 +161,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="fit the composer's sentence scorer on the question banks")
     ap.add_argument("files", nargs="+")
     ap.add_argument("--out", default=str(MODEL_FILE))
+    ap.add_argument("--pairs", help="ask each question of its document beside the shipped report alone (eval.pairs "
+                                    "corpora under this folder) instead of the configured corpus")
     args = ap.parse_args(argv)
-    items, retriever = collect(args.files)
+    from eval.fit import group_of, pair_settings
+
+    items, retriever = collect(args.files, settings_for=pair_settings(Path(args.pairs)) if args.pairs else None)
     rng = np.random.default_rng(SEED)
     # folds by answer, not by question: a bank words one question several ways (formal, colloquial,
     # English) with the same facts; they must fall in the same fold or the test fold is seen in training
-    keys = [json.dumps([it.facts, it.evidence], ensure_ascii=False) for it in items]
+    # — and by document: the questions of one generated document share a fold, as a user's new PDF is unseen
+    keys = [group_of({"doc": it.doc}) if group_of({"doc": it.doc}).startswith("doc:")
+            else json.dumps([it.facts, it.evidence], ensure_ascii=False) for it in items]
     groups = list(dict.fromkeys(keys))
     group_fold = {g: f for g, f in zip(groups, rng.permutation(len(groups)) % K_FOLDS, strict=True)}
     fold = np.array([group_fold[k] for k in keys])
@@ -172,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     oof = {"fitted": {"fact_share": avg(oof_fit, 0), "sentences_shown": avg(oof_fit, 1)},
            "hand_weights": {"fact_share": avg(oof_hand, 0), "sentences_shown": avg(oof_hand, 1)},
            "questions": len(items), "answer_groups": len(groups), "k_folds": K_FOLDS, "seed": SEED,
-           "folds": "grouped by facts and evidence (paraphrases of one question share a fold)"}
+           "folds": "grouped by document (a generated document's questions share a fold) and by facts and evidence "
+                    "(paraphrases of one question about the report share a fold)"}
     meta = {"fitted": True, "trained_on": {Path(p).name: file_sha(p) for p in args.files}, "out_of_fold": oof}
     model = fit_model(items, retriever, meta)
     Path(args.out).write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -102,11 +102,12 @@ def trained_on(path: str | Path, settings) -> bool:
 
 
 def run(path: str | Path, compare: bool = False, answers: bool = True, settings=None, progress: bool = True,
-        mode: str = "extractive", ingest: bool = True) -> dict:
+        mode: str = "extractive", ingest: bool = True, decide: bool = True) -> dict:
+    """Score one question file. decide=False (eval.pairs, which decides across files): every answer is composed,
+    and the rows come back undecided and unscored, to be settled by `settle`."""
     from tqdm import tqdm
 
     from app.answer import get_retriever
-    from app.answer_types import ABSTAIN_TEXT, CAUTIOUS_TEXT
     from app.chain import make_chain
     from app.query import standalone_question
     from app.settings import get_settings
@@ -131,6 +132,7 @@ def run(path: str | Path, compare: bool = False, answers: bool = True, settings=
     # warm the model so latency is measured with models loaded
     retriever.search("ウォームアップ", k=1)
     oof = answers and trained_on(path, settings)
+    compose_all = oof or not decide
 
     per_question: list[dict] = []
     per_config: dict[str, list[dict]] = defaultdict(list)
@@ -148,7 +150,7 @@ def run(path: str | Path, compare: bool = False, answers: bool = True, settings=
                 row["top_passages"] = [p[:120] for p in passages[:3]]
         if answers:
             t = time.perf_counter()
-            ans = chain.answer({"question": q["question"], "history": q["history"] or None}, force_compose=oof)
+            ans = chain.answer({"question": q["question"], "history": q["history"] or None}, force_compose=compose_all)
             latencies.append((time.perf_counter() - t) * 1000)
             row |= {
                 "answer": ans.answer, "abstained": ans.abstained, "outcome": ans.outcome,
@@ -164,27 +166,17 @@ def run(path: str | Path, compare: bool = False, answers: bool = True, settings=
             latencies.append((time.perf_counter() - t) * 1000)
         per_question.append(row)
 
+    if not decide:
+        return {"file": str(path), "per_question": per_question, "questions": questions}
     scoring = "plain"
-    if answers and oof:  # decide each question by a model fitted without its fold
+    if answers and oof:  # decide each question by a model fitted without its fold (and its document)
         from eval.fit import K_FOLDS, out_of_fold
 
-        outcomes, probs, fold = out_of_fold([{"answerable": r["answerable"], "features": r["features"]}
-                                             for r in per_question])
-        for r, o, p, f in zip(per_question, outcomes, probs, fold, strict=True):
-            r["fold"], r["outcome"], r["probability"] = int(f), o, round(float(p), 4)
-            if o == "abstain":
-                r["answer"], r["abstained"], r["cite_texts"], r["citations"] = ABSTAIN_TEXT, True, [], []
-            else:
-                r["abstained"] = False
-                body = r["answer"].removeprefix(CAUTIOUS_TEXT).lstrip("\n")
-                r["answer"] = f"{CAUTIOUS_TEXT}\n{body}" if o == "cautious" else body
-        scoring = f"out-of-fold ({K_FOLDS}-fold; each question decided by a model fitted on the other folds)"
-    if answers:
-        for r, q in zip(per_question, questions, strict=True):
-            r["fact_recall"] = fact_recall(r["answer"], q["facts"]) if q["answerable"] and not r["abstained"] else (
-                0.0 if q["answerable"] else None)
-            r["cited_relevant"] = bool(q["answerable"] and any(first_relevant_rank([t], q["evidence"])
-                                                               for t in r.pop("cite_texts")))
+        settle(per_question, questions, out_of_fold(per_question))
+        scoring = (f"out-of-fold ({K_FOLDS}-fold; each question decided by a model fitted on the other folds, "
+                   "a document's questions in one fold)")
+    elif answers:
+        settle(per_question, questions)
 
     def summarize(rows: list[dict]) -> dict:
         return {k: _mean(rows, k) for k in RETRIEVAL_KEYS} | {"n": len(rows)}
@@ -238,6 +230,28 @@ def run(path: str | Path, compare: bool = False, answers: bool = True, settings=
         or (not r["answerable"] and answers and not r.get("abstained"))
     ]
     return report
+
+
+def settle(per_question: list[dict], questions: list[dict], decisions: tuple | None = None) -> None:
+    """Score the answers in place; with decisions (outcome, probability and fold per row, from models that never
+    saw the row's fold) first re-decide each composed answer: abstain, cautious or direct."""
+    from app.answer_types import ABSTAIN_TEXT, CAUTIOUS_TEXT
+
+    if decisions is not None:
+        outcomes, probs, fold = decisions
+        for r, o, p, f in zip(per_question, outcomes, probs, fold, strict=True):
+            r["fold"], r["outcome"], r["probability"] = int(f), o, round(float(p), 4)
+            if o == "abstain":
+                r["answer"], r["abstained"], r["cite_texts"], r["citations"] = ABSTAIN_TEXT, True, [], []
+            else:
+                r["abstained"] = False
+                body = r["answer"].removeprefix(CAUTIOUS_TEXT).lstrip("\n")
+                r["answer"] = f"{CAUTIOUS_TEXT}\n{body}" if o == "cautious" else body
+    for r, q in zip(per_question, questions, strict=True):
+        r["fact_recall"] = fact_recall(r["answer"], q["facts"]) if q["answerable"] and not r["abstained"] else (
+            0.0 if q["answerable"] else None)
+        r["cited_relevant"] = bool(q["answerable"] and any(first_relevant_rank([t], q["evidence"])
+                                                           for t in r.pop("cite_texts")))
 
 
 def _answer_metrics(rows: list[dict]) -> dict:

@@ -6,8 +6,9 @@ fictional prefecture, so a question about the guide is often answered, word for 
 report. `python -m eval.pairs FILE [FILE …]` builds, for every `doc` a file names, a corpus of the
 shipped documents plus that one generated PDF (data/eval/pairs/<doc>/, its own index), scores that
 document's questions there (questions without `doc`: the shipped corpus alone), and writes one
-report with the totals and a row per document. Only for files nothing was fitted on (held-out sets):
-the question subsets are scored plainly.
+report with the totals and a row per document. Files nothing was fitted on are scored plainly; a file
+the answerability model was fitted on (`make fit` takes the held-out sets once they are no longer blind)
+is decided out of fold, each question by a model fitted without its document.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from eval.harness import _answer_metrics, run
+from eval.harness import _answer_metrics, run, settle, trained_on
 from eval.metrics import load_questions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +56,21 @@ def pair_corpus(base: Path, doc: Path | None) -> Path:
     return target
 
 
+def decide(rows: list[dict], trained: set[str]) -> None:
+    """Decide and score every composed answer in place: questions of files the answerability model was fitted on
+    out of fold (over all of them together, a document's questions in one fold: each decided by a model that never
+    saw its document), the others by the shipped model's own verdict."""
+    from eval.fit import out_of_fold
+
+    seen = [r for r in rows if r["file"] in trained]
+    if seen:
+        settle(seen, [r.pop("_q") for r in seen], out_of_fold(seen))
+    rest = [r for r in rows if r["file"] not in trained]
+    if rest:
+        settle(rest, [r.pop("_q") for r in rest],
+               ([r["outcome"] for r in rest], [r["probability"] for r in rest], [-1] * len(rest)))
+
+
 def main(argv: list[str] | None = None) -> int:
     from app.settings import Settings
 
@@ -67,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(args.work)
     docs = generated(work / "_generated")
     rows: list[dict] = []
-    per_doc: dict[str, dict] = {}
+    per_doc: dict[str, list[dict]] = {}
+    trained: set[str] = set()
     for path in args.files:
         questions = load_questions(path)
         for name in sorted({q.get("doc", "") for q in questions}):
@@ -78,18 +95,28 @@ def main(argv: list[str] | None = None) -> int:
             subset.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in questions
                                       if q.get("doc", "") == name), encoding="utf-8")
             settings = Settings(corpus_dir=target / "corpus", index_dir=target / "index")
-            report = run(subset, compare=True, settings=settings, progress=False)
-            label = name or "(shipped corpus)"
-            per_doc[f"{Path(path).name} · {label}"] = {c: retrieval(report["per_question"], c) for c in CONFIGS} | {
-                "answers": report["answers"]}
+            if trained_on(path, settings):
+                trained.add(str(path))
+            report = run(subset, compare=True, settings=settings, progress=False, decide=False)
+            for r, q in zip(report["per_question"], report["questions"], strict=True):
+                r["file"], r["_q"] = str(path), q
+            per_doc[f"{Path(path).name} · {name or '(shipped corpus)'}"] = report["per_question"]
             rows += report["per_question"]
+    decide(rows, trained)
+    per_doc_report = {label: {c: retrieval(rs, c) for c in CONFIGS} | {"answers": _answer_metrics(rs)}
+                      for label, rs in per_doc.items()}
     total = {c: retrieval(rows, c) for c in CONFIGS} | {"answers": _answer_metrics(rows)}
-    out = {"files": args.files, "scoring": "plain, each document beside the shipped corpus", "total": total,
-           "per_document": per_doc, "per_question": rows}
+    scoring = "plain, each document beside the shipped corpus"
+    if trained:
+        scoring += (f"; out-of-fold for {', '.join(sorted(Path(t).name for t in trained))} (the answerability model "
+                    f"was fitted on them: each question decided by a model fitted without its document's fold)")
+    out = {"files": args.files, "scoring": scoring, "trained_on": sorted(trained), "total": total,
+           "per_document": per_doc_report, "per_question": rows}
     lines = [f"# {' + '.join(Path(f).name for f in args.files)}: each document beside the shipped report", "",
+             f"Scoring: {scoring}.", "",
              "| document | ours hit@1 | MRR@10 | hit@5 | BM25 hit@1 | dense hit@1 | tutorial hit@1 | fact recall | "
              "abst. P/R | refused | cited relevant | n |", "|---" * 12 + "|"]
-    for name, d in [*per_doc.items(), ("**total**", total)]:
+    for name, d in [*per_doc_report.items(), ("**total**", total)]:
         a, o = d["answers"], d["ours"]
         lines.append(f"| {name} | {o.get('hit@1')} | {o.get('mrr@10')} | {o.get('hit@5')} | {d['bm25'].get('hit@1')} | "
                      f"{d['dense'].get('hit@1')} | {d['tutorial'].get('hit@1')} | {a.get('fact_recall')} | "

@@ -3,7 +3,7 @@
 import numpy as np
 
 from app.answerability import ABSTAIN, ANSWER, CAUTIOUS, FEATURES, Model
-from eval.fit import _thresholds, fit_model, folds, matrix, out_of_fold
+from eval.fit import _thresholds, fit_model, folds, group_of, matrix, out_of_fold
 
 
 def _rows(n: int = 120, seed: int = 0) -> list[dict]:
@@ -23,6 +23,23 @@ def test_folds_are_stratified_and_cover_every_question():
     assert sorted(set(f)) == [0, 1, 2, 3, 4]
     for k in range(5):
         assert (y[f == k] == 0).sum() == 6  # the unanswerable share is the same in every fold
+
+
+def test_a_documents_questions_share_one_fold_and_folds_stay_balanced():
+    groups = [f"doc:{d}" for d in range(12) for _ in range(10)]  # 12 documents of 10 questions each
+    y = np.array([1, 1, 0, 1, 1, 1, 0, 1, 1, 1] * 12)
+    f = folds(y, 5, groups=groups)
+    for d in range(12):
+        assert len(set(f[d * 10:(d + 1) * 10])) == 1  # never split across folds
+    sizes = np.bincount(f, minlength=5)
+    assert sizes.min() >= 20 and sizes.max() <= 30  # 120 questions dealt out: 2-3 documents per fold
+
+
+def test_groups_are_generated_documents_while_questions_on_the_shipped_report_stand_alone():
+    assert group_of({"doc": "yunagi-kenkyu.pdf", "id": "yk-01"}) == group_of({"doc": "yunagi-kenkyu.pdf", "id": "yk-02"})
+    report = "report-section4-prefectural-support.pdf"  # in corpus/: every hidden question about it is new
+    assert group_of({"doc": report, "id": "r1"}) != group_of({"doc": report, "id": "r2"})
+    assert group_of({"doc": "", "id": "o1"}) != group_of({"doc": "", "id": "o2"})
 
 
 def test_out_of_fold_learns_a_real_signal_and_decides_every_question():
