@@ -34,6 +34,7 @@ from .compose import (
     answer_cell,
     block_label,
     clean_sentence,
+    compared_rows,
     continuation,
     drop_connective,
     figure_question,
@@ -127,12 +128,19 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         m = UNIT.search(h.chunk["text"])
         value = with_unit(value, m.group(1).strip() if m else "", col, q.counter)
         row_label = f"「{row}」の" if row and len(h.chunk.get("grid", [])) > 2 else ""
+        compared: list[int] = []
         source = table_source(h)
         if q.extreme and not table_lookup(q, [h]):  # the extreme row of a column
             counted = q.numeric or bool(q.counter)
             most = {("max", True): "最も多い", ("min", True): "最も少ない", ("max", False): "最も大きい",
                     ("min", False): "最も小さい"}[(q.extreme, counted)]
             cell_line = f"{source}によると、「{col}」が{most}のは「{row}」で、{value} です。"
+            others = [r for r in compared_rows(q, h) if r != i]
+            if others:  # two rows compared: the larger, beside the other's figure
+                grid = h.chunk["grid"]
+                than = "、".join(f"「{grid[r][0].strip()}」（{grid[r][j].strip()}）" for r in others)
+                cell_line = f"{source}によると、「{col}」は「{row}」が {value} で、{than}より{most[2:]}です。"
+                compared = others
         elif not col.strip():  # a label | value box (its header row names the box, not the column)
             cell_line = f"{source}によると、「{row}」は {value} です。"
         else:
@@ -145,7 +153,7 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         # the cell's whole row follows: a question about one row often asks two of its columns (いつ設立され、
         # 構成団体はいくつ), and the row shows what the figure is read beside; each cell names its column
         whole = row_line(h, i) if row and len(h.chunk["grid"][i]) > 2 and narrow is None else ""
-        for r in sibling_rows(q, h, i, j) if narrow is None else []:  # the other rows the question names
+        for r in dict.fromkeys([*compared, *sibling_rows(q, h, i, j)]) if narrow is None else []:  # rows it names
             lines.append(f"- {row_line(h, r)}{marker(h, h.chunk['grid'][r][0])}")
         if whole:
             lines.append(f"- {whole}{marker(h, h.chunk['grid'][i][0])}")

@@ -28,7 +28,8 @@ VENUE = re.compile(HELD_AT + r"|[一-龥]課(?![題程])|窓口|担当|法人|�
 # What kind of answer a question asks for, and what such an answer looks like in a passage.
 # (Question words of Japanese and English, not any document's wording.)
 ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
-    "money": (re.compile(r"いくら|金額|予算額?|費用|料金|手数料|謝金|謝礼|委託料|会費|受講料|補助金の額|how much|cost|fee|budget", re.I),
+    # (「費用は誰が負担」「費用はどこが持つ」 ask who pays, not how much)
+    "money": (re.compile(r"いくら|金額|予算額?|費用(?!は?(?:どこ|誰|だれ|どちら)|の?負担(?:者|先|するのは))|料金|手数料|謝金|謝礼|委託料|会費|受講料|補助金の額|how much|cost|fee|budget", re.I),
               re.compile(r"\d[\d,，]*\s*(?:円|万円|千円|億円)|無料|無償")),
     "date": (re.compile(r"いつ|何年何月|何月|(?<!週)(?<!週に|月に|年に)何日(?!間|くらい|ぐらい|ほど|程度|かか|目)|日付|日にち|日程|(?<![\d日])日時(?!点)|開催日|締切|締め切り|期限|when\b|what date", re.I),
              re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年|"
@@ -77,7 +78,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                           r"(?:代表者?|代表理事|理事長|会長|委員長|座長|講師|担当者?)\s*[：:]?\s*[一-龥]{1,4}[ \u3000][一-龥ぁ-ん]{1,4}")),
     "name": (re.compile(r"名前|名称|県名|市名|店名|団体名|法人名|どこの(?:県|市|町|村|法人|団体|課(?![一-龥])|部署?(?![一-龥分])|会社|事業者|機関|窓口|役所)|"
                         r"どの(?:法人|団体|市町村|市町|市|町|村|課(?![一-龥])|会社|事業者|機関)|"
-                        r"どこ(?:ですか|が(?:担当|実施|運営|担|やっ|行)|に委託|に置)|どこ[？?]|"
+                        r"どこ(?:ですか|が(?:担当|実施|運営|担|やっ|行|負担|持|出)|に委託|に置)|どこ[？?]|"
                         r"どっち|(?:県|市|法人)はどこ|which (?:prefecture|city|town|body|organi[sz]ation)|name of", re.I),
              re.compile(r"(?<![ぁ-ん])(?:[一-龥ァ-ヶー]|(?![のはがをにでともやへ])[ぁ-ん]){2,6}(?:県|府|市|町|村)(?![議内外側全民])|"
                         # a body or a place by its kind (不動産関係団体, 住宅政策課, 中央公民館)

@@ -290,7 +290,7 @@ def _cell_fits(q: Query, value: str, names: list[str]) -> bool:
 def places_held(q: Query, h: Hit, row: list[str], given: frozenset[str] = frozenset()) -> bool:
     """Every place the question names is the cell's (its row or column header), or the table's (its caption,
     section or document title; `given`: the places its document's head states for all of it): a figure read
-    elsewhere counts someone else."""
+    elsewhere counts someone else. Of two or more places asked side by side, each row holds its own."""
     places = tuple(s for s in q.specs if s.kind == "place")
     if not places:
         return True
@@ -313,17 +313,19 @@ def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int
     _text, qn, q_tokens = _question_keys(q)
     for h, grid in _value_tables(hits[:top], min_rows=4):
         labels = row_labels(grid)
-        if any(len(_cell_key(lab)) >= 2 and _cell_key(lab) in qn for lab in labels) or _rows_by_words(labels, q_tokens):
+        named_rows = {i for i, lab in enumerate(labels) if len(_cell_key(lab)) >= 2 and _cell_key(lab) in qn}
+        if len(named_rows) == 1 or (not named_rows and _rows_by_words(labels, q_tokens)):
             continue  # the question names a row: it asks about that row, not for the extreme one
+        # two rows or more named (「おおるり市とさざれ市、どっちが多い」): the extreme of those
         values: dict[int, list[tuple[float, int]]] = {}
         for j in range(1, len(grid[0])):
             col = []
             for i, row in enumerate(grid[1:]):
                 m = _NUMBER_CELL.fullmatch(normalize(row[j])) if j < len(row) else None
                 value = to_number(m.group(1)) if m else None
-                if value is not None and not TOTAL_ROW.search(_cell_key(labels[i])):
+                if value is not None and not TOTAL_ROW.search(_cell_key(labels[i])) and (not named_rows or i in named_rows):
                     col.append((value, i))
-            if len(col) >= 3:
+            if len(col) >= (2 if named_rows else 3):
                 values[j] = col
         named = [j for j in values if any(k in qn for k in _header_names(grid[0][j]))
                  or (set(content_words(grid[0][j])) and set(content_words(grid[0][j])) <= q_tokens)]
@@ -338,6 +340,17 @@ def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int
         i = col[0][1]
         return h, i + 1, j, labels[i], grid[0][j], grid[i + 1][j].strip()
     return None
+
+
+def compared_rows(q: Query, h: Hit) -> list[int]:
+    """The rows (grid indices) a question comparing rows names by their labels (「おおるり市とさざれ市、どっちが
+    多い」): two or more, else none."""
+    if not q.extreme:
+        return []
+    _text, qn, _tokens = _question_keys(q)
+    rows = [i + 1 for i, lab in enumerate(row_labels(h.chunk.get("grid") or [])) if len(_cell_key(lab)) >= 2
+            and _cell_key(lab) in qn]
+    return rows if len(rows) >= 2 else []
 
 
 def answer_cell(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, str] | None:
@@ -541,9 +554,8 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
         labels = row_labels(grid)
         keys = [_cell_key(lab) for lab in labels]
         exact = [i for i, k in enumerate(keys) if len(k) >= 2 and not k.isdigit() and k in qn]
-        if exact:
-            longest = max(len(keys[i]) for i in exact)  # 「令和4年度」 also holds 「4年度」
-            rows = [i for i in exact if len(keys[i]) == longest]
+        if exact:  # each label the question names, but not one inside another it names (「令和4年度」 holds 「4年度」)
+            rows = [i for i in exact if not any(keys[i] != keys[j] and keys[i] in keys[j] for j in exact)]
         else:
             # the row's own words (its label and cells, not the header's or caption's) that the question holds;
             # at least one of them must set the row apart (in at most a third of the rows): 支援, shared by

@@ -47,11 +47,11 @@ def not_done(text: str) -> tuple[str, ...]:
 
 # the largest / smallest of something (「いちばん多い市」「最も少ない」 "the most"): a table column's extreme
 # 「最大で」「最高いくら」「最低限」 ask for a cap or a minimum, not a row: only a ranking phrase counts
-EXTREME_Q = {
-    "max": re.compile(r"(?:最も|もっとも|一番|いちばん|1番)(?:多|大き|高|長)|最多|the (?:most|largest|highest|biggest)\b",
-                      re.I),
-    "min": re.compile(r"(?:最も|もっとも|一番|いちばん|1番)(?:少な|小さ|低|短)|最少|the (?:fewest|least|smallest|lowest)\b",
-                      re.I),
+EXTREME_Q = {  # (「AとBではどっちが多い」 asks the larger of the rows it names)
+    "max": re.compile(r"(?:最も|もっとも|一番|いちばん|1番|(?:どっち|どちら)(?:が|の方が|のほうが)[^。？?]{0,12}?)(?:多|大き|高|長)|最多|"
+                      r"the (?:most|largest|highest|biggest)\b|which [^?]{0,40}\b(?:more|larger|higher)\b", re.I),
+    "min": re.compile(r"(?:最も|もっとも|一番|いちばん|1番|(?:どっち|どちら)(?:が|の方が|のほうが)[^。？?]{0,12}?)(?:少な|小さ|低|短)|最少|"
+                      r"the (?:fewest|least|smallest|lowest)\b|which [^?]{0,40}\b(?:fewer|less|smaller|lower)\b", re.I),
 }
 YEAR = re.compile(r"(?:令和|平成)\s*(?:\d{1,2}|元)\s*年度?|(?<!\d)\d{1,2}\s*年度|(?:19|20)\d\d\s*年度?")
 

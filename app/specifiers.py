@@ -212,8 +212,11 @@ def held(specs: tuple[Specifier, ...], text: str, given: frozenset[str] = frozen
     if not specs:
         return 1.0
     flat = squash(normalize(text))
-    return sum(s.text in given or (_spoken_by(s, flat) if s.kind == "speaker" else stated(s, flat))
-               for s in specs) / len(specs)
+    found = [s.text in given or (_spoken_by(s, flat) if s.kind == "speaker" else stated(s, flat)) for s in specs]
+    places = [f for s, f in zip(specs, found, strict=True) if s.kind == "place"]
+    if len(places) >= 2 and any(places):  # 「おおるり市とさざれ市、どっちが多い」: each place's own statement answers
+        found = [True if s.kind == "place" else f for s, f in zip(specs, found, strict=True)]
+    return sum(found) / len(specs)
 
 
 _PLACE_RUN = re.compile(r"(?:[^、,，。\s]{1,8}?[都道府県市区町村][、,，]){2,}[^、,，。\s]{1,8}?[都道府県市区町村]")

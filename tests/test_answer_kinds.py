@@ -116,3 +116,12 @@ def test_a_month_asked_is_not_answered_by_a_fiscal_year_or_a_span():
     for text in ("令和8年度中", "3か月", "月額1,500円", "2025年", "補助率は１／２以内", "資料1/6", "may be submitted"):
         assert not looks.search(normalize(text)), text
     assert finest(["date", "month"]) == ["month"] and finest(["date", "count"]) == ["date", "count"]
+
+
+def test_who_bears_a_cost_is_no_question_of_how_much():
+    from app.answer_kinds import asked_kinds
+    from ingest.clean import normalize
+
+    assert "money" not in asked_kinds(normalize("アドバイザーは年に何回まで受けられて、費用はどこが負担しますか。"))
+    assert "money" not in asked_kinds(normalize("研修の費用は誰が負担しますか"))
+    assert "money" in asked_kinds(normalize("設立の費用はどのくらいかかる？"))

@@ -433,3 +433,10 @@ def test_a_place_named_only_in_a_list_of_places_has_no_figure_of_its_own():
     assert not enumerated("ときじく市", "ときじく市には50万円を交付しました。")
     assert not enumerated("ときじく市", group + "ときじく市には50万円です。")  # named on its own too
     assert not enumerated("あおい市", "あおい市とさくら町の共同設置の協議会は14団体です。")  # a pair: often one body
+
+
+def test_of_two_places_asked_side_by_side_each_ones_statement_holds_its_own():
+    specs = specifiers("令和6年度の相談件数、おおるり市とさざれ市だとどっちが多かった？")
+    assert held(specs, "おおるり市 152件 令和6年度") == 1.0
+    assert held(specs, "ときわ市 98件 令和6年度") < 1.0
+    assert held(specifiers("おおるり市の相談件数は？"), "さざれ市 149件") == 0.0

@@ -97,6 +97,21 @@ def test_a_row_named_by_its_rarest_words_is_quoted_whole():
     assert named_rows(analyze("補助金の上限額は？"), [hit], _Idf()) == []  # header words name no row
 
 
+def test_two_rows_compared_give_the_larger_of_the_two_and_name_both():
+    from app.compose import compared_rows, extreme_cell
+
+    grid = [["市町村名", "設立年月", "構成団体数"], ["ひばり市", "令和3年4月", "22団体"], ["こもれび市", "令和4年7月", "19団体"],
+            ["しらゆり市", "令和5年1月", "17団体"], ["あおい町", "令和5年9月", "12団体"]]
+    hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "設立状況", "unit_title": "表 設立状況"}, 1.0, 1)
+    q = analyze("構成団体数、しらゆり市とこもれび市だとどっちが多い？")
+    cell = extreme_cell(q, [hit])
+    assert cell is not None and cell[3] == "こもれび市"  # not ひばり市, the table's largest, which was not asked
+    assert compared_rows(q, hit) == [2, 3]
+    low = extreme_cell(analyze("しらゆり市とあおい町では、どちらが構成団体数が少ない？"), [hit])
+    assert low is not None and low[3] == "あおい町"
+    assert extreme_cell(analyze("しらゆり市の構成団体数は？"), [hit]) is None
+
+
 def test_extreme_needs_a_ranking_phrase_and_compares_magnitudes():
     from app.compose import extreme_cell
 
