@@ -60,7 +60,8 @@ eval: index
 
 # Refit on the banks (out-of-fold numbers first): the fusion weight (printed, with eval/reports/fusion.md: set
 # Settings.dense_weight if it moved), the reranker (app/resources/rerank_model.json, eval/reports/rerank.md), then
-# the answerability model and the composer's sentence scorer (app/resources/answerability.json, sentence_model.json).
+# the composer's sentence scorer and the answerability model (app/resources/sentence_model.json, answerability.json;
+# in that order: the answerability model reads the composer's drafts).
 # The answerability model and the sentence scorer also learn from the held-out sets no longer blind ($(SEEN)), each
 # question asked of its document beside the report (eval.pairs corpora), with folds that keep a document's questions
 # together. (The reranker trained that way did no better on those sets than the one fitted on the banks alone:
@@ -70,8 +71,8 @@ fit: model
 	$(EVAL_ENV) $(KYOJU) ingest --quiet
 	$(EVAL_ENV) $(PY) -m eval.fit_fusion eval/bank-report.jsonl eval/bank-layouts.jsonl --md eval/reports/fusion.md
 	$(EVAL_ENV) $(PY) -m eval.fit_rerank eval/bank-report.jsonl eval/bank-layouts.jsonl --md eval/reports/rerank.md
-	$(PY) -m eval.fit $(BANKS) $(SEEN) --pairs data/eval/pairs --rows data/eval/fit-rows.json
 	$(PY) -m eval.fit_sentences $(BANKS) $(SEEN) --pairs data/eval/pairs
+	$(PY) -m eval.fit $(BANKS) $(SEEN) --pairs data/eval/pairs --rows data/eval/fit-rows.json
 
 bench: index
 	$(PY) -m eval.bench
