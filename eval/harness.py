@@ -250,8 +250,8 @@ def settle(per_question: list[dict], questions: list[dict], decisions: tuple | N
     for r, q in zip(per_question, questions, strict=True):
         r["fact_recall"] = fact_recall(r["answer"], q["facts"]) if q["answerable"] and not r["abstained"] else (
             0.0 if q["answerable"] else None)
-        r["cited_relevant"] = bool(q["answerable"] and any(first_relevant_rank([t], q["evidence"])
-                                                           for t in r.pop("cite_texts")))
+        cited = r.pop("cite_texts", [])
+        r["cited_relevant"] = bool(q["answerable"] and any(first_relevant_rank([t], q["evidence"]) for t in cited))
 
 
 def _answer_metrics(rows: list[dict]) -> dict:
