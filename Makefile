@@ -60,8 +60,7 @@ eval: index
 
 # Refit on the banks (out-of-fold numbers first): the fusion weight (printed, with eval/reports/fusion.md: set
 # Settings.dense_weight if it moved), the reranker (app/resources/rerank_model.json, eval/reports/rerank.md), then
-# the composer's sentence scorer and the answerability model (app/resources/sentence_model.json, answerability.json;
-# in that order: the answerability model reads the composer's drafts).
+# the composer's sentence scorer and the answerability model (app/resources/sentence_model.json, answerability.json).
 # The answerability model and the sentence scorer also learn from the held-out sets no longer blind ($(SEEN)), each
 # question asked of its document beside the report (eval.pairs corpora), with folds that keep a document's questions
 # together. (The reranker trained that way did no better on those sets than the one fitted on the banks alone:

@@ -138,7 +138,9 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
             others = [r for r in compared_rows(q, h) if r != i]
             if others:  # two rows compared: the larger, beside the other's figure
                 grid = h.chunk["grid"]
-                than = "、".join(f"「{grid[r][0].strip()}」（{grid[r][j].strip()}）" for r in others)
+                unit = m.group(1).strip() if m else ""
+                than = "、".join(f"「{grid[r][0].strip()}」（{with_unit(grid[r][j].strip(), unit, col, q.counter)}）"
+                                for r in others)
                 cell_line = f"{source}によると、「{col}」は「{row}」が {value} で、{than}より{most[2:]}です。"
                 compared = others
         elif not col.strip():  # a label | value box (its header row names the box, not the column)

@@ -37,7 +37,7 @@ from .doc_head import doc_head
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
 from .sentence_rank import ITEM_LINE, QUESTION_LINE, is_title_line, speaker_of
-from .specifiers import SPEAKER_MARK, document_scope, enumerated, held
+from .specifiers import SPEAKER_MARK, compared_places, document_scope, enumerated, held
 
 MODEL_FILE = Path(__file__).with_name("resources") / "answerability.json"
 IDF_FLOOR = 1.0  # a word found in every passage of a small corpus still names the question's topic
@@ -417,6 +417,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     weights = [max(retriever.idf(t), IDF_FLOOR) for t in attr]
     asked = squash(normalize(q.standalone))
     valued = bool({"count", "money", "rate"} & set(kinds))  # a figure asked of one place
+    specs = compared_places(q.specs) if q.compare else q.specs  # two places compared: each holds its own part
     for h in hits:
         if "name" in kinds and not _names_hit(q, h):
             continue
@@ -429,11 +430,11 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
                 continue
             if q.counter and "count" in kinds and not _counts(q.counter, held_text, asked):
                 continue
-            share = _held_by(q.specs, text, given)
-            if share and valued and q.specs and "|" not in text:  # a place named only in a list: the figure is the list's
+            share = _held_by(specs, text, given)
+            if share and valued and specs and "|" not in text:  # a place named only in a list: the figure is the list's
                 listed = sum(s.kind == "place" and s.text not in given and enumerated(squash(s.text), squash(text))
-                             for s in q.specs)
-                share = max(0.0, share - listed / len(q.specs))
+                             for s in specs)
+                share = max(0.0, share - listed / len(specs))
             spec_best = max(spec_best, share)
             flat = squash(text)
             if counted and not bare(whole, flat) and not any(_counts(c, text, asked) for c in counted):

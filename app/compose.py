@@ -42,7 +42,7 @@ from .sentence_rank import (
     subject_of,
 )
 from .sentence_rank import load_model as load_sentence_model
-from .specifiers import QUOTED, document_scope, held, other_ordinal
+from .specifiers import QUOTED, compared_places, document_scope, held, other_ordinal
 
 TOTAL_Q = re.compile(r"合計|全体|計|延べ|総数")
 UNIT = re.compile(r"[（(]単位[:：]\s*(.+?)[）)]")
@@ -294,6 +294,7 @@ def places_held(q: Query, h: Hit, row: list[str], given: frozenset[str] = frozen
     places = tuple(s for s in q.specs if s.kind == "place")
     if not places:
         return True
+    places = compared_places(places) if q.compare else places
     c = h.chunk
     scope = " ".join([*row, c.get("unit_title", ""), c.get("section_title", ""), c.get("doc_title", "")])
     return held(places, scope, given) == 1.0
@@ -314,9 +315,10 @@ def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int
     for h, grid in _value_tables(hits[:top], min_rows=4):
         labels = row_labels(grid)
         named_rows = {i for i, lab in enumerate(labels) if len(_cell_key(lab)) >= 2 and _cell_key(lab) in qn}
-        if len(named_rows) == 1 or (not named_rows and _rows_by_words(labels, q_tokens)):
+        if not q.compare and (named_rows or _rows_by_words(labels, q_tokens)):
             continue  # the question names a row: it asks about that row, not for the extreme one
-        # two rows or more named (「おおるり市とさざれ市、どっちが多い」): the extreme of those
+        if q.compare and len(named_rows) < 2:
+            continue  # 「AとBどっちが多い」 compares the rows it names: this table does not hold both
         values: dict[int, list[tuple[float, int]]] = {}
         for j in range(1, len(grid[0])):
             col = []
@@ -345,7 +347,7 @@ def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int
 def compared_rows(q: Query, h: Hit) -> list[int]:
     """The rows (grid indices) a question comparing rows names by their labels (「おおるり市とさざれ市、どっちが
     多い」): two or more, else none."""
-    if not q.extreme:
+    if not q.compare:
         return []
     _text, qn, _tokens = _question_keys(q)
     rows = [i + 1 for i, lab in enumerate(row_labels(h.chunk.get("grid") or [])) if len(_cell_key(lab)) >= 2

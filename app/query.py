@@ -47,11 +47,18 @@ def not_done(text: str) -> tuple[str, ...]:
 
 # the largest / smallest of something (「いちばん多い市」「最も少ない」 "the most"): a table column's extreme
 # 「最大で」「最高いくら」「最低限」 ask for a cap or a minimum, not a row: only a ranking phrase counts
-EXTREME_Q = {  # (「AとBではどっちが多い」 asks the larger of the rows it names)
-    "max": re.compile(r"(?:最も|もっとも|一番|いちばん|1番|(?:どっち|どちら)(?:が|の方が|のほうが)[^。？?]{0,12}?)(?:多|大き|高|長)|最多|"
-                      r"the (?:most|largest|highest|biggest)\b|which [^?]{0,40}\b(?:more|larger|higher)\b", re.I),
-    "min": re.compile(r"(?:最も|もっとも|一番|いちばん|1番|(?:どっち|どちら)(?:が|の方が|のほうが)[^。？?]{0,12}?)(?:少な|小さ|低|短)|最少|"
-                      r"the (?:fewest|least|smallest|lowest)\b|which [^?]{0,40}\b(?:fewer|less|smaller|lower)\b", re.I),
+EXTREME_Q = {
+    "max": re.compile(r"(?:最も|もっとも|一番|いちばん|1番)(?:多|大き|高|長)|最多|the (?:most|largest|highest|biggest)\b",
+                      re.I),
+    "min": re.compile(r"(?:最も|もっとも|一番|いちばん|1番)(?:少な|小さ|低|短)|最少|the (?:fewest|least|smallest|lowest)\b",
+                      re.I),
+}
+# 「AとBではどっちが多い」: the larger (smaller) of the rows or places the question names
+COMPARE_Q = {
+    "max": re.compile(r"(?:どっち|どちら)(?:が|の方が|のほうが)[^。？?]{0,12}?(?:多(?:い|かっ|く)|大き(?:い|かっ|く)|"
+                      r"高(?:い|かっ|く)|長(?:い|かっ|く))"),
+    "min": re.compile(r"(?:どっち|どちら)(?:が|の方が|のほうが)[^。？?]{0,12}?(?:少な(?:い|かっ|く)|小さ(?:い|かっ|く)|"
+                      r"低(?:い|かっ|く)|短(?:い|かっ|く))"),
 }
 YEAR = re.compile(r"(?:令和|平成)\s*(?:\d{1,2}|元)\s*年度?|(?<!\d)\d{1,2}\s*年度|(?:19|20)\d\d\s*年度?")
 
@@ -92,6 +99,7 @@ class Query:
     rewrite: str = ""  # an LLM rewrite of a follow-up, when one was accepted
     asks: tuple[str, ...] = ()  # the kinds of answer it asks for (app.answer_kinds: date, money, person…)
     extreme: str = ""  # "max" / "min": it asks for the largest or smallest (いちばん多い市は)
+    compare: bool = False  # it compares what it names (「AとBではどっちが多い」): extreme among those
     specs: tuple[Specifier, ...] = ()  # what singles out its subject: a place, year, month, 第N回 (app.specifiers)
     attribute: str = ""  # the noun whose value it asks (受講料 in 「受講料はいくら」)
     # the names an English question spells in romaji, as the documents print them (Hanazono City -> はなぞの市):
@@ -226,6 +234,7 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
     if len(places) == 1 and places[0] not in {s.text for s in specs}:
         specs += (Specifier("place", places[0], re.escape(squash(places[0]))),)
     group = named_group(own)
+    compare = next((k for k, rx in COMPARE_Q.items() if rx.search(nt) or rx.search(raw)), "")
     return Query(
         raw=raw, text=text, standalone=standalone, follow_up=follow, language="en" if english else "ja",
         lexical_text=lexical, dense_text=dense, tokens=tokens, focus_tokens=focus,
@@ -234,7 +243,8 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         negated=bool(NEGATION.search(nt)), zero=bool(ZERO_Q.search(nt)),
         years=tuple(dict.fromkeys(re.sub(r"\s+", "", y) for y in YEAR.findall(nt))), truncated=truncated,
         rewrite=rewrite or "", asks=_with_group(asked_kinds(normalize(raw + " " + standalone)), group),
-        extreme=next((k for k, rx in EXTREME_Q.items() if rx.search(nt) or rx.search(raw)), ""),
+        extreme=next((k for k, rx in EXTREME_Q.items() if rx.search(nt) or rx.search(raw)), "") or compare,
+        compare=bool(compare),
         specs=specs, attribute=asked_attribute(own) or asked_attribute(nt),
         names=tuple(named), group=group,
     )

@@ -26,7 +26,7 @@ from .answer_kinds import ANSWER_LOOKS
 from .counting import figure_pattern, same_counter
 from .query import NEGATION, Query
 from .retrieve import Hit, Retriever
-from .specifiers import kanji_number
+from .specifiers import held, kanji_number, other_ordinal, other_time
 
 MODEL_FILE = Path(__file__).with_name("resources") / "sentence_model.json"
 TOP_PASSAGES = 4  # sentences are taken from this many passages
@@ -48,7 +48,7 @@ LEAD_IN = re.compile(r"(?:次|以下|下記|左記|右記)の(?:とおり|通り
 FEATURES = (
     "overlap", "dense", "grams", "rank", "focus", "speaker_match", "speaker_other", "said", "negation",
     "figure", "counter_figure", "kind_match", "kind_missing", "question_line", "answer_line", "title_line",
-    "lead_in", "length", "q_match", "context",
+    "lead_in", "length", "q_match", "context", "spec_held", "spec_other",
 )
 # The weights the composer used before fitting (the fallback and the baseline of `eval.fit_sentences`).
 HAND_WEIGHTS = {"overlap": 1.0, "dense": 0.5, "grams": 0.5, "rank": 0.2, "focus": 0.5, "speaker_match": 0.2,
@@ -250,6 +250,10 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
                 "length": math.log1p(len(squash(s))) / 5.0,
                 "q_match": q_overlap if is_a else 0.0,
                 "context": context,
+                # what singles out the asked thing (a year, a month, 第2回, a place, a speaker): stated, or another
+                # of its kind stated instead (「9月末時点では」 where 10月末 is asked)
+                "spec_held": held(q.specs, s) if q.specs else 0.0,
+                "spec_other": float(bool(q.specs) and (other_time(q.specs, s) or other_ordinal(q.specs, s))),
             }
             if subject and block:  # a labelled statement: whose view the question asks for
                 mine = block in subject or subject in block or subject in block.replace("の意見", "")

@@ -213,10 +213,17 @@ def held(specs: tuple[Specifier, ...], text: str, given: frozenset[str] = frozen
         return 1.0
     flat = squash(normalize(text))
     found = [s.text in given or (_spoken_by(s, flat) if s.kind == "speaker" else stated(s, flat)) for s in specs]
-    places = [f for s, f in zip(specs, found, strict=True) if s.kind == "place"]
-    if len(places) >= 2 and any(places):  # 「おおるり市とさざれ市、どっちが多い」: each place's own statement answers
-        found = [True if s.kind == "place" else f for s, f in zip(specs, found, strict=True)]
     return sum(found) / len(specs)
+
+
+def compared_places(specs: tuple[Specifier, ...]) -> tuple[Specifier, ...]:
+    """The rest of the specifiers when the places compared (「おおるり市とさざれ市、どっちが多い」) are taken as one:
+    each place's own statement answers its part. The caller knows the question compares."""
+    places = [s for s in specs if s.kind == "place"]
+    if len(places) < 2:
+        return specs
+    alt = "|".join(f"(?:{s.pattern})" for s in places)
+    return (*(s for s in specs if s.kind != "place"), Specifier("place", "／".join(s.text for s in places), alt))
 
 
 _PLACE_RUN = re.compile(r"(?:[^、,，。\s]{1,8}?[都道府県市区町村][、,，]){2,}[^、,，。\s]{1,8}?[都道府県市区町村]")
@@ -226,6 +233,8 @@ def enumerated(name: str, flat: str) -> bool:
     """Every mention of the place in a (squashed) text is one of a list of three or more places (「すいれん町、ねじばな町、
     ときじく市の3市町に…合計130万円」): a figure there is the list's, not this place's own. (Two places joined by と or
     ・ are often one joint body: not a list here.)"""
+    if re.search(r"それぞれ|ずつ|各々|おのおの|各市町村|各町村", flat):
+        return False  # 「A町、B町、C市にそれぞれ50万円」: each one's own figure
     at = [m.start() for m in re.finditer(re.escape(name), flat)]
     runs = [(m.start(), m.end()) for m in _PLACE_RUN.finditer(flat)]
     return bool(at) and all(any(a <= i and i + len(name) <= b for a, b in runs) for i in at)
@@ -249,10 +258,14 @@ def _spoken_by(spec: Specifier, flat: str) -> bool:
     """A unit of a labelled block (minutes: 「○堀内委員　…」) is the speaker's: it states what 堀内委員 said only
     under that label, not where another speaker names him (「堀内委員のご指摘のとおり」) nor in the list of members.
     A unit outside any labelled block states it where it names the person with the title."""
-    marks = re.findall(rf"{SPEAKER_MARK}([^§]*)§", flat)
+    # a label that names a speaker (○中村委員, 【ひばり市】, （事務局）); a heading label (【主な意見】) names none
+    marks = [m for m in re.findall(rf"{SPEAKER_MARK}([^§]*)§", flat)
+             if re.search(rf"{ROLE}|事務局|[都道府県市区町村]$", m) or re.fullmatch(r"[一-龥々]{1,4}", m)]
     if marks:
         name = re.sub(rf"{ROLE}$", "", spec.text)
-        return any(name in m for m in marks)  # a label may name him without the title (○堀内　…)
+        role = spec.text[len(name):]
+        # his surname standing alone (not 小林 for 林), then his title or none (○堀内　…), not another's (田中課長)
+        return any(re.search(rf"(?<![一-龥々]){re.escape(name)}(?:{re.escape(role)}|(?!{ROLE}))", m) for m in marks)
     return stated(spec, flat)
 
 

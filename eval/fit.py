@@ -140,7 +140,8 @@ def folds(y: np.ndarray, k: int = K_FOLDS, seed: int = SEED, groups: list[str] |
     saw, as on a user's new PDF — questions of one document resemble each other, and folds that split them
     flattered the model. Groups are dealt out largest first, each to the fold with fewest questions so far."""
     rng = np.random.default_rng(seed)
-    if groups is not None and len(set(groups)) >= k:
+    if groups is not None and len(set(groups)) >= 2:  # fewer documents than folds: one fold per document
+        k = min(k, len(set(groups)))
         names = sorted(set(groups))
         rng.shuffle(names)
         size = {g: 0 for g in names}
@@ -164,7 +165,11 @@ def group_of(row: dict) -> str:
     """The unit a fold keeps whole: the generated document a question is about; a question about the shipped
     corpus (the report, or none in particular) is its own unit, as every hidden question about the report is new."""
     doc = row.get("doc") or ""
-    return f"doc:{doc}" if doc and not (ROOT / "corpus" / doc).exists() else f"q:{row.get('file', '')}:{row.get('id', '')}"
+    if doc and not (ROOT / "corpus" / doc).exists():
+        return f"doc:{doc}"
+    # a question about the report: with its paraphrases (a bank words one question several ways, same evidence)
+    evidence = "|".join(sorted(row.get("evidence") or []))
+    return f"ev:{evidence}" if evidence else f"q:{row.get('file', '')}:{row.get('id', '')}"
 
 
 def out_of_fold(rows: list[dict], k: int = K_FOLDS) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -241,7 +246,8 @@ def collect(paths: list[str], settings=None, progress: bool = True, settings_for
                 ready.add(str(s.index_dir))
             ans = answer_question(q["question"], history=q["history"] or None, settings=s, retriever=get_retriever(s),
                                   force_compose=True)
-            rows.append({"id": q["id"], "file": str(path), "doc": q.get("doc", ""), "answerable": q["answerable"],
+            rows.append({"id": q["id"], "file": str(path), "doc": q.get("doc", ""), "evidence": q.get("evidence", []),
+                         "answerable": q["answerable"],
                          "features": ans.features,
                          "probability": ans.probability})
     return rows

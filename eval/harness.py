@@ -139,7 +139,7 @@ def run(path: str | Path, compare: bool = False, answers: bool = True, settings=
     latencies: list[float] = []
     for q in tqdm(questions, desc="questions / 質問", disable=not progress):
         row = {"id": q["id"], "category": q["category"], "question": q["question"], "answerable": q["answerable"],
-               "doc": q.get("doc", "")}
+               "doc": q.get("doc", ""), "evidence": q.get("evidence", [])}
         for name, fn in configs.items():
             passages = fn(q)
             if q["answerable"]:
@@ -241,7 +241,9 @@ def settle(per_question: list[dict], questions: list[dict], decisions: tuple | N
         outcomes, probs, fold = decisions
         for r, o, p, f in zip(per_question, outcomes, probs, fold, strict=True):
             r["fold"], r["outcome"], r["probability"] = int(f), o, round(float(p), 4)
-            if o == "abstain":
+            body = r["answer"].removeprefix(CAUTIOUS_TEXT).strip()
+            if o == "abstain" or body == ABSTAIN_TEXT.strip():  # refused, or nothing could be composed
+                r["outcome"] = "abstain"
                 r["answer"], r["abstained"], r["cite_texts"], r["citations"] = ABSTAIN_TEXT, True, [], []
             else:
                 r["abstained"] = False

@@ -95,6 +95,18 @@ def is_share_row(cells: list[str]) -> bool:
 COLUMN_BOTTOM = 1.5  # the columns of one chart stand on one baseline (points)
 
 
+def _column_candidates(rects: list[dict]) -> list[dict]:
+    return [r for r in rects if r.get("fill") and 4.0 <= r["x1"] - r["x0"] <= 90.0 and r["bottom"] - r["top"] >= 1.0]
+
+
+def has_columns(rects: list[dict]) -> bool:
+    """Three or more filled rectangles on one baseline: a page worth reading words for (column_plots)."""
+    bases: dict[int, int] = {}
+    for r in _column_candidates(rects):
+        bases[round(r["bottom"])] = bases.get(round(r["bottom"]), 0) + 1
+    return any(n >= 3 for n in bases.values())
+
+
 def column_plots(rects: list[dict], words: list[dict], skip: list[tuple[float, float, float, float]]
                  ) -> list[tuple[float, float, float, float]]:
     """The plot areas of column charts drawn without gridlines: three or more filled columns side by side on one
@@ -102,8 +114,8 @@ def column_plots(rects: list[dict], words: list[dict], skip: list[tuple[float, f
     another, and none holding more than one word (a bar holds at most its value; a box holds text). `skip`:
     areas already read (tables, gridded charts). Such a chart's values stand over their columns at the columns'
     heights, so text order reads them by height, not by category."""
-    cols = [r for r in rects if r.get("fill") and 4.0 <= r["x1"] - r["x0"] <= 90.0 and r["bottom"] - r["top"] >= 1.0
-            and not any(b[0] - 1 <= r["x0"] and r["x1"] <= b[2] + 1 and b[1] - 1 <= r["top"] and r["bottom"] <= b[3] + 1
+    cols = [r for r in _column_candidates(rects)
+            if not any(b[0] - 1 <= r["x0"] and r["x1"] <= b[2] + 1 and b[1] - 1 <= r["top"] and r["bottom"] <= b[3] + 1
                         for b in skip)]
     out: list[tuple[float, float, float, float]] = []
     for base in sorted({round(r["bottom"]) for r in cols}):

@@ -299,6 +299,7 @@ def is_frame(rows: list[list[str]]) -> bool:
 def _read_pdf_page(ppage, index: int) -> _Raw:
     from .charts import (
         column_plots,
+        has_columns,
         is_chart_grid,
         is_share_row,
         read_bar_chart,
@@ -323,7 +324,7 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
             tables.append(Table(rows=rows, page_index=index, bbox=tuple(t.bbox)))
     read_out: list[tuple[float, float, float, float]] = []  # a chart's plot and the labels its grid now holds
     ruled = [t.bbox for t in tables]
-    words = ppage.extract_words() if plots or stacked or ppage.rects else []
+    words = ppage.extract_words() if plots or stacked or has_columns(ppage.rects) else []
     for plot in column_plots(ppage.rects, words, [*ruled, *plots, *(b for _c, b in stacked)]):
         chart = read_column_chart(words, plot)  # columns without gridlines: values read by height otherwise
         if chart is not None:

@@ -38,11 +38,21 @@ def test_a_trained_file_is_decided_out_of_fold_by_document_and_scored():
     assert sum(not r["answerable"] for r in refused) / len(refused) >= 0.7  # the signal is learned without the doc
 
 
-def test_a_file_nothing_was_fitted_on_keeps_the_shipped_verdicts():
-    rows = _rows(2, 6)
-    rows[0]["outcome"], rows[0]["probability"] = "abstain", 0.1
-    decide(rows, set())
-    assert rows[0]["abstained"] and rows[0]["fact_recall"] == (0.0 if rows[0]["answerable"] else None)
-    assert all(not r["abstained"] for r in rows[1:])
-    assert rows[1]["fact_recall"] == (1.0 if rows[1]["answerable"] else None)
-    assert rows[1]["cited_relevant"] == rows[1]["answerable"]
+def test_an_answer_nothing_could_be_composed_for_is_an_abstention_whatever_the_verdict():
+    from app.answer_types import CAUTIOUS_TEXT
+    from eval.harness import settle
+
+    rows = _rows(1, 2)
+    rows[0]["answer"] = ABSTAIN_TEXT  # force_compose found nothing to say
+    rows[1]["answer"] = f"{CAUTIOUS_TEXT}\n相談は42件でした。"
+    settle(rows, [r.pop("_q") for r in rows], (["answer", "answer"], [0.9, 0.9], [0, 0]))
+    assert rows[0]["abstained"] and rows[0]["outcome"] == "abstain" and rows[0]["citations"] == []
+    assert not rows[1]["abstained"] and rows[1]["answer"] == "相談は42件でした。"  # the verdict drops the preface
+
+
+def test_a_file_of_two_documents_is_folded_by_document_all_the_same():
+    from eval.fit import folds
+
+    groups = ["doc:a"] * 30 + ["doc:b"] * 30
+    f = folds(np.array([1, 0, 1] * 20), 5, groups=groups)
+    assert set(f[:30]) != set(f[30:]) and len(set(f[:30])) == 1 and len(set(f[30:])) == 1

@@ -423,6 +423,9 @@ def test_what_a_speaker_said_is_held_only_under_his_label_in_minutes():
     assert held(specs, f"○中村委員　堀内委員のご指摘のとおりです。 {SPEAKER_MARK}中村委員§") == 0.0
     assert held(specs, "出席委員：高畑 聡、堀内 さやか") == 0.0  # the list of members says nothing he said
     assert held(specs, "堀内委員は、見守りの必要性を指摘した。") == 1.0  # a report of the meeting, no labels
+    assert held(specs, f"【主な意見】堀内委員から、見守りが必要との意見があった。 {SPEAKER_MARK}主な意見§") == 1.0
+    assert held(specifiers("林委員は何と言った？"), f"○小林委員　賛成です。 {SPEAKER_MARK}小林委員§") == 0.0
+    assert held(specifiers("田中委員は何と言った？"), f"○田中課長　ご説明します。 {SPEAKER_MARK}田中課長§") == 0.0
 
 
 def test_a_place_named_only_in_a_list_of_places_has_no_figure_of_its_own():
@@ -433,10 +436,18 @@ def test_a_place_named_only_in_a_list_of_places_has_no_figure_of_its_own():
     assert not enumerated("ときじく市", "ときじく市には50万円を交付しました。")
     assert not enumerated("ときじく市", group + "ときじく市には50万円です。")  # named on its own too
     assert not enumerated("あおい市", "あおい市とさくら町の共同設置の協議会は14団体です。")  # a pair: often one body
+    assert not enumerated("ときじく市", "すいれん町、ねじばな町、ときじく市にそれぞれ50万円を交付した。")  # each's own
 
 
-def test_of_two_places_asked_side_by_side_each_ones_statement_holds_its_own():
-    specs = specifiers("令和6年度の相談件数、おおるり市とさざれ市だとどっちが多かった？")
+def test_of_two_places_compared_each_ones_statement_holds_its_own_and_only_when_compared():
+    from app.specifiers import compared_places
+
+    q = analyze("令和6年度の相談件数、おおるり市とさざれ市だとどっちが多かった？")
+    assert q.compare and q.extreme == "max"
+    specs = compared_places(q.specs)
     assert held(specs, "おおるり市 152件 令和6年度") == 1.0
     assert held(specs, "ときわ市 98件 令和6年度") < 1.0
-    assert held(specifiers("おおるり市の相談件数は？"), "さざれ市 149件") == 0.0
+    # not compared: a question naming a prefecture and a town needs the town (not another city) in the unit
+    plain = specifiers("やまぶき県のねむのき町の補助額はいくら？")
+    assert held(plain, "さざれ市には50万円を補助した。", frozenset({"やまぶき県"})) < 1.0
+    assert not analyze("AとBのどちらが高齢者向けですか").compare  # 高齢 is no comparison

@@ -110,6 +110,8 @@ def test_two_rows_compared_give_the_larger_of_the_two_and_name_both():
     low = extreme_cell(analyze("しらゆり市とあおい町では、どちらが構成団体数が少ない？"), [hit])
     assert low is not None and low[3] == "あおい町"
     assert extreme_cell(analyze("しらゆり市の構成団体数は？"), [hit]) is None
+    # a ranking question that happens to name rows asks about the table, not about those rows
+    assert extreme_cell(analyze("しらゆり市やこもれび市がある県内で、構成団体数がいちばん多い市町村は？"), [hit]) is None
 
 
 def test_extreme_needs_a_ranking_phrase_and_compares_magnitudes():

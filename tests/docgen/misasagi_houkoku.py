@@ -23,11 +23,9 @@ from .engine import (
     M,
     Style,
     TableSpec,
-    baseline_of,
     line_blocks,
     place_text,
     split_sentences,
-    sw,
 )
 from .kit import box_block, decorate
 
