@@ -96,10 +96,10 @@ def main(argv: list[str] | None = None) -> int:
             trained_file = str(path) in trained
             # a file nothing was fitted on is scored as `kyoju eval` scores it; a trained one is decided below
             report = run(subset, compare=True, settings=settings, progress=False, decide=not trained_file)
-            for r, q in zip(report["per_question"], report.get("questions") or [None] * len(report["per_question"]),
-                            strict=True):
+            for r in report["per_question"]:
                 r["file"] = str(path)
-                if trained_file:
+            if trained_file:  # undecided rows come back with their questions (a plain report counts them instead)
+                for r, q in zip(report["per_question"], report["questions"], strict=True):
                     r["_q"] = q
             per_doc[f"{Path(path).name} · {name or '(shipped corpus)'}"] = report["per_question"]
             rows += report["per_question"]
