@@ -137,9 +137,9 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
             cell_line = f"{source}によると、「{col}」が{most}のは「{row}」で、{value} です。"
             others = [r for r in compared_rows(q, h) if r != i]
             if others:  # two rows compared: the larger, beside the other's figure
-                grid = h.chunk["grid"]
+                grid, labels = h.chunk["grid"], row_labels(h.chunk["grid"])
                 unit = m.group(1).strip() if m else ""
-                than = "、".join(f"「{grid[r][0].strip()}」（{with_unit(grid[r][j].strip(), unit, col, q.counter)}）"
+                than = "、".join(f"「{labels[r - 1]}」（{with_unit(grid[r][j].strip(), unit, col, q.counter)}）"
                                 for r in others)
                 cell_line = f"{source}によると、「{col}」は「{row}」が {value} で、{than}より{most[2:]}です。"
                 compared = others

@@ -314,7 +314,7 @@ def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int
     _text, qn, q_tokens = _question_keys(q)
     for h, grid in _value_tables(hits[:top], min_rows=4):
         labels = row_labels(grid)
-        named_rows = {i for i, lab in enumerate(labels) if len(_cell_key(lab)) >= 2 and _cell_key(lab) in qn}
+        named_rows = set(_labels_named(labels, qn))
         if not q.compare and (named_rows or _rows_by_words(labels, q_tokens)):
             continue  # the question names a row: it asks about that row, not for the extreme one
         if q.compare and len(named_rows) < 2:
@@ -350,9 +350,15 @@ def compared_rows(q: Query, h: Hit) -> list[int]:
     if not q.compare:
         return []
     _text, qn, _tokens = _question_keys(q)
-    rows = [i + 1 for i, lab in enumerate(row_labels(h.chunk.get("grid") or [])) if len(_cell_key(lab)) >= 2
-            and _cell_key(lab) in qn]
+    rows = [i + 1 for i in _labels_named(row_labels(h.chunk.get("grid") or []), qn)]
     return rows if len(rows) >= 2 else []
+
+
+def _labels_named(labels: list[str], qn: str) -> list[int]:
+    """The rows whose label the (normalised) question writes verbatim: a name of two characters or more, not a
+    bare running number."""
+    keys = [_cell_key(lab) for lab in labels]
+    return [i for i, k in enumerate(keys) if len(k) >= 2 and not k.isdigit() and k in qn]
 
 
 def answer_cell(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, str] | None:
@@ -555,7 +561,7 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
     for h, grid in _value_tables(hits[:top], min_rows=3, min_cols=2):
         labels = row_labels(grid)
         keys = [_cell_key(lab) for lab in labels]
-        exact = [i for i, k in enumerate(keys) if len(k) >= 2 and not k.isdigit() and k in qn]
+        exact = _labels_named(labels, qn)
         if exact:  # each label the question names, but not one inside another it names (「令和4年度」 holds 「4年度」)
             rows = [i for i in exact if not any(keys[i] != keys[j] and keys[i] in keys[j] for j in exact)]
         else:

@@ -33,9 +33,6 @@ FISCAL = re.compile(r"(?:(令和|平成)\s*)?(?<!\d)(\d{1,2}|元)\s*年度(?!目
 WESTERN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(度?)")
 CALENDAR = re.compile(r"(令和|平成)\s*(\d{1,2}|元)\s*年(?!度)")
 QUOTED = re.compile(r"「([^「」]{2,30})」")
-# a person's title after the name (「堀内委員」「山吹部会長」「石黒課長」): in minutes, who said a thing singles it out
-ROLE = r"(?:副?委員長|副?部会長|副?会長|委員|議長|座長|理事長|課長|班長|係長|室長|部長|局長|所長|主査|理事)"
-_ROLE_AFTER = re.compile(rf"\s*({ROLE})(?![一-龥])")
 # how a unit of a passage says who speaks it (answerability marks each unit of a labelled block with its speaker)
 SPEAKER_MARK = "§話者="
 # a body named with its legal form (株式会社かざはや不動産サービス, 社会福祉法人汐風会, ふじなみ住宅サービス株式会社): the
@@ -154,8 +151,14 @@ def specifiers(question: str) -> tuple[Specifier, ...]:
     for name in body_names(bare):
         out.append(Specifier("body", name, re.escape(squash(name))))
     for name, role in person_names(bare):
-        out.append(Specifier("speaker", f"{name}{role}", rf"{re.escape(name)}{ROLE}"))
+        out.append(Specifier("speaker", f"{name}{role}", rf"{re.escape(name)}{_titles()}"))
     return tuple({s.text: s for s in out}.values())
+
+
+@lru_cache(maxsize=1)
+def _titles() -> str:
+    """A person's titles (vocabulary: person_titles; 「堀内委員」「山吹部会長」) as one pattern, longest first."""
+    return "(?:" + "|".join(map(re.escape, sorted(vocabulary().person_titles, key=len, reverse=True))) + ")"
 
 
 def person_names(text: str) -> list[tuple[str, str]]:
@@ -170,7 +173,7 @@ def person_names(text: str) -> list[tuple[str, str]]:
         at = start + len(surface)
         if pos[0] == "名詞" and pos[1] == "固有名詞" and re.fullmatch(r"[一-龥々]{1,4}", surface) \
                 and (start == 0 or not re.match(r"[一-龥々]", text[start - 1])):
-            m = _ROLE_AFTER.match(text, at)
+            m = re.match(rf"\s*({_titles()})(?![一-龥])", text[at:]) if vocabulary().person_titles else None
             if m:
                 out.append((surface, m.group(1)))
     return out
@@ -260,12 +263,12 @@ def _spoken_by(spec: Specifier, flat: str) -> bool:
     A unit outside any labelled block states it where it names the person with the title."""
     # a label that names a speaker (○中村委員, 【ひばり市】, （事務局）); a heading label (【主な意見】) names none
     marks = [m for m in re.findall(rf"{SPEAKER_MARK}([^§]*)§", flat)
-             if re.search(rf"{ROLE}|事務局|[都道府県市区町村]$", m) or re.fullmatch(r"[一-龥々]{1,4}", m)]
+             if re.search(rf"{_titles()}|事務局|[都道府県市区町村]$", m) or re.fullmatch(r"[一-龥々]{1,4}", m)]
     if marks:
-        name = re.sub(rf"{ROLE}$", "", spec.text)
+        name = re.sub(rf"{_titles()}$", "", spec.text)
         role = spec.text[len(name):]
         # his surname standing alone (not 小林 for 林), then his title or none (○堀内　…), not another's (田中課長)
-        return any(re.search(rf"(?<![一-龥々]){re.escape(name)}(?:{re.escape(role)}|(?!{ROLE}))", m) for m in marks)
+        return any(re.search(rf"(?<![一-龥々]){re.escape(name)}(?:{re.escape(role)}|(?!{_titles()}))", m) for m in marks)
     return stated(spec, flat)
 
 

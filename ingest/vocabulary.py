@@ -42,6 +42,7 @@ class Vocabulary:
     shifting_prefixes: tuple[str, ...] = ()  # 副, 次期: 副会長 is another role than 会長
     start_prefixes: tuple[str, ...] = ()  # 前, 旧: the same at a word's start only (前会長, not 事前相談)
     legal_forms: tuple[str, ...] = ()  # 株式会社, 社会福祉法人: a body's name follows (or precedes) one
+    person_titles: tuple[str, ...] = ()  # 委員, 部会長: a person's surname comes before one
 
     def synonyms(self, word: str) -> list[str]:
         """The other forms of every group holding `word` (document form first)."""
@@ -88,6 +89,7 @@ def vocabulary() -> Vocabulary:
         shifting_prefixes=tuple(_nfkc(x) for x in w.get("shifting_prefixes", [])),
         start_prefixes=tuple(_nfkc(x) for x in w.get("start_prefixes", [])),
         legal_forms=tuple(_nfkc(x) for x in w.get("legal_forms", [])),
+        person_titles=tuple(_nfkc(x) for x in w.get("person_titles", [])),
     )
 
 
