@@ -8,9 +8,9 @@ as JSON for cell look-ups. Case boxes and tables of sentences: one chunk per row
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
-from .clean import is_row_number_head, normalize, split_sentences
+from .clean import is_row_number_head, join_lines, normalize, split_sentences
 from .structure import Unit, is_text_table
 
 
@@ -202,6 +202,23 @@ def form_runs(units: list[Unit], max_chars: int = 600) -> dict[int, int]:
     return runs
 
 
+def boxed_line(u: Unit) -> Unit | None:
+    """A ruled grid of one row read as the line it is printed as, or None for a real table.
+
+    One row is no table: it has no header naming columns and no rows to look a value up in. It is a labelled
+    box — a step of a flow chart (「STEP1 | 庁内の検討体制をつくる」), a heading beside its number, a caption
+    boxed with its value — and as a chunk of its own it is a few words cut off from the steps and the text
+    around it. Read as a text line it is packed with them (the flow chart's caption, its steps and the notes
+    between them in one chunk)."""
+    if u.kind != "table" or len(u.grid) != 1:
+        return None
+    cells = [join_lines(c.splitlines()) for c in u.grid[0] if c and c.strip()]
+    if not cells:
+        return None
+    text = "\n".join(x for x in (u.title, u.scope, u.unit_line, "\u3000".join(cells), *u.notes) if x)
+    return replace(u, kind="text", text=text, grid=[], row_places=[])
+
+
 def chunk_units(
     units: list[Unit], doc_id: str, doc_title: str, min_chars: int = 200, max_chars: int = 600
 ) -> list[Chunk]:
@@ -275,6 +292,7 @@ def chunk_units(
     for n, u in enumerate(units):
         if n < skip_to:
             continue
+        u = boxed_line(u) or u
         if n in forms:  # a form: its title, lead sentence and grid as one table chunk
             flush()
             skip_to = forms[n]

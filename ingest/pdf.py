@@ -318,8 +318,9 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
         if len(rows) == 1 and is_share_row(rows[0]):
             stacked.append((rows[0], tuple(t.bbox)))  # one stacked bar of shares: its legend names them
             continue
-        # a grid without any text is no table: the bars of a chart, a decorative frame (their labels stay text)
-        if len(rows) >= 1 and max(len(r) for r in rows) >= 2 and any(c.strip() for r in rows for c in r) \
+        # a grid with text in one cell at most is no table: the bars of a chart, a decorative frame, a heading
+        # printed on a band beside a coloured marker (「■ 8. 今後の課題」 as two cells); their text stays text
+        if len(rows) >= 1 and max(len(r) for r in rows) >= 2 and sum(bool(c.strip()) for r in rows for c in r) >= 2 \
                 and not is_frame(rows):
             tables.append(Table(rows=rows, page_index=index, bbox=tuple(t.bbox)))
     read_out: list[tuple[float, float, float, float]] = []  # a chart's plot and the labels its grid now holds
