@@ -37,7 +37,6 @@ from .compose import (
     compared_rows,
     continuation,
     drop_connective,
-    figure_question,
     figure_sentence,
     group_title,
     kind_sentence,
@@ -308,7 +307,7 @@ def answer_stream(
     where = rows_where(q, hits) if cell is None else None
     # the months of a schedule's task (a Gantt chart's row) answer when it happens
     sched = schedule_row(q, hits) if cell is None and where is None else None
-    found = (cell is not None and figure_question(q)) or where is not None or sched is not None
+    found = cell is not None or where is not None or sched is not None
     verdict = judge(q, retriever, pool, load_model(str(settings.answerability_model)), cell_found=found)
     if q.language == "en" and verdict.outcome != ABSTAIN:
         note = join_notes("資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents", note)

@@ -76,6 +76,17 @@ def _near(parts: list[str], text: str, slop: int = 2) -> bool:
     return bool(re.search(pattern, text))
 
 
+@lru_cache(maxsize=256)
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(content_words(title))
+
+
+def title_words(hit: Hit) -> frozenset[str]:
+    """The words of the title of the document a passage is from: a question that names the document
+    (「手引きでは」「報告書に挙げられている」) names where to look, not something the passage must say."""
+    return _title_words(hit.chunk.get("doc_title") or "")
+
+
 def _coverage(q: Query, retriever: Retriever, hits: list[Hit], synonyms: bool) -> tuple[float, bool, float]:
     """(IDF-weighted share of the question's long-unit terms found in the passages, a corpus-unknown
     noun is missing, share of weight on terms the corpus never uses)."""
@@ -86,6 +97,7 @@ def _coverage(q: Query, retriever: Retriever, hits: list[Hit], synonyms: bool) -
     for h in hits:
         c = h.chunk
         have.update(c.get("tokens") or content_words(c["text"]))
+        have.update(title_words(h))
         text += squash(" ".join((c.get("section_title", ""), c.get("unit_title", ""), c["text"])))
     total = got = unknown_w = 0.0
     unknown_missing = False
@@ -706,6 +718,7 @@ def _known_missing(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     have: set[str] = set()
     for h in hits:
         have.update(h.chunk.get("tokens") or content_words(h.chunk["text"]))
+        have.update(title_words(h))
     top = float(retriever.bm25.idf.max(initial=1.0)) or 1.0
     worst = 0.0
     for t in q.topic_tokens:
@@ -728,10 +741,12 @@ def _best_sentence(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     total = sum(w.values()) or 1.0
     best = 0.0
     for h in hits:
+        named = title_words(h)
         for sent in split_sentences(h.chunk["text"]):
             toks = _words(sent)
             if not toks:
                 continue
+            toks = toks | named
             best = max(best, sum(w[t] for t in words if alts[t] & toks) / total)
     return best
 

@@ -156,8 +156,8 @@ def _own_header_words(q: Query, header: list[str]) -> dict[int, set[str]]:
 
 
 def figure_question(q: Query) -> bool:
-    """A count question or one that names a numbered table: the questions the answerability model's
-    `cell_found` signal was fitted on (other questions may read a cell too, but do not feed it)."""
+    """A count question or one that names a numbered table: it may read a cell by its row alone (a table of
+    one value column); any other question reads a cell only where it names the column exactly."""
     return q.numeric or bool(re.search(r"表\s*\d", q.standalone))
 
 
