@@ -39,6 +39,7 @@ from .compose import (
     drop_connective,
     figure_sentence,
     group_title,
+    item_run,
     kind_sentence,
     list_items,
     list_rows,
@@ -233,8 +234,18 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
     for h, _s, _sc in picked:
         order.setdefault(h.chunk["id"], len(order))
     picked.sort(key=lambda p: order[p[0].chunk["id"]])
+    listed: set[tuple[str, str]] = set()  # (chunk id, sentence) already shown as an item of a whole list
     for h, sent, _score in picked:
+        if (h.chunk["id"], sent.strip()) in listed:
+            continue
         items = list_items(sent) if is_list else []
+        sents = [x.strip() for x in split_sentences(h.chunk["text"])] if is_list and not items else []
+        run = item_run(sents, sents.index(sent.strip())) if sent.strip() in sents else []
+        if len(run) > 1:  # an item of a list: the whole list, in its order
+            for i in run:
+                listed.add((h.chunk["id"], sents[i]))
+                lines.append(f"- {shown(h, sents[i])}{marker(h, sents[i])}")
+            continue
         if items:
             lines.append(f"{shown(h, sent.split('①')[0].strip())}{marker(h, sent)}")
             lines.extend(f"- {it}" for it in items)

@@ -255,7 +255,7 @@ def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "", kinds: tupl
         if kinds:  # a column only containing the attribute's name (相談窓口 設置) must hold a value of the kind asked
             yen = counted_in_yen(c)
             named = {j for j in named if _header_core(grid[0][j]) == attribute or any(
-                _holds("count" if k == "money" and yen else k, normalize(f"| {row[j]} | {grid[0][j]}"), "")
+                _holds_value(k, normalize(f"| {row[j]} | {grid[0][j]}"), "", yen)
                 for row in grid[1:] if j < len(row) for k in kinds)}
         title = _title_column(grid[0])
         head = " ".join(x for j, x in enumerate(grid[0]) if j in keep)
@@ -437,7 +437,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
         yen = counted_in_yen(h.chunk)
         for unit, value_part in _units(h, q.years, column, tuple(kinds)):
             text, held_text = normalize(unit), normalize(value_part)
-            if kinds and not all(_holds("count" if kind == "money" and yen else kind, held_text, asked)
+            if kinds and not all(_holds_value(kind, held_text, asked, yen)
                                  for kind in kinds):
                 continue
             if q.counter and "count" in kinds and not _counts(q.counter, held_text, asked):
@@ -561,7 +561,7 @@ def _bound(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
         yen = counted_in_yen(h.chunk)
         for unit, value_part in _units(h, q.years, column, tuple(kinds)):
             if unit.lstrip().startswith("|") and all(
-                    _holds("count" if k == "money" and yen else k, normalize(value_part), asked) for k in kinds):
+                    _holds_value(k, normalize(value_part), asked, yen) for k in kinds):
                 row = share(unit, given)  # a row with its headers and caption: one statement
                 for by_kind in best:
                     for k in kinds:
@@ -627,6 +627,12 @@ def _holds(kind: str, text: str, asked: str) -> bool:
     if kind in ("date", *FINER_DATES) and not _AS_OF_ASKED.search(asked):
         text = AS_OF.sub(" ", text)  # a table's 「（令和7年10月1日現在）」 dates the figures, it is no event's date
     return any(not _stated(squash(m.group(0)), asked) for m in pattern.finditer(text))
+
+
+def _holds_value(kind: str, text: str, asked: str, yen: bool) -> bool:
+    """`_holds`, where a passage counted in yen (（単位：千円）) gives an amount as a bare figure (| 4,500 |): there a
+    figure is an amount too, and an amount written out (「3,200千円でした」 in a note under the table) still is."""
+    return _holds(kind, text, asked) or (kind == "money" and yen and _holds("count", text, asked))
 
 
 # the day a list or a figure stands as of (「令和7年10月1日現在」「4月1日時点」): what it dates is the data, and a

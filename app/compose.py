@@ -1092,6 +1092,40 @@ def group_title(sents: list[str], k: int) -> str:
     return ""
 
 
+_ITEM_FAMILIES = (
+    ("circled", re.compile(r"[①-⑳]")),
+    ("paren", re.compile(r"[（(]\s*[0-9０-９]{1,2}\s*[）)]")),
+    ("number", re.compile(r"[0-9０-９]{1,2}\s*[.．)）]\s")),
+    ("katakana", re.compile(r"[ア-ン]\s*[.．)）]")),
+)
+
+
+def item_family(line: str) -> str:
+    """Which kind of list mark a line opens with (①② are one kind, (1)(2) another, each bullet its own), or ''."""
+    s = line.lstrip()
+    for name, rx in _ITEM_FAMILIES:
+        if rx.match(s):
+            return name
+    return s[0] if s and (s[0] in "・･•◦●○■□◆◇★☆▶▷✓✔☑☐" or s[0] in "-－‐") else ""
+
+
+def item_run(sents: list[str], k: int, most: int = 12) -> list[int]:
+    """The list sentence k is an item of: the indices of the run of lines around it that open with the same kind of
+    mark (①②③, ・・・), or [k] when it is no item of two or more. A list question (「どのようなことが挙げられて
+    いますか」) is answered by the whole list, not by the one item that scored best among other sentences."""
+    fam = item_family(sents[k]) if 0 <= k < len(sents) else ""
+    if not fam:
+        return [k]
+    i = j = k
+    while i > 0 and item_family(sents[i - 1]) == fam:
+        i -= 1
+    while j + 1 < len(sents) and item_family(sents[j + 1]) == fam:
+        j += 1
+    if j == i or j - i + 1 > most:
+        return [k]
+    return list(range(i, j + 1))
+
+
 def list_items(sentence: str) -> list[str]:
     """'①…、②…、③…' -> items, for list questions."""
     parts = re.split(r"(?=[①-⑳])", sentence)

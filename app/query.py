@@ -200,9 +200,20 @@ def standalone_question(question: str, history: list[dict] | None, depth: int = 
     if not _ERA_YEAR.search(own) and not COMPARING.search(own):
         for delta, phrase in RELATIVE_YEAR.items():
             if phrase.search(own):
-                prev = shift_year(normalize(prev), delta)
+                prev = normalize(prev)
+                if not _ERA_YEAR.search(prev):  # 「相談件数は？」「令和6年度は1,318件です」「その前の年度は？」
+                    prev = f"{prev} {answered_year(history[i + 1:])}".strip()
+                prev = shift_year(prev, delta)
                 break
     return f"{prev} {question}"
+
+
+def answered_year(turns: list[dict]) -> str:
+    """The one year the answer to the last question was about (「令和6年度の相談件数は1,318件です。」), or '' when it
+    names none or several: a question that named no year was answered for one, and 「その前の年度」 is told from it."""
+    reply = next((str(t.get("content", "")) for t in turns if t.get("role") == "assistant"), "")
+    found = {re.sub(r"\s+", "", m.group(0)) for m in _ERA_YEAR.finditer(normalize(reply))}
+    return next(iter(found)) if len(found) == 1 else ""
 
 
 def analyze(question: str, history: list[dict] | None = None, rewrite: str | None = None,

@@ -1,7 +1,7 @@
 """Reading a schedule drawn as bars, a role table's legend, a checklist's groups and a chart's caption: pure
 functions over invented tables and passages (a library's year plan, no index)."""
 
-from app.compose import group_title, legend_marks, rows_where, schedule_row, table_lookup
+from app.compose import group_title, item_run, legend_marks, rows_where, schedule_row, table_lookup
 from app.query import analyze
 from app.retrieve import Hit
 from ingest.structure import untitled_caption
@@ -50,6 +50,16 @@ def test_a_checklist_item_is_quoted_with_its_group():
     assert group_title(sents, 4) == "段階3　実施期"
     assert group_title(sents, 3) == ""  # the title itself is no item
     assert group_title(["次のとおりです。", "・会場", "・日程"], 1) == ""  # a sentence leads the list in
+
+
+def test_a_list_item_brings_its_whole_list():
+    sents = ["8.　今後の課題", "①蔵書の更新：古い本を入れ替えます。", "②開館時間の延長：夜8時まで開けます。",
+             "③分館の整備：二つの分館を建て替えます。", "このほか、職員の研修も課題です。"]
+    assert item_run(sents, 2) == [1, 2, 3]  # one kind of mark (①②③), not the heading or the sentence after
+    assert item_run(sents, 4) == [4]  # no item
+    mixed = ["・貸出の手続", "・返却の方法", "(1) 開館日", "(2) 休館日"]
+    assert item_run(mixed, 0) == [0, 1] and item_run(mixed, 3) == [2, 3]  # each kind of mark its own list
+    assert item_run(["① 一つだけの項目", "本文です。"], 0) == [0]
 
 
 def test_a_table_that_never_says_what_the_question_quotes_gives_no_cell():

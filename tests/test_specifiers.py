@@ -306,6 +306,15 @@ def test_a_follow_up_year_told_relative_to_the_previous_one():
     assert [s.text for s in analyze("じゃあ令和4年度は？", history).specs if s.kind == "year"] == ["4年度"]
 
 
+def test_a_relative_year_is_told_from_the_year_the_last_answer_was_about():
+    """The question named no year; the answer was for one (「令和6年度は…」): 「その前の年度」 is the year before it."""
+    asked = {"role": "user", "content": "図書館の貸出冊数は？"}
+    q = analyze("その前の年度は何冊だった？", [asked, {"role": "assistant", "content": "令和6年度の貸出冊数は8,200冊です。"}])
+    assert [s.text for s in q.specs if s.kind == "year"] == ["5年度"]
+    two = analyze("その前の年度は？", [asked, {"role": "assistant", "content": "令和6年度は8,200冊（令和5年度は7,900冊）。"}])
+    assert not [s for s in two.specs if s.kind == "year"]  # two years answered: which one is meant is unclear
+
+
 def test_a_word_of_time_before_a_place_suffix_is_no_place():
     assert not [s for s in analyze("いま県が指定してる居住支援法人って何法人あるんだっけ？").specs if s.kind == "place"]
     assert [s.text for s in analyze("ゆめみ市の相談件数は？").specs if s.kind == "place"] == ["ゆめみ市"]
