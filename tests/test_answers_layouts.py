@@ -83,3 +83,34 @@ def test_a_faq_question_is_answered_from_its_answer(layouts):
             assert any(c.page == page for c in ans.citations if first_a in squash(c.text)), (question, page)
             hits += 1
     assert hits >= 4  # a question asked as the leaflet asks it is answered from its own answer
+
+
+def _numbered_lists(truth: dict):
+    """(heading, items) of every list of three or more ①②③ items, with the heading it stands under."""
+    head, run = "", []
+    for s in [*truth["sentences"], {"text": ""}]:
+        if s.get("item") and s["text"][:1] in "①②③④⑤⑥⑦⑧⑨⑩":
+            run.append(s["text"])
+            continue
+        if len(run) >= 3:
+            yield head, run
+        run = []
+        if s.get("heading"):
+            head = s["text"]
+
+
+def test_a_list_question_gets_the_whole_list(layouts):
+    """Asked for the items under a heading, the answer gives every item of the numbered list there, not the one
+    item that scored best beside other sentences."""
+    s, r, truths = layouts
+    name, truth = next((n, t) for n, t in truths.items() if n.startswith("activity"))
+    doc = next(c["doc_id"] for c in r.chunks if c.get("source_file", "").endswith(name) or name.startswith(c["doc_id"]))
+    lists = list(_numbered_lists(truth))
+    assert lists, "the generated report has numbered lists"
+    for head, items in lists:
+        question = f"「{head.split(' ', 1)[-1]}」の項目をすべて教えてください。"
+        ans = answer_question(question, settings=s, retriever=r, filters={"doc_id": doc})  # the user picked the report
+        assert not ans.abstained, question
+        for item in items:
+            label = item[1:].split("：")[0][:10]  # ①行政機関：… -> 行政機関
+            assert squash(label) in squash(ans.answer), (question, item, ans.answer[:300])
