@@ -301,7 +301,8 @@ def places_held(q: Query, h: Hit, row: list[str], given: frozenset[str] = frozen
 
 
 _NUMBER_CELL = re.compile(rf"\s*({NUMBER})\s*[^\d\s]{{0,4}}\s*")  # 22, 1,284件, 1万2千世帯, 63.2% (not 令和4年7月)
-TOTAL_ROW = re.compile(r"^(?:合|小|総)?計$|合計|総数|総計")
+# a row that adds up others (合計, 小計, and the sum of a group: 市計, 町村計, 県計, 圏域計), never 会計 or 統計
+TOTAL_ROW = re.compile(r"(?:^(?:合|小|総|累)?|(?<=[市町村県区都府道域部]))計(?:[（(][^）)]*[）)])?$|合計|総数|総計")
 
 
 def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int, str, str, str] | None:

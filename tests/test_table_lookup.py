@@ -71,6 +71,13 @@ def test_the_extreme_row_of_the_column_a_question_names():
     low = extreme_cell(analyze("構成団体数が最も少ないのは？"), [hit])
     assert low is not None and low[3] == "しらゆり市"
     assert extreme_cell(analyze("ひばり市の構成団体数は？"), [hit]) is None  # no extreme asked
+    # a group's sum (市計, 町村計 with its count in brackets) is no municipality either; 会計 or 統計 is no sum
+    grouped = [grid[0], *grid[1:4], ["市計（3市）", "", "58団体"], ["みなも町", "令和6年4月", "12団体"],
+               ["町村計（1町）", "", "12団体"]]
+    hit = Hit({"id": "g", "kind": "table", "grid": grouped, "text": "設立状況", "unit_title": "表 設立状況"}, 1.0, 1)
+    cell = extreme_cell(analyze("構成団体数がいちばん多い市町村はどこ？"), [hit])
+    assert cell is not None and cell[3] == "ひばり市"
+    assert extreme_cell(analyze("構成団体数が最も少ないのは？"), [hit])[3] == "みなも町"
 
 
 class _Idf:
