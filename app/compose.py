@@ -18,7 +18,7 @@ from ingest.tokens import content_words
 from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .answer_kinds import ANSWER_LOOKS, RATE_HEAD, finest, value_kinds
-from .counting import NUMBER, counts_in, same_counter, to_number
+from .counting import NUMBER, counts_in, same_counter, to_number, units_in
 from .doc_head import doc_head
 from .query import NEGATION, ZERO_Q, Query, contains_run, not_done, synonym_members, synonym_tokens
 from .retrieve import PLACEHOLDER, Hit, Retriever, is_blank_form
@@ -237,6 +237,8 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             continue  # 「いくら払ってる？」 is not answered by a cell of words (・来所相談)
         if q.numeric and not cell_of_kind(q, h, value, head):
             continue  # 「交付決定」 7月上旬 answers neither 「何市町に…いくら」 nor 「11月の何日」
+        if q.counter and (own := units_in(normalize(value))) and not any(same_counter(q.counter, c) for c in own):
+            continue  # 「相談件数は何件」 is not answered by a cell counting in its own counter (4市町村)
         if not figure_q and not _cell_fits(q, value, [labels[i], head, h.chunk.get("unit_title", "")]):
             continue
         if other_year(q, f"{labels[i]} {head} {value}"):
