@@ -18,7 +18,7 @@ from ingest.tokens import content_words
 from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .answer_kinds import ANSWER_LOOKS, RATE_HEAD, finest, value_kinds
-from .counting import NUMBER, counts_in, same_counter, to_number
+from .counting import NUMBER, counts_in, same_counter, to_number, units_in
 from .doc_head import doc_head
 from .query import NEGATION, ZERO_Q, Query, contains_run, not_done, synonym_members, synonym_tokens
 from .retrieve import PLACEHOLDER, Hit, Retriever, is_blank_form
@@ -237,6 +237,8 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             continue  # 「いくら払ってる？」 is not answered by a cell of words (・来所相談)
         if q.numeric and not cell_of_kind(q, h, value, head):
             continue  # 「交付決定」 7月上旬 answers neither 「何市町に…いくら」 nor 「11月の何日」
+        if q.counter and (own := units_in(normalize(value))) and not any(same_counter(q.counter, c) for c in own):
+            continue  # 「相談件数は何件」 is not answered by a cell counting in its own counter (4市町村)
         if not figure_q and not _cell_fits(q, value, [labels[i], head, h.chunk.get("unit_title", "")]):
             continue
         if other_year(q, f"{labels[i]} {head} {value}"):
@@ -301,7 +303,8 @@ def places_held(q: Query, h: Hit, row: list[str], given: frozenset[str] = frozen
 
 
 _NUMBER_CELL = re.compile(rf"\s*({NUMBER})\s*[^\d\s]{{0,4}}\s*")  # 22, 1,284件, 1万2千世帯, 63.2% (not 令和4年7月)
-TOTAL_ROW = re.compile(r"^(?:合|小|総)?計$|合計|総数|総計")
+# a row that adds up others (合計, 小計, and the sum of a group: 市計, 町村計, 県計, 圏域計), never 会計 or 統計
+TOTAL_ROW = re.compile(r"(?:^(?:合|小|総|累)?|(?<=[市町村県区都府道域部]))計(?:[（(][^）)]*[）)])?$|合計|総数|総計")
 
 
 def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int, str, str, str] | None:

@@ -71,6 +71,13 @@ def test_the_extreme_row_of_the_column_a_question_names():
     low = extreme_cell(analyze("構成団体数が最も少ないのは？"), [hit])
     assert low is not None and low[3] == "しらゆり市"
     assert extreme_cell(analyze("ひばり市の構成団体数は？"), [hit]) is None  # no extreme asked
+    # a group's sum (市計, 町村計 with its count in brackets) is no municipality either; 会計 or 統計 is no sum
+    grouped = [grid[0], *grid[1:4], ["市計（3市）", "", "58団体"], ["みなも町", "令和6年4月", "12団体"],
+               ["町村計（1町）", "", "12団体"]]
+    hit = Hit({"id": "g", "kind": "table", "grid": grouped, "text": "設立状況", "unit_title": "表 設立状況"}, 1.0, 1)
+    cell = extreme_cell(analyze("構成団体数がいちばん多い市町村はどこ？"), [hit])
+    assert cell is not None and cell[3] == "ひばり市"
+    assert extreme_cell(analyze("構成団体数が最も少ないのは？"), [hit])[3] == "みなも町"
 
 
 class _Idf:
@@ -546,3 +553,15 @@ def test_rows_told_apart_by_one_named_cell_are_all_given():
     q = analyze("入居件数について、令和6年度の目標値と達成率を教えてください。")
     assert sibling_rows(q, h, 3, 4) == [1]  # the 目標値 row beside the 達成率 row; not 実績値, not 相談件数
     assert sibling_rows(analyze("入居件数の達成率は？"), h, 3, 4) == []
+
+
+def test_a_cell_counting_in_another_counter_does_not_answer_a_count():
+    from app.compose import table_lookup
+    from app.query import analyze
+
+    grid = [["年度末", "値"], ["令和4年度末", "4市町村"], ["令和5年度末", "5市町村"], ["令和6年度末", "7市町村"]]
+    hit = Hit({"id": "c", "kind": "table", "grid": grid, "text": "設立した市町村数", "unit_title": "図 設立した市町村数"},
+              1.0, 1)
+    assert table_lookup(analyze("令和4年度末の相談件数は何件でしたか。"), [hit]) is None  # 4市町村 counts no 件
+    cell = table_lookup(analyze("令和4年度末に設立していた市町村はいくつ？"), [hit])
+    assert cell is not None and cell[5] == "4市町村"
