@@ -47,6 +47,7 @@ from .compose import (
     name_first_person,
     named_rows,
     narrower_sentence,
+    nearby_kind,
     other_figures,
     pick_sentences,
     row_holds,
@@ -207,6 +208,11 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         k = figure_sentence(q, picked) if q.numeric else None
         if k is None:
             k = kind_sentence(q, picked)
+        if k is None and q.asks and not q.numeric and picked:  # the date under the event's name the best line names
+            near = nearby_kind(q, picked[0][0], picked[0][1])
+            if near is not None:
+                picked.insert(0, (picked[0][0], near, picked[0][2]))
+                k = 0
         ranks = {h.chunk["id"]: r for r, h in enumerate(hits)}
         if k is not None and rows_named and ranks.get(picked[k][0].chunk["id"], len(hits)) > row_rank:
             k = None  # the named row's table ranks above the sentence's passage: the row answers

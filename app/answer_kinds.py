@@ -40,7 +40,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # a day asked for (「11月の何日」「何月何日」「日にちは」): a month alone (「令和7年11月に開催予定」「11月中旬」) does not
     # answer it; a day of the month, a weekday or a relative day (前日, 当日) does
     "day": (re.compile(r"何月何日|(?<![週\d長大短])(?<!週に|月に|年に)何日(?!間|くらい|ぐらい|ほど|程度|かか|前|以内|後|分|目|以上|未満)|"
-                       r"日にち|日付|\bwhat date\b|\bwhich day\b|\bon what day\b", re.I),
+                       r"日にち|日付|(?<![\d日])日時(?!点)|開催日(?!数)|\bwhat date\b|\bwhich day\b|\bon what day\b", re.I),
             # a day of a month (11月14日, 11/14 — not 1/2 or 30日以上, 2日目), a weekday, a day told relative to another
             re.compile(r"(?<![\d.])(?:[1-9]|[12]\d|3[01])\s*日(?!間|以内|前|後|程度|分|目|以上|未満)|"
                        r"(?<![\d/.])(?:1[0-2]|[1-9])\s*/\s*(?:[12]\d|3[01]|[1-9])(?![\d/])\s*[(（]?\s*[月火水木金土日]|"

@@ -1000,8 +1000,24 @@ def kind_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:
     order = sorted(range(len(picked)), key=lambda i: -picked[i][2])
     for i in order:
         text = normalize(picked[i][1])
-        if any(ANSWER_LOOKS[kind].search(text) for kind in q.asks) and not other_year(q, text):
+        if any(ANSWER_LOOKS[kind].search(text) for kind in finest(q.asks)) and not other_year(q, text):
             return i
+    return None
+
+
+def nearby_kind(q: Query, h: Hit, sent: str, reach: int = 3) -> str | None:
+    """The first of the few lines after the best-scored one, in its passage, that holds the kind of value asked (the
+    finer one: a day for 「開催日時」) — a cover or a notice gives an event's name, then its date and place on lines
+    of their own that share no word with the question. None when none within `reach` lines does."""
+    sents = [x.strip() for x in passage_sentences(h)]
+    if sent.strip() not in sents:
+        return None
+    k = sents.index(sent.strip())
+    kinds = finest(q.asks)
+    for nxt in sents[k + 1:k + 1 + reach]:
+        text = normalize(nxt)
+        if any(ANSWER_LOOKS[kind].search(text) for kind in kinds) and not other_year(q, text):
+            return nxt
     return None
 
 

@@ -22,7 +22,7 @@ from ingest.clean import normalize, passage_parts, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
 
-from .answer_kinds import ANSWER_LOOKS
+from .answer_kinds import ANSWER_LOOKS, finest
 from .counting import figure_pattern, same_counter
 from .query import NEGATION, Query
 from .retrieve import Hit, Retriever
@@ -229,7 +229,7 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
             if cos is None:  # a figure joined to its label: the label's own cosine
                 cos = max((v for k, v in h.sentence_scores.items() if len(k.strip()) > 5 and k.strip() in s), default=None)
             units = [m.group("unit") for m in FIGURE.finditer(ns)] if q.numeric else []
-            match = any(ANSWER_LOOKS[k].search(ns) for k in q.asks)
+            match = any(ANSWER_LOOKS[k].search(ns) for k in finest(q.asks))
             f = {
                 "overlap": overlap,
                 "dense": (cos - lo) / (hi - lo) if cos is not None and hi > lo else 0.0,

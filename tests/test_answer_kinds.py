@@ -125,3 +125,19 @@ def test_who_bears_a_cost_is_no_question_of_how_much():
     assert "money" not in asked_kinds(normalize("アドバイザーは年に何回まで受けられて、費用はどこが負担しますか。"))
     assert "money" not in asked_kinds(normalize("研修の費用は誰が負担しますか"))
     assert "money" in asked_kinds(normalize("設立の費用はどのくらいかかる？"))
+
+
+def test_the_day_and_time_of_an_event_asks_a_day():
+    """「開催日時」「開催日」 ask for a day: a fiscal year (令和7年度 in the event's name) is no answer; 開催日数 asks a count."""
+    from app.compose import nearby_kind
+    from app.query import analyze
+    from app.retrieve import Hit
+
+    assert "day" in analyze("読書講座の開催日時を教えてください。").asks
+    assert "day" in analyze("開催日は？").asks
+    assert "day" not in analyze("開催日数は？").asks
+    cover = Hit({"id": "c", "doc_id": "d", "text": "令和7年度 図書館ボランティア講座\n本の修理を学ぶ\n令和7年9月6日（土）10時～12時\n"
+                                                "会場：中央図書館 2階"}, 1.0, 1)
+    q = analyze("本の修理を学ぶ講座の開催日時を教えてください。")
+    assert nearby_kind(q, cover, "本の修理を学ぶ") == "令和7年9月6日（土）10時～12時"
+    assert nearby_kind(q, cover, "会場：中央図書館 2階") is None  # nothing after it
