@@ -1,0 +1,29 @@
+"""Signals of the answerability model read on invented passages (pure functions, no index): what a passage holds."""
+
+from app.answerability import _best_sentence, _holds, _holds_value
+from app.query import analyze
+from app.retrieve import Hit
+from ingest.clean import normalize
+
+
+class _Idf:
+    """Every word weighs the same."""
+
+    def idf(self, _token: str) -> float:
+        return 1.0
+
+
+def test_an_amount_written_out_holds_an_amount_in_a_table_counted_in_yen():
+    note = normalize("※令和5年度の県補助金は、法人活動支援補助のみの3,200千円でした。")
+    assert _holds_value("money", note, "", yen=True)  # written out in 千円: an amount
+    assert not _holds("count", note, "")  # read only as a bare figure of the table, it was none
+    assert _holds_value("money", normalize("| 会費 | 1,600 | 1,600 |"), "", yen=True)  # the table's bare figures
+    assert not _holds_value("money", normalize("| 会費 | 1,600 | 1,600 |"), "", yen=False)
+
+
+def test_the_words_of_the_document_a_question_names_are_held_by_its_passages():
+    q = analyze("手引きに書かれている設立の流れは？")
+    passage = {"id": "g", "doc_id": "g", "text": "設立の流れは次の5段階です。"}
+    named = Hit({**passage, "doc_title": "協議会設立の手引き"}, 1.0, 1)
+    other = Hit({**passage, "doc_title": "協議会の活動報告"}, 1.0, 1)
+    assert _best_sentence(q, _Idf(), [named]) > _best_sentence(q, _Idf(), [other])
