@@ -1111,21 +1111,23 @@ def group_title(sents: list[str], k: int) -> str:
     return ""
 
 
+# the numbered marks of MARKED_LINE, each a kind of its own whatever its number (①② are one list, (1)(2) another)
 _ITEM_FAMILIES = (
     ("circled", re.compile(r"[①-⑳]")),
-    ("paren", re.compile(r"[（(]\s*[0-9０-９]{1,2}\s*[）)]")),
-    ("number", re.compile(r"[0-9０-９]{1,2}\s*[.．)）]\s")),
+    ("paren", re.compile(r"[（(]\s*\d{1,2}\s*[）)]")),
+    ("number", re.compile(r"\d{1,2}\s*[.．)）]")),
     ("katakana", re.compile(r"[ア-ン]\s*[.．)）]")),
+    ("latin", re.compile(r"[a-z][.)）]")),
 )
 
 
 def item_family(line: str) -> str:
-    """Which kind of list mark a line opens with (①② are one kind, (1)(2) another, each bullet its own), or ''."""
+    """Which kind of list mark a line opens with (sentence_rank's MARKED_LINE: numbered items by their kind of
+    number, each bullet or symbol by itself), or '' for a line that is no item."""
     s = line.lstrip()
-    for name, rx in _ITEM_FAMILIES:
-        if rx.match(s):
-            return name
-    return s[0] if s and (s[0] in "・･•◦●○■□◆◇★☆▶▷✓✔☑☐" or s[0] in "-－‐") else ""
+    if not MARKED_LINE.match(s):
+        return ""
+    return next((name for name, rx in _ITEM_FAMILIES if rx.match(s)), s[0])
 
 
 def item_run(sents: list[str], k: int, most: int = 12) -> list[int]:
