@@ -114,6 +114,7 @@ def test_reload_keeps_the_conversation_and_double_submit_asks_once(page):
     assert page.locator(".kj-question").count() == 1
     page.reload()
     page.locator(".kj-question", has_text="協力不動産店").wait_for()
+    page.locator(".kj-answer").first.wait_for()  # the page renders the question before its answer
     assert page.locator(".kj-answer").count() == 1 and "?c=" in page.url
 
 
