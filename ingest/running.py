@@ -116,6 +116,11 @@ def shape(text: str) -> str:
     return re.sub(r"(?<![A-Za-z])[ivxlcdm]{1,7}(?![A-Za-z])", "#", t, flags=re.I)
 
 
+def _wordy(part: str) -> bool:
+    """Whether a fixed part of a line holds enough letters (not digits, marks or punctuation) to name something."""
+    return sum(ch.isalpha() for ch in part if ch != "#") >= 5
+
+
 def _band(f: Frag, height: float) -> str | None:
     if f.bottom <= height * EDGE_BAND:
         return "top"
@@ -213,7 +218,10 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
             # (「ガイド｜第1章 …」, 「ガイド｜第2章 …」) keeps its fixed part
             variants = [(band, "=" + sh, yb)]
             if len(sh) >= 8:
-                variants += [(band, "<" + sh[:8], yb), (band, ">" + sh[-8:], yb)]
+                # a fixed part must be words: 「課電話#-#-#」 ending every municipality's contact line is a number's
+                # shape, and the lines are content
+                variants += [(band, mark + part, yb) for mark, part in (("<", sh[:8]), (">", sh[-8:]))
+                             if _wordy(part)]
             row.append(tuple(variants))
             for key in variants:
                 if key not in seen:
@@ -288,6 +296,7 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
         hit: set[int] = set()
         numbers: set[int] = set()
         notes = footnote_lines(frags)
+        lone: list[int] = []
         for i, (f, key) in enumerate(zip(frags, row, strict=True)):
             if key is None:
                 continue
@@ -299,19 +308,30 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
             big = body_size and f.size > body_size * 1.25
             outside = f.bottom <= frame_top + 0.5 if band == "top" else f.top >= frame_bottom - 0.5
             y = f.top if band == "top" else h - f.bottom
-            small_place = bool(body_size) and f.size <= body_size - 0.5 and places[_place(f, band, y, h)] >= need_place
             # a footnote's line of prose in small type at the foot: only its very words recurring make it furniture
             footnote_prose = band == "bottom" and bool(body_size) and f.size <= body_size - 0.5 and _prose(f.text)
+            # small type where small furniture stands on half the pages (`places`) is furniture when its words recur on
+            # some other page (a section's name over its slides) or it shares its line with
+            # furniture (a chapter's name beside the book's title): a line whose words differ on every page and stand
+            # alone (each municipality's contact line at the foot of its profile) is content
+            small_place = bool(body_size) and f.size <= body_size - 0.5 and places[_place(f, band, y, h)] >= need_place
+            if small_place and not recurs(key, True, 2):
+                small_place = False
+                if outside and i not in notes and not footnote_prose:
+                    lone.append(i)
             if lone_number:
                 hit.add(i)
                 numbers.add(i)
             elif n >= 3 and recurs(key, True, everywhere) and literal[(band, words(f))] >= everywhere:
                 hit.add(i)
-            elif (not big or bool(cands)) and (recurs(key, True) or (outside and i not in notes and not footnote_prose
-                                                                   and (recurs(key, False) or small_place))):
+            elif (not big or bool(cands)) and ((recurs(key, True) and (outside or bool(cands) or _wordy(key[0][1])))
+                                               or (outside and i not in notes and not footnote_prose
+                                                   and (recurs(key, False) or small_place))):
+                # a bare numbered tag inside the body frame (「No.3」 on a band opening each profile) is content;
                 # large type that recurs is content (slide titles) — but not a page number's own line
                 # (「《 3 》」 set larger than the slides printed four to a page): the page sequence judges it
                 hit.add(i)
+        hit |= {i for i in lone if any(abs(frags[i].top - frags[j].top) <= 2 for j in hit)}
         if hit and len(hit) == len(frags):
             # a page is never emptied of its words: repeated lines that are all it says are content — unless a
             # table fills the page, and then only lines that are not a table's caption or unit

@@ -322,3 +322,30 @@ def test_a_heading_tab_over_labels_and_values_keeps_each_pair_on_one_line():
     frame = Item((50, 95, 310, 170), None, [tab, *lines])
     rows = [[i.obj for i in row] for leaf in reading_order([frame], geo) for row in leaf.rows]
     assert rows == [["tab"], ["k0", "v0"], ["k1", "v1"], ["k2", "v2"]]
+
+
+def test_lines_whose_words_change_on_every_page_are_content_at_the_foot_or_in_a_band():
+    """A profile per page (個票): each page's contact line in small type at the foot and its 「No.n」 tag on the band
+    under the header stand at the same place on every page, but their words differ from page to page and nothing
+    else of the running lines shares their line: they are content. The book's title over every page, the page number
+    and a chapter's name printed on the title's line stay furniture."""
+    towns = ["かもめ市", "ふなで市", "みさご市", "あまも町", "いさな村", "ほしずな町"]
+    pages = []
+    for k, town in enumerate(towns):
+        pages.append([
+            Frag("市町村居住支援協議会 個票集", 36, 45, 50, 300, size=8.4),
+            Frag(f"第{k // 2 + 1}章 {['概要', '市の事例', '町村の事例'][k // 2]}", 36, 45, 400, 545, size=8.4),
+            Frag(f"No.{k + 1}", 93, 104, 50, 80, size=11.0),
+            Frag(f"{town}の居住支援協議会", 93, 104, 90, 300, size=11.0),
+            *[Frag(f"{town}の取組の{j}つ目について述べる文です。", 130 + 20 * j, 140 + 20 * j, 50, 545, size=10.4)
+              for j in range(20)],
+            Frag(f"連絡先　{town} {['建築住宅課', '福祉政策課', '住宅課'][k % 3]}　電話 0479-555-{3101 + 97 * k}",
+                 759, 768, 50, 400, size=9.8),
+            Frag(f"- {k + 2} -", 801, 811, 280, 320, size=9.5),
+        ])
+    hits = find_running(pages, [842.0] * len(pages), 10.4)
+    for page, hit in zip(pages, hits, strict=True):
+        texts = {page[i].text for i in hit}
+        assert "市町村居住支援協議会 個票集" in texts and any(t.startswith("- ") for t in texts)
+        assert any(t.startswith("第") for t in texts)  # the chapter's name beside the title
+        assert not any(t.startswith(("連絡先", "No.")) for t in texts)
