@@ -807,6 +807,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
     # the block printed after each one, across pages and blank lines: a caption looks at the article under it
     printed_next = {id(b): nb for b, nb in zip(blocks, blocks[1:], strict=False)}
     printed_prev = {id(nb): b for b, nb in zip(blocks, blocks[1:], strict=False)}
+    recurring = Counter(normalize(b.text.strip()) for b in blocks if isinstance(b, Line))  # lines printed many times
     article_cap: tuple[str, Line, Page] | None = None  # a （見出し） line waiting for the article under it
 
     # a page's footnotes printed while a sentence runs on to the next page: read after that sentence's paragraph
@@ -856,10 +857,19 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 return stack[-1]
             return None
         stack = [e for e in stack if e["scheme"] != "title"]
+        recurs = False
         if h.scheme in (PART_SCHEME, FORM_SCHEME):
             stack = []  # 附則, 別表, 様式 stand beside the articles and chapters, never under them
         elif is_chapter_level(h.key):
             stack = stack[:1]
+        elif recurs := (stack and recurring[normalize(line.text.strip())] >= 3 and not re.search(r"\d", h.title)
+                        and not all(e.get("recurs") for e in stack)):
+            # an unnumbered heading printed the same under many others (取組の特徴 / 課題 on every profile page,
+            # ポイント after each section) belongs to the one above it whatever its face: it replaces only its own
+            # kind. (A numbered one printed again is the same heading: a chapter's tab, its 目次 entry.)
+            same = next((i for i, e in enumerate(stack) if e.get("recurs")), None)
+            if same is not None:
+                stack = stack[:same]
         else:
             same = next((i for i, e in enumerate(stack) if e["scheme"] == h.scheme), None)
             if same is not None:
@@ -869,7 +879,8 @@ def build_units(pages: list[Page]) -> list[Unit]:
         # a form (様式) is a document of its own: its larger title nests under it, not above it
         size = 0.0 if h.scheme == FORM_SCHEME else line.size
         opened_in_box = line.box and h.scheme in (ARTICLE_SCHEME, PART_SCHEME, FORM_SCHEME)
-        stack.append({"scheme": h.scheme, "key": h.key, "title": h.title, "size": size, "box": opened_in_box})
+        stack.append({"scheme": h.scheme, "key": h.key, "title": h.title, "size": size, "box": opened_in_box,
+                      "recurs": bool(recurs)})
         return stack[-1]
 
     def heading_unit(text: str, line: Line, page: Page) -> None:
