@@ -60,6 +60,7 @@ from .compose import (
     table_source,
     whole_groups,
     with_unit,
+    without_bare_titles,
 )
 from .llm_answer import Fallback, llm_answer_stream, validate_citations  # noqa: F401
 from .query import MAX_QUESTION_CHARS, Query, analyze
@@ -119,6 +120,7 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
     # a count, date or amount question looks for its answer among a few more sentences than are shown
     picked = pick_sentences(q, hits, retriever, max_sentences=2 if cell else (5 if lead_wanted else 3),
                             already_said=already_said)
+    picked = without_bare_titles(picked) or picked
     narrow = narrower_sentence(q, cell, picked, retriever) if cell else None
     if narrow is not None:  # the question's own condition narrows the count: the sentence stating it leads
         h, sent, _ = picked.pop(narrow)
@@ -214,8 +216,8 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
                 picked.insert(0, (picked[0][0], near, picked[0][2]))
                 k = 0
         ranks = {h.chunk["id"]: r for r, h in enumerate(hits)}
-        if k is not None and rows_named and ranks.get(picked[k][0].chunk["id"], len(hits)) > row_rank:
-            k = None  # the named row's table ranks above the sentence's passage: the row answers
+        if k is not None and rows_named and ranks.get(picked[k][0].chunk["id"], len(hits)) >= row_rank:
+            k = None  # the named row's table ranks above the sentence's passage, or is that passage: the row answers
         if k is not None:  # the sentence stating the figure, date or amount asked for leads, on its own line
             h, sent, _ = picked.pop(k)
             lead = sent
@@ -229,6 +231,8 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
             add_rows()
         picked = whole_groups(picked, 2 if k is not None or lead else 3)
     add_rows()
+    if lines:  # an answer stands: a title alone beside it adds nothing
+        picked = without_bare_titles(picked)
     if q.numeric and lead:  # a figure about another subgroup must not stand beside the answer unexplained
         picked = [p for p in picked if not other_figures(q, p[1], lead)]
     rows = list_rows(q, hits, retriever) if is_list and not cell else []

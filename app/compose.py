@@ -138,14 +138,18 @@ def own_words(q: Query) -> set[str]:
     return {t for t in q.focus_tokens if t not in vocabulary().era_names and len(t) > 1}
 
 
+YEN_LABEL = re.compile(r"[(（]\s*[千万億]?円\s*[)）]")  # a label naming its figures' unit: 年間予算（千円）
+
+
 def counted_in_yen(chunk: dict) -> bool:
-    """A table whose bare figures are sums of money: its unit line (（単位：千円）, 単位：円) or a header
-    (予算額（千円）) says 円."""
+    """A table whose bare figures are sums of money: its unit line (（単位：千円）, 単位：円), a header
+    (予算額（千円）) or a row label of a label|value table (「年間予算（千円） | 3,480」) says 円."""
     text = normalize(chunk["text"])
     unit = UNIT.search(text)
-    head = (chunk.get("grid") or [[]])[0]
-    return bool(unit and "円" in unit.group(1)) or any("円" in c for c in head) or bool(
-        re.search(r"単位\s*[:：]?\s*[千万億]?円", text))
+    grid = chunk.get("grid") or [[]]
+    return bool(unit and "円" in unit.group(1)) or any("円" in c for c in grid[0]) or bool(
+        re.search(r"単位\s*[:：]?\s*[千万億]?円", text)) or any(
+        row and YEN_LABEL.search(normalize(row[0])) for row in grid[1:])
 
 
 def _own_header_words(q: Query, header: list[str]) -> dict[int, set[str]]:
@@ -992,6 +996,29 @@ def whole_groups(picked: list[tuple[Hit, str, float]], n: int) -> list[tuple[Hit
             break
         out.append(p)
     return out
+
+
+def without_bare_titles(picked: list[tuple[Hit, str, float]]) -> list[tuple[Hit, str, float]]:
+    """The picked lines less each heading, band or box title that stands without the line printed under it (a
+    profile's 「みさご市居住支援協議会」 over its table): alone it states nothing, and the citation names the
+    section anyway. A title whose next line is quoted too stays, heading what follows; a list item is no title.
+    May return nothing: the caller keeps the titles when they are all it has."""
+    chosen = {(h.chunk["id"], squash(s)) for h, s, _ in picked}
+
+    def title(h: Hit, s: str) -> bool:  # a table's row is content, however short
+        return not s.lstrip().startswith("|") and ((is_title_line(s) and not ITEM_LINE.match(s))
+                                                   or is_caption(s, h.chunk))
+
+    keep = []
+    for h, s, score in picked:
+        if title(h, s):
+            sents = [x.strip() for x in passage_sentences(h)]
+            k = sents.index(s.strip()) if s.strip() in sents else len(sents)
+            under = next((x for x in sents[k + 1:] if not title(h, x)), "")  # the first line it heads
+            if not under or (h.chunk["id"], squash(under)) not in chosen:
+                continue
+        keep.append((h, s, score))
+    return keep
 
 
 def kind_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:

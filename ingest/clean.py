@@ -135,6 +135,33 @@ BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 FIGURE_CELL = re.compile(r"^[△▲\-－―]?\s*\d[\d,.]*\s*(?:[%％]|[^\d\s年月日度]{1,2})?$|^[－―\-—]$")
 
 
+_FISCAL_YEAR = re.compile(r"^(?:令和|平成|昭和)\s*(?:\d+|元)\s*年度$|^(?:19|20)\d\d\s*年度?$")
+
+
+def _value_cell(cell: str) -> bool:
+    """A cell that states a value rather than names a column: a figure (15団体, 3,480), a date (令和4年4月), a list or
+    a phrase (「市住宅課（相談窓口は…に委託）」). A fiscal year alone (令和6年度) heads a column."""
+    t = normalize(cell).strip()
+    if not t or _FISCAL_YEAR.match(t):
+        return False
+    return bool(FIGURE_CELL.match(t) or re.search(r"\d", t) or len(t) >= 15 or re.search(r"[、。]", t))
+
+
+def label_value_grid(grid: list[list[str]]) -> list[list[str]]:
+    """A two-column profile table (設立年月 | 令和4年4月, 事務局 | 市住宅課, 構成団体数 | 15団体) prints no header row:
+    its first row is data. It gets an empty header row, so every reader of grids (a row's statement, a cell's
+    lookup, the column holding figures) reads its first row as a row, not as the names of the columns. A first
+    row of two labels (項目 | 内容, 区分 | 令和6年度) is a header and stays."""
+    if len(grid) < 3 or any(len(r) != 2 for r in grid):
+        return grid
+    labels = [normalize(r[0]).strip() for r in grid]
+    if not all(labels) or len(set(labels)) < len(labels) or any(len(t) > 14 or "。" in t for t in labels):
+        return grid
+    if not _value_cell(grid[0][1]) or sum(_value_cell(r[1]) for r in grid[1:]) * 2 < len(grid) - 1:
+        return grid
+    return [["", ""], *grid]
+
+
 def _is_prose(cell: str) -> bool:
     """A cell that holds a sentence (a form's 取組内容, a 備考): ends one with 「。」 and is not a short label."""
     bare = BRACKETED.sub("", cell)  # a header's bracketed note (「備考（※…現在。）」) is no sentence

@@ -32,6 +32,7 @@ from .clean import (
     clean_cell,
     is_schedule,
     join_lines,
+    label_value_grid,
     normalize,
     squash,
     starts_item,
@@ -377,7 +378,7 @@ def _table_rows(table: Table) -> tuple[list[str], list[list[str]]]:
     """(the lines printed inside the grid above its header, the grid from its header down)."""
     titles, grid = title_rows(without_empty_columns([[clean_cell(c) for c in mend_split_cells(row)]
                                                      for row in table.rows]))
-    return titles, schedule_rows(flatten_header(grid))
+    return titles, label_value_grid(schedule_rows(flatten_header(grid)))
 
 
 def _bar_labels(row: list[str]) -> list[str]:
