@@ -216,8 +216,9 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
                 picked.insert(0, (picked[0][0], near, picked[0][2]))
                 k = 0
         ranks = {h.chunk["id"]: r for r, h in enumerate(hits)}
-        if k is not None and rows_named and ranks.get(picked[k][0].chunk["id"], len(hits)) >= row_rank:
-            k = None  # the named row's table ranks above the sentence's passage, or is that passage: the row answers
+        if k is not None and rows_named and (ranks.get(picked[k][0].chunk["id"], len(hits)) > row_rank
+                                             or picked[k] not in without_bare_titles(picked)):
+            k = None  # the named row's table ranks above the sentence's passage (or the sentence is a bare title)
         if k is not None:  # the sentence stating the figure, date or amount asked for leads, on its own line
             h, sent, _ = picked.pop(k)
             lead = sent

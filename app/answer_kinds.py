@@ -28,8 +28,8 @@ VENUE = re.compile(HELD_AT + r"|[一-龥]課(?![題程])|窓口|担当|法人|�
 # What kind of answer a question asks for, and what such an answer looks like in a passage.
 # (Question words of Japanese and English, not any document's wording.)
 ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
-    # (「費用は誰が負担」「費用はどこが持つ」 ask who pays, not how much)
-    "money": (re.compile(r"いくら|金額|予算額?|費用(?![はをの]?[、,\s]*(?:どこ|誰|だれ|どちら)|[はをの]?[、,\s]*負担(?:者|先|する(?:の|ところ)))|料金|手数料|謝金|謝礼|委託料|会費|受講料|補助金の額|how much|cost|fee|budget", re.I),
+    # (「費用は誰が負担」「費用はどこが持つ」 ask who pays, not how much; a compound in 額 — 上限額, 補助額, 総額 — asks a sum)
+    "money": (re.compile(r"いくら|金額|予算額?|費用(?![はをの]?[、,\s]*(?:どこ|誰|だれ|どちら)|[はをの]?[、,\s]*負担(?:者|先|する(?:の|ところ)))|料金|手数料|謝金|謝礼|委託料|会費|受講料|補助金の額|(?<=[一-龥])額(?!縁)|how much|cost|fee|budget", re.I),
               re.compile(r"\d[\d,，]*\s*(?:円|万円|千円|億円)|無料|無償")),
     "date": (re.compile(r"いつ|何年何月|何月|(?<!週)(?<!週に|月に|年に)何日(?!間|くらい|ぐらい|ほど|程度|かか|目)|日付|日にち|日程|(?<![\d日])日時(?!点)|開催日|締切|締め切り|期限|when\b|what date", re.I),
              re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年|"

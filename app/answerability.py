@@ -412,7 +412,9 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     # — and only for a question asking one thing (「数と内訳」「何回まで使えて、費用は誰が」 ask two)
     one = _asks_one(q)
     single = len(set(finest(kinds))) == 1 and one  # a day (a month) is a date
-    column = squash(normalize(q.attribute)) if one else ""  # a column named as the attribute holds the value asked
+    # a column named as the attribute holds the value asked — of a question asking one kind (「補助率と上限額」 asks
+    # two, from two columns: the row holds them)
+    column = squash(normalize(q.attribute)) if single else ""
     # the attribute as written, or the IDF-weighted share of its words of two characters or more that the unit
     # states: 「入居決定件数」 is not anchored by a 「相談件数」 column — its 件数 is there, its 入居 / 決定 are not
     attr = [w for w in content_words(q.attribute) if len(w) > 1] if q.attribute and single and not shaped else []
@@ -540,7 +542,8 @@ def _bound(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     w = {t: retriever.idf(t) for t in words}
     total = sum(w.values()) or 1.0
     asked = squash(normalize(q.standalone))
-    column = squash(normalize(q.attribute)) if _asks_one(q) else ""  # a column named as the attribute holds the value
+    # a column named as the attribute holds the value (of a question asking one kind: two come from two columns)
+    column = squash(normalize(q.attribute)) if _asks_one(q) and len(set(finest(kinds))) <= 1 else ""
     best = [dict.fromkeys(kinds or [""], 0.0) for _ in REACHES]  # per reach, per asked kind
 
     def share(span: str, given: set[str]) -> float:

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ingest.clean import BRACKETED, FIGURE_CELL, is_row_number_head, is_schedule, normalize, squash
 from ingest.tokens import content_words
+from ingest.unruled import without_status
 from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .answer_kinds import ANSWER_LOOKS, RATE_HEAD, finest, value_kinds
@@ -362,10 +363,13 @@ def compared_rows(q: Query, h: Hit) -> list[int]:
 
 
 def _labels_named(labels: list[str], qn: str) -> list[int]:
-    """The rows whose label the (normalised) question writes verbatim: a name of two characters or more, not a
-    bare running number."""
+    """The rows whose label the (normalised) question writes verbatim — without the mark and status a budget table
+    prints before a project's name: a name of two characters or more, not a bare running number."""
     keys = [_cell_key(lab) for lab in labels]
-    return [i for i, k in enumerate(keys) if len(k) >= 2 and not k.isdigit() and k in qn]
+    # 「◎拡充 …事業」 is named as 「…事業」, in the question's forms (市町村 is read as 市区町村 there)
+    bare = [_cell_key(expand_short_forms(without_status(lab))) for lab in labels]
+    return [i for i, (k, b) in enumerate(zip(keys, bare, strict=True))
+            if len(k) >= 2 and not k.isdigit() and (k in qn or (len(b) >= 4 and b in qn))]
 
 
 def answer_cell(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, str] | None:
@@ -685,7 +689,7 @@ def row_line(h: Hit, i: int) -> str:
         return ""
     m = UNIT.search(h.chunk["text"])
     unit = f"（単位：{m.group(1).strip()}）" if m else ""
-    label = row_labels(grid)[i - 1] or row[0].strip()
+    label = " ".join((row_labels(grid)[i - 1] or row[0]).split())  # a wrapped label reads as one line
     title = h.chunk.get("unit_title") or "表"
     return f"{title}の「{label}」：{'、'.join(cells)}{unit}" if label else f"{title}：{'、'.join(cells)}{unit}"
 
@@ -1005,9 +1009,16 @@ def without_bare_titles(picked: list[tuple[Hit, str, float]]) -> list[tuple[Hit,
     May return nothing: the caller keeps the titles when they are all it has."""
     chosen = {(h.chunk["id"], squash(s)) for h, s, _ in picked}
 
-    def title(h: Hit, s: str) -> bool:  # a table's row is content, however short
-        return not s.lstrip().startswith("|") and ((is_title_line(s) and not ITEM_LINE.match(s))
-                                                   or is_caption(s, h.chunk))
+    def title(h: Hit, s: str) -> bool:
+        """The passage's caption, a heading of its section path, or a short line opening it (a band's name over
+        a table). A short line inside a box or list (「目安：1か月」) is content; so is a table's row."""
+        if s.lstrip().startswith("|") or ITEM_LINE.match(s):
+            return False
+        c = h.chunk
+        heads = {squash(x) for x in (*(c.get("section_path") or []), c.get("section_title", ""), c.get("unit_title", ""))}
+        first = next((x for x in c["text"].splitlines() if x.strip()), "")
+        return (is_caption(s, c) or squash(s) in heads - {""}
+                or (is_title_line(s) and squash(s) == squash(first)))
 
     keep = []
     for h, s, score in picked:

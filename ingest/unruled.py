@@ -55,6 +55,20 @@ def _continued_marks() -> frozenset[str]:
     return frozenset(_nfkc(m).replace(" ", "") for m in _vocab().get("continued_marks", []))
 
 
+@cache
+def _status_lead() -> re.Pattern:
+    tags = "|".join(re.escape(_nfkc(t)) for t in _vocab().get("status_tags", []))
+    return re.compile(rf"^[◎○●★☆◆◇■□◉※*]+\s*(?:(?:{tags})(?![ぁ-ん])\s*)?" if tags else r"^[◎○●★☆◆◇■□◉※*]+\s*")
+
+
+def without_status(label: str) -> str:
+    """A row's label without the mark and status printed before its name (「◎拡充 市町村…支援事業」 is the row of
+    市町村…支援事業): the name a question uses."""
+    t = _nfkc(label).strip()
+    rest = _status_lead().sub("", t, count=1)
+    return rest if len(rest) >= 2 else t
+
+
 def ends_continued(text: str) -> bool:
     """A title that says its table goes on from the page or slide before (「設立状況（続き）」)."""
     t = _nfkc(text).replace(" ", "")

@@ -40,3 +40,17 @@ def test_a_title_over_a_table_is_not_quoted_without_the_line_it_heads():
     # a heading whose next line is quoted too heads it and stays
     headed = [(h, "取組の特徴", 0.9), (h, "事務局の運営を、NPO法人に委託しています。", 0.7)]
     assert without_bare_titles(headed) == headed
+
+
+def test_a_budget_row_is_named_without_its_status_mark_and_in_the_questions_forms():
+    from app.compose import _labels_named, _question_keys
+    from app.query import analyze
+    from ingest.unruled import without_status
+
+    assert without_status("◎拡充 市町村居住支援協議会設立・運営支援事業") == "市町村居住支援協議会設立・運営支援事業"
+    assert without_status("★新規家主安心サポート事業") == "家主安心サポート事業"
+    assert without_status("◎新しい取組") == "新しい取組"  # 新 of 新しい is no status
+    labels = ["Ⅰ 市町村の居住支援体制づくりへの支援", "◎拡充\n市町村居住支援協議会設立・運営支援事業", "居住支援アドバイザー派遣事業",
+              "ほくと県居住支援協議会負担金"]
+    q = analyze("ほくと県の市町村居住支援協議会設立・運営支援事業の令和8年度予算額はいくらですか。")
+    assert _labels_named(labels, _question_keys(q)[1]) == [1]
