@@ -54,3 +54,61 @@ def test_a_budget_row_is_named_without_its_status_mark_and_in_the_questions_form
               "ほくと県居住支援協議会負担金"]
     q = analyze("ほくと県の市町村居住支援協議会設立・運営支援事業の令和8年度予算額はいくらですか。")
     assert _labels_named(labels, _question_keys(q)[1]) == [1]
+
+
+def test_profile_pages_keep_each_profiles_name_its_table_and_its_contact_line(tmp_path):
+    """A 個票集: one page per municipality, each with a band naming it, a label|value table, the same two sub-headings
+    (取組の特徴 / 課題) and a contact line in small type at the foot. Each profile's prose carries its municipality
+    in its section path, its table is read from its first row, and its contact line (same place, other words on
+    every page) stays text."""
+    from pathlib import Path
+
+    from ingest.chunk import chunk_units
+    from ingest.pdf import read_document
+    from ingest.structure import build_units
+    from tests.test_boxed_lines import _font
+
+    font = _font()
+    from reportlab.pdfgen import canvas
+
+    towns = [("かもめ市", "3101", "令和2年11月"), ("ふなで市", "4210", "令和3年7月"), ("みさご市", "2318", "令和4年4月"),
+             ("あまも町", "7134", "令和4年1月")]
+    path = Path(tmp_path) / "kohyo.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    for n, (town, tel, est) in enumerate(towns, start=1):
+        c.setFont(font, 8.4)
+        c.drawString(50, 800, "市町村居住支援協議会 個票集（令和7年度）")
+        c.setFont(font, 11)
+        c.drawString(50, 740, f"No.{n}　{town}")
+        c.setFont(font, 10.4)
+        c.drawString(60, 712, f"{town}居住支援協議会の概要（令和7年4月1日現在）")
+        y = 690
+        for label, value in [("設立年月", est), ("構成団体数", f"{10 + n}団体"), ("年間予算（千円）", f"{1000 + 100 * n:,}"),
+                             ("事務局", f"{town[:-1]}住宅課")]:
+            c.rect(58, y - 4, 120, 18, stroke=1, fill=0)
+            c.rect(178, y - 4, 300, 18, stroke=1, fill=0)
+            c.drawString(62, y + 1, label)
+            c.drawString(182, y + 1, value)
+            y -= 18
+        c.setFont(font, 11.5)
+        c.drawString(50, 580, "取組の特徴")
+        c.setFont(font, 10.4)
+        c.drawString(50, 560, f"{town}では、相談窓口の運営を居住支援法人に委託しています。")
+        c.drawString(50, 545, f"令和6年度は{20 + n}件の相談が入居に結び付きました。")
+        c.setFont(font, 11.5)
+        c.drawString(50, 500, "課題")
+        c.setFont(font, 10.4)
+        c.drawString(50, 480, f"・相談員{n}名では、増え続ける相談に対応しきれない。")
+        c.setFont(font, 9.8)
+        c.drawString(50, 75, f"連絡先　{town} 住宅課　電話 0479-555-{tel}")
+        c.setFont(font, 9.5)
+        c.drawString(285, 40, f"- {n} -")
+        c.showPage()
+    c.save()
+    chunks = chunk_units(build_units(read_document(path)), "kohyo", "kohyo")
+    for n, (town, tel, _est) in enumerate(towns, start=1):
+        prose = next(ch for ch in chunks if f"{20 + n}件の相談" in ch.text)
+        assert any(town in part for part in prose.section_path), prose.section_path
+        assert any(f"0479-555-{tel}" in ch.text for ch in chunks)  # the contact line is text, not a footer
+        table = next(ch for ch in chunks if ch.grid and any(f"{10 + n}団体" in cell for row in ch.grid for cell in row))
+        assert table.grid[0] == ["", ""] and table.grid[1][0] == "設立年月"
