@@ -308,6 +308,8 @@ def starts_paragraph(line: Line, prev: Line | None, kind: str) -> bool:
         return True  # 「（4）その他…書類」 then 「2　…」: an item list ends and the next numbered clause (項) begins
     if not ended and numbered_next(prev.text.strip(), text):
         return True  # 「1　指定番号　…第18号」 then 「2　名称　…」: a full line of item 1, then item 2 of the same scheme
+    if not ended and starts_item(prev.text.strip()) and prev.short and not starts_item(text) and line.gap > 1.0:
+        return True  # a list of short items (「●その他　147件（11.4％）」), then prose set apart by a wider space
     if not ended:
         return False
     if line.block < 0:  # text files: blank lines and indents decide

@@ -112,3 +112,17 @@ def test_profile_pages_keep_each_profiles_name_its_table_and_its_contact_line(tm
         assert any(f"0479-555-{tel}" in ch.text for ch in chunks)  # the contact line is text, not a footer
         table = next(ch for ch in chunks if ch.grid and any(f"{10 + n}団体" in cell for row in ch.grid for cell in row))
         assert table.grid[0] == ["", ""] and table.grid[1][0] == "設立年月"
+
+
+def test_prose_set_apart_under_a_list_of_short_items_starts_its_own_paragraph():
+    """「●その他　147件（11.4％）」 ends no sentence, but the prose printed under the list after a wider space is
+    no continuation of the item: read on it, 「…（11.4％）一方、相談から入居に至ったのは312件で…」 made one sentence of both."""
+    from ingest.pdf import Line
+    from ingest.structure import starts_paragraph
+
+    item = Line("●その他\u3000147件（11.4％）", 0, (16, 232, 141, 241), 9.6, block=1, indent=6.0, short=True, gap=0.61)
+    prose = Line("一方、相談から入居に至ったのは312件で、およそ4件に1", 0, (20, 256, 268, 266), 9.5, block=1, indent=9.5,
+                 gap=1.55)
+    wrapped = Line("件）", 0, (26, 244, 60, 254), 9.6, block=1, indent=16.0, short=True, gap=0.6)
+    assert starts_paragraph(prose, item, "para")
+    assert not starts_paragraph(wrapped, item, "cont")  # an item's own next line, at the list's spacing, goes on
