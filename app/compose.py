@@ -1032,15 +1032,17 @@ def without_bare_titles(picked: list[tuple[Hit, str, float]]) -> list[tuple[Hit,
     return keep
 
 
+def _states_asked_kind(q: Query, sentence: str) -> bool:
+    """The sentence holds a value of the (finest) kind asked for, not of another year than the question's."""
+    text = normalize(sentence)
+    return any(ANSWER_LOOKS[kind].search(text) for kind in finest(q.asks)) and not other_year(q, text)
+
+
 def kind_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:
     """Index of the best-scored picked sentence holding the kind of answer asked for (a date for いつ,
     an amount for いくら): it leads, as the figure does for a count question."""
     order = sorted(range(len(picked)), key=lambda i: -picked[i][2])
-    for i in order:
-        text = normalize(picked[i][1])
-        if any(ANSWER_LOOKS[kind].search(text) for kind in finest(q.asks)) and not other_year(q, text):
-            return i
-    return None
+    return next((i for i in order if _states_asked_kind(q, picked[i][1])), None)
 
 
 def nearby_kind(q: Query, h: Hit, sent: str, reach: int = 3) -> str | None:
@@ -1051,12 +1053,7 @@ def nearby_kind(q: Query, h: Hit, sent: str, reach: int = 3) -> str | None:
     if sent.strip() not in sents:
         return None
     k = sents.index(sent.strip())
-    kinds = finest(q.asks)
-    for nxt in sents[k + 1:k + 1 + reach]:
-        text = normalize(nxt)
-        if any(ANSWER_LOOKS[kind].search(text) for kind in kinds) and not other_year(q, text):
-            return nxt
-    return None
+    return next((nxt for nxt in sents[k + 1:k + 1 + reach] if _states_asked_kind(q, nxt)), None)
 
 
 def other_figures(q: Query, sentence: str, lead: str) -> bool:

@@ -860,16 +860,17 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 return stack[-1]
             return None
         stack = [e for e in stack if e["scheme"] != "title"]
-        recurs = False
+        # an unnumbered heading printed the same under many others (取組の特徴 / 課題 on every profile page,
+        # ポイント after each section) belongs to the one above it whatever its face: it replaces only its own
+        # kind. (A numbered one printed again is the same heading: a chapter's tab, its 目次 entry.)
+        recurs = (h.scheme not in (PART_SCHEME, FORM_SCHEME) and not is_chapter_level(h.key)
+                  and recurring[normalize(line.text.strip())] >= 3 and not re.search(r"\d", h.title)
+                  and not all(e.get("recurs") for e in stack))  # (an empty stack: all() holds, nothing to nest in)
         if h.scheme in (PART_SCHEME, FORM_SCHEME):
             stack = []  # 附則, 別表, 様式 stand beside the articles and chapters, never under them
         elif is_chapter_level(h.key):
             stack = stack[:1]
-        elif recurs := (stack and recurring[normalize(line.text.strip())] >= 3 and not re.search(r"\d", h.title)
-                        and not all(e.get("recurs") for e in stack)):
-            # an unnumbered heading printed the same under many others (取組の特徴 / 課題 on every profile page,
-            # ポイント after each section) belongs to the one above it whatever its face: it replaces only its own
-            # kind. (A numbered one printed again is the same heading: a chapter's tab, its 目次 entry.)
+        elif recurs:
             same = next((i for i, e in enumerate(stack) if e.get("recurs")), None)
             if same is not None:
                 stack = stack[:same]
@@ -883,7 +884,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
         size = 0.0 if h.scheme == FORM_SCHEME else line.size
         opened_in_box = line.box and h.scheme in (ARTICLE_SCHEME, PART_SCHEME, FORM_SCHEME)
         stack.append({"scheme": h.scheme, "key": h.key, "title": h.title, "size": size, "box": opened_in_box,
-                      "recurs": bool(recurs)})
+                      "recurs": recurs})
         return stack[-1]
 
     def heading_unit(text: str, line: Line, page: Page) -> None:
