@@ -437,6 +437,7 @@ def assemble(raws: list[_Raw]) -> list[Page]:
         [r.height for r in raws],
         body_size,
         [bool(r.tables) for r in raws],  # a page filled by a table: its repeated lines may all be furniture
+        [r.width for r in raws],
     )
     cands = [[c for i in sorted(hit) for c in page_number_candidates(r.frags[i].text)] for r, hit in zip(raws, running,
                                                                                                          strict=True)]

@@ -129,8 +129,11 @@ def _band(f: Frag, height: float) -> str | None:
     return None
 
 
-def _place(f: Frag, band: str, y: float, h: float) -> tuple:
-    return band, round(y / (h * Y_TOLERANCE * 2)), round(f.size), round(f.x0 / 20)
+def _place(f: Frag, band: str, y: float, h: float, w: float = 0.0) -> tuple:
+    """Where small furniture stands. Given the page width, the distance from the nearer side edge: a book's running
+    line sits on the outer side of facing pages (right on odd pages, left on even ones) and is one place."""
+    x = min(f.x0, w - f.x1) if w else f.x0
+    return band, round(y / (h * Y_TOLERANCE * 2)), round(f.size), round(x / 20)
 
 
 def _caption_or_unit(text: str) -> bool:
@@ -188,7 +191,7 @@ def footnote_lines(frags: list[Frag]) -> set[int]:
 
 
 def find_running(pages: list[list[Frag]], heights: list[float], body_size: float = 0.0,
-                 has_other: list[bool] | None = None) -> list[set[int]]:
+                 has_other: list[bool] | None = None, widths: list[float] | None = None) -> list[set[int]]:
     """Per page, the indexes of the fragments that are running headers/footers or page numbers.
 
     A fragment counts when its shape recurs at about the same height in the same edge band
@@ -196,9 +199,10 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
     alone is a page number in the edge band. Large text (slide titles) counts only when the very same words
     stand at the same place on nearly every page (a handout's meeting name): titles that repeat are content.
     `has_other[i]`: page i holds content that is not among its fragments (a table), so its repeated lines may
-    all go.
+    all go. `widths`: the page widths, so a running line on the outer side of facing pages is one place.
     """
     n = len(pages)
+    widths = widths or [0.0] * n
     need = 2 if n < 5 else 3
     keys: list[list[tuple | None]] = []
     counts: Counter = Counter()
@@ -233,14 +237,14 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
     # position and face alone: text smaller than the body at the same place on half the
     # pages or more is furniture even when its words change (a section name over slides)
     places: Counter = Counter()
-    for frags, h in zip(pages, heights, strict=True):
+    for frags, h, w in zip(pages, heights, widths, strict=True):
         seen_places: set[tuple] = set()
         for f in frags:
             band = _band(f, h)
             if band is None or not body_size or f.size > body_size - 0.5:
                 continue
             y = f.top if band == "top" else h - f.bottom
-            seen_places.add(_place(f, band, y, h))
+            seen_places.add(_place(f, band, y, h, w))
         places.update(seen_places)
     need_place = max(need, (n + 1) // 2)
 
@@ -273,8 +277,10 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
         return re.sub(r"\s+", "", _nfkc(f.text))
 
     literal: Counter = Counter()
+    printed: Counter = Counter()  # a line's words wherever they stand: a chapter's title as heading and as running line
     for frags, h in zip(pages, heights, strict=True):
         literal.update({(_band(f, h), words(f)) for f in frags if _band(f, h)})
+        printed.update(words(f) for f in frags)
 
     # the body frame: where text of body size starts and ends on most pages. Furniture
     # matched only by position or by part of its words must lie outside it, so a caption
@@ -314,8 +320,11 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
             # some other page (a section's name over its slides) or it shares its line with
             # furniture (a chapter's name beside the book's title): a line whose words differ on every page and stand
             # alone (each municipality's contact line at the foot of its profile) is content
-            small_place = bool(body_size) and f.size <= body_size - 0.5 and places[_place(f, band, y, h)] >= need_place
-            if small_place and not recurs(key, True, 2):
+            small_place = (bool(body_size) and f.size <= body_size - 0.5
+                           and places[_place(f, band, y, h, widths[p])] >= need_place)
+            # (the chapter in effect over each page names a chapter that opens on one page only: its words are printed
+            # again as that chapter's heading)
+            if small_place and not recurs(key, True, 2) and not (printed[words(f)] >= 2 and _wordy(words(f))):
                 small_place = False
                 if outside and i not in notes and not footnote_prose:
                     lone.append(i)

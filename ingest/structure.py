@@ -49,7 +49,7 @@ from .headings import (
     vocabulary,
 )
 from .pdf import Line, Page, Table
-from .unruled import ends_continued, is_continued_mark
+from .unruled import ends_continued, is_continued_mark, turns_page, without_page_turn
 from .vocabulary import vocabulary as tokens_vocabulary
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -602,6 +602,14 @@ def _continues(unit: Unit, table: Table, grid: list[list[str]]) -> bool:
     return repeated or moved
 
 
+def _repeats_header(unit: Unit, grid: list[list[str]]) -> bool:
+    """A grid whose first row is the table's header row again (two or more labelled columns): its next part."""
+    if not unit.grid or not grid or len(unit.grid[0]) != len(grid[0]) or len(grid[0]) < 2:
+        return False
+    head = [squash(c) for c in unit.grid[0]]
+    return sum(1 for c in head if c) >= 2 and [squash(c) for c in grid[0]] == head
+
+
 def beside(grid: list[list[str]], more: list[list[str]], spread: bool = False) -> list[list[str]] | None:
     """A table too wide for its page is printed in blocks of columns, each block on its own page under the same
     row titles (No., 市町村名 repeated as print titles). Returns `grid` with `more` joined in, or None when `more`
@@ -805,6 +813,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
     # no section: the document's title, 目次)
     note_line: Line | None = None  # the last line read into a table's notes
     open_heading: tuple[Unit, Line, dict | None] | None = None
+    page_table: Unit | None = None  # the last table read: its next part may come on the next page under its header
     blocks = [b for p in pages for b in p.blocks if not isinstance(b, Line) or b.text.strip()]
     legal = is_legal([b.text for b in blocks if isinstance(b, Line)])  # rules set out in 第N条 articles
     # the block printed after each one, across pages and blank lines: a caption looks at the article under it
@@ -820,7 +829,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
     def flush_para() -> None:
         nonlocal para, para_lines, para_objs, prev_line
         if para is not None and para_lines:
-            para.text = join_lines(para_lines, broken_short(para_objs))
+            para.text = join_lines([without_page_turn(t) for t in para_lines], broken_short(para_objs))
             units.append(para)
         para, para_lines, para_objs, prev_line = None, [], [], None
         if held_notes and not notes_wait:
@@ -922,6 +931,11 @@ def build_units(pages: list[Page]) -> list[Unit]:
                     last_table.add_place(page.label, page.index, block.bbox)
                     last_table.block = block.block
                     continue
+                if (caption is None and not titles and last_table is None and page_table is not None
+                        and block.page_index == page_table.page_indices[-1] + 1 and _repeats_header(page_table, grid)):
+                    # under its repeated header row on the next page, with text read before it (a side note beside
+                    # the table's top, a note under its first part): the same table going on
+                    last_table = page_table
                 if caption is None and not titles and last_table is not None and _continues(last_table, block, grid):
                     before = list(last_table.grid[-1])
                     grid = continued_rows(last_table.grid, grid)
@@ -974,7 +988,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
                     part.block = block.block
                     units.append(part)  # the form's own rows stay the table a next grid may continue
                 caption, caption_open = None, False
-                last_table = note_target = unit
+                last_table = note_target = page_table = unit
                 continue
             line: Line = block
             if not line.box:
@@ -1144,8 +1158,9 @@ def build_units(pages: list[Page]) -> list[Unit]:
             # 「3　募集戸数　…採択」「した。）」 then 「4　募集期間」: the next item of the numbering the paragraph's
             # last item opened with, though that item wrapped onto a line of its own
             opener = next((t for t in reversed(para_lines) if _opens_item(t)), "") if para is not None else ""
-            if para is None or starts_paragraph(line, prev_line, kind) or (
-                    opener and numbered_next(opener.strip(), line.text.strip())):
+            turned = bool(para_lines) and turns_page(para_lines[-1])  # 「…とい（次ページに続く）」: it goes on here
+            if para is None or (not turned and (starts_paragraph(line, prev_line, kind) or (
+                    opener and numbered_next(opener.strip(), line.text.strip())))):
                 flush_para()
                 para = new_unit("text")
             para_objs.append(line)

@@ -75,6 +75,29 @@ def ends_continued(text: str) -> bool:
     return any(t.endswith(m) and len(t) > len(m) and not m[0].isalnum() for m in _continued_marks())
 
 
+@cache
+def _turn_marks() -> tuple[re.Pattern, re.Pattern]:
+    def alts(marks: list[str]) -> str:  # as printed and in NFKC (full- or half-width brackets), matched on the line
+        forms = {f for m in marks for f in (m, _nfkc(m))}
+        return "|".join(re.escape(f).replace(r"\ ", r"\s*") for f in sorted(forms, key=len, reverse=True))
+    # only a bracketed mark stands at a line's start in prose: a bare 「続き」 there is a word
+    leading = [m for m in _vocab().get("continued_marks", []) if _nfkc(m)[:1] in "(["]
+    return (re.compile(rf"\s*(?:{alts(_vocab().get('page_turn_marks', []))})\s*$", re.I),
+            re.compile(rf"^\s*(?:{alts(leading)})\s*", re.I))
+
+
+def turns_page(line: str) -> bool:
+    """A line that ends with a page-turn mark: its text goes on at the next page's top."""
+    return bool(_turn_marks()[0].search(line))
+
+
+def without_page_turn(line: str) -> str:
+    """A line of prose without the marks a page break prints into it: 「…時間を要したとい（次ページに続く）」 at a
+    box's foot and 「（前ページから続く）います。」 at the next page's top are 「…とい」 and 「います。」, to be joined."""
+    trailing, leading = _turn_marks()
+    return leading.sub("", trailing.sub("", line))
+
+
 def is_continued_mark(text: str) -> bool:
     """A cell of a row's continuation that says the row goes on from the page before (「（続き）」)."""
     t = _nfkc(text).replace(" ", "")
