@@ -75,7 +75,10 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                re.compile(r"[一-龥々]{2,4}(?:[ \u3000]?[一-龥々]{1,3})?氏(?!名|\w{0,2}等)|"
                           r"[一-龥]{1,4}[ \u3000]?[一-龥]{1,3}(?:氏|さん|様|会長|委員長|教授|理事長|部長|課長)(?![のが]|\w{0,2}等)|氏名|"
                           # a role, then the name (代表理事：早瀬 千尋, 会長 山田 太郎)
-                          r"(?:代表者?|代表理事|理事長|会長|委員長|座長|講師|担当者?)\s*[：:]?\s*[一-龥]{1,4}[ \u3000][一-龥ぁ-ん]{1,4}")),
+                          r"(?:代表者?|代表理事|理事長|会長|委員長|座長|講師|担当者?)\s*[：:]?\s*[一-龥]{1,4}[ \u3000][一-龥ぁ-ん]{1,4}|"
+                          # a speaker introducing themselves by post and surname: 「住宅課居住支援係長の篠崎です」
+                          r"(?:係長|課長|部長|室長|所長|局長|主任|主査|主事|課長補佐|課長代理|担当)の[一-龥]{1,4}"
+                          r"(?:[ \u3000][一-龥ぁ-ん]{1,4})?(?=です|と申します|でした|が担当)")),
     "name": (re.compile(r"名前|名称|県名|市名|店名|団体名|法人名|どこの(?:県|市|町|村|法人|団体|課(?![一-龥])|部署?(?![一-龥分])|会社|事業者|機関|窓口|役所)|"
                         r"どの(?:法人|団体|市町村|市町|市|町|村|課(?![一-龥])|会社|事業者|機関)|"
                         r"どこ(?:ですか|が(?:担当|実施|運営|担|やっ|行|負担|持|出)|に委託|に置)|どこ[？?]|"
@@ -214,9 +217,13 @@ def asked_kinds(text: str) -> tuple[str, ...]:
     """The answer kinds a (normalised) question asks for: 「いつ開催」 -> ("date",). Words the question quotes
     (「予算の確保が難しい」と答えた…) are the document's, not what it asks for."""
     text = re.sub(r"「[^「」]*」|『[^『』]*』", "", text)
-    if YES_NO.search(text) and not QUESTION_WORD.search(text) and not REQUEST.search(text):
+    # each sentence for itself: 「会費を集める必要はありますか。県内ではどうしていますか。」 asks whether, then how —
+    # no sum, though the second sentence has a question word
+    asking = [t for t in re.split(r"(?<=[。？?！!])\s*", text) if t.strip()
+              and not (YES_NO.search(t) and not QUESTION_WORD.search(t) and not REQUEST.search(t))]
+    if not asking:
         return ()  # 「その費用に人件費は含まれますか」 asks whether, not how much
-    kinds = tuple(kind for kind, (asks, _looks) in ANSWER_TYPES.items() if asks.search(text))
+    kinds = tuple(kind for kind, (asks, _looks) in ANSWER_TYPES.items() if any(asks.search(t) for t in asking))
     if "venue" in kinds:
         kinds = tuple(k for k in kinds if k != "place")  # a venue asked for: the narrower look answers it
     return kinds

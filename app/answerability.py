@@ -47,7 +47,7 @@ FEATURES = (
     "cover", "cover_top1", "cover_syn", "unknown_noun", "unknown_share", "dense_sent", "dense_chunk",
     "agree", "lex_top", "n_terms", "figure_seen", "year_seen", "type_missing",
     "cell_found", "best_sentence", "known_missing", "kind_near", "kind_share", "spec_anchor",
-    "anchor", "bound",
+    "anchor", "bound", "before_stated",
 )
 
 # The direction each signal can only push (+1 towards an answer, -1 towards abstaining, 0 either): the fit keeps
@@ -56,7 +56,7 @@ SIGNS = {
     "cover": 1, "cover_top1": 1, "cover_syn": 1, "unknown_noun": -1, "unknown_share": -1, "dense_sent": 1,
     "dense_chunk": 1, "agree": 1, "lex_top": 1, "n_terms": 0, "figure_seen": 1, "year_seen": 1, "type_missing": -1,
     "cell_found": 1, "best_sentence": 1, "known_missing": -1, "kind_near": 1, "kind_share": 1, "spec_anchor": 1,
-    "anchor": 1, "bound": 1,
+    "anchor": 1, "bound": 1, "before_stated": 1,
 }
 
 ANSWER, CAUTIOUS, ABSTAIN = "answer", "cautious", "abstain"
@@ -170,6 +170,7 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
         "kind_share": _kind_share(q, retriever, top_hits[:3]),
         **dict(zip(("spec_anchor", "anchor"), _anchors(q, retriever, top_hits[:3]), strict=True)),
         "bound": _bound(q, retriever, top_hits[:3]),
+        "before_stated": _before_stated(q, retriever, top_hits[:3]),
     }
 
 
@@ -758,6 +759,44 @@ def _best_sentence(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
             if not toks:
                 continue
             toks = toks | named
+            best = max(best, sum(w[t] for t in words if alts[t] & toks) / total)
+    return best
+
+
+# a figure changed to another (「35万円から45万円に」「2年度から3年度へ」): a change stated by its shape
+CHANGED = re.compile(r"\d[\d,.]*\s*[^\d\s、。]{0,4}\s*から\s*\d[\d,.]*\s*[^\d\s、。]{0,4}\s*(?:に|へ)")
+
+
+def states_change(text: str) -> bool:
+    """A (normalised) sentence that states a change or an earlier value: a figure changed to another, or a word of
+    the vocabulary's [changes] stated (引き上げ, 従前, までは)."""
+    return bool(CHANGED.search(text)) or any(w in text for w in vocabulary().change_stated)
+
+
+def _before_stated(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
+    """For a question asking a value from before a change (「運営費補助の上限って、前はいくら」): the largest
+    IDF-weighted share of its words that one sentence stating a change or an earlier value holds (with a figure, where
+    a figure is asked). The near miss asks the old value of a menu whose change the documents never state: today's
+    figure is there, and another menu's change. 1.0 for every other question."""
+    if not q.before:
+        return 1.0
+    words = q.topic_tokens
+    if not words:
+        return 0.0
+    w = {t: retriever.idf(t) for t in words}
+    alts = {t: {t, *synonym_tokens((t,))} for t in words}
+    total = sum(w.values()) or 1.0
+    figure = q.numeric or bool({"money", "count", "rate", "date", "month", "day", "duration"} & set(q.asks))
+    best = 0.0
+    for h in hits:
+        named = title_words(h)
+        grid = h.chunk.get("grid") or []
+        rows = [" ".join(f"{a} {b}" for a, b in zip(grid[0], r, strict=False)) for r in grid[1:]] if len(grid) > 1 else []
+        for sent in [*split_sentences(h.chunk["text"]), *rows]:
+            flat = normalize(sent)
+            if not states_change(flat) or (figure and not re.search(r"\d", flat)):
+                continue
+            toks = _words(sent) | named
             best = max(best, sum(w[t] for t in words if alts[t] & toks) / total)
     return best
 

@@ -40,6 +40,23 @@ NEGATION = re.compile(r"(?:し|さ|い|れ|せ|て|で|け|ら|わ|め|か)(?:�
 NOT_DONE = re.compile(r"[一-龥]{2}(?:して|されて|し|され)(?:い)?(?:ない|なかった|ておらず|ず)")
 
 
+@lru_cache(maxsize=1)
+def _before_asked() -> re.Pattern | None:
+    """The vocabulary's [changes] asked phrases; one opening with a kanji (前は, 旧の) is a word of its own only
+    where no kanji stands before it (名前は, 午前は, 地元は are other words)."""
+    phrases = sorted(vocabulary().before_asked, key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile("|".join(("(?<![一-龥々])" if re.match(r"[一-龥々]", p) else r"\b" if p[0].isascii() else "")
+                               + re.escape(p) for p in phrases), re.I)
+
+
+def asks_before(text: str) -> bool:
+    """Whether a (normalised) question asks a value from before a change: 「前はいくら」「引き上げ前の上限」."""
+    rx = _before_asked()
+    return bool(rx and rx.search(text))
+
+
 def not_done(text: str) -> tuple[str, ...]:
     """The prefix 未 as a word when the text negates a Sino-Japanese verb (設置していない reads 未設置)."""
     return ("未",) if NOT_DONE.search(normalize(text)) else ()
@@ -107,6 +124,7 @@ class Query:
     # own words and pulled up passages that only mention it; held-out hit@1 fell 0.773 -> 0.769)
     names: tuple[str, ...] = ()
     group: tuple[int, str] = (0, "")  # a numbered group asked for by name (「6市町村はどこ」: (6, 市町村))
+    before: bool = False  # it asks a value from before a change (「前はいくら」「引き上げ前の上限」)
 
     @property
     def topic_tokens(self) -> list[str]:
@@ -257,7 +275,7 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         extreme=next((k for k, rx in EXTREME_Q.items() if rx.search(nt) or rx.search(raw)), "") or compare,
         compare=bool(compare),
         specs=specs, attribute=asked_attribute(own) or asked_attribute(nt),
-        names=tuple(named), group=group,
+        names=tuple(named), group=group, before=asks_before(own) or asks_before(nt) or asks_before(normalize(raw)),
     )
 
 

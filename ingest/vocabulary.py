@@ -43,6 +43,8 @@ class Vocabulary:
     start_prefixes: tuple[str, ...] = ()  # 前, 旧: the same at a word's start only (前会長, not 事前相談)
     legal_forms: tuple[str, ...] = ()  # 株式会社, 社会福祉法人: a body's name follows (or precedes) one
     person_titles: tuple[str, ...] = ()  # 委員, 部会長: a person's surname comes before one
+    before_asked: tuple[str, ...] = ()  # 前は, 引き上げ前: a question asking a value from before a change
+    change_stated: tuple[str, ...] = ()  # 引き上げ, から…に: a passage stating a change or an earlier value
 
     def synonyms(self, word: str) -> list[str]:
         """The other forms of every group holding `word` (document form first)."""
@@ -90,6 +92,8 @@ def vocabulary() -> Vocabulary:
         start_prefixes=tuple(_nfkc(x) for x in w.get("start_prefixes", [])),
         legal_forms=tuple(_nfkc(x) for x in w.get("legal_forms", [])),
         person_titles=tuple(_nfkc(x) for x in w.get("person_titles", [])),
+        before_asked=tuple(_nfkc(x).lower() for x in v.get("changes", {}).get("asked", [])),
+        change_stated=tuple(_nfkc(x) for x in v.get("changes", {}).get("stated", [])),
     )
 
 

@@ -141,3 +141,16 @@ def test_the_day_and_time_of_an_event_asks_a_day():
     q = analyze("本の修理を学ぶ講座の開催日時を教えてください。")
     assert nearby_kind(q, cover, "本の修理を学ぶ") == "令和7年9月6日（土）10時～12時"
     assert nearby_kind(q, cover, "会場：中央図書館 2階") is None  # nothing after it
+
+
+def test_each_sentence_of_a_question_asks_for_itself():
+    """「会費を集める必要はありますか。県内ではどうしていますか。」 asks whether and how: no sum, though 会費 is named and
+    the second sentence has a question word; 「上限額はいくらですか。」 still asks one."""
+    assert asked_kinds("協議会の構成団体から会費を集める必要はありますか。県内の協議会ではどうしていますか。") == ()
+    assert asked_kinds("会費はいくらですか？") == ("money",)
+
+
+def test_a_speaker_introducing_themselves_by_post_and_surname_names_a_person():
+    looks = ANSWER_LOOKS["person"]
+    assert looks.search("皆さん、こんにちは。住宅課居住支援係長の篠崎です。")
+    assert not looks.search("係長の職務は、協議会の事務を行うことです。")

@@ -27,3 +27,19 @@ def test_the_words_of_the_document_a_question_names_are_held_by_its_passages():
     named = Hit({**passage, "doc_title": "協議会設立の手引き"}, 1.0, 1)
     other = Hit({**passage, "doc_title": "協議会の活動報告"}, 1.0, 1)
     assert _best_sentence(q, _Idf(), [named]) > _best_sentence(q, _Idf(), [other])
+
+
+def test_a_question_asking_the_value_before_a_change_needs_a_statement_of_that_change():
+    """「前はいくら」 asks an earlier value: the passage must state how the asked thing changed. Today's figure, and
+    another menu's change, answer nothing."""
+    from app.answerability import _before_stated
+
+    q = analyze("運営費補助の上限って、前はいくらだったの？")
+    assert q.before and not analyze("その方のお名前は？").before and not analyze("地元は何市？").before
+    assert analyze("What was the limit before the revision?").before
+    today = Hit({"id": "a", "doc_id": "d", "text": "運営費補助の上限額は年額25万円です。"}, 1.0, 1)
+    other = Hit({"id": "b", "doc_id": "d", "text": "設立準備補助の上限額は、令和6年度に35万円から45万円に引き上げました。"}, 1.0, 2)
+    own = Hit({"id": "c", "doc_id": "d", "text": "運営費補助の上限額は、令和6年度に20万円から25万円に引き上げました。"}, 1.0, 3)
+    assert _before_stated(q, _Idf(), [today]) == 0.0
+    assert _before_stated(q, _Idf(), [today, own]) > _before_stated(q, _Idf(), [today, other])
+    assert _before_stated(analyze("運営費補助の上限はいくら？"), _Idf(), [today]) == 1.0  # not asked: no say
