@@ -246,8 +246,11 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             continue  # 「相談件数は何件」 is not answered by a cell counting in its own counter (4市町村)
         if not figure_q and not _cell_fits(q, value, [labels[i], head, h.chunk.get("unit_title", "")]):
             continue
-        if other_year(q, f"{labels[i]} {head} {value}"):
-            continue  # the cell is another year's (令和5年度142件 where 令和4年度 is asked)
+        if other_year(q, f"{labels[i]} {head} {value}") or (
+                not fiscal_years(normalize(f"{labels[i]} {head}"))
+                and other_year(q, f"{h.chunk.get('unit_title', '')} {labels[i]} {head} {value}")):
+            continue  # the cell is another year's (令和5年度142件 where 令和4年度 is asked), or its table's caption dates it
+            # to another year (「住まいの相談件数（令和6年度）」 for a question about 令和5年度)
         if not places_held(q, h, [*row, head]):
             continue  # 「ゆりのき市の相談件数」 is not the whole prefecture's figure in a table without ゆりのき市
         return h, i + 1, j, labels[i], head, value

@@ -565,3 +565,23 @@ def test_a_cell_counting_in_another_counter_does_not_answer_a_count():
     assert table_lookup(analyze("令和4年度末の相談件数は何件でしたか。"), [hit]) is None  # 4市町村 counts no 件
     cell = table_lookup(analyze("令和4年度末に設立していた市町村はいくつ？"), [hit])
     assert cell is not None and cell[5] == "4市町村"
+
+
+def test_a_table_whose_caption_dates_it_to_another_year_gives_no_cell():
+    """「住まいの相談件数（令和6年度）」 holds that year's figures: a question about 令和5年度 reads none of its cells; a
+    table dated to the year asked, or one whose columns are the years, still answers."""
+    grid = [["相談窓口", "相談件数", "うち入居"], ["市町村協議会", "884件", "162件"], ["センター", "531件", "74件"]]
+
+    def dated(caption: str) -> Hit:
+        return Hit({"id": "t", "doc_id": "d", "kind": "table", "grid": grid, "unit_title": caption,
+                    "text": caption + "\n" + "\n".join(" | ".join(r) for r in grid)}, 1.0, 1)
+
+    q = analyze("令和5年度の市町村協議会の相談件数は何件ですか。")
+    assert table_lookup(q, [dated("住まいの相談件数（令和6年度）")]) is None
+    cell = table_lookup(analyze("令和6年度の市町村協議会の相談件数は何件ですか。"), [dated("住まいの相談件数（令和6年度）")])
+    assert cell is not None and cell[5] == "884件"
+    years = [["相談窓口", "令和5年度", "令和6年度"], ["市町村協議会", "672", "884"]]
+    hit = Hit({"id": "y", "doc_id": "d", "kind": "table", "grid": years, "unit_title": "相談件数の推移（令和6年度まで）",
+               "text": "相談件数の推移\n" + "\n".join(" | ".join(r) for r in years)}, 1.0, 1)
+    cell = table_lookup(q, [hit])
+    assert cell is not None and cell[5] == "672"
