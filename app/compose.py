@@ -574,6 +574,9 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
     _text, qn, q_tokens = _question_keys(q)
     for h, grid in _value_tables(hits[:top], min_rows=3, min_cols=2):
         labels = row_labels(grid)
+        if q.years and not fiscal_years(normalize(" ".join([*grid[0], *labels]))) and other_year(
+                q, h.chunk.get("unit_title", "")):
+            continue  # a table its caption dates to another year (「相談件数（令和6年度）」 for 令和5年度) names no row
         keys = [_cell_key(lab) for lab in labels]
         exact = _labels_named(labels, qn)
         if exact:  # each label the question names, but not one inside another it names (「令和4年度」 holds 「4年度」)

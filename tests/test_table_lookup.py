@@ -585,3 +585,22 @@ def test_a_table_whose_caption_dates_it_to_another_year_gives_no_cell():
                "text": "相談件数の推移\n" + "\n".join(" | ".join(r) for r in years)}, 1.0, 1)
     cell = table_lookup(q, [hit])
     assert cell is not None and cell[5] == "672"
+
+
+def test_a_table_dated_to_another_year_names_no_row(monkeypatch):
+    import app.compose as compose
+
+    grid = [["相談窓口", "相談件数", "うち入居"], ["市町村協議会", "884件", "162件"], ["センター", "531件", "74件"],
+            ["合計", "1,415件", "236件"]]
+    hit = Hit({"id": "t", "doc_id": "d", "kind": "table", "grid": grid, "unit_title": "住まいの相談件数（令和6年度）",
+               "text": "住まいの相談件数（令和6年度）\n" + "\n".join(" | ".join(r) for r in grid)}, 1.0, 1)
+
+    class _Retriever:
+        snapshot = None
+
+        def idf(self, _token: str) -> float:
+            return 1.0
+
+    monkeypatch.setattr(compose, "doc_head", lambda *_a: "")  # no document head: the invented hit has no index
+    assert compose.named_rows(analyze("令和6年度のセンターの相談件数と入居件数は？"), [hit], _Retriever())
+    assert not compose.named_rows(analyze("令和5年度のセンターの相談件数と入居件数は？"), [hit], _Retriever())
