@@ -50,6 +50,7 @@ from .compose import (
     nearby_kind,
     other_figures,
     pick_sentences,
+    rest_of_kinds,
     row_holds,
     row_labels,
     row_line,
@@ -267,6 +268,10 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         lines.append(f"{rows[0][0].chunk.get('unit_title', '')}{marker(rows[0][0], '')}:")
         for h, item in rows:
             lines.append(f"- {name_first_person(item, h.chunk)}{marker(h, item)}")
+    rest = rest_of_kinds(q, hits, retriever, "\n".join(lines)) if lines else None
+    if rest is not None:  # the other kind of value the question asks (the venue beside the deadline)
+        h, sent = rest
+        lines.append(f"- {shown(h, sent)}{marker(h, sent)}")
     return "\n".join(lines), list(cites.values())
 
 

@@ -107,7 +107,9 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
               re.compile(f"{VENUE.pattern}|{PLACE_NAME}", re.I)),
     # the venue of a gathering: 「会場はどこ」「どこでやるの」 — a building, a room, online or a place's name, not the
     # section or body that runs it (「居住支援法人」 beside 「実践編は会場での受講のみ」 is no venue)
+    # (also named in a list of what it asks: 「会場と申込みの締切を教えて」)
     "venue": (re.compile(r"(?:会場|開催場所|開催地)(?:は|って|が)?\s*(?:どこ|どちら|[?？]|を?教えて)|どこの会場|"
+                         r"(?:会場|開催場所|開催地)(?:と|や|、)[^。？?]{0,24}?(?:を?教えて|を知りたい|が知りたい)|"
                          rf"(?:{GATHERING})[^。？?]{{0,20}}どこで(?:開|やる|やっ|行われ|行う|受講)|"
                          r"where\b.{0,40}\bheld\b", re.I),
               re.compile(f"{HELD_AT}|{PLACE_NAME}", re.I)),

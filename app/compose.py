@@ -1062,6 +1062,37 @@ def nearby_kind(q: Query, h: Hit, sent: str, reach: int = 3) -> str | None:
     return next((nxt for nxt in sents[k + 1:k + 1 + reach] if _states_asked_kind(q, nxt)), None)
 
 
+REST_SHARE = 0.35  # share of the question's (IDF-weighted) words a sentence answering its other kind must hold
+
+
+def rest_of_kinds(q: Query, hits: list[Hit], retriever: Retriever, said: str, top: int = 3
+                  ) -> tuple[Hit, str] | None:
+    """A question asking two kinds of value (「実践編の会場と申込みの締切」: a venue and a date) whose answer so far
+    states one of them: the sentence of a top passage that states the other, among those holding at least REST_SHARE
+    of the question's words (the best such), not of another year. None when the answer states every kind, asks one,
+    or states none (then no lead was found, and a loosely matched value would be a guess)."""
+    kinds = list(dict.fromkeys(finest(q.asks)))
+    text = normalize(said)
+    missing = [k for k in kinds if not ANSWER_LOOKS[k].search(text)]
+    if len(kinds) < 2 or not missing or len(missing) == len(kinds):
+        return None
+    weights = {t: retriever.idf(t) for t in q.topic_tokens}
+    total = sum(weights.values()) or 1.0
+    best: tuple[float, Hit, str] | None = None
+    for h in hits[:top]:
+        for sent in passage_sentences(h):
+            flat = normalize(sent)
+            if squash(flat) in squash(text) or other_year(q, flat):
+                continue
+            if not any(ANSWER_LOOKS[k].search(flat) for k in missing):
+                continue
+            toks = set(content_words(flat))
+            share = sum(w for t, w in weights.items() if t in toks) / total
+            if share >= REST_SHARE and (best is None or share > best[0]):
+                best = (share, h, sent)
+    return (best[1], best[2]) if best else None
+
+
 def other_figures(q: Query, sentence: str, lead: str) -> bool:
     """True when a supporting sentence states a figure of the asked counter that the lead does not:
     it speaks of another subgroup and must not stand beside the answer unexplained."""
