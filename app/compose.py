@@ -153,6 +153,20 @@ def counted_in_yen(chunk: dict) -> bool:
         row and YEN_LABEL.search(normalize(row[0])) for row in grid[1:])
 
 
+def column_in_yen(chunk: dict, head: str) -> bool:
+    """A column whose bare figures are sums: the whole table is counted in 円 (its unit line), or the column's own
+    header says 円 (予算額（千円）). Where other headers name 円 and this one does not (相談件数（令和6年度） beside
+    県補助金交付額（千円）), its figures count something else. A label|value table's 円 is in its row labels."""
+    text = normalize(chunk["text"])
+    unit = UNIT.search(text)
+    if (unit and "円" in unit.group(1)) or "円" in normalize(head):
+        return True
+    grid = chunk.get("grid") or [[]]
+    if any("円" in c for c in grid[0]):
+        return False
+    return counted_in_yen(chunk)
+
+
 def _own_header_words(q: Query, header: list[str]) -> dict[int, set[str]]:
     """Per column: the follow-up's own words that name it and no other column (令和 names none of them)."""
     words = [set(content_words(h)) for h in header]
@@ -270,7 +284,7 @@ def cell_of_kind(q: Query, h: Hit, value: str, head: str) -> bool:
         if kind == "count":
             ok.append(bool(re.search(r"\d", ANSWER_LOOKS["date"].sub(" ", v))) or bool(re.search(r"なし|無し|ゼロ", v)))
         elif kind == "money":
-            ok.append(bool(ANSWER_LOOKS[kind].search(v)) or (bool(re.search(r"\d", v)) and counted_in_yen(h.chunk)))
+            ok.append(bool(ANSWER_LOOKS[kind].search(v)) or (bool(re.search(r"\d", v)) and column_in_yen(h.chunk, head)))
         elif kind == "rate":
             ok.append(bool(ANSWER_LOOKS[kind].search(v)) or (bool(re.search(r"\d", v))
                                                             and bool(RATE_HEAD.search(normalize(head)))))

@@ -604,3 +604,16 @@ def test_a_table_dated_to_another_year_names_no_row(monkeypatch):
     monkeypatch.setattr(compose, "doc_head", lambda *_a: "")  # no document head: the invented hit has no index
     assert compose.named_rows(analyze("令和6年度のセンターの相談件数と入居件数は？"), [hit], _Retriever())
     assert not compose.named_rows(analyze("令和5年度のセンターの相談件数と入居件数は？"), [hit], _Retriever())
+
+
+def test_a_sum_is_read_only_from_a_column_counted_in_yen():
+    """「…補助の合計額はいくら」 over a table whose one column is 交付額（千円）: never the count beside it (3,207 under
+    相談件数（令和6年度）, named by the question's year); the sum's own column where the question names it."""
+    grid = [["圏域", "相談件数（令和6年度）", "県補助金交付額（千円）"], ["北部", "1,204", "1,800"], ["南部", "2,003", "3,000"],
+            ["合計", "3,207", "4,800"]]
+    hit = Hit({"id": "t", "doc_id": "d", "kind": "table", "grid": grid, "unit_title": "圏域別集計",
+               "text": "圏域別集計\n" + "\n".join(" | ".join(r) for r in grid)}, 1.0, 1)
+    cell = table_lookup(analyze("令和6年度に県が交付した補助の合計額はいくらですか。"), [hit])
+    assert cell is None or cell[5] == "4,800"
+    cell = table_lookup(analyze("令和6年度の県補助金交付額は合計でいくらですか。"), [hit])
+    assert cell is not None and cell[5] == "4,800"
