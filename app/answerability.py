@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -688,8 +688,8 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
             # each row read with its column headers (「上限額 800千円」「氏名 山田 太郎」): the row that matches the
             # question holds its value though the caption and the header line are elsewhere in the passage
             yen = counted_in_yen(h.chunk)
-            for row in grid[1:]:
-                unit = normalize(" ".join(f"{head} {cell}" for head, cell in zip(grid[0], row, strict=False)))
+            for row, read in zip(grid[1:], header_rows(grid), strict=True):
+                unit = normalize(read)
                 toks = _words(unit)
                 scored.append((sum(w[t] for t in words if t in toks), -len(scored), unit))
                 # its bare numbers count what the headers or the table's unit (（単位：件）) name
@@ -742,9 +742,16 @@ def _known_missing(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     return worst
 
 
-def _best_sentence(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
+def header_rows(grid: list[list[str]]) -> list[str]:
+    """A table's rows, each read with its column headers (「上限額 800千円」「氏名 山田 太郎」)."""
+    return [" ".join(f"{head} {cell}" for head, cell in zip(grid[0], row, strict=False)) for row in grid[1:]]
+
+
+def _best_sentence(q: Query, retriever: Retriever, hits: list[Hit], keep: Callable[[str], bool] | None = None,
+                   rows: bool = False) -> float:
     """The largest IDF-weighted share of the question's words (or their synonyms) that ONE sentence holds:
-    an answer usually stands in one sentence, while a near miss gathers its words from several."""
+    an answer usually stands in one sentence, while a near miss gathers its words from several. `keep`: only the
+    sentences it accepts count; `rows`: a table's rows, read with their headers, are sentences too."""
     words = q.topic_tokens
     if not words:
         return 0.0
@@ -754,9 +761,11 @@ def _best_sentence(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     best = 0.0
     for h in hits:
         named = title_words(h)
-        for sent in split_sentences(h.chunk["text"]):
+        grid = h.chunk.get("grid") or []
+        table = header_rows(grid) if rows and len(grid) > 1 else []
+        for sent in [*split_sentences(h.chunk["text"]), *table]:
             toks = _words(sent)
-            if not toks:
+            if not toks or (keep is not None and not keep(sent)):
                 continue
             toks = toks | named
             best = max(best, sum(w[t] for t in words if alts[t] & toks) / total)
@@ -775,30 +784,18 @@ def states_change(text: str) -> bool:
 
 def _before_stated(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     """For a question asking a value from before a change (「運営費補助の上限って、前はいくら」): the largest
-    IDF-weighted share of its words that one sentence stating a change or an earlier value holds (with a figure, where
-    a figure is asked). The near miss asks the old value of a menu whose change the documents never state: today's
-    figure is there, and another menu's change. 1.0 for every other question."""
+    IDF-weighted share of its words that one sentence (or table row) stating a change or an earlier value holds
+    (with a figure, where a figure is asked). The near miss asks the old value of a menu whose change the documents
+    never state: today's figure is there, and another menu's change. 1.0 for every other question."""
     if not q.before:
         return 1.0
-    words = q.topic_tokens
-    if not words:
-        return 0.0
-    w = {t: retriever.idf(t) for t in words}
-    alts = {t: {t, *synonym_tokens((t,))} for t in words}
-    total = sum(w.values()) or 1.0
     figure = q.numeric or bool({"money", "count", "rate", "date", "month", "day", "duration"} & set(q.asks))
-    best = 0.0
-    for h in hits:
-        named = title_words(h)
-        grid = h.chunk.get("grid") or []
-        rows = [" ".join(f"{a} {b}" for a, b in zip(grid[0], r, strict=False)) for r in grid[1:]] if len(grid) > 1 else []
-        for sent in [*split_sentences(h.chunk["text"]), *rows]:
-            flat = normalize(sent)
-            if not states_change(flat) or (figure and not re.search(r"\d", flat)):
-                continue
-            toks = _words(sent) | named
-            best = max(best, sum(w[t] for t in words if alts[t] & toks) / total)
-    return best
+
+    def keep(sent: str) -> bool:
+        flat = normalize(sent)
+        return states_change(flat) and (not figure or bool(re.search(r"\d", flat)))
+
+    return _best_sentence(q, retriever, hits, keep, rows=True)
 
 
 def _year_in(year: str, flat: str) -> bool:

@@ -142,14 +142,17 @@ def own_words(q: Query) -> set[str]:
 YEN_LABEL = re.compile(r"[(（]\s*[千万億]?円\s*[)）]")  # a label naming its figures' unit: 年間予算（千円）
 
 
+def _unit_in_yen(text: str) -> bool:
+    """A (normalised) table text whose unit line counts the whole table in 円 (（単位：千円）, 単位：円)."""
+    unit = UNIT.search(text)
+    return bool(unit and "円" in unit.group(1)) or bool(re.search(r"単位\s*[:：]?\s*[千万億]?円", text))
+
+
 def counted_in_yen(chunk: dict) -> bool:
     """A table whose bare figures are sums of money: its unit line (（単位：千円）, 単位：円), a header
     (予算額（千円）) or a row label of a label|value table (「年間予算（千円） | 3,480」) says 円."""
-    text = normalize(chunk["text"])
-    unit = UNIT.search(text)
     grid = chunk.get("grid") or [[]]
-    return bool(unit and "円" in unit.group(1)) or any("円" in c for c in grid[0]) or bool(
-        re.search(r"単位\s*[:：]?\s*[千万億]?円", text)) or any(
+    return _unit_in_yen(normalize(chunk["text"])) or any("円" in c for c in grid[0]) or any(
         row and YEN_LABEL.search(normalize(row[0])) for row in grid[1:])
 
 
@@ -157,14 +160,9 @@ def column_in_yen(chunk: dict, head: str) -> bool:
     """A column whose bare figures are sums: the whole table is counted in 円 (its unit line), or the column's own
     header says 円 (予算額（千円）). Where other headers name 円 and this one does not (相談件数（令和6年度） beside
     県補助金交付額（千円）), its figures count something else. A label|value table's 円 is in its row labels."""
-    text = normalize(chunk["text"])
-    unit = UNIT.search(text)
-    if (unit and "円" in unit.group(1)) or "円" in normalize(head):
+    if "円" in normalize(head) or _unit_in_yen(normalize(chunk["text"])):
         return True
-    grid = chunk.get("grid") or [[]]
-    if any("円" in c for c in grid[0]):
-        return False
-    return counted_in_yen(chunk)
+    return not any("円" in c for c in (chunk.get("grid") or [[]])[0]) and counted_in_yen(chunk)
 
 
 def _own_header_words(q: Query, header: list[str]) -> dict[int, set[str]]:

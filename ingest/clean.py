@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from .vocabulary import table_marks
 
 _PAGE_NUM = re.compile(r"^\s*[-‐－―ー–—]\s*(\d{1,4})\s*[-‐－―ー–—]\s*$|^\s*(\d{1,4})\s*$")
 # a note's mark at the start of its line (NFKC text): ※, ※3, *1, (注), (注1), 注1:, 注), 注1 — a footnote or a table note
@@ -254,3 +257,27 @@ def _is_event(cell: str) -> bool:
     """A schedule cell that says something (第2期募集（9月1日～10月10日）), not a figure, mark or fragment."""
     bare = cell.strip()
     return len(bare) >= 4 and not FIGURE_CELL.match(bare) and bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", bare))
+
+
+@lru_cache(maxsize=1)
+def _turn_marks() -> tuple[re.Pattern, re.Pattern]:
+    def alts(marks: list[str]) -> str:  # as printed and in NFKC (full- or half-width brackets), matched on the line
+        forms = {f for m in marks for f in (m, unicodedata.normalize("NFKC", m))}
+        return "|".join(re.escape(f).replace(r"\ ", r"\s*") for f in sorted(forms, key=len, reverse=True))
+    marks = table_marks()
+    # only a bracketed mark stands at a line's start in prose: a bare 「続き」 there is a word
+    leading = [m for m in marks.get("continued_marks", []) if unicodedata.normalize("NFKC", m)[:1] in "(["]
+    return (re.compile(rf"\s*(?:{alts(marks.get('page_turn_marks', []))})\s*$", re.I),
+            re.compile(rf"^\s*(?:{alts(leading)})\s*", re.I))
+
+
+def turns_page(line: str) -> bool:
+    """A line that ends with a page-turn mark: its text goes on at the next page's top."""
+    return bool(_turn_marks()[0].search(line))
+
+
+def without_page_turn(line: str) -> str:
+    """A line of prose without the marks a page break prints into it: 「…時間を要したとい（次ページに続く）」 at a
+    box's foot and 「（前ページから続く）います。」 at the next page's top are 「…とい」 and 「います。」, to be joined."""
+    trailing, leading = _turn_marks()
+    return leading.sub("", trailing.sub("", line))

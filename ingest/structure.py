@@ -36,6 +36,8 @@ from .clean import (
     normalize,
     squash,
     starts_item,
+    turns_page,
+    without_page_turn,
 )
 from .headings import (
     ANSWER,
@@ -49,7 +51,7 @@ from .headings import (
     vocabulary,
 )
 from .pdf import Line, Page, Table
-from .unruled import ends_continued, is_continued_mark, turns_page, without_page_turn
+from .unruled import ends_continued, is_continued_mark
 from .vocabulary import vocabulary as tokens_vocabulary
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")

@@ -15,11 +15,11 @@ contents (page numbers climbing in the last column, leaders) and label/value blo
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+
+from .vocabulary import table_marks
 
 Box = tuple[float, float, float, float]
 
@@ -45,19 +45,13 @@ UNIT_CELL = re.compile(r"^(?:[(](?:単位:)?[^()]{1,6}[)]|単位:\S{1,6})$")
 
 
 @cache
-def _vocab() -> dict:
-    with open(Path(__file__).parent / "resources" / "tables.toml", "rb") as f:
-        return tomllib.load(f)
-
-
-@cache
 def _continued_marks() -> frozenset[str]:
-    return frozenset(_nfkc(m).replace(" ", "") for m in _vocab().get("continued_marks", []))
+    return frozenset(_nfkc(m).replace(" ", "") for m in table_marks().get("continued_marks", []))
 
 
 @cache
 def _status_lead() -> re.Pattern:
-    tags = "|".join(re.escape(_nfkc(t)) for t in _vocab().get("status_tags", []))
+    tags = "|".join(re.escape(_nfkc(t)) for t in table_marks().get("status_tags", []))
     return re.compile(rf"^[◎○●★☆◆◇■□◉※*]+\s*(?:(?:{tags})(?![ぁ-ん])\s*)?" if tags else r"^[◎○●★☆◆◇■□◉※*]+\s*")
 
 
@@ -75,29 +69,6 @@ def ends_continued(text: str) -> bool:
     return any(t.endswith(m) and len(t) > len(m) and not m[0].isalnum() for m in _continued_marks())
 
 
-@cache
-def _turn_marks() -> tuple[re.Pattern, re.Pattern]:
-    def alts(marks: list[str]) -> str:  # as printed and in NFKC (full- or half-width brackets), matched on the line
-        forms = {f for m in marks for f in (m, _nfkc(m))}
-        return "|".join(re.escape(f).replace(r"\ ", r"\s*") for f in sorted(forms, key=len, reverse=True))
-    # only a bracketed mark stands at a line's start in prose: a bare 「続き」 there is a word
-    leading = [m for m in _vocab().get("continued_marks", []) if _nfkc(m)[:1] in "(["]
-    return (re.compile(rf"\s*(?:{alts(_vocab().get('page_turn_marks', []))})\s*$", re.I),
-            re.compile(rf"^\s*(?:{alts(leading)})\s*", re.I))
-
-
-def turns_page(line: str) -> bool:
-    """A line that ends with a page-turn mark: its text goes on at the next page's top."""
-    return bool(_turn_marks()[0].search(line))
-
-
-def without_page_turn(line: str) -> str:
-    """A line of prose without the marks a page break prints into it: 「…時間を要したとい（次ページに続く）」 at a
-    box's foot and 「（前ページから続く）います。」 at the next page's top are 「…とい」 and 「います。」, to be joined."""
-    trailing, leading = _turn_marks()
-    return leading.sub("", trailing.sub("", line))
-
-
 def is_continued_mark(text: str) -> bool:
     """A cell of a row's continuation that says the row goes on from the page before (「（続き）」)."""
     t = _nfkc(text).replace(" ", "")
@@ -113,7 +84,7 @@ def is_figure(text: str) -> bool:
     t = _nfkc(text).replace(" ", "")
     if not t:
         return False
-    v = _vocab()
+    v = table_marks()
     if t in v["empty_marks"] or t in v["value_marks"]:
         return True
     return bool(re.fullmatch(r"[▲△+\-−±]?\d[\d,]*(?:\.\d+)?[^\d\s。、，,.:：()（）～〜~]{0,4}", t))

@@ -97,6 +97,14 @@ def vocabulary() -> Vocabulary:
     )
 
 
+@lru_cache(maxsize=1)
+def table_marks() -> dict:
+    """ingest/resources/tables.toml: the marks tables and page breaks print (values, 「（続き）」, 「（次ページに続く）」,
+    status tags). Read by the table readers and by text cleaning."""
+    with open(RESOURCES / "tables.toml", "rb") as f:
+        return tomllib.load(f)
+
+
 def expand_short_forms(text: str, forms: dict[str, str] | None = None) -> str:
     """Short forms -> official forms, whole-word: a short form already followed by the rest of its
     long form (居住支援協 in 居住支援協議会) or already inside its long form (市町村 in 市区町村 is not,

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.clean import turns_page, without_page_turn
 from ingest.running import Frag, find_running
-from ingest.unruled import turns_page, without_page_turn
 
 WIDTH, HEIGHT, BODY = 595.0, 842.0, 10.0
 CHAPTERS = ["第1章　協議会の役割", "第1章　協議会の役割", "第2章　協議会をつくる", "第3章　県の支援", "第3章　県の支援",
