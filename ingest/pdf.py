@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from .line_numbers import without_line_numbers
+
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".md", ".markdown"}
 
 
@@ -346,7 +348,7 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
                 tables.append(Table(rows=[cells], page_index=index, bbox=bbox))
                 ruled.append(bbox)
     tboxes = [t.bbox for t in tables]
-    chars = [c for c in ppage.chars if not _inside(c, ruled) and not _inside(c, read_out)]
+    chars = without_line_numbers([c for c in ppage.chars if not _inside(c, ruled) and not _inside(c, read_out)])
     weights: Counter = Counter()
     for c in chars:
         if c["text"].strip():
