@@ -29,7 +29,7 @@ VENUE = re.compile(HELD_AT + r"|[一-龥]課(?![題程])|窓口|担当|法人|�
 # (Question words of Japanese and English, not any document's wording.)
 ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # (「費用は誰が負担」「費用はどこが持つ」 ask who pays, not how much; a compound in 額 — 上限額, 補助額, 総額 — asks a sum)
-    "money": (re.compile(r"いくら|金額|予算額?|費用(?![はをの]?[、,\s]*(?:どこ|誰|だれ|どちら)|[はをの]?[、,\s]*負担(?:者|先|する(?:の|ところ)))|料金|手数料|謝金|謝礼|委託料|会費|受講料|補助金の額|(?<=[一-龥])額(?!縁)|how much|cost|fee|budget", re.I),
+    "money": (re.compile(r"いくら|金額|予算額?|費用(?![はをの]?[、,\s]*(?:どこ|誰|だれ|どちら)|[はをの]?[、,\s]*負担(?:者|先|する(?:の|ところ)))|料金|手数料|謝金|謝礼|委託料|会費|受講料|補助金の額|(?<=[一-龥])(?<![減増])額(?!縁)|how much|cost|fee|budget", re.I),
               re.compile(r"\d[\d,，]*\s*(?:円|万円|千円|億円)|無料|無償")),
     "date": (re.compile(r"いつ|何年何月|何月|(?<!週)(?<!週に|月に|年に)何日(?!間|くらい|ぐらい|ほど|程度|かか|目)|日付|日にち|日程|(?<![\d日])日時(?!点)|開催日|締切|締め切り|期限|when\b|what date", re.I),
              re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年|"
@@ -215,17 +215,37 @@ def value_kinds(asks: tuple[str, ...], numeric: bool, counter: str) -> list[str]
     return list(asks) + (["count"] if count else [])
 
 
+# where one question sentence joins two questions: after 「…か、」, or before an English 「, and is/does/what …」
+CLAUSE = re.compile(r"(?<=か)[、,]\s*|,?\s+(?:and|or)\s+(?=(?:is|are|can|do|does|did|will|would|should|has|have|was|"
+                    r"were|what|how|when|where|who|which)\b)", re.I)
+# an English clause whose question word asks something else names a sum without asking it: 「from which fiscal
+# year's budget」 asks a year, 「how many dispatches … cost」 a count
+_EN_MONEY_NOUN = re.compile(r"\b(?:cost|fee|budget)s?\b", re.I)
+_EN_OTHER_WH = re.compile(r"\b(?:which|when|where|who|whom|how many|how long)\b", re.I)
+
+
+def _money_named_only(clause: str) -> bool:
+    """An English clause that mentions a cost, fee or budget under another question word (and no 「how much」)."""
+    if not _EN_OTHER_WH.search(clause) or re.search(r"\bhow much\b", clause, re.I):
+        return False
+    return not ANSWER_TYPES["money"][0].search(_EN_MONEY_NOUN.sub(" ", clause))
+
+
 def asked_kinds(text: str) -> tuple[str, ...]:
     """The answer kinds a (normalised) question asks for: 「いつ開催」 -> ("date",). Words the question quotes
     (「予算の確保が難しい」と答えた…) are the document's, not what it asks for."""
     text = re.sub(r"「[^「」]*」|『[^『』]*』", "", text)
     # each sentence for itself: 「会費を集める必要はありますか。県内ではどうしていますか。」 asks whether, then how —
     # no sum, though the second sentence has a question word
-    asking = [t for t in re.split(r"(?<=[。？?！!])\s*", text) if t.strip()
+    # — and each clause of a sentence for itself: 「…何回までですか、費用は補助の対象ですか」, 「how many …, and is the
+    # cost covered」 ask a count, then whether (no sum)
+    clauses = [c for t in re.split(r"(?<=[。？?！!])\s*", text) for c in CLAUSE.split(t)]
+    asking = [t for t in clauses if t.strip()
               and not (YES_NO.search(t) and not QUESTION_WORD.search(t) and not REQUEST.search(t))]
     if not asking:
         return ()  # 「その費用に人件費は含まれますか」 asks whether, not how much
-    kinds = tuple(kind for kind, (asks, _looks) in ANSWER_TYPES.items() if any(asks.search(t) for t in asking))
+    kinds = tuple(kind for kind, (asks, _looks) in ANSWER_TYPES.items()
+                  if any(asks.search(t) and not (kind == "money" and _money_named_only(t)) for t in asking))
     if "venue" in kinds:
         kinds = tuple(k for k in kinds if k != "place")  # a venue asked for: the narrower look answers it
     return kinds

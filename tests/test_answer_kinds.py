@@ -154,3 +154,19 @@ def test_a_speaker_introducing_themselves_by_post_and_surname_names_a_person():
     looks = ANSWER_LOOKS["person"]
     assert looks.search("皆さん、こんにちは。住宅課居住支援係長の篠崎です。")
     assert not looks.search("係長の職務は、協議会の事務を行うことです。")
+
+
+def test_each_clause_of_a_joined_question_asks_for_itself():
+    # a count, then whether: the cost is named in a yes/no clause, no sum is asked
+    assert "money" not in kinds("How many visits can one town receive per year, and is the cost covered by the grant?")
+    assert "money" not in kinds("派遣は年に何回まで受けられますか、費用は補助の対象になりますか")
+    assert "money" in kinds("派遣は年に何回まで受けられますか、費用はいくらですか")
+    assert "money" in kinds("How many people can attend, and what is the fee?")
+
+
+def test_a_sum_named_under_another_question_word_is_not_asked():
+    assert "money" not in kinds("From which fiscal year's budget does the rule apply?")
+    assert "money" in kinds("What is the budget for the council in 2025?")
+    assert "money" in kinds("How much is the fee for the training?")
+    assert "money" not in kinds("変更承認のいらない減額の範囲はどうなりますか")  # a reduction, not a sum asked
+    assert "money" in kinds("補助金の上限額はどうなりますか")
