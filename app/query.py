@@ -163,7 +163,10 @@ def is_follow_up(question: str, has_history: bool = True) -> bool:
     # nouns of time or of a whole only (今年度, これまで, 合計, 内訳) and no verb that names a topic (申請, 参加 — a
     # noun used as a verb): 「今年度はこれまでにどれくらい使われてる？」 says nothing of what; 「月末までに申請できますか」 does
     named = [t for t in words if t.pos == "動詞" and re.fullmatch(r"[一-龥々]{2,}", t.surface)]
-    if not named and all({t.word, t.surface} & v.not_attributes for t in nouns):
+    # (counters and relative words too: 「今年度はもう何件くらい使われてる？」「終わったあとはどうするって書いてある？」)
+    counted = {c for c in v.counters if re.search(rf"(?:何|\d)\s*{re.escape(c)}", q)}  # 何件, 3回: counting, no topic
+    topicless = v.not_attributes | v.relative_nouns | counted
+    if not named and all({t.word, t.surface} & topicless for t in nouns):
         return True
     # one bare topic and no predicate of its own: 「宅建協会は？」「法人側は？」
     verbs = [t for t in words if t.pos in {"動詞", "形容詞"}]

@@ -161,6 +161,9 @@ def test_elliptical_follow_ups_chain_their_context():
     assert is_follow_up("それってどこの県？") and is_follow_up("じゃあ5年度は？")
     assert is_follow_up("令和2年のときは？")  # 「とき」 names no topic of its own
     assert not is_follow_up("設立した時に必要な書類は何ですか")
+    # a count, a time told from what was said (あと, これまで) and a verb name no topic either
+    assert is_follow_up("今年度はもう何件くらい使われてる？") and is_follow_up("終わったあとはどうするって書いてある？")
+    assert not is_follow_up("相談は何件ありましたか") and not is_follow_up("研修のあとにアンケートはしましたか")
     # self-contained questions stay as typed, however short, and a bare 結果 is no reference back
     for q in ("居住支援協議会の構成員に保護観察所を含めている県はいくつありますか。", "居住支援法人とは何ですか",
               "調査結果によると、毎年度の開催を規定している県はいくつ", "協議会を立ち上げるには？"):
