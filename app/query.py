@@ -18,7 +18,7 @@ from ingest.romaji import romaji_key
 from ingest.tokens import Term, content_words, prepare, terms
 from ingest.vocabulary import vocabulary
 
-from .answer_kinds import asked_kinds, named_group
+from .answer_kinds import QUESTION_WORD, asked_kinds, named_group
 from .counting import asked_counter, explicit_counter
 from .glossary import is_english, translate
 from .specifiers import Specifier, asked_attribute, specifiers
@@ -203,12 +203,29 @@ def shift_year(text: str, delta: int) -> str:
     return _ERA_YEAR.sub(moved, text)
 
 
-def standalone_question(question: str, history: list[dict] | None, depth: int = 2) -> str:
+# 「運営費にも使える？」「共同設置でも対象？」: 「も」 says "as well as what was asked before"
+ALSO = re.compile(r"(?<![最何])[一-龥ァ-ヶー]\s*(?:に|で|と|へ|から)?も(?![うしっの])")
+LIGHT_VERBS = {"する", "為る", "ある", "有る", "なる", "成る", "できる", "出来る", "いる", "居る", "おる"}
+
+
+def continues(question: str, history: list[dict] | None) -> bool:
+    """A question that asks the same of something else (「協議会ができたあとの運営費にも使える？」 after 「設立準備補助金って
+    何に使えるの？」): it says 「も」 and repeats the previous question's verb, while what that verb is said of (the
+    補助金) is left to the conversation."""
+    last = _last_user(history or [])
+    if last is None or not ALSO.search(normalize(question)):
+        return False
+    verbs = {t.word for t in terms(normalize(question), "C") if t.pos == "動詞"} - vocabulary().functional_verbs - LIGHT_VERBS
+    before = {t.word for t in terms(normalize(last[1]), "C") if t.pos == "動詞"}
+    return bool(verbs & before)
+
+
+def standalone_question(question: str, history: list[dict] | None, depth: int = 2, force: bool = False) -> str:
     """Without an LLM: a follow-up carries over the previous question's words, itself made standalone
     first (so 「0回の県は？」 after 「令和5年度は？」 after a question on 開催回数 keeps all three). A year told
     relative to the previous question's (「その前の年度はいくらだった？」) is that year moved, when the follow-up
     names none of its own."""
-    if not history or not is_follow_up(question):
+    if not history or not (force or is_follow_up(question)):
         return question
     last = _last_user(history)
     if last is None:
@@ -244,8 +261,8 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
     raw = re.sub(r"\s+", " ", (question or "").replace("\u0000", " ")).strip()
     truncated = len(raw) > MAX_QUESTION_CHARS
     raw = raw[:MAX_QUESTION_CHARS]
-    follow = bool(history) and is_follow_up(raw)
-    carried = rewrite or (standalone_question(raw, history) if follow else raw)
+    follow = bool(history) and (is_follow_up(raw) or continues(raw, history))
+    carried = rewrite or (standalone_question(raw, history, force=follow) if follow else raw)
     standalone = prepare(carried)
     text = prepare(raw)
     english = is_english(standalone)
@@ -261,6 +278,10 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
     nt = normalize(lexical if english else standalone)
     own = normalize(_to_japanese(text, names)[0] if english else text)
     specs = _merged_specs(specifiers(own), specifiers(nt))
+    # what a follow-up asks is its own when it has a question word (「いちばん多く開いたのはどこ？」 after 「何回やった？」
+    # asks a name, not a count); without one (「令和5年度は？」) it asks what the question before asked
+    own_asks = follow and bool(QUESTION_WORD.search(own))
+    asking = own if own_asks else nt
     # a name read from romaji singles out a place only when it is one place (ともえ県 and ともえ町 share a key)
     places = [n for n in named if n[-1:] in vocabulary().english_suffixes.values()]
     if len(places) == 1 and places[0] not in {s.text for s in specs}:
@@ -271,10 +292,12 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         raw=raw, text=text, standalone=standalone, follow_up=follow, language="en" if english else "ja",
         lexical_text=lexical, dense_text=dense, tokens=tokens, focus_tokens=focus,
         terms=tuple({t.word: t for t in terms(lexical, "C")}.values()), unknown_english=tuple(unknown),
-        counter=asked_counter(nt), numeric=bool(NUMERIC_Q.search(nt) or explicit_counter(nt)), list_like=bool(LIST_Q.search(own)),
+        counter=asked_counter(asking), numeric=bool(NUMERIC_Q.search(asking) or explicit_counter(asking)),
+        list_like=bool(LIST_Q.search(own)),
         negated=bool(NEGATION.search(nt)), zero=bool(ZERO_Q.search(nt)),
         years=tuple(dict.fromkeys(re.sub(r"\s+", "", y) for y in YEAR.findall(nt))), truncated=truncated,
-        rewrite=rewrite or "", asks=_with_group(asked_kinds(normalize(raw + " " + standalone)), group),
+        rewrite=rewrite or "",
+        asks=_with_group(asked_kinds(normalize(raw) if own_asks else normalize(raw + " " + standalone)), group),
         extreme=next((k for k, rx in EXTREME_Q.items() if rx.search(nt) or rx.search(raw)), "") or compare,
         compare=bool(compare),
         specs=specs, attribute=asked_attribute(own) or asked_attribute(nt),

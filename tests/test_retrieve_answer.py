@@ -286,3 +286,22 @@ def test_an_english_question_may_quote_the_documents_japanese():
     assert not is_english("NPO法人の数は？") and not is_english("居住支援協議会の設立に必要な手続きを教えて")
     assert not is_english("Google Workspace for Educationの導入状況は？")  # an English name in a Japanese question
     assert "第2期計画" in analyze("What does the plan (第2期計画) set as its target?").lexical_text  # figures kept
+
+
+def test_a_follow_up_asks_what_it_asks_and_also_questions_carry_their_subject():
+    from app.query import analyze
+
+    def turn(q: str) -> list[dict]:
+        return [{"role": "user", "content": q}, {"role": "assistant", "content": "…"}]
+
+    # its own question word: a name, not the count the question before asked
+    q = analyze("いちばん多く開いたのはどこ？", turn("出張相談会って令和6年度に何回やった？"))
+    assert q.follow_up and "name" in q.asks and not q.numeric
+    # none of its own: what the question before asked
+    q = analyze("令和5年度は？", turn("相談件数は何件？"))
+    assert q.follow_up and q.numeric
+    # 「…にも使える？」 repeats the verb of the question before: its subject (the 補助金) comes from there
+    q = analyze("協議会ができたあとの運営費にも使える？", turn("設立準備補助金って何に使えるの？"))
+    assert q.follow_up and "補助" in q.standalone
+    # a new topic with a light verb stays as typed
+    assert not analyze("相談会もありますか", turn("研修会はありますか")).follow_up
