@@ -38,7 +38,7 @@ _FORMS = [
     (re.compile(rf"^(?:{_PAIRS})$", re.I), False),
     (re.compile(r"(?:^|[\s　])(?:p|P|ページ|頁)\s*[.．]?\s*(\d{1,4})$"), True),
     (re.compile(r"^(?:p|P)\s*[.．]?\s*(\d{1,4})\b"), True),
-    (re.compile(r"^(\d{1,4})\s*/\s*\d{1,4}$"), True),
+    (_COUNTED := re.compile(r"^(\d{1,4})\s*/\s*(\d{1,4})$"), True),  # 「3 / 16」: page 3 of 16 (`_counted_labels`)
     (re.compile(r"^(\d{1,4})\s*(?:ページ|頁)$"), True),
     (re.compile(r"^第?\s*(\d{1,3})\s*面$"), True),  # a newspaper's or newsletter's page: 「1面」「第2面」
     (re.compile(r"^[(（]\s*(\d{1,4})\s*[)）]$"), False),
@@ -97,7 +97,9 @@ def page_number_candidates(text: str) -> list[tuple[str, int, str, bool]]:
         if not m:
             continue
         raw = next((v for k, v in m.groupdict().items() if k.startswith("n") and v), None) or m.group(1)
-        if raw.isdigit():
+        if raw.isdigit() and rx is _COUNTED:  # kept with its total until the document shows it is one count
+            cand = (f"{int(raw)}/{int(m.group(2))}", int(raw), "arabic", strong)
+        elif raw.isdigit():
             cand = (str(int(raw)), int(raw), "arabic", strong)
         else:
             v = roman_value(raw)
@@ -404,7 +406,17 @@ def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:
             front = [c for c in cs if c[2] == "roman" and i < body_start and c[1] <= i + 1]
             best = strong_ones[0][0] if len(strong_ones) == 1 else front[0][0] if len(front) == 1 else ""
         labels.append(best)
-    return labels
+    return _counted_labels(labels)
+
+
+def _counted_labels(labels: list[str]) -> list[str]:
+    """「n / N」 labels are page n where one count runs through the document (「3 / 16」 is page 3); where the count
+    starts again with another total (a call for proposals of three parts, each 「1／4」…「1／3」…), n alone would
+    name several pages, and the label keeps its total."""
+    totals = {m[2] for label in labels if (m := _COUNTED.match(label))}
+    if len(totals) > 1:
+        return labels
+    return [m[1] if (m := _COUNTED.match(label)) else label for label in labels]
 
 
 def _sequence(system: str, value: int, index: int) -> tuple[str, int]:
@@ -436,7 +448,8 @@ def _publication_prefix(cands: list[list[tuple[str, int, str, bool]]]) -> list[l
     numbered = sum(1 for cs in cands if cs)
     numbers = [c[1] for cs in cands for c in cs if c[2].startswith("sectioned:")]
     # only when every numbered page is numbered this way, and no number comes twice (「- 1 -」… then 「参考-1」)
+    # (a roman numeral is a chapter's number too: 「Ⅲ-1」…「Ⅲ-7」 are pages of chapter Ⅲ, printed so)
     if (len(prefixes) != 1 or pages < 2 or pages != numbered or len(set(numbers)) != len(numbers)
-            or next(iter(prefixes)).isdigit()):
+            or next(iter(prefixes)).isdigit() or roman_value(next(iter(prefixes))) is not None):
         return cands
     return [[(str(c[1]), c[1], "arabic", True) if c[2].startswith("sectioned:") else c for c in cs] for cs in cands]

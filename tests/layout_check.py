@@ -43,9 +43,11 @@ def score(pdf: Path, truth: dict) -> dict:
             out_of_order.append(s["text"])
             at = (anywhere[0], anywhere[1] + 1)
     label_pages = [(p.index, p.label, printed.get(p.index, "")) for p in pages]
-    bad_labels = [x for x in label_pages if x[1] != x[2]]
-    bad_chunks = [c.id for c in chunks if c.pages != [printed.get(i, "") for i in c.page_indices]
-                  and c.pages != list(dict.fromkeys(printed.get(i, "") for i in c.page_indices))]
+    bad_labels = [x for x in label_pages if squash(x[1]) != squash(x[2])]  # 「Ⅲ-1」 is III-1, 「1／4」 1/4
+    shown = [[squash(p) for p in c.pages] for c in chunks]
+    bad_chunks = [c.id for c, labels in zip(chunks, shown, strict=True)
+                  if labels != [squash(printed.get(i, "")) for i in c.page_indices]
+                  and labels != list(dict.fromkeys(squash(printed.get(i, "")) for i in c.page_indices))]
     running = {squash(p[k]) for p in truth["pages"] for k in ("header", "footer") if p.get(k)}
     running -= {squash(s["text"]) for s in sents}  # a section name printed as content too
     leaks = [(c.id, r) for c in chunks for r in running if r and len(r) >= 4 and r in squash(c.text)]

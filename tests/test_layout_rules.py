@@ -211,6 +211,21 @@ def test_a_sheet_printed_two_pages_up_is_labelled_with_both_pages():
     assert choose_labels([[c for t in s for c in page_number_candidates(t)] for s in pages])[:3] == ["1", "2", "3"]
 
 
+def test_a_count_that_starts_again_keeps_its_total_and_a_roman_chapter_its_prefix():
+    from ingest.running import choose_labels, page_number_candidates
+
+    def labels(printed: list[str]) -> list[str]:
+        return choose_labels([page_number_candidates(t) if t else [] for t in printed])
+
+    # one count through the document: 「3 / 5」 is page 3
+    assert labels(["1 / 5", "2 / 5", "3 / 5", "4 / 5", "5 / 5"]) == ["1", "2", "3", "4", "5"]
+    # parts counted each for itself: the bare number would name several pages
+    assert labels(["1／3", "2／3", "3／3", "1／2", "2／2"]) == ["1/3", "2/3", "3/3", "1/2", "2/2"]
+    # 「Ⅲ-1」… are pages of chapter Ⅲ; a word prefixing every page (事例集-1…) names the publication
+    assert labels(["", "Ⅲ-1", "Ⅲ-2", "Ⅲ-3"]) == ["", "III-1", "III-2", "III-3"]
+    assert labels(["事例集-1", "事例集-2", "事例集-3"]) == ["1", "2", "3"]
+
+
 def _leader_pdf(path: Path, dotted: bool, underline: bool = False) -> list[str]:
     from reportlab.pdfgen import canvas
 
