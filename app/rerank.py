@@ -25,7 +25,8 @@ from .query import Query
 
 MODEL_FILE = Path(__file__).with_name("resources") / "rerank_model.json"
 FEATURES = ("fused", "dense", "lexical", "rank", "dense_rank", "lexical_rank", "kind_share", "kind_near",
-            "spec_anchor", "anchor", "cover", "title_cover", "table", "first_page", "length", "sentence")
+            "spec_anchor", "anchor", "cover", "title_cover", "table", "first_page", "length", "sentence",
+            "year_in", "titled_other_year")
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,13 @@ class Scores:
 def features(q: Query, retriever, hit, s: Scores) -> dict[str, float]:
     """The candidate's features: its fusion standing, and what it holds of what the question asks."""
     from .answerability import content_set, value_signals  # it imports the retriever, which imports this
+    from .compose import fiscal_years, other_year
 
     words = q.topic_tokens
     w = {t: max(retriever.idf(t), 1.0) for t in words}
     total = sum(w.values()) or 1.0
     c = hit.chunk
+    asked_years = {n for y in q.years for n in fiscal_years(normalize(y))}
     body = content_set(normalize(c["text"]))
     titles = content_set(normalize(" ".join([c.get("section_title", ""), c.get("unit_title", "")])))
     return {
@@ -61,6 +64,11 @@ def features(q: Query, retriever, hit, s: Scores) -> dict[str, float]:
         "first_page": float(min(c.get("page_indices") or [0]) == 0),
         "length": math.log1p(len(c["text"])),
         "sentence": max(hit.sentence_scores.values(), default=0.0),
+        # a question asking a fiscal year: the passage states it, or its caption / heading dates it to another
+        # (「表1 補助金の概要（令和8年度）」 for a question about 令和7年度)
+        "year_in": float(bool(asked_years) and bool(asked_years & fiscal_years(normalize(c["text"])))),
+        "titled_other_year": float(bool(asked_years) and other_year(q, " ".join(
+            [c.get("unit_title", ""), c.get("section_title", "")]))),
     }
 
 

@@ -305,3 +305,26 @@ def test_a_follow_up_asks_what_it_asks_and_also_questions_carry_their_subject():
     assert q.follow_up and "補助" in q.standalone
     # a new topic with a light verb stays as typed
     assert not analyze("相談会もありますか", turn("研修会はありますか")).follow_up
+
+
+def test_the_reranker_reads_whether_a_passage_is_of_the_asked_year(retriever):
+    """A question asking a fiscal year: a passage stating it is marked, one whose caption dates it to another year
+    (「表1 補助金の概要（令和8年度）」 for 令和7年度) is marked as such (weights are the fitted model's)."""
+    from types import SimpleNamespace
+
+    from app.query import analyze
+    from app.rerank import Scores, features
+
+    def hit(text: str, title: str) -> SimpleNamespace:
+        chunk = {"id": "x", "doc_id": "", "text": text, "unit_title": title, "section_title": "", "kind": "text",
+                 "page_indices": [1]}
+        return SimpleNamespace(chunk=chunk, sentence_scores={}, dense=0.0)
+
+    s = Scores(0.0, 0.0, 0.0, 1, 1, 1)
+    q = analyze("令和7年度は運営事業で何件交付されましたか")
+    this_year = features(q, retriever, hit("令和7年度の交付実績は、運営事業3件でした。", ""), s)
+    other = features(q, retriever, hit("| 運営事業 | 2分の1 | 30万円 |", "表1　補助金の概要（令和8年度）"), s)
+    assert this_year["year_in"] == 1.0 and this_year["titled_other_year"] == 0.0
+    assert other["year_in"] == 0.0 and other["titled_other_year"] == 1.0
+    plain = features(analyze("運営事業の上限額はいくらですか"), retriever, hit("上限額は30万円です。", "表1（令和8年度）"), s)
+    assert plain["year_in"] == 0.0 and plain["titled_other_year"] == 0.0
