@@ -348,7 +348,9 @@ def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int
             for i, row in enumerate(grid[1:]):
                 m = _NUMBER_CELL.fullmatch(normalize(row[j])) if j < len(row) else None
                 value = to_number(m.group(1)) if m else None
-                if value is not None and not TOTAL_ROW.search(_cell_key(labels[i])) and (not named_rows or i in named_rows):
+                # a row without a label (a total whose 「合計」 is merged across the first columns) names no one
+                total = not _cell_key(labels[i]) or any(TOTAL_ROW.search(_cell_key(c)) for c in [labels[i], *row[:j]])
+                if value is not None and not total and (not named_rows or i in named_rows):
                     col.append((value, i))
             if len(col) >= (2 if named_rows else 3):
                 values[j] = col

@@ -78,6 +78,10 @@ def test_the_extreme_row_of_the_column_a_question_names():
     cell = extreme_cell(analyze("構成団体数がいちばん多い市町村はどこ？"), [hit])
     assert cell is not None and cell[3] == "ひばり市"
     assert extreme_cell(analyze("構成団体数が最も少ないのは？"), [hit])[3] == "みなも町"
+    # a total whose label stands in a merged cell (read as an empty first cell) names no one either
+    merged = [grid[0], *grid[1:4], ["", "合計", "58団体"]]
+    hit = Hit({"id": "m", "kind": "table", "grid": merged, "text": "設立状況", "unit_title": "表 設立状況"}, 1.0, 1)
+    assert extreme_cell(analyze("構成団体数がいちばん多い市町村はどこ？"), [hit])[3] == "ひばり市"
 
 
 class _Idf:
