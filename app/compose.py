@@ -499,8 +499,14 @@ def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int],
             values = set(cells)
             named = [v for v in values if len(_cell_key(v)) >= 2 and not re.search(r"\d", v) and _cell_key(v) in qn]
             names = [k for k in _header_names(header[j]) if len(k) >= 3]
+            # a figure with its counter that the question states (「3回開いた市町」): the rows holding that figure
+            figured = [v for v in values if re.fullmatch(r"\d[\d,.]*[^\d\s.,|]{1,3}", _cell_key(v))
+                       and re.search(rf"(?<![\d.,]){re.escape(_cell_key(v))}", qn)]
             # a value shared by several rows (a 圏域, a status) sets a condition; a name held by one row names it
-            if named and 2 <= len(values) < len(cells):
+            if not named and len(figured) == 1 and 2 <= len(values):
+                v = figured[0]
+                conds.append((j, lambda c, v=v: _cell_key(c) == _cell_key(v), f"「{header[j]}」が{v}"))
+            elif named and 2 <= len(values) < len(cells):
                 v = max(named, key=len)
                 conds.append((j, lambda c, v=v: c.strip() == v, f"「{header[j]}」が{v}"))
             elif values and all(v in MARK_YES or v in MARK_NO or NO_FIGURE.match(v) for v in values) and any(
@@ -519,7 +525,9 @@ def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int],
         if not conds or ((down or up) and not any(CHANGE_HEAD.search(header[j]) for j, _p, _d in conds)):
             continue  # a change the table cannot show (no 増減 column) is a condition left unread
         asked = set(content_words(normalize(q.attribute))) if q.attribute else set()  # the rows' kind (団体)
-        if _unread_column(grid, {j for j, _p, _d in conds}, q_tokens - asked):
+        # words of the table's own caption name what it is about, not a column (出張相談会 beside 相談件数)
+        about = set(content_words(normalize(h.chunk.get("unit_title", ""))))
+        if _unread_column(grid, {j for j, _p, _d in conds}, q_tokens - asked - about):
             continue
         rows = [i for i, (r, lab) in enumerate(zip(grid[1:], labels, strict=False)) if lab and not TOTAL_Q.search(lab)
                 and all(pred(r[j] if j < len(r) else "") for j, pred, _ in conds)]

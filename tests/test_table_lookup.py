@@ -478,6 +478,22 @@ def test_which_rows_meet_the_questions_conditions():
     assert [SHEET[i][1] for i in found[1]] == ["ゆうひ町", "ほしの町", "かぜの市"]  # ▲ is a decrease; 合計 is no row
 
 
+def test_rows_holding_a_figure_the_question_states():
+    from app.compose import rows_where
+
+    visits = [["市町名", "回数", "相談件数", "主な会場"], ["ほたか市", "5回", "21件", "市役所"], ["みくまり市", "3回", "15件", "公民館"],
+              ["きさらぎ市", "3回", "9件", "支所"], ["すがの町", "3回", "12件", "役場"], ["ゆずは町", "2回", "4件", "役場"],
+              ["合計", "16回", "61件", ""]]
+    title = "資料3　出張相談会の開催状況"
+    hit = Hit({"id": "v", "doc_id": "d", "kind": "table", "grid": visits, "text": title, "unit_title": title}, 1.0, 1)
+    found = rows_where(analyze("出張相談会を3回開いた市町はどこですか"), [hit])
+    assert found is not None and [visits[i][0] for i in found[1]] == ["みくまり市", "きさらぎ市", "すがの町"]
+    assert rows_where(analyze("出張相談会を13回開いた市町はどこですか"), [hit]) is None  # 3回 is not 13回
+    assert rows_where(analyze("3回以上開いた市町はどこ？"), [hit]) is None  # a comparison
+    # a column the question names beyond the table's topic still stops the sifting
+    assert rows_where(analyze("3回開いて相談件数が多かった市町はどこですか"), [hit]) is None
+
+
 def test_conditions_it_cannot_read_give_no_rows():
     from app.compose import rows_where
 
