@@ -221,12 +221,14 @@ CLAUSE = re.compile(r"(?<=か)[、,]\s*|,?\s+(?:and|or)\s+(?=(?:is|are|can|do|do
 # an English clause whose question word asks something else names a sum without asking it: 「from which fiscal
 # year's budget」 asks a year, 「how many dispatches … cost」 a count
 _EN_MONEY_NOUN = re.compile(r"\b(?:cost|fee|budget)s?\b", re.I)
-_EN_OTHER_WH = re.compile(r"\b(?:which|when|where|who|whom|how many|how long)\b", re.I)
+_EN_WH = re.compile(r"\b(?:how much|how many|how long|which|when|where|whom|who|what)\b", re.I)
 
 
 def _money_named_only(clause: str) -> bool:
-    """An English clause that mentions a cost, fee or budget under another question word (and no 「how much」)."""
-    if not _EN_OTHER_WH.search(clause) or re.search(r"\bhow much\b", clause, re.I):
+    """An English clause whose first question word asks something else (「from which fiscal year's budget」) names a
+    cost, fee or budget without asking it; one opening with what / how much, or counting in yen, asks the sum."""
+    first = _EN_WH.search(clause)
+    if first is None or first.group(0).lower() in ("what", "how much") or re.search(r"\byen\b|円", clause, re.I):
         return False
     return not ANSWER_TYPES["money"][0].search(_EN_MONEY_NOUN.sub(" ", clause))
 

@@ -501,7 +501,7 @@ def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int],
             names = [k for k in _header_names(header[j]) if len(k) >= 3]
             # a figure with its counter that the question states (「3回開いた市町」): the rows holding that figure
             figured = [v for v in values if re.fullmatch(r"\d[\d,.]*[^\d\s.,|]{1,3}", _cell_key(v))
-                       and re.search(rf"(?<![\d.,]){re.escape(_cell_key(v))}", qn)]
+                       and re.search(rf"(?<![\d.,]){re.escape(_cell_key(v))}(?![\d目])", qn)]  # not 3回目
             # a value shared by several rows (a 圏域, a status) sets a condition; a name held by one row names it
             if not named and len(figured) == 1 and 2 <= len(values):
                 v = figured[0]
@@ -525,15 +525,35 @@ def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int],
         if not conds or ((down or up) and not any(CHANGE_HEAD.search(header[j]) for j, _p, _d in conds)):
             continue  # a change the table cannot show (no 増減 column) is a condition left unread
         asked = set(content_words(normalize(q.attribute))) if q.attribute else set()  # the rows' kind (団体)
-        # words of the table's own caption name what it is about, not a column (出張相談会 beside 相談件数)
-        about = set(content_words(normalize(h.chunk.get("unit_title", ""))))
-        if _unread_column(grid, {j for j, _p, _d in conds}, q_tokens - asked - about):
+        if _unread_column(grid, {j for j, _p, _d in conds}, _beyond_caption(q, h, header, q_tokens) - asked):
             continue
         rows = [i for i, (r, lab) in enumerate(zip(grid[1:], labels, strict=False)) if lab and not TOTAL_Q.search(lab)
                 and all(pred(r[j] if j < len(r) else "") for j, pred, _ in conds)]
         if 0 < len(rows) < len(body):
             return h, [i + 1 for i in rows], [d for _j, _p, d in conds]
     return None
+
+
+def _beyond_caption(q: Query, h: Hit, header: list[str], q_tokens: set[str]) -> set[str]:
+    """The question's words less those it shares with the table's caption as a run of three characters or more
+    printed in no column header: 「出張相談会」 of 「出張相談会の開催状況」 names the table's topic, not its 相談件数
+    column; 「相談件数」 names that column, wherever the caption also prints it."""
+    text = normalize(q.compose_text)
+    caption = normalize(h.chunk.get("unit_title", ""))
+    heads = [normalize(x) for x in header]
+    kept, i = [], 0
+    while i < len(text):
+        n = 0
+        while i + n < len(text) and text[i:i + n + 1] in caption:
+            n += 1
+        if n >= 3 and not any(text[i:i + n] in head for head in heads):
+            kept.append(" ")
+            i += n
+        else:
+            kept.append(text[i])
+            i += 1
+    rest = "".join(kept)
+    return q_tokens & (set(content_words(rest)) | set(not_done(rest)))
 
 
 LEGEND_PAIR = re.compile(r"([◎○◯〇△▲●■□×✕☆★])\s*([^\s◎○◯〇△▲●■□×✕☆★、,，。・（(]{2,10})")

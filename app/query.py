@@ -18,7 +18,7 @@ from ingest.romaji import romaji_key
 from ingest.tokens import Term, content_words, prepare, terms
 from ingest.vocabulary import vocabulary
 
-from .answer_kinds import QUESTION_WORD, asked_kinds, named_group
+from .answer_kinds import asked_kinds, named_group
 from .counting import asked_counter, explicit_counter
 from .glossary import is_english, translate
 from .specifiers import Specifier, asked_attribute, specifiers
@@ -204,8 +204,7 @@ def shift_year(text: str, delta: int) -> str:
 
 
 # 「運営費にも使える？」「共同設置でも対象？」: 「も」 says "as well as what was asked before"
-ALSO = re.compile(r"(?<![最何])[一-龥ァ-ヶー]\s*(?:に|で|と|へ|から)?も(?![うしっの])")
-LIGHT_VERBS = {"する", "為る", "ある", "有る", "なる", "成る", "できる", "出来る", "いる", "居る", "おる"}
+ALSO = re.compile(r"(?<![最何誰])[一-龥ァ-ヶー]\s*(?:に|で|と|へ|から)?も(?![うしっの])")
 
 
 def continues(question: str, history: list[dict] | None) -> bool:
@@ -215,7 +214,8 @@ def continues(question: str, history: list[dict] | None) -> bool:
     last = _last_user(history or [])
     if last is None or not ALSO.search(normalize(question)):
         return False
-    verbs = {t.word for t in terms(normalize(question), "C") if t.pos == "動詞"} - vocabulary().functional_verbs - LIGHT_VERBS
+    v = vocabulary()
+    verbs = {t.word for t in terms(normalize(question), "C") if t.pos == "動詞"} - v.functional_verbs - v.light_verbs
     before = {t.word for t in terms(normalize(last[1]), "C") if t.pos == "動詞"}
     return bool(verbs & before)
 
@@ -231,8 +231,8 @@ def standalone_question(question: str, history: list[dict] | None, depth: int = 
     if last is None:
         return question
     i, prev = last
-    if depth > 1:
-        prev = standalone_question(prev, history[:i], depth - 1)
+    if depth > 1:  # (a 「も」 question before it carried its own subject: 「運営費にも使える？」 then 「上限は？」)
+        prev = standalone_question(prev, history[:i], depth - 1, force=continues(prev, history[:i]))
     own = normalize(question)
     # 「前の年度と比べて何件増えた？」 compares the two years: the previous question's year stays
     if not _ERA_YEAR.search(own) and not COMPARING.search(own):
@@ -280,7 +280,8 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
     specs = _merged_specs(specifiers(own), specifiers(nt))
     # what a follow-up asks is its own when it has a question word (「いちばん多く開いたのはどこ？」 after 「何回やった？」
     # asks a name, not a count); without one (「令和5年度は？」) it asks what the question before asked
-    own_asks = follow and bool(QUESTION_WORD.search(own))
+    # (「どうだった？」 asks no kind of its own: the one before's stands)
+    own_asks = follow and bool(asked_kinds(normalize(raw)) or explicit_counter(own) or NUMERIC_Q.search(own))
     asking = own if own_asks else nt
     # a name read from romaji singles out a place only when it is one place (ともえ県 and ともえ町 share a key)
     places = [n for n in named if n[-1:] in vocabulary().english_suffixes.values()]

@@ -4,8 +4,9 @@ They are furniture: a column of small integers counting down the page, left (or 
 their rows. Left in, each number is read into the line it numbers, or as a line of its own between two halves of a
 sentence (「…次3 に掲げる書類」). They are found by their shape, not by any document's wording: a run of at least
 MIN_RUN numbers sharing a right (or left) edge, rising by one from row to row, each standing apart from the
-text of its row and printed smaller than it (or, when the same size, numbering a long run of rows). A "No."
-column of an unruled table has its header and its rows' text beside it at the same size, and is kept.
+text of its row and printed smaller than it (or, when the same size, numbering a long run of rows in a margin
+that no other text enters). A "No." column of an unruled table is printed at the text's size where the prose
+above and below it starts, and is kept.
 """
 
 from __future__ import annotations
@@ -51,6 +52,15 @@ def _apart(run: list[dict], others: list[dict]) -> tuple[bool, float | None]:
     return ok, median(c["size"] for c in row)
 
 
+def _in_margin(col: list[list[dict]], others: list[dict]) -> bool:
+    """Numbers as large as the text are line numbers only in a margin of their own: every other text of the page
+    stands to one side of them (a table's No. column starts where the prose above and below it starts)."""
+    x0 = min(r[0]["x0"] for r in col)
+    x1 = max(r[-1]["x1"] for r in col)
+    ink = [c for c in others if c["text"].strip()]
+    return bool(ink) and (all(c["x0"] >= x1 for c in ink) or all(c["x1"] <= x0 for c in ink))
+
+
 def line_number_chars(chars: list[dict]) -> set[int]:
     """ids (``id(char)``) of the characters that print line numbers on this page."""
     runs = [r for r in _tokens(chars) if len(r) <= 3]
@@ -83,11 +93,11 @@ def line_number_chars(chars: list[dict]) -> set[int]:
                 if not apart:
                     standing = False
                     break
-                if row_size is None or max(c["size"] for c in r) < row_size * 0.95:
+                if row_size is not None and max(c["size"] for c in r) < row_size * 0.95:
                     smaller += 1
             if not standing:
                 continue
-            if smaller >= STEP_SHARE * len(col) or len(col) >= SAME_SIZE_RUN:
+            if smaller >= STEP_SHARE * len(col) or (len(col) >= SAME_SIZE_RUN and _in_margin(col, others)):
                 found |= {id(c) for r in col for c in r}
     return found
 

@@ -352,15 +352,12 @@ def find_running(pages: list[list[Frag]], heights: list[float], body_size: float
     return out
 
 
-_COUNTER = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
-
-
 def slide_counters(pages: list[list[Frag]]) -> list[set[int]]:
     """Per page, the slide numbers of a handout printed with several slides to a page (「7 / 16」 at the foot of each
     slide's frame): 「n / N」 with one N throughout the document, printed twice or more on some page. They number the
     slides, not the page (its own footer does), and are no content: a table going on from one slide to the next
     must not be cut by one. A deck with one slide to a page prints 「n / N」 once a page: that is its page number."""
-    found = [[(i, int(m[1]), int(m[2])) for i, f in enumerate(frags) if (m := _COUNTER.match(_nfkc(f.text)))]
+    found = [[(i, int(m[1]), int(m[2])) for i, f in enumerate(frags) if (m := _COUNTED.match(_nfkc(f.text)))]
              for frags in pages]
     totals = Counter(t for row in found for _, _, t in row)
     if not totals:
@@ -410,11 +407,11 @@ def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:
 
 
 def _counted_labels(labels: list[str]) -> list[str]:
-    """「n / N」 labels are page n where one count runs through the document (「3 / 16」 is page 3); where the count
-    starts again with another total (a call for proposals of three parts, each 「1／4」…「1／3」…), n alone would
-    name several pages, and the label keeps its total."""
-    totals = {m[2] for label in labels if (m := _COUNTED.match(label))}
-    if len(totals) > 1:
+    """「n / N」 labels are page n where one count runs through the document (「3 / 16」 is page 3; a stray 「7 / 9」
+    in it changes nothing); where the count starts again (a call for proposals of three parts, 「1／4」…「1／3」…), n
+    alone would name several pages, and the labels keep their totals."""
+    counted = [m for label in labels if (m := _COUNTED.match(label))]
+    if len(counted) > len({m[1] for m in counted}):  # some n on two pages: n alone would not say which
         return labels
     return [m[1] if (m := _COUNTED.match(label)) else label for label in labels]
 
@@ -438,6 +435,11 @@ def _two_up(cands: list[list[tuple[str, int, str, bool]]]) -> list[list[tuple[st
     return out
 
 
+def _chapter_numeral(prefix: str) -> bool:
+    """A roman chapter numeral as printed (Ⅲ, read III): capitals I, V, X only — 「C-1」「MD-1」 are letters."""
+    return bool(re.fullmatch(r"[IVX]+", prefix)) and roman_value(prefix) is not None
+
+
 def _publication_prefix(cands: list[list[tuple[str, int, str, bool]]]) -> list[list[tuple[str, int, str, bool]]]:
     """A number printed after a prefix and a dash (「事例集-3」, 「1-2」, 「参考-1」) is a page in a section or
     in a named publication. When one word prefixes it on every page that has one (「事例集-1」…「事例集-7」),
@@ -450,6 +452,6 @@ def _publication_prefix(cands: list[list[tuple[str, int, str, bool]]]) -> list[l
     # only when every numbered page is numbered this way, and no number comes twice (「- 1 -」… then 「参考-1」)
     # (a roman numeral is a chapter's number too: 「Ⅲ-1」…「Ⅲ-7」 are pages of chapter Ⅲ, printed so)
     if (len(prefixes) != 1 or pages < 2 or pages != numbered or len(set(numbers)) != len(numbers)
-            or next(iter(prefixes)).isdigit() or roman_value(next(iter(prefixes))) is not None):
+            or next(iter(prefixes)).isdigit() or _chapter_numeral(next(iter(prefixes)))):
         return cands
     return [[(str(c[1]), c[1], "arabic", True) if c[2].startswith("sectioned:") else c for c in cs] for cs in cands]

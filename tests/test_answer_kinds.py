@@ -168,5 +168,9 @@ def test_a_sum_named_under_another_question_word_is_not_asked():
     assert "money" not in kinds("From which fiscal year's budget does the rule apply?")
     assert "money" in kinds("What is the budget for the council in 2025?")
     assert "money" in kinds("How much is the fee for the training?")
+    # a relative clause's who / which / when asks nothing of its own
+    assert "money" in kinds("What is the fee for residents who are over 65?")
+    assert "money" in kinds("What is the budget for the program which started in 2024?")
+    assert "money" in kinds("How many yen is the fee?")
     assert "money" not in kinds("変更承認のいらない減額の範囲はどうなりますか")  # a reduction, not a sum asked
     assert "money" in kinds("補助金の上限額はどうなりますか")

@@ -224,6 +224,9 @@ def test_a_count_that_starts_again_keeps_its_total_and_a_roman_chapter_its_prefi
     # 「Ⅲ-1」… are pages of chapter Ⅲ; a word prefixing every page (事例集-1…) names the publication
     assert labels(["", "Ⅲ-1", "Ⅲ-2", "Ⅲ-3"]) == ["", "III-1", "III-2", "III-3"]
     assert labels(["事例集-1", "事例集-2", "事例集-3"]) == ["1", "2", "3"]
+    # one stray total in a run that counts once changes nothing; latin letters are no chapter numerals
+    assert labels(["1 / 8", "2 / 8", "3 / 8", "4 / 9", "5 / 8"]) == ["1", "2", "3", "4", "5"]
+    assert labels(["C-1", "C-2", "C-3"]) == ["1", "2", "3"]
 
 
 def _leader_pdf(path: Path, dotted: bool, underline: bool = False) -> list[str]:

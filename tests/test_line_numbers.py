@@ -43,3 +43,22 @@ def test_numbers_that_do_not_count_are_kept():
 def test_a_number_inside_its_line_is_not_a_line_number():
     chars = _page(list(range(1, 9)), num_size=7.0, number_x1=92.0, text_x0=90.0)
     assert line_number_chars(chars) == set()
+
+
+def test_a_long_no_column_where_the_prose_starts_is_kept():
+    # an unruled table numbered 1-16 at the text's size, under a line of prose that starts where the numbers do
+    chars = _word("県内の協力店の一覧は次のとおりです。", 60.0, 80.0, 10.5) + _page(list(range(1, 17)), num_size=10.5)
+    assert line_number_chars(chars) == set()
+
+
+def test_same_size_numbers_in_a_margin_of_their_own_are_line_numbers():
+    chars = _page(list(range(1, 17)), num_size=10.5)
+    assert len(line_number_chars(chars)) == sum(len(str(n)) for n in range(1, 17))
+
+
+def test_a_table_of_numbers_keeps_its_number_column():
+    chars: list[dict] = []
+    for i in range(6):
+        top = 100.0 + i * 18.0
+        chars += _word(str(i + 1), 60.0, top, 10.5) + _word(str(120 + 7 * i), 120.0, top, 10.5)
+    assert line_number_chars(chars) == set()

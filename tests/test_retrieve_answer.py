@@ -305,6 +305,13 @@ def test_a_follow_up_asks_what_it_asks_and_also_questions_carry_their_subject():
     assert q.follow_up and "補助" in q.standalone
     # a new topic with a light verb stays as typed
     assert not analyze("相談会もありますか", turn("研修会はありますか")).follow_up
+    # 「どうだった？」 asks no kind of its own: the count or sum asked before stands
+    q = analyze("じゃあ令和5年度はどうだった？", turn("相談件数は何件？"))
+    assert q.numeric and q.counter == "件"
+    assert "money" in analyze("令和5年度はどうですか", turn("補助金の上限額はいくら？")).asks
+    # the subject a 「も」 question carried reaches the question after it
+    two = turn("設立準備補助金って何に使えるの？") + turn("協議会ができたあとの運営費にも使える？")
+    assert "補助" in analyze("それって上限はいくら？", two).standalone
 
 
 def test_the_reranker_reads_whether_a_passage_is_of_the_asked_year(retriever):

@@ -490,8 +490,12 @@ def test_rows_holding_a_figure_the_question_states():
     assert found is not None and [visits[i][0] for i in found[1]] == ["みくまり市", "きさらぎ市", "すがの町"]
     assert rows_where(analyze("出張相談会を13回開いた市町はどこですか"), [hit]) is None  # 3回 is not 13回
     assert rows_where(analyze("3回以上開いた市町はどこ？"), [hit]) is None  # a comparison
-    # a column the question names beyond the table's topic still stops the sifting
+    # a column the question names beyond the table's topic still stops the sifting, also when the caption names it
     assert rows_where(analyze("3回開いて相談件数が多かった市町はどこですか"), [hit]) is None
+    both = "出張相談会の開催回数と相談件数"
+    named = Hit({"id": "w", "doc_id": "d", "kind": "table", "grid": visits, "text": both, "unit_title": both}, 1.0, 1)
+    assert rows_where(analyze("3回開いて相談件数が多かった市町はどこですか"), [named]) is None
+    assert rows_where(analyze("3回目の相談会を開いた市町はどこですか"), [hit]) is None  # an ordinal, no count
 
 
 def test_conditions_it_cannot_read_give_no_rows():
