@@ -258,15 +258,20 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             continue  # 「相談件数は何件」 is not answered by a cell counting in its own counter (4市町村)
         if not figure_q and not _cell_fits(q, value, [labels[i], head, h.chunk.get("unit_title", "")]):
             continue
-        if other_year(q, f"{labels[i]} {head} {value}") or (
-                not fiscal_years(normalize(f"{labels[i]} {head}"))
-                and other_year(q, f"{h.chunk.get('unit_title', '')} {labels[i]} {head} {value}")):
+        if other_year(q, f"{labels[i]} {head} {value}") or _dated_elsewhere(q, h, f"{labels[i]} {head}", f"{labels[i]} {head} {value}"):
             continue  # the cell is another year's (令和5年度142件 where 令和4年度 is asked), or its table's caption dates it
             # to another year (「住まいの相談件数（令和6年度）」 for a question about 令和5年度)
         if not places_held(q, h, [*row, head]):
             continue  # 「ゆりのき市の相談件数」 is not the whole prefecture's figure in a table without ゆりのき市
         return h, i + 1, j, labels[i], head, value
     return None
+
+
+def _dated_elsewhere(q: Query, h: Hit, labels: str, cell: str = "") -> bool:
+    """The table's caption dates it to another year (or another of a series) than the question asks, while its
+    labels name no year of their own: 「住まいの相談件数（令和6年度）」 answers nothing about 令和5年度. `cell`: the
+    cell read with its labels, when one cell is judged."""
+    return not fiscal_years(normalize(labels)) and other_year(q, f"{h.chunk.get('unit_title', '')} {cell}".strip())
 
 
 def cell_of_kind(q: Query, h: Hit, value: str, head: str) -> bool:
@@ -616,8 +621,7 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
     _text, qn, q_tokens = _question_keys(q)
     for h, grid in _value_tables(hits[:top], min_rows=3, min_cols=2):
         labels = row_labels(grid)
-        if q.years and not fiscal_years(normalize(" ".join([*grid[0], *labels]))) and other_year(
-                q, h.chunk.get("unit_title", "")):
+        if q.years and _dated_elsewhere(q, h, " ".join([*grid[0], *labels])):
             continue  # a table its caption dates to another year (「相談件数（令和6年度）」 for 令和5年度) names no row
         keys = [_cell_key(lab) for lab in labels]
         exact = _labels_named(labels, qn)

@@ -281,7 +281,8 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
     # what a follow-up asks is its own when it has a question word (「いちばん多く開いたのはどこ？」 after 「何回やった？」
     # asks a name, not a count); without one (「令和5年度は？」) it asks what the question before asked
     # (「どうだった？」 asks no kind of its own: the one before's stands)
-    own_asks = follow and bool(asked_kinds(normalize(raw)) or explicit_counter(own) or NUMERIC_Q.search(own))
+    own_kinds = asked_kinds(normalize(raw)) if follow else ()
+    own_asks = follow and bool(own_kinds or explicit_counter(own) or NUMERIC_Q.search(own))
     asking = own if own_asks else nt
     # a name read from romaji singles out a place only when it is one place (ともえ県 and ともえ町 share a key)
     places = [n for n in named if n[-1:] in vocabulary().english_suffixes.values()]
@@ -298,7 +299,7 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         negated=bool(NEGATION.search(nt)), zero=bool(ZERO_Q.search(nt)),
         years=tuple(dict.fromkeys(re.sub(r"\s+", "", y) for y in YEAR.findall(nt))), truncated=truncated,
         rewrite=rewrite or "",
-        asks=_with_group(asked_kinds(normalize(raw) if own_asks else normalize(raw + " " + standalone)), group),
+        asks=_with_group(own_kinds if own_asks else asked_kinds(normalize(raw + " " + standalone)), group),
         extreme=next((k for k, rx in EXTREME_Q.items() if rx.search(nt) or rx.search(raw)), "") or compare,
         compare=bool(compare),
         specs=specs, attribute=asked_attribute(own) or asked_attribute(nt),

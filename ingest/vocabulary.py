@@ -32,8 +32,8 @@ class Vocabulary:
     english_suffixes: dict[str, str] = field(default_factory=dict)  # "city" -> 市 after a romanised name
     count_words: tuple[str, ...] = ()
     not_attributes: frozenset[str] = frozenset()
-    relative_nouns: frozenset[str] = frozenset()
-    light_verbs: frozenset[str] = frozenset()  # する, ある: a verb that names no action of its own  # 後, これまで: a time told from what was said, no topic of its own
+    relative_nouns: frozenset[str] = frozenset()  # 後, これまで: a time told from what was said, no topic of its own
+    light_verbs: frozenset[str] = frozenset()  # する, ある: a verb that names no action of its own
     totals: frozenset[str] = frozenset()  # 合計, 平均: 「Xの合計」 asks X in all — X is the attribute
     time_words: tuple[str, ...] = ()  # 期限, 日程: an attribute ending so is named by a date's own shape
     counter_groups: tuple[frozenset[str], ...] = ()
