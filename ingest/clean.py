@@ -13,9 +13,11 @@ _PAGE_NUM = re.compile(r"^\s*[-‐－―ー–—]\s*(\d{1,4})\s*[-‐－―ー�
 NOTE_MARK = re.compile(r"^\s*(?:※|\*\s*\d|\(注\s*\d*\)|注\s*\d*\s*[):]|注\s*\d+\s)")
 # a footnote's number at the start of a small line at the page foot (「1)　…」「(2) …」「*3」「注4」): the body
 # carries the same number after the words it annotates. Read so only in small type at a page's foot, where a
-# numbered list item (「1) 調査の目的」 at body size) does not stand.
-FOOT_MARK = re.compile(r"^\s*(?:\d{1,2}\)|\(\d{1,2}\)|\*\s*\d{1,2}|注\s*\d{1,2})\s*\S")
-_BULLET = re.compile(r"^\s*(?:[・○●◆◇■□▪※]|[①-⑳]|[（(]\d+[）)]|\d+[.)．）]|[ア-ン][.．）]|[-*] )")
+# numbered list item (「1) 調査の目的」 at body size) does not stand. A bare number apart from its text (「10 契約の…」)
+# is a word processor's raised footnote number (the reader sets it apart: ingest/reference_marks.py).
+FOOT_MARK = re.compile(r"^\s*(?:\d{1,2}\)|\(\d{1,2}\)|\*\s*\d{1,2}|注\s*\d{1,2}|\d{1,2}(?=\s))\s*\S")
+# (an official numbering's 「1　…」 and 「ア　…」 levels set their mark apart by a full-width space; 「ア」 alone is no word)
+_BULLET = re.compile(r"^\s*(?:[・○●◆◇■□▪※]|[①-⑳]|[（(]\d+[）)]|\d+[.)．）]|[ア-ン][.．）]|[-*] |\d{1,2}\u3000|[ア-ン][\u3000 ])")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _WS = re.compile(r"\s+")
 

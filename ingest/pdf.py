@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from .line_numbers import without_line_numbers
+from .reference_marks import lead_number_end, without_reference_marks
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".md", ".markdown"}
 
@@ -55,6 +56,9 @@ class Table:
     bbox: tuple[float, float, float, float]
     block: int = -1
     unit: str = ""  # the unit printed inside the table (an unruled table's header corner), if any
+    # columns of group names (cells merged over rows) whose last cell reaches the grid's foot, with its text: a
+    # group the page break may cut, whose rows go on, with that cell left empty, in the table's next part
+    open_spans: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -194,7 +198,9 @@ def _split_row(chars: list[dict], bars: list[tuple[float, float, float, float]] 
         size = max(c["size"], prev["size"], 1.0)
         if c["x0"] - prev["x1"] <= size * 0.9:
             out[-1].append(c)
-        elif _bar_between(prev, c, bars or [], size) or _leader_between(prev, c, leaders or [], size):
+        elif (_bar_between(prev, c, bars or [], size) or _leader_between(prev, c, leaders or [], size)
+              or (c["x0"] - prev["x1"] <= size * 2.0 and lead_number_end([*out[-1], c]) == len(out[-1]))):
+            # (or a footnote's raised number set before its text at the page foot: 「⁷　上限額は…」)
             # one line, its two parts kept apart by a space as the eye sees them (「20〜29 ‥‥ 15」 is not 「20〜2915」)
             out[-1] += [dict(prev, text=" ", x0=prev["x1"], x1=c["x0"]), c]
         else:
@@ -268,8 +274,11 @@ def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, fl
     out: list[Line] = []
     parts = [part for row in rows for piece in _split_row(row, bars, leaders) for part in _at_rules(piece, rules or [])]
     for piece, stop in parts:
-        text = "".join(c["text"] for c in piece).strip()
         ink = [c for c in piece if c["text"].strip()]
+        lead = lead_number_end(ink)
+        if lead:  # a footnote's raised number glued to its text: read apart, as the eye does (「10 契約の…」)
+            piece = [*ink[:lead], dict(ink[lead - 1], text=" "), *piece[piece.index(ink[lead]):]]
+        text = "".join(c["text"] for c in piece).strip()
         if not text or not ink:
             continue
         fonts = Counter(_font_family(c.get("fontname", "")) for c in ink)
@@ -286,6 +295,41 @@ def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, fl
 
 FRAME_LINES = 10  # a cell of this many lines holds a column of prose, not a value
 FRAME_CELLS = 6  # a page frame has a handful of cells (bands, gutters, panels); a table of values has more
+
+
+def merged_rows(t) -> tuple[list[list[str]], dict[int, str]]:
+    """A ruled table's rows with a merged (rowspan) cell's text in every row it spans, and its open spans.
+
+    pdfplumber gives the text of a cell merged over several rows to the first of them and None to the rest; a row
+    read alone (「令和5年度 2,000 980」) then loses the name of the group it belongs to, so each row gets it. A
+    cell merged across columns (a 合計 spanning two) stays in its first column: only a cell whose box reaches down
+    into a row with other text fills it. A cell merged down from a row that also merges cells across (a header
+    over its sub-columns) or from the first row is the header's, left to the two-level header reading."""
+    raw = t.extract()
+    rows = [[(c or "") for c in row] for row in raw]
+    boxes = [list(r.cells) for r in t.rows]
+    if len(boxes) != len(rows):
+        return rows, {}
+    spans: dict[int, tuple[int, float]] = {}  # column -> (the row its last cell starts on, that cell's bottom)
+    across: set[int] = set()  # rows with a cell merged across columns: header rows over their sub-columns
+    grouped: set[int] = set()  # columns with a cell merged over rows of values: a column of group names
+    for r, (row, cells) in enumerate(zip(raw, boxes, strict=True)):
+        top = t.rows[r].bbox[1]
+        n = min(len(row), len(cells))
+        down = {c for c in range(n) if cells[c] is None and c in spans and spans[c][1] > top + 1.0}
+        if any(cells[c] is None and c not in down for c in range(n)):
+            across.add(r)
+        for c in range(n):
+            if cells[c] is not None:
+                spans[c] = (r, cells[c][3])
+            elif (c in down and row[c] is None and spans[c][0] > 0 and spans[c][0] not in across
+                  and any(x and x.strip() for x in row)):
+                rows[r][c] = rows[spans[c][0]][c]
+                grouped.add(c)
+    bottom = t.rows[-1].bbox[3] if t.rows else 0.0
+    open_spans = {c: rows[r][c] for c, (r, foot) in spans.items()
+                  if c in grouped and foot >= bottom - 1.0 and rows[r][c].strip()}
+    return rows, open_spans
 
 
 def is_frame(rows: list[list[str]]) -> bool:
@@ -313,7 +357,7 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     plots = []
     stacked = []
     for t in ppage.find_tables():
-        rows = [[(c or "") for c in row] for row in t.extract()]
+        rows, open_spans = merged_rows(t)
         if rows and is_chart_grid(rows):
             plots.append(tuple(t.bbox))  # a chart's gridlines: its labels are read below
             continue
@@ -324,7 +368,7 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
         # printed on a band beside a coloured marker (「■ 8. 今後の課題」 as two cells); their text stays text
         if len(rows) >= 1 and max(len(r) for r in rows) >= 2 and sum(bool(c.strip()) for r in rows for c in r) >= 2 \
                 and not is_frame(rows):
-            tables.append(Table(rows=rows, page_index=index, bbox=tuple(t.bbox)))
+            tables.append(Table(rows=rows, page_index=index, bbox=tuple(t.bbox), open_spans=open_spans))
     read_out: list[tuple[float, float, float, float]] = []  # a chart's plot and the labels its grid now holds
     ruled = [t.bbox for t in tables]
     words = ppage.extract_words() if plots or stacked or has_columns(ppage.rects) else []
@@ -348,7 +392,8 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
                 tables.append(Table(rows=[cells], page_index=index, bbox=bbox))
                 ruled.append(bbox)
     tboxes = [t.bbox for t in tables]
-    chars = without_line_numbers([c for c in ppage.chars if not _inside(c, ruled) and not _inside(c, read_out)])
+    chars = without_reference_marks(without_line_numbers(
+        [c for c in ppage.chars if not _inside(c, ruled) and not _inside(c, read_out)]))
     weights: Counter = Counter()
     for c in chars:
         if c["text"].strip():

@@ -86,6 +86,7 @@ class Unit:
     # tables: the pages each grid row is printed on, (label, index) pairs (a row split at a page break has two);
     # empty when unknown (a table joined beside another)
     row_places: list[list[tuple[str, int]]] = field(default_factory=list)
+    open_spans: dict[int, str] = field(default_factory=dict)  # tables: merged cells cut by the page (pdf.Table)
 
     def add_place(self, label: str, index: int, bbox: tuple[float, float, float, float]) -> None:
         if not self.pages or self.pages[-1] != label:
@@ -272,24 +273,41 @@ def caption_lead(text: str) -> bool:
     return any(re.match(rf"^{re.escape(w)}[ \u3000]+\D", t) for w in vocabulary()["captions"])
 
 
-# item numberings whose next number opens the next item (記書き 「1　…」「2　…」, 「（1）」「（2）」, 「1.」「2.」)
+# item numberings whose next number opens the next item (記書き 「1　…」「2　…」, 「（1）」「（2）」, 「1.」「2.」, 「①」「②」;
+# circled numbers are read before NFKC, which turns them into plain digits)
 _NUMBERINGS = (re.compile(r"^(\d{1,2})[ \u3000]"), re.compile(r"^[（(](\d{1,2})[）)]"), re.compile(r"^(\d{1,2})[.．](?!\d)"))
+_CIRCLED = re.compile(r"^\s*([①-⑳])")
+
+
+def _item_number(text: str) -> tuple[int, int] | None:
+    """(numbering scheme, number) of the item the line opens, None when it opens none."""
+    m = _CIRCLED.match(text)
+    if m:
+        return len(_NUMBERINGS), ord(m.group(1)) - 0x245F
+    t = normalize(text.strip())
+    for k, scheme in enumerate(_NUMBERINGS):
+        if n := scheme.match(t):
+            return k, int(n.group(1))
+    return None
 
 
 def _opens_item(text: str) -> bool:
-    t = normalize(text.strip())
-    return any(scheme.match(t) for scheme in _NUMBERINGS)
+    return _item_number(text) is not None
 
 
 def numbered_next(prev: str, text: str) -> bool:
     """The line opens item n+1 of the numbering the previous line opened with item n: the previous item ran to
     the right edge without a full stop (「1　指定番号　第18号」「2　名称　…」), and the two are still two items."""
-    a, b = normalize(prev), normalize(text)
-    for scheme in _NUMBERINGS:
-        m, n = scheme.match(a), scheme.match(b)
-        if m and n and int(n.group(1)) == int(m.group(1)) + 1:
-            return True
-    return False
+    a, b = _item_number(prev), _item_number(text)
+    return a is not None and b is not None and a[0] == b[0] and b[1] == a[1] + 1
+
+
+def _list_goes_on(para_lines: list[str], nxt: Page | None) -> str:
+    """The item a numbered list ends the page with, when the next page's first line opens its next item (③ at the
+    foot of one page, ④ at the top of the next); "" otherwise."""
+    last = next((t.strip() for t in reversed(para_lines) if _opens_item(t)), "")
+    first = next((b for b in nxt.blocks if not isinstance(b, Line) or b.text.strip()), None) if nxt else None
+    return last if last and isinstance(first, Line) and numbered_next(last, first.text.strip()) else ""
 
 
 def starts_paragraph(line: Line, prev: Line | None, kind: str) -> bool:
@@ -692,6 +710,19 @@ def continued_rows(grid: list[list[str]], more: list[list[str]]) -> list[list[st
     return more
 
 
+def span_filled(rows: list[list[str]], spans: dict[int, str]) -> list[list[str]]:
+    """A continued table's first rows with the group cell the page break cut: a cell merged over the last rows of
+    the part before is printed there only, and its group's rows on the next page leave it empty (the merged
+    「3　市町村支援業務（30点）」 over one row before the break and two after). The empty cells at the top of that
+    column take its text, up to the first cell printed in it."""
+    for col, text in spans.items():
+        for row in rows:
+            if col >= len(row) or row[col].strip() or not any(c.strip() for c in row):
+                break
+            row[col] = text
+    return rows
+
+
 def is_split_row(last: list[str], row: list[str], others: list[list[str]] | None = None) -> bool:
     """The first row under a page break goes on with the row above it: its first (key) cell is empty while the
     last row's is not, and each cell it fills goes on from a cell of running text (over 20 characters) that
@@ -743,13 +774,18 @@ def is_note_line(text: str) -> bool:
 
 
 def _note_cut(page: Page, foot: int) -> bool:
-    """The page's last footnote stops inside a sentence, cut by the page: it wrapped at least once, its last line
-    runs to the text's right edge (tables and boxes count for the edge), and it ends on no sentence end or
-    closing bracket (「（右ページに続く）」). Its end is at the next page's foot."""
+    """The page's last footnote stops inside a sentence, cut by the page: it wrapped at least once (or its one
+    line stops on a comma), its last line runs to the text's right edge (tables and boxes count for the edge), and
+    it ends on no sentence end or closing bracket (「（右ページに続く）」). Its end is at the next page's foot."""
     lines = [b for b in page.blocks[foot:] if isinstance(b, Line) and b.text.strip()]
-    if len(lines) < 2 or is_note_line(lines[-1].text):
-        return False  # a one-line note ends where it ends
+    if not lines:
+        return False
     tail = lines[-1]
+    one_line_cut = is_note_line(tail.text) and normalize(tail.text).rstrip().endswith(("、", ","))
+    if is_note_line(tail.text) and not one_line_cut:
+        return False  # a one-line note ends where it ends
+    if len(lines) < 2 and not one_line_cut:
+        return False
     right = max((b.bbox[2] for b in page.blocks if not isinstance(b, Line) or b.text.strip()), default=0.0)
     return (tail.bbox[2] >= right - 2 * max(tail.size, 6.0)
             and not normalize(tail.text).rstrip().endswith((*SENTENCE_END, ")", "）", "」", "】")))
@@ -827,14 +863,17 @@ def build_units(pages: list[Page]) -> list[Unit]:
     # a page's footnotes printed while a sentence runs on to the next page: read after that sentence's paragraph
     held_notes: list[tuple[Line, Page]] = []
     notes_wait = False  # the held notes stop inside a sentence: they wait for their end at the next page's foot
+    list_wait = ""  # the item a numbered list ended the page with, going on overleaf (③ then ④): notes wait for its end
 
-    def flush_para() -> None:
-        nonlocal para, para_lines, para_objs, prev_line
+    def flush_para(list_goes_on: bool = False) -> None:
+        nonlocal para, para_lines, para_objs, prev_line, list_wait
         if para is not None and para_lines:
             para.text = join_lines([without_page_turn(t) for t in para_lines], broken_short(para_objs))
             units.append(para)
         para, para_lines, para_objs, prev_line = None, [], [], None
-        if held_notes and not notes_wait:
+        if not list_goes_on:
+            list_wait = ""
+        if held_notes and not notes_wait and not list_wait:
             notes = new_unit("text")
             pieces: list[list[str]] = []
             for line, pg in held_notes:
@@ -912,14 +951,20 @@ def build_units(pages: list[Page]) -> list[Unit]:
         table_next = foot is not None and _table_goes_on(page, pages[k + 1] if k + 1 < len(pages) else None, foot)
         note_open = foot is not None and _note_cut(page, foot)
         for at, block in enumerate(page.blocks):
-            if at == foot and (notes_wait or (page is not pages[-1] and (note_open or table_next or (
+            item_on = at == foot and _list_goes_on(
+                para_lines or ([units[-1].text] if units and units[-1].kind == "text" else []),
+                pages[k + 1] if k + 1 < len(pages) else None)
+            if at == foot and (notes_wait or item_on or (page is not pages[-1] and (note_open or table_next or (
                     para_lines and prev_line is not None and not prev_line.text.rstrip().endswith(SENTENCE_END))))):
                 # the body's sentence goes on over the page: its footnotes must not cut it, nor a table that may go
-                # on at the next page's top; a note that goes on at the next page's foot is read with its end there
+                # on at the next page's top, nor a numbered list whose next item opens the next page; a note that
+                # goes on at the next page's foot is read with its end there
                 held_notes.extend((b, page) for b in page.blocks[at:] if isinstance(b, Line) and b.text.strip())
                 notes_wait = note_open and page is not pages[-1]
+                if item_on:
+                    list_wait = item_on
                 if not notes_wait and not para_lines:
-                    flush_para()
+                    flush_para(list_goes_on=bool(item_on))
                 break
             if isinstance(block, Table):
                 flush_para()
@@ -940,7 +985,8 @@ def build_units(pages: list[Page]) -> list[Unit]:
                     last_table = page_table
                 if caption is None and not titles and last_table is not None and _continues(last_table, block, grid):
                     before = list(last_table.grid[-1])
-                    grid = continued_rows(last_table.grid, grid)
+                    grid = span_filled(continued_rows(last_table.grid, grid), last_table.open_spans)
+                    last_table.open_spans = block.open_spans
                     if last_table.row_places and len(last_table.row_places) == len(last_table.grid):
                         here = (page.label, page.index)
                         if last_table.grid[-1] != before:  # the last row went on onto this page
@@ -969,6 +1015,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
                     unit.title = inner_title
                     _split_unit(unit)  # 「事業費・人件費の推移（単位：千円）」
                 unit.row_places = [[(page.label, page.index)] for _ in grid]
+                unit.open_spans = block.open_spans
                 if titles and not unit.title:  # the sheet's title printed in the grid's first row
                     unit.title, titles = titles[0], titles[1:]
                 if titles:
@@ -1161,9 +1208,12 @@ def build_units(pages: list[Page]) -> list[Unit]:
             # last item opened with, though that item wrapped onto a line of its own
             opener = next((t for t in reversed(para_lines) if _opens_item(t)), "") if para is not None else ""
             turned = bool(para_lines) and turns_page(para_lines[-1])  # 「…とい（次ページに続く）」: it goes on here
+            next_item = bool(list_wait) and numbered_next(list_wait, line.text.strip())
+            if next_item:  # the list the page's notes wait for goes on: they wait for its last item
+                list_wait = line.text.strip()
             if para is None or (not turned and (starts_paragraph(line, prev_line, kind) or (
                     opener and numbered_next(opener.strip(), line.text.strip())))):
-                flush_para()
+                flush_para(list_goes_on=next_item)
                 para = new_unit("text")
             para_objs.append(line)
             para_lines.append(line.text)
