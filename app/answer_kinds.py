@@ -117,17 +117,20 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "duration": (re.compile(r"何\s*(?:分間?(?!の)|時間|日間|週間|か月間?|ヶ月間?|カ月間?|年間)|どのくらいの期間|"
                             r"何\s*(?:年|か月|ヶ月|カ月|週)\s*(?:くらい|ぐらい|ほど|程度)|how long", re.I),
                  re.compile(r"\d+\s*(?:分間?(?!の)|時間|日間|週間|[かヶケヵカ箇]月間?|年間)|半年|"
-                            r"\d+\s*年\s*(?:程度|ほど|くらい|ぐらい|前後|以上|以内|半)")),
+                            r"\d+\s*年\s*(?:程度|ほど|くらい|ぐらい|前後|以上|以内|半)|"
+                            # 「設立から3年度まで」「5年度続けて」, not the date 「令和3年度まで」
+                            r"(?<!令和)(?<!平成)(?<!昭和)(?<![\d\s])\d{1,2}\s*か?年度\s*(?:間|まで|以内|続け|にわたり)")),
     # a form's or a rule's number: 「様式は第何号」「何号様式」 — answered by 様式第3号, 第2号様式
     "form": (re.compile(r"第?何号|何条"), re.compile(r"第\s*\d+\s*[号条]|\d+\s*号様式")),
 }
 # a question answered yes or no: a verb asked about (含まれますか, 受けられますか, can I…) and no question word
-YES_NO = re.compile(r"(?:ます|です|でしょう|られる|れる|できる|ある|いる|ない)か[。？?]?\s*$|^(?:is|are|can|do|does|did|will|should)\b",
-                    re.I)
+# (or, typed casually, a verb or 「の」 before the question mark: 「含めないといけないの？」「電話で聞いてもいい？」)
+YES_NO = re.compile(r"(?:ます|です|でしょう|られる|れる|できる|ある|いる|ない)か[。？?]?\s*$|(?:[のいるたうな]|かな)[？?]\s*$|"
+                    r"^(?:is|are|can|do|does|did|will|should)\b", re.I)
 QUESTION_WORD = re.compile(r"何|なに|なん|いくら|いくつ|いつ|どこ|どちら|どれ|どの|どう|どんな|どのような|誰|だれ|どなた|"
                            r"\b(?:how|what|when|where|who|which|whom)\b", re.I)
 # a request phrased as a question (教えてもらえますか, わかりますか, can you tell me): it asks for the value
-REQUEST = re.compile(r"教え|知りたい|知らせ|わかり|分かり|伺え|\b(?:tell|show|know|give)\b", re.I)
+REQUEST = re.compile(r"教え|知りたい|知らせ|わか[りる]|分か[りる]|知って|伺え|\b(?:tell|show|know|give)\b", re.I)
 # a table header or unit whose bare numbers are rates (構成比（％）, 割合, 執行率): its cells answer a rate question
 RATE_HEAD = re.compile(r"[%％]|率|比(?!較)|割合|シェア|\b(?:share|rate|ratio)\b", re.I)
 ANSWER_LOOKS = {kind: looks for kind, (_asks, looks) in ANSWER_TYPES.items()}
@@ -233,6 +236,14 @@ def _money_named_only(clause: str) -> bool:
     return not ANSWER_TYPES["money"][0].search(_EN_MONEY_NOUN.sub(" ", clause))
 
 
+# 「費用がかかったら、誰持ちになるの？」「経費はどこが負担？」 ask who bears a cost, not how much it is
+_WHO_PAYS = re.compile(r"(?:誰|だれ|どこ|どちら)\s*(?:が|の)?\s*(?:持ち|負担|払|支払|出す|もつ|持つ)")
+
+
+def _who_pays(clause: str) -> bool:
+    return bool(_WHO_PAYS.search(clause)) and not re.search(r"いくら|金額|何\s*円|how much", clause, re.I)
+
+
 def asked_kinds(text: str) -> tuple[str, ...]:
     """The answer kinds a (normalised) question asks for: 「いつ開催」 -> ("date",). Words the question quotes
     (「予算の確保が難しい」と答えた…) are the document's, not what it asks for."""
@@ -247,7 +258,8 @@ def asked_kinds(text: str) -> tuple[str, ...]:
     if not asking:
         return ()  # 「その費用に人件費は含まれますか」 asks whether, not how much
     kinds = tuple(kind for kind, (asks, _looks) in ANSWER_TYPES.items()
-                  if any(asks.search(t) and not (kind == "money" and _money_named_only(t)) for t in asking))
+                  if any(asks.search(t) and not (kind == "money" and (_money_named_only(t) or _who_pays(t)))
+                         for t in asking))
     if "venue" in kinds:
         kinds = tuple(k for k in kinds if k != "place")  # a venue asked for: the narrower look answers it
     return kinds

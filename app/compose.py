@@ -238,6 +238,8 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
                 matches = [i for i, lab in enumerate(labels) if TOTAL_Q.search(lab)] or matches
             if own:
                 matches = [i for i in matches if _cell_key(labels[i]) in own] or matches
+            if len(matches) > 1:  # rows keyed by two labels (事業名 merged over its 年度 rows): the other one named too
+                matches = _rows_by_other_label(grid, matches, qn) or matches
             if not matches:
                 matches = _rows_by_value(grid, qn, j) or _rows_by_words(labels, q_tokens)
             if len(matches) != 1:
@@ -245,6 +247,8 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             i = matches[0]
         row = grid[i + 1]
         head = header[j]
+        if _about_else(q, h, hits, labels[i]):
+            continue
         if q.negated and not (NEGATION.search(normalize(head + row[0])) or _is_zero_header(head)):
             continue
         value = row[j].strip() if j < len(row) else ""
@@ -265,6 +269,27 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             continue  # 「ゆりのき市の相談件数」 is not the whole prefecture's figure in a table without ゆりのき市
         return h, i + 1, j, labels[i], head, value
     return None
+
+
+def _about_else(q: Query, h: Hit, hits: list[Hit], row_label: str) -> bool:
+    """A table whose row the question names only by a year (「令和6年度」) is about something else when the question
+    names a thing (a noun of two characters or more) that neither the table's caption, headers nor labels print,
+    while another passage found does: 「令和6年度の相談者のうち、障害者は何％」 is not answered by the row 令和6年度 of
+    a chart of 相談件数, when the report speaks of 障害者 elsewhere."""
+    if q.language != "ja" or not fiscal_years(normalize(row_label)) or without_years(normalize(row_label)).strip():
+        return False
+    grid = h.chunk.get("grid") or []
+    own = squash(normalize(" ".join([h.chunk.get("unit_title", ""), *(grid[0] if grid else []),
+                                     *(r[0] for r in grid[1:] if r)])))
+    others = squash(normalize(" ".join(x.chunk["text"] for x in hits if x is not h)))
+    for t in q.terms:
+        w = squash(t.word)
+        if (t.pos != "名詞" or len(w) < 2 or w[0] in "一二三四五六七八九十何" or w in own  # (一度も: a count, not a thing)
+                or any(squash(x) in own for x in vocabulary().synonyms(t.word))):
+            continue
+        if w in others:
+            return True
+    return False
 
 
 def _dated_elsewhere(q: Query, h: Hit, labels: str, cell: str = "") -> bool:
@@ -392,6 +417,17 @@ def _labels_named(labels: list[str], qn: str) -> list[int]:
     bare = [_cell_key(expand_short_forms(without_status(lab))) for lab in labels]
     return [i for i, (k, b) in enumerate(zip(keys, bare, strict=True))
             if len(k) >= 2 and not k.isdigit() and (k in qn or (len(b) >= 4 and b in qn))]
+
+
+def _rows_by_other_label(grid: list[list[str]], rows: list[int], qn: str) -> list[int]:
+    """Of several rows sharing the label the question names, the one whose other label cell (a 年度, a 区分) the
+    question names as well; none when that does not single one out."""
+    cols = _label_columns(grid)
+    keyed = [i for i in rows if any(
+        k < len(grid[i + 1]) and len(key := _cell_key(grid[i + 1][k])) >= 2 and key in qn
+        and sum(_cell_key(grid[r + 1][k]) == key for r in rows if k < len(grid[r + 1])) == 1
+        for k in cols[1:] if k != 0)]
+    return keyed if len(keyed) == 1 else []
 
 
 def answer_cell(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, str] | None:
@@ -639,13 +675,21 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
                          for lab, r in zip(labels, grid[1:], strict=False)]
             spread = {t: sum(t in w for w in row_words) for t in q_tokens}
             rare = max(1, len(labels) // 3)
-            scores = [sum(retriever.idf(t) for t in w) if any(spread[t] <= rare for t in w) else 0.0 for w in row_words]
+            # words found in the label alone name the row only where they are most of it: 「参加資格」 names the
+            # topic of 「参加資格として、どんな法人…」, not the schedule's row 「参加資格の確認結果の通知」
+            label_words = [set(content_words(normalize(lab))) - context for lab in labels]
+            cell_words = [{t for c in r[1:] if c for t in content_words(normalize(c))} for r in grid[1:]]
+            rare_words = [{t for t in w if spread[t] <= rare} for w in row_words]
+            scores = [sum(retriever.idf(t) for t in w)
+                      if d and not (d <= lw and not d & cw and 2 * len(d) < len(lw)) else 0.0
+                      for w, d, lw, cw in zip(row_words, rare_words, label_words, cell_words, strict=False)]
             best = max(scores, default=0.0)
             rows = [i for i, sc in enumerate(scores) if sc == best] if best > 0 else []
         # a row of a table that names none of the question's places counts someone else (「ゆめみ市の…令和5年度は？」
         # is not answered by the row 令和5年度 of a survey of prefectures)
         given = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", ""))) if q.specs else frozenset()
-        rows = [i for i in rows if places_held(q, h, [*grid[i + 1], *grid[0]], given)]
+        rows = [i for i in rows if places_held(q, h, [*grid[i + 1], *grid[0]], given)
+                and not _about_else(q, h, hits, labels[i])]
         if 0 < len(rows) <= max_rows:
             return [(h, i + 1) for i in rows]
     return []
@@ -807,7 +851,9 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
                 if squash(item) in seen:
                     continue  # picked on its own merit already: the lines after it still belong here
                 listed = bool(ITEM_LINE.match(item)) or in_marked_run(sents, k)
-                if (not item or QUESTION_LINE.search(normalize(item))
+                # (an item phrased as a question — a checklist's or an audit's viewpoints 「①…行われているか。」 —
+                # is still an item; a question line that is no item starts the next question)
+                if (not item or (QUESTION_LINE.search(normalize(item)) and not listed)
                         or (is_title_line(item) and not listed) or (led and not listed)):
                     break
                 seen.add(squash(item))
@@ -879,7 +925,9 @@ def other_year(q: Query, text: str) -> bool:
 
 def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:
     """Index of the picked sentence whose stated figure (9法人, 3県) the question asks for, judged by
-    the words just before each figure; a negated question needs a negated phrase before it."""
+    the words around each figure: before it (「居住支援法人は28法人」) and after it up to the clause's end, where a
+    Japanese predicate stands (「6法人から、…提出されていなかった」); a negated question needs a negated phrase
+    there."""
     q_grams = bigrams(q.compose_text)
     best, best_score = None, 0.0
     for i, (_h, sent, _s) in enumerate(picked):
@@ -890,7 +938,15 @@ def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | Non
             if q.counter and not same_counter(m.group("unit"), q.counter):
                 continue
             before = text[max(0, m.start() - 30) : m.start()]
-            score = len(bigrams(before) & q_grams) + (3 if q.negated and NEGATION.search(before) else 0)
+            after = text[m.end() : m.end() + 40].split("。")[0]
+            nxt = next((n for n in FIGURE.finditer(after) if not q.counter or same_counter(n.group("unit"), q.counter)), None)
+            if nxt is not None:  # up to the next figure it counts: what follows that is said of that one
+                after = after[: nxt.start()]
+            # the words before weigh more: the figure's own subject stands there (「構成員としていないところが3県」)
+            ahead = bigrams(before) & q_grams
+            score = len(ahead) + 0.5 * len((bigrams(after) & q_grams) - ahead)
+            if q.negated:
+                score += 3 if NEGATION.search(before) else (1 if NEGATION.search(after) else 0)
             if score > best_score:
                 best, best_score = i, score
     return best
@@ -1233,8 +1289,8 @@ def group_title(sents: list[str], k: int) -> str:
 _ITEM_FAMILIES = (
     ("circled", re.compile(r"[①-⑳]")),
     ("paren", re.compile(r"[（(]\s*\d{1,2}\s*[）)]")),
-    ("number", re.compile(r"\d{1,2}\s*[.．)）]")),
-    ("katakana", re.compile(r"[ア-ン]\s*[.．)）]")),
+    ("number", re.compile(r"\d{1,2}\s*[.．)）]|\d{1,2}\u3000")),
+    ("katakana", re.compile(r"[ア-ン]\s*[.．)）]|[ア-ン][\u3000 ]")),
     ("latin", re.compile(r"[a-z][.)）]")),
 )
 

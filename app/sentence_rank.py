@@ -41,7 +41,9 @@ QUESTION_LINE = re.compile(rf"^(?:Q\s*\d*\s*[.．:：、]|Q(?=[^\x00-\x7f])|【(
                            r"(?:ですか|ますか|でしょうか)[。？?]?$|か[。？?]$|[？?]$")
 ANSWER_LINE = re.compile(rf"^(?:A\s*\d*\s*[.．:：、]|答\s*[.．:：]|【(?:{_ANSWERS})】)")
 # a list item: it belongs to the title or lead-in above it, however short it is
-ITEM_LINE = re.compile(r"^\s*(?:[①-⑳]|[・･\-－‐•◦]|[（(]\d{1,2}[）)]|\d{1,2}[.．)）]\s|[ア-ン][.．)）]|[a-z][.)）])")
+# (an official numbering's 「1　…」 and 「ア　…」 levels set their mark apart by a full-width space)
+ITEM_LINE = re.compile(r"^\s*(?:[①-⑳]|[・･\-－‐•◦]|[（(]\d{1,2}[）)]|\d{1,2}[.．)）]\s|[ア-ン][.．)）]|[a-z][.)）]|"
+                       r"\d{1,2}\u3000|[ア-ン][\u3000 ])")
 # a sentence that announces what follows (「…は次のとおりです。」「…の例：」): the items answer
 LEAD_IN = re.compile(r"(?:次|以下|下記|左記|右記)の(?:とおり|通り|ような|ように|よう)[^。]{0,12}[。：:]?$|[：:]$")
 
@@ -165,14 +167,26 @@ def in_marked_run(sents: list[str], i: int) -> bool:
     return any(0 <= k < len(sents) and sents[k].lstrip()[:1] == mark for k in (i - 1, i + 1))
 
 
+def _mark_kind(line: str) -> str:
+    """The kind of an item's mark: a digit, a katakana, a circled number, a bracket, or the mark itself."""
+    c = line.lstrip()[:1]
+    if c.isdigit():
+        return "digit"
+    if "ア" <= c <= "ン":
+        return "katakana"
+    if "①" <= c <= "⑳":
+        return "circled"
+    return c
+
+
 def introduces_list(sents: list[str], i: int) -> bool:
     """A sentence that points forward (次の4つの役割, 次に掲げる書類, …：) with list items right under it:
     the items are its answer (the wording of the pointer varies; the layout under it does not). So does a
     sentence counting what the list then names one by one (「新たに2法人を指定しました。」 over two ● lines,
     perhaps after one sentence more): the items are what it counted."""
     s = sents[i]
-    if ITEM_LINE.match(s) or i + 1 >= len(sents):
-        return False
+    if i + 1 >= len(sents) or (ITEM_LINE.match(s) and _mark_kind(s) == _mark_kind(sents[i + 1])):
+        return False  # an item introduces no list of its own kind (「1　…次のいずれか」 does introduce 「ア　…」)
     if FORWARD.search(normalize(s)) and ITEM_LINE.match(sents[i + 1]):
         return True  # 「○ 協議会は次の4つの役割を担う。」 over (1)…(4): a marked paragraph may point forward too
     if MARKED_LINE.match(s):
