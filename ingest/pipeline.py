@@ -32,6 +32,7 @@ class IngestReport:
     build_id: str = ""
     docs_indexed: list[str] = field(default_factory=list)
     docs_reused: list[str] = field(default_factory=list)
+    vectors_reused: int = 0  # passages and sentences whose text an older build (another schema) had embedded already
     docs_removed: list[str] = field(default_factory=list)
     failures: list[DocumentError] = field(default_factory=list)
     chunks: int = 0
@@ -172,6 +173,11 @@ def run_ingest(
         except (IndexMissingError, IndexUnavailableError):
             reusable, old_sent_vecs = {}, {}
 
+    # after a change of the reader (a new index schema) most passages and sentences come out as before: their vectors,
+    # made by the same model from the same text, are taken from the old build instead of embedded again
+    known_vecs = {} if force or same_settings or old_manifest.get("fingerprint", {}).get("model") != fp["model"] \
+        else _vectors_by_text(store)
+
     all_chunks: list[dict] = []
     all_tokens: list[list[str]] = []
     all_emb: list[np.ndarray] = []
@@ -261,10 +267,22 @@ def run_ingest(
         ci = chunk_pos[r["chunk_id"]]
         if per_chunk[r["chunk_id"]] == 1 and squash(sent_texts[j]) == squash(search_text(all_chunks[ci])):
             same_as_chunk[j] = ci
-        elif old is None:
-            sent_todo.append(j)
-        else:
+        elif old is not None:
             sent_vectors[j] = old
+        elif (known := known_vecs.get(sent_texts[j])) is not None and known.shape[0] == dim:
+            sent_vectors[j] = known
+            report.vectors_reused += 1
+        else:
+            sent_todo.append(j)
+    still: list[int] = []
+    for i in to_embed:
+        known = known_vecs.get(search_text(all_chunks[i]))
+        if known is not None and known.shape[0] == dim:
+            vectors[i] = known
+            report.vectors_reused += 1
+        else:
+            still.append(i)
+    to_embed = still
     texts = [search_text(all_chunks[i]) for i in to_embed] + [sent_texts[j] for j in sent_todo]
     targets = [(vectors, i) for i in to_embed] + [(sent_vectors, j) for j in sent_todo]
     # batches of similar length: a batch is padded to its longest text, so mixing 30-character
@@ -301,3 +319,27 @@ def run_ingest(
     report.chunks = len(all_chunks)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _vectors_by_text(store: IndexStore) -> dict[str, np.ndarray]:
+    """The old build's vectors by the exact text they were made from (a passage's search text, a sentence's
+    embedded text), to reuse where the new build embeds the same text with the same model. Empty when the old build
+    cannot be read: then everything is embedded."""
+    try:
+        _, old_chunks, old_emb, _ = store.load(with_embeddings=True)
+        sents, svecs = store.load_sentences(with_embeddings=True)
+    except (IndexMissingError, IndexUnavailableError, OSError, ValueError, KeyError):
+        return {}
+    out: dict[str, np.ndarray] = {}
+    if old_emb is not None:
+        for c, v in zip(old_chunks, old_emb, strict=False):
+            out.setdefault(search_text(c), v)
+    texts = {}
+    for c in old_chunks:
+        for i, (_sent, text) in enumerate(chunk_sentences(c)):
+            texts[(c["id"], i)] = text
+    for r, v in zip(sents, svecs if svecs is not None else [], strict=False):
+        text = texts.get((r["chunk_id"], r["i"]))
+        if text is not None:
+            out.setdefault(text, v)
+    return out

@@ -61,3 +61,26 @@ def test_reingest_with_nothing_changed_opens_no_pdf(two_docs, model_path, embedd
     monkeypatch.setattr(ingest.corpus, "pdf_title", opened)
     again = run_ingest(corpus, s.store_config, model_path, show_progress=False, embedder=embedder)
     assert not again.changed and again.chunks == first.chunks
+
+
+def test_a_new_reader_schema_reuses_the_vectors_of_unchanged_text(two_docs, model_path, embedder, monkeypatch):
+    """After an upgrade that changes the reader (a new index schema), every file is read again, but a passage or a
+    sentence whose text comes out as before keeps its vector: only changed text is embedded."""
+    import numpy as np
+    from conftest import make_settings
+
+    import ingest.pipeline
+    from ingest.index import IndexStore
+    from ingest.pipeline import run_ingest
+
+    tmp, corpus = two_docs
+    s = make_settings(tmp / "c", corpus, model_path)
+    first = run_ingest(corpus, s.store_config, model_path, show_progress=False, embedder=embedder)
+    _, chunks_a, emb_a, _ = IndexStore(s.store_config).load(with_embeddings=True)
+    monkeypatch.setattr(ingest.pipeline, "SCHEMA_VERSION", ingest.pipeline.SCHEMA_VERSION + 1)
+    again = run_ingest(corpus, s.store_config, model_path, show_progress=False, embedder=embedder)
+    assert again.changed and again.docs_indexed  # read again: the reader changed
+    assert again.vectors_reused >= first.chunks and again.embedded == 0  # nothing new to embed
+    _, chunks_b, emb_b, _ = IndexStore(s.store_config).load(with_embeddings=True)
+    assert [c["id"] for c in chunks_b] == [c["id"] for c in chunks_a]
+    assert np.allclose(emb_a, emb_b)
