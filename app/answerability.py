@@ -47,7 +47,7 @@ FEATURES = (
     "cover", "cover_top1", "cover_syn", "unknown_noun", "unknown_share", "dense_sent", "dense_chunk",
     "agree", "lex_top", "n_terms", "figure_seen", "year_seen", "type_missing",
     "cell_found", "best_sentence", "known_missing", "kind_near", "kind_share", "spec_anchor",
-    "anchor", "bound", "before_stated",
+    "anchor", "bound", "before_stated", "deferred",
 )
 
 # The direction each signal can only push (+1 towards an answer, -1 towards abstaining, 0 either): the fit keeps
@@ -56,7 +56,7 @@ SIGNS = {
     "cover": 1, "cover_top1": 1, "cover_syn": 1, "unknown_noun": -1, "unknown_share": -1, "dense_sent": 1,
     "dense_chunk": 1, "agree": 1, "lex_top": 1, "n_terms": 0, "figure_seen": 1, "year_seen": 1, "type_missing": -1,
     "cell_found": 1, "best_sentence": 1, "known_missing": -1, "kind_near": 1, "kind_share": 1, "spec_anchor": 1,
-    "anchor": 1, "bound": 1, "before_stated": 1,
+    "anchor": 1, "bound": 1, "before_stated": 1, "deferred": -1,
 }
 
 ANSWER, CAUTIOUS, ABSTAIN = "answer", "cautious", "abstain"
@@ -171,6 +171,7 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
         **dict(zip(("spec_anchor", "anchor"), _anchors(q, retriever, top_hits[:3]), strict=True)),
         "bound": _bound(q, retriever, top_hits[:3]),
         "before_stated": _before_stated(q, retriever, top_hits[:3]),
+        "deferred": _deferred(q, retriever, top_hits[:3]),
     }
 
 
@@ -780,6 +781,20 @@ def states_change(text: str) -> bool:
     """A (normalised) sentence that states a change or an earlier value: a figure changed to another, or a word of
     the vocabulary's [changes] stated (引き上げ, 従前, までは)."""
     return bool(CHANGED.search(text)) or any(w in text for w in vocabulary().change_stated)
+
+
+def says_deferred(sentence: str) -> bool:
+    """A sentence saying the value is given or decided later (「委員の氏名は、…特定後に公表する」「会場は別途通知する」
+    「方針を定めていない」): the vocabulary's [deferred] phrases."""
+    text = normalize(sentence).lower()
+    return any(p in text for p in vocabulary().deferred)
+
+
+def _deferred(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
+    """How much of the question the best sentence that defers its value holds (IDF-weighted share, 0 when no sentence
+    of the top passages defers one): 「選定委員会の委員は誰」 is met by 「委員の氏名は、…後に公表する」, which says the
+    documents do not give it yet."""
+    return _best_sentence(q, retriever, hits, keep=says_deferred)
 
 
 def _before_stated(q: Query, retriever: Retriever, hits: list[Hit]) -> float:

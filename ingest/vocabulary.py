@@ -47,6 +47,7 @@ class Vocabulary:
     person_titles: tuple[str, ...] = ()  # 委員, 部会長: a person's surname comes before one
     before_asked: tuple[str, ...] = ()  # 前は, 引き上げ前: a question asking a value from before a change
     change_stated: tuple[str, ...] = ()  # 引き上げ, から…に: a passage stating a change or an earlier value
+    deferred: tuple[str, ...] = ()  # 後日, 未定, 別途: a sentence saying the value is given or decided later
 
     def synonyms(self, word: str) -> list[str]:
         """The other forms of every group holding `word` (document form first)."""
@@ -98,6 +99,7 @@ def vocabulary() -> Vocabulary:
         person_titles=tuple(_nfkc(x) for x in w.get("person_titles", [])),
         before_asked=tuple(_nfkc(x).lower() for x in v.get("changes", {}).get("asked", [])),
         change_stated=tuple(_nfkc(x) for x in v.get("changes", {}).get("stated", [])),
+        deferred=tuple(_nfkc(x).lower() for x in v.get("deferred", {}).get("phrases", [])),
     )
 
 

@@ -43,3 +43,17 @@ def test_a_question_asking_the_value_before_a_change_needs_a_statement_of_that_c
     assert _before_stated(q, _Idf(), [today]) == 0.0
     assert _before_stated(q, _Idf(), [today, own]) > _before_stated(q, _Idf(), [today, other])
     assert _before_stated(analyze("運営費補助の上限はいくら？"), _Idf(), [today]) == 1.0  # not asked: no say
+
+
+def test_a_sentence_deferring_the_asked_value_is_a_signal_of_silence():
+    """「委員は誰」 met by 「委員の氏名は、選定後に公表する」: the documents say the value comes later, so they do not
+    state it. The signal is the share of the question the best deferring sentence holds; none defers: 0."""
+    from app.answerability import _deferred, says_deferred
+
+    q = analyze("審査会の委員は誰ですか。")
+    later = Hit({"id": "a", "doc_id": "d", "text": "審査会は5名で構成する。審査会の委員の氏名は、選定後に公表する予定である。"}, 1.0, 1)
+    given = Hit({"id": "b", "doc_id": "d", "text": "審査会の委員は、山田一郎氏ほか4名である。"}, 1.0, 1)
+    assert says_deferred("会場は別途通知する。") and says_deferred("事務局を置く村は決まっていない。")
+    assert not says_deferred("審査会の委員は5名である。")
+    assert _deferred(q, _Idf(), [later]) > 0.5
+    assert _deferred(q, _Idf(), [given]) == 0.0
