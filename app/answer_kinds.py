@@ -127,7 +127,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
 # (or, typed casually, a verb or 「の」 before the question mark: 「含めないといけないの？」「電話で聞いてもいい？」)
 YES_NO = re.compile(r"(?:ます|です|でしょう|られる|れる|できる|ある|いる|ない)か[。？?]?\s*$|(?:[のいるたうな]|かな)[？?]\s*$|"
                     r"^(?:is|are|can|do|does|did|will|should)\b", re.I)
-QUESTION_WORD = re.compile(r"何|なに|なん|いくら|いくつ|いつ|どこ|どちら|どれ|どの|どう|どんな|どのような|誰|だれ|どなた|"
+QUESTION_WORD = re.compile(r"何|なに|なん|いくら|いくつ|いつ|どこ|どちら|どっち|どれ|どの|どう|どんな|どのような|誰|だれ|どなた|"
                            r"\b(?:how|what|when|where|who|which|whom)\b", re.I)
 # a request phrased as a question (教えてもらえますか, わかりますか, can you tell me): it asks for the value
 REQUEST = re.compile(r"教え|知りたい|知らせ|わか[りる]|分か[りる]|知って|伺え|\b(?:tell|show|know|give)\b", re.I)

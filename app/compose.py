@@ -247,8 +247,6 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             i = matches[0]
         row = grid[i + 1]
         head = header[j]
-        if _about_else(q, h, hits, labels[i]):
-            continue
         if q.negated and not (NEGATION.search(normalize(head + row[0])) or _is_zero_header(head)):
             continue
         value = row[j].strip() if j < len(row) else ""
@@ -269,27 +267,6 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             continue  # 「ゆりのき市の相談件数」 is not the whole prefecture's figure in a table without ゆりのき市
         return h, i + 1, j, labels[i], head, value
     return None
-
-
-def _about_else(q: Query, h: Hit, hits: list[Hit], row_label: str) -> bool:
-    """A table whose row the question names only by a year (「令和6年度」) is about something else when the question
-    names a thing (a noun of two characters or more) that neither the table's caption, headers nor labels print,
-    while another passage found does: 「令和6年度の相談者のうち、障害者は何％」 is not answered by the row 令和6年度 of
-    a chart of 相談件数, when the report speaks of 障害者 elsewhere."""
-    if q.language != "ja" or not fiscal_years(normalize(row_label)) or without_years(normalize(row_label)).strip():
-        return False
-    grid = h.chunk.get("grid") or []
-    own = squash(normalize(" ".join([h.chunk.get("unit_title", ""), *(grid[0] if grid else []),
-                                     *(r[0] for r in grid[1:] if r)])))
-    others = squash(normalize(" ".join(x.chunk["text"] for x in hits if x is not h)))
-    for t in q.terms:
-        w = squash(t.word)
-        if (t.pos != "名詞" or len(w) < 2 or w[0] in "一二三四五六七八九十何" or w in own  # (一度も: a count, not a thing)
-                or any(squash(x) in own for x in vocabulary().synonyms(t.word))):
-            continue
-        if w in others:
-            return True
-    return False
 
 
 def _dated_elsewhere(q: Query, h: Hit, labels: str, cell: str = "") -> bool:
@@ -675,21 +652,13 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
                          for lab, r in zip(labels, grid[1:], strict=False)]
             spread = {t: sum(t in w for w in row_words) for t in q_tokens}
             rare = max(1, len(labels) // 3)
-            # words found in the label alone name the row only where they are most of it: 「参加資格」 names the
-            # topic of 「参加資格として、どんな法人…」, not the schedule's row 「参加資格の確認結果の通知」
-            label_words = [set(content_words(normalize(lab))) - context for lab in labels]
-            cell_words = [{t for c in r[1:] if c for t in content_words(normalize(c))} for r in grid[1:]]
-            rare_words = [{t for t in w if spread[t] <= rare} for w in row_words]
-            scores = [sum(retriever.idf(t) for t in w)
-                      if d and not (d <= lw and not d & cw and 2 * len(d) < len(lw)) else 0.0
-                      for w, d, lw, cw in zip(row_words, rare_words, label_words, cell_words, strict=False)]
+            scores = [sum(retriever.idf(t) for t in w) if any(spread[t] <= rare for t in w) else 0.0 for w in row_words]
             best = max(scores, default=0.0)
             rows = [i for i, sc in enumerate(scores) if sc == best] if best > 0 else []
         # a row of a table that names none of the question's places counts someone else (「ゆめみ市の…令和5年度は？」
         # is not answered by the row 令和5年度 of a survey of prefectures)
         given = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", ""))) if q.specs else frozenset()
-        rows = [i for i in rows if places_held(q, h, [*grid[i + 1], *grid[0]], given)
-                and not _about_else(q, h, hits, labels[i])]
+        rows = [i for i in rows if places_held(q, h, [*grid[i + 1], *grid[0]], given)]
         if 0 < len(rows) <= max_rows:
             return [(h, i + 1) for i in rows]
     return []

@@ -4,28 +4,15 @@
   the question names.
 - The sentence stating the asked count leads, judged by the words after the figure too (a Japanese predicate
   follows it: 「28法人のうち6法人から…提出されていなかった」).
-- A question naming a row only by its year is not answered by a table about something else.
 - What a question asks: a casually typed yes/no (「…ないといけないの？」), who bears a cost (「誰持ち」), a span in
   fiscal years (「設立から3年度まで」).
 """
 
 from app.answer_kinds import ANSWER_LOOKS, asked_kinds
-from app.compose import figure_sentence, named_rows, table_lookup
+from app.compose import figure_sentence, table_lookup
 from app.query import analyze
 from app.retrieve import Hit
 from ingest.clean import normalize
-
-
-class _Snapshot:
-    build_id = "test"
-    chunks: list[dict] = []
-
-
-class _Idf:
-    snapshot = _Snapshot()
-
-    def idf(self, _token: str) -> float:
-        return 1.0
 
 
 def _table(cid: str, title: str, grid: list[list[str]], rank: int = 1) -> Hit:
@@ -55,18 +42,6 @@ def test_the_sentence_whose_predicate_matches_leads_a_count():
     picked = [(hit, "県の協力店は、令和7年3月31日現在42店である。", 1.0),
               (hit, "42店のうち5店から、令和6年度の研修報告が提出されていなかった。", 0.9)]
     assert figure_sentence(q, picked) == 1
-
-
-def test_a_year_alone_names_no_row_of_a_table_about_something_else():
-    chart = _table("c", "図2　相談件数の推移", [["年度", "（件）"], ["令和4年度", "310"], ["令和5年度", "355"],
-                                                ["令和6年度", "402"]])
-    prose = Hit({"id": "p", "doc_id": "d", "text": "相談者のうち、ひとり親世帯の割合は2割程度であった。"}, 0.5, 2)
-    q = analyze("令和6年度の相談者のうち、ひとり親世帯は何％でしたか。")
-    assert table_lookup(q, [chart, prose]) is None
-    assert named_rows(q, [chart, prose], _Idf()) == []
-    asked = analyze("令和6年度の相談件数は何件でしたか。")  # the chart's own subject: its row answers
-    got = table_lookup(asked, [chart, prose])
-    assert got is not None and got[5] == "402"
 
 
 def kinds(text: str) -> tuple[str, ...]:
