@@ -821,8 +821,9 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
                     continue  # picked on its own merit already: the lines after it still belong here
                 listed = bool(ITEM_LINE.match(item)) or in_marked_run(sents, k)
                 # (an item phrased as a question — a checklist's or an audit's viewpoints 「①…行われているか。」 —
-                # is still an item; a question line that is no item starts the next question)
-                if (not item or (QUESTION_LINE.search(normalize(item)) and not listed)
+                # is still an item of a lead-in's list; under a question line, the next question line starts the
+                # next question, numbered or not: 「（2）申請先はどこですか。」)
+                if (not item or (QUESTION_LINE.search(normalize(item)) and not (listed and not f.get("question_line")))
                         or (is_title_line(item) and not listed) or (led and not listed)):
                     break
                 seen.add(squash(item))

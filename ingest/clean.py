@@ -13,9 +13,10 @@ _PAGE_NUM = re.compile(r"^\s*[-‐－―ー–—]\s*(\d{1,4})\s*[-‐－―ー�
 NOTE_MARK = re.compile(r"^\s*(?:※|\*\s*\d|\(注\s*\d*\)|注\s*\d*\s*[):]|注\s*\d+\s)")
 # a footnote's number at the start of a small line at the page foot (「1)　…」「(2) …」「*3」「注4」): the body
 # carries the same number after the words it annotates. Read so only in small type at a page's foot, where a
-# numbered list item (「1) 調査の目的」 at body size) does not stand. A bare number apart from its text (「10 契約の…」)
-# is a word processor's raised footnote number (the reader sets it apart: ingest/reference_marks.py).
-FOOT_MARK = re.compile(r"^\s*(?:\d{1,2}\)|\(\d{1,2}\)|\*\s*\d{1,2}|注\s*\d{1,2}|\d{1,2}(?=\s))\s*\S")
+# numbered list item (「1) 調査の目的」 at body size) does not stand. A bare number (「10 契約の…」) opens a note only
+# where it was printed raised over its text, as a word processor does (pdf.Line.note_no: ingest/reference_marks.py);
+# by its text alone it is as likely a page number or a tick of a chart (「12　第2章 現状と課題」, 「0 10 20」).
+FOOT_MARK = re.compile(r"^\s*(?:\d{1,2}\)|\(\d{1,2}\)|\*\s*\d{1,2}|注\s*\d{1,2})\s*\S")
 # (an official numbering's 「1　…」 and 「ア　…」 levels set their mark apart by a full-width space; 「ア」 alone is no word)
 _BULLET = re.compile(r"^\s*(?:[・○●◆◇■□▪※]|[①-⑳]|[（(]\d+[）)]|\d+[.)．）]|[ア-ン][.．）]|[-*] |\d{1,2}\u3000|[ア-ン][\u3000 ])")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")

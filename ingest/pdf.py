@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from .clean import FIGURE_CELL
 from .line_numbers import without_line_numbers
 from .reference_marks import lead_number_end, without_reference_marks
 
@@ -47,6 +48,7 @@ class Line:
     above_table: bool = False  # in the strip right above a table, with a caption word: the table's caption
     over_table: bool = False  # the line read right before a table and printed just above it, over its columns
     hang: float = 0.0  # how far a hanging 「、」「。」 at its end reaches past the text's right edge
+    note_no: bool = False  # opens with a footnote's own raised number (「¹⁰契約の…」, read 「10 契約の…」)
 
 
 @dataclass
@@ -286,7 +288,7 @@ def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, fl
         bbox = (x0, min(c["top"] for c in ink),
                 max(x0 + 1.0, min(stop, max(c["x1"] for c in ink))), max(c["bottom"] for c in ink))
         size = max(c["size"] for c in ink)
-        line = Line(text, index, bbox, size, False, fonts.most_common(1)[0][0])
+        line = Line(text, index, bbox, size, False, fonts.most_common(1)[0][0], note_no=bool(lead))
         if len(ink) > 1 and ink[-1]["text"] in HANGING:
             line.hang = max(0.0, bbox[2] - ink[-1]["x0"])
         out.append(line)
@@ -310,6 +312,10 @@ def merged_rows(t) -> tuple[list[list[str]], dict[int, str]]:
     boxes = [list(r.cells) for r in t.rows]
     if len(boxes) != len(rows):
         return rows, {}
+    # a column of figures keeps a merged figure in its first row: a group total merged over its rows (予算額
+    # 12,000 over 事業A–C) is not each row's figure; only names of groups are given to every row
+    width = max((len(r) for r in rows), default=0)
+    figures = {c for c in range(width) if _mostly_figures([r[c] for r in rows[1:] if c < len(r) and r[c].strip()])}
     spans: dict[int, tuple[int, float]] = {}  # column -> (the row its last cell starts on, that cell's bottom)
     across: set[int] = set()  # rows with a cell merged across columns: header rows over their sub-columns
     grouped: set[int] = set()  # columns with a cell merged over rows of values: a column of group names
@@ -322,7 +328,7 @@ def merged_rows(t) -> tuple[list[list[str]], dict[int, str]]:
         for c in range(n):
             if cells[c] is not None:
                 spans[c] = (r, cells[c][3])
-            elif (c in down and row[c] is None and spans[c][0] > 0 and spans[c][0] not in across
+            elif (c in down and c not in figures and row[c] is None and spans[c][0] > 0 and spans[c][0] not in across
                   and any(x and x.strip() for x in row)):
                 rows[r][c] = rows[spans[c][0]][c]
                 grouped.add(c)
@@ -330,6 +336,10 @@ def merged_rows(t) -> tuple[list[list[str]], dict[int, str]]:
     open_spans = {c: rows[r][c] for c, (r, foot) in spans.items()
                   if c in grouped and foot >= bottom - 1.0 and rows[r][c].strip()}
     return rows, open_spans
+
+
+def _mostly_figures(cells: list[str]) -> bool:
+    return bool(cells) and 2 * sum(bool(FIGURE_CELL.match(c.strip())) for c in cells) >= len(cells)
 
 
 def is_frame(rows: list[list[str]]) -> bool:
@@ -478,7 +488,7 @@ def assemble(raws: list[_Raw]) -> list[Page]:
     for r in raws:
         for f in r.frags:
             f.strong = is_strong(f.font, body_font)
-    frags = [[Frag(f.text, f.bbox[1], f.bbox[3], f.bbox[0], f.bbox[2], f.size) for f in r.frags] for r in raws]
+    frags = [[Frag(f.text, f.bbox[1], f.bbox[3], f.bbox[0], f.bbox[2], f.size, f.note_no) for f in r.frags] for r in raws]
     running = find_running(
         frags,
         [r.height for r in raws],
@@ -578,7 +588,7 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = F
             size = max(p.size for p in parts)
             line = Line(" ".join(p.text for p in parts), r.index, bbox, size,
                         sum(p.strong for p in parts) * 2 > len(parts), first.font, bid, leaf.box,
-                        above_table=any(p.above_table for p in parts))
+                        above_table=any(p.above_table for p in parts), note_no=first.note_no)
             line.indent = bbox[0] - left
             line.short = right - bbox[2] > size * 2
             height = max(bbox[3] - bbox[1], 1.0)

@@ -97,8 +97,14 @@ def _page_count(path: Path) -> int:
         return 0
 
 
+# the version of the texts the model embeds (search_text: a passage's title, section and text; chunk_sentences: a
+# sentence's embedded form): bump it when they change, so vectors of an older build are not reused for other text
+EMBED_FORMAT = 1
+
+
 def fingerprint(model: str, min_chars: int, max_chars: int) -> dict:
-    return {"schema": SCHEMA_VERSION, "model": Path(model).name, "min_chars": min_chars, "max_chars": max_chars}
+    return {"schema": SCHEMA_VERSION, "model": Path(model).name, "min_chars": min_chars, "max_chars": max_chars,
+            "embed_format": EMBED_FORMAT}
 
 
 def chunk_document(doc: DocInfo, min_chars: int, max_chars: int, progress=None) -> tuple[list[dict], int]:
@@ -175,8 +181,9 @@ def run_ingest(
 
     # after a change of the reader (a new index schema) most passages and sentences come out as before: their vectors,
     # made by the same model from the same text, are taken from the old build instead of embedded again
-    known_vecs = {} if force or same_settings or old_manifest.get("fingerprint", {}).get("model") != fp["model"] \
-        else _vectors_by_text(store)
+    old_fp = old_manifest.get("fingerprint", {})
+    known_vecs = {} if (force or same_settings or old_fp.get("model") != fp["model"]
+                        or old_fp.get("embed_format", 1) != EMBED_FORMAT) else _vectors_by_text(store)
 
     all_chunks: list[dict] = []
     all_tokens: list[list[str]] = []
@@ -323,23 +330,22 @@ def run_ingest(
 
 def _vectors_by_text(store: IndexStore) -> dict[str, np.ndarray]:
     """The old build's vectors by the exact text they were made from (a passage's search text, a sentence's
-    embedded text), to reuse where the new build embeds the same text with the same model. Empty when the old build
-    cannot be read: then everything is embedded."""
+    embedded text), to reuse where the new build embeds the same text with the same model and embedding format. A
+    sentence is matched only where today's splitting of its old passage gives the very sentence stored. Empty when
+    the old build cannot be read: then everything is embedded."""
+    out: dict[str, np.ndarray] = {}
     try:
         _, old_chunks, old_emb, _ = store.load(with_embeddings=True)
         sents, svecs = store.load_sentences(with_embeddings=True)
+        if old_emb is not None and len(old_emb) == len(old_chunks):
+            for c, v in zip(old_chunks, old_emb, strict=True):
+                out.setdefault(search_text(c), v)
+        split = {(c["id"], i): (sent, text) for c in old_chunks for i, (sent, text) in enumerate(chunk_sentences(c))}
+        if svecs is not None and len(svecs) == len(sents):
+            for r, v in zip(sents, svecs, strict=True):
+                sent, text = split.get((r["chunk_id"], r["i"]), ("", ""))
+                if text and sent == r.get("text"):
+                    out.setdefault(text, v)
     except (IndexMissingError, IndexUnavailableError, OSError, ValueError, KeyError):
         return {}
-    out: dict[str, np.ndarray] = {}
-    if old_emb is not None:
-        for c, v in zip(old_chunks, old_emb, strict=False):
-            out.setdefault(search_text(c), v)
-    texts = {}
-    for c in old_chunks:
-        for i, (_sent, text) in enumerate(chunk_sentences(c)):
-            texts[(c["id"], i)] = text
-    for r, v in zip(sents, svecs if svecs is not None else [], strict=False):
-        text = texts.get((r["chunk_id"], r["i"]))
-        if text is not None:
-            out.setdefault(text, v)
     return out

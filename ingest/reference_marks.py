@@ -31,19 +31,18 @@ def reference_mark_chars(chars: list[dict]) -> set[int]:
     marks: set[int] = set()
     for i in sorted(candidates, key=lambda i: chars[i]["x0"]):
         c = chars[i]
-        for j, h in enumerate(chars):
-            if j == i or not h["text"].strip():
-                continue
-            size = max(h["size"], 1.0)
-            if not (-0.5 <= c["x0"] - h["x1"] <= size * GAP) or not (h["top"] - size <= c["top"] <= h["bottom"]):
-                continue
-            if j in marks:  # the next character of a mark already found (「10」, 「※1」)
-                if abs(h["size"] - c["size"]) < 0.3 and abs(h["bottom"] - c["bottom"]) < 0.5:
-                    marks.add(i)
-                    break
-            elif _is_small_raised(c, h):
+        # the character right before it on its line (the nearest one ending at or before it)
+        left = [j for j, h in enumerate(chars) if j != i and h["text"].strip()
+                and -0.5 <= c["x0"] - h["x1"] <= max(h["size"], 1.0) * GAP and h["top"] - h["size"] <= c["top"] <= h["bottom"]]
+        if not left:
+            continue
+        j = max(left, key=lambda k: chars[k]["x1"])
+        h = chars[j]
+        if j in marks:  # the next character of a mark already found (「10」, 「※1」)
+            if abs(h["size"] - c["size"]) < 0.3 and abs(h["bottom"] - c["bottom"]) < 0.5:
                 marks.add(i)
-                break
+        elif _is_small_raised(c, h) and not (h["text"].isascii() and h["text"].isalpha()):
+            marks.add(i)  # (after a Latin letter it is an exponent or a unit: m², km³, R²)
     return marks
 
 
@@ -60,6 +59,20 @@ def _runs(chars: list[dict], marks: set[int]) -> list[list[int]]:
     return runs
 
 
+DIGITS = set("0123456789０１２３４５６７８９")
+
+
+def _text_goes_on(chars: list[dict], run: list[int]) -> bool:
+    """Small text goes on right after the run, at its size and on its baseline: the run opens smaller text set
+    beside a large heading (「申込期限」 then a smaller 「10月31日」), not a mark, after which the text returns to
+    its own size or ends."""
+    last = chars[run[-1]]
+    members = set(run)
+    return any(k not in members and c["text"].strip() and -0.5 <= c["x0"] - last["x1"] <= last["size"] * 0.6
+               and abs(c["size"] - last["size"]) < 0.3 and abs(c["bottom"] - last["bottom"]) < 0.5
+               for k, c in enumerate(chars))
+
+
 def without_reference_marks(chars: list[dict]) -> list[dict]:
     """The page's characters without its bare-number reference marks.
 
@@ -67,7 +80,7 @@ def without_reference_marks(chars: list[dict]) -> list[dict]:
     A mark with a sign of its own (「注1」, 「3)」, 「※2」) cannot be misread and stays as printed, so the
     sentence still points to its note."""
     drop = {i for run in _runs(chars, reference_mark_chars(chars))
-            if all(chars[i]["text"].isdigit() for i in run) for i in run}
+            if all(chars[i]["text"] in DIGITS for i in run) and not _text_goes_on(chars, run) for i in run}
     return [c for i, c in enumerate(chars) if i not in drop] if drop else chars
 
 
@@ -75,9 +88,9 @@ def lead_number_end(ink: list[dict]) -> int:
     """How many characters at the start of a line are a footnote's own raised number (「¹⁰契約の性質…」 at a page
     foot: small digits printed above the baseline of the text they open), 0 when the line opens otherwise."""
     k = 0
-    while k < len(ink) and k < 3 and ink[k]["text"].isdigit():
+    while k < len(ink) and k < 3 and ink[k]["text"] in DIGITS:
         k += 1
-    if not 0 < k < len(ink) or ink[k]["text"].isdigit():
+    if not 0 < k < len(ink) or ink[k]["text"] in DIGITS:
         return 0
     host = ink[k]
     return k if all(_is_small_raised(c, host) for c in ink[:k]) else 0

@@ -66,6 +66,7 @@ class Frag:
     x0: float
     x1: float
     size: float = 0.0
+    note_no: bool = False  # opens with a footnote's own raised number (pdf.Line.note_no)
 
 
 def _nfkc(text: str) -> str:
@@ -167,7 +168,7 @@ def footnote_lines(frags: list[Frag]) -> set[int]:
     for i in order:
         f = frags[i]
         size = max(f.size, 1.0)
-        if NOTE_MARK.match(_nfkc(f.text)) or (FOOT_MARK.match(_nfkc(f.text)) and f.size < body - 0.5):
+        if NOTE_MARK.match(_nfkc(f.text)) or ((FOOT_MARK.match(_nfkc(f.text)) or f.note_no) and f.size < body - 0.5):
             out.add(i)
             mark = last = f
         elif last is not None and abs(f.top - last.top) < size * 0.3:

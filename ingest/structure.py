@@ -714,7 +714,8 @@ def span_filled(rows: list[list[str]], spans: dict[int, str]) -> list[list[str]]
     """A continued table's first rows with the group cell the page break cut: a cell merged over the last rows of
     the part before is printed there only, and its group's rows on the next page leave it empty (the merged
     「3　市町村支援業務（30点）」 over one row before the break and two after). The empty cells at the top of that
-    column take its text, up to the first cell printed in it."""
+    column take its text, up to the first cell printed in it. (`spans`: the group cells of the part before, as read
+    into its grid: a column is taken only where the grid still holds that text in that place.)"""
     for col, text in spans.items():
         for row in rows:
             if col >= len(row) or row[col].strip() or not any(c.strip() for c in row):
@@ -767,10 +768,15 @@ def _split_unit(caption: Unit) -> None:
 SOURCE_LINE = re.compile(r"^(?:資料|出典|出所|データ)\s*[:：]|^[(（](?:資料|出典)")
 
 
-def is_note_line(text: str) -> bool:
-    """A line opening a note: ※, 注1, *1 (NOTE_MARK) or a footnote's number 「1)」「(2)」 (FOOT_MARK)."""
+def is_note_line(text: str, numbered: bool = False) -> bool:
+    """A line opening a note: ※, 注1, *1 (NOTE_MARK), a footnote's number 「1)」「(2)」 (FOOT_MARK), or a raised
+    number printed before its text (`numbered`: pdf.Line.note_no)."""
     t = normalize(text.strip())
-    return bool(NOTE_MARK.match(t) or FOOT_MARK.match(t))
+    return bool(numbered or NOTE_MARK.match(t) or FOOT_MARK.match(t))
+
+
+def _note_line(block) -> bool:
+    return isinstance(block, Line) and is_note_line(block.text, block.note_no)
 
 
 def _note_cut(page: Page, foot: int) -> bool:
@@ -781,8 +787,8 @@ def _note_cut(page: Page, foot: int) -> bool:
     if not lines:
         return False
     tail = lines[-1]
-    one_line_cut = is_note_line(tail.text) and normalize(tail.text).rstrip().endswith(("、", ","))
-    if is_note_line(tail.text) and not one_line_cut:
+    one_line_cut = _note_line(tail) and normalize(tail.text).rstrip().endswith(("、", ","))
+    if _note_line(tail) and not one_line_cut:
         return False  # a one-line note ends where it ends
     if len(lines) < 2 and not one_line_cut:
         return False
@@ -794,7 +800,7 @@ def _note_cut(page: Page, foot: int) -> bool:
 def _table_goes_on(page: Page, nxt: Page | None, foot: int) -> bool:
     """The page's last table goes on at the top of the next page, under its columns, and the notes at its foot are
     footnotes (「1)」), not the table's own notes (※, 注): they wait, so they do not cut the table in two."""
-    if nxt is None or not FOOT_MARK.match(normalize(page.blocks[foot].text.strip())):
+    if nxt is None or not (FOOT_MARK.match(normalize(page.blocks[foot].text.strip())) or page.blocks[foot].note_no):
         return False
     before = next((b for b in reversed(page.blocks[:foot]) if not isinstance(b, Line) or b.text.strip()), None)
     first = next((b for b in nxt.blocks if not isinstance(b, Line) or b.text.strip()), None)
@@ -821,7 +827,7 @@ def foot_notes_from(page: Page, style: _Style, note_open: bool = False) -> int |
         return None
 
     def marked(j: int) -> bool:
-        return is_note_line(blocks[j].text)
+        return _note_line(blocks[j])
 
     if marked(lines[0]) or (note_open and not re.match(r"[【［〔（(■□●○◆◇・※]", normalize(blocks[lines[0]].text).lstrip())):
         return lines[0]
@@ -877,7 +883,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
             notes = new_unit("text")
             pieces: list[list[str]] = []
             for line, pg in held_notes:
-                if is_note_line(line.text) or not pieces:
+                if _note_line(line) or not pieces:
                     pieces.append([])
                 pieces[-1].append(line.text)
                 notes.add_place(pg.label, pg.index, line.bbox)
@@ -985,7 +991,9 @@ def build_units(pages: list[Page]) -> list[Unit]:
                     last_table = page_table
                 if caption is None and not titles and last_table is not None and _continues(last_table, block, grid):
                     before = list(last_table.grid[-1])
-                    grid = span_filled(continued_rows(last_table.grid, grid), last_table.open_spans)
+                    grid = span_filled(continued_rows(last_table.grid, grid), {
+                        col: last_table.grid[-1][col] for col, text in last_table.open_spans.items()
+                        if col < len(last_table.grid[-1]) and squash(last_table.grid[-1][col]) == squash(text)})
                     last_table.open_spans = block.open_spans
                     if last_table.row_places and len(last_table.row_places) == len(last_table.grid):
                         here = (page.label, page.index)

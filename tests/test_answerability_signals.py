@@ -55,5 +55,7 @@ def test_a_sentence_deferring_the_asked_value_is_a_signal_of_silence():
     given = Hit({"id": "b", "doc_id": "d", "text": "審査会の委員は、山田一郎氏ほか4名である。"}, 1.0, 1)
     assert says_deferred("会場は別途通知する。") and says_deferred("事務局を置く村は決まっていない。")
     assert not says_deferred("審査会の委員は5名である。")
+    assert not says_deferred("教材費は別途500円です。")  # a value given, not put off
+    assert not says_deferred("この要綱に定めるもののほか、必要な事項は協議の上定める。")  # boilerplate
     assert _deferred(q, _Idf(), [later]) > 0.5
     assert _deferred(q, _Idf(), [given]) == 0.0

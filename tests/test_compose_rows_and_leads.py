@@ -67,3 +67,5 @@ def test_a_span_in_fiscal_years_answers_how_long():
     assert span.search(normalize("5年度続けて同一の法人と契約している。"))
     assert not span.search(normalize("令和3年度までに設立する。"))
     assert not span.search(normalize("平成30年度まで実施した。"))
+    for date in ("R3年度まで", "令和6年度から8年度まで", "令和6～8年度まで"):  # dates, written otherwise
+        assert not span.search(normalize(date)), date

@@ -201,3 +201,52 @@ def test_merged_group_cells_name_every_row_across_the_page_break(tmp_path):
     body = {(r[0], r[1]) for r in grid[1:]}
     assert body == {("相談支援", "面談"), ("相談支援", "電話"), ("相談支援", "訪問"), ("住まい探し", "同行"),
                     ("住まい探し", "内覧"), ("見守り", "安否確認"), ("見守り", "訪問"), ("見守り", "緊急対応")}
+
+
+def test_an_exponent_after_a_letter_and_small_text_beside_a_heading_are_text():
+    unit = _chars("延床面積1,200m", 100, 200, 10.5)
+    exp = _raised("2", unit)
+    chars = unit + exp + _chars("の住宅", exp[-1]["x1"] + 0.2, 200, 10.5)
+    assert without_reference_marks(chars) == chars  # m²: a unit, not a note's mark
+    head = _chars("申込期限", 100, 200, 24.0)
+    small = _chars("10月31日", head[-1]["x1"] + 0.5, 206.0, 12.0)  # smaller, set level with the heading's middle
+    assert without_reference_marks(head + small) == head + small
+
+
+class _Row:
+    def __init__(self, cells: list, top: float, bottom: float):
+        self.cells, self.bbox = cells, (0.0, top, 300.0, bottom)
+
+
+class _Table:
+    """pdfplumber's view of a ruled table: the text of each cell, and each row's cell boxes (None: covered by a
+    cell merged from above or from the left)."""
+
+    def __init__(self, texts: list[list], boxes: list[list], tops: list[float]):
+        self.texts = texts
+        self.rows = [_Row(b, t, t + 20.0) for b, t in zip(boxes, tops, strict=True)]
+
+    def extract(self) -> list[list]:
+        return self.texts
+
+
+def test_a_merged_group_name_fills_its_rows_but_a_merged_figure_does_not():
+    from ingest.pdf import merged_rows
+
+    tops = [0.0, 20.0, 40.0, 60.0]
+    texts = [["事業", "内容", "予算額"], ["相談支援", "面談", "12,000"], [None, "電話", None], [None, "訪問", None]]
+    boxes = [[(0, 0, 100, 20), (100, 0, 200, 20), (200, 0, 300, 20)],
+             [(0, 20, 100, 80), (100, 20, 200, 40), (200, 20, 300, 80)],
+             [None, (100, 40, 200, 60), None], [None, (100, 60, 200, 80), None]]
+    rows, open_spans = merged_rows(_Table(texts, boxes, tops))
+    assert [r[0] for r in rows[1:]] == ["相談支援"] * 3  # the group's name, in every row it spans
+    assert [r[2] for r in rows[1:]] == ["12,000", "", ""]  # a group total stays one figure
+    assert open_spans == {0: "相談支援"}  # the group reaches the table's foot: it may go on overleaf
+
+
+def test_a_bare_number_opening_a_line_is_a_note_only_where_it_was_printed_raised():
+    from ingest.clean import FOOT_MARK
+
+    for line in ("12　第2章 現状と課題", "3 / 16", "0 10 20 30"):  # a footer, a page count, a chart's ticks
+        assert not FOOT_MARK.match(line)
+    assert FOOT_MARK.match("3) 協議会の構成員をいう。")
