@@ -403,7 +403,7 @@ def _rows_by_other_label(grid: list[list[str]], rows: list[int], qn: str) -> lis
     keyed = [i for i in rows if any(
         k < len(grid[i + 1]) and len(key := _cell_key(grid[i + 1][k])) >= 2 and key in qn
         and sum(_cell_key(grid[r + 1][k]) == key for r in rows if k < len(grid[r + 1])) == 1
-        for k in cols[1:] if k != 0)]
+        for k in cols[1:])]
     return keyed if len(keyed) == 1 else []
 
 
