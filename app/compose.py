@@ -38,6 +38,7 @@ from .sentence_rank import (
     introduces_list,
     is_caption,
     is_title_line,
+    item_family,
     passage_sentences,
     speaker_of,
     subject_of,
@@ -1256,24 +1257,6 @@ def group_title(sents: list[str], k: int) -> str:
 
 
 # the numbered marks of MARKED_LINE, each a kind of its own whatever its number (①② are one list, (1)(2) another)
-_ITEM_FAMILIES = (
-    ("circled", re.compile(r"[①-⑳]")),
-    ("paren", re.compile(r"[（(]\s*\d{1,2}\s*[）)]")),
-    ("number", re.compile(r"\d{1,2}\s*[.．)）]|\d{1,2}\u3000")),
-    ("katakana", re.compile(r"[ア-ン]\s*[.．)）]|[ア-ン][\u3000 ]")),
-    ("latin", re.compile(r"[a-z][.)）]")),
-)
-
-
-def item_family(line: str) -> str:
-    """Which kind of list mark a line opens with (sentence_rank's MARKED_LINE: numbered items by their kind of
-    number, each bullet or symbol by itself), or '' for a line that is no item."""
-    s = line.lstrip()
-    if not MARKED_LINE.match(s):
-        return ""
-    return next((name for name, rx in _ITEM_FAMILIES if rx.match(s)), s[0])
-
-
 def item_run(sents: list[str], k: int, most: int = 12) -> list[int]:
     """The list sentence k is an item of: the indices of the run of lines around it that open with the same kind of
     mark (①②③, ・・・), or [k] when it is no item of two or more. A list question (「どのようなことが挙げられて

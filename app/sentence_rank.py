@@ -167,16 +167,22 @@ def in_marked_run(sents: list[str], i: int) -> bool:
     return any(0 <= k < len(sents) and sents[k].lstrip()[:1] == mark for k in (i - 1, i + 1))
 
 
-def _mark_kind(line: str) -> str:
-    """The kind of an item's mark: a digit, a katakana, a circled number, a bracket, or the mark itself."""
-    c = line.lstrip()[:1]
-    if c.isdigit():
-        return "digit"
-    if "ア" <= c <= "ン":
-        return "katakana"
-    if "①" <= c <= "⑳":
-        return "circled"
-    return c
+_ITEM_FAMILIES = (
+    ("circled", re.compile(r"[①-⑳]")),
+    ("paren", re.compile(r"[（(]\s*\d{1,2}\s*[）)]")),
+    ("number", re.compile(r"\d{1,2}\s*[.．)）]|\d{1,2}\u3000")),
+    ("katakana", re.compile(r"[ア-ン]\s*[.．)）]|[ア-ン][\u3000 ]")),
+    ("latin", re.compile(r"[a-z][.)）]")),
+)
+
+
+def item_family(line: str) -> str:
+    """Which kind of list mark a line opens with (MARKED_LINE: numbered items by their kind of
+    number, each bullet or symbol by itself), or '' for a line that is no item."""
+    s = line.lstrip()
+    if not MARKED_LINE.match(s):
+        return ""
+    return next((name for name, rx in _ITEM_FAMILIES if rx.match(s)), s[0])
 
 
 def introduces_list(sents: list[str], i: int) -> bool:
@@ -185,7 +191,7 @@ def introduces_list(sents: list[str], i: int) -> bool:
     sentence counting what the list then names one by one (「新たに2法人を指定しました。」 over two ● lines,
     perhaps after one sentence more): the items are what it counted."""
     s = sents[i]
-    if i + 1 >= len(sents) or (ITEM_LINE.match(s) and _mark_kind(s) == _mark_kind(sents[i + 1])):
+    if i + 1 >= len(sents) or (ITEM_LINE.match(s) and item_family(s) == item_family(sents[i + 1])):
         return False  # an item introduces no list of its own kind (「1　…次のいずれか」 does introduce 「ア　…」)
     if FORWARD.search(normalize(s)) and ITEM_LINE.match(sents[i + 1]):
         return True  # 「○ 協議会は次の4つの役割を担う。」 over (1)…(4): a marked paragraph may point forward too

@@ -11,7 +11,10 @@ mark with a sign of its own (「注1」, 「3)」), which cannot be read as part
 
 from __future__ import annotations
 
-MARK_CHARS = set("0123456789０１２３４５６７８９※*＊注()（）)")
+from bisect import bisect_left, bisect_right
+
+DIGITS = set("0123456789０１２３４５６７８９")
+MARK_CHARS = DIGITS | set("※*＊注()（）")
 SIZE_RATIO = 0.85  # a mark is printed at most this share of its host character's size
 RAISE = 0.2  # and its bottom stands at least this share of the host's size above the host's bottom
 GAP = 0.6  # at most this share of the host's size between the host's right edge and the mark
@@ -28,12 +31,17 @@ def reference_mark_chars(chars: list[dict]) -> set[int]:
     candidates = [i for i, c in enumerate(chars) if c["text"] in MARK_CHARS]
     if not candidates:
         return set()
+    # the characters by their right edge, so each candidate looks only at those ending just before it
+    by_x1 = sorted((c["x1"], j) for j, c in enumerate(chars) if c["text"].strip())
+    edges = [x for x, _j in by_x1]
+    reach = max((c["size"] for c in chars), default=1.0) * GAP
     marks: set[int] = set()
     for i in sorted(candidates, key=lambda i: chars[i]["x0"]):
         c = chars[i]
         # the character right before it on its line (the nearest one ending at or before it)
-        left = [j for j, h in enumerate(chars) if j != i and h["text"].strip()
-                and -0.5 <= c["x0"] - h["x1"] <= max(h["size"], 1.0) * GAP and h["top"] - h["size"] <= c["top"] <= h["bottom"]]
+        near = by_x1[bisect_left(edges, c["x0"] - reach):bisect_right(edges, c["x0"] + 0.5)]
+        left = [j for _x, j in near if j != i and -0.5 <= c["x0"] - chars[j]["x1"] <= max(chars[j]["size"], 1.0) * GAP
+                and chars[j]["top"] - chars[j]["size"] <= c["top"] <= chars[j]["bottom"]]
         if not left:
             continue
         j = max(left, key=lambda k: chars[k]["x1"])
@@ -58,8 +66,6 @@ def _runs(chars: list[dict], marks: set[int]) -> list[list[int]]:
             runs.append([i])
     return runs
 
-
-DIGITS = set("0123456789０１２３４５６７８９")
 
 
 def _text_goes_on(chars: list[dict], run: list[int]) -> bool:

@@ -957,9 +957,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
         table_next = foot is not None and _table_goes_on(page, pages[k + 1] if k + 1 < len(pages) else None, foot)
         note_open = foot is not None and _note_cut(page, foot)
         for at, block in enumerate(page.blocks):
-            item_on = at == foot and _list_goes_on(
-                para_lines or ([units[-1].text] if units and units[-1].kind == "text" else []),
-                pages[k + 1] if k + 1 < len(pages) else None)
+            item_on = at == foot and _list_goes_on(para_lines, pages[k + 1] if k + 1 < len(pages) else None)
             if at == foot and (notes_wait or item_on or (page is not pages[-1] and (note_open or table_next or (
                     para_lines and prev_line is not None and not prev_line.text.rstrip().endswith(SENTENCE_END))))):
                 # the body's sentence goes on over the page: its footnotes must not cut it, nor a table that may go

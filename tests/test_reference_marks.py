@@ -250,3 +250,35 @@ def test_a_bare_number_opening_a_line_is_a_note_only_where_it_was_printed_raised
     for line in ("12　第2章 現状と課題", "3 / 16", "0 10 20 30"):  # a footer, a page count, a chart's ticks
         assert not FOOT_MARK.match(line)
     assert FOOT_MARK.match("3) 協議会の構成員をいう。")
+
+
+def _list_pdf(path: Path) -> Path:
+    font = _register()
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(font, 9)
+    c.drawCentredString(297, 40, "- 8 -")
+    _marked_line(c, font, 60, 760, ["点検に当たっては、次の4つの項目を確認した", "4", "。"])
+    for k, item in enumerate(["①申請書の記載が要件を満たしているか。", "②経費の支出が規程に従っているか。",
+                              "③報告が期限までに提出されているか。"], start=1):
+        _marked_line(c, font, 60, 760 - 18 * k, [item])
+    c.line(60, 132, 200, 132)
+    _note(c, font, 116, "4", "項目は前年度の点検結果を踏まえて定めた。")
+    c.showPage()
+    c.setFont(font, 9)
+    c.drawCentredString(297, 40, "- 9 -")
+    _marked_line(c, font, 60, 760, ["④改善の指示が記録されているか。"])
+    _marked_line(c, font, 60, 742, ["点検は令和7年10月に実施した。"])
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_numbered_list_going_on_overleaf_is_not_cut_by_the_pages_notes(tmp_path):
+    pages = read_document(_list_pdf(tmp_path / "list.pdf"))
+    text = "".join(squash(c.text) for c in chunk_units(build_units(pages), "a", "a", 200, 900)).replace("\n", "")
+    items = squash("③報告が期限までに提出されているか。④改善の指示が記録されているか。")
+    note = squash("項目は前年度の点検結果を踏まえて定めた。")
+    assert items in text  # ③ and ④ read together, though ③ ends the page above its note
+    assert note in text and text.index(note) > text.index(items)
