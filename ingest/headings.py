@@ -58,6 +58,8 @@ _SCHEMES: list[tuple[str, re.Pattern, bool]] = [
     ("N", re.compile(r"^(\d{1,2})\s+(\D.*)$"), False),
 ]
 ANSWER = re.compile(r"^A\s*\d*\s*[.:：)]\s*")
+# a figure set large (a map's 「5法人」, a key number 「1,286件」「89.7%」): a callout, never a section's title
+BIG_FIGURE = re.compile(r"^(?:約|計|合計)?\s*\d[\d,.]*[^\d\s]{0,3}$")
 
 
 def numbering(text: str) -> tuple[str, str, bool] | None:
@@ -86,27 +88,30 @@ def numbering(text: str) -> tuple[str, str, bool] | None:
     return None
 
 
-def heading_of(text: str, emphasized: bool, plain_source: bool = False) -> Heading | None:
+def heading_of(text: str, emphasized: bool, plain_source: bool = False,
+               numbered_emphasis: bool | None = None) -> Heading | None:
     """The heading a line is, if it is one.
 
-    `emphasized`: larger or bolder than the body text. `plain_source`: a text file, where no
-    face is known, so numbering alone decides.
+    `emphasized`: larger or bolder than the body text. `numbered_emphasis`: the same for a line that opens with a
+    numbering, which may be judged against its own page's text (default: `emphasized`). `plain_source`: a text
+    file, where no face is known, so numbering alone decides.
     """
     t = _nfkc(text)
     if not t or len(t) > 60 and not t.startswith("Q"):
         return None
-    if caption_of(text):
+    if caption_of(text) or BIG_FIGURE.match(t):
         return None
     num = numbering(t)
     punctuated = t.endswith(_TERMINAL)
     if num is not None:
         scheme, key, strong = num
+        emphasized = emphasized if numbered_emphasis is None else (emphasized or numbered_emphasis)
         if scheme == "Q":
             return Heading(scheme, key, text.strip())
         if punctuated or (len(t) > 40 and not emphasized):
             return None
         if strong or emphasized or (plain_source and scheme in {"N", "(N)"}):
-            if scheme == "N" and re.match(r"^\d+\s*(?:年|月|日|県|市|回|法人|%|人|件|か所|箇所)", t):
+            if scheme == "N" and re.match(r"^\d+\s*(?:年|月|日(?![時程付])|県|市|回|法人|%|人|件|か所|箇所)", t):
                 return None
             return Heading(scheme, key, text.strip())
         return None

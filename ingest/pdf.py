@@ -308,10 +308,11 @@ def merged_rows(t) -> tuple[list[list[str]], dict[int, str]]:
     into a row with other text fills it. A cell merged down from a row that also merges cells across (a header
     over its sub-columns) or from the first row is the header's, left to the two-level header reading."""
     raw = t.extract()
-    rows = [[(c or "") for c in row] for row in raw]
     boxes = [list(r.cells) for r in t.rows]
-    if len(boxes) != len(rows):
-        return rows, {}
+    if len(boxes) != len(raw):
+        return [[(c or "") for c in row] for row in raw], {}
+    raw, boxes = without_sliver_columns(raw, boxes)
+    rows = [[(c or "") for c in row] for row in raw]
     # a column of figures keeps a merged figure in its first row: a group total merged over its rows (予算額
     # 12,000 over 事業A–C) is not each row's figure; only names of groups are given to every row
     width = max((len(r) for r in rows), default=0)
@@ -336,6 +337,35 @@ def merged_rows(t) -> tuple[list[list[str]], dict[int, str]]:
     open_spans = {c: rows[r][c] for c, (r, foot) in spans.items()
                   if c in grouped and foot >= bottom - 1.0 and rows[r][c].strip()}
     return rows, open_spans
+
+
+def without_sliver_columns(raw: list[list[str | None]], boxes: list[list]) -> tuple[list[list], list[list]]:
+    """A column that only a row spanning the table has: a group row (「北部圏域（4法人）」 across the whole width)
+    drawn with a coloured bar at its left end puts an edge a few points into the first column, and pdfplumber
+    makes that edge a column of its own — empty, merged into its left neighbour, in every other row. Read as a
+    column, it took the group's name into the header (「No. 中央圏域」). Such a column is folded back into the
+    one on its left; a column some row of three cells or more divides off is a column (a sub-column under a
+    two-level header)."""
+    width = min((len(r) for r in boxes), default=0)
+    full = [r for r in boxes if sum(c is not None for c in r) >= 3]
+    if width < 3 or len(full) < 2:
+        return raw, boxes
+    fold = [c for c in range(1, width)
+            if all(r[c] is None for r in full) and any(r[c] is not None for r in boxes)]
+    if not fold:
+        return raw, boxes
+    raw = [list(r) for r in raw]
+    boxes = [list(r) for r in boxes]
+    for c in reversed(fold):
+        for row, cells in zip(raw, boxes, strict=True):
+            if cells[c] is not None:
+                left = cells[c - 1]
+                cells[c - 1] = cells[c] if left is None else (min(left[0], cells[c][0]), min(left[1], cells[c][1]),
+                                                              max(left[2], cells[c][2]), max(left[3], cells[c][3]))
+                row[c - 1] = ((row[c - 1] or "") + (row[c] or "")) or None if left is not None else row[c]
+            del row[c]
+            del cells[c]
+    return raw, boxes
 
 
 def _mostly_figures(cells: list[str]) -> bool:

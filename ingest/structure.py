@@ -100,23 +100,40 @@ class Unit:
 class _Style:
     body_size: float
     margin: float
+    page_body: dict[int, float] = field(default_factory=dict)  # a page's own body size, where it has enough text
+
+
+PAGE_BODY_CHARS = 150  # characters of running text a page needs before its own body size counts
+PROSE_LINE = 20  # a line this long is running text
 
 
 def _style(pages: list[Page]) -> _Style:
     sizes: Counter = Counter()
     lefts: Counter = Counter()
+    page_body: dict[int, float] = {}
     for p in pages:
+        own: Counter = Counter()
+        prose: Counter = Counter()  # lines of running text, not labels, chips and captions set in other sizes
         for b in p.blocks:
             if isinstance(b, Line) and b.text:
-                sizes[round(b.size, 1)] += len(b.text)
+                own[round(b.size, 1)] += len(b.text)
                 lefts[round(b.bbox[0])] += 1
+                if len(b.text.strip()) >= PROSE_LINE:
+                    prose[round(b.size, 1)] += len(b.text)
+        sizes.update(own)
+        if prose and prose.most_common(1)[0][1] >= PAGE_BODY_CHARS:
+            page_body[p.index] = prose.most_common(1)[0][0]
     body = sizes.most_common(1)[0][0] if sizes else 0.0
     margin = lefts.most_common(1)[0][0] if lefts else 0.0
-    return _Style(body, margin)
+    return _Style(body, margin, page_body)
 
 
-def emphasized(line: Line, style: _Style) -> bool:
-    return line.strong or bool(style.body_size and line.size >= style.body_size + 0.5)
+def emphasized(line: Line, style: _Style, on_page: bool = False) -> bool:
+    """Bolder, or larger than the body text. `on_page`: than the page's own running text where the page has enough
+    (a press release set in 10 pt, bundled with an agreement in 10.5 pt, numbers its sections in 10.8 pt), else
+    than the document's."""
+    body = style.page_body.get(line.page_index, style.body_size) if on_page else style.body_size
+    return line.strong or bool(body and line.size >= body + 0.5)
 
 
 # list-like numberings that are clauses and items (項「2　」, 号「（1）」) inside an article, never its sub-sections
@@ -139,7 +156,9 @@ def classify(line: Line, style: _Style, in_article: bool = False) -> tuple[str, 
     emph = emphasized(line, style)
     if caption_of(raw) and (emph or plain_source or line.above_table):
         return "caption", None
-    h = heading_of(raw, emph, plain_source)
+    # a numbered line needs only stand out from its own page; an unnumbered title, from the whole document (a flyer's
+    # chips and values are set larger than its small print, and title nothing)
+    h = heading_of(raw, emph, plain_source, numbered_emphasis=emphasized(line, style, on_page=True))
     if in_article and h is not None and h.scheme in ITEM_SCHEMES:
         h = None
     text = normalize(raw)
@@ -330,6 +349,9 @@ def starts_paragraph(line: Line, prev: Line | None, kind: str) -> bool:
         return True  # 「1　指定番号　…第18号」 then 「2　名称　…」: a full line of item 1, then item 2 of the same scheme
     if not ended and starts_item(prev.text.strip()) and prev.short and not starts_item(text) and line.gap > 1.0:
         return True  # a list of short items (「●その他　147件（11.4％）」), then prose set apart by a wider space
+    if (not ended and prev.size and line.size and line.page_index == prev.page_index
+            and prev.size - line.size >= max(1.5, 0.15 * line.size) and without_page_turn(text)):
+        return True  # a title or a key figure over smaller text (「21法人」 over 「県が指定した…」)
     if not ended:
         return False
     if line.block < 0:  # text files: blank lines and indents decide
