@@ -81,7 +81,7 @@ def row_labels(grid: list[list[str]]) -> list[str]:
     prefix = after = ""
     numbers = [r[0].strip() for r in grid[1:] if r and re.fullmatch(r"\d{1,4}", r[0].strip())]
     # a running number (No. 1, 2, 3 …) is not the row's name: the cell after it is (a year or month column is)
-    running = len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)]
+    running = len(numbers) >= 2 and [int(n) for n in numbers] == list(range(1, len(numbers) + 1))  # 1, 2 … or 01, 02 …
     col = _name_column(grid, 1 if running else 0)
     for r in grid[1:]:
         label = (r[0] if r else "").strip()
@@ -397,6 +397,24 @@ def _labels_named(labels: list[str], qn: str) -> list[int]:
             if len(k) >= 2 and not k.isdigit() and (k in qn or (len(b) >= 4 and b in qn))]
 
 
+def _figure_cells_named(grid: list[list[str]], qn: str) -> list[int]:
+    """Rows (grid index - 1) with a cell the question writes whole that holds a figure beside words (第14号,
+    令和4年4月1日): a number written as the row writes it names the row. A figure inside a longer cell does not
+    (令和4年度 is not the row whose 設立年月 is 令和4年5月), nor a bare number (a running No. 14)."""
+    out = []
+    for i, row in enumerate(grid[1:]):
+        for cell in row:
+            k = _cell_key(cell)
+            if len(k) < 3 or k.isdigit() or not re.search(r"\d", k):
+                continue
+            at = qn.find(k)
+            if at >= 0 and not (k[0].isdigit() and at > 0 and qn[at - 1].isdigit()) \
+                    and not (k[-1].isdigit() and at + len(k) < len(qn) and qn[at + len(k)].isdigit()):
+                out.append(i)
+                break
+    return out
+
+
 def _rows_by_other_label(grid: list[list[str]], rows: list[int], qn: str) -> list[int]:
     """Of several rows sharing the label the question names, the one whose other label cell (a 年度, a 区分) the
     question names as well; none when that does not single one out."""
@@ -639,8 +657,11 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
             continue  # a table its caption dates to another year (「相談件数（令和6年度）」 for 令和5年度) names no row
         keys = [_cell_key(lab) for lab in labels]
         exact = _labels_named(labels, qn)
+        figured = [] if exact else _figure_cells_named(grid, qn)
         if exact:  # each label the question names, but not one inside another it names (「令和4年度」 holds 「4年度」)
             rows = [i for i in exact if not any(keys[i] != keys[j] and keys[i] in keys[j] for j in exact)]
+        elif figured:
+            rows = figured
         else:
             # the row's own words (its label and cells, not the header's or caption's) that the question holds;
             # at least one of them must set the row apart (in at most a third of the rows): 支援, shared by
@@ -648,7 +669,7 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
             context = set(content_words(normalize(" ".join(grid[0]) + " " + h.chunk.get("unit_title", ""))))
             # each cell read on its own (run together, 「1 ともえ市 ○」 tokenises the name differently); a figure or
             # year in a row's other cells (令和7年度に…) does not name the row, one in its label (相談件数（令和6年度）) does
-            row_words = [((set(content_words(normalize(lab))) | {t for c in r[1:] if c for t in content_words(normalize(c))
+            row_words = [((set(content_words(normalize(lab))) | {t for c in r if c for t in content_words(normalize(c))
                                                                   if not re.search(r"\d", t)}) - context) & q_tokens
                          for lab, r in zip(labels, grid[1:], strict=False)]
             spread = {t: sum(t in w for w in row_words) for t in q_tokens}
@@ -755,7 +776,13 @@ def row_line(h: Hit, i: int) -> str:
         return ""
     m = UNIT.search(h.chunk["text"])
     unit = f"（単位：{m.group(1).strip()}）" if m else ""
-    label = " ".join((row_labels(grid)[i - 1] or row[0]).split())  # a wrapped label reads as one line
+    named = row_labels(grid)[i - 1]
+    first = row[0].strip() if row else ""
+    if named and first and not re.fullmatch(r"\d{1,4}", first) and not named.endswith(first) \
+            and not PLACEHOLDER.match(first):
+        # the row is named by another column (a group column repeats 団体名 over its rows): the group is said too
+        cells.insert(0, f"{head[0].strip()} {first}" if head and head[0].strip() else first)
+    label = " ".join((named or row[0]).split())  # a wrapped label reads as one line
     title = h.chunk.get("unit_title") or "表"
     return f"{title}の「{label}」：{'、'.join(cells)}{unit}" if label else f"{title}：{'、'.join(cells)}{unit}"
 

@@ -50,11 +50,26 @@ LEAD_IN = re.compile(r"(?:次|以下|下記|左記|右記)の(?:とおり|通り
 FEATURES = (
     "overlap", "dense", "grams", "rank", "focus", "speaker_match", "speaker_other", "said", "negation",
     "figure", "counter_figure", "kind_match", "kind_missing", "question_line", "answer_line", "title_line",
-    "lead_in", "length", "q_match", "context", "spec_held", "spec_other",
+    "lead_in", "length", "q_match", "context", "spec_held", "spec_other", "kind_label",
 )
 # The weights the composer used before fitting (the fallback and the baseline of `eval.fit_sentences`).
 HAND_WEIGHTS = {"overlap": 1.0, "dense": 0.5, "grams": 0.5, "rank": 0.2, "focus": 0.5, "speaker_match": 0.2,
                 "speaker_other": -0.4, "said": -1.0, "negation": 0.2, "figure": 0.15, "counter_figure": 0.25}
+
+
+# a key/value line: an item mark, then a short label set apart from its value (「（1）日時　令和8年…」「会場：…」)
+LABELLED = re.compile(r"^\s*(?:[①-⑳]|[・･■●○◆□]|[（(]\d{1,2}[）)]|\d{1,2}[.．)）]?|[ア-ン][.．)）]?)?\s*"
+                      r"(?P<label>[^\s:：、。]{1,8}?)\s*(?:[:：]|\u3000|\s{2,}|\s(?=\S*\d))")
+
+
+def labels_kind(sent: str, kinds: tuple[str, ...]) -> bool:
+    """The sentence is a key/value line whose label names a kind of answer asked for (日時 for いつ, 会場 for どこで):
+    the value beside the label answers, whatever words the question shares with it."""
+    m = LABELLED.match(normalize(sent))
+    if not m or not kinds:
+        return False
+    labels = vocabulary().kind_labels
+    return any(m.group("label") in labels.get(k, ()) for k in kinds)
 
 
 def speaker_of(sent: str) -> str:
@@ -228,6 +243,11 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
         after_question = False
         q_overlap = 0.0  # how well the last question line (an FAQ's Q) matches the question: its answer inherits it
         prev_toks: set[str] = set()  # the previous sentence's words: 「共同設置の場合は…。申請は代表となる市町村が…」
+        # the words of the title the sentence stands under: its section's (「4　締結式」 over 「（1）日時　令和8年5月26日」)
+        # and the last title line above it in the passage
+        path = h.chunk.get("section_path") or []
+        section_toks = set(content_words(path[-1])) if path else set()
+        title_toks: set[str] = set()
         sents = passage_sentences(h)
         for s_i, s in enumerate(sents):
             block = speaker_of(s) or block
@@ -239,8 +259,11 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
             toks = set(content_words(s))
             overlap = sum(w for t, w in weights.items() if t in toks) / total
             # the question's words that only the sentence before holds: the condition a statement continues
-            context = sum(w for t, w in weights.items() if t in prev_toks and t not in toks) / total
+            above = prev_toks | section_toks | title_toks
+            context = sum(w for t, w in weights.items() if t in above and t not in toks) / total
             prev_toks = toks
+            if is_title_line(s) and not is_q:
+                title_toks = toks
             if is_q:
                 q_overlap = overlap
             if len(squash(s)) < 6 or s.startswith("|") or is_caption(s, h.chunk):
@@ -274,6 +297,7 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
                 # of its kind stated instead (「9月末時点では」 where 10月末 is asked)
                 "spec_held": held(q.specs, s) if q.specs else 0.0,
                 "spec_other": float(bool(q.specs) and (other_time(q.specs, s) or other_ordinal(q.specs, s))),
+                "kind_label": float(labels_kind(s, q.asks)),
             }
             if subject and block:  # a labelled statement: whose view the question asks for
                 mine = block in subject or subject in block or subject in block.replace("の意見", "")

@@ -48,6 +48,7 @@ class Vocabulary:
     before_asked: tuple[str, ...] = ()  # 前は, 引き上げ前: a question asking a value from before a change
     change_stated: tuple[str, ...] = ()  # 引き上げ, から…に: a passage stating a change or an earlier value
     deferred: tuple[str, ...] = ()  # 後日, 未定, 別途: a sentence saying the value is given or decided later
+    kind_labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # date -> 日時, 期限: a value's label
 
     def synonyms(self, word: str) -> list[str]:
         """The other forms of every group holding `word` (document form first)."""
@@ -100,6 +101,7 @@ def vocabulary() -> Vocabulary:
         before_asked=tuple(_nfkc(x).lower() for x in v.get("changes", {}).get("asked", [])),
         change_stated=tuple(_nfkc(x) for x in v.get("changes", {}).get("stated", [])),
         deferred=tuple(_nfkc(x).lower() for x in v.get("deferred", {}).get("phrases", [])),
+        kind_labels={k: tuple(_nfkc(x) for x in xs) for k, xs in v.get("kind_labels", {}).items()},
     )
 
 
