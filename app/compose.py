@@ -397,6 +397,9 @@ def _labels_named(labels: list[str], qn: str) -> list[int]:
             if len(k) >= 2 and not k.isdigit() and (k in qn or (len(b) >= 4 and b in qn))]
 
 
+_WORD_ON = re.compile(r"[一-龥々ァ-ヶー]")
+
+
 def _figure_cells_named(grid: list[list[str]], qn: str) -> list[int]:
     """Rows (grid index - 1) with a cell the question writes whole that holds a figure beside words (第14号,
     令和4年4月1日): a number written as the row writes it names the row. A figure inside a longer cell does not
@@ -408,8 +411,11 @@ def _figure_cells_named(grid: list[list[str]], qn: str) -> list[int]:
             if len(k) < 3 or k.isdigit() or not re.search(r"\d", k):
                 continue
             at = qn.find(k)
+            after = qn[at + len(k):at + len(k) + 1] if at >= 0 else ""
+            # bounded: no digit runs on either side (第1号 is not in 第11号), no word runs on after it (令和4年 is not
+            # 令和4年度)
             if at >= 0 and not (k[0].isdigit() and at > 0 and qn[at - 1].isdigit()) \
-                    and not (k[-1].isdigit() and at + len(k) < len(qn) and qn[at + len(k)].isdigit()):
+                    and not (after and (after.isdigit() or _WORD_ON.match(after))):
                 out.append(i)
                 break
     return out
@@ -658,6 +664,8 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
         keys = [_cell_key(lab) for lab in labels]
         exact = _labels_named(labels, qn)
         figured = [] if exact else _figure_cells_named(grid, qn)
+        if len(figured) > max(1, len(labels) // 3):
+            figured = []  # a figure many rows share (a 登録日 of half the list) sets none apart: the words decide
         if exact:  # each label the question names, but not one inside another it names (「令和4年度」 holds 「4年度」)
             rows = [i for i in exact if not any(keys[i] != keys[j] and keys[i] in keys[j] for j in exact)]
         elif figured:

@@ -57,19 +57,28 @@ HAND_WEIGHTS = {"overlap": 1.0, "dense": 0.5, "grams": 0.5, "rank": 0.2, "focus"
                 "speaker_other": -0.4, "said": -1.0, "negation": 0.2, "figure": 0.15, "counter_figure": 0.25}
 
 
-# a key/value line: an item mark, then a short label set apart from its value (「（1）日時　令和8年…」「会場：…」)
-LABELLED = re.compile(r"^\s*(?:[①-⑳]|[・･■●○◆□]|[（(]\d{1,2}[）)]|\d{1,2}[.．)）]?|[ア-ン][.．)）]?)?\s*"
-                      r"(?P<label>[^\s:：、。]{1,8}?)\s*(?:[:：]|\u3000|\s{2,}|\s(?=\S*\d))")
+# a key/value line (after its item mark, ITEM_LINE): a short label set apart from its value by a colon, a full-width
+# space or a wide gap (「（1）日時　令和8年…」「会場：県民会館」), or by one space before a figure (「定員 100名」). Read on
+# the text as printed: NFKC would make the full-width space a plain one.
+LABELLED = re.compile(r"^[【\[〈](?P<bracketed>[^】\]〉]{1,8})[】\]〉]|"
+                      r"^(?P<label>[^\s:：、。【】\[\]]{1,8}?)\s*(?:[:：]|\u3000|\s{2,})|"
+                      r"^(?P<short>[^\s:：、。]{1,4}) (?=\d)")
 
 
 def labels_kind(sent: str, kinds: tuple[str, ...]) -> bool:
     """The sentence is a key/value line whose label names a kind of answer asked for (日時 for いつ, 会場 for どこで):
     the value beside the label answers, whatever words the question shares with it."""
-    m = LABELLED.match(normalize(sent))
-    if not m or not kinds:
+    if not kinds:
         return False
+    text = sent.strip()
+    mark = ITEM_LINE.match(text)
+    rest = text[mark.end():].lstrip(" ") if mark else text
+    m = LABELLED.match(rest)
+    if not m:
+        return False
+    label = normalize(re.sub(r"\s", "", m.group("bracketed") or m.group("label") or m.group("short")))
     labels = vocabulary().kind_labels
-    return any(m.group("label") in labels.get(k, ()) for k in kinds)
+    return any(label in labels.get(k, ()) for k in kinds)
 
 
 def speaker_of(sent: str) -> str:

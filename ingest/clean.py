@@ -18,7 +18,7 @@ NOTE_MARK = re.compile(r"^\s*(?:※|\*\s*\d|\(注\s*\d*\)|注\s*\d*\s*[):]|注\s
 # by its text alone it is as likely a page number or a tick of a chart (「12　第2章 現状と課題」, 「0 10 20」).
 FOOT_MARK = re.compile(r"^\s*(?:\d{1,2}\)|\(\d{1,2}\)|\*\s*\d{1,2}|注\s*\d{1,2})\s*\S")
 # (an official numbering's 「1　…」 and 「ア　…」 levels set their mark apart by a full-width space; 「ア」 alone is no word)
-_BULLET = re.compile(r"^\s*(?:[・○●◆◇■□▪※]|[①-⑳]|[（(]\d+[）)]|\d+[.)．）]|[ア-ン][.．）]|[-*] |\d{1,2}\u3000|[ア-ン][\u3000 ]|\d{1,2}[:：]\d{2}[\s～~〜－-])")
+_BULLET = re.compile(r"^\s*(?:[・○●◆◇■□▪※]|[①-⑳]|[（(]\d+[）)]|\d+[.)．）]|[ア-ン][.．）]|[-*] |\d{1,2}\u3000|[ア-ン][\u3000 ]|\d{1,2}[:：]\d{2}(?:\s*[～~〜－\-–−]|[\s　]+(?!から|まで|に|より|頃|ごろ|以降|以前|の)))")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _WS = re.compile(r"\s+")
 

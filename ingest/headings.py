@@ -58,8 +58,18 @@ _SCHEMES: list[tuple[str, re.Pattern, bool]] = [
     ("N", re.compile(r"^(\d{1,2})\s+(\D.*)$"), False),
 ]
 ANSWER = re.compile(r"^A\s*\d*\s*[.:：)]\s*")
-# a figure set large (a map's 「5法人」, a key number 「1,286件」「89.7%」): a callout, never a section's title
-BIG_FIGURE = re.compile(r"^(?:約|計|合計)?\s*\d[\d,.]*[^\d\s]{0,3}$")
+@cache
+def _big_figure() -> re.Pattern:
+    from .vocabulary import vocabulary
+
+    counters = "|".join(sorted(map(re.escape, vocabulary().count_words), key=len, reverse=True))
+    return re.compile(rf"^(?:約|計|合計)?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|{counters})$")
+
+
+def is_big_figure(text: str) -> bool:
+    """A figure with its counter and nothing else (a map's 「5法人」, a key number 「1,286件」「89.7％」), as set large
+    in a callout: never a section's title. A numbering's title (「1．目的」) or a date (「4月」「2024年度」) is not one."""
+    return bool(_big_figure().match(_nfkc(text)))
 
 
 def numbering(text: str) -> tuple[str, str, bool] | None:
@@ -99,7 +109,7 @@ def heading_of(text: str, emphasized: bool, plain_source: bool = False,
     t = _nfkc(text)
     if not t or len(t) > 60 and not t.startswith("Q"):
         return None
-    if caption_of(text) or BIG_FIGURE.match(t):
+    if caption_of(text) or is_big_figure(t):
         return None
     num = numbering(t)
     punctuated = t.endswith(_TERMINAL)

@@ -362,7 +362,8 @@ def without_sliver_columns(raw: list[list[str | None]], boxes: list[list]) -> tu
                 left = cells[c - 1]
                 cells[c - 1] = cells[c] if left is None else (min(left[0], cells[c][0]), min(left[1], cells[c][1]),
                                                               max(left[2], cells[c][2]), max(left[3], cells[c][3]))
-                row[c - 1] = ((row[c - 1] or "") + (row[c] or "")) or None if left is not None else row[c]
+                joined = " ".join(t for t in (row[c - 1], row[c]) if t and t.strip())  # both with text: kept apart
+                row[c - 1] = (joined or None) if left is not None else row[c]
             del row[c]
             del cells[c]
     return raw, boxes

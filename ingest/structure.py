@@ -105,6 +105,7 @@ class _Style:
 
 PAGE_BODY_CHARS = 150  # characters of running text a page needs before its own body size counts
 PROSE_LINE = 20  # a line this long is running text
+CALLOUT_CHARS = 15  # a line this short, set larger than the text under it, is a callout or a title over it
 
 
 def _style(pages: list[Page]) -> _Style:
@@ -133,7 +134,8 @@ def emphasized(line: Line, style: _Style, on_page: bool = False) -> bool:
     (a press release set in 10 pt, bundled with an agreement in 10.5 pt, numbers its sections in 10.8 pt), else
     than the document's."""
     body = style.page_body.get(line.page_index, style.body_size) if on_page else style.body_size
-    return line.strong or bool(body and line.size >= body + 0.5)
+    # (and never smaller than the document's body: a list item in 10 pt on a flyer of 8 pt small print is no title)
+    return line.strong or bool(body and line.size >= body + 0.5 and line.size >= style.body_size - 0.25)
 
 
 # list-like numberings that are clauses and items (項「2　」, 号「（1）」) inside an article, never its sub-sections
@@ -350,8 +352,9 @@ def starts_paragraph(line: Line, prev: Line | None, kind: str) -> bool:
     if not ended and starts_item(prev.text.strip()) and prev.short and not starts_item(text) and line.gap > 1.0:
         return True  # a list of short items (「●その他　147件（11.4％）」), then prose set apart by a wider space
     if (not ended and prev.size and line.size and line.page_index == prev.page_index
-            and prev.size - line.size >= max(1.5, 0.15 * line.size) and without_page_turn(text)):
-        return True  # a title or a key figure over smaller text (「21法人」 over 「県が指定した…」)
+            and len(prev.text.strip()) <= CALLOUT_CHARS and prev.size - line.size >= max(1.5, 0.15 * line.size)
+            and bool(without_page_turn(text).strip())):
+        return True  # a short title or key figure over smaller text (「21法人」 over 「県が指定した…」)
     if not ended:
         return False
     if line.block < 0:  # text files: blank lines and indents decide

@@ -232,3 +232,54 @@ def test_a_key_value_line_labelled_with_the_asked_kind():
     assert labels_kind("会場：県民ホール", ("venue",))
     assert not labels_kind("日時については、後日お知らせします。", ("date",))
     assert not labels_kind("（3）定員　50名", ("date",))
+
+
+def test_a_numbering_or_a_date_is_still_a_title():
+    for title in ("1．目的", "2.概要", "10．その他", "4月", "2024年度"):
+        assert heading_of(title, True) is not None, title
+
+
+def test_a_time_inside_prose_opens_no_entry():
+    assert not starts_item("10:00 から受付を開始します。")
+    assert not starts_item("1:10 の割合で配分します。")
+    assert starts_item("12:00–13:00 昼食・休憩")
+
+
+def test_a_label_names_the_kind_whatever_its_value():
+    assert labels_kind("（2）会場　県民ホール", ("place",))
+    assert labels_kind("【日時】令和8年7月9日（木）", ("date",))
+    assert not labels_kind("期間 中に3回開催しました。", ("date",))
+
+
+def test_a_figure_many_rows_share_names_none_and_a_year_is_not_its_fiscal_year():
+    grid = [["No.", "事業所名", "登録日", "主な支援"], ["01", "相談室あおぞら", "令和8年4月1日", "見守り"],
+            ["02", "すまいるネット北", "令和7年10月1日", "物件探し"], ["03", "暮らしの窓口ひより", "令和8年4月1日", "見守り"],
+            ["04", "住まいサポート南風", "令和6年6月1日", "家賃保証"], ["05", "ひだまり住宅相談", "令和8年4月1日", "残置物処理"],
+            ["06", "ゆうなぎ住まい", "令和5年4月1日", "見守り"]]
+    hit = _hit(grid, "登録事業所一覧")
+    rows = named_rows(analyze("令和8年4月1日現在、残置物処理をしている事業所はどこ？"), [hit], _Idf())
+    assert [i for _h, i in rows] == [5]
+    year = [["年", "相談件数"], ["令和4年", "120件"], ["令和5年", "150件"], ["令和6年", "180件"], ["令和7年", "200件"]]
+    from app.compose import _figure_cells_named
+
+    assert _figure_cells_named(year, "令和4年度の相談件数は") == []
+    assert _figure_cells_named(year, "令和4年の相談件数は") == [0]
+
+
+def test_zero_padded_running_numbers_do_not_name_rows():
+    from app.compose import row_labels
+
+    grid = [["No.", "事業所名", "所在地"], ["01", "相談室あおぞら", "かもめ市"], ["02", "すまいるネット北", "かもめ市"],
+            ["03", "暮らしの窓口ひより", "うみねこ町"]]
+    assert row_labels(grid) == ["相談室あおぞら", "すまいるネット北", "暮らしの窓口ひより"]
+
+
+def test_a_key_value_line_hears_the_title_it_stands_under():
+    from app.sentence_rank import candidates
+
+    text = "4　締結式\n（1）日時　令和8年7月9日（木）午後2時から\n（2）場所　県庁西庁舎5階　第3会議室"
+    hit = Hit({"id": "p", "doc_id": "d", "text": text, "section_path": ["説明会を開催します", "4　締結式"]}, 1.0, 1)
+    got = {c.text.strip(): c.features for c in candidates(analyze("締結式はどこでやるの？"), [hit], _Idf())}
+    where = next(f for t, f in got.items() if t.startswith("（2）場所"))
+    assert where["context"] > 0  # 締結式 is the title it stands under (two lines up), not its own words
+    assert where["kind_label"] == 1.0
