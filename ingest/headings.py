@@ -68,7 +68,7 @@ def _big_figure() -> re.Pattern:
 
 def is_big_figure(text: str) -> bool:
     """A figure with its counter and nothing else (a map's 「5法人」, a key number 「1,286件」「89.7％」), as set large
-    in a callout: never a section's title. A numbering's title (「1．目的」) or a date (「4月」「2024年度」) is not one."""
+    in a callout: never a numbered section. A numbering's title (「1．目的」) or a date (「4月」「2024年度」) is not one."""
     return bool(_big_figure().match(_nfkc(text)))
 
 
@@ -109,8 +109,12 @@ def heading_of(text: str, emphasized: bool, plain_source: bool = False,
     t = _nfkc(text)
     if not t or len(t) > 60 and not t.startswith("Q"):
         return None
-    if caption_of(text) or is_big_figure(t):
+    if caption_of(text):
         return None
+    if is_big_figure(t):
+        # a key figure set large (「4,812件」 over its label) opens a box of its own, as a title does, but by its face
+        # alone: 「37.6％」 is no section 37.6, 「3市町村」 no item 3
+        return Heading("face", t[:20], text.strip()) if emphasized else None
     num = numbering(t)
     punctuated = t.endswith(_TERMINAL)
     if num is not None:

@@ -5,7 +5,7 @@ new documents in other wording.
   left end: the bar's edge is no column, and the group name is no header.
 - A press release set in 10 pt bundled with an attachment set in 10.5 pt: its 「4　説明会」 sections, set in 10.8 pt,
   are sections, judged against their own page's text.
-- A key figure set large (「12事業所」) titles nothing, and stands apart from the smaller text under it.
+- A key figure set large (「12事業所」) is no numbered section, and stands apart from the smaller text under it.
 - A programme list: each line opening with a time (「13:40　講演」) is an entry of its own.
 - Rows named by a figure the question writes as the row writes it (「登録番号が第7号」), not by a running No.; a row
   named by a column after a group column says its group too.
@@ -165,16 +165,15 @@ def test_numbered_sections_stand_out_from_their_own_pages_text(tmp_path):
              for key in ("午後2時から午後4時まで", "6月30日（火）までに")}
     assert any("日時と会場" in s for s in where["午後2時から午後4時まで"])
     assert any("申込み" in s for s in where["6月30日（火）までに"])
-    # the key figure titles no section, and its label is not run into it
-    assert not any("12事業所" in s for c in chunks for s in c.section_path)
+    # the key figure's label is not run into it
     text = "\n".join(c.text for c in chunks)
     assert "12事業所県内で" not in text
 
 
-def test_a_key_figure_is_no_heading_but_a_numbered_title_is():
-    assert heading_of("5法人", True) is None
-    assert heading_of("37.6％", True) is None
-    assert heading_of("1,286件", True) is None
+def test_a_key_figure_titles_its_box_by_its_face_never_as_a_numbered_section():
+    for figure in ("5法人", "37.6％", "1,286件", "3市町村"):
+        assert heading_of(figure, False) is None, figure
+        assert heading_of(figure, True).scheme == "face", figure  # not section 37.6 or item 3
     assert heading_of("4　締結式", True) is not None
     assert heading_of("2　日時と会場", False, numbered_emphasis=True) is not None
     assert heading_of("2　日時と会場", False) is None
