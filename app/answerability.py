@@ -651,8 +651,12 @@ _AS_OF_ASKED = re.compile(r"現在|時点|基準日|as of", re.I)
 
 
 def _stated(value: str, asked: str) -> bool:
-    """The question itself states this value (「11人」 does not state 「1人」)."""
-    return bool(re.search(rf"(?<![\d.,]){re.escape(value)}", asked))
+    """The question itself states this value (「11人」 does not state 「1人」), or a point of a year it states
+    (「令和9年度末」 for a question about 令和9年度 gives no date of its own)."""
+    if re.search(rf"(?<![\d.,]){re.escape(value)}", asked):
+        return True
+    point = re.sub(r"(?:末|中|内|初め|当初|頃|ごろ|まで|までに)+$", "", value)
+    return point != value and bool(re.search(r"年度?$", point)) and bool(re.search(rf"(?<![\d.,]){re.escape(point)}", asked))
 
 
 def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, best_dense: int = 2) -> float:

@@ -122,10 +122,14 @@ def specifiers(question: str) -> tuple[Specifier, ...]:
         # is 令和6年3月末. The same year in 西暦 (令和6年度 = 2024年度).
         other = {"令和": "平成", "平成": "令和"}.get(era, "")
         alt = f"|{era or '(?:令和|平成)'}元年" if n == "1" else ""
-        alt += rf"|(?<![\d.]){int(n) + 1}年3月" if re.search(rf"(?<!\d){n}\s*年度\s*末", bare) else ""
+        end = bool(re.search(rf"(?<!\d){n}\s*年度\s*末", bare))
+        alt += rf"|(?<![\d.]){int(n) + 1}年3月" if end else ""
         alt += f"|{int(n) + (1988 if era == '平成' else 2018)}年度?"
         bare_n = rf"(?<!{other})(?<![\d.]){n}年度(?!目)" if other else rf"(?<![\d.]){n}年度(?!目)"
-        out.append(Specifier("year", f"{n}年度", rf"{bare_n}|{era or '(?:令和|平成)'}{n}年(?!度){alt}"))
+        # the end of a fiscal year is its March, not any date of the calendar year it starts in (令和8年7月1日 is
+        # no 令和8年度末)
+        calendar = "" if end else rf"|{era or '(?:令和|平成)'}{n}年(?!度)"
+        out.append(Specifier("year", f"{n}年度", rf"{bare_n}{calendar}{alt}"))
     for era, n in CALENDAR.findall(bare):
         n = "1" if n == "元" else n
         alt = f"|{era}元年" if n == "1" else ""

@@ -460,3 +460,24 @@ def test_of_two_places_compared_each_ones_statement_holds_its_own_and_only_when_
     plain = specifiers("やまぶき県のねむのき町の補助額はいくら？")
     assert held(plain, "さざれ市には50万円を補助した。", frozenset({"やまぶき県"})) < 1.0
     assert not analyze("AとBのどちらが高齢者向けですか").compare  # 高齢 is no comparison
+
+
+def test_the_end_of_a_fiscal_year_is_its_march_not_any_date_of_its_calendar_year():
+    from app.query import analyze
+    from app.specifiers import held
+
+    q = analyze("見守り協力店の令和7年度末の登録目標は何店ですか。")
+    assert held(q.specs, "令和7年6月1日から登録の受付を始めます。") == 0.0
+    assert held(q.specs, "令和8年3月末の登録数は45店でした。") == 1.0
+    assert held(q.specs, "令和7年度末までに60店の登録を目指します。") == 1.0
+    # a fiscal year without 末 still holds the dates of its calendar year
+    assert held(analyze("令和7年度の相談件数は").specs, "令和7年9月末までの相談件数") == 1.0
+
+
+def test_a_point_of_a_year_the_question_names_is_no_date_of_its_own():
+    from app.answerability import _stated
+
+    asked = "令和9年度の研修会の申込期限はいつですか"
+    assert _stated("令和9年度末", asked)  # 「令和9年度末までに設立を目指す」 gives no deadline
+    assert not _stated("令和9年5月31日", asked)
+    assert not _stated("令和10年度末", asked)
