@@ -145,7 +145,7 @@ def _bundle_pdf(path: Path) -> Path:
     line("（2）会場　県庁西庁舎5階　第3会議室", 10)
     line("3　申込み", 10.8, 50)
     line("6月30日（火）までに、電子申請により申し込んでください。", 10)
-    line("12事業所", 20)
+    line("12事業所", 10.5)  # the document's body size: no title, yet a figure over its smaller label
     line("県内で登録を受けた相談事業所の数（令和8年4月1日現在）。", 8)
     c.showPage()
     for page in range(2):  # the attachment: its body in 10.5 pt makes 10.5 pt the document's body size
