@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field, replace
 
 from .clean import is_row_number_head, join_lines, normalize, split_sentences
 from .structure import Unit, is_text_table
+from .tokens import content_words
+from .vocabulary import table_marks, vocabulary
 
 
 @dataclass
@@ -121,6 +123,22 @@ def numbered_rows(grid: list[list[str]]) -> bool:
     return len(shapes) == 1 and "#" in shape and len(shape) <= 8
 
 
+_ASKS_BY_SHAPE = re.compile(r"(か|\?)[。.]?$")
+
+
+def asks(text: str) -> bool:
+    """Whether a turn (a paragraph of minutes, a row of a statement table) ends by asking: its last sentence ends
+    in か or ？ (「…対象になりますか。」), or with a request for an answer (「…を教えてください。」, the vocabulary's
+    request_endings). In minutes the answer is the next turn, by another speaker; apart, a question's own words
+    matched it while the reply that answers was in another chunk."""
+    sentences = [x for x in split_sentences(text.strip()) if x.strip()]
+    if not sentences:
+        return False
+    last = re.sub(r"\s+", "", normalize(sentences[-1])).rstrip("」』)")
+    return bool(_ASKS_BY_SHAPE.search(last)) or any(last.lower().rstrip("。.").endswith(e)
+                                                     for e in vocabulary().request_endings)
+
+
 def _table_chunks(u: Unit, max_chars: int) -> list[dict]:
     """Dicts of chunk fields for one table or case unit."""
     head = "\n".join(x for x in (u.title, u.scope, u.unit_line) if x)
@@ -131,21 +149,29 @@ def _table_chunks(u: Unit, max_chars: int) -> list[dict]:
     header = u.grid[0] if u.grid and not numbered_rows(u.grid) else []
     has_no = bool(header) and is_row_number_head(header[0])
     out: list[dict] = []
+    rows: list[tuple[str, str, bool, list]] = []  # (number, text, a statement of several fields, places)
     for r, row in enumerate(u.grid[1:] if header else u.grid):
         cells = [c for c in row]
         no = cells[0].strip() if has_no and cells else ""
         content = cells[1:] if has_no else cells
         labels = header[1:] if has_no else header
-        if len([c for c in content if c]) > 1:
+        fields = len([c for c in content if c]) > 1
+        if fields:
             body = "\n".join(f"【{labels[i]}】{c}" if i < len(labels) and labels[i] else c for i, c in enumerate(content) if c)
             text = f"{no}\n{body}" if no else body
         else:
             text = f"{no} {''.join(content)}".strip()
-        pieces = _split_long(text, max_chars)
         at = r + 1 if header else r
-        places = u.row_places[at] if len(u.row_places) == len(u.grid) else []
+        rows.append((no or str(r + 1), text, fields, u.row_places[at] if len(u.row_places) == len(u.grid) else []))
+    for r, (no, text, fields, places) in enumerate(rows):
+        pieces = _split_long(text, max_chars)
+        reply = rows[r + 1] if r + 1 < len(rows) else None
+        if fields and reply and reply[2] and len(pieces) == 1 and asks(text) and len(text) + len(reply[1]) <= 2 * max_chars:
+            # a turn that asks is read with the next turn, its reply; the reply keeps its own chunk too
+            pieces = [text + "\n" + reply[1]]
+            places = list(dict.fromkeys([*places, *reply[3]]))
         for j, piece in enumerate(pieces):
-            out.append({"text": piece, "row": no or str(r + 1), "grid": [], "part": j, "places": places})
+            out.append({"text": piece, "row": no, "grid": [], "part": j, "places": places})
     if out:
         if head:
             out[0]["text"] = head + "\n" + out[0]["text"]
@@ -171,7 +197,25 @@ def table_lead(buf: list[Unit], table: Unit, max_chars: int) -> Unit | None:
         return None
     if not last.page_indices or not table.page_indices or last.page_indices[-1] != table.page_indices[0]:
         return None  # a lead-in at the foot of the page before: the table's citation must stay on its own page
-    return last
+    return last if leads_into(last.text, table) else None
+
+
+def leads_into(text: str, table: Unit) -> bool:
+    """Whether a paragraph right above a table introduces it rather than merely standing before it.
+
+    A table with its own caption is introduced by a paragraph that points at it (「次のとおり」「表3のとおり」,
+    tables.toml's lead_pointers) or that speaks of what the caption and header name (a shared content word:
+    「相談件数は…」 over 「表2　相談件数の推移」). A paragraph of another topic that happens to end above the grid
+    (the training dates above 「出張相談会の会場一覧」) would otherwise be read as the table's lead and make the
+    table answer questions about that topic. A table without a caption is read with the paragraph above it,
+    which is then its only title."""
+    if not table.title.strip():
+        return True
+    flat = normalize(text)
+    if any(normalize(p) in flat for p in table_marks().get("lead_pointers", [])):
+        return True
+    named = " ".join([table.title, *(table.grid[0] if table.grid else [])])
+    return bool(set(content_words(text)) & set(content_words(named)))
 
 
 def form_runs(units: list[Unit], max_chars: int = 600) -> dict[int, int]:
@@ -275,8 +319,13 @@ def chunk_units(
             groups[-1].append(u)
             size += add
         # a trailing heading belongs to the next section: handled by the caller's flush order
-        for g in groups:
+        for n, g in enumerate(groups):
             text = "\n".join(u.text for u in g)
+            before = groups[n - 1][-1] if n else None
+            if before is not None and g[0].kind == "text" and len(before.text) <= max_chars // 2 and asks(before.text):
+                # a paragraph that asks, cut off from its reply by the packing: repeated at the reply's head
+                text = before.text + "\n" + text
+                g = [before, *g]
             if len(text) <= max_chars:
                 emit(text, "text", g)
                 continue

@@ -299,7 +299,48 @@ FRAME_LINES = 10  # a cell of this many lines holds a column of prose, not a val
 FRAME_CELLS = 6  # a page frame has a handful of cells (bands, gutters, panels); a table of values has more
 
 
-def merged_rows(t) -> tuple[list[list[str]], dict[int, str]]:
+_HANGING = frozenset("。、，．,.」』）)")
+
+
+def hanging_marks(bbox: tuple[float, float, float, float], chars: list[dict]) -> list[dict]:
+    """Punctuation hanging past a ruled table's right border (Word's 句読点のぶら下げ, on by default): the 。 that ends
+    a line of the last column is printed just outside the cell, so it belongs to no cell and was read as a stray
+    「。」 after the table, while the cell's sentence lost its end and ran into the next one."""
+    x0, top, x1, bottom = bbox
+    return [c for c in chars if c["text"] in _HANGING and x1 < (c["x0"] + c["x1"]) / 2 <= x1 + max(c["size"], 4.0)
+            and c["x0"] <= x1 + 1.0 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+
+
+def with_hanging_marks(raw: list[list[str | None]], boxes: list[list], hanging: list[dict],
+                       chars: list[dict]) -> list[list[str | None]]:
+    """The rows with each hanging mark put back at the end of the line it hangs from (the last cell of its row,
+    the line of that cell on the mark's baseline)."""
+    raw = [list(r) for r in raw]
+    for mark in hanging:
+        mid = (mark["top"] + mark["bottom"]) / 2
+        for r, cells in enumerate(boxes):
+            live = [(k, b) for k, b in enumerate(cells) if b is not None and b[1] <= mid <= b[3]]
+            if not live:
+                continue
+            k, (cx0, ctop, cx1, cbottom) = max(live, key=lambda kb: kb[1][2])
+            if raw[r][k] is None:
+                break
+            inside = [c for c in chars if c["text"].strip() and cx0 <= (c["x0"] + c["x1"]) / 2 <= cx1
+                      and ctop <= (c["top"] + c["bottom"]) / 2 <= cbottom]
+            tops: list[float] = []
+            for c in sorted(inside, key=lambda c: c["top"]):
+                if not tops or c["top"] - tops[-1] > c["size"] * 0.5:
+                    tops.append(c["top"])
+            lines = raw[r][k].split("\n")
+            at = next((i for i, y in enumerate(tops) if abs(y - mark["top"]) <= mark["size"] * 0.6), None)
+            if at is not None and len(tops) == len(lines):
+                lines[at] += mark["text"]
+                raw[r][k] = "\n".join(lines)
+            break
+    return raw
+
+
+def merged_rows(t, hanging: list[dict] | None = None) -> tuple[list[list[str]], dict[int, str]]:
     """A ruled table's rows with a merged (rowspan) cell's text in every row it spans, and its open spans.
 
     pdfplumber gives the text of a cell merged over several rows to the first of them and None to the rest; a row
@@ -309,6 +350,8 @@ def merged_rows(t) -> tuple[list[list[str]], dict[int, str]]:
     over its sub-columns) or from the first row is the header's, left to the two-level header reading."""
     raw = t.extract()
     boxes = [list(r.cells) for r in t.rows]
+    if hanging and len(boxes) == len(raw):
+        raw = with_hanging_marks(raw, boxes, hanging, t.page.chars)
     if len(boxes) != len(raw):
         return [[(c or "") for c in row] for row in raw], {}
     raw, boxes = without_sliver_columns(raw, boxes)
@@ -397,8 +440,10 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     tables = []
     plots = []
     stacked = []
+    hung: list[dict] = []  # punctuation hanging past a table's border, read into its cell
     for t in ppage.find_tables():
-        rows, open_spans = merged_rows(t)
+        hanging = hanging_marks(tuple(t.bbox), ppage.chars)
+        rows, open_spans = merged_rows(t, hanging)
         if rows and is_chart_grid(rows):
             plots.append(tuple(t.bbox))  # a chart's gridlines: its labels are read below
             continue
@@ -410,6 +455,7 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
         if len(rows) >= 1 and max(len(r) for r in rows) >= 2 and sum(bool(c.strip()) for r in rows for c in r) >= 2 \
                 and not is_frame(rows):
             tables.append(Table(rows=rows, page_index=index, bbox=tuple(t.bbox), open_spans=open_spans))
+            hung += hanging
     read_out: list[tuple[float, float, float, float]] = []  # a chart's plot and the labels its grid now holds
     ruled = [t.bbox for t in tables]
     words = ppage.extract_words() if plots or stacked or has_columns(ppage.rects) else []
@@ -434,7 +480,8 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
                 ruled.append(bbox)
     tboxes = [t.bbox for t in tables]
     chars = without_reference_marks(without_line_numbers(
-        [c for c in ppage.chars if not _inside(c, ruled) and not _inside(c, read_out)]))
+        [c for c in ppage.chars if not _inside(c, ruled) and not _inside(c, read_out)
+         and not any(c is h for h in hung)]))
     weights: Counter = Counter()
     for c in chars:
         if c["text"].strip():

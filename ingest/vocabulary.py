@@ -40,6 +40,7 @@ class Vocabulary:
     compound_suffixes: tuple[str, ...] = ()  # 数, 長: a long form before one ends its own word (市区町村・数)
     ask_labels: tuple[str, ...] = ()  # 【質問】【要望事項】: a record's field that asks; its answer follows
     answer_labels: tuple[str, ...] = ()  # 【回答】【県の回答】: the field that answers
+    request_endings: tuple[str, ...] = ()  # 教えてください: a turn ending so asks; its reply follows
     era_names: frozenset[str] = frozenset()  # 令和, 平成: a year's prefix, not a topic word
     shifting_prefixes: tuple[str, ...] = ()  # 副, 次期: 副会長 is another role than 会長
     start_prefixes: tuple[str, ...] = ()  # 前, 旧: the same at a word's start only (前会長, not 事前相談)
@@ -93,6 +94,7 @@ def vocabulary() -> Vocabulary:
         compound_suffixes=tuple(_nfkc(x) for x in w.get("compound_suffixes", [])),
         ask_labels=tuple(_nfkc(a) for a in v.get("records", {}).get("asks", [])),
         answer_labels=tuple(_nfkc(a) for a in v.get("records", {}).get("answers", [])),
+        request_endings=tuple(_nfkc(a).lower() for a in v.get("records", {}).get("request_endings", [])),
         era_names=frozenset(_nfkc(e) for e in w.get("era_names", [])),
         shifting_prefixes=tuple(_nfkc(x) for x in w.get("shifting_prefixes", [])),
         start_prefixes=tuple(_nfkc(x) for x in w.get("start_prefixes", [])),
