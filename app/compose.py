@@ -242,7 +242,7 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             if len(matches) > 1:  # rows keyed by two labels (事業名 merged over its 年度 rows): the other one named too
                 matches = _rows_by_other_label(grid, matches, qn) or matches
             if not matches:
-                matches = _rows_by_value(grid, qn, j) or _rows_by_words(labels, q_tokens)
+                matches = _rows_by_value(grid, qn, j) or _rows_by_words(labels, q_tokens | counted_noun(q.counter))
             if len(matches) != 1:
                 continue
             i = matches[0]
@@ -436,6 +436,15 @@ def answer_cell(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, str
     """The one table cell that answers: the row and column the question names, else the extreme row of
     the column it names (いちばん多い)."""
     return table_lookup(q, hits) or extreme_cell(q, hits)
+
+
+def counted_noun(counter: str) -> set[str]:
+    """The noun a count question names by its counter (何回 asks a 回数, 何件 a 件数): a row labelled 「開催回数」 is
+    named by 「何回開催」, as 「相談件数」 by 「相談は何件」. Only where the counter and 数 make one word."""
+    if not counter:
+        return set()
+    words = content_words(counter + "数")
+    return {words[0]} if len(words) == 1 and words[0] != counter else set()
 
 
 def _rows_by_words(labels: list[str], q_tokens: set[str]) -> list[int]:
