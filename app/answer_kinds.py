@@ -31,7 +31,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # (「費用は誰が負担」「費用はどこが持つ」 ask who pays, not how much; a compound in 額 — 上限額, 補助額, 総額 — asks a sum)
     "money": (re.compile(r"いくら|金額|予算額?|費用(?![はをの]?[、,\s]*(?:どこ|誰|だれ|どちら)|[はをの]?[、,\s]*負担(?:者|先|する(?:の|ところ)))|料金|手数料|謝金|謝礼|委託料|会費|受講料|補助金の額|(?<=[一-龥])(?<![減増])額(?!縁)|how much|cost|fee|budget", re.I),
               re.compile(r"\d[\d,，]*\s*(?:円|万円|千円|億円)|無料|無償")),
-    "date": (re.compile(r"いつ|何年何月|何月|(?<!週)(?<!週に|月に|年に)何日(?!間|くらい|ぐらい|ほど|程度|かか|目)|日付|日にち|日程|(?<![\d日])日時(?!点)|開催日|締切|締め切り|期限|when\b|what date", re.I),
+    "date": (re.compile(r"いつ|何年何月|何月|(?<!週)(?<!週に|月に|年に)何日(?!間|くらい|ぐらい|ほど|程度|かか|目)|日付|日にち|日程|(?<![\d日])日時(?!点)|開催日|締切|締め切り|期限|when\b|what date|deadline|due date|"
+                       r"how (?:early|soon)|until when|by when", re.I),
              re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年|"
                         r"\d+\s*月\s*(?:の\s*)?(?:末日?|上旬|中旬|下旬|中(?![間央心]))|"
                         r"\d+\s*(?:日|週間|[かヶケヵカ箇]月)\s*(?:前|以内|まで)|前日|前月|"
@@ -226,6 +227,9 @@ CLAUSE = re.compile(r"(?<=か)[、,]\s*|,?\s+(?:and|or)\s+(?=(?:is|are|can|do|do
 # an English clause whose question word asks something else names a sum without asking it: 「from which fiscal
 # year's budget」 asks a year, 「how many dispatches … cost」 a count
 _EN_MONEY_NOUN = re.compile(r"\b(?:cost|fee|budget)s?\b", re.I)
+# a cost, fee or budget naming a programme (「the operating cost subsidy」「a fee waiver」): a name, not a sum asked
+_EN_MONEY_MODIFIER = re.compile(r"\b(?:cost|fee|budget)s?(?=\s+(?:subsid|grant|support|program|scheme|menu|categor|"
+                                r"item|line|waiver|reduction|exemption))", re.I)
 _EN_WH = re.compile(r"\b(?:how much|how many|how long|which|when|where|whom|who|what)\b", re.I)
 
 
@@ -260,7 +264,8 @@ def asked_kinds(text: str) -> tuple[str, ...]:
     if not asking:
         return ()  # 「その費用に人件費は含まれますか」 asks whether, not how much
     kinds = tuple(kind for kind, (asks, _looks) in ANSWER_TYPES.items()
-                  if any(asks.search(t) and not (kind == "money" and (_money_named_only(t) or _who_pays(t)))
+                  if any(asks.search(_EN_MONEY_MODIFIER.sub(" ", t) if kind == "money" else t)
+                         and not (kind == "money" and (_money_named_only(t) or _who_pays(t)))
                          for t in asking))
     if "venue" in kinds:
         kinds = tuple(k for k in kinds if k != "place")  # a venue asked for: the narrower look answers it

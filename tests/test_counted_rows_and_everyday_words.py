@@ -6,6 +6,7 @@
 - English counter nouns ("sessions", "households", "cases") and general office words ("toll-free", "booking")
   become the Japanese the documents use.
 - Colloquial names of office closures (お盆休み, 休み) search the documents' 夏季休館 / 休業.
+- An English "deadline" asks a date; a cost or fee naming a programme ("the operating cost subsidy") asks no sum.
 """
 
 from app.compose import counted_noun, table_lookup
@@ -60,3 +61,14 @@ def test_everyday_names_of_closures_reach_the_documents_words():
     v = vocabulary()
     assert "夏季" in v.synonyms("盆")
     assert "休館" in v.synonyms("休み")
+
+
+def test_an_english_deadline_asks_a_date_and_a_cost_naming_a_programme_asks_no_sum():
+    from app.answer_kinds import asked_kinds
+
+    assert asked_kinds("What is the application deadline for the rent support grant?") == ("date",)
+    assert "date" in asked_kinds("How early must towns consult the prefecture before applying?")
+    # 「the operating cost subsidy」 names a programme; its deadline is asked, not a sum
+    assert "money" not in asked_kinds("When is the deadline for the operating cost subsidy?")
+    assert "money" in asked_kinds("How much is the operating cost subsidy?")
+    assert "money" in asked_kinds("What is the budget for the advisor dispatch?")
