@@ -47,7 +47,7 @@ FEATURES = (
     "cover", "cover_top1", "cover_syn", "unknown_noun", "unknown_share", "dense_sent", "dense_chunk",
     "agree", "lex_top", "n_terms", "figure_seen", "year_seen", "type_missing",
     "cell_found", "best_sentence", "known_missing", "kind_near", "kind_share", "spec_anchor",
-    "anchor", "bound", "before_stated", "deferred",
+    "anchor", "bound", "before_stated", "deferred", "english",
 )
 
 # The direction each signal can only push (+1 towards an answer, -1 towards abstaining, 0 either): the fit keeps
@@ -56,7 +56,7 @@ SIGNS = {
     "cover": 1, "cover_top1": 1, "cover_syn": 1, "unknown_noun": -1, "unknown_share": -1, "dense_sent": 1,
     "dense_chunk": 1, "agree": 1, "lex_top": 1, "n_terms": 0, "figure_seen": 1, "year_seen": 1, "type_missing": -1,
     "cell_found": 1, "best_sentence": 1, "known_missing": -1, "kind_near": 1, "kind_share": 1, "spec_anchor": 1,
-    "anchor": 1, "bound": 1, "before_stated": 1, "deferred": -1,
+    "anchor": 1, "bound": 1, "before_stated": 1, "deferred": -1, "english": 0,
 }
 
 ANSWER, CAUTIOUS, ABSTAIN = "answer", "cautious", "abstain"
@@ -172,6 +172,10 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
         "bound": _bound(q, retriever, top_hits[:3]),
         "before_stated": _before_stated(q, retriever, top_hits[:3]),
         "deferred": _deferred(q, retriever, top_hits[:3]),
+        # an English question is read through the vocabulary's translations: its words cover less of a passage that
+        # answers it than a Japanese question's would, so every lexical signal above runs lower; the model learns
+        # how much lower rather than refusing English questions for it
+        "english": float(q.language == "en"),
     }
 
 
