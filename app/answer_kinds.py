@@ -233,6 +233,15 @@ _EN_MONEY_MODIFIER = re.compile(r"\b(?:cost|fee|budget)s?(?=\s+(?:subsid|grant|s
 _EN_WH = re.compile(r"\b(?:how much|how many|how long|which|when|where|whom|who|what)\b", re.I)
 
 
+_EN_SUM = re.compile(r"\b(?:how much|maximum|max|minimum|limit|ceiling|cap|amount|total|yen|rate)\b|円", re.I)
+
+
+def _without_programme_cost(clause: str) -> str:
+    """The clause without a cost or fee that names a programme (「the operating cost subsidy」), unless it asks a sum
+    of it all the same ("the maximum cost subsidy", "the fee reduction amount")."""
+    return clause if _EN_SUM.search(clause) else _EN_MONEY_MODIFIER.sub(" ", clause)
+
+
 def _money_named_only(clause: str) -> bool:
     """An English clause whose first question word asks something else (「from which fiscal year's budget」) names a
     cost, fee or budget without asking it; one opening with what / how much, or counting in yen, asks the sum."""
@@ -264,7 +273,7 @@ def asked_kinds(text: str) -> tuple[str, ...]:
     if not asking:
         return ()  # 「その費用に人件費は含まれますか」 asks whether, not how much
     kinds = tuple(kind for kind, (asks, _looks) in ANSWER_TYPES.items()
-                  if any(asks.search(_EN_MONEY_MODIFIER.sub(" ", t) if kind == "money" else t)
+                  if any(asks.search(_without_programme_cost(t) if kind == "money" else t)
                          and not (kind == "money" and (_money_named_only(t) or _who_pays(t)))
                          for t in asking))
     if "venue" in kinds:

@@ -82,8 +82,9 @@ def translate(text: str) -> tuple[str, list[str]]:
     t = _ERA_YEAR.sub(" ", t)
     counters = "|".join(map(re.escape, sorted(v.english_counters, key=len, reverse=True)))
     counted = re.search(rf"\b(?:how many|number of)\s+(?:[a-z\-]+\s+){{0,2}}?({counters})\b", t) if counters else None
-    if counted:  # a count question names its counter: 何県, 何法人
+    if counted:  # a count question names its counter: 何県, 何法人 — the counter noun is read, not unknown
         found.append("何" + v.english_counters[counted.group(1)])
+        t = t[:counted.start(1)] + " " + t[counted.end(1):]
     elif re.search(r"\bhow many\b|\bnumber of\b", t):
         found.append("いくつ")
     if re.search(r"\b(never|no|not|did not|didn't|zero)\b.{0,40}\b(hold|held|meet|met|meeting|convene)", t):

@@ -127,16 +127,26 @@ _ASKS_BY_SHAPE = re.compile(r"(か|\?)[。.]?$")
 
 
 def asks(text: str) -> bool:
-    """Whether a turn (a paragraph of minutes, a row of a statement table) ends by asking: its last sentence ends
-    in か or ？ (「…対象になりますか。」), or with a request for an answer (「…を教えてください。」, the vocabulary's
-    request_endings). In minutes the answer is the next turn, by another speaker; apart, a question's own words
-    matched it while the reply that answers was in another chunk."""
+    """Whether a turn (a paragraph of minutes, a row of a table of turns) ends by asking: its last sentence ends
+    in ？ or in a か that asks (「…対象になりますか。」「…可能か。」, not 「次のいずれか」「明らか」: the vocabulary's
+    not_asking), or with a request for an answer (「…を教えてください。」, request_endings). In minutes the answer is
+    the next turn, by another speaker; apart, a question's own words matched it while the reply that answers was in
+    another chunk."""
     sentences = [x for x in split_sentences(text.strip()) if x.strip()]
     if not sentences:
         return False
     last = re.sub(r"\s+", "", normalize(sentences[-1])).rstrip("」』)")
-    return bool(_ASKS_BY_SHAPE.search(last)) or any(last.lower().rstrip("。.").endswith(e)
-                                                     for e in vocabulary().request_endings)
+    v = vocabulary()
+    if _ASKS_BY_SHAPE.search(last):
+        return last.rstrip("。.").endswith("?") or not last.rstrip("。.").endswith(v.not_asking)
+    return last.lower().rstrip("。.").endswith(v.request_endings)
+
+
+def turns_table(header: list[str]) -> bool:
+    """A table of turns of minutes (発言者｜発言内容): its header names who speaks (the vocabulary's speaker_labels).
+    Only there is a row that asks followed by the row that answers it."""
+    labels = vocabulary().speaker_labels
+    return any(lab in normalize(h).lower() for h in header for lab in labels)
 
 
 def _table_chunks(u: Unit, max_chars: int) -> list[dict]:
@@ -150,6 +160,7 @@ def _table_chunks(u: Unit, max_chars: int) -> list[dict]:
     has_no = bool(header) and is_row_number_head(header[0])
     out: list[dict] = []
     rows: list[tuple[str, str, bool, list]] = []  # (number, text, a statement of several fields, places)
+    turns = turns_table(header)
     for r, row in enumerate(u.grid[1:] if header else u.grid):
         cells = [c for c in row]
         no = cells[0].strip() if has_no and cells else ""
@@ -166,7 +177,8 @@ def _table_chunks(u: Unit, max_chars: int) -> list[dict]:
     for r, (no, text, fields, places) in enumerate(rows):
         pieces = _split_long(text, max_chars)
         reply = rows[r + 1] if r + 1 < len(rows) else None
-        if fields and reply and reply[2] and len(pieces) == 1 and asks(text) and len(text) + len(reply[1]) <= 2 * max_chars:
+        if (turns and fields and reply and reply[2] and len(pieces) == 1 and asks(text)
+                and len(text) + len(reply[1]) <= max_chars):
             # a turn that asks is read with the next turn, its reply; the reply keeps its own chunk too
             pieces = [text + "\n" + reply[1]]
             places = list(dict.fromkeys([*places, *reply[3]]))
@@ -204,18 +216,26 @@ def leads_into(text: str, table: Unit) -> bool:
     """Whether a paragraph right above a table introduces it rather than merely standing before it.
 
     A table with its own caption is introduced by a paragraph that points at it (「次のとおり」「表3のとおり」,
-    tables.toml's lead_pointers) or that speaks of what the caption and header name (a shared content word:
-    「相談件数は…」 over 「表2　相談件数の推移」). A paragraph of another topic that happens to end above the grid
+    tables.toml's lead_pointers and lead_pointer_patterns) or that speaks of what the caption names (a shared word
+    of two characters or more, not one of tables.toml's generic_headers: 「相談件数は…」 over 「表2　相談件数の推移」).
+    The header's words do not count: 市町村 or 開催日 head tables of every topic. A paragraph of another topic that happens to end above the grid
     (the training dates above 「出張相談会の会場一覧」) would otherwise be read as the table's lead and make the
     table answer questions about that topic. A table without a caption is read with the paragraph above it,
     which is then its only title."""
     if not table.title.strip():
         return True
-    flat = normalize(text)
-    if any(normalize(p) in flat for p in table_marks().get("lead_pointers", [])):
+    marks = table_marks()
+    flat = re.sub(r"\s+", "", normalize(text)).lower()
+    if any(re.sub(r"\s+", "", normalize(p)).lower() in flat for p in marks.get("lead_pointers", [])) or any(
+            re.search(p, flat) for p in marks.get("lead_pointer_patterns", [])):
         return True
-    named = " ".join([table.title, *(table.grid[0] if table.grid else [])])
-    return bool(set(content_words(text)) & set(content_words(named)))
+    generic = {normalize(w) for w in marks.get("generic_headers", [])}
+
+    def topic(t: str) -> set[str]:  # words of two characters or more that name something (not 会, 表, 2, 年度)
+        return {w for w in content_words(t) if len(w) > 1 and not re.fullmatch(r"[\d,.]+", w) and w not in generic}
+
+    named = topic(table.title)
+    return not named or bool(topic(text) & named)
 
 
 def form_runs(units: list[Unit], max_chars: int = 600) -> dict[int, int]:

@@ -312,9 +312,10 @@ def hanging_marks(bbox: tuple[float, float, float, float], chars: list[dict]) ->
 
 
 def with_hanging_marks(raw: list[list[str | None]], boxes: list[list], hanging: list[dict],
-                       chars: list[dict]) -> list[list[str | None]]:
+                       chars: list[dict], placed: list[dict] | None = None) -> list[list[str | None]]:
     """The rows with each hanging mark put back at the end of the line it hangs from (the last cell of its row,
-    the line of that cell on the mark's baseline)."""
+    the line of that cell on the mark's baseline). The marks put back are added to ``placed``: a mark that finds no
+    such line stays in the page's free text rather than being lost."""
     raw = [list(r) for r in raw]
     for mark in hanging:
         mid = (mark["top"] + mark["bottom"]) / 2
@@ -336,11 +337,14 @@ def with_hanging_marks(raw: list[list[str | None]], boxes: list[list], hanging: 
             if at is not None and len(tops) == len(lines):
                 lines[at] += mark["text"]
                 raw[r][k] = "\n".join(lines)
+                if placed is not None:
+                    placed.append(mark)
             break
     return raw
 
 
-def merged_rows(t, hanging: list[dict] | None = None) -> tuple[list[list[str]], dict[int, str]]:
+def merged_rows(t, hanging: list[dict] | None = None,
+                placed: list[dict] | None = None) -> tuple[list[list[str]], dict[int, str]]:
     """A ruled table's rows with a merged (rowspan) cell's text in every row it spans, and its open spans.
 
     pdfplumber gives the text of a cell merged over several rows to the first of them and None to the rest; a row
@@ -351,7 +355,7 @@ def merged_rows(t, hanging: list[dict] | None = None) -> tuple[list[list[str]], 
     raw = t.extract()
     boxes = [list(r.cells) for r in t.rows]
     if hanging and len(boxes) == len(raw):
-        raw = with_hanging_marks(raw, boxes, hanging, t.page.chars)
+        raw = with_hanging_marks(raw, boxes, hanging, t.page.chars, placed)
     if len(boxes) != len(raw):
         return [[(c or "") for c in row] for row in raw], {}
     raw, boxes = without_sliver_columns(raw, boxes)
@@ -440,10 +444,10 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     tables = []
     plots = []
     stacked = []
-    hung: list[dict] = []  # punctuation hanging past a table's border, read into its cell
+    hung: set[int] = set()  # punctuation hanging past a table's border, read into its cell (ids of the chars)
     for t in ppage.find_tables():
-        hanging = hanging_marks(tuple(t.bbox), ppage.chars)
-        rows, open_spans = merged_rows(t, hanging)
+        placed: list[dict] = []
+        rows, open_spans = merged_rows(t, hanging_marks(tuple(t.bbox), ppage.chars), placed)
         if rows and is_chart_grid(rows):
             plots.append(tuple(t.bbox))  # a chart's gridlines: its labels are read below
             continue
@@ -455,7 +459,7 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
         if len(rows) >= 1 and max(len(r) for r in rows) >= 2 and sum(bool(c.strip()) for r in rows for c in r) >= 2 \
                 and not is_frame(rows):
             tables.append(Table(rows=rows, page_index=index, bbox=tuple(t.bbox), open_spans=open_spans))
-            hung += hanging
+            hung.update(id(c) for c in placed)
     read_out: list[tuple[float, float, float, float]] = []  # a chart's plot and the labels its grid now holds
     ruled = [t.bbox for t in tables]
     words = ppage.extract_words() if plots or stacked or has_columns(ppage.rects) else []
@@ -481,7 +485,7 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     tboxes = [t.bbox for t in tables]
     chars = without_reference_marks(without_line_numbers(
         [c for c in ppage.chars if not _inside(c, ruled) and not _inside(c, read_out)
-         and not any(c is h for h in hung)]))
+         and id(c) not in hung]))
     weights: Counter = Counter()
     for c in chars:
         if c["text"].strip():

@@ -41,6 +41,8 @@ class Vocabulary:
     ask_labels: tuple[str, ...] = ()  # 【質問】【要望事項】: a record's field that asks; its answer follows
     answer_labels: tuple[str, ...] = ()  # 【回答】【県の回答】: the field that answers
     request_endings: tuple[str, ...] = ()  # 教えてください: a turn ending so asks; its reply follows
+    not_asking: tuple[str, ...] = ()  # いずれか, 明らか: a sentence ending so asks nothing
+    speaker_labels: tuple[str, ...] = ()  # 発言者: the header of a table of turns
     era_names: frozenset[str] = frozenset()  # 令和, 平成: a year's prefix, not a topic word
     shifting_prefixes: tuple[str, ...] = ()  # 副, 次期: 副会長 is another role than 会長
     start_prefixes: tuple[str, ...] = ()  # 前, 旧: the same at a word's start only (前会長, not 事前相談)
@@ -95,6 +97,8 @@ def vocabulary() -> Vocabulary:
         ask_labels=tuple(_nfkc(a) for a in v.get("records", {}).get("asks", [])),
         answer_labels=tuple(_nfkc(a) for a in v.get("records", {}).get("answers", [])),
         request_endings=tuple(_nfkc(a).lower() for a in v.get("records", {}).get("request_endings", [])),
+        not_asking=tuple(_nfkc(a) for a in v.get("records", {}).get("not_asking", [])),
+        speaker_labels=tuple(_nfkc(a).lower() for a in v.get("records", {}).get("speaker_labels", [])),
         era_names=frozenset(_nfkc(e) for e in w.get("era_names", [])),
         shifting_prefixes=tuple(_nfkc(x) for x in w.get("shifting_prefixes", [])),
         start_prefixes=tuple(_nfkc(x) for x in w.get("start_prefixes", [])),

@@ -55,6 +55,8 @@ def test_english_counters_and_office_words():
     assert "何件" in translate("How many cases were handled?")[0]
     japanese = translate("What toll-free number do I call for a booking?")[0]
     assert "フリーダイヤル" in japanese and "予約" in japanese
+    # the counter noun is read as the counter, not left over as a word the vocabulary does not know
+    assert "sessions" not in translate("How many sessions were held?")[1]
 
 
 def test_everyday_names_of_closures_reach_the_documents_words():
@@ -68,7 +70,11 @@ def test_an_english_deadline_asks_a_date_and_a_cost_naming_a_programme_asks_no_s
 
     assert asked_kinds("What is the application deadline for the rent support grant?") == ("date",)
     assert "date" in asked_kinds("How early must towns consult the prefecture before applying?")
-    # 「the operating cost subsidy」 names a programme; its deadline is asked, not a sum
-    assert "money" not in asked_kinds("When is the deadline for the operating cost subsidy?")
+    # 「the operating cost subsidy」 names a programme; what is asked of it is no sum
+    assert "money" not in asked_kinds("Which division handles the operating cost subsidy?")
+    assert "money" not in asked_kinds("What is the application deadline for the operating cost subsidy?")
+    # … unless a sum of it is asked all the same
+    assert "money" in asked_kinds("What is the maximum cost subsidy per household?")
+    assert "money" in asked_kinds("What is the fee reduction amount?")
     assert "money" in asked_kinds("How much is the operating cost subsidy?")
     assert "money" in asked_kinds("What is the budget for the advisor dispatch?")

@@ -40,13 +40,14 @@ def _chunks(path: Path):
 
 @pytest.mark.parametrize("text", ["見守りの費用は誰が負担するのですか。", "対象は何世帯でしょうか？",
                                   "来年度の研修日程を教えてください。", "県のお考えをお聞かせください。",
-                                  "補助の対象になるか伺いたい。"])
+                                  "補助の対象になるか伺いたい。", "夜間の対応は可能か。"])
 def test_a_turn_that_asks(text):
     assert asks(text)
 
 
 @pytest.mark.parametrize("text", ["申請書は来月までに提出してください。", "三つの町で試行を始めます。",
-                                  "ご協力をお願いします。", ""])
+                                  "ご協力をお願いします。", "対象となる方は、次のいずれか", "効果は明らか。",
+                                  "補助の対象とするかどうか。", ""])
 def test_a_turn_that_asks_nothing(text):
     assert not asks(text)
 
@@ -114,6 +115,17 @@ def test_a_full_stop_hanging_past_the_border_ends_its_line(tmp_path):
     assert any(squash("県の台帳に載せます。台帳は毎月末") in squash(t) for t in texts), texts
 
 
+def test_rows_that_ask_are_read_with_the_next_row_only_in_a_table_of_turns(tmp_path):
+    # a checklist asks in every row; no row is the answer to the one above it
+    rows = [("項目", "確認の観点"), ("規約", "協議会の目的、構成員の範囲、会議の開き方と議決の方法を規約に定めていますか。"),
+            ("事務局", "事務局を置く課と担当者を決め、その連絡先を構成員と関係機関に知らせていますか。"),
+            ("名簿", "構成員の名簿を作り、毎年度の初めに異動を確かめて見直す手順を決めていますか。")]
+    units = [Unit(kind="table", text="", section="1", section_title="確認", pages=["1"], page_indices=[0],
+                  title="設立前の確認表", grid=[list(r) for r in rows])]
+    texts = [c.text for c in chunk_units(units, "d", "d")]
+    assert len(texts) == 3 and not any("目的" in t and "連絡先" in t for t in texts), texts
+
+
 # --- prose minutes --------------------------------------------------------------------------------------------------
 
 def _unit(text: str, kind: str = "text") -> Unit:
@@ -144,7 +156,11 @@ def _table(title: str, header: list[str]) -> Unit:
 def test_the_paragraph_above_a_captioned_table_leads_it_only_when_it_speaks_of_it():
     table = _table("表2　空き家バンクの登録件数", ["年度", "登録件数"])
     assert leads_into("空き家バンクへの登録は年々増えています。", table)  # names what the caption names
-    assert leads_into("年度ごとの推移は次のとおりです。", table)  # points at it
+    assert leads_into("内訳は次のとおりです。", table)  # points at it
+    assert leads_into("内訳は表2のとおりです。", table)  # names it by its number
     assert not leads_into("研修の申込みは電子メールでお送りください。", table)  # another topic that ends above it
+    assert not leads_into("申請は要綱第5条のとおり行ってください。", table)  # points at something else
+    # a word every table of the domain heads its columns with (年度, 件数 in the header) is no shared topic
+    assert not leads_into("令和6年度の研修は3回開きました。", table)
     # a table without a caption is titled by the paragraph above it
     assert leads_into("研修の申込みは電子メールでお送りください。", _table("", ["年度", "件数"]))
