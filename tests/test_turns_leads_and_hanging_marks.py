@@ -158,6 +158,8 @@ def test_the_paragraph_above_a_captioned_table_leads_it_only_when_it_speaks_of_i
     assert leads_into("空き家バンクへの登録は年々増えています。", table)  # names what the caption names
     assert leads_into("内訳は次のとおりです。", table)  # points at it
     assert leads_into("内訳は表2のとおりです。", table)  # names it by its number
+    assert leads_into("登録は令和6年度に12件ありました（表2）。", table)
+    assert leads_into("登録できる物件は次の3種類です。", table)  # announces its items
     assert not leads_into("研修の申込みは電子メールでお送りください。", table)  # another topic that ends above it
     assert not leads_into("申請は要綱第5条のとおり行ってください。", table)  # points at something else
     # a word every table of the domain heads its columns with (年度, 件数 in the header) is no shared topic
