@@ -217,8 +217,9 @@ def leads_into(text: str, table: Unit) -> bool:
 
     A table with its own caption is introduced by a paragraph that points at it (「次のとおり」「表3のとおり」,
     tables.toml's lead_pointers and lead_pointer_patterns) or that speaks of what the caption names (a shared word
-    of two characters or more, not one of tables.toml's generic_headers: 「相談件数は…」 over 「表2　相談件数の推移」).
-    The header's words do not count: 市町村 or 開催日 head tables of every topic. A paragraph of another topic that happens to end above the grid
+    of two characters or more, not one of tables.toml's generic_headers: 「相談件数は…」 over 「表2　相談件数の推移」)
+    or what its rows are (the first column: 「出張相談会を18回開催」 over an indicator table whose row is
+    「出張相談会の開催回数」). The header's words do not count: 市町村 or 開催日 head tables of every topic. A paragraph of another topic that happens to end above the grid
     (the training dates above 「出張相談会の会場一覧」) would otherwise be read as the table's lead and make the
     table answer questions about that topic. A table without a caption is read with the paragraph above it,
     which is then its only title."""
@@ -231,10 +232,13 @@ def leads_into(text: str, table: Unit) -> bool:
         return True
     generic = {normalize(w) for w in marks.get("generic_headers", [])}
 
-    def topic(t: str) -> set[str]:  # words of two characters or more that name something (not 会, 表, 2, 年度)
-        return {w for w in content_words(t) if len(w) > 1 and not re.fullmatch(r"[\d,.]+", w) and w not in generic}
+    eras = vocabulary().era_names
 
-    named = topic(table.title)
+    def topic(t: str) -> set[str]:  # words of two characters or more that name something (not 会, 表, 7月, 令和, 年度)
+        return {w for w in content_words(t) if len(w) > 1 and not re.search(r"\d", w) and w not in generic
+                and w not in eras}
+
+    named = topic(" ".join([table.title, *(row[0] for row in table.grid[1:] if row)]))
     return not named or bool(topic(text) & named)
 
 

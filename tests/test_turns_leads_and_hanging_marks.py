@@ -164,5 +164,10 @@ def test_the_paragraph_above_a_captioned_table_leads_it_only_when_it_speaks_of_i
     assert not leads_into("申請は要綱第5条のとおり行ってください。", table)  # points at something else
     # a word every table of the domain heads its columns with (年度, 件数 in the header) is no shared topic
     assert not leads_into("令和6年度の研修は3回開きました。", table)
+    # … or of what its rows are (an indicator table under a caption that names none of them)
+    indicators = Unit(kind="table", text="", section="1", section_title="s", pages=["1"], page_indices=[0],
+                      title="成果指標", grid=[["指標名", "令和6年度"], ["空き家見学会の開催回数", "9"]])
+    assert leads_into("空き家見学会を9回開きました。", indicators)
+    assert not leads_into("研修の申込みは電子メールでお送りください。", indicators)
     # a table without a caption is titled by the paragraph above it
     assert leads_into("研修の申込みは電子メールでお送りください。", _table("", ["年度", "件数"]))
