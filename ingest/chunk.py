@@ -219,10 +219,10 @@ def leads_into(text: str, table: Unit) -> bool:
     tables.toml's lead_pointers and lead_pointer_patterns) or that speaks of what the caption names (a shared word
     of two characters or more, not one of tables.toml's generic_headers: 「相談件数は…」 over 「表2　相談件数の推移」)
     or what its rows are (the first column: 「出張相談会を18回開催」 over an indicator table whose row is
-    「出張相談会の開催回数」). The header's words do not count: 市町村 or 開催日 head tables of every topic. A paragraph of another topic that happens to end above the grid
-    (the training dates above 「出張相談会の会場一覧」) would otherwise be read as the table's lead and make the
-    table answer questions about that topic. A table without a caption is read with the paragraph above it,
-    which is then its only title."""
+    「出張相談会の開催回数」). The header's words do not count: 市町村 or 開催日 head tables of every topic. A
+    paragraph of another topic that happens to end above the grid (the training dates above 「出張相談会の会場一覧」)
+    would otherwise be read as the table's lead and make the table answer questions about that topic. A table
+    without a caption is read with the paragraph above it, which is then its only title."""
     if not table.title.strip():
         return True
     marks = table_marks()
@@ -231,7 +231,6 @@ def leads_into(text: str, table: Unit) -> bool:
             re.search(p, flat) for p in marks.get("lead_pointer_patterns", [])):
         return True
     generic = {normalize(w) for w in marks.get("generic_headers", [])}
-
     eras = vocabulary().era_names
 
     def topic(t: str) -> set[str]:  # words of two characters or more that name something (not 会, 表, 7月, 令和, 年度)
