@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, replace
 
+from .asking import asks_sentence
 from .clean import is_row_number_head, join_lines, normalize, split_sentences
 from .structure import Unit, is_text_table
 from .tokens import content_words
@@ -123,23 +124,12 @@ def numbered_rows(grid: list[list[str]]) -> bool:
     return len(shapes) == 1 and "#" in shape and len(shape) <= 8
 
 
-_ASKS_BY_SHAPE = re.compile(r"(か|\?)[。.]?$")
-
-
 def asks(text: str) -> bool:
-    """Whether a turn (a paragraph of minutes, a row of a table of turns) ends by asking: its last sentence ends
-    in ？ or in a か that asks (「…対象になりますか。」「…可能か。」, not 「次のいずれか」「明らか」: the vocabulary's
-    not_asking), or with a request for an answer (「…を教えてください。」, request_endings). In minutes the answer is
-    the next turn, by another speaker; apart, a question's own words matched it while the reply that answers was in
-    another chunk."""
+    """Whether a turn (a paragraph of minutes, a row of a table of turns) ends by asking: its last sentence asks
+    (asking.asks_sentence: ？, a か that asks, or a request for an answer). In minutes the answer is the next turn,
+    by another speaker; apart, a question's own words matched it while the reply that answers was in another chunk."""
     sentences = [x for x in split_sentences(text.strip()) if x.strip()]
-    if not sentences:
-        return False
-    last = re.sub(r"\s+", "", normalize(sentences[-1])).rstrip("」』)")
-    v = vocabulary()
-    if _ASKS_BY_SHAPE.search(last):
-        return last.rstrip("。.").endswith("?") or not last.rstrip("。.").endswith(v.not_asking)
-    return last.lower().rstrip("。.").endswith(v.request_endings)
+    return bool(sentences) and asks_sentence(sentences[-1])
 
 
 def turns_table(header: list[str]) -> bool:

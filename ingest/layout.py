@@ -78,8 +78,10 @@ def attach_captions(items: list[Item], is_caption, wraps=None) -> list[Item]:
     """
     tables = [i for i in items if i.block and not i.children]
     for t in tables:
+        # (a caption may start a character left of a drawn chart's plot: set at the figure's frame, not its axis)
+        reach = 2.0 + (0.25 * (t.bbox[2] - t.bbox[0]) if getattr(t.obj, "drawn", False) else 0.0)
         above = [i for i in items if not i.block and not i.children and i.bbox[3] <= t.bbox[1] + 1
-                 and i.bbox[0] >= t.bbox[0] - 2 and i.bbox[2] <= t.bbox[2] + 2]
+                 and i.bbox[0] >= t.bbox[0] - reach and i.bbox[2] <= t.bbox[2] + 2]
         group: list[Item] = []
         edge = t.bbox[1]  # top of what is grouped so far
         for _ in range(3):  # the caption's last line, then up to two lines above it
@@ -88,7 +90,10 @@ def attach_captions(items: list[Item], is_caption, wraps=None) -> list[Item]:
             low = max(i.bbox[3] for i in above)
             strip = [i for i in above if i.bbox[3] > low - max(2.0, (i.bbox[3] - i.bbox[1]) * 0.5)]
             height = max(i.bbox[3] - i.bbox[1] for i in strip)
-            if edge - low > height * (2 if not group else 1):
+            # a numbered caption (図2) may stand further above a drawn chart, whose labels start below its frame
+            far = 6 if not group and getattr(t.obj, "drawn", False) and any(is_caption(i.obj) for i in strip) \
+                else 2 if not group else 1
+            if edge - low > height * far:
                 break
             group = [*strip, *group]
             if any(is_caption(i.obj) for i in strip):

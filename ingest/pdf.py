@@ -61,6 +61,7 @@ class Table:
     # columns of group names (cells merged over rows) whose last cell reaches the grid's foot, with its text: a
     # group the page break may cut, whose rows go on, with that cell left empty, in the table's next part
     open_spans: dict[int, str] = field(default_factory=dict)
+    drawn: bool = False  # read from a chart's drawing (a line chart, a pie): its caption may stand further above
 
 
 @dataclass
@@ -280,7 +281,7 @@ def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, fl
         lead = lead_number_end(ink)
         if lead:  # a footnote's raised number glued to its text: read apart, as the eye does (「10 契約の…」)
             piece = [*ink[:lead], dict(ink[lead - 1], text=" "), *piece[piece.index(ink[lead]):]]
-        text = "".join(c["text"] for c in piece).strip()
+        text = _spaced_text(piece)
         if not text or not ink:
             continue
         fonts = Counter(_font_family(c.get("fontname", "")) for c in ink)
@@ -288,11 +289,28 @@ def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, fl
         bbox = (x0, min(c["top"] for c in ink),
                 max(x0 + 1.0, min(stop, max(c["x1"] for c in ink))), max(c["bottom"] for c in ink))
         size = max(c["size"] for c in ink)
+        if len(ink) > 3 and ink[0]["text"].isascii() and ink[0]["text"].isalpha() \
+                and ink[0]["size"] > max(c["size"] for c in ink[1:]):
+            size = max(c["size"] for c in ink[1:])  # a letter set larger before its text (a red 「A」 over an answer)
         line = Line(text, index, bbox, size, False, fonts.most_common(1)[0][0], note_no=bool(lead))
         if len(ink) > 1 and ink[-1]["text"] in HANGING:
             line.hang = max(0.0, bbox[2] - ink[-1]["x0"])
         out.append(line)
     return out
+
+
+def _spaced_text(piece: list[dict]) -> str:
+    """The fragment's text, with a space where a gap of half a character or more parts two glyphs that print no
+    space between them: a marker set apart from its text (「A　県では…」 read as 「A県では」 is another word)."""
+    out: list[str] = []
+    prev = None
+    for c in piece:
+        if prev is not None and c["text"].strip() and prev["text"].strip() \
+                and c["x0"] - prev["x1"] >= 0.5 * max(c["size"], prev["size"], 1.0):
+            out.append(" ")
+        out.append(c["text"])
+        prev = c
+    return "".join(out).strip()
 
 
 FRAME_LINES = 10  # a cell of this many lines holds a column of prose, not a value
@@ -440,6 +458,8 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
         read_column_chart,
         read_stacked_bar,
     )
+    from .line_charts import line_charts, polylines
+    from .pie_charts import pie_charts, pies
 
     tables = []
     plots = []
@@ -482,6 +502,18 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
             else:  # no legend to name its segments: the shares stay a one-row table, as pdfplumber read them
                 tables.append(Table(rows=[cells], page_index=index, bbox=bbox))
                 ruled.append(bbox)
+    # line charts (series drawn as polylines) and pies (filled wedges): their labels read into grids
+    drawn = polylines(ppage.lines, ppage.curves)
+    wedges = pies(ppage.curves)
+    if drawn or wedges:
+        words = words or ppage.extract_words()
+        for chart in [*line_charts(ppage.lines, ppage.curves, ppage.rects, words), *pie_charts(ppage.curves, words, ppage.lines)]:
+            if not any(_contains(r, chart.bbox, 2.0) for r in ruled):
+                # a "table" pdfplumber saw in the plot's gridlines holds only pieces of the labels now read
+                tables = [t for t in tables if not _mostly_inside(chart.bbox, t.bbox)]
+                ruled = [r for r in ruled if not _mostly_inside(chart.bbox, r)]
+                tables.append(Table(rows=chart.rows, page_index=index, bbox=chart.bbox, drawn=True))
+                read_out += chart.used
     tboxes = [t.bbox for t in tables]
     chars = without_reference_marks(without_line_numbers(
         [c for c in ppage.chars if not _inside(c, ruled) and not _inside(c, read_out)
