@@ -43,6 +43,7 @@ from .compose import (
     kind_sentence,
     list_items,
     list_rows,
+    looked_up,
     matched_answer,
     name_first_person,
     named_rows,
@@ -335,7 +336,12 @@ def answer_stream(
     # the months of a schedule's task (a Gantt chart's row) answer when it happens
     sched = schedule_row(q, hits) if cell is None and where is None else None
     found = cell is not None or where is not None or sched is not None
-    verdict = judge(q, retriever, pool, load_model(str(settings.answerability_model)), cell_found=found)
+    # the look-up that answered (its passage first), or the table rows the question names (whose cells the composer
+    # will quote): is what the question asks about named in that passage?
+    named = named_rows(q, hits, retriever, max_rows=1) if not found else []
+    read = cell or where or sched or (named[0] if named else None)
+    verdict = judge(q, retriever, pool, load_model(str(settings.answerability_model)), cell_found=found,
+                    cell_hit=looked_up(read) if read else None)
     if q.language == "en" and verdict.outcome != ABSTAIN:
         note = join_notes("資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents", note)
     if verdict.outcome == ABSTAIN and not force_compose:

@@ -31,7 +31,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # (「費用は誰が負担」「費用はどこが持つ」 ask who pays, not how much; a compound in 額 — 上限額, 補助額, 総額 — asks a sum)
     "money": (re.compile(r"いくら|金額|予算額?|費用(?![はをの]?[、,\s]*(?:どこ|誰|だれ|どちら)|[はをの]?[、,\s]*負担(?:者|先|する(?:の|ところ)))|料金|手数料|謝金|謝礼|委託料|会費|受講料|補助金の額|(?<=[一-龥])(?<![減増])額(?!縁)|how much|cost|fee|budget", re.I),
               re.compile(r"\d[\d,，]*\s*(?:円|万円|千円|億円)|無料|無償")),
-    "date": (re.compile(r"いつ|何年何月|何月|(?<!週)(?<!週に|月に|年に)何日(?!間|くらい|ぐらい|ほど|程度|かか|目)|日付|日にち|日程|(?<![\d日])日時(?!点)|開催日|締切|締め切り|期限|when\b|what date|deadline|due date|"
+    "date": (re.compile(r"いつ|何年何月|何月|(?<!週)(?<!週に|月に|年に)何日(?!間|くらい|ぐらい|ほど|程度|かか|目|で(?!し|す))|日付|日にち|日程|(?<![\d日])日時(?!点)|開催日|締切|締め切り|期限|when\b|what date|deadline|due date|"
                        r"how (?:early|soon)|until when|by when", re.I),
              re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年|"
                         r"\d+\s*月\s*(?:の\s*)?(?:末日?|上旬|中旬|下旬|中(?![間央心]))|"
@@ -40,7 +40,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"(?:毎月|毎週|隔週)\s*(?:第\s*\d+\s*)?[月火水木金土日]曜|第\s*\d+\s*[月火水木金土日]曜")),
     # a day asked for (「11月の何日」「何月何日」「日にちは」): a month alone (「令和7年11月に開催予定」「11月中旬」) does not
     # answer it; a day of the month, a weekday or a relative day (前日, 当日) does
-    "day": (re.compile(r"何月何日|(?<![週\d長大短])(?<!週に|月に|年に)何日(?!間|くらい|ぐらい|ほど|程度|かか|前|以内|後|分|目|以上|未満)|"
+    "day": (re.compile(r"何月何日|(?<![週\d長大短])(?<!週に|月に|年に)何日(?!間|くらい|ぐらい|ほど|程度|かか|前|以内|後|分|目|以上|未満|で(?!し|す))|"
                        r"日にち|日付|(?<![\d日])日時(?!点)|開催日(?!数)|\bwhat date\b|\bwhich day\b|\bon what day\b", re.I),
             # a day of a month (11月14日, 11/14 — not 1/2 or 30日以上, 2日目), a weekday, a day told relative to another
             re.compile(r"(?<![\d.])(?:[1-9]|[12]\d|3[01])\s*日(?!間|以内|前|後|程度|分|目|以上|未満)|"
@@ -115,9 +115,12 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                          r"where\b.{0,40}\bheld\b", re.I),
               re.compile(f"{HELD_AT}|{PLACE_NAME}", re.I)),
     # a span of time: 「何分間」「何日間」「どのくらいの期間」 — answered by 90分, 3日間, 6か月
+    # (「…までどれくらいかかる」: a span; 「何日で転居」「何日かかる」 count days, with the counter 日)
     "duration": (re.compile(r"何\s*(?:分間?(?!の)|時間|日間|週間|か月間?|ヶ月間?|カ月間?|年間)|どのくらいの期間|"
+                            r"(?:まで|までに|には|のに)\s*(?:は\s*)?(?:どれ|どの)\s*(?:くらい|ぐらい)\s*(?:の\s*)?(?:期間|日数|時間|かか)|"
                             r"何\s*(?:年|か月|ヶ月|カ月|週)\s*(?:くらい|ぐらい|ほど|程度)|how long", re.I),
                  re.compile(r"\d+\s*(?:分間?(?!の)|時間|日間|週間|[かヶケヵカ箇]月間?|年間)|半年|"
+                            r"\d+\s*(?:日|週間|[かヶケヵカ箇]月|年)\s*(?:で(?!し|す)|後に|かか|かけ)|"
                             r"\d+\s*年\s*(?:程度|ほど|くらい|ぐらい|前後|以上|以内|半)|"
                             # 「設立から3年度まで」「5年度続けて」, not the date 「令和3年度まで」
                             # (nor 「R3年度まで」, 「令和6年度から8年度まで」, 「令和6～8年度まで」: dates too)

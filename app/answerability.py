@@ -36,7 +36,7 @@ from .counting import counter_forms, counts_in, figure_pattern, same_counter, un
 from .doc_head import doc_head
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
-from .sentence_rank import ITEM_LINE, QUESTION_LINE, is_title_line, speaker_of
+from .sentence_rank import ITEM_LINE, is_question_line, is_title_line, speaker_of
 from .specifiers import SPEAKER_MARK, compared_places, document_scope, enumerated, held
 
 MODEL_FILE = Path(__file__).with_name("resources") / "answerability.json"
@@ -47,7 +47,7 @@ FEATURES = (
     "cover", "cover_top1", "cover_syn", "unknown_noun", "unknown_share", "dense_sent", "dense_chunk",
     "agree", "lex_top", "n_terms", "figure_seen", "year_seen", "type_missing",
     "cell_found", "best_sentence", "known_missing", "kind_near", "kind_share", "spec_anchor",
-    "anchor", "bound", "before_stated", "deferred", "english",
+    "anchor", "bound", "before_stated", "deferred", "english", "cell_gap",
 )
 
 # The direction each signal can only push (+1 towards an answer, -1 towards abstaining, 0 either): the fit keeps
@@ -56,7 +56,7 @@ SIGNS = {
     "cover": 1, "cover_top1": 1, "cover_syn": 1, "unknown_noun": -1, "unknown_share": -1, "dense_sent": 1,
     "dense_chunk": 1, "agree": 1, "lex_top": 1, "n_terms": 0, "figure_seen": 1, "year_seen": 1, "type_missing": -1,
     "cell_found": 1, "best_sentence": 1, "known_missing": -1, "kind_near": 1, "kind_share": 1, "spec_anchor": 1,
-    "anchor": 1, "bound": 1, "before_stated": 1, "deferred": -1, "english": 0,
+    "anchor": 1, "bound": 1, "before_stated": 1, "deferred": -1, "english": 0, "cell_gap": -1,
 }
 
 ANSWER, CAUTIOUS, ABSTAIN = "answer", "cautious", "abstain"
@@ -121,6 +121,26 @@ def _coverage(q: Query, retriever: Retriever, hits: list[Hit], synonyms: bool) -
     return (got / total if total else 0.0), unknown_missing, (unknown_w / total if total else 0.0)
 
 
+def _noun_gap(q: Query, retriever: Retriever, hit: Hit) -> float:
+    """IDF-weighted share of the question's nouns and dated numbers (幹事会, 出張相談会, 令和6年度) that a passage
+    — here the words a table look-up stood on — does not hold, even as a synonym (合計 as 計). Verbs and
+    adjectives (増える, やる) say how the question is put, not what it is about."""
+    c = hit.chunk
+    have = set(c.get("tokens") or content_words(c["text"])) | title_words(hit)
+    text = squash(c["text"])
+    total = missing = 0.0
+    for t in q.terms:
+        if t.pos not in ("名詞", "数") or t.word == q.counter:
+            continue  # (the counter of 何件 is held by the figures, 121件)
+        parts = content_words(t.surface) or [t.word]
+        found = all(p in have for p in parts) or (len(t.word) > 1 and squash(t.word) in text) \
+            or any(s in have for s in synonym_tokens(tuple(parts)))
+        weight = max(sum(retriever.idf(p) for p in parts), IDF_FLOOR)
+        total += weight
+        missing += weight * (not found)
+    return missing / total if total else 0.0
+
+
 _FIGURE = figure_pattern()
 RATE = ANSWER_LOOKS["rate"]  # 2分の1, 46.3%, 3割, 1/2
 # a span of time (3年度まで, 8か月): what 「何年度まで」「どのくらいかかる」 ask — no count of things
@@ -130,10 +150,14 @@ QUESTION_WORDS = re.compile(r"いくら|いくつ|何|なに|なん|いつ|ど�
 RATE_ASKED = re.compile(r"率|割合|比率|割|[%％]|パーセント|\b(?:rate|ratio|percent|share)\b", re.I)
 
 
-def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell_found: bool | None = None
-             ) -> dict[str, float]:
-    """The signals answerability is judged on; each in [0, 1] or a small count."""
+def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell_found: bool | None = None,
+             cell_hit: Hit | None = None) -> dict[str, float]:
+    """The signals answerability is judged on; each in [0, 1] or a small count. `cell_hit`: the passage of the
+    table look-up the composer made (its cell, its sifted rows or its schedule row), when it found one."""
     top_hits = hits[:top]
+    if cell_found is None:  # no look-up made by the caller: the cell look-up, here
+        looked = answer_cell(q, top_hits)
+        cell_found, cell_hit = looked is not None, (looked[0] if looked else None)
     cover, unknown_missing, unknown_share = _coverage(q, retriever, top_hits, synonyms=False)
     # an English content word the vocabulary does not know is, like a Japanese noun the corpus never uses,
     # a topic the passages cannot be shown to cover: one mechanism for both languages
@@ -163,7 +187,7 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
         "unknown_share": unknown_share, "dense_sent": sent, "dense_chunk": chunk, "agree": agree, "lex_top": lex_top,
         "n_terms": math.log1p(len(q.terms)), "figure_seen": figure_seen, "year_seen": year_seen,
         "type_missing": type_missing,
-        "cell_found": float(answer_cell(q, top_hits) is not None if cell_found is None else cell_found),
+        "cell_found": float(cell_found),
         "best_sentence": _best_sentence(q, retriever, top_hits[:3]),
         "known_missing": _known_missing(q, retriever, top_hits[:3]),
         "kind_near": _kind_near(q, retriever, top_hits[:3]),
@@ -172,6 +196,9 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
         "bound": _bound(q, retriever, top_hits[:3]),
         "before_stated": _before_stated(q, retriever, top_hits[:3]),
         "deferred": _deferred(q, retriever, top_hits[:3]),
+        # the table a look-up read from does not name what the question asks about (幹事会 asked, a cell of the
+        # 研修会 schedule found by its row 第1回): the share of the question's words its passage leaves out
+        "cell_gap": _noun_gap(q, retriever, cell_hit) if cell_hit is not None else 0.0,
         # an English question is read through the vocabulary's translations: its words cover less of a passage that
         # answers it than a Japanese question's would, so every lexical signal above runs lower; the model learns
         # how much lower rather than refusing English questions for it
@@ -197,7 +224,7 @@ def answered(sents: list[str]) -> list[str]:
     市：支援終了後5年間」), though they do not repeat its words. A question line answers nothing itself."""
     out, asked = [], ""
     for sent in sents:
-        if QUESTION_LINE.search(sent):
+        if is_question_line(sent):
             asked = sent
             out.append("")
             continue
@@ -884,12 +911,12 @@ def load_model(path: str = str(MODEL_FILE)) -> Model:
 
 
 def judge(q: Query, retriever: Retriever, hits: list[Hit], model: Model | None = None,
-          cell_found: bool | None = None) -> Verdict:
-    """The verdict for one question and its retrieved passages (``cell_found``: the composer's table
-    look-up, when the caller already made it)."""
+          cell_found: bool | None = None, cell_hit: Hit | None = None) -> Verdict:
+    """The verdict for one question and its retrieved passages (``cell_found``, ``cell_hit``: the composer's
+    table look-up and the passage it read, when the caller already made it)."""
     if not hits or not q.terms:
         return Verdict(ABSTAIN, 0.0, {})  # nothing to check against the documents (「？？？」, emoji only)
     model = model or load_model()
-    f = features(q, retriever, hits, cell_found=cell_found)
+    f = features(q, retriever, hits, cell_found=cell_found, cell_hit=cell_hit)
     p = model.probability(f)
     return Verdict(model.outcome(p), p, f)

@@ -28,7 +28,6 @@ from .sentence_rank import (
     FIGURE,
     ITEM_LINE,
     MARKED_LINE,
-    QUESTION_LINE,
     SPEAKER,
     TOP_PASSAGES,
     SentenceModel,
@@ -37,6 +36,7 @@ from .sentence_rank import (
     in_marked_run,
     introduces_list,
     is_caption,
+    is_question_line,
     is_title_line,
     item_family,
     passage_sentences,
@@ -88,7 +88,8 @@ def row_labels(grid: list[list[str]]) -> list[str]:
         if running and re.fullmatch(r"\d{1,4}", label) and len(r) > 1 and r[1].strip():
             label = r[1].strip()
         if col and len(r) > col and r[col].strip() and (not running or re.fullmatch(r"\d{1,4}", r[0].strip())):
-            label = r[col].strip()
+            # a group's subtotal is named with its group (補助金収入 計), another row by its own name
+            label = f"{label} {r[col].strip()}" if SUBTOTAL.fullmatch(r[col].strip()) else r[col].strip()
         m = re.match(r"^(\D+?)\s*\d+\s*(\D?)", label)
         if m and not re.match(r"^\d", label):
             prefix, after = m.group(1).strip(), m.group(2)
@@ -109,13 +110,23 @@ def _name_column(grid: list[list[str]], first: int) -> int:
         cells = [r[j].strip() for r in rows if len(r) > j and r[j].strip()]
         return len(set(cells)) / len(rows) if cells else 0.0
 
+    def named(j: int) -> bool:
+        """Nearly every row has its own name here; a subtotal (計, 小計) under each group and an empty cell
+        beside the grand total (款｜項 of a budget: 補助金収入｜県補助金, 補助金収入｜計, 収入合計｜) do not count."""
+        cells = [r[j].strip() for r in rows if len(r) > j and r[j].strip()]
+        names = [c for c in cells if not SUBTOTAL.fullmatch(c)]
+        return len(cells) >= 0.7 * len(rows) and bool(names) and len(set(names)) >= 0.9 * len(names)
+
     if distinct(first) > 0.6:
         return 0
     for j in (first + 1, first + 2):
         figures = sum(bool(_NUMBER_CELL.fullmatch(r[j])) for r in rows if len(r) > j and r[j].strip())
-        if distinct(j) >= 0.9 and figures * 2 < len(rows):  # names, not 10件 / 12.5%
+        if (distinct(j) >= 0.9 or named(j)) and figures * 2 < len(rows):  # names, not 10件 / 12.5%
             return j
     return 0
+
+
+SUBTOTAL = re.compile(r"(?:小|合|総)?計")  # a group's own total row, named only with its group
 
 
 def _question_keys(q: Query) -> tuple[str, str, set[str]]:
@@ -232,11 +243,21 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
         else:
             matches = [i for i, lab in enumerate(labels) if _cell_key(lab) and (_cell_key(lab) in qn or (
                 _cell_key(grid[i + 1][0]) and _cell_key(grid[i + 1][0]) in qn and len(_cell_key(grid[i + 1][0])) > 2))]
+            named = list(matches)
             if len(matches) > 1:  # 「令和 4年度」 also contains 「4年度」: prefer the longest label named
                 longest = max(len(_cell_key(labels[i])) for i in matches)
                 matches = [i for i in matches if len(_cell_key(labels[i])) == longest]
             if TOTAL_Q.search(text):
-                matches = [i for i, lab in enumerate(labels) if TOTAL_Q.search(lab)] or matches
+                # a total row: the one among the rows named (事務費 計 of the rows grouped under 事務費), or one whose
+                # group the question names (収入合計 only where it says 収入), or a total of no group
+                totals = [i for i, lab in enumerate(labels) if TOTAL_Q.search(lab)]
+                group = {i: _cell_key(TOTAL_Q.sub("", labels[i])) for i in totals}
+                within = [i for i in totals if i in named]
+                if within:
+                    totals = within
+                elif not matches:
+                    totals = [i for i in totals if group[i] and group[i] in qn] or [i for i in totals if not group[i]]
+                matches = totals or matches
             if own:
                 matches = [i for i in matches if _cell_key(labels[i]) in own] or matches
             if len(matches) > 1:  # rows keyed by two labels (事業名 merged over its 年度 rows): the other one named too
@@ -275,6 +296,24 @@ def _dated_elsewhere(q: Query, h: Hit, labels: str, cell: str = "") -> bool:
     labels name no year of their own: 「住まいの相談件数（令和6年度）」 answers nothing about 令和5年度. `cell`: the
     cell read with its labels, when one cell is judged."""
     return not fiscal_years(normalize(labels)) and other_year(q, f"{h.chunk.get('unit_title', '')} {cell}".strip())
+
+
+def looked_up(read: tuple) -> Hit:
+    """The words a table look-up stood on, as a passage: the table's caption and section, and for a cell its
+    column's header and its row; for rows (named, sifted, a schedule's), the header and those rows. What the question asks about should be among them: 「出張相談会で入居に至った件数」
+    is not answered by the cell 「うち入居に至った件数｜令和6年度」 of the centre's totals, though another row of that
+    table names 出張相談会."""
+    h = read[0]
+    grid = h.chunk.get("grid") or []
+    if len(read) == 6:  # a cell: (hit, row, column, label, header, value)
+        rows, heads = [read[1]], [grid[0][read[2]]] if grid and read[2] < len(grid[0]) else []
+    else:  # rows named (hit, row), sifted (hit, [rows], …) or a schedule's (hit, row, task, months)
+        rows = read[1] if isinstance(read[1], list) else [read[1]]
+        heads = list(grid[0]) if grid else []
+    cells = [c for i in rows if 0 < i < len(grid) for c in grid[i] if c]
+    text = "\n".join([h.chunk.get("unit_title", ""), h.chunk.get("section_title", ""), *heads, *cells])
+    return replace(h, chunk={"id": h.chunk.get("id", ""), "doc_id": h.chunk.get("doc_id", ""),
+                             "doc_title": h.chunk.get("doc_title", ""), "text": text, "tokens": content_words(text)})
 
 
 def cell_of_kind(q: Query, h: Hit, value: str, head: str) -> bool:
@@ -360,7 +399,10 @@ def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int
                 total = not _cell_key(labels[i]) or any(TOTAL_ROW.search(_cell_key(c)) for c in [labels[i], *row[:j]])
                 if value is not None and not total and (not named_rows or i in named_rows):
                     col.append((value, i))
-            if len(col) >= (2 if named_rows else 3):
+            # a superlative ranges over rows counting one thing: 1,374件 / 512人 / 18回 in one column are three
+            # quantities (a table of indicators by year), none larger than another
+            counters = {c for _v, i in col for c in units_in(normalize(grid[i + 1][j]))}
+            if len(col) >= (2 if named_rows else 3) and len(counters) <= 1:
                 values[j] = col
         named = [j for j in values if any(k in qn for k in _header_names(grid[0][j]))
                  or (set(content_words(grid[0][j])) and set(content_words(grid[0][j])) <= q_tokens)]
@@ -666,6 +708,7 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
         if rows:
             return rows
     _text, qn, q_tokens = _question_keys(q)
+    by_words: list[tuple[float, int, list[tuple[Hit, int]]]] = []
     for h, grid in _value_tables(hits[:top], min_rows=3, min_cols=2):
         labels = row_labels(grid)
         if q.years and _dated_elsewhere(q, h, " ".join([*grid[0], *labels])):
@@ -683,7 +726,10 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
             # the row's own words (its label and cells, not the header's or caption's) that the question holds;
             # at least one of them must set the row apart (in at most a third of the rows): 支援, shared by
             # most rows, names none, しおさい (the one row active there) does
-            context = set(content_words(normalize(" ".join(grid[0]) + " " + h.chunk.get("unit_title", ""))))
+            # (nor do the document's own title words: 「ときわ県居住支援協議会の…事務費は」 names no row by the body's
+            # name in one row's 備考 「ときわ県居住支援協議会運営費補助金」)
+            context = set(content_words(normalize(" ".join([*grid[0], h.chunk.get("unit_title", ""),
+                                                            h.chunk.get("doc_title", "")]))))
             # each cell read on its own (run together, 「1 ともえ市 ○」 tokenises the name differently); a figure or
             # year in a row's other cells (令和7年度に…) does not name the row, one in its label (相談件数（令和6年度）) does
             row_words = [((set(content_words(normalize(lab))) | {t for c in r if c for t in content_words(normalize(c))
@@ -699,8 +745,12 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
         given = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", ""))) if q.specs else frozenset()
         rows = [i for i in rows if places_held(q, h, [*grid[i + 1], *grid[0]], given)]
         if 0 < len(rows) <= max_rows:
-            return [(h, i + 1) for i in rows]
-    return []
+            if exact or figured:
+                return [(h, i + 1) for i in rows]
+            by_words.append((best, -len(by_words), [(h, i + 1) for i in rows]))
+    # rows named only by their words: the table whose row the question names most distinctly (「事務費の…合計」 names
+    # 事務費 計 of the expenditure table below, not 収入合計 of the income table above it by the common word 合計)
+    return max(by_words)[2] if by_words else []
 
 
 _WORDY = re.compile(r"[一-龥ぁ-んァ-ヶA-Za-z]{2,}")
@@ -868,7 +918,7 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
                 # (an item phrased as a question — a checklist's or an audit's viewpoints 「①…行われているか。」 —
                 # is still an item of a lead-in's list; under a question line, the next question line starts the
                 # next question, numbered or not: 「（2）申請先はどこですか。」)
-                if (not item or (QUESTION_LINE.search(normalize(item)) and not (listed and not f.get("question_line")))
+                if (not item or (is_question_line(item) and not (listed and not f.get("question_line")))
                         or (is_title_line(item) and not listed) or (led and not listed)):
                     break
                 seen.add(squash(item))
@@ -1063,7 +1113,7 @@ def matched_answer(q: Query, hits: list[Hit], retriever: Retriever, top: int = 2
     for h in hits[:top]:
         sents = passage_sentences(h)
         for i, s in enumerate(sents):
-            if not QUESTION_LINE.search(normalize(s)) or i + 1 >= len(sents):
+            if not is_question_line(s) or i + 1 >= len(sents):
                 continue
             toks = content_words(s)
             have = set(toks)
@@ -1088,10 +1138,10 @@ def matched_answer(q: Query, hits: list[Hit], retriever: Retriever, top: int = 2
             if ANSWER_LINE.match(t):
                 start = k
                 break
-            if QUESTION_LINE.search(t) or is_title_line(sents[k]) or RECORD_LABEL.match(t):
+            if is_question_line(t) or is_title_line(sents[k]) or RECORD_LABEL.match(t):
                 break
     for s in sents[start : start + max_lines]:
-        if QUESTION_LINE.search(normalize(s)) or (is_title_line(s) and not ITEM_LINE.match(s) and answer):
+        if is_question_line(s) or (is_title_line(s) and not ITEM_LINE.match(s) and answer):
             break
         answer.append(s)
     return (h, sents[i], answer) if answer else None
@@ -1106,7 +1156,7 @@ def continuation(q: Query, hit: Hit, sent: str, retriever: Retriever, share: flo
     if i < 0 or i + 1 >= len(sents):
         return ""
     nxt = sents[i + 1]
-    if QUESTION_LINE.search(normalize(nxt)) or is_title_line(nxt):
+    if is_question_line(nxt) or is_title_line(nxt):
         return ""
     weights = {t: retriever.idf(t) for t in dict.fromkeys(q.tokens)}
     total = sum(weights.values()) or 1.0

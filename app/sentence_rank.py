@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.asking import asks_sentence
 from ingest.clean import normalize, passage_parts, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
@@ -37,9 +38,17 @@ SPEAKER = re.compile(r"^(?:【(?P<a>[^】]{1,30})】|[○◯●◎]\s*(?P<b>[^�
 # (a record's field that asks — 【質問】【要望事項】 — or answers — 【回答】【県の回答】: labels from the vocabulary)
 _ASKS = "|".join(map(re.escape, vocabulary().ask_labels)) or "質問"
 _ANSWERS = "|".join(map(re.escape, vocabulary().answer_labels)) or "回答"
-QUESTION_LINE = re.compile(rf"^(?:Q\s*\d*\s*[.．:：、]|Q(?=[^\x00-\x7f])|【(?:{_ASKS})】|問\s*\d*\s*[.．:：])|"
-                           r"(?:ですか|ますか|でしょうか)[。？?]?$|か[。？?]$|[？?]$")
-ANSWER_LINE = re.compile(rf"^(?:A\s*\d*\s*[.．:：、]|答\s*[.．:：]|【(?:{_ANSWERS})】)")
+QUESTION_MARK = re.compile(rf"^(?:Q\s*\d*\s*[.．:：、]|Q(?=[^\x00-\x7f])|【(?:{_ASKS})】|問\s*\d*\s*[.．:：])")
+
+
+def is_question_line(sent: str) -> bool:
+    """A line that asks: marked as a question (Q1．, 問2：, 【質問】), or a sentence that asks by its ending
+    (ingest.asking: ？, a か that asks, 「…を伺います。」). The same check ingest uses to read a turn with its reply."""
+    ns = normalize(sent)
+    return bool(QUESTION_MARK.search(ns)) or asks_sentence(ns)
+
+
+ANSWER_LINE = re.compile(rf"^(?:A\s*\d*\s*[.．:：、]|A\s+(?=[^\x00-\x7f])|答\s*[.．:：]|【(?:{_ANSWERS})】)")
 # a list item: it belongs to the title or lead-in above it, however short it is
 # (an official numbering's 「1　…」 and 「ア　…」 levels set their mark apart by a full-width space)
 ITEM_LINE = re.compile(r"^\s*(?:[①-⑳]|[・･\-－‐•◦]|[（(]\d{1,2}[）)]|\d{1,2}[.．)）]\s|[ア-ン][.．)）]|[a-z][.)）]|"
@@ -77,8 +86,13 @@ def labels_kind(sent: str, kinds: tuple[str, ...]) -> bool:
     if not m:
         return False
     label = normalize(re.sub(r"\s", "", m.group("bracketed") or m.group("label") or m.group("short")))
+    spaced = SPACED_LABEL.match(rest)  # 「日　時　令和8年…」「場　所　…」: a label set letter-spaced
+    found = [label, *([re.sub(r"\s", "", normalize(spaced.group(1)))] if spaced else [])]
     labels = vocabulary().kind_labels
-    return any(label in labels.get(k, ()) for k in kinds)
+    return any(lab in labels.get(k, ()) for k in kinds for lab in found)
+
+
+SPACED_LABEL = re.compile(r"^((?:[^\s:：、。]\u3000){1,3}[^\s:：、。])(?:\s*[:：]|\u3000|\s{2,})")
 
 
 def speaker_of(sent: str) -> str:
@@ -261,7 +275,7 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
         for s_i, s in enumerate(sents):
             block = speaker_of(s) or block
             ns = normalize(s)
-            is_q = bool(QUESTION_LINE.search(ns))
+            is_q = is_question_line(ns)
             is_a = bool(ANSWER_LINE.match(ns)) or (after_question and not is_q)
             # an answer runs from its Q (or its A label) to the next question or title line
             after_question = is_q or bool(ANSWER_LINE.match(ns)) or (after_question and not is_title_line(s))

@@ -102,11 +102,11 @@ def test_a_date_question_is_led_by_the_sentence_that_states_a_date():
 
 
 def test_a_heading_ending_in_ka_is_not_a_question_line():
-    from app.sentence_rank import QUESTION_LINE
+    from app.sentence_rank import is_question_line
 
-    assert QUESTION_LINE.search("Q3．申込みはいつまでですか。")
-    assert QUESTION_LINE.search("会議は公開されるのか？")
-    assert not QUESTION_LINE.search("居住支援法人のほか")
+    assert is_question_line("Q3．申込みはいつまでですか。")
+    assert is_question_line("会議は公開されるのか？")
+    assert not is_question_line("居住支援法人のほか")
 
 
 def test_a_sentence_pointing_at_the_items_under_it_introduces_them():
@@ -157,13 +157,13 @@ def test_a_figure_line_is_quoted_with_the_line_it_labels():
 def test_a_records_labelled_request_asks_and_its_labelled_reply_answers():
     """【要望事項】… is asked like an FAQ's Q and 【県の回答】… answers it (labels from the vocabulary data);
     a block's own label (【居住支援法人の意見の概要】) is neither."""
-    from app.sentence_rank import ANSWER_LINE, QUESTION_LINE
+    from app.sentence_rank import ANSWER_LINE, is_question_line
 
-    assert QUESTION_LINE.search("【要望事項】運営費補助金の交付期間の延長を要望する。")
+    assert is_question_line("【要望事項】運営費補助金の交付期間の延長を要望する。")
     assert ANSWER_LINE.match("【県の回答】交付期間の延長は、現時点では困難です。")
-    assert not QUESTION_LINE.search("【県の回答】交付期間の延長は、現時点では困難です。")
+    assert not is_question_line("【県の回答】交付期間の延長は、現時点では困難です。")
     label = "【居住支援法人の意見の概要】当法人に事務を委託してほしい。"
-    assert not QUESTION_LINE.search(label) and not ANSWER_LINE.match(label)
+    assert not is_question_line(label) and not ANSWER_LINE.match(label)
 
 
 class _Idf:
