@@ -31,7 +31,7 @@ from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
 
 from .answer_kinds import ANSWER_LOOKS, FINER_DATES, RATE_HEAD, finest, names_listed, value_kinds
-from .compose import answer_cell, block_label, counted_in_yen, fiscal_years, without_years
+from .compose import answer_cell, block_label, counted_in_yen, fiscal_years, looked_up, without_years
 from .counting import counter_forms, counts_in, figure_pattern, same_counter, units_in
 from .doc_head import doc_head
 from .query import Query, synonym_tokens
@@ -157,7 +157,7 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
     top_hits = hits[:top]
     if cell_found is None:  # no look-up made by the caller: the cell look-up, here
         looked = answer_cell(q, top_hits)
-        cell_found, cell_hit = looked is not None, (looked[0] if looked else None)
+        cell_found, cell_hit = looked is not None, (looked_up(looked) if looked else None)
     cover, unknown_missing, unknown_share = _coverage(q, retriever, top_hits, synonyms=False)
     # an English content word the vocabulary does not know is, like a Japanese noun the corpus never uses,
     # a topic the passages cannot be shown to cover: one mechanism for both languages

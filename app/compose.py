@@ -78,7 +78,7 @@ def row_labels(grid: list[list[str]]) -> list[str]:
     """Row labels with a prefix written only on the first row carried down (「令和 3年度」 then 「4年度」
     reads 「令和 4年度」): a general table convention, not one table's."""
     out: list[str] = []
-    prefix = after = ""
+    prefix = after = group = ""
     numbers = [r[0].strip() for r in grid[1:] if r and re.fullmatch(r"\d{1,4}", r[0].strip())]
     # a running number (No. 1, 2, 3 …) is not the row's name: the cell after it is (a year or month column is)
     running = len(numbers) >= 2 and [int(n) for n in numbers] == list(range(1, len(numbers) + 1))  # 1, 2 … or 01, 02 …
@@ -87,9 +87,11 @@ def row_labels(grid: list[list[str]]) -> list[str]:
         label = (r[0] if r else "").strip()
         if running and re.fullmatch(r"\d{1,4}", label) and len(r) > 1 and r[1].strip():
             label = r[1].strip()
+        if label and col:
+            group = label  # the group cell, printed once over its rows in a table not filled down
         if col and len(r) > col and r[col].strip() and (not running or re.fullmatch(r"\d{1,4}", r[0].strip())):
             # a group's subtotal is named with its group (補助金収入 計), another row by its own name
-            label = f"{label} {r[col].strip()}" if SUBTOTAL.fullmatch(r[col].strip()) else r[col].strip()
+            label = f"{group} {r[col].strip()}".strip() if SUBTOTAL.fullmatch(r[col].strip()) else r[col].strip()
         m = re.match(r"^(\D+?)\s*\d+\s*(\D?)", label)
         if m and not re.match(r"^\d", label):
             prefix, after = m.group(1).strip(), m.group(2)
@@ -248,15 +250,17 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
                 longest = max(len(_cell_key(labels[i])) for i in matches)
                 matches = [i for i in matches if len(_cell_key(labels[i])) == longest]
             if TOTAL_Q.search(text):
-                # a total row: the one among the rows named (事務費 計 of the rows grouped under 事務費), or one whose
-                # group the question names (収入合計 only where it says 収入), or a total of no group
+                # a total row: the one among the rows named (事務費 計 of the rows grouped under 事務費); of several
+                # totals of groups, the one whose group the question names (収入合計 only where it says 収入), else one
+                # of no group; a table's only total (県計, 小計, 年間合計) answers any 「合計」
                 totals = [i for i, lab in enumerate(labels) if TOTAL_Q.search(lab)]
-                group = {i: _cell_key(TOTAL_Q.sub("", labels[i])) for i in totals}
                 within = [i for i in totals if i in named]
                 if within:
                     totals = within
-                elif not matches:
-                    totals = [i for i in totals if group[i] and group[i] in qn] or [i for i in totals if not group[i]]
+                elif not matches and len(totals) > 1:
+                    group = {i: _cell_key(TOTAL_Q.sub("", labels[i])) for i in totals}
+                    totals = ([i for i in totals if group[i] and group[i] in qn]
+                              or [i for i in totals if not group[i]] or totals)
                 matches = totals or matches
             if own:
                 matches = [i for i in matches if _cell_key(labels[i]) in own] or matches
@@ -401,8 +405,9 @@ def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int
                     col.append((value, i))
             # a superlative ranges over rows counting one thing: 1,374件 / 512人 / 18回 in one column are three
             # quantities (a table of indicators by year), none larger than another
-            counters = {c for _v, i in col for c in units_in(normalize(grid[i + 1][j]))}
-            if len(col) >= (2 if named_rows else 3) and len(counters) <= 1:
+            counters = [c for _v, i in col for c in units_in(normalize(grid[i + 1][j]))]
+            alike = all(same_counter(counters[0], c) for c in counters)  # (人 and 名 count alike)
+            if len(col) >= (2 if named_rows else 3) and alike:
                 values[j] = col
         named = [j for j in values if any(k in qn for k in _header_names(grid[0][j]))
                  or (set(content_words(grid[0][j])) and set(content_words(grid[0][j])) <= q_tokens)]

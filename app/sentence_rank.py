@@ -38,17 +38,24 @@ SPEAKER = re.compile(r"^(?:【(?P<a>[^】]{1,30})】|[○◯●◎]\s*(?P<b>[^�
 # (a record's field that asks — 【質問】【要望事項】 — or answers — 【回答】【県の回答】: labels from the vocabulary)
 _ASKS = "|".join(map(re.escape, vocabulary().ask_labels)) or "質問"
 _ANSWERS = "|".join(map(re.escape, vocabulary().answer_labels)) or "回答"
-QUESTION_MARK = re.compile(rf"^(?:Q\s*\d*\s*[.．:：、]|Q(?=[^\x00-\x7f])|【(?:{_ASKS})】|問\s*\d*\s*[.．:：])")
+QUESTION_MARK = re.compile(rf"^(?:Q\s*\d*\s*[.．:：、]|Q\s*(?=[^\x00-\x7f])|【(?:{_ASKS})】|問\s*\d*\s*[.．:：])")
 
 
 def is_question_line(sent: str) -> bool:
     """A line that asks: marked as a question (Q1．, 問2：, 【質問】), or a sentence that asks by its ending
     (ingest.asking: ？, a か that asks, 「…を伺います。」). The same check ingest uses to read a turn with its reply."""
     ns = normalize(sent)
-    return bool(QUESTION_MARK.search(ns)) or asks_sentence(ns)
+    if QUESTION_MARK.search(ns):
+        return True
+    bare = ns.rstrip().rstrip("」』)")
+    if bare.endswith("か") and not bare.endswith(("ですか", "ますか", "でしょうか")):
+        return False  # 「居住支援法人とは何か」: a heading phrased as a question, over the text that explains it
+    return asks_sentence(ns)
 
 
-ANSWER_LINE = re.compile(rf"^(?:A\s*\d*\s*[.．:：、]|A\s+(?=[^\x00-\x7f])|答\s*[.．:：]|【(?:{_ANSWERS})】)")
+ANSWER_LINE = re.compile(rf"^(?:A\s*\d*\s*[.．:：、]|答\s*[.．:：]|【(?:{_ANSWERS})】)")
+# 「A 県では…」: an answer mark set apart from its text — an answer only under a question (「A 賃貸住宅」 is an option)
+ANSWER_AFTER_Q = re.compile(r"^A\s+(?=[^\x00-\x7f])")
 # a list item: it belongs to the title or lead-in above it, however short it is
 # (an official numbering's 「1　…」 and 「ア　…」 levels set their mark apart by a full-width space)
 ITEM_LINE = re.compile(r"^\s*(?:[①-⑳]|[・･\-－‐•◦]|[（(]\d{1,2}[）)]|\d{1,2}[.．)）]\s|[ア-ン][.．)）]|[a-z][.)）]|"
@@ -92,7 +99,7 @@ def labels_kind(sent: str, kinds: tuple[str, ...]) -> bool:
     return any(lab in labels.get(k, ()) for k in kinds for lab in found)
 
 
-SPACED_LABEL = re.compile(r"^((?:[^\s:：、。]\u3000){1,3}[^\s:：、。])(?:\s*[:：]|\u3000|\s{2,})")
+SPACED_LABEL = re.compile(r"^((?:[^\s:：、。][ \u3000]){1,3}[^\s:：、。])(?:\s*[:：]|[ \u3000]+)")
 
 
 def speaker_of(sent: str) -> str:
@@ -263,7 +270,7 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
     out: list[Candidate] = []
     for r, h in enumerate(top):
         block = ""  # a labelled block (【…の意見】, ○委員) speaks until the next label
-        after_question = False
+        after_question = asked_before = False
         q_overlap = 0.0  # how well the last question line (an FAQ's Q) matches the question: its answer inherits it
         prev_toks: set[str] = set()  # the previous sentence's words: 「共同設置の場合は…。申請は代表となる市町村が…」
         # the words of the title the sentence stands under: its section's (「4　締結式」 over 「（1）日時　令和8年5月26日」)
@@ -276,9 +283,11 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
             block = speaker_of(s) or block
             ns = normalize(s)
             is_q = is_question_line(ns)
-            is_a = bool(ANSWER_LINE.match(ns)) or (after_question and not is_q)
+            marked = bool(ANSWER_LINE.match(ns)) or (asked_before and bool(ANSWER_AFTER_Q.match(ns)))
+            is_a = marked or (after_question and not is_q)
+            asked_before = asked_before or is_q
             # an answer runs from its Q (or its A label) to the next question or title line
-            after_question = is_q or bool(ANSWER_LINE.match(ns)) or (after_question and not is_title_line(s))
+            after_question = is_q or marked or (after_question and not is_title_line(s))
             toks = set(content_words(s))
             overlap = sum(w for t, w in weights.items() if t in toks) / total
             # the question's words that only the sentence before holds: the condition a statement continues

@@ -101,7 +101,6 @@ def read_line_chart(series: list[tuple[tuple, list[tuple[float, float]]]], words
     series (its legend key's colour, or the axis unit when there is one series)."""
     if not series:
         return None
-    size = _size(words)
     xs = sorted({round(x, 0) for _c, pts in series for x, _y in pts})
     centres: list[float] = []
     for x in xs:  # the points' columns (series share them)
@@ -113,20 +112,31 @@ def read_line_chart(series: list[tuple[tuple, list[tuple[float, float]]]], words
     x0, x1 = centres[0] - spacing / 2, centres[-1] + spacing / 2
     top = min(y for _c, pts in series for _x, y in pts)
     low = max(y for _c, pts in series for _x, y in pts)
+    # the size of the chart's own words (its labels), not the page's largest (a title would widen every tolerance)
+    near = sorted(w["bottom"] - w["top"] for w in words if x0 - spacing <= _mid(w) <= x1 + spacing
+                  and top - 60 <= _mid_y(w) <= low + 120)
+    size = near[len(near) // 2] if near else _size(words)
+    # the value axis: a column of three or more numbers set right-aligned left of the first point — never a value
+    left = [w for w in words if TICK.match(w["text"]) and w["x1"] <= centres[0] + 2 and top - 3 * size <= w["top"]]
+    axis = max(({round(w["x1"]) for w in left}), key=lambda x: sum(abs(w["x1"] - x) <= 2 for w in left), default=None)
+    ticks = [w for w in left if axis is not None and abs(w["x1"] - axis) <= 2]
+    if len(ticks) < 3:
+        ticks = []
     # the category row: the first line under the lowest point with a word under most columns
     below = sorted((w for w in words if w["top"] > low and x0 <= _mid(w) <= x1), key=lambda w: w["top"])
     cats: list[dict] = []
     for w in below:
         line = [v for v in below if abs(v["top"] - w["top"]) <= size * 0.5]
         hits = [v for v in line if min(abs(_mid(v) - c) for c in centres) < spacing / 2]
-        if len(hits) >= COVER * len(centres) and not all(TICK.match(v["text"]) for v in hits):
+        years = all(re.fullmatch(r"(?:19|20)\d\d", v["text"]) for v in hits)  # 2019 2020 …: categories, not ticks
+        if len(hits) >= COVER * len(centres) and (years or not all(TICK.match(v["text"]) for v in hits)):
             cats = sorted(hits, key=_mid)
             break
     if not cats:
         return None
     floor = min(w["top"] for w in cats)
     labels = [w for w in words if VALUE.match(w["text"]) and x0 <= _mid(w) <= x1
-              and top - 3 * size <= w["top"] and w["bottom"] <= floor + 1]
+              and top - 3 * size <= w["top"] and w["bottom"] <= floor + 1 and not any(w is t for t in ticks)]
     col_of = {id(w): min(range(len(cats)), key=lambda k: abs(_mid(cats[k]) - _mid(w))) for w in labels}
     cell: dict[tuple[int, int], tuple[float, dict]] = {}
     for w in labels:
@@ -149,9 +159,7 @@ def read_line_chart(series: list[tuple[tuple, list[tuple[float, float]]]], words
         if sum(1 for k in range(len(cats)) if (s, k) in cell) < COVER * len(pts):
             return None
     plotted = [p for _c, pts in series for p in pts]
-    # the axis: tick numbers left of the first column, its unit above them
-    ticks = [w for w in words if TICK.match(w["text"]) and w["x1"] <= x0 + 2 and w["x1"] >= x0 - 6 * size
-             and top - 3 * size <= w["top"] <= floor]
+    # the axis's unit above its ticks
     ceiling = min((w["top"] for w in ticks), default=top)
     units = [w for w in words if UNIT.match(w["text"]) and ceiling - 4 * size <= w["top"] <= ceiling
              and w["x1"] <= x0 + 2 * size]
@@ -180,9 +188,11 @@ def read_line_chart(series: list[tuple[tuple, list[tuple[float, float]]]], words
     return Chart(rows, _union([plot, *used]), used)
 
 
-def line_charts(lines: list[dict], curves: list[dict], rects: list[dict], words: list[dict]) -> list[Chart]:
-    """Every line chart on a page: series drawn over the same columns and rows of the page are one chart."""
-    found = polylines(lines, curves)
+def line_charts(lines: list[dict], curves: list[dict], rects: list[dict], words: list[dict],
+                found: list[tuple[tuple, list[tuple[float, float]]]] | None = None) -> list[Chart]:
+    """Every line chart on a page: series drawn over the same columns and rows of the page are one chart.
+    `found`: the page's polylines, when the caller has them."""
+    found = polylines(lines, curves) if found is None else found
     groups: list[list[tuple[tuple, list[tuple[float, float]]]]] = []
     for s in found:
         sx0, sx1 = s[1][0][0], s[1][-1][0]

@@ -300,14 +300,19 @@ def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, fl
 
 
 def _spaced_text(piece: list[dict]) -> str:
-    """The fragment's text, with a space where a gap of half a character or more parts two glyphs that print no
-    space between them: a marker set apart from its text (「A　県では…」 read as 「A県では」 is another word)."""
+    """The fragment's text, with a space where two glyphs that print no space between them stand apart by half a
+    character or more, and by clearly more than the line's own spacing: a marker set apart from its text
+    (「A　県では…」 read as 「A県では」 is another word). A title set letter-spaced (「居 住 支 援」) stays one word."""
+    ink = [(a, b) for a, b in zip(piece, piece[1:], strict=False) if a["text"].strip() and b["text"].strip()]
+    gaps = sorted(b["x0"] - a["x1"] for a, b in ink)
+    usual = gaps[len(gaps) // 2] if gaps else 0.0
     out: list[str] = []
     prev = None
     for c in piece:
-        if prev is not None and c["text"].strip() and prev["text"].strip() \
-                and c["x0"] - prev["x1"] >= 0.5 * max(c["size"], prev["size"], 1.0):
-            out.append(" ")
+        if prev is not None and c["text"].strip() and prev["text"].strip():
+            em = max(c["size"], prev["size"], 1.0)
+            if c["x0"] - prev["x1"] >= max(0.5 * em, usual + 0.4 * em):
+                out.append(" ")
         out.append(c["text"])
         prev = c
     return "".join(out).strip()
@@ -434,6 +439,16 @@ def without_sliver_columns(raw: list[list[str | None]], boxes: list[list]) -> tu
     return raw, boxes
 
 
+_FIGURE_LINE = re.compile(r"[\d,.，．\s%％()（）△▲\-]+")
+
+
+def _figures_only(rows: list[list[str]]) -> bool:
+    """Every line of every cell is a figure or a piece of one (「104\n98」): a "table" pdfplumber made of a plot's
+    gridlines cutting its labels, not a table of the document."""
+    cells = [c for r in rows for c in r if c and c.strip()]
+    return bool(cells) and all(_FIGURE_LINE.fullmatch(x) for c in cells for x in c.split("\n") if x.strip())
+
+
 def _mostly_figures(cells: list[str]) -> bool:
     return bool(cells) and 2 * sum(bool(FIGURE_CELL.match(c.strip())) for c in cells) >= len(cells)
 
@@ -482,6 +497,7 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
             hung.update(id(c) for c in placed)
     read_out: list[tuple[float, float, float, float]] = []  # a chart's plot and the labels its grid now holds
     ruled = [t.bbox for t in tables]
+    found = {id(t) for t in tables}  # the grids pdfplumber found (a chart reader's grids are added below)
     words = ppage.extract_words() if plots or stacked or has_columns(ppage.rects) else []
     for plot in column_plots(ppage.rects, words, [*ruled, *plots, *(b for _c, b in stacked)]):
         chart = read_column_chart(words, plot)  # columns without gridlines: values read by height otherwise
@@ -507,11 +523,17 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     wedges = pies(ppage.curves)
     if drawn or wedges:
         words = words or ppage.extract_words()
-        for chart in [*line_charts(ppage.lines, ppage.curves, ppage.rects, words), *pie_charts(ppage.curves, words, ppage.lines)]:
+        # the words no other grid holds: a bar chart's labels beside a trend line, a ruled table beside a pie
+        # (a grid of nothing but figures may be the plot's gridlines cutting its labels: its words stay free)
+        held = [t.bbox for t in tables if id(t) in found and not _figures_only(t.rows)]
+        free = [w for w in words if not _inside(w, held) and not _inside(w, read_out)]
+        for chart in [*line_charts(ppage.lines, ppage.curves, ppage.rects, free, drawn),
+                      *pie_charts(ppage.curves, free, ppage.lines)]:
             if not any(_contains(r, chart.bbox, 2.0) for r in ruled):
                 # a "table" pdfplumber saw in the plot's gridlines holds only pieces of the labels now read
-                tables = [t for t in tables if not _mostly_inside(chart.bbox, t.bbox)]
-                ruled = [r for r in ruled if not _mostly_inside(chart.bbox, r)]
+                stray = [t for t in tables if id(t) in found and _mostly_inside(chart.bbox, t.bbox) and _figures_only(t.rows)]
+                tables = [t for t in tables if t not in stray]
+                ruled = [r for r in ruled if not any(r == t.bbox for t in stray)]
                 tables.append(Table(rows=chart.rows, page_index=index, bbox=chart.bbox, drawn=True))
                 read_out += chart.used
     tboxes = [t.bbox for t in tables]

@@ -16,9 +16,12 @@ import re
 
 from .charts import Chart, _box, _mid, _mid_y, _size, _union
 
-# a value label of a slice: a figure with a counter or a share (241人（47.1％）, 596件, 43.4％), never a bare number
-SHARE = re.compile(r"^\d[\d,，.]*(?:[%％]|[^\s\d（）()%％]{1,2}(?:[（(][\d,，.]+[%％][）)])?)$")
+# a value label of a slice: a share (43.4％), or a count with its share or in a counter of people or cases
+# (241人（47.1％）, 596件) — never a bare number, nor a category that holds a figure (20代, 65歳, 4月, 2人世帯)
+SHARE = re.compile(r"^\d[\d,，.]*(?:[%％]|[^\s\d（）()%％]{1,2}[（(][\d,，.]+[%％][）)]|"
+                   r"(?:人|件|世帯|戸|団体|法人|店|名|社|施設|か所|箇所))$")
 MIN_SLICES = 3
+MAX_SHAPES = 400  # filled curves on a page beyond which no pie is looked for (a map, a drawing)
 TOUCH = 2.0  # wedges of one pie share its centre: their boxes touch or overlap (points)
 
 
@@ -31,6 +34,8 @@ def pies(curves: list[dict]) -> list[tuple[float, float, float, float]]:
     """The boxes of the pies a page draws: groups of three or more filled curves of three or more colours whose
     boxes touch (wedges round one centre; a donut's hole is one more curve). A rounded box is one curve."""
     wedges = [c for c in curves if c.get("fill") and 8.0 <= c["x1"] - c["x0"] <= 400 and 8.0 <= c["bottom"] - c["top"] <= 400]
+    if len({_fill(c) for c in wedges}) < MIN_SLICES or len(wedges) > MAX_SHAPES:
+        return []  # too few colours for a pie; a map or a drawing of many shapes is no chart read here
     groups: list[list[dict]] = []
     for c in wedges:
         near = [g for g in groups if any(c["x0"] <= o["x1"] + TOUCH and o["x0"] <= c["x1"] + TOUCH
@@ -42,9 +47,15 @@ def pies(curves: list[dict]) -> list[tuple[float, float, float, float]]:
         groups.append(merged)
     out = []
     for g in groups:
-        if len(g) >= MIN_SLICES and len({_fill(c) for c in g}) >= MIN_SLICES:
-            out.append((min(c["x0"] for c in g), min(c["top"] for c in g), max(c["x1"] for c in g),
-                        max(c["bottom"] for c in g)))
+        if len(g) < MIN_SLICES or len({_fill(c) for c in g}) < MIN_SLICES:
+            continue
+        box = (min(c["x0"] for c in g), min(c["top"] for c in g), max(c["x1"] for c in g), max(c["bottom"] for c in g))
+        w, h = box[2] - box[0], box[3] - box[1]
+        centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        # a circle: about as wide as tall, and every wedge reaches its centre (a flow of block arrows, a map, a
+        # stacked bar drawn as paths does neither)
+        if 0.75 <= w / h <= 1.33 and all(_contains(_box(c), centre, TOUCH + 0.05 * w) for c in g):
+            out.append(box)
     return out
 
 
@@ -63,27 +74,30 @@ def _name_of(v: dict, words: list[dict], size: float) -> list[dict]:
     return sorted((w for w in above if abs(w["bottom"] - line) <= size * 0.4), key=lambda w: w["x0"])
 
 
-def _leader_end(box: tuple[float, float, float, float], lines: list[dict], size: float) -> tuple[float, float] | None:
-    """Where a leader line from a label leads: the far end of the line (and of the lines joined to it) that
-    starts at the label's edge."""
-    def near(pt: tuple[float, float], b: tuple[float, float, float, float], slack: float) -> bool:
-        return b[0] - slack <= pt[0] <= b[2] + slack and b[1] - slack <= pt[1] <= b[3] + slack
+def _leader_ends(box: tuple[float, float, float, float], lines: list[dict], size: float) -> list[tuple[float, float]]:
+    """Where the leader lines from a label lead: the far end of each line that starts at the label's edge (and of
+    the lines joined to it, an elbow or two)."""
+    def near(pt: tuple[float, float], slack: float) -> bool:
+        return box[0] - slack <= pt[0] <= box[2] + slack and box[1] - slack <= pt[1] <= box[3] + slack
+
+    def joins(p: tuple[float, float], q: tuple[float, float]) -> bool:
+        return abs(p[0] - q[0]) + abs(p[1] - q[1]) <= 1.0
 
     segs = [ln["pts"] for ln in lines if len(ln.get("pts") or []) == 2]
-    start = next(((a, b) for a, b in segs if near(a, box, size * 0.5) or near(b, box, size * 0.5)), None)
-    if start is None:
-        return None
-    a, b = start
-    end, seen = (b if near(a, box, size * 0.5) else a), {id(start)}
-    for _hop in range(4):  # an elbow: the leader bends once or twice
-        step = next(((p, q) for p, q in segs if (p, q) != start and id((p, q)) not in seen
-                     and (abs(p[0] - end[0]) + abs(p[1] - end[1]) <= 1.0 or abs(q[0] - end[0]) + abs(q[1] - end[1]) <= 1.0)), None)
-        if step is None:
-            break
-        seen.add(id(step))
-        start = step
-        end = step[1] if abs(step[0][0] - end[0]) + abs(step[0][1] - end[1]) <= 1.0 else step[0]
-    return end
+    ends = []
+    for k, (a, b) in enumerate(segs):
+        if not (near(a, size * 0.5) or near(b, size * 0.5)):
+            continue
+        end, seen = (b if near(a, size * 0.5) else a), {k}
+        for _hop in range(4):
+            step = next((m for m, (p, q) in enumerate(segs) if m not in seen and (joins(p, end) or joins(q, end))), None)
+            if step is None:
+                break
+            seen.add(step)
+            p, q = segs[step]
+            end = q if joins(p, end) else p
+        ends.append(end)
+    return ends
 
 
 def _separated(w: dict, pie: tuple[float, float, float, float], lines: list[dict]) -> bool:
@@ -121,8 +135,8 @@ def pie_charts(curves: list[dict], words: list[dict], lines: list[dict] | None =
         if not name:
             continue
         box = _union([_box(w) for w in [*name, v]])
-        end = _leader_end(box, lines, size)
-        led = [k for k in near if end is not None and _contains(found[k], end, 4.0)]
+        ends = _leader_ends(box, lines, size)
+        led = [k for k in near if any(_contains(found[k], end, 4.0) for end in ends)]
         if led:
             owned[led[0]].append((name, v))
             continue

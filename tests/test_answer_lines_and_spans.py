@@ -14,7 +14,7 @@ checked on other wording:
 from app.answerability import features
 from app.query import analyze
 from app.retrieve import Hit
-from app.sentence_rank import ANSWER_LINE, is_question_line, labels_kind
+from app.sentence_rank import ANSWER_AFTER_Q, ANSWER_LINE, is_question_line, labels_kind
 from ingest.asking import asks_sentence
 from ingest.pdf import _fragments, _spaced_text
 
@@ -28,12 +28,18 @@ def test_one_check_for_a_sentence_that_asks():
     assert is_question_line("Q4．会費は必要ですか")  # marked as a question
     assert is_question_line("問3：補助の対象を示してください。")
     assert not is_question_line("A 会費は集めていません。")
+    assert is_question_line("Q 申込みの方法について")  # a Q mark set apart from its text
+    assert not is_question_line("居住支援法人とは何か")  # a heading phrased as a question
+    assert not asks_sentence("相談員がご自宅に伺います。")  # a statement of what staff will do
 
 
-def test_an_answer_mark_set_apart_is_an_answer_line():
-    assert ANSWER_LINE.match("A 会費を集めている協議会はありません。")
+def test_an_answer_mark_set_apart_is_an_answer_line_only_under_a_question():
+    # 「A 」 before Japanese text marks an answer where a question came before it in the passage (sentence_rank
+    # reads it so); alone it may be a survey's option (「A 賃貸住宅」), so the plain answer mark needs its 「．」
+    assert ANSWER_AFTER_Q.match("A 会費を集めている協議会はありません。")
+    assert not ANSWER_LINE.match("A 賃貸住宅")
     assert ANSWER_LINE.match("A．会費は不要です。")
-    assert not ANSWER_LINE.match("A council meets twice a year.")
+    assert not ANSWER_AFTER_Q.match("A council meets twice a year.")
 
 
 def _char(text, x0, size=9.4, width=None):
@@ -47,6 +53,8 @@ def test_a_gap_of_half_a_character_reads_as_a_space_and_a_tight_line_does_not():
     assert _spaced_text(marked) == "A 協議会は"
     tight = [_char(c, 45 + 9.6 * k) for k, c in enumerate("協議会は")]  # justified: 0.2 pt between glyphs
     assert _spaced_text(tight) == "協議会は"
+    tracked = [_char(c, 45 + 14.1 * k) for k, c in enumerate("居住支援の手引き")]  # a title set letter-spaced
+    assert _spaced_text(tracked) == "居住支援の手引き"
 
 
 def test_a_letter_set_larger_does_not_size_its_line():
@@ -63,7 +71,10 @@ def test_spans_of_days_and_days_of_the_month():
     assert not {"date", "day"} & set(analyze("申請してから決定まで何日かかる？").asks)
     assert analyze("登録までどれくらいかかるの？").asks == ("duration",)
     assert "day" in analyze("説明会は何日でしたか。").asks
-    assert "money" in analyze("改修の費用はどれくらいかかる？").asks
+    assert "money" in analyze("改修の費用はどれくらいかかる？").asks and "duration" not in analyze("改修の費用はどれくらいかかる？").asks
+    from app.answer_kinds import ANSWER_LOOKS
+    assert ANSWER_LOOKS["duration"].search("相談から47日で転居しました。")
+    assert not any(ANSWER_LOOKS["duration"].search(t) for t in ("11月15日で締め切ります。", "令和3年で終了しました。"))
 
 
 def test_a_letter_spaced_label_names_its_line():
@@ -82,10 +93,12 @@ def _table(title: str, grid: list[list[str]]) -> Hit:
 def test_a_look_up_in_a_table_about_something_else_leaves_a_gap(retriever):
     seminars = _table("表1　令和8年度 研修会の予定", [["回", "開催予定日"], ["第1回", "令和8年7月14日"],
                                                   ["第2回", "令和8年10月6日"]])
+    from app.compose import looked_up
+
+    cell = looked_up((seminars, 1, 1, "第1回", "開催予定日", "令和8年7月14日"))  # what the look-up stood on
     asked = analyze("令和8年度の幹事会の第1回はいつ？")
-    wrong = features(asked, retriever, [seminars], cell_found=True, cell_hit=seminars)
-    right = features(analyze("令和8年度の研修会の第1回はいつ？"), retriever, [seminars], cell_found=True,
-                     cell_hit=seminars)
+    wrong = features(asked, retriever, [seminars], cell_found=True, cell_hit=cell)
+    right = features(analyze("令和8年度の研修会の第1回はいつ？"), retriever, [seminars], cell_found=True, cell_hit=cell)
     none = features(asked, retriever, [seminars], cell_found=False, cell_hit=None)
     assert wrong["cell_gap"] > right["cell_gap"] and none["cell_gap"] == 0.0
 

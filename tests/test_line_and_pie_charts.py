@@ -115,7 +115,7 @@ def _pie_pdf(path: Path) -> None:
     c.setStrokeGray(0.7)
     c.line(305, h - 65, 305, h - 260)  # a rule between the two figures
     colours = [(0.1, 0.3, 0.6), (0.3, 0.6, 0.8), (0.9, 0.6, 0.2), (0.7, 0.7, 0.7)]
-    # pie 1: labels left and right of it, name over value, with leader lines
+    # pie 1: labels left and right of it, name over value
     slices = [("65歳以上", "54人（45.0％）"), ("40～64歳", "38人（31.7％）"), ("39歳以下", "20人（16.7％）"), ("不明", "8人（6.7％）")]
     cx, cy, r = 170, h - 160, 50
     start = 90.0
@@ -223,3 +223,44 @@ def test_a_budgets_rows_are_named_by_their_item_and_subtotals_by_their_group():
     # the income table's grand total does not answer a question about the 事務費 group's total
     got = table_lookup(analyze("かもめ県居住支援協議会の令和7年度決算で、事務費の決算額の合計はいくら？"), [income, spending])
     assert got is not None and got[5] == "159,200"
+
+
+def test_a_trend_line_over_columns_leaves_the_columns_grid(tmp_path):
+    register()
+    path = Path(tmp_path) / "combo.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    h = A4[1]
+    c.setFont(GOTHIC, 10)
+    c.drawString(60, h - 80, "図2　相談件数と入居率の推移")
+    c.setFont(GOTHIC, 8)
+    x0, y0, x1, y1 = 120, h - 270, 460, h - 120
+    for k, tick in enumerate(("0", "100", "200", "300")):
+        y = y0 + k * (y1 - y0) / 3
+        c.line(x0, y, x1, y)
+        c.drawRightString(x0 - 4, y - 3, tick)
+    c.line(x0, y0, x0, y1)
+    c.line(x1, y0, x1, y1)
+    counts = (("令和3年度", 120), ("令和4年度", 150), ("令和5年度", 135), ("令和6年度", 180), ("令和7年度", 210))
+    pts = []
+    for i, (cat, v) in enumerate(counts):
+        bx = x0 + 20 + i * 66
+        top = y0 + v / 300 * (y1 - y0)
+        c.setFillGray(0.6)
+        c.rect(bx, y0, 26, top - y0, fill=1, stroke=0)
+        c.setFillGray(0)
+        c.drawCentredString(bx + 13, top + 3, f"{v}件")
+        c.drawCentredString(bx + 13, y0 - 12, cat)
+        pts.append((bx + 13, y1 - 20 - 6 * i * (1 if i % 2 else -1)))
+    c.setStrokeColorRGB(0.8, 0.1, 0.1)
+    for a, b in zip(pts, pts[1:], strict=False):
+        c.line(a[0], a[1], b[0], b[1])
+    c.save()
+    grids = [b.rows for b in read_pdf(path)[0].blocks if isinstance(b, Table)]
+    assert ["令和6年度", "180件"] in [r for g in grids for r in g]  # the columns' grid stays
+
+
+def test_a_tables_only_total_answers_a_question_about_the_total():
+    months = _hit("表4　相談方法別の件数", [["区分", "件数"], ["来所", "62件"], ["電話", "91件"], ["訪問", "24件"],
+                                         ["県計", "177件"]])
+    got = table_lookup(analyze("相談件数の合計は何件ですか。"), [months])
+    assert got is not None and got[5] == "177件"
