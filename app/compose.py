@@ -713,7 +713,6 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
         if rows:
             return rows
     _text, qn, q_tokens = _question_keys(q)
-    by_words: list[tuple[float, int, list[tuple[Hit, int]]]] = []
     for h, grid in _value_tables(hits[:top], min_rows=3, min_cols=2):
         labels = row_labels(grid)
         if q.years and _dated_elsewhere(q, h, " ".join([*grid[0], *labels])):
@@ -731,10 +730,7 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
             # the row's own words (its label and cells, not the header's or caption's) that the question holds;
             # at least one of them must set the row apart (in at most a third of the rows): 支援, shared by
             # most rows, names none, しおさい (the one row active there) does
-            # (nor do the document's own title words: 「ときわ県居住支援協議会の…事務費は」 names no row by the body's
-            # name in one row's 備考 「ときわ県居住支援協議会運営費補助金」)
-            context = set(content_words(normalize(" ".join([*grid[0], h.chunk.get("unit_title", ""),
-                                                            h.chunk.get("doc_title", "")]))))
+            context = set(content_words(normalize(" ".join(grid[0]) + " " + h.chunk.get("unit_title", ""))))
             # each cell read on its own (run together, 「1 ともえ市 ○」 tokenises the name differently); a figure or
             # year in a row's other cells (令和7年度に…) does not name the row, one in its label (相談件数（令和6年度）) does
             row_words = [((set(content_words(normalize(lab))) | {t for c in r if c for t in content_words(normalize(c))
@@ -750,12 +746,8 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
         given = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", ""))) if q.specs else frozenset()
         rows = [i for i in rows if places_held(q, h, [*grid[i + 1], *grid[0]], given)]
         if 0 < len(rows) <= max_rows:
-            if exact or figured:
-                return [(h, i + 1) for i in rows]
-            by_words.append((best, -len(by_words), [(h, i + 1) for i in rows]))
-    # rows named only by their words: the table whose row the question names most distinctly (「事務費の…合計」 names
-    # 事務費 計 of the expenditure table below, not 収入合計 of the income table above it by the common word 合計)
-    return max(by_words)[2] if by_words else []
+            return [(h, i + 1) for i in rows]
+    return []
 
 
 _WORDY = re.compile(r"[一-龥ぁ-んァ-ヶA-Za-z]{2,}")
