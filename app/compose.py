@@ -47,6 +47,7 @@ from .sentence_rank import load_model as load_sentence_model
 from .specifiers import QUOTED, compared_places, document_scope, held, other_ordinal
 
 TOTAL_Q = re.compile(r"合計|全体|計|延べ|総数")
+SUBTOTAL = re.compile(r"(?:小|合|総)?計")  # a group's own total row, named only with its group
 UNIT = re.compile(r"[（(]単位[:：]\s*(.+?)[）)]")
 # sentence openers that lean on the sentence before them (Japanese grammar, not domain words)
 CONNECTIVE = re.compile(r"^(また|さらに|加えて|このうち|その上で|併せて|あわせて|一方|他方|これを受けて|これにより|"
@@ -127,8 +128,6 @@ def _name_column(grid: list[list[str]], first: int) -> int:
             return j
     return 0
 
-
-SUBTOTAL = re.compile(r"(?:小|合|総)?計")  # a group's own total row, named only with its group
 
 
 def _question_keys(q: Query) -> tuple[str, str, set[str]]:
@@ -304,9 +303,9 @@ def _dated_elsewhere(q: Query, h: Hit, labels: str, cell: str = "") -> bool:
 
 def looked_up(read: tuple) -> Hit:
     """The words a table look-up stood on, as a passage: the table's caption and section, and for a cell its
-    column's header and its row; for rows (named, sifted, a schedule's), the header and those rows. What the question asks about should be among them: 「出張相談会で入居に至った件数」
-    is not answered by the cell 「うち入居に至った件数｜令和6年度」 of the centre's totals, though another row of that
-    table names 出張相談会."""
+    column's header and its row; for rows (named, sifted, a schedule's), the header and those rows. What the
+    question asks about should be among them: 「出張相談会で入居に至った件数」 is not answered by the cell
+    「うち入居に至った件数｜令和6年度」 of the centre's totals, though another row of that table names 出張相談会."""
     h = read[0]
     grid = h.chunk.get("grid") or []
     if len(read) == 6:  # a cell: (hit, row, column, label, header, value)

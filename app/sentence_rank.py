@@ -43,7 +43,7 @@ QUESTION_MARK = re.compile(rf"^(?:Q\s*\d*\s*[.．:：、]|Q\s*(?=[^\x00-\x7f])|�
 
 def is_question_line(sent: str) -> bool:
     """A line that asks: marked as a question (Q1．, 問2：, 【質問】), or a sentence that asks by its ending
-    (ingest.asking: ？, a か that asks, 「…を伺います。」). The same check ingest uses to read a turn with its reply."""
+    (ingest.asking: ？, a か that asks, 「…について伺います。」; a heading ending in a bare か does not). The same check ingest uses to read a turn with its reply."""
     ns = normalize(sent)
     if QUESTION_MARK.search(ns):
         return True
@@ -81,6 +81,10 @@ LABELLED = re.compile(r"^[【\[〈](?P<bracketed>[^】\]〉]{1,8})[】\]〉]|"
                       r"^(?P<short>[^\s:：、。]{1,4}) (?=\d)")
 
 
+# a label set letter-spaced (「日　時　令和8年…」「場 所 …」)
+SPACED_LABEL = re.compile(r"^((?:[^\s:：、。][ \u3000]){1,3}[^\s:：、。])(?:\s*[:：]|[ \u3000]+)")
+
+
 def labels_kind(sent: str, kinds: tuple[str, ...]) -> bool:
     """The sentence is a key/value line whose label names a kind of answer asked for (日時 for いつ, 会場 for どこで):
     the value beside the label answers, whatever words the question shares with it."""
@@ -98,8 +102,6 @@ def labels_kind(sent: str, kinds: tuple[str, ...]) -> bool:
     labels = vocabulary().kind_labels
     return any(lab in labels.get(k, ()) for k in kinds for lab in found)
 
-
-SPACED_LABEL = re.compile(r"^((?:[^\s:：、。][ \u3000]){1,3}[^\s:：、。])(?:\s*[:：]|[ \u3000]+)")
 
 
 def speaker_of(sent: str) -> str:

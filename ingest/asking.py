@@ -2,7 +2,7 @@
 question line is not an answer; the line after it is).
 
 A sentence asks when it ends in ？ or in a か that asks (「…対象になりますか。」「…可能か。」, not 「次のいずれか」
-「明らか」: the vocabulary's `not_asking`), or with a request for an answer (「…を教えてください。」「…伺います。」:
+「明らか」: the vocabulary's `not_asking`), or with a request for an answer (「…を教えてください。」「…について伺います。」:
 `request_endings`). The word lists are data (`[records]` in vocabulary.toml), so an office can add its own.
 """
 

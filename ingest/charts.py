@@ -199,8 +199,9 @@ def _bars(words: list[dict], plot: tuple[float, float, float, float], rects: lis
     return Chart([["区分", *header], *pairs], _union([plot, *used]), used)
 
 
-def _colour(r: dict) -> tuple:
-    c = r.get("non_stroking_color")
+def _colour(r: dict, key: str = "non_stroking_color") -> tuple:
+    """A drawn object's fill (or, with key="stroking_color", its line) colour, comparable between objects."""
+    c = r.get(key)
     return tuple(round(float(v), 3) for v in c) if isinstance(c, (list, tuple)) else (c,)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .charts import VALUE, Chart, _box, _mid, _mid_y, _size, _union
+from .charts import VALUE, Chart, _box, _colour, _mid, _mid_y, _size, _union
 
 JOIN = 1.0  # the end of one segment and the start of the next, in points
 MIN_POINTS = 4  # a series: four points or more (three segments), left to right
@@ -24,9 +24,8 @@ UNIT = re.compile(r"^[（(]([^（）()\d]{1,4})[）)]$")  # the axis unit above 
 TICK = re.compile(r"^\d[\d,.]*$")
 
 
-def _colour(obj: dict, key: str = "stroking_color") -> tuple:
-    c = obj.get(key)
-    return tuple(round(float(v), 2) for v in c) if isinstance(c, (list, tuple)) else (c,)
+def _stroke(obj: dict) -> tuple:
+    return _colour(obj, "stroking_color")
 
 
 def polylines(lines: list[dict], curves: list[dict]) -> list[tuple[tuple, list[tuple[float, float]]]]:
@@ -38,14 +37,14 @@ def polylines(lines: list[dict], curves: list[dict]) -> list[tuple[tuple, list[t
         pts = ln.get("pts") or []
         if len(pts) == 2 and abs(pts[1][0] - pts[0][0]) > 1.0:
             a, b = sorted(pts)
-            segs.append((_colour(ln), [a, b]))
+            segs.append((_stroke(ln), [a, b]))
     out = []
     for c in curves:  # one path through all its points (a series drawn in one stroke)
         pts = c.get("pts") or []
         if c.get("fill") or len(pts) < MIN_POINTS:
             continue
         if all(b[0] - a[0] > 1.0 for a, b in zip(pts, pts[1:], strict=False)) and _plotted(list(pts)):
-            out.append((_colour(c), list(pts)))
+            out.append((_stroke(c), list(pts)))
     starts: dict[tuple, list[int]] = {}  # segments by colour and rounded start point, to chain them quickly
     for i, (colour, (a, _b)) in enumerate(segs):
         starts.setdefault((colour, round(a[0]), round(a[1])), []).append(i)
@@ -81,9 +80,9 @@ def _legend_name(colour: tuple, lines: list[dict], rects: list[dict], words: lis
                  plotted: list[tuple[float, float]]) -> str | None:
     """The legend's name for a series: the words just right of a short key line or marker of its colour that
     is not one of the series' own points."""
-    keys = [(ln["x1"], _mid_y(ln)) for ln in lines if _colour(ln) == colour and 4.0 <= ln["x1"] - ln["x0"] <= 4 * size
+    keys = [(ln["x1"], _mid_y(ln)) for ln in lines if _stroke(ln) == colour and 4.0 <= ln["x1"] - ln["x0"] <= 4 * size
             and ln["bottom"] - ln["top"] <= 1.0]
-    keys += [(r["x1"], _mid_y(r)) for r in rects if (_colour(r) == colour or _colour(r, "non_stroking_color") == colour)
+    keys += [(r["x1"], _mid_y(r)) for r in rects if (_stroke(r) == colour or _colour(r) == colour)
              and r["x1"] - r["x0"] <= size and r["bottom"] - r["top"] <= size
              and not any(r["x0"] - 1 <= x <= r["x1"] + 1 and r["top"] - 1 <= y <= r["bottom"] + 1 for x, y in plotted)]
     for kx, ky in keys:
@@ -113,9 +112,9 @@ def read_line_chart(series: list[tuple[tuple, list[tuple[float, float]]]], words
     top = min(y for _c, pts in series for _x, y in pts)
     low = max(y for _c, pts in series for _x, y in pts)
     # the size of the chart's own words (its labels), not the page's largest (a title would widen every tolerance)
-    near = sorted(w["bottom"] - w["top"] for w in words if x0 - spacing <= _mid(w) <= x1 + spacing
-                  and top - 60 <= _mid_y(w) <= low + 120)
-    size = near[len(near) // 2] if near else _size(words)
+    own = sorted(w["bottom"] - w["top"] for w in words if x0 - spacing <= _mid(w) <= x1 + spacing
+                 and top - 60 <= _mid_y(w) <= low + 120)
+    size = own[len(own) // 2] if own else _size(words)
     # the value axis: a column of three or more numbers set right-aligned left of the first point — never a value
     left = [w for w in words if TICK.match(w["text"]) and w["x1"] <= centres[0] + 2 and top - 3 * size <= w["top"]]
     axis = max(({round(w["x1"]) for w in left}), key=lambda x: sum(abs(w["x1"] - x) <= 2 for w in left), default=None)

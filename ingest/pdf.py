@@ -528,7 +528,7 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
         held = [t.bbox for t in tables if id(t) in found and not _figures_only(t.rows)]
         free = [w for w in words if not _inside(w, held) and not _inside(w, read_out)]
         for chart in [*line_charts(ppage.lines, ppage.curves, ppage.rects, free, drawn),
-                      *pie_charts(ppage.curves, free, ppage.lines)]:
+                      *pie_charts(ppage.curves, free, ppage.lines, wedges)]:
             if not any(_contains(r, chart.bbox, 2.0) for r in ruled):
                 # a "table" pdfplumber saw in the plot's gridlines holds only pieces of the labels now read
                 stray = [t for t in tables if id(t) in found and _mostly_inside(chart.bbox, t.bbox) and _figures_only(t.rows)]

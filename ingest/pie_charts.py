@@ -4,7 +4,7 @@ A pie chart prints its labels around the circle (a name with its value under it 
 of a leader line) or in a legend (a colour key, the name, the value under it). Read as text, the labels on the
 left and right of the circle share lines, so 「高齢者（65歳以上） 241人（47.1％）57人（11.1％）障害者…」 comes out
 with the names and values of different slices interleaved. Here a pie is found from its drawing (three or more
-filled wedges of different colours touching one another), each value label near it (a number with its counter
+filled wedges of different colours, together about as wide as tall, each reaching the centre), each value label near it (a number with its counter
 or a share: 83人（16.2％）, 43.4％) is paired with the name on its own line just left of it, or else on the line just
 above it, and the pairs become a grid ([区分, 値], then [name, value]…). A pie whose labels do not pair up is left
 as text. Pure functions over pdfplumber's dicts, so they test without a PDF.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .charts import Chart, _box, _mid, _mid_y, _size, _union
+from .charts import Chart, _box, _colour, _mid, _mid_y, _size, _union
 
 # a value label of a slice: a share (43.4％), or a count with its share or in a counter of people or cases
 # (241人（47.1％）, 596件) — never a bare number, nor a category that holds a figure (20代, 65歳, 4月, 2人世帯)
@@ -25,16 +25,12 @@ MAX_SHAPES = 400  # filled curves on a page beyond which no pie is looked for (a
 TOUCH = 2.0  # wedges of one pie share its centre: their boxes touch or overlap (points)
 
 
-def _fill(c: dict) -> tuple:
-    v = c.get("non_stroking_color")
-    return tuple(round(float(x), 2) for x in v) if isinstance(v, (list, tuple)) else (v,)
-
-
 def pies(curves: list[dict]) -> list[tuple[float, float, float, float]]:
     """The boxes of the pies a page draws: groups of three or more filled curves of three or more colours whose
-    boxes touch (wedges round one centre; a donut's hole is one more curve). A rounded box is one curve."""
+    boxes touch, near-square together, each reaching the group's centre (wedges round one centre; a donut's hole
+    is one more curve). A rounded box is one curve; a map or a flow of block arrows is no such group."""
     wedges = [c for c in curves if c.get("fill") and 8.0 <= c["x1"] - c["x0"] <= 400 and 8.0 <= c["bottom"] - c["top"] <= 400]
-    if len({_fill(c) for c in wedges}) < MIN_SLICES or len(wedges) > MAX_SHAPES:
+    if len({_colour(c) for c in wedges}) < MIN_SLICES or len(wedges) > MAX_SHAPES:
         return []  # too few colours for a pie; a map or a drawing of many shapes is no chart read here
     groups: list[list[dict]] = []
     for c in wedges:
@@ -47,7 +43,7 @@ def pies(curves: list[dict]) -> list[tuple[float, float, float, float]]:
         groups.append(merged)
     out = []
     for g in groups:
-        if len(g) < MIN_SLICES or len({_fill(c) for c in g}) < MIN_SLICES:
+        if len(g) < MIN_SLICES or len({_colour(c) for c in g}) < MIN_SLICES:
             continue
         box = (min(c["x0"] for c in g), min(c["top"] for c in g), max(c["x1"] for c in g), max(c["bottom"] for c in g))
         w, h = box[2] - box[0], box[3] - box[1]
@@ -107,11 +103,13 @@ def _separated(w: dict, pie: tuple[float, float, float, float], lines: list[dict
                for ln in lines)
 
 
-def pie_charts(curves: list[dict], words: list[dict], lines: list[dict] | None = None) -> list[Chart]:
+def pie_charts(curves: list[dict], words: list[dict], lines: list[dict] | None = None,
+               found: list[tuple[float, float, float, float]] | None = None) -> list[Chart]:
     """Every pie on a page read as its grid: each value label near a pie (level with it, within its width)
     goes to the pie its leader line reaches, or else to the nearest pie not behind a rule; a pie keeps its
-    grid when three or more labels pair with names, each name once. Labels that do not pair stay text."""
-    found = pies(curves)
+    grid when three or more labels pair with names, each name once. Labels that do not pair stay text.
+    `found`: the page's pies, when the caller has them."""
+    found = pies(curves) if found is None else found
     if not found:
         return []
     lines = lines or []
