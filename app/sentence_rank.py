@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.asking import asks_sentence
+from ingest.asking import QUESTION_MARK, asks_sentence
 from ingest.clean import normalize, passage_parts, squash
 from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
@@ -36,9 +36,7 @@ FIGURE = figure_pattern()  # a figure with its counter (45店, 1万2千世帯): 
 SPEAKER = re.compile(r"^(?:【(?P<a>[^】]{1,30})】|[○◯●◎]\s*(?P<b>[^：:\s]{1,30})\s*[：:]?)")
 # a line that asks (an FAQ's Q, a heading phrased as a question): it names the topic, its answer follows
 # (a record's field that asks — 【質問】【要望事項】 — or answers — 【回答】【県の回答】: labels from the vocabulary)
-_ASKS = "|".join(map(re.escape, vocabulary().ask_labels)) or "質問"
 _ANSWERS = "|".join(map(re.escape, vocabulary().answer_labels)) or "回答"
-QUESTION_MARK = re.compile(rf"^(?:Q\s*\d*\s*[.．:：、]|Q\s*(?=[^\x00-\x7f])|【(?:{_ASKS})】|問\s*\d*\s*[.．:：])")
 
 
 def is_question_line(sent: str) -> bool:

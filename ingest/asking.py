@@ -14,6 +14,15 @@ from .clean import normalize
 from .vocabulary import vocabulary
 
 _ASKS_BY_SHAPE = re.compile(r"(か|\?)[。.]?$")
+# a line marked as a question (an FAQ's 「Q1．」「Q　」「問2：」, a record's 【質問】 field: labels from the vocabulary)
+_ASK_LABELS = "|".join(map(re.escape, vocabulary().ask_labels)) or "質問"
+QUESTION_MARK = re.compile(rf"^(?:Q\s*\d*\s*[.．:：、]|Q\s*\d*\s*(?=[^\x00-\x7f])|【(?:{_ASK_LABELS})】|問\s*\d*\s*[.．:：]"
+                           rf"|問\s*\d+\s+(?=[^\x00-\x7f]))")
+
+
+def marked_question(line: str) -> bool:
+    """Whether a normalised line opens with a question mark of an FAQ or a record (Q1．, Q1　, Q　, 問2：, 【質問】)."""
+    return bool(QUESTION_MARK.search(line))
 
 
 def asks_sentence(sentence: str) -> bool:

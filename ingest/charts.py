@@ -132,10 +132,11 @@ def column_plots(rects: list[dict], words: list[dict], skip: list[tuple[float, f
     return out
 
 
-def read_column_chart(words: list[dict], plot: tuple[float, float, float, float]) -> Chart | None:
+def read_column_chart(words: list[dict], plot: tuple[float, float, float, float], rects: list[dict] | None = None
+                      ) -> Chart | None:
     """The grid of a column chart drawn without gridlines (see column_plots): each category under its column,
-    its value over it; None when they do not pair up one to one."""
-    return _columns(words, plot)
+    its value over it (a grouped chart: one value per series, named by its legend); None when they do not pair up."""
+    return _columns(words, plot, rects or [])
 
 
 def read_bar_chart(words: list[dict], plot: tuple[float, float, float, float], rects: list[dict] | None = None
@@ -143,7 +144,7 @@ def read_bar_chart(words: list[dict], plot: tuple[float, float, float, float], r
     """The grid a bar chart draws, from the words printed around its plot area (x0, top, x1, bottom): columns
     (categories under the plot) or else bars (categories left of it); None when the words do not pair up as
     one value for each of two or more categories."""
-    return _columns(words, plot) or _bars(words, plot, rects or [])
+    return _columns(words, plot, rects or []) or _bars(words, plot, rects or [])
 
 
 def _bars(words: list[dict], plot: tuple[float, float, float, float], rects: list[dict]) -> Chart | None:
@@ -205,11 +206,11 @@ def _colour(r: dict, key: str = "non_stroking_color") -> tuple:
     return tuple(round(float(v), 3) for v in c) if isinstance(c, (list, tuple)) else (c,)
 
 
-def _by_colour(per_row: list[list[dict]], series: list[str], words: list[dict], rects: list[dict], size: float
-               ) -> list[list[dict]] | None:
-    """Each group's value labels in legend order, matched by colour: a value's bar ends just left of it, a
-    legend name's key is the small filled square just left of the name. None when any match fails (a series
-    never guessed by position: a swapped pair of years is a wrong answer)."""
+def _by_colour(per_row: list[list[dict]], series: list[str], words: list[dict], rects: list[dict], size: float,
+               columns: bool = False) -> list[list[dict]] | None:
+    """Each group's value labels in legend order, matched by colour: a value's bar ends just left of it (a column,
+    with `columns`: just under it), a legend name's key is the small filled square just left of the name. None when
+    any match fails (a series never guessed by position: a swapped pair of years is a wrong answer)."""
     filled = [r for r in rects if r.get("fill")]
 
     def key_of(name: str) -> tuple | None:
@@ -221,6 +222,10 @@ def _by_colour(per_row: list[list[dict]], series: list[str], words: list[dict], 
         return _colour(max(keys, key=lambda r: r["x1"])) if keys else None
 
     def bar_of(v: dict) -> tuple | None:
+        if columns:  # the column the value stands on: under its middle, its top just below the label
+            bars = [r for r in filled if r["x0"] - 1 <= _mid(v) <= r["x1"] + 1 and -1 <= r["top"] - v["bottom"] <= 1.5 * size
+                    and r["bottom"] - r["top"] >= 1.0]
+            return _colour(min(bars, key=lambda r: r["top"] - v["bottom"])) if bars else None
         bars = [r for r in filled if r["x1"] <= v["x0"] + 1 and v["x0"] - r["x1"] <= 1.5 * size
                 and r["top"] - 1 <= _mid_y(v) <= r["bottom"] + 1 and r["x1"] - r["x0"] > 2 * size]
         return _colour(max(bars, key=lambda r: r["x1"])) if bars else None
@@ -271,8 +276,11 @@ def read_stacked_bar(cells: list[str], bbox: tuple[float, float, float, float], 
     return None
 
 
-def _columns(words: list[dict], plot: tuple[float, float, float, float]) -> Chart | None:
-    """A column chart: each category under the plot, its value over its bar."""
+def _columns(words: list[dict], plot: tuple[float, float, float, float], rects: list[dict] | None = None
+             ) -> Chart | None:
+    """A column chart: each category under the plot, its value over its bar; a grouped one (the same number of
+    values over every category, a legend naming as many series): each value under its series, by its column's
+    colour."""
     x0, top, x1, bottom = plot
     size = _size(words)
     # the category row: the first line of words right under the plot
@@ -291,12 +299,21 @@ def _columns(words: list[dict], plot: tuple[float, float, float, float]) -> Char
               and top - 3 * size <= w["top"] and w["bottom"] <= bottom + 1]
     pairs: list[list[str]] = []
     used = [_box(w) for w in cats]
-    for cat, cx in zip(cats, centres, strict=True):
-        over = [v for v in values if abs(_mid(v) - cx) < spacing / 2]
-        if len(over) != 1:  # none, or a stacked / grouped bar: not one value per category
+    overs = [sorted((v for v in values if abs(_mid(v) - cx) < spacing / 2), key=_mid) for cx in centres]
+    k = len(overs[0])
+    series: list[str] | None = None
+    if k >= 2 and all(len(o) == k for o in overs) and rects:  # a grouped chart: its legend names the k series
+        series = _legend(words, plot, k, size)
+        matched = _by_colour(overs, series, words, rects, size, columns=True) if series else None
+        if matched is None:
             return None
-        pairs.append([cat["text"], over[0]["text"]])
-        used.append(_box(over[0]))
+        overs = matched
+        used += [_box(w) for w in words if w["text"] in series]
+    elif any(len(o) != 1 for o in overs):  # none, or a stacked bar: not one value per category
+        return None
+    for cat, over in zip(cats, overs, strict=True):
+        pairs.append([cat["text"], *(v["text"] for v in over)])
+        used += [_box(v) for v in over]
     # the axis: its tick labels (numbers left of the plot) and its title above them
     # (the plot's gridlines may stop short of the top tick: look up to half the plot's height above it)
     reach = top - max((bottom - top) / 2, 3 * size)
@@ -310,4 +327,7 @@ def _columns(words: list[dict], plot: tuple[float, float, float, float]) -> Char
     used += [_box(w) for w in above]
     if x_title:
         used += [_box(w) for w in row if _mid(w) > x1 + 2]
-    return Chart([[x_title or "区分", y_title or "値"], *pairs], _union([plot, *used]), used)
+    # a grouped chart's unit over its axis (「（件）」) goes with each series, as a table's header carries it
+    unit = y_title if series and re.fullmatch(r"[（(][^（）()]{1,6}[）)]", y_title) else ""
+    head = [x_title or "区分", *(f"{n}{unit}" for n in series)] if series else [x_title or "区分", y_title or "値"]
+    return Chart([head, *pairs], _union([plot, *used]), used)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, replace
 
-from .asking import asks_sentence
+from .asking import asks_sentence, marked_question
 from .clean import is_row_number_head, join_lines, normalize, split_sentences
 from .structure import Unit, is_text_table
 from .tokens import content_words
@@ -276,6 +276,13 @@ def boxed_line(u: Unit) -> Unit | None:
     return replace(u, kind="text", text=text, grid=[], row_places=[])
 
 
+def answered(group: list[Unit]) -> bool:
+    """The group holds a marked question (Q1．, 問3：) with text after it: an FAQ's question and its answer, which the
+    next question does not join. A run of bare questions (an FAQ's index of its questions) stays together."""
+    marked = [k for k, g in enumerate(group) if g.kind == "text" and marked_question(normalize(g.text))]
+    return bool(marked) and any(g.kind == "text" for g in group[marked[-1] + 1:])
+
+
 def chunk_units(
     units: list[Unit], doc_id: str, doc_title: str, min_chars: int = 200, max_chars: int = 600
 ) -> list[Chunk]:
@@ -324,7 +331,10 @@ def chunk_units(
         size = 0
         for u in buf:
             add = len(u.text) + 1
-            if groups[-1] and size + add > max_chars and size >= min_chars // 2 and u.kind != "heading" and not all(
+            # an FAQ's next question (Q2．, 問3：) opens a passage of its own: one question with its answer is what a
+            # reader quotes, and six of them packed together matched every question about any of them
+            next_q = u.kind == "text" and marked_question(normalize(u.text)) and answered(groups[-1])
+            if next_q or groups[-1] and size + add > max_chars and size >= min_chars // 2 and u.kind != "heading" and not all(
                 g.kind == "heading" for g in groups[-1]
             ):
                 groups.append([])
@@ -335,7 +345,8 @@ def chunk_units(
         for n, g in enumerate(groups):
             text = "\n".join(u.text for u in g)
             before = groups[n - 1][-1] if n else None
-            if before is not None and g[0].kind == "text" and len(before.text) <= max_chars // 2 and asks(before.text):
+            if (before is not None and g[0].kind == "text" and len(before.text) <= max_chars // 2 and asks(before.text)
+                    and not marked_question(normalize(g[0].text))):
                 # a paragraph that asks, cut off from its reply by the packing: repeated at the reply's head
                 text = before.text + "\n" + text
                 g = [before, *g]

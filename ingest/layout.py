@@ -103,6 +103,8 @@ def attach_captions(items: list[Item], is_caption, wraps=None) -> list[Item]:
                 break
             above = [i for i in above if i not in strip]
             edge = min(i.bbox[1] for i in strip)
+        if (not group or not any(is_caption(i.obj) for i in group)) and getattr(t.obj, "drawn", False):
+            group = _caption_below(items, t, is_caption)  # a figure's caption under it: read before its grid
         if not group or not any(is_caption(i.obj) for i in group):
             continue
         group.append(t)
@@ -111,6 +113,20 @@ def attach_captions(items: list[Item], is_caption, wraps=None) -> list[Item]:
                 max(i.bbox[2] for i in group), max(i.bbox[3] for i in group))
         items.append(Item(bbox, None, group, block=True, frame=False))
     return items
+
+
+def _caption_below(items: list[Item], t: Item, is_caption) -> list[Item]:
+    """The caption line right under a chart (within three of its line heights, inside the chart's width give or take a
+    quarter), when it is one (「図1　相談件数の推移」); else nothing."""
+    reach = 0.25 * (t.bbox[2] - t.bbox[0])
+    below = [i for i in items if not i.block and not i.children and i.bbox[1] >= t.bbox[3] - 1
+             and i.bbox[0] >= t.bbox[0] - reach and i.bbox[2] <= t.bbox[2] + reach]
+    if not below:
+        return []
+    top = min(i.bbox[1] for i in below)
+    strip = [i for i in below if i.bbox[1] < top + max(2.0, (i.bbox[3] - i.bbox[1]) * 0.5)]
+    height = max(i.bbox[3] - i.bbox[1] for i in strip)
+    return strip if top - t.bbox[3] <= 3 * height and any(is_caption(i.obj) for i in strip) else []
 
 
 def _strips(items: list[Item]) -> list[list[Item]]:

@@ -61,7 +61,8 @@ class Table:
     # columns of group names (cells merged over rows) whose last cell reaches the grid's foot, with its text: a
     # group the page break may cut, whose rows go on, with that cell left empty, in the table's next part
     open_spans: dict[int, str] = field(default_factory=dict)
-    drawn: bool = False  # read from a chart's drawing (a line chart, a pie): its caption may stand further above
+    drawn: bool = False  # read from a chart's drawing (columns, bars, a line, a pie): its caption may stand further
+    # above, or under it (a figure's caption, 「図1　…」, is printed below it as often as above)
 
 
 @dataclass
@@ -500,15 +501,15 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     found = {id(t) for t in tables}  # the grids pdfplumber found (a chart reader's grids are added below)
     words = ppage.extract_words() if plots or stacked or has_columns(ppage.rects) else []
     for plot in column_plots(ppage.rects, words, [*ruled, *plots, *(b for _c, b in stacked)]):
-        chart = read_column_chart(words, plot)  # columns without gridlines: values read by height otherwise
+        chart = read_column_chart(words, plot, ppage.rects)  # columns without gridlines: read by height otherwise
         if chart is not None:
-            tables.append(Table(rows=chart.rows, page_index=index, bbox=chart.bbox))
+            tables.append(Table(rows=chart.rows, page_index=index, bbox=chart.bbox, drawn=True))
             read_out += [plot, *chart.used]
     if plots or stacked:
         for plot in plots:
             chart = read_bar_chart(words, plot, ppage.rects)
             if chart is not None:
-                tables.append(Table(rows=chart.rows, page_index=index, bbox=chart.bbox))
+                tables.append(Table(rows=chart.rows, page_index=index, bbox=chart.bbox, drawn=True))
                 read_out += [plot, *chart.used]  # not its whole box: a word beside the axis stays text
         for cells, bbox in stacked:
             chart = read_stacked_bar(cells, bbox, words)

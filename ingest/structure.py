@@ -44,6 +44,7 @@ from .headings import (
     Heading,
     caption_of,
     heading_of,
+    is_big_figure,
     is_case_caption,
     is_chapter_level,
     is_toc_title,
@@ -940,7 +941,9 @@ def build_units(pages: list[Page]) -> list[Unit]:
                 stack = [{"scheme": "title", "key": h.key, "title": h.title, "size": 0.0, "box": False}]
                 return stack[-1]
             return None
-        stack = [e for e in stack if e["scheme"] != "title"]
+        # a key figure set large (「132店」 on a tile) titles its tile only: the next heading of any kind closes it, so
+        # the sections after the tiles are not filed under the last figure
+        stack = [e for e in stack if e["scheme"] != "title" and not e.get("figure")]
         # an unnumbered heading printed the same under many others (取組の特徴 / 課題 on every profile page,
         # ポイント after each section) belongs to the one above it whatever its face: it replaces only its own
         # kind. (A numbered one printed again is the same heading: a chapter's tab, its 目次 entry.)
@@ -965,7 +968,7 @@ def build_units(pages: list[Page]) -> list[Unit]:
         size = 0.0 if h.scheme == FORM_SCHEME else line.size
         opened_in_box = line.box and h.scheme in (ARTICLE_SCHEME, PART_SCHEME, FORM_SCHEME)
         stack.append({"scheme": h.scheme, "key": h.key, "title": h.title, "size": size, "box": opened_in_box,
-                      "recurs": recurs})
+                      "recurs": recurs, "figure": h.scheme == "face" and is_big_figure(h.title)})
         return stack[-1]
 
     def heading_unit(text: str, line: Line, page: Page) -> None:

@@ -170,3 +170,28 @@ def test_a_stacked_bar_of_shares_is_named_by_its_legend():
     assert chart.rows == [["区分", "設立済み", "設立に向けて準備中", "設立の予定はない"], ["割合", "25.0％", "32.7％", "42.3％"]]
     assert (62, 158, 74, 166) in chart.used  # the share axis (0％ 50％ 100％) goes with the bar
     assert read_stacked_bar(["25.0％", "32.7％"], (68.0, 128.0, 527.0, 154.0), words) is None  # 2 shares, 3 names
+
+
+def test_a_grouped_column_chart_takes_its_series_from_the_legend_by_colour():
+    # two series of columns over each year; the legend's keys and the columns' fills say which value is which
+    orange, teal = (0.9, 0.5, 0.2), (0.1, 0.5, 0.5)
+
+    def rect(x0, top, x1, bottom, colour):
+        return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "fill": True, "non_stroking_color": colour}
+
+    plot = (140.0, 120.0, 422.0, 270.0)  # the columns' extent
+    legend = [w("相談窓口", 300, 90, 40), w("協議会", 360, 90, 30)]
+    keys = [rect(288, 90, 296, 98, teal), rect(348, 90, 356, 98, orange)]
+    cats = [w(c, 140 + 120 * i, 274, 40) for i, c in enumerate(["令和5年度", "令和6年度", "令和7年度"])]
+    # per year: the orange column drawn first (left), the teal one right of it — the legend lists teal first
+    cols, values = [], []
+    for i, (a, b) in enumerate([(40, 90), (60, 120), (80, 150)]):
+        left = 140 + 120 * i
+        cols += [rect(left, 270 - a, left + 20, 270, orange), rect(left + 22, 270 - b, left + 42, 270, teal)]
+        values += [w(str(a), left + 2, 270 - a - 10, 16), w(str(b), left + 24, 270 - b - 10, 16)]
+    words = [*legend, *cats, *values]
+    chart = read_bar_chart(words, plot, keys + cols)
+    assert chart is not None
+    assert chart.rows == [["区分", "相談窓口", "協議会"], ["令和5年度", "90", "40"], ["令和6年度", "120", "60"],
+                          ["令和7年度", "150", "80"]]
+    assert read_bar_chart(words, plot) is None  # no colours: two values over a year are not guessed by position

@@ -56,3 +56,20 @@ def test_a_one_line_caption_still_joins_its_table():
     items = attach_captions(left, _is_caption, _wraps)
     groups = [i for i in items if i.children]
     assert len(groups) == 1 and [c.obj for c in groups[0].children] == ["表3　法人種別の指定数", "L:TABLE"]
+
+
+def test_a_figure_caption_under_a_chart_is_read_with_it_and_not_under_a_table():
+    from types import SimpleNamespace
+
+    def figure(drawn: bool) -> list[Item]:
+        chart = SimpleNamespace(drawn=drawn)
+        return [Item((40, 80, 280, 90), "prose-above。"), Item((40, 100, 280, 200), chart, block=True),
+                Item((60, 210, 240, 220), "図1　相談件数の推移"), Item((40, 240, 280, 250), "prose-below。")]
+
+    def is_caption(obj) -> bool:
+        return isinstance(obj, str) and obj.startswith(("表", "図"))
+
+    items = attach_captions(figure(True), is_caption, _wraps)
+    groups = [i for i in items if i.children]
+    assert len(groups) == 1 and groups[0].children[0].obj == "図1　相談件数の推移"  # its caption, read first
+    assert not any(i.children for i in attach_captions(figure(False), is_caption, _wraps))  # a table's is above it
