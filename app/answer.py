@@ -68,6 +68,7 @@ from .llm_answer import Fallback, llm_answer_stream, validate_citations  # noqa:
 from .query import MAX_QUESTION_CHARS, Query, analyze
 from .retrieve import Hit, Retriever, rrf
 from .settings import Settings, get_settings
+from .steps import step_list
 
 _lock = threading.Lock()
 _retrievers: dict[tuple, Retriever] = {}
@@ -207,6 +208,16 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         lead = text
         said = {squash(x) for x in (q_line, *answer_lines)}
         picked = [p for p in picked if squash(p[1]) not in said][:2]
+        lead_wanted = False
+    # a procedure's steps asked for (「設立までの手順を順番に」): the steps, in print order
+    steps = None if cell or faq is not None or where is not None or sched is not None else step_list(q, hits, retriever)
+    if steps is not None:
+        h, announce, items = steps
+        if announce:
+            lines.append(f"{shown(h, announce)}{marker(h, announce)}")
+        lines.extend(f"- {clean_sentence(line)}{marker(sh, line)}" for sh, line in items)
+        lead = announce or items[0][1]
+        picked = []  # the steps are the answer: a loose sentence beside them would read as one more
         lead_wanted = False
     if lead_wanted:
         k = figure_sentence(q, picked) if q.numeric else None

@@ -47,7 +47,7 @@ FEATURES = (
     "cover", "cover_top1", "cover_syn", "unknown_noun", "unknown_share", "dense_sent", "dense_chunk",
     "agree", "lex_top", "n_terms", "figure_seen", "year_seen", "type_missing",
     "cell_found", "best_sentence", "known_missing", "kind_near", "kind_share", "spec_anchor",
-    "anchor", "bound", "before_stated", "deferred", "english", "cell_gap",
+    "anchor", "bound", "before_stated", "deferred", "english", "cell_gap", "pairs_held",
 )
 
 # The direction each signal can only push (+1 towards an answer, -1 towards abstaining, 0 either): the fit keeps
@@ -56,7 +56,7 @@ SIGNS = {
     "cover": 1, "cover_top1": 1, "cover_syn": 1, "unknown_noun": -1, "unknown_share": -1, "dense_sent": 1,
     "dense_chunk": 1, "agree": 1, "lex_top": 1, "n_terms": 0, "figure_seen": 1, "year_seen": 1, "type_missing": -1,
     "cell_found": 1, "best_sentence": 1, "known_missing": -1, "kind_near": 1, "kind_share": 1, "spec_anchor": 1,
-    "anchor": 1, "bound": 1, "before_stated": 1, "deferred": -1, "english": 0, "cell_gap": -1,
+    "anchor": 1, "bound": 1, "before_stated": 1, "deferred": -1, "english": 0, "cell_gap": -1, "pairs_held": 1,
 }
 
 ANSWER, CAUTIOUS, ABSTAIN = "answer", "cautious", "abstain"
@@ -203,7 +203,44 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
         # answers it than a Japanese question's would, so every lexical signal above runs lower; the model learns
         # how much lower rather than refusing English questions for it
         "english": float(q.language == "en"),
+        "pairs_held": _pairs_held(q, retriever, top_hits[:3]),
     }
+
+
+# share of a noun compound's (IDF-weighted) words a sentence or row must hold to state it: all of the A that singles
+# out (後期講座, not the 講座 of 前期講座), half of the B asked of it (「FAX 0123-…」 states a FAX番号)
+PAIR_SHARE = (1.0, 0.5)
+
+
+def _statements(chunk: dict) -> list[str]:
+    """A passage's sentences and lines, and a table's rows each read with its header row (a row 「| 後期講座 |
+    オンライン |」 states the 会場 its header names)."""
+    grid = chunk.get("grid") or []
+    lines = [x for x in normalize(chunk["text"]).split("\n") if not (grid and x.lstrip().startswith("|"))]
+    out = [u for x in lines for u in x.split("。") if u.strip()]
+    if grid:
+        out += [normalize(" ".join([*grid[0], *row])) for row in grid[1:]]
+    return out
+
+
+def _pairs_held(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
+    """Share of the question's 「A の B」 pairs (Query.linked) that one sentence or table row of the top passages
+    states together: a near miss joins two things the documents both name, never together (the FAX number of
+    another desk, the 定員 of the other course). 1.0 when the question links none."""
+    if not q.linked:
+        return 1.0
+    units = [_words(u) for h in hits for u in _statements(h.chunk)]
+
+    def states(noun: str, words: frozenset[str], share: float) -> bool:
+        toks = [t for t in dict.fromkeys(content_words(noun)) if t not in vocabulary().era_names]
+        if not toks:
+            return True
+        weight = {t: max(retriever.idf(t), IDF_FLOOR) for t in toks}
+        got = sum(w for t, w in weight.items() if t in words or any(x in words for x in synonym_tokens((t,))))
+        return got / sum(weight.values()) >= share - 1e-9
+
+    held = sum(any(states(a, w, PAIR_SHARE[0]) and states(b, w, PAIR_SHARE[1]) for w in units) for a, b in q.linked)
+    return held / len(q.linked)
 
 
 @lru_cache(maxsize=8192)
@@ -444,6 +481,8 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     # a date names a time (期限, 日程); an event's date (交付決定, 総会) is stated beside the event
     shaped = shaped or ({"date", *FINER_DATES} & set(kinds) and (not q.attribute
                                                            or q.attribute.endswith(vocabulary().time_words)))
+    # a sum names a 金額 (not an 上限額 or a 会費: those are stated beside it)
+    shaped = shaped or ("money" in kinds and normalize(q.attribute) in vocabulary().money_words)
     # — and only for a question asking one thing (「数と内訳」「何回まで使えて、費用は誰が」 ask two)
     one = _asks_one(q)
     single = len(set(finest(kinds))) == 1 and one  # a day (a month) is a date
@@ -538,8 +577,25 @@ def _attribute_share(alts: list[set[str]], weights: list[float], whole: str, uni
     if not alts or (whole and bare(whole, flat)):
         return 1.0
     words = _words(unit)
-    got = sum(w for a, w in zip(alts, weights, strict=True) if any(bare(x, flat) for x in a & words))
+    # a word the unit holds as a token, or writes as asked where the tokeniser splits it otherwise (繰越金's 繰り越し
+    # in 「繰り越しました」, read as 繰る + 越す) — standing as a word there, not inside a compound (補助金 in 国庫補助金額)
+    got = sum(w for a, w in zip(alts, weights, strict=True)
+              if any(bare(x, flat) if x in words else written_apart(x, flat) for x in a))
     return got / (sum(weights) or 1.0)
+
+
+def written_apart(word: str, flat: str) -> bool:
+    """A word of three characters or more, with a kanji, written in the text with no kanji right before or after it:
+    a word the tokeniser reads otherwise there (繰り越し in 「…に繰り越しました」), not a piece of a longer compound."""
+    if len(word) < 3 or not _KANJI.search(word):
+        return False
+    at = flat.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and _KANJI.match(flat[at - 1])) and not (end < len(flat) and _KANJI.match(flat[end])):
+            return bare(word, flat)
+        at = flat.find(word, at + 1)
+    return False
 
 
 # characters on either side of a value that speak of it: its clause (inside its sentence), and its neighbourhood

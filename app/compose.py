@@ -281,8 +281,10 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             continue  # 「いくら払ってる？」 is not answered by a cell of words (・来所相談)
         if q.numeric and not cell_of_kind(q, h, value, head):
             continue  # 「交付決定」 7月上旬 answers neither 「何市町に…いくら」 nor 「11月の何日」
-        if q.counter and (own := units_in(normalize(value))) and not any(same_counter(q.counter, c) for c in own):
-            continue  # 「相談件数は何件」 is not answered by a cell counting in its own counter (4市町村)
+        if q.counter and (counted := units_in(normalize(value)) or header_counter(head)) and not any(
+                same_counter(q.counter, c) for c in counted):
+            continue  # 「相談件数は何件」 is not answered by a cell counting in its own counter (4市町村), nor 「延べ何回」
+            # by a column whose header gives its counter (「令和7年度（件）」)
         if not figure_q and not _cell_fits(q, value, [labels[i], head, h.chunk.get("unit_title", "")]):
             continue
         if other_year(q, f"{labels[i]} {head} {value}") or _dated_elsewhere(q, h, f"{labels[i]} {head}", f"{labels[i]} {head} {value}"):
@@ -292,6 +294,16 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
             continue  # 「ゆりのき市の相談件数」 is not the whole prefecture's figure in a table without ゆりのき市
         return h, i + 1, j, labels[i], head, value
     return None
+
+
+HEAD_UNIT = re.compile(r"[（(]([^()（）\d]{1,4})[）)]\s*$")
+
+
+def header_counter(head: str) -> set[str]:
+    """The counter a column header ends in (「令和7年度（件）」 → 件), where it is one of the counters; else none
+    (「金額（千円）」 is a money unit, 「（予定）」 no unit)."""
+    m = HEAD_UNIT.search(normalize(head))
+    return {m.group(1)} if m and m.group(1) in vocabulary().counters else set()
 
 
 def _dated_elsewhere(q: Query, h: Hit, labels: str, cell: str = "") -> bool:

@@ -21,7 +21,7 @@ from ingest.vocabulary import vocabulary
 from .answer_kinds import asked_kinds, named_group
 from .counting import asked_counter, explicit_counter
 from .glossary import is_english, translate
-from .specifiers import Specifier, asked_attribute, specifiers
+from .specifiers import Specifier, asked_attribute, linked_nouns, specifiers
 
 if TYPE_CHECKING:
     from .romaji_names import NameIndex
@@ -125,6 +125,7 @@ class Query:
     names: tuple[str, ...] = ()
     group: tuple[int, str] = (0, "")  # a numbered group asked for by name (「6市町村はどこ」: (6, 市町村))
     before: bool = False  # it asks a value from before a change (「前はいくら」「引き上げ前の上限」)
+    linked: tuple[tuple[str, str], ...] = ()  # its 「A の B」 pairs (実践編の定員): stated together, or not at all
 
     @property
     def topic_tokens(self) -> list[str]:
@@ -304,6 +305,7 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         compare=bool(compare),
         specs=specs, attribute=asked_attribute(own) or asked_attribute(nt),
         names=tuple(named), group=group, before=asks_before(own) or asks_before(nt) or asks_before(normalize(raw)),
+        linked=() if english else linked_nouns(nt),
     )
 
 

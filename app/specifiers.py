@@ -375,3 +375,38 @@ def asked_attribute(question: str) -> str:
                                                    for m in ms[k + 1:]):
             return run_before(k - 1)
     return ""
+
+
+# nouns of a compound: a noun, a prefix or suffix glued to it (第, 編, 番号); a number breaks no compound of its own but
+# makes it a figure, which a specifier or a counter reads instead
+_COMPOUND_POS = {"名詞", "接頭辞", "接尾辞"}
+_CLOSING = set("）)」』】")
+
+
+def linked_nouns(text: str) -> tuple[tuple[str, str], ...]:
+    """The pairs 「A の B」 of a question: B of A (「センターのFAX番号」, 「実践編の定員」), each a noun compound of two
+    characters or more without a figure. A near miss often joins two things the documents both name, never together
+    (the FAX number of another desk, the 定員 of the other course): answerability checks each pair is stated in one
+    sentence or table row. Pure text processing (Sudachi's parts of speech)."""
+    units: list[tuple[str, bool]] = []  # (compound, followed by の)
+    cur, figure = "", False
+    ms = morphemes(text, "C")
+    for k, (surface, pos) in enumerate(ms):
+        if pos[0] in _COMPOUND_POS:
+            cur += surface
+            figure = figure or pos[1] == "数詞" or bool(re.search(r"\d", surface))
+            continue
+        if cur:
+            j = k
+            while j < len(ms) and ms[j][0] in _CLOSING:  # 「研修会（実践編）の定員」: 実践編's の is after its bracket
+                j += 1
+            linked = (j + 1 < len(ms) and ms[j][0] == "の" and ms[j][1][0] == "助詞"
+                      and ms[j + 1][1][0] in _COMPOUND_POS)
+            units.append(("" if figure or len(cur) < 2 or cur.startswith("何") else cur, linked))
+        cur, figure = "", False
+    if cur:
+        units.append(("" if figure or len(cur) < 2 or cur.startswith("何") else cur, False))
+    # a place by name is a specifier, read as one (and a document's own place is stated for all its passages)
+    places = set(place_names(text))
+    return tuple((a, b) for (a, linked), (b, _) in zip(units, units[1:], strict=False)
+                 if linked and a and b and not ({a, b} & places or any(a.endswith(p) or b.endswith(p) for p in places)))

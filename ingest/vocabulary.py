@@ -36,6 +36,11 @@ class Vocabulary:
     light_verbs: frozenset[str] = frozenset()  # する, ある: a verb that names no action of its own
     totals: frozenset[str] = frozenset()  # 合計, 平均: 「Xの合計」 asks X in all — X is the attribute
     time_words: tuple[str, ...] = ()  # 期限, 日程: an attribute ending so is named by a date's own shape
+    money_words: frozenset[str] = frozenset()  # 金額, 額: an attribute that is one of them is named by a sum's shape
+    steps_asked: tuple[str, ...] = ()  # 手順, 流れ, 順番: a question asking a procedure's steps (app/steps.py)
+    steps_not: tuple[str, ...] = ()  # 現段階, ステップアップ: words holding one of those that ask no procedure
+    step_marks: tuple[str, ...] = ()  # STEP, ステップ: the words numbering a step line (「STEP1　…」)
+    step_units: tuple[str, ...] = ()  # 段階, ステップ: what a lead counts steps in (「五つの段階に」)
     counter_groups: tuple[frozenset[str], ...] = ()
     compound_suffixes: tuple[str, ...] = ()  # 数, 長: a long form before one ends its own word (市区町村・数)
     ask_labels: tuple[str, ...] = ()  # 【質問】【要望事項】: a record's field that asks; its answer follows
@@ -91,6 +96,11 @@ def vocabulary() -> Vocabulary:
         light_verbs=frozenset(_nfkc(a) for a in w.get("light_verbs", [])),
         totals=frozenset(_nfkc(a) for a in w.get("totals", [])),
         time_words=tuple(_nfkc(a) for a in w.get("time_words", [])),
+        money_words=frozenset(_nfkc(a) for a in w.get("money_words", [])),
+        steps_asked=tuple(_nfkc(a) for a in w.get("steps_asked", [])),
+        steps_not=tuple(_nfkc(a) for a in w.get("steps_not", [])),
+        step_marks=tuple(_nfkc(a) for a in w.get("step_marks", [])),
+        step_units=tuple(_nfkc(a) for a in w.get("step_units", [])),
         count_words=tuple(dict.fromkeys(_nfkc(c) for c in v.get("counting", {}).get("things", []))),
         counter_groups=tuple(frozenset(_nfkc(c) for c in g) for g in v.get("counting", {}).get("same", [])),
         compound_suffixes=tuple(_nfkc(x) for x in w.get("compound_suffixes", [])),
