@@ -230,17 +230,20 @@ def _pairs_held(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     if not q.linked:
         return 1.0
     units = [_words(u) for h in hits for u in _statements(h.chunk)]
+    eras = vocabulary().era_names
 
-    def states(noun: str, words: frozenset[str], share: float) -> bool:
-        toks = [t for t in dict.fromkeys(content_words(noun)) if t not in vocabulary().era_names]
-        if not toks:
-            return True
-        weight = {t: max(retriever.idf(t), IDF_FLOOR) for t in toks}
-        got = sum(w for t, w in weight.items() if t in words or any(x in words for x in synonym_tokens((t,))))
-        return got / sum(weight.values()) >= share - 1e-9
+    def forms(noun: str) -> list[tuple[set[str], float]]:
+        """Each word of a noun compound with its other forms, and its IDF weight (read once per noun)."""
+        toks = [t for t in dict.fromkeys(content_words(noun)) if t not in eras]
+        return [({t, *synonym_tokens((t,))}, max(retriever.idf(t), IDF_FLOOR)) for t in toks]
 
-    held = sum(any(states(a, w, PAIR_SHARE[0]) and states(b, w, PAIR_SHARE[1]) for w in units) for a, b in q.linked)
-    return held / len(q.linked)
+    def states(noun: list[tuple[set[str], float]], words: frozenset[str], share: float) -> bool:
+        total = sum(w for _f, w in noun)
+        return not total or sum(w for f, w in noun if f & words) / total >= share - 1e-9
+
+    pairs = [(forms(a), forms(b)) for a, b in q.linked]
+    held = sum(any(states(a, w, PAIR_SHARE[0]) and states(b, w, PAIR_SHARE[1]) for w in units) for a, b in pairs)
+    return held / len(pairs)
 
 
 @lru_cache(maxsize=8192)

@@ -192,8 +192,7 @@ def _bars(words: list[dict], plot: tuple[float, float, float, float], rects: lis
         pairs.append([name, *(v["text"] for v in at)])
         used += [_box(w) for w in row] + [_box(v) for v in at]
     if k > 1:
-        used += [_box(w) for w in words if w["text"] in series and _mid(w) >= x0 - size
-                 and top - 4 * size <= w["top"] <= bottom + 4 * size]
+        used += _legend_boxes(words, series, plot, size)
     used += [_box(w) for w in ticks]  # the axis: its tick labels, the last with the unit (50（％）)
     unit = next((m.group(1) for w in ticks if (m := re.search(r"([（(][^（）()]{1,6}[）)])$", w["text"]))), "")
     header = [unit or "値"] if k == 1 else series
@@ -255,6 +254,14 @@ def _legend(words: list[dict], plot: tuple[float, float, float, float], k: int, 
     return None
 
 
+def _legend_boxes(words: list[dict], series: list[str], plot: tuple[float, float, float, float], size: float
+                  ) -> list[tuple[float, float, float, float]]:
+    """The boxes of a grouped chart's legend names, near its plot (the same word elsewhere on the page stays text)."""
+    x0, top, _x1, bottom = plot
+    return [_box(w) for w in words if w["text"] in series and _mid(w) >= x0 - size
+            and top - 4 * size <= w["top"] <= bottom + 4 * size]
+
+
 def read_stacked_bar(cells: list[str], bbox: tuple[float, float, float, float], words: list[dict]) -> Chart | None:
     """A 100% stacked bar read by pdfplumber as one row of shares (25.0％ | 32.7％ | 42.3％), its segments named by a
     legend printed just under (or over) it in the same order: the legend's names become the header."""
@@ -308,7 +315,7 @@ def _columns(words: list[dict], plot: tuple[float, float, float, float], rects: 
         if matched is None:
             return None
         overs = matched
-        used += [_box(w) for w in words if w["text"] in series]
+        used += _legend_boxes(words, series, plot, size)
     elif any(len(o) != 1 for o in overs):  # none, or a stacked bar: not one value per category
         return None
     for cat, over in zip(cats, overs, strict=True):
