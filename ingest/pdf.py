@@ -476,6 +476,8 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     )
     from .line_charts import line_charts, polylines
     from .pie_charts import pie_charts, pies
+    from .stacked_bars import bars as stacked_bars
+    from .stacked_bars import read_stacked_bars
 
     tables = []
     plots = []
@@ -497,9 +499,17 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
             tables.append(Table(rows=rows, page_index=index, bbox=tuple(t.bbox), open_spans=open_spans))
             hung.update(id(c) for c in placed)
     read_out: list[tuple[float, float, float, float]] = []  # a chart's plot and the labels its grid now holds
-    ruled = [t.bbox for t in tables]
     found = {id(t) for t in tables}  # the grids pdfplumber found (a chart reader's grids are added below)
-    words = ppage.extract_words() if plots or stacked or has_columns(ppage.rects) else []
+    chained = stacked_bars(ppage.rects)
+    words = ppage.extract_words() if plots or stacked or chained or has_columns(ppage.rects) else []
+    for chart in read_stacked_bars(ppage.rects, words) if chained else []:
+        # the "table" pdfplumber saw in the bars' gridlines holds pieces of the shares now read (「46.」「2」)
+        tables = [t for t in tables if not (_mostly_inside(chart.bbox, t.bbox) and _figures_only(t.rows))]
+        plots = [p for p in plots if not _mostly_inside(chart.bbox, p)]
+        stacked = [(c, b) for c, b in stacked if not _mostly_inside(chart.bbox, b)]  # one of its bars, read alone
+        tables.append(Table(rows=chart.rows, page_index=index, bbox=chart.bbox, drawn=True))
+        read_out += chart.used
+    ruled = [t.bbox for t in tables if id(t) in found]
     for plot in column_plots(ppage.rects, words, [*ruled, *plots, *(b for _c, b in stacked)]):
         chart = read_column_chart(words, plot, ppage.rects)  # columns without gridlines: read by height otherwise
         if chart is not None:
