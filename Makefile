@@ -47,7 +47,7 @@ BANKS    := eval/bank-report.jsonl eval/bank-layouts.jsonl eval/bank-offtopic.js
 # Held-out sets still blind (never fitted on, never read for fixes); every other blind set, once its misses were read
 # and fixed, is no longer held out and joins the answerability model's training (scored out of fold by eval.pairs).
 # heldout-report and heldout-layouts stay out: `make eval` scores them plainly.
-BLIND    := eval/heldout-blind36.jsonl
+BLIND    := eval/heldout-blind37.jsonl
 SEEN     := $(filter-out $(BLIND),$(wildcard eval/heldout-blind*.jsonl)) eval/heldout-fresh.jsonl
 
 eval: index
@@ -69,7 +69,8 @@ fit: model
 	$(PY) -m eval.corpora data/eval/corpus
 	$(EVAL_ENV) $(KYOJU) ingest --quiet
 	$(EVAL_ENV) $(PY) -m eval.fit_fusion eval/bank-report.jsonl eval/bank-layouts.jsonl --md eval/reports/fusion.md
-	$(EVAL_ENV) $(PY) -m eval.fit_rerank eval/bank-report.jsonl eval/bank-layouts.jsonl --md eval/reports/rerank.md
+	$(PY) -m eval.fit_rerank eval/bank-report.jsonl eval/bank-layouts.jsonl $(SEEN) --pairs data/eval/pairs \
+	  --rows data/eval/rerank-rows.json --md eval/reports/rerank.md
 	$(PY) -m eval.fit_sentences $(BANKS) $(SEEN) --pairs data/eval/pairs
 	$(PY) -m eval.fit $(BANKS) $(SEEN) --pairs data/eval/pairs --rows data/eval/fit-rows.json
 

@@ -1,12 +1,15 @@
-"""Fit the reranker (app/rerank.py) on the training banks; report out-of-fold numbers.
+"""Fit the reranker (app/rerank.py) on the training banks and the held-out sets no longer blind; report
+out-of-fold numbers.
 
-`python -m eval.fit_rerank eval/bank-report.jsonl eval/bank-layouts.jsonl [--md OUT]` on the evaluation
-corpus (`KYOJU_CORPUS_DIR=data/eval/corpus KYOJU_INDEX_DIR=data/eval/index`). Each answerable question's
+`python -m eval.fit_rerank eval/bank-report.jsonl eval/bank-layouts.jsonl [SEEN …] --pairs data/eval/pairs [--md OUT]`
+(`make fit`): each question is asked of its document beside the shipped report (without --pairs: of the configured
+corpus). With 245 bank questions the weights moved from fit to fit; the sets that are no longer blind add some 1,500
+questions about 60 more documents. Each answerable question's
 top fused candidates (the product's own search, reranker off) are read once with their features and whether
 they hold the question's evidence; a logistic regression on standardised features is fitted on k-1 folds and
 scores the k-th (folds grouped by answer: paraphrases of one question share a fold). The out-of-fold rows
 beside the fused order are the honest estimate; the model fitted on all folds is written to
-app/resources/rerank_model.json. Held-out files are never passed here.
+app/resources/rerank_model.json. The newest blind set (`BLIND` in the Makefile) is never passed here.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
 from app.query import analyze
-from app.rerank import FEATURES, MODEL_FILE, RerankModel, features
+from app.rerank import FEATURES, MODEL_FILE, RerankModel, features, load_model
 from app.retrieve import Retriever
 from app.settings import get_settings
 from eval.fit import file_sha
@@ -109,15 +112,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(MODEL_FILE))
     ap.add_argument("--pairs", help="ask each question of its document beside the shipped report alone (eval.pairs "
                                     "corpora under this folder) instead of the configured corpus")
+    ap.add_argument("--rows", help="keep the collected candidates here (JSON) and read them back when the files "
+                                   "named are the same, to try another fit without searching again")
     args = ap.parse_args(argv)
     from eval.fit import pair_settings
 
-    rows = collect(args.files, pair_settings(Path(args.pairs)) if args.pairs else None)
+    shas = {Path(f).name: file_sha(f) for f in args.files}
+    cached = Path(args.rows) if args.rows else None
+    if cached and cached.exists() and (saved := json.loads(cached.read_text(encoding="utf-8")))["files"] == shas:
+        rows = saved["rows"]
+    else:
+        rows = collect(args.files, pair_settings(Path(args.pairs)) if args.pairs else None)
+        if cached:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(json.dumps({"files": shas, "features": list(FEATURES), "rows": rows}), encoding="utf-8")
     fused = metrics([first_rank(r, None) for r in rows])
+    shipped = load_model(str(args.out)) if Path(args.out).exists() else None
+    before = metrics([first_rank(r, shipped) for r in rows]) if shipped and shipped.names == FEATURES else None
     oof = metrics(out_of_fold(rows))
     model = fit(rows)
     model = RerankModel(model.names, model.mean, model.scale, model.coef, {
-        "trained_on": {Path(f).name: file_sha(f) for f in args.files}, "questions": len(rows), "k_folds": 5,
+        "trained_on": shas, "questions": len(rows), "k_folds": 5,
         "out_of_fold": oof, "fused_order": fused,
         "folds": "grouped by document (a generated document's questions share a fold) and by evidence (paraphrases "
                  "of one question about the report share a fold)"})
@@ -125,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     lines = [f"# Reranker: fused order vs reranked, out of fold ({', '.join(Path(f).name for f in args.files)})", "",
              "| order | hit@1 | MRR@10 | hit@5 | n |", "|---|---|---|---|---|",
              f"| fused | {fused['hit@1']} | {fused['mrr@10']} | {fused['hit@5']} | {fused['n']} |",
-             f"| reranked (out of fold) | {oof['hit@1']} | {oof['mrr@10']} | {oof['hit@5']} | {oof['n']} |", "",
+             f"| reranked (out of fold) | {oof['hit@1']} | {oof['mrr@10']} | {oof['hit@5']} | {oof['n']} |",
+             *([f"| the model this fit replaces (saw some of these questions) | {before['hit@1']} | {before['mrr@10']} | "
+                f"{before['hit@5']} | {before['n']} |"] if before else []), "",
              "Weights (standardised features): " + ", ".join(f"{n} {c:+.3f}" for n, c in zip(FEATURES, model.coef,
                                                                                             strict=True))]
     text = "\n".join(lines) + "\n"
