@@ -422,6 +422,10 @@ def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int
                 values[j] = col
         named = [j for j in values if any(k in qn for k in _header_names(grid[0][j]))
                  or (set(content_words(grid[0][j])) and set(content_words(grid[0][j])) <= q_tokens)]
+        # a header written only inside another one named (「理解できた」 inside 「よく理解できた」) is not named itself
+        said = {j: max((k for k in _header_names(grid[0][j]) if k in qn), key=len, default="") for j in named}
+        named = [j for j in named if not any(k != j and said[j] and said[j] != said[k] and said[j] in said[k]
+                                             for k in named)]
         about = set(content_words(normalize(" ".join([h.chunk.get("unit_title", ""), *grid[0][:1]]))))
         cols = named or (list(values) if len(values) == 1 and about & q_tokens else [])
         if len(cols) != 1:
@@ -452,7 +456,14 @@ def _labels_named(labels: list[str], qn: str) -> list[int]:
     # 「◎拡充 …事業」 is named as 「…事業」, in the question's forms (市町村 is read as 市区町村 there)
     bare = [_cell_key(expand_short_forms(without_status(lab))) for lab in labels]
     return [i for i, (k, b) in enumerate(zip(keys, bare, strict=True))
-            if len(k) >= 2 and not k.isdigit() and (k in qn or (len(b) >= 4 and b in qn))]
+            if len(k) >= 2 and not k.isdigit() and (k in qn or (len(b) >= 4 and b in qn) or _parts_named(labels[i], qn))]
+
+
+def _parts_named(label: str, qn: str) -> bool:
+    """A label printed in parts (「事例発表②　ゆきしろ市」, a cell of two lines) is named when the question writes
+    every part, apart or in another order (「事例発表②の、ゆきしろ市の発表」)."""
+    parts = [_cell_key(p) for p in normalize(label).split()]
+    return len(parts) >= 2 and all(len(p) >= 2 and not p.isdigit() and p in qn for p in parts)
 
 
 _WORD_ON = re.compile(r"[一-龥々ァ-ヶー]")
@@ -846,7 +857,9 @@ def row_line(h: Hit, i: int) -> str:
     for j, c in enumerate(row[1:], start=1):
         hd = head[j].strip() if j < len(head) else ""
         if c.strip() and not PLACEHOLDER.match(c):
-            cells.append(f"{hd} {c.strip()}" if hd else c.strip())
+            # a cell that says its header itself (「n=52」 under 「n」) is not prefixed twice
+            said = bool(hd) and re.match(re.escape(squash(normalize(hd))) + r"[=:]", squash(normalize(c))) is not None
+            cells.append(f"{hd} {c.strip()}" if hd and not said else c.strip())
     if not cells:
         return ""
     m = UNIT.search(h.chunk["text"])

@@ -112,20 +112,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(MODEL_FILE))
     ap.add_argument("--pairs", help="ask each question of its document beside the shipped report alone (eval.pairs "
                                     "corpora under this folder) instead of the configured corpus")
-    ap.add_argument("--rows", help="keep the collected candidates here (JSON) and read them back when the files "
-                                   "named are the same, to try another fit without searching again")
+    ap.add_argument("--rows", help="keep the collected candidates here (JSON) and read them back while the files, "
+                                   "the features and the code are the same, to try another fit without searching again")
     args = ap.parse_args(argv)
-    from eval.fit import pair_settings
+    from eval.fit import pair_settings, rows_context
 
     shas = {Path(f).name: file_sha(f) for f in args.files}
     cached = Path(args.rows) if args.rows else None
-    if cached and cached.exists() and (saved := json.loads(cached.read_text(encoding="utf-8")))["files"] == shas:
+    saved = json.loads(cached.read_text(encoding="utf-8")) if cached and cached.exists() else {}
+    if saved.get("files") == shas and saved.get("features") == list(FEATURES) and saved.get("context") == rows_context(args.pairs):
         rows = saved["rows"]
     else:
         rows = collect(args.files, pair_settings(Path(args.pairs)) if args.pairs else None)
         if cached:
             cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_text(json.dumps({"files": shas, "features": list(FEATURES), "rows": rows}), encoding="utf-8")
+            cached.write_text(json.dumps({"files": shas, "features": list(FEATURES), "context": rows_context(args.pairs),
+                                          "rows": rows}), encoding="utf-8")
     fused = metrics([first_rank(r, None) for r in rows])
     shipped = load_model(str(args.out)) if Path(args.out).exists() else None
     before = metrics([first_rank(r, shipped) for r in rows]) if shipped and shipped.names == FEATURES else None

@@ -78,3 +78,9 @@ def test_an_english_deadline_asks_a_date_and_a_cost_naming_a_programme_asks_no_s
     assert "money" in asked_kinds("What is the fee reduction amount?")
     assert "money" in asked_kinds("How much is the operating cost subsidy?")
     assert "money" in asked_kinds("What is the budget for the advisor dispatch?")
+
+
+def test_an_english_question_counting_days_asks_the_count_in_days():
+    ja, unknown = translate("Within how many days must the grant application be submitted after selection?")
+    assert "何日" in ja and "以内" in ja and "交付申請" in ja and "採択" in ja
+    assert "days" not in unknown and "selection" not in unknown

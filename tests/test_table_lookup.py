@@ -125,6 +125,28 @@ def test_two_rows_compared_give_the_larger_of_the_two_and_name_both():
     assert extreme_cell(analyze("しらゆり市やこもれび市がある県内で、構成団体数がいちばん多い市町村は？"), [hit]) is None
 
 
+def test_rows_labelled_in_two_parts_are_compared_when_the_question_writes_both_parts_apart():
+    from app.compose import compared_rows, extreme_cell, row_line
+
+    # a survey chart's bars: a session and its speaker, two bars sharing the session's name; shares in two columns,
+    # one answer's name inside the other's (「満足」 in 「やや満足」)
+    grid = [["区分", "満足（％）", "やや満足（％）", "n"], ["基調講演", "41.0", "39.0", "n=61"],
+            ["分科会A あさひ町", "30.5", "50.0", "n=30"], ["分科会A みなみ村・きた町", "48.4", "38.7", "n=31"],
+            ["分科会B つばさ市", "35.0", "45.0", "n=60"]]
+    hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "図2　満足度", "unit_title": "図2　満足度"}, 1.0, 1)
+    q = analyze("分科会Aの、あさひ町の回とみなみ村・きた町の回では、「やや満足」の割合はどちらが高かった？")
+    assert compared_rows(q, hit) == [2, 3]
+    cell = extreme_cell(q, [hit])
+    assert cell is not None and cell[3] == "分科会A あさひ町" and cell[5] == "50.0"
+    q = analyze("分科会Aの、あさひ町の回とみなみ村・きた町の回では、「満足」の割合はどちらが高かった？")
+    cell = extreme_cell(q, [hit])
+    assert cell is not None and cell[3] == "分科会A みなみ村・きた町" and cell[5] == "48.4"
+    # a part the question does not write (つばさ市) leaves its row out
+    assert compared_rows(analyze("分科会Bと基調講演では、「満足」の割合はどちらが高かった？"), hit) == []
+    # a cell that prints its own header (n=61 under n) is quoted once
+    assert "n=61" in row_line(hit, 1) and "n n=61" not in row_line(hit, 1)
+
+
 def test_extreme_needs_a_ranking_phrase_and_compares_magnitudes():
     from app.compose import extreme_cell
 
