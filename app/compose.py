@@ -422,10 +422,11 @@ def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int
                 values[j] = col
         named = [j for j in values if any(k in qn for k in _header_names(grid[0][j]))
                  or (set(content_words(grid[0][j])) and set(content_words(grid[0][j])) <= q_tokens)]
-        # a header written only inside another one named (「理解できた」 inside 「よく理解できた」) is not named itself
+        # a header written only inside another one named (「理解できた」 inside 「よく理解できた」) is not named itself;
+        # written on its own too (「満足とやや満足を合わせた」), it is
         said = {j: max((k for k in _header_names(grid[0][j]) if k in qn), key=len, default="") for j in named}
-        named = [j for j in named if not any(k != j and said[j] and said[j] != said[k] and said[j] in said[k]
-                                             for k in named)]
+        named = [j for j in named if not said[j] or said[j] in _without(qn, [said[k] for k in named if k != j
+                                                                          and said[j] != said[k] and said[j] in said[k]])]
         about = set(content_words(normalize(" ".join([h.chunk.get("unit_title", ""), *grid[0][:1]]))))
         cols = named or (list(values) if len(values) == 1 and about & q_tokens else [])
         if len(cols) != 1:
@@ -437,6 +438,13 @@ def extreme_cell(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, int
         i = col[0][1]
         return h, i + 1, j, labels[i], grid[0][j], grid[i + 1][j].strip()
     return None
+
+
+def _without(text: str, parts: list[str]) -> str:
+    """The text with every occurrence of the parts blanked out (longest first)."""
+    for p in sorted(parts, key=len, reverse=True):
+        text = text.replace(p, "\0")
+    return text
 
 
 def compared_rows(q: Query, h: Hit) -> list[int]:

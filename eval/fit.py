@@ -265,8 +265,8 @@ def rows_context(pairs: str | None) -> str:
     root = Path(__file__).resolve().parent.parent
     code = hashlib.sha256()
     for f in sorted([*root.glob("app/*.py"), *root.glob("ingest/*.py"), *root.glob("ingest/resources/*"),
-                     *root.glob("app/resources/*.toml"), *root.glob("tests/docgen/*.py")]):
-        code.update(f.read_bytes())  # the features' code, the index's schema, the generated documents
+                     *root.glob("app/resources/*.toml"), *root.glob("tests/docgen/*.py"), *root.glob("eval/*.py")]):
+        code.update(f.read_bytes())  # the features' code, the index's schema, the generated documents, the scoring
     parts = [f"pairs={pairs or ''}", f"build={build}", f"fusion={s.fusion}", f"dense_weight={s.dense_weight}",
              f"rrf_k={s.rrf_k}", f"forms={s.blank_form_penalty}", f"candidates={s.dense_candidates},{s.lexical_candidates}",
              "features=" + ",".join(FEATURES), f"code={code.hexdigest()}"]

@@ -3,12 +3,13 @@ out-of-fold numbers.
 
 `python -m eval.fit_rerank eval/bank-report.jsonl eval/bank-layouts.jsonl [SEEN …] --pairs data/eval/pairs [--md OUT]`
 (`make fit`): each question is asked of its document beside the shipped report (without --pairs: of the configured
-corpus). With 245 bank questions the weights moved from fit to fit; the sets that are no longer blind add some 1,500
-questions about 60 more documents. Each answerable question's
-top fused candidates (the product's own search, reranker off) are read once with their features and whether
-they hold the question's evidence; a logistic regression on standardised features is fitted on k-1 folds and
-scores the k-th (folds grouped by answer: paraphrases of one question share a fold). The out-of-fold rows
-beside the fused order are the honest estimate; the model fitted on all folds is written to
+corpus). The sets that are no longer blind add some 1,600 questions about 60 more documents to the banks' 245 (the
+model fitted on the banks alone ranked them as well: more questions judge the weights, they did not move the
+order). Each answerable question's top fused candidates (the product's own search,
+reranker off) are read once with their features and whether they hold the question's evidence; a logistic
+regression on standardised features is fitted on k-1 folds and scores the k-th (folds grouped by document: a
+generated document's questions share a fold, as do paraphrases of one question about the report). The out-of-fold
+rows beside the fused order are the honest estimate; the model fitted on all folds is written to
 app/resources/rerank_model.json. The newest blind set (`BLIND` in the Makefile) is never passed here.
 """
 

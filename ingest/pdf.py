@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .clean import FIGURE_CELL
+from .clean import FIGURE_CELL, normalize, squash
 from .line_numbers import without_line_numbers
 from .reference_marks import lead_number_end, without_reference_marks
 
@@ -503,14 +503,18 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     chained = stacked_bars(ppage.rects)
     words = ppage.extract_words() if plots or stacked or chained or has_columns(ppage.rects) else []
     for chart in read_stacked_bars(ppage.rects, words) if chained else []:
-        # the "table" pdfplumber saw in the bars' gridlines holds pieces of the shares now read (「46.」「2」)
-        tables = [t for t in tables if not (_mostly_inside(chart.bbox, t.bbox) and _figures_only(t.rows))]
+        # the "table" pdfplumber saw in the bars' gridlines or frame holds pieces of what the chart's grid now holds
+        # (「46.」「2」, a name cut by a gridline)
+        held = squash(normalize("".join(c for r in chart.rows for c in r)))
+        tables = [t for t in tables if not (_mostly_inside(chart.bbox, t.bbox) and (_figures_only(t.rows) or all(
+            squash(normalize(c)) in held for r in t.rows for c in r if c and c.strip())))]
         plots = [p for p in plots if not _mostly_inside(chart.bbox, p)]
         stacked = [(c, b) for c, b in stacked if not _mostly_inside(chart.bbox, b)]  # one of its bars, read alone
         tables.append(Table(rows=chart.rows, page_index=index, bbox=chart.bbox, drawn=True))
         read_out += chart.used
     ruled = [t.bbox for t in tables if id(t) in found]
-    for plot in column_plots(ppage.rects, words, [*ruled, *plots, *(b for _c, b in stacked)]):
+    charted = [t.bbox for t in tables if id(t) not in found]
+    for plot in column_plots(ppage.rects, words, [*ruled, *charted, *plots, *(b for _c, b in stacked)]):
         chart = read_column_chart(words, plot, ppage.rects)  # columns without gridlines: read by height otherwise
         if chart is not None:
             tables.append(Table(rows=chart.rows, page_index=index, bbox=chart.bbox, drawn=True))

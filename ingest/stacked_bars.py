@@ -8,7 +8,8 @@ numbers beside the names, and pdfplumber finds a "table" of fragments in the cha
 be read back for its answer. Here the segments are chained into bars, matched to the legend by colour, and each
 share is given to the segment it stands in (or the nearest unlabelled one under it); the result is a grid
 ([区分, names…, n], then [bar, share…, n]) that the structure reader treats as any other table. A chart whose
-colours the legend does not name, or whose shares do not pair up, is left as it was: nothing is guessed.
+colours the legend does not name, or whose shares do not pair up, is left as it was; a number over a bar is only
+taken for a segment too thin to hold it (the nearest such one).
 Pure functions over pdfplumber's dicts (rects, words), so they test without a PDF.
 """
 
@@ -33,9 +34,9 @@ def _segments(rects: list[dict]) -> list[dict]:
 
 def bars(rects: list[dict]) -> list[list[dict]]:
     """The stacked bars a page draws: chains of two or more filled segments of one height, each starting where
-    the one before ends, in different colours, left to right; only bars that share their left end with another
+    the one before ends, each colour once, left to right; only bars that share their left end with another
     bar of the same height (a chart's bars start at its axis). A table's shaded header row is one rect per cell
-    in one colour, so it never chains."""
+    in one colour, and a heat map's row repeats its bands' colours, so neither chains."""
     rows: dict[tuple[int, int], list[dict]] = {}
     for r in _segments(rects):
         rows.setdefault((round(r["top"]), round(r["bottom"])), []).append(r)
@@ -52,6 +53,8 @@ def bars(rects: list[dict]) -> list[list[dict]]:
             chain = [r]
         if len(chain) >= 2:
             chains.append(chain)
+    # a bar shows each answer once: a row of cells coloured by band (a heat map's 25 / 33 / 81) repeats colours
+    chains = [c for c in chains if len({_colour(r) for r in c}) == len(c)]
     out = []
     for c in chains:
         height = c[0]["bottom"] - c[0]["top"]
@@ -73,17 +76,27 @@ def _charts(chains: list[list[dict]]) -> list[list[list[dict]]]:
                 break
         else:
             groups.append([c])
-    return [g for g in groups if len(g) >= MIN_BARS]
+    return [g for g in groups if len(g) >= MIN_BARS and _one_order(g)]
+
+
+def _one_order(group: list[list[dict]]) -> bool:
+    """Every bar shows its colours in one order (a bar may lack one: a 0% answer is not drawn)."""
+    first: dict[tuple, int] = {}
+    for bar in group:
+        for r in bar:
+            first.setdefault(_colour(r), len(first))
+    return all([first[_colour(r)] for r in bar] == sorted(first[_colour(r)] for r in bar) for bar in group)
 
 
 def _legend(rects: list[dict], words: list[dict], colours: set[tuple], size: float,
-            area: tuple[float, float, float, float]) -> list[tuple[tuple, list[dict], dict]] | None:
+            area: tuple[float, float, float, float], segments: set[int]) -> list[tuple[tuple, list[dict], dict]] | None:
     """The legend: for each bar colour, its key (a small filled square of that colour near the chart) and the
     words right of it on its line, up to the next key; in reading order (line by line, left to right). None
     when a colour has no key."""
     x0, top, x1, bottom = area
-    keys = [r for r in rects if r.get("fill") and r["x1"] - r["x0"] <= KEY_MAX and r["bottom"] - r["top"] <= KEY_MAX
-            and _colour(r) in colours and x0 - 4 * size <= r["x0"] <= x1 + 8 * size
+    # a key is a small square apart from the bars (a thin segment of a bar is as small: never a key)
+    keys = [r for r in rects if id(r) not in segments and r.get("fill") and r["x1"] - r["x0"] <= KEY_MAX
+            and r["bottom"] - r["top"] <= KEY_MAX and _colour(r) in colours and x0 - 4 * size <= r["x0"] <= x1 + 8 * size
             and top - 8 * size <= r["top"] <= bottom + 8 * size]
     found: dict[tuple, tuple[dict, list[dict]]] = {}
     for k in sorted(keys, key=lambda r: (round(r["top"]), r["x0"])):
@@ -108,8 +121,9 @@ def _legend(rects: list[dict], words: list[dict], colours: set[tuple], size: flo
 
 
 def _shares(bar: list[dict], words: list[dict], size: float, taken: set[int]) -> list[dict | None] | None:
-    """Each segment's share: the number printed inside it, else one printed just over the bar that is nearest to
-    it among the segments still without one. None when a number over the bar has no free segment."""
+    """Each segment's share: the number printed inside it, else, for a segment too thin to hold its number, one
+    printed just over the bar, nearest to it among such segments still without one. None when a number over the
+    bar has no such segment (an axis or a note printed there is not a share)."""
     top, bottom = bar[0]["top"], bar[0]["bottom"]
     out: list[dict | None] = [None] * len(bar)
     for i, s in enumerate(bar):
@@ -121,7 +135,7 @@ def _shares(bar: list[dict], words: list[dict], size: float, taken: set[int]) ->
     over = [w for w in words if id(w) not in taken and NUMBER.match(w["text"]) and top - 2.5 * size <= w["top"]
             and w["bottom"] <= top + 1 and bar[0]["x0"] - size <= _mid(w) <= bar[-1]["x1"] + 2 * size]
     for w in sorted(over, key=_mid):
-        free = [i for i in range(len(bar)) if out[i] is None]
+        free = [i for i in range(len(bar)) if out[i] is None and bar[i]["x1"] - bar[i]["x0"] < w["x1"] - w["x0"] + size]
         if not free:
             return None
         i = min(free, key=lambda i: abs((bar[i]["x0"] + bar[i]["x1"]) / 2 - _mid(w)))
@@ -140,7 +154,7 @@ def read_stacked_bars(rects: list[dict], words: list[dict]) -> list[Chart]:
     for group in _charts(bars(rects)):
         area = (min(b[0]["x0"] for b in group), group[0][0]["top"], max(b[-1]["x1"] for b in group), group[-1][0]["bottom"])
         colours = {_colour(s) for b in group for s in b}
-        legend = _legend(rects, words, colours, size, area)
+        legend = _legend(rects, words, colours, size, area, {id(r) for b in group for r in b})
         if legend is None:
             continue
         taken: set[int] = set()
@@ -149,7 +163,8 @@ def read_stacked_bars(rects: list[dict], words: list[dict]) -> list[Chart]:
         for b in group:
             top, bottom = b[0]["top"], b[0]["bottom"]
             name = sorted((w for w in words if top - 1 <= _mid_y(w) <= bottom + 1 and w["x1"] <= b[0]["x0"] + 1
-                           and b[0]["x0"] - w["x1"] <= 20 * size), key=lambda w: w["x0"])
+                           and b[0]["x0"] - w["x1"] <= 20 * size),
+                          key=lambda w: (round(_mid_y(w) / (0.6 * size)), w["x0"]))  # a name on two lines: line by line
             shares = _shares(b, words, size, taken)
             if not name or shares is None:
                 ok = False

@@ -141,6 +141,9 @@ def test_rows_labelled_in_two_parts_are_compared_when_the_question_writes_both_p
     q = analyze("分科会Aの、あさひ町の回とみなみ村・きた町の回では、「満足」の割合はどちらが高かった？")
     cell = extreme_cell(q, [hit])
     assert cell is not None and cell[3] == "分科会A みなみ村・きた町" and cell[5] == "48.4"
+    # 「満足」 written on its own beside 「やや満足」: both columns are named, so no one column is read
+    both = analyze("分科会Aの、あさひ町の回とみなみ村・きた町の回で、満足とやや満足を合わせた割合はどちらが高かった？")
+    assert extreme_cell(both, [hit]) is None
     # a part the question does not write (つばさ市) leaves its row out
     assert compared_rows(analyze("分科会Bと基調講演では、「満足」の割合はどちらが高かった？"), hit) == []
     # a cell that prints its own header (n=61 under n) is quoted once
