@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .charts import NUMBER, TICK, Chart, _box, _colour, _mid, _mid_y, _size, _union
+from .charts import NUMBER, TICK, Chart, _box, _colour, _lines, _mid, _mid_y, _size, _union
 
 JOIN = 1.0  # the end of one segment and the start of the next, in points
 MIN_BARS = 2  # a chart: two bars or more, sharing their left end (the axis)
@@ -134,8 +134,12 @@ def _shares(bar: list[dict], words: list[dict], size: float, taken: set[int]) ->
             taken.add(id(inside[0]))
     over = [w for w in words if id(w) not in taken and NUMBER.match(w["text"]) and top - 2.5 * size <= w["top"]
             and w["bottom"] <= top + 1 and bar[0]["x0"] - size <= _mid(w) <= bar[-1]["x1"] + 2 * size]
+    # an axis printed over the bars (0 25 50 75 100) is a row of three or more numbers: not shares
+    lines = [ln for ln in _lines(over, size) if len(ln) < 3]
+    over = [w for ln in lines for w in ln]
     for w in sorted(over, key=_mid):
-        free = [i for i in range(len(bar)) if out[i] is None and bar[i]["x1"] - bar[i]["x0"] < w["x1"] - w["x0"] + size]
+        # (too thin: narrower than the number and a margin of a character on each side)
+        free = [i for i in range(len(bar)) if out[i] is None and bar[i]["x1"] - bar[i]["x0"] < w["x1"] - w["x0"] + 2 * size]
         if not free:
             return None
         i = min(free, key=lambda i: abs((bar[i]["x0"] + bar[i]["x1"]) / 2 - _mid(w)))
