@@ -119,16 +119,16 @@ def main(argv: list[str] | None = None) -> int:
     from eval.fit import pair_settings, rows_context
 
     shas = {Path(f).name: file_sha(f) for f in args.files}
+    key = {"files": shas, "features": list(FEATURES), "context": rows_context(args.pairs)}
     cached = Path(args.rows) if args.rows else None
     saved = json.loads(cached.read_text(encoding="utf-8")) if cached and cached.exists() else {}
-    if saved.get("files") == shas and saved.get("features") == list(FEATURES) and saved.get("context") == rows_context(args.pairs):
+    if {k: saved.get(k) for k in key} == key:
         rows = saved["rows"]
     else:
         rows = collect(args.files, pair_settings(Path(args.pairs)) if args.pairs else None)
         if cached:
             cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_text(json.dumps({"files": shas, "features": list(FEATURES), "context": rows_context(args.pairs),
-                                          "rows": rows}), encoding="utf-8")
+            cached.write_text(json.dumps({**key, "rows": rows}), encoding="utf-8")
     fused = metrics([first_rank(r, None) for r in rows])
     shipped = load_model(str(args.out)) if Path(args.out).exists() else None
     before = metrics([first_rank(r, shipped) for r in rows]) if shipped and shipped.names == FEATURES else None

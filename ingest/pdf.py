@@ -502,7 +502,7 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     found = {id(t) for t in tables}  # the grids pdfplumber found (a chart reader's grids are added below)
     chained = stacked_bars(ppage.rects)
     words = ppage.extract_words() if plots or stacked or chained or has_columns(ppage.rects) else []
-    for chart in read_stacked_bars(ppage.rects, words) if chained else []:
+    for chart in read_stacked_bars(chained, ppage.rects, words) if chained else []:
         # the "table" pdfplumber saw in the bars' gridlines or frame holds pieces of what the chart's grid now holds
         # (「46.」「2」, a name cut by a gridline)
         held = squash(normalize("".join(c for r in chart.rows for c in r)))

@@ -24,7 +24,7 @@ MIN_BARS = 2  # a chart: two bars or more, sharing their left end (the axis)
 BAR_HEIGHT = (4.0, 40.0)  # a bar is a band of this height, in points
 KEY_MAX = 16.0  # a legend key is a small square, at most this wide and high
 LABELLED = 0.5  # a chart keeps its grid only when most segments have their share printed
-COUNT = re.compile(r"^([nＮN])\s*[=＝]\s*([\d,，]+)$")  # the bar's number of answers, right of it: n=52
+COUNT = re.compile(r"^[nＮN]\s*[=＝]\s*[\d,，]+$")  # the bar's number of answers, right of it: n=52
 
 
 def _segments(rects: list[dict]) -> list[dict]:
@@ -148,44 +148,45 @@ def _shares(bar: list[dict], words: list[dict], size: float, taken: set[int]) ->
     return out
 
 
-def read_stacked_bars(rects: list[dict], words: list[dict]) -> list[Chart]:
-    """Every stacked bar chart on the page (see the module's docstring) as a grid; charts that do not read
-    cleanly are left out."""
+def _bar_row(bar: list[dict], legend: list, words: list[dict], size: float, right_edge: float, taken: set[int]
+             ) -> tuple[list[str], list[tuple[float, float, float, float]], int] | None:
+    """One bar as a row [name, share per legend colour…, n=…] with the boxes of the words it holds and how many of
+    its segments have a share; None without a name left of it or when its shares do not pair up."""
+    top, bottom = bar[0]["top"], bar[0]["bottom"]
+    name = sorted((w for w in words if top - 1 <= _mid_y(w) <= bottom + 1 and w["x1"] <= bar[0]["x0"] + 1
+                   and bar[0]["x0"] - w["x1"] <= 20 * size),
+                  key=lambda w: (round(_mid_y(w) / (0.6 * size)), w["x0"]))  # a name on two lines: line by line
+    shares = _shares(bar, words, size, taken)
+    if not name or shares is None:
+        return None
+    by_colour = {_colour(s): v for s, v in zip(bar, shares, strict=True)}
+    counts = [w for w in words if top - 1 <= _mid_y(w) <= bottom + 1 and w["x0"] >= bar[-1]["x1"] - 1
+              and w["x0"] - right_edge <= 4 * size and COUNT.match(w["text"])]
+    row = [" ".join(w["text"] for w in name), *(by_colour[c]["text"] if by_colour.get(c) else "" for c, _n, _k in legend),
+           counts[0]["text"] if counts else ""]  # the count as printed: 「n=52」
+    used = [_box(w) for w in [*name, *counts[:1]]] + [_box(v) for v in shares if v]
+    return row, used, sum(v is not None for v in shares)
+
+
+def read_stacked_bars(chains: list[list[dict]], rects: list[dict], words: list[dict]) -> list[Chart]:
+    """Every stacked bar chart among the page's bars (`bars(rects)`, see the module's docstring) as a grid; charts
+    that do not read cleanly are left out."""
     if not words:
         return []
     size = _size(words)
     out = []
-    for group in _charts(bars(rects)):
+    for group in _charts(chains):
         area = (min(b[0]["x0"] for b in group), group[0][0]["top"], max(b[-1]["x1"] for b in group), group[-1][0]["bottom"])
         colours = {_colour(s) for b in group for s in b}
         legend = _legend(rects, words, colours, size, area, {id(r) for b in group for r in b})
         if legend is None:
             continue
         taken: set[int] = set()
-        rows, used, counted, labelled, total = [], [], False, 0, 0
-        ok = True
-        for b in group:
-            top, bottom = b[0]["top"], b[0]["bottom"]
-            name = sorted((w for w in words if top - 1 <= _mid_y(w) <= bottom + 1 and w["x1"] <= b[0]["x0"] + 1
-                           and b[0]["x0"] - w["x1"] <= 20 * size),
-                          key=lambda w: (round(_mid_y(w) / (0.6 * size)), w["x0"]))  # a name on two lines: line by line
-            shares = _shares(b, words, size, taken)
-            if not name or shares is None:
-                ok = False
-                break
-            by_colour = {_colour(s): v for s, v in zip(b, shares, strict=True)}
-            labelled += sum(v is not None for v in shares)
-            total += len(b)
-            right = [w for w in words if top - 1 <= _mid_y(w) <= bottom + 1 and w["x0"] >= b[-1]["x1"] - 1
-                     and w["x0"] - area[2] <= 4 * size]
-            n = next((w["text"] for w in right if COUNT.match(w["text"])), "")  # as printed: 「n=52」
-            counted = counted or bool(n)
-            rows.append([" ".join(w["text"] for w in name),
-                         *((by_colour[c]["text"] if by_colour.get(c) else "") for c, _n, _k in legend), n])
-            used += [_box(w) for w in name] + [_box(v) for v in shares if v]
-            used += [_box(w) for w in right if COUNT.match(w["text"])]
-        if not ok or total == 0 or labelled < LABELLED * total:
+        read = [_bar_row(b, legend, words, size, area[2], taken) for b in group]
+        if None in read or sum(n for _r, _u, n in read) < LABELLED * sum(len(b) for b in group):
             continue
+        rows = [r for r, _u, _n in read]
+        used = [box for _r, u, _n in read for box in u]
         # the share axis under the bars (0 25 50 75 100 （％）): read out with them; its unit goes with each answer
         axis = [w for w in words if TICK.match(w["text"]) and area[3] - 1 <= w["top"] <= area[3] + 3 * size
                 and area[0] - 2 * size <= _mid(w) <= area[2] + 6 * size]
@@ -196,10 +197,8 @@ def read_stacked_bars(rects: list[dict], words: list[dict]) -> list[Chart]:
         used += [_box(w) for w in axis]
         for _c, name, key in legend:
             used += [_box(w) for w in name] + [(key["x0"], key["top"], key["x1"], key["bottom"])]
-        head = ["区分", *(" ".join(w["text"] for w in name) + unit for _c, name, _k in legend)]
-        if counted:
-            head.append("n")
-        else:
-            rows = [r[:-1] for r in rows]
+        head = ["区分", *(" ".join(w["text"] for w in name) + unit for _c, name, _k in legend), "n"]
+        if not any(r[-1] for r in rows):  # no bar prints its count
+            head, rows = head[:-1], [r[:-1] for r in rows]
         out.append(Chart([head, *rows], _union([area, *used]), used))
     return out
