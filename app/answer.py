@@ -12,11 +12,12 @@ answer and it is checked before it is shown.
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
 import time
 from collections.abc import Iterator
 
-from ingest.clean import split_sentences, squash
+from ingest.clean import normalize, split_sentences, squash
 
 from .answer_types import (  # noqa: F401
     ABSTAIN_TEXT,
@@ -38,6 +39,7 @@ from .compose import (
     continuation,
     drop_connective,
     figure_sentence,
+    fiscal_years,
     group_title,
     item_run,
     kind_sentence,
@@ -229,9 +231,11 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
                 picked.insert(0, (picked[0][0], near, picked[0][2]))
                 k = 0
         ranks = {h.chunk["id"]: r for r, h in enumerate(hits)}
-        if k is not None and rows_named and (ranks.get(picked[k][0].chunk["id"], len(hits)) > row_rank
-                                             or picked[k] not in without_bare_titles(picked)):
-            k = None  # the named row's table ranks above the sentence's passage (or the sentence is a bare title)
+        if k is not None and rows_named and not year_beside_row(q, picked[k], rows_named) and (
+                ranks.get(picked[k][0].chunk["id"], len(hits)) > row_rank
+                or picked[k] not in without_bare_titles(picked) or note_beside_row(picked[k], rows_named)):
+            k = None  # the named row's table ranks above the sentence's passage (or the sentence is a bare title,
+            # or a note under that table about other rows: 「※第12号は…名称を変更」 does not date the row asked)
         if k is not None:  # the sentence stating the figure, date or amount asked for leads, on its own line
             h, sent, _ = picked.pop(k)
             lead = sent
@@ -285,6 +289,29 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         h, sent = rest
         lines.append(f"- {shown(h, sent)}{marker(h, sent)}")
     return "\n".join(lines), list(cites.values())
+
+
+def year_beside_row(q: Query, pick: tuple[Hit, str, float], rows: list[tuple[Hit, int]]) -> bool:
+    """Does the picked sentence state the fiscal year the question asks about (「令和9年度からは…が担う」) where the
+    named row's table names no such year (a list 「令和8年4月1日現在」)? Then the sentence answers, not the row."""
+    asked = {n for y in q.years for n in fiscal_years(normalize(y))}
+    if not asked or not asked & fiscal_years(normalize(pick[1])):
+        return False
+    h, i = rows[0]
+    table = " ".join([*h.chunk["grid"][0], *h.chunk["grid"][i], h.chunk.get("unit_title", "")])
+    return not asked & fiscal_years(normalize(table))
+
+
+def note_beside_row(pick: tuple[Hit, str, float], rows: list[tuple[Hit, int]]) -> bool:
+    """Is the picked sentence a line of the named row's own table passage (a note under it) that names none of
+    that row's cells? Such a note was picked for its kind of value (a date), not for the row the question names."""
+    h, sent, _ = pick
+    row_hit, i = rows[0]
+    if h.chunk["id"] != row_hit.chunk["id"]:
+        return False
+    key = squash(normalize(sent))
+    return not any(len(c := squash(normalize(cell))) >= 2 and not re.fullmatch(r"[\d.,%％]+", c) and c in key
+                   for cell in row_hit.chunk["grid"][i])
 
 
 def _previous_answer(history: list[dict] | None) -> str:

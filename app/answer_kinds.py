@@ -34,6 +34,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "date": (re.compile(r"いつ|何年何月|何月|(?<!週)(?<!週に|月に|年に)何日(?!間|くらい|ぐらい|ほど|程度|かか|目|で(?!し|す))|日付|日にち|日程|(?<![\d日])日時(?!点)|開催日|締切|締め切り|期限|when\b|what date|deadline|due date|"
                        r"how (?:early|soon)|until when|by when", re.I),
              re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年|"
+                        # dates written short, as tables print them: R6.8.1 / H30.3.20 (era initial), 2024/8/1, 2024.8.1
+                        r"(?<![A-Za-z\d])[RHSrhs]\s?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?![\d.])|(?<![\d.])\d{4}[./]\d{1,2}[./]\d{1,2}(?![\d.])|"
                         r"\d+\s*月\s*(?:の\s*)?(?:末日?|上旬|中旬|下旬|中(?![間央心]))|"
                         r"\d+\s*(?:日|週間|[かヶケヵカ箇]月)\s*(?:前|以内|まで)|前日|前月|"
                         # recurring days: 毎月第2木曜日, 毎週水曜日
