@@ -221,10 +221,8 @@ def _by_colour(per_row: list[list[dict]], series: list[str], words: list[dict], 
         return _colour(max(keys, key=lambda r: r["x1"])) if keys else None
 
     def bar_of(v: dict) -> tuple | None:
-        if columns:  # the column the value stands on: under its middle, its top just below the label
-            bars = [r for r in filled if r["x0"] - 1 <= _mid(v) <= r["x1"] + 1 and -1 <= r["top"] - v["bottom"] <= 1.5 * size
-                    and r["bottom"] - r["top"] >= 1.0]
-            return _colour(min(bars, key=lambda r: r["top"] - v["bottom"])) if bars else None
+        if columns:
+            return _column_colour(v, filled, size)
         bars = [r for r in filled if r["x1"] <= v["x0"] + 1 and v["x0"] - r["x1"] <= 1.5 * size
                 and r["top"] - 1 <= _mid_y(v) <= r["bottom"] + 1 and r["x1"] - r["x0"] > 2 * size]
         return _colour(max(bars, key=lambda r: r["x1"])) if bars else None
@@ -241,12 +239,90 @@ def _by_colour(per_row: list[list[dict]], series: list[str], words: list[dict], 
     return out
 
 
+def _column_under(v: dict, filled: list[dict], size: float) -> dict | None:
+    """The column a value label stands on (under its middle, its top just below the label) or is printed inside
+    (white figures near the top of a tall column)."""
+    over = [r for r in filled if r["x0"] - 1 <= _mid(v) <= r["x1"] + 1 and -1 <= r["top"] - v["bottom"] <= 1.5 * size
+            and r["bottom"] - r["top"] >= 1.0]
+    if over:
+        return min(over, key=lambda r: r["top"] - v["bottom"])
+    inside = [r for r in _column_candidates(filled) if r["x0"] - 1 <= v["x0"] and v["x1"] <= r["x1"] + 1 and r["top"] - 1 <= v["top"]
+              and v["bottom"] <= r["bottom"] + 1 and r["bottom"] - r["top"] >= v["bottom"] - v["top"]]
+    return min(inside, key=lambda r: r["x1"] - r["x0"]) if inside else None
+
+
+def _column_colour(v: dict, filled: list[dict], size: float) -> tuple | None:
+    r = _column_under(v, filled, size)
+    return _colour(r) if r is not None else None
+
+
+def _combo(overs: list[list[dict]], words: list[dict], plot: tuple[float, float, float, float], rects: list[dict],
+           size: float) -> tuple[list[str], list[list[dict]]] | None:
+    """A column chart with a line over it (棒グラフ＋折れ線: 相談件数 in columns, 入居決定率 as a line): two values per
+    category, one on (or in) the category's column, all columns of one colour, the other free (the line's point
+    label). The legend names both: the column series by its square key of the columns' colour, the line series is
+    the other name. (series names, each category's values in that order), or None."""
+    filled = [r for r in rects if r.get("fill")]
+    on, off, colours = [], [], set()
+    for at in overs:
+        # the column's own label is in it or nearest over it; the line's stands higher (or on no column)
+        cols = sorted(((v, r) for v in at if (r := _column_under(v, filled, size)) is not None),
+                      key=lambda vr: vr[0]["bottom"] - vr[1]["top"], reverse=True)
+        if not cols or (len(cols) > 1 and cols[0][0]["bottom"] - cols[1][0]["bottom"] < 0.5 * size):
+            return None
+        on.append(cols[0][0])
+        off.append(next(v for v in at if v is not cols[0][0]))
+        colours.add(_colour(cols[0][1]))
+    series = _legend(words, plot, 2, size)
+    if series is None or len(colours) != 1:
+        return None
+    keys = [r for r in filled if r["x1"] - r["x0"] <= 2 * size]
+    keyed = [n for n in series if (w := next((w for w in words if w["text"] == n), None)) is not None and any(
+        r["x1"] <= w["x0"] + 1 and w["x0"] - r["x1"] <= 2 * size and r["top"] <= _mid_y(w) <= r["bottom"] + 1
+        and _colour(r) in colours for r in keys)]
+    if len(keyed) != 1:
+        return None
+    line = next(n for n in series if n != keyed[0])
+    return [keyed[0], line], [[a, b] for a, b in zip(on, off, strict=True)]
+
+
+def _ladder(numbers: list[dict], reach: float) -> list[dict]:
+    """An axis's tick labels: the numbers at or below `reach`, and those above it that go on up the same ladder
+    (right-aligned with them, one step apart each): the columns may fill half the axis (900 over a tallest 455)."""
+    ticks = sorted((w for w in numbers if reach <= w["top"]), key=lambda w: w["top"])
+    if len(ticks) < 2:
+        return ticks
+    step = ticks[1]["top"] - ticks[0]["top"]
+    if step <= 0 or any(abs((b["top"] - a["top"]) - step) > 1.5 for a, b in zip(ticks, ticks[1:], strict=False)):
+        return ticks
+    rest = [w for w in numbers if w["top"] < reach]
+    while (nxt := next((w for w in rest if abs(ticks[0]["top"] - w["top"] - step) <= 1.5
+                        and abs(w["x1"] - ticks[0]["x1"]) <= 2), None)) is not None:
+        ticks.insert(0, nxt)
+    return ticks
+
+
+def _second_axis(words: list[dict], plot: tuple[float, float, float, float], size: float) -> list[dict]:
+    """The tick labels right of a plot (a line's own axis: 20 15 10 5 0) and its unit over them (（％））."""
+    x0, top, x1, bottom = plot
+    reach = top - max((bottom - top) / 2, 3 * size)
+    ticks = [w for w in words if NUMBER.match(w["text"]) and x1 - 2 <= w["x0"] <= x1 + 6 * size
+             and reach <= w["top"] and w["bottom"] <= bottom + size]
+    if len(ticks) < 3:
+        return []
+    ceiling = min(w["top"] for w in ticks)
+    unit = [w for w in words if re.fullmatch(r"[（(][^（）()]{1,6}[）)]", w["text"]) and w["bottom"] <= ceiling + 1
+            and ceiling - 3 * size <= w["top"] and x1 - 2 <= w["x0"] <= x1 + 6 * size]
+    return ticks + unit
+
+
 def _legend(words: list[dict], plot: tuple[float, float, float, float], k: int, size: float) -> list[str] | None:
     """The k series names of a grouped chart, printed on one line just over or under the plot (which bar is
     which series is `_by_colour`'s to say)."""
     x0, top, x1, bottom = plot
     near = [w for w in words if x0 - 2 * size <= _mid(w) <= x1 + 6 * size and not VALUE.match(w["text"])
             and not re.fullmatch(r"\d[\d,.]*(?:[（(][^）)]*[）)])?", w["text"])
+            and not re.fullmatch(r"[（(][^（）()]{1,6}[）)]", w["text"])  # an axis's unit (（件）) over its ticks
             and (top - 4 * size <= w["bottom"] <= top + 1 or bottom - 1 <= w["top"] <= bottom + 4 * size)]
     for line in sorted(_lines(near, size), key=lambda ln: min(abs(_mid_y(ln[0]) - top), abs(_mid_y(ln[0]) - bottom))):
         if len(line) == k:
@@ -302,32 +378,57 @@ def _columns(words: list[dict], plot: tuple[float, float, float, float], rects: 
         return None  # 0 20 40 …: the value axis of horizontal bars, not categories
     centres = [_mid(w) for w in cats]
     spacing = min(b - a for a, b in zip(centres, centres[1:], strict=False)) if len(centres) > 1 else x1 - x0
-    values = [w for w in words if VALUE.match(w["text"]) and x0 <= _mid(w) <= x1 + 2
-              and top - 3 * size <= w["top"] and w["bottom"] <= bottom + 1]
+    # the axis: its tick labels (numbers left of the plot) and its title above them
+    # (the plot's gridlines may stop short of the top tick: look up to half the plot's height above it)
+    reach = top - max((bottom - top) / 2, 3 * size)
+    ticks = _ladder([w for w in words if NUMBER.match(w["text"]) and x0 - 6 * size <= w["x1"] <= x0 + 2
+                     and w["bottom"] <= bottom + size], reach)
+    ceiling = min((w["top"] for w in ticks), default=top)
+
+    def over_columns(upper: float) -> list[list[dict]]:
+        values = [w for w in words if VALUE.match(w["text"]) and x0 <= _mid(w) <= x1 + 2
+                  and upper <= w["top"] and w["bottom"] <= bottom + 1]
+        return [sorted((v for v in values if abs(_mid(v) - cx) < spacing / 2), key=_mid) for cx in centres]
+
     pairs: list[list[str]] = []
     used = [_box(w) for w in cats]
-    overs = [sorted((v for v in values if abs(_mid(v) - cx) < spacing / 2), key=_mid) for cx in centres]
+    overs = over_columns(top - 3 * size)
     k = len(overs[0])
     series: list[str] | None = None
-    if k >= 2 and all(len(o) == k for o in overs) and rects:  # a grouped chart: its legend names the k series
+    combo = None
+    # a line drawn over the columns may label its points anywhere up to the axis's top: two values per category
+    # there, one on each column, is a column series and a line series (_combo)
+    whole = (x0, min(top, ceiling), x1, bottom)
+    wide = over_columns(min(top - 3 * size, ceiling - size)) if rects else []
+    if rects and (k == 2 or k == 1 and all(len(o) == 1 for o in overs)) and all(len(o) == 2 for o in wide):
+        matched = None
+        if k == 2:  # a grouped chart first: both values on columns of the legend's colours
+            series = _legend(words, plot, k, size)
+            matched = _by_colour(overs, series, words, rects, size, columns=True) if series else None
+        combo = _combo(wide, words, whole, rects, size) if matched is None else None
+        if combo is not None:
+            series, matched = combo
+            used += [_box(w) for w in _second_axis(words, whole, size)]
+        if matched is not None:
+            overs = matched
+            used += _legend_boxes(words, series, whole, size)
+        elif k == 2:
+            return None
+        else:
+            series = None
+    elif k >= 2 and all(len(o) == k for o in overs) and rects:  # a grouped chart: its legend names the k series
         series = _legend(words, plot, k, size)
         matched = _by_colour(overs, series, words, rects, size, columns=True) if series else None
         if matched is None:
             return None
         overs = matched
         used += _legend_boxes(words, series, plot, size)
-    elif any(len(o) != 1 for o in overs):  # none, or a stacked bar: not one value per category
-        return None
+    if any(len(o) != len(overs[0]) or not o for o in overs) or (series is None and len(overs[0]) != 1):
+        return None  # none, or a stacked bar: not one value per category (per series)
     for cat, over in zip(cats, overs, strict=True):
         pairs.append([cat["text"], *(v["text"] for v in over)])
         used += [_box(v) for v in over]
-    # the axis: its tick labels (numbers left of the plot) and its title above them
-    # (the plot's gridlines may stop short of the top tick: look up to half the plot's height above it)
-    reach = top - max((bottom - top) / 2, 3 * size)
-    ticks = [w for w in words if NUMBER.match(w["text"]) and x0 - 6 * size <= w["x1"] <= x0 + 2
-             and reach <= w["top"] and w["bottom"] <= bottom + size]
     used += [_box(w) for w in ticks]
-    ceiling = min((w["top"] for w in ticks), default=top)
     above = [w for w in words if not NUMBER.match(w["text"]) and w["bottom"] <= ceiling + 1
              and ceiling - 3 * size <= w["top"] and w["x0"] <= x0 + size]
     y_title = " ".join(w["text"] for w in sorted(above, key=lambda w: w["x0"]))
@@ -336,5 +437,7 @@ def _columns(words: list[dict], plot: tuple[float, float, float, float], rects: 
         used += [_box(w) for w in row if _mid(w) > x1 + 2]
     # a grouped chart's unit over its axis (「（件）」) goes with each series, as a table's header carries it
     unit = y_title if series and re.fullmatch(r"[（(][^（）()]{1,6}[）)]", y_title) else ""
-    head = [x_title or "区分", *(f"{n}{unit}" for n in series)] if series else [x_title or "区分", y_title or "値"]
+    # (not where the legend prints it already, nor on a line drawn over the columns: the line has its own axis)
+    heads = [n if re.search(r"[）)]$", n) or (combo and k > 0) else f"{n}{unit}" for k, n in enumerate(series or [])]
+    head = [x_title or "区分", *heads] if series else [x_title or "区分", y_title or "値"]
     return Chart([head, *pairs], _union([plot, *used]), used)

@@ -259,6 +259,68 @@ def test_a_trend_line_over_columns_leaves_the_columns_grid(tmp_path):
     assert ["令和6年度", "180件"] in [r for g in grids for r in g]  # the columns' grid stays
 
 
+def _combo_pdf(path: Path, inside: bool) -> None:
+    """Columns (訪問件数, labels inside or over them) with a labelled line over them (成約率, its own axis on the
+    right), a legend of a square key and a line key, each with its unit, and the axes' units beside it."""
+    register()
+    c = canvas.Canvas(str(path), pagesize=A4)
+    h = A4[1]
+    c.setFont(GOTHIC, 10)
+    c.drawString(60, h - 70, "図5　訪問件数と成約率の推移")
+    c.setFont(GOTHIC, 8)
+    x0, y0, x1, y1 = 120, h - 300, 460, h - 130
+    c.drawString(x0 - 30, y1 + 18, "（件）")
+    c.drawString(x1 + 6, y1 + 18, "（％）")
+    c.setFillColorRGB(0.2, 0.3, 0.6)
+    c.rect(250, y1 + 17, 8, 8, fill=1, stroke=0)
+    c.setFillGray(0)
+    c.drawString(262, y1 + 18, "訪問件数（件）")
+    c.setStrokeColorRGB(0.9, 0.4, 0.1)
+    c.line(340, y1 + 21, 356, y1 + 21)
+    c.drawString(360, y1 + 18, "成約率（％）")
+    for k, (tick, right) in enumerate((("0", "0"), ("300", "8"), ("600", "16"), ("900", "24"))):
+        y = y0 + k * (y1 - y0) / 3
+        c.drawRightString(x0 - 4, y - 3, tick)
+        c.drawString(x1 + 6, y - 3, right)
+    rows = (("令和3年度", 310, "12.5％"), ("令和4年度", 365, "14.0％"), ("令和5年度", 402, "18.2％"),
+            ("令和6年度", 455, "21.7％"))
+    pts = []
+    for i, (cat, v, rate) in enumerate(rows):
+        bx = x0 + 25 + i * 80
+        top = y0 + v / 900 * (y1 - y0)
+        c.setFillColorRGB(0.2, 0.3, 0.6)
+        c.rect(bx, y0, 34, top - y0, fill=1, stroke=0)
+        if inside:
+            c.setFillGray(1)
+            c.drawCentredString(bx + 17, top - 12, f"{v:,}")
+        else:
+            c.setFillGray(0)
+            c.drawCentredString(bx + 17, top + 3, f"{v:,}")
+        c.setFillGray(0)
+        c.drawCentredString(bx + 17, y0 - 12, cat)
+        py = y0 + float(rate.rstrip("％")) / 24 * (y1 - y0)
+        pts.append((bx + 17, py))
+        c.drawCentredString(bx + 17, py + 6, rate)
+    c.setStrokeColorRGB(0.9, 0.4, 0.1)
+    for a, b in zip(pts, pts[1:], strict=False):
+        c.line(a[0], a[1], b[0], b[1])
+    c.save()
+
+
+def test_a_line_over_columns_reads_as_a_second_column_of_the_same_grid(tmp_path):
+    """A 棒グラフ＋折れ線 chart: the column values (in the columns or over them) and the line's point labels, two
+    per category, are one grid with a column per legend name; the line's own axis (0 8 16 24, （％）) is no value."""
+    for inside in (True, False):
+        path = Path(tmp_path) / f"combo-{inside}.pdf"
+        _combo_pdf(path, inside)
+        page = read_pdf(path)[0]
+        grids = [b.rows for b in page.blocks if isinstance(b, Table)]
+        assert len(grids) == 1, grids
+        assert grids[0][0][1:] == ["訪問件数（件）", "成約率（％）"]
+        assert grids[0][1:] == [["令和3年度", "310", "12.5％"], ["令和4年度", "365", "14.0％"],
+                                ["令和5年度", "402", "18.2％"], ["令和6年度", "455", "21.7％"]]
+
+
 def test_a_tables_only_total_answers_a_question_about_the_total():
     months = _hit("表4　相談方法別の件数", [["区分", "件数"], ["来所", "62件"], ["電話", "91件"], ["訪問", "24件"],
                                          ["県計", "177件"]])
