@@ -22,6 +22,7 @@ from .pdf import DocumentError, read_document
 from .romaji import names_in
 from .structure import build_units
 from .tokens import content_words
+from .vocabulary import resources_digest
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +104,10 @@ EMBED_FORMAT = 1
 
 
 def fingerprint(model: str, min_chars: int, max_chars: int) -> dict:
+    """What a build depends on besides the files: an index built otherwise is rebuilt (its vectors reused by text).
+    The word lists count too — a short form or counter added to ingest/resources/*.toml changes the tokens."""
     return {"schema": SCHEMA_VERSION, "model": Path(model).name, "min_chars": min_chars, "max_chars": max_chars,
-            "embed_format": EMBED_FORMAT}
+            "embed_format": EMBED_FORMAT, "resources": resources_digest()}
 
 
 def chunk_document(doc: DocInfo, min_chars: int, max_chars: int, progress=None) -> tuple[list[dict], int]:

@@ -6,6 +6,7 @@ rule in code is written around one document's wording.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 import unicodedata
@@ -168,3 +169,12 @@ def _compound_break(longs: tuple[str, ...], suffixes: tuple[str, ...]) -> re.Pat
     # only before a one-character suffix that ends the word (市区町村数, 市区町村長), not inside a longer compound
     # (市区町村営住宅) or a word of its own (宅地建物取引業者)
     return re.compile(f"(?:{'|'.join(map(re.escape, longs))})(?=(?:{'|'.join(map(re.escape, suffixes))})(?![一-龥]))")
+
+
+def resources_digest() -> str:
+    """A short digest of the word lists ingest reads (ingest/resources/*.toml): part of the index's fingerprint, so
+    an edited list rebuilds the tokens without `kyoju ingest --force`."""
+    h = hashlib.sha256()
+    for path in sorted(RESOURCES.glob("*.toml")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]

@@ -185,3 +185,20 @@ def test_ingest_reports_its_speed(built):
     _, rep = built
     assert rep.pages == 6 and rep.read_seconds > 0 and rep.pages_per_second > 0
     assert rep.embedded >= rep.chunks and rep.texts_per_second > 0
+
+
+def test_an_edited_word_list_changes_the_index_fingerprint(tmp_path, monkeypatch):
+    """A municipality adding a short form to ingest/resources/*.toml gets its tokens rebuilt by the next ingest:
+    the word lists are part of the fingerprint an index is reused by (no `--force` needed)."""
+    import ingest.vocabulary as vocab
+    from ingest.pipeline import fingerprint
+
+    for f in vocab.RESOURCES.glob("*.toml"):
+        shutil.copy2(f, tmp_path / f.name)
+    monkeypatch.setattr(vocab, "RESOURCES", tmp_path)
+    before = fingerprint("m", 100, 800)
+    assert fingerprint("m", 100, 800) == before  # the same lists, the same fingerprint
+    words = tmp_path / "vocabulary.toml"
+    words.write_text(words.read_text(encoding="utf-8").replace(
+        "[short_forms]\n", '[short_forms]\n"包括" = "地域包括支援センター"\n', 1), encoding="utf-8")
+    assert fingerprint("m", 100, 800) != before
