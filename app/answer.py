@@ -138,7 +138,7 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         row_label = f"「{row}」の" if row and len(h.chunk.get("grid", [])) > 2 else ""
         compared: list[int] = []
         source = table_source(h)
-        if q.extreme and not table_lookup(q, [h]):  # the extreme row of a column
+        if q.extreme and not table_lookup(q, [h], retriever):  # the extreme row of a column
             counted = q.numeric or bool(q.counter)
             most = {("max", True): "最も多い", ("min", True): "最も少ない", ("max", False): "最も大きい",
                     ("min", False): "最も小さい"}[(q.extreme, counted)]
@@ -364,7 +364,7 @@ def answer_stream(
             hits = fuse_hits([hits, shown], k)
             q = q2  # a faithful rewrite reads better than the carried-over words: compose and judge with it
     t1 = time.perf_counter()
-    cell = answer_cell(q, hits)  # one look-up: a signal for answerability, a fact for the LLM, the lead
+    cell = answer_cell(q, hits, retriever)  # one look-up: a signal for answerability, a fact for the LLM, the lead
     # judged on the fused top k (pool): the reranker lifts the passage holding a value of the asked kind beside the
     # question's words, for a near miss too (the nearest such value, for another year or body), so over its order the
     # signals that tell the two apart (anchored values, the rankers' agreement) would be chosen for, not observed

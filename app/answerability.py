@@ -156,7 +156,7 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
     table look-up the composer made (its cell, its sifted rows or its schedule row), when it found one."""
     top_hits = hits[:top]
     if cell_found is None:  # no look-up made by the caller: the cell look-up, here
-        looked = answer_cell(q, top_hits)
+        looked = answer_cell(q, top_hits, retriever)
         cell_found, cell_hit = looked is not None, (looked_up(looked) if looked else None)
     cover, unknown_missing, unknown_share = _coverage(q, retriever, top_hits, synonyms=False)
     # an English content word the vocabulary does not know is, like a Japanese noun the corpus never uses,

@@ -191,10 +191,12 @@ def figure_question(q: Query) -> bool:
     return q.numeric or bool(re.search(r"表\s*\d", q.standalone))
 
 
-def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, str] | None:
+def table_lookup(q: Query, hits: list[Hit], retriever: Retriever | None = None
+                 ) -> tuple[Hit, int, int, str, str, str] | None:
     """(hit, row index, column index, row label, column header, value) when the question names a cell
     of a figure table. A negated question (「構成員にしていない県」) is not answered by a cell
-    counting the positive case; only a zero/none column or a negative header may answer it."""
+    counting the positive case; only a zero/none column or a negative header may answer it. With the retriever,
+    a place its document's head states for all of it (かすみ県 on the cover) counts as the table's."""
     figure_q = figure_question(q)
     text, qn, q_tokens = _question_keys(q)
     # a follow-up (「じゃあ市区町村は？」) carries the last question's words: the column or row it names itself wins
@@ -232,7 +234,7 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
         scores.sort(reverse=True)
         labels = row_labels(grid)
         if len(scores) > 1 and scores[0][0] >= 10 and scores[0][0] == scores[1][0] and any(
-                len(_cell_key(lab)) >= 2 and _cell_key(lab) in qn and places_held(q, h, grid[i + 1])
+                len(_cell_key(lab)) >= 2 and _cell_key(lab) in qn and places_held(q, h, grid[i + 1], scope_of(q, h, retriever))
                 and any(s.kind == "place" for s in q.specs) for i, lab in enumerate(labels)):
             return None  # it names a place's row and several columns of this table (「ほたか市の相談件数は令和2年度から
             # 令和6年度まで」): no one cell answers it, nor another table's cell of that place — the row does (named_rows)
@@ -290,7 +292,7 @@ def table_lookup(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, st
         if other_year(q, f"{labels[i]} {head} {value}") or _dated_elsewhere(q, h, f"{labels[i]} {head}", f"{labels[i]} {head} {value}"):
             continue  # the cell is another year's (令和5年度142件 where 令和4年度 is asked), or its table's caption dates it
             # to another year (「住まいの相談件数（令和6年度）」 for a question about 令和5年度)
-        if not places_held(q, h, [*row, head]):
+        if not places_held(q, h, [*row, head], scope_of(q, h, retriever)):
             continue  # 「ゆりのき市の相談件数」 is not the whole prefecture's figure in a table without ゆりのき市
         return h, i + 1, j, labels[i], head, value
     return None
@@ -369,6 +371,13 @@ def _cell_fits(q: Query, value: str, names: list[str]) -> bool:
     named = [normalize(n) for n in names if n]
     last = [w for w in content_words(attr) if len(w) > 1][-1:]  # 上限額 of 補助上限額
     return any(attr in n or (len(n) > 1 and n in attr) or (last and last[0] in n) for n in named)
+
+
+def scope_of(q: Query, h: Hit, retriever: Retriever | None) -> frozenset[str]:
+    """The question's places (and series ordinals) that the hit's document states for all of it on its head."""
+    if retriever is None or not q.specs:
+        return frozenset()
+    return document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
 
 
 def places_held(q: Query, h: Hit, row: list[str], given: frozenset[str] = frozenset()) -> bool:
@@ -509,10 +518,11 @@ def _rows_by_other_label(grid: list[list[str]], rows: list[int], qn: str) -> lis
     return keyed if len(keyed) == 1 else []
 
 
-def answer_cell(q: Query, hits: list[Hit]) -> tuple[Hit, int, int, str, str, str] | None:
+def answer_cell(q: Query, hits: list[Hit], retriever: Retriever | None = None
+                ) -> tuple[Hit, int, int, str, str, str] | None:
     """The one table cell that answers: the row and column the question names, else the extreme row of
     the column it names (いちばん多い)."""
-    return table_lookup(q, hits) or extreme_cell(q, hits)
+    return table_lookup(q, hits, retriever) or extreme_cell(q, hits)
 
 
 def counted_noun(counter: str) -> set[str]:
@@ -773,7 +783,7 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
             rows = [i for i, sc in enumerate(scores) if sc == best] if best > 0 else []
         # a row of a table that names none of the question's places counts someone else (「ゆめみ市の…令和5年度は？」
         # is not answered by the row 令和5年度 of a survey of prefectures)
-        given = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", ""))) if q.specs else frozenset()
+        given = scope_of(q, h, retriever)
         rows = [i for i in rows if places_held(q, h, [*grid[i + 1], *grid[0]], given)]
         if 0 < len(rows) <= max_rows:
             return [(h, i + 1) for i in rows]

@@ -50,3 +50,27 @@ def test_a_sentence_of_the_asked_year_leads_over_a_row_of_no_year():
     assert year_beside_row(q, said, [(h, 2)])
     assert not year_beside_row(q, (h, "令和8年度は小町市が担当します。", 1.0), [(h, 2)])  # another year
     assert not year_beside_row(analyze("ささめ不動産の担当はどこ"), said, [(h, 2)])  # no year asked
+
+
+def test_a_cell_of_a_document_whose_cover_names_the_place_answers_a_question_naming_it():
+    """「ささめ県で、南区域の入居件数は？」 over a table of a report whose cover says ささめ県 (its rows and caption do not):
+    the cell answers, as the named row does; without the document's head the place is someone else's."""
+    from types import SimpleNamespace
+
+    from app.compose import answer_cell
+
+    grid = [["区域", "法人数", "相談件数", "入居件数"], ["北区域", "7", "284", "49"], ["南区域", "6", "278", "61"]]
+    text = "\n".join(["表2　区域別の活動実績（令和7年度）", *("| " + " | ".join(r) + " |" for r in grid)])
+    table = {"id": "r:2", "doc_id": "r", "text": text, "grid": grid, "unit_title": "表2　区域別の活動実績（令和7年度）",
+             "kind": "table", "page_indices": [1], "doc_title": "居住支援法人 活動状況 年報"}
+    cover = {"id": "r:0", "doc_id": "r", "text": "ささめ県 居住支援法人 活動状況 年報 令和7年度", "kind": "text",
+             "page_indices": [0], "doc_title": "居住支援法人 活動状況 年報"}
+    retriever = SimpleNamespace(snapshot=SimpleNamespace(build_id="test-scope", chunks=[cover, table]))
+    q = analyze("ささめ県で、南区域の令和7年度の入居件数は何件ですか")
+    hits = [Hit(table, 1.0, 1)]
+    assert answer_cell(q, hits) is None  # the table alone does not say whose it is
+    found = answer_cell(q, hits, retriever)
+    assert found is not None and found[-1] == "61"
+    other = SimpleNamespace(snapshot=SimpleNamespace(build_id="test-scope-2", chunks=[
+        dict(cover, text="みぎわ県 居住支援法人 活動状況 年報"), table]))
+    assert answer_cell(q, hits, other) is None  # another prefecture's report does not answer it
