@@ -111,6 +111,8 @@ def heading_of(text: str, emphasized: bool, plain_source: bool = False,
         return None
     if caption_of(text):
         return None
+    if re.fullmatch(r"[\d,.]+", t):
+        return None  # a bare number set large (a tile map's 13, a chart's 1,236) names nothing: no section, no box
     if is_big_figure(t):
         # a key figure set large (「4,812件」 over its label) opens a box of its own, as a title does, but by its face
         # alone: 「37.6％」 is no section 37.6, 「3市町村」 no item 3

@@ -57,3 +57,14 @@ def test_an_item_wrapped_inside_a_bracket_is_no_title():
 
     item = Line(text="5　申込先　住宅政策課住宅企画係（電話", page_index=0, size=9.4, bbox=(0, 0, 100, 10), short=True)
     assert numbered_title(item, None, Line(text="0251-555-3416）", page_index=0, size=9.4, bbox=(0, 12, 60, 22))) is None
+
+
+def test_a_bare_number_set_large_is_no_heading():
+    """A tile map's or chart's big figure (「13」, 「1,236」) opens no section: the real sections after it (「3　居住支援
+    法人の一覧」) would otherwise nest under it and the map would be cut into a chunk per tile."""
+    from ingest.headings import heading_of
+
+    for text in ("13", "1,236", "4.5"):
+        assert heading_of(text, emphasized=True) is None, text
+    assert heading_of("3　居住支援法人の一覧", emphasized=True) is not None  # a numbered title still is one
+    assert heading_of("1,236件", emphasized=True) is not None  # a key figure with its counter still opens a box
