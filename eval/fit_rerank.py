@@ -43,7 +43,10 @@ def collect(paths: list[str], settings_for=None) -> list[dict]:
     from eval.harness import ensure_index
 
     settings = get_settings()
-    r = Retriever(settings)
+    r = None
+    if not settings_for:  # one corpus: the configured one (with document pairs, each pair's own index is made below)
+        ensure_index(settings, progress=False)
+        r = Retriever(settings)
     corpora: dict[str, Retriever] = {}
     rows = []
     for path in paths:

@@ -69,7 +69,10 @@ def collect(paths: list[str], settings=None, progress: bool = True, settings_for
     from eval.metrics import load_questions
 
     settings = settings or get_settings()
-    retriever = get_retriever(settings)
+    retriever = None
+    if not settings_for:  # one corpus: the configured one (with document pairs, each pair's own index is made below)
+        ensure_index(settings, progress=False)
+        retriever = get_retriever(settings)
     ready: set[str] = set()
     items = []
     for path in paths:
