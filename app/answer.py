@@ -231,9 +231,9 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
                 picked.insert(0, (picked[0][0], near, picked[0][2]))
                 k = 0
         ranks = {h.chunk["id"]: r for r, h in enumerate(hits)}
-        if k is not None and rows_named and not year_beside_row(q, picked[k], rows_named) and (
-                ranks.get(picked[k][0].chunk["id"], len(hits)) > row_rank
-                or picked[k] not in without_bare_titles(picked) or note_beside_row(picked[k], rows_named)):
+        if k is not None and rows_named and (picked[k] not in without_bare_titles(picked) or (
+                not year_beside_row(q, picked[k], rows_named) and (
+                    ranks.get(picked[k][0].chunk["id"], len(hits)) > row_rank or note_beside_row(picked[k], rows_named)))):
             k = None  # the named row's table ranks above the sentence's passage (or the sentence is a bare title,
             # or a note under that table about other rows: 「※第12号は…名称を変更」 does not date the row asked)
         if k is not None:  # the sentence stating the figure, date or amount asked for leads, on its own line
@@ -298,7 +298,8 @@ def year_beside_row(q: Query, pick: tuple[Hit, str, float], rows: list[tuple[Hit
     if not asked or not asked & fiscal_years(normalize(pick[1])):
         return False
     h, i = rows[0]
-    table = " ".join([*h.chunk["grid"][0], *h.chunk["grid"][i], h.chunk.get("unit_title", "")])
+    table = " ".join([*h.chunk["grid"][0], *h.chunk["grid"][i], h.chunk.get("unit_title", ""),
+                      h.chunk.get("section_title", "")])
     return not asked & fiscal_years(normalize(table))
 
 
@@ -310,8 +311,12 @@ def note_beside_row(pick: tuple[Hit, str, float], rows: list[tuple[Hit, int]]) -
     if h.chunk["id"] != row_hit.chunk["id"]:
         return False
     key = squash(normalize(sent))
-    return not any(len(c := squash(normalize(cell))) >= 2 and not re.fullmatch(r"[\d.,%％]+", c) and c in key
-                   for cell in row_hit.chunk["grid"][i])
+    grid = row_hit.chunk["grid"]
+    others = {squash(normalize(c)) for r, row in enumerate(grid[1:], start=1) if r != i for c in row}
+    # the row's own cells: its label and the cells no other row shares (小町市 of three rows names none of them)
+    own = [c for k, cell in enumerate(grid[i]) if len(c := squash(normalize(cell))) >= 2
+           and not re.fullmatch(r"[\d.,%％]+", c) and (k == 0 or c not in others)]
+    return not any(c in key for c in own)
 
 
 def _previous_answer(history: list[dict] | None) -> str:

@@ -21,6 +21,16 @@ PLACE_NAME = (r"(?<![ぁ-ん])(?!各|全|[一-龥ァ-ヶー]*(?:市区?町村|�
 HELD_AT = (r"会議室|ホール|講堂|本館|別館|庁舎|県庁|市役所|役場|公民館|会館|センター|研修室|\d+\s*階|オンライン|ウェブ|"
            r"Web|Zoom|会場\s*[：:]")
 # a gathering held somewhere (「研修会ってどこでやるの」), not a service offered at a desk (「相談はどこでやってるの」)
+# a date printed short, as lists and tables print it: an era initial with year.month[.day] (R6.8.1, H30.3.20, R6.8; 昭和
+# only with its day, S56.5.31: 「S1.2」 is a section), or a western year/month/day (2024/8/1, 2024.8.1). Month 1-12, day
+# 1-31, and no unit after it (H2.5m, W1.8 are sizes).
+_M, _D = r"(?:1[0-2]|0?[1-9])", r"(?:3[01]|[12]\d|0?[1-9])"
+_NOT_AFTER = r"(?!\d|\.\d|\s*(?:m|cm|mm|㎡|倍|[%％]))"
+SHORT_MONTH = (rf"(?<![A-Za-z\d.])(?:[RH](?:\d{{1,2}}|元)\.{_M}(?:\.{_D})?|S\d{{1,2}}\.{_M}\.{_D}){_NOT_AFTER}|"
+               rf"(?<![\d./])\d{{4}}[./]{_M}[./]{_D}{_NOT_AFTER}")
+SHORT_DAY = (rf"(?<![A-Za-z\d.])[RHS](?:\d{{1,2}}|元)\.{_M}\.{_D}{_NOT_AFTER}|"
+             rf"(?<![\d./])\d{{4}}[./]{_M}[./]{_D}{_NOT_AFTER}")
+SHORT_DATE = SHORT_MONTH
 GATHERING = r"会|研修|セミナー|講座|講習|フォーラム|シンポジウム|イベント|説明会|会議|集会|相談会"
 # where a thing is done, not held: 「申請はどこでできますか」 — at a section's desk, a body, a web page
 VENUE = re.compile(HELD_AT + r"|[一-龥]課(?![題程])|窓口|担当|法人|ホームページ|HP|サイト", re.I)
@@ -33,9 +43,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
               re.compile(r"\d[\d,，]*\s*(?:円|万円|千円|億円)|無料|無償")),
     "date": (re.compile(r"いつ|何年何月|何月|(?<!週)(?<!週に|月に|年に)何日(?!間|くらい|ぐらい|ほど|程度|かか|目|で(?!し|す))|日付|日にち|日程|(?<![\d日])日時(?!点)|開催日|締切|締め切り|期限|when\b|what date|deadline|due date|"
                        r"how (?:early|soon)|until when|by when", re.I),
-             re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年|"
-                        # dates written short, as tables print them: R6.8.1 / H30.3.20 (era initial), 2024/8/1, 2024.8.1
-                        r"(?<![A-Za-z\d])[RHSrhs]\s?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?![\d.])|(?<![\d.])\d{4}[./]\d{1,2}[./]\d{1,2}(?![\d.])|"
+             re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:令和|平成)\s*(?:\d+|元)\s*年|\d{4}\s*年|" +
+                        SHORT_DATE + "|"
                         r"\d+\s*月\s*(?:の\s*)?(?:末日?|上旬|中旬|下旬|中(?![間央心]))|"
                         r"\d+\s*(?:日|週間|[かヶケヵカ箇]月)\s*(?:前|以内|まで)|前日|前月|"
                         # recurring days: 毎月第2木曜日, 毎週水曜日
@@ -47,7 +56,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
             # a day of a month (11月14日, 11/14 — not 1/2 or 30日以上, 2日目), a weekday, a day told relative to another
             re.compile(r"(?<![\d.])(?:[1-9]|[12]\d|3[01])\s*日(?!間|以内|前|後|程度|分|目|以上|未満)|"
                        r"(?<![\d/.])(?:1[0-2]|[1-9])\s*/\s*(?:[12]\d|3[01]|[1-9])(?![\d/])\s*[(（]?\s*[月火水木金土日]|"
-                       r"前日|翌日|当日|同日|末日|[月火水木金土日]曜")),
+                       r"前日|翌日|当日|同日|末日|[月火水木金土日]曜|" + SHORT_DAY)),
     # a month asked for (「令和8年度の何月に」「何年何月」): a fiscal year alone (「令和8年度中」) or a year does not answer
     # it; a month does (「令和8年10月」「10月中旬」「10/1」, not the span 「3か月」 or the monthly sum 「月額」)
     "month": (re.compile(r"何月|\b(?:which|what|in what) month\b", re.I),
@@ -55,7 +64,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
               # names capitalised: 「may be submitted」 names none)
               re.compile(r"(?<![\d.かヶケヵカ箇])(?:1[0-2]|[1-9])\s*月(?!間|額|[かヶケヵカ箇]月)|"
                          r"(?<![\d/.])(?:1[0-2]|[1-9])\s*/\s*(?:[12]\d|3[01]|[1-9])(?![\d/])\s*[(（]\s*[月火水木金土日]|"
-                         r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")),
+                         r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+                         + SHORT_MONTH)),
     # a rate or share: 補助率, 割合, 何割, 何%, 何分の何 — answered by 2分の1, 46.3%, 3割, 1/2 (not by a count or a sum)
     "rate": (re.compile(r"(?<![効確])率|割合|比率|何割|何\s*[%％]|パーセント|何分の|\b(?:rate|ratio|percent(?:age)?|share)\b",
                         re.I),

@@ -30,14 +30,21 @@ from ingest.clean import (
 from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
 
-from .answer_kinds import ANSWER_LOOKS, FINER_DATES, RATE_HEAD, finest, names_listed, value_kinds
-from .compose import answer_cell, block_label, counted_in_yen, fiscal_years, looked_up, without_years
+from .answer_kinds import ANSWER_LOOKS, FINER_DATES, RATE_HEAD, SHORT_DATE, finest, names_listed, value_kinds
+from .compose import (
+    answer_cell,
+    block_label,
+    counted_in_yen,
+    fiscal_years,
+    looked_up,
+    scope_of,
+    without_years,
+)
 from .counting import counter_forms, counts_in, figure_pattern, same_counter, units_in
-from .doc_head import doc_head
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
 from .sentence_rank import ITEM_LINE, is_question_line, is_title_line, speaker_of
-from .specifiers import SPEAKER_MARK, compared_places, document_scope, enumerated, held
+from .specifiers import SPEAKER_MARK, compared_places, enumerated, held
 
 MODEL_FILE = Path(__file__).with_name("resources") / "answerability.json"
 IDF_FLOOR = 1.0  # a word found in every passage of a small corpus still names the question's topic
@@ -512,7 +519,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     for h in hits:
         if "name" in kinds and not _names_hit(q, h):
             continue
-        given = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
+        given = scope_of(q, h, retriever)
         yen = counted_in_yen(h.chunk)
         for unit, value_part in _units(h, q.years, column, tuple(kinds)):
             text, held_text = normalize(unit), normalize(value_part)
@@ -645,7 +652,7 @@ def _bound(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
         return sum(w[t] for t in words if t in toks or t in given) / total
 
     for h in hits:
-        scope = document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
+        scope = scope_of(q, h, retriever)
         given = {t for s in q.specs if s.text in scope for t in content_words(s.text)}
         text = normalize(h.chunk["text"])
         if "name" in kinds and not _names_hit(q, h):
@@ -736,7 +743,7 @@ def _holds_value(kind: str, text: str, asked: str, yen: bool) -> bool:
 # question asking when something happens is not answered by it (one asking 「いつ時点」 is)
 AS_OF = re.compile(r"(?:(?:(?:令和|平成)\s*(?:\d+|元)|\d{4})\s*年(?:度末)?)?\s*(?:\d+\s*月(?:\s*\d+\s*日|\s*末)?)?"
                    r"\s*(?:[(（]\s*[月火水木金土日]\s*[)）])?\s*(?:現在|時点)|"
-                   r"(?:\d{4}|[RHrh]\s*\d{1,2})\s*[./]\s*\d{1,2}\s*[./]\s*\d{1,2}\s*(?:現在|時点)")
+                   rf"(?:{SHORT_DATE})\s*(?:現在|時点)")
 _AS_OF_ASKED = re.compile(r"現在|時点|基準日|as of", re.I)
 
 

@@ -111,7 +111,8 @@ def column_plots(rects: list[dict], words: list[dict], skip: list[tuple[float, f
                  ) -> list[tuple[float, float, float, float]]:
     """The plot areas of column charts drawn without gridlines: three or more filled columns side by side on one
     baseline, of different heights (a row of equal boxes is a layout: STEP boxes, a banner), none overlapping
-    another, and none holding more than one word (a bar holds at most its value; a box holds text). `skip`:
+    another, and none holding more than one word (a bar holds at most its value, and a line's point label over
+    it; a box holds text). `skip`:
     areas already read (tables, gridded charts). Such a chart's values stand over their columns at the columns'
     heights, so text order reads them by height, not by category."""
     cols = [r for r in _column_candidates(rects)
@@ -123,9 +124,9 @@ def column_plots(rects: list[dict], words: list[dict], skip: list[tuple[float, f
         row = [r for k, r in enumerate(row) if k == 0 or r["x0"] >= row[k - 1]["x1"] - 0.5]  # side by side
         if len(row) < 3 or max(r["bottom"] - r["top"] for r in row) - min(r["bottom"] - r["top"] for r in row) < 2:
             continue
-        if any(sum(1 for w in words if r["x0"] <= _mid(w) <= r["x1"] and r["top"] <= _mid_y(w) <= r["bottom"]) > 1
-               for r in row):
-            continue
+        held = [[w for w in words if r["x0"] <= _mid(w) <= r["x1"] and r["top"] <= _mid_y(w) <= r["bottom"]] for r in row]
+        if any(len(ws) > 2 or len(ws) == 2 and not all(VALUE.match(w["text"]) for w in ws) for ws in held):
+            continue  # a box of text; a column holds its value, and at most a line's point label besides
         box = (row[0]["x0"], min(r["top"] for r in row), row[-1]["x1"], max(r["bottom"] for r in row))
         if not any(abs(box[0] - o[0]) < 1 and abs(box[3] - o[3]) < 1 for o in out):
             out.append(box)
@@ -205,29 +206,33 @@ def _colour(r: dict, key: str = "non_stroking_color") -> tuple:
     return tuple(round(float(v), 3) for v in c) if isinstance(c, (list, tuple)) else (c,)
 
 
+def _key_colour(name: str, words: list[dict], filled: list[dict], size: float) -> tuple | None:
+    """The colour of a legend name's key: the small filled square just left of the name (a line's key is no square)."""
+    w = next((w for w in words if w["text"] == name), None)
+    if w is None:
+        return None
+    keys = [r for r in filled if r["x1"] <= w["x0"] + 1 and w["x0"] - r["x1"] <= 2 * size
+            and r["x1"] - r["x0"] <= 2 * size and r["top"] <= _mid_y(w) <= r["bottom"] + 1]
+    return _colour(max(keys, key=lambda r: r["x1"])) if keys else None
+
+
 def _by_colour(per_row: list[list[dict]], series: list[str], words: list[dict], rects: list[dict], size: float,
                columns: bool = False) -> list[list[dict]] | None:
     """Each group's value labels in legend order, matched by colour: a value's bar ends just left of it (a column,
-    with `columns`: just under it), a legend name's key is the small filled square just left of the name. None when
-    any match fails (a series never guessed by position: a swapped pair of years is a wrong answer)."""
+    with `columns`: the column it stands on or is printed in, near its top), a legend name's key is the small filled
+    square just left of the name. None when any match fails (a series never guessed by position: a swapped pair of
+    years is a wrong answer)."""
     filled = [r for r in rects if r.get("fill")]
-
-    def key_of(name: str) -> tuple | None:
-        w = next((w for w in words if w["text"] == name), None)
-        if w is None:
-            return None
-        keys = [r for r in filled if r["x1"] <= w["x0"] + 1 and w["x0"] - r["x1"] <= 2 * size
-                and r["x1"] - r["x0"] <= 2 * size and r["top"] <= _mid_y(w) <= r["bottom"] + 1]
-        return _colour(max(keys, key=lambda r: r["x1"])) if keys else None
 
     def bar_of(v: dict) -> tuple | None:
         if columns:
-            return _column_colour(v, filled, size)
+            r = _column_under(v, filled, size)
+            return _colour(r) if r is not None else None
         bars = [r for r in filled if r["x1"] <= v["x0"] + 1 and v["x0"] - r["x1"] <= 1.5 * size
                 and r["top"] - 1 <= _mid_y(v) <= r["bottom"] + 1 and r["x1"] - r["x0"] > 2 * size]
         return _colour(max(bars, key=lambda r: r["x1"])) if bars else None
 
-    colours = [key_of(n) for n in series]
+    colours = [_key_colour(n, words, filled, size) for n in series]
     if None in colours or len(set(colours)) != len(colours):
         return None
     out = []
@@ -240,65 +245,75 @@ def _by_colour(per_row: list[list[dict]], series: list[str], words: list[dict], 
 
 
 def _column_under(v: dict, filled: list[dict], size: float) -> dict | None:
-    """The column a value label stands on (under its middle, its top just below the label) or is printed inside
-    (white figures near the top of a tall column)."""
+    """The column a value label stands on (under its middle, its top just below the label), else the one it is
+    printed in near the top (white figures in a tall column)."""
     over = [r for r in filled if r["x0"] - 1 <= _mid(v) <= r["x1"] + 1 and -1 <= r["top"] - v["bottom"] <= 1.5 * size
             and r["bottom"] - r["top"] >= 1.0]
     if over:
         return min(over, key=lambda r: r["top"] - v["bottom"])
-    inside = [r for r in _column_candidates(filled) if r["x0"] - 1 <= v["x0"] and v["x1"] <= r["x1"] + 1 and r["top"] - 1 <= v["top"]
-              and v["bottom"] <= r["bottom"] + 1 and r["bottom"] - r["top"] >= v["bottom"] - v["top"]]
+    inside = [r for r in _column_candidates(filled) if r["x0"] - 1 <= v["x0"] and v["x1"] <= r["x1"] + 1
+              and r["top"] - 1 <= v["top"] <= r["top"] + 1.5 * size and v["bottom"] <= r["bottom"] + 1]
     return min(inside, key=lambda r: r["x1"] - r["x0"]) if inside else None
-
-
-def _column_colour(v: dict, filled: list[dict], size: float) -> tuple | None:
-    r = _column_under(v, filled, size)
-    return _colour(r) if r is not None else None
 
 
 def _combo(overs: list[list[dict]], words: list[dict], plot: tuple[float, float, float, float], rects: list[dict],
            size: float) -> tuple[list[str], list[list[dict]]] | None:
     """A column chart with a line over it (棒グラフ＋折れ線: 相談件数 in columns, 入居決定率 as a line): two values per
-    category, one on (or in) the category's column, all columns of one colour, the other free (the line's point
-    label). The legend names both: the column series by its square key of the columns' colour, the line series is
-    the other name. (series names, each category's values in that order), or None."""
+    category over its column. The chart tool prints each column's label at one offset from the column's top (over it,
+    or in it near the top) while the line's labels go up and down with the line: the labels whose offsets agree
+    across the categories are the columns', the others the line's; when both readings agree as well, or neither
+    does, None (never a guess: a swapped series is a wrong answer). The legend names both: the column series by its
+    square key of the columns' colour, the line series is the other name. (series names, values in that order)."""
+    x0, _top, x1, bottom = plot
     filled = [r for r in rects if r.get("fill")]
-    on, off, colours = [], [], set()
+    cols = []
     for at in overs:
-        # the column's own label is in it or nearest over it; the line's stands higher (or on no column)
-        cols = sorted(((v, r) for v in at if (r := _column_under(v, filled, size)) is not None),
-                      key=lambda vr: vr[0]["bottom"] - vr[1]["top"], reverse=True)
-        if not cols or (len(cols) > 1 and cols[0][0]["bottom"] - cols[1][0]["bottom"] < 0.5 * size):
+        under = [r for r in _column_candidates(filled) if abs(r["bottom"] - bottom) <= COLUMN_BOTTOM
+                 and all(r["x0"] - 1 <= _mid(v) <= r["x1"] + 1 for v in at)]
+        if len(under) != 1:
             return None
-        on.append(cols[0][0])
-        off.append(next(v for v in at if v is not cols[0][0]))
-        colours.add(_colour(cols[0][1]))
+        cols.append(under[0])
+    offsets = [[v["bottom"] - c["top"] for v in at] for at, c in zip(overs, cols, strict=True)]
+
+    def reading(ref: float) -> tuple[float, list[int]]:
+        picks = [min((0, 1), key=lambda i, o=o: abs(o[i] - ref)) for o in offsets]
+        chosen = [o[i] for o, i in zip(offsets, picks, strict=True)]
+        return max(chosen) - min(chosen), picks
+
+    readings = sorted({reading(ref) for ref in offsets[0]} if False else [reading(ref) for ref in offsets[0]])
+    spread, picks = readings[0]
+    other = readings[-1][0] if readings[-1][1] != picks else float("inf")
+    if spread > 0.5 * size or other <= 1.0 * size:
+        return None
+    on = [at[i] for at, i in zip(overs, picks, strict=True)]
+    if not all(-1.5 * size <= v["bottom"] - c["top"] <= 2.5 * size for v, c in zip(on, cols, strict=True)):
+        return None  # the column's own label is over it or in it near its top
+    colours = {_colour(c) for c in cols}
     series = _legend(words, plot, 2, size)
     if series is None or len(colours) != 1:
         return None
-    keys = [r for r in filled if r["x1"] - r["x0"] <= 2 * size]
-    keyed = [n for n in series if (w := next((w for w in words if w["text"] == n), None)) is not None and any(
-        r["x1"] <= w["x0"] + 1 and w["x0"] - r["x1"] <= 2 * size and r["top"] <= _mid_y(w) <= r["bottom"] + 1
-        and _colour(r) in colours for r in keys)]
+    keyed = [n for n in series if _key_colour(n, words, filled, size) in colours]
     if len(keyed) != 1:
         return None
     line = next(n for n in series if n != keyed[0])
-    return [keyed[0], line], [[a, b] for a, b in zip(on, off, strict=True)]
+    return [keyed[0], line], [[at[i], at[1 - i]] for at, i in zip(overs, picks, strict=True)]
 
 
-def _ladder(numbers: list[dict], reach: float) -> list[dict]:
-    """An axis's tick labels: the numbers at or below `reach`, and those above it that go on up the same ladder
-    (right-aligned with them, one step apart each): the columns may fill half the axis (900 over a tallest 455)."""
+def _ladder(numbers: list[dict], reach: float, limit: float) -> list[dict]:
+    """An axis's tick labels: the numbers at or below `reach`, and those above it (up to `limit`) that go on up the
+    same ladder (right-aligned with them, one step apart each): the columns may fill half the axis (900 over a
+    tallest 455)."""
     ticks = sorted((w for w in numbers if reach <= w["top"]), key=lambda w: w["top"])
     if len(ticks) < 2:
         return ticks
     step = ticks[1]["top"] - ticks[0]["top"]
-    if step <= 0 or any(abs((b["top"] - a["top"]) - step) > 1.5 for a, b in zip(ticks, ticks[1:], strict=False)):
+    if step <= 1.5 or any(abs((b["top"] - a["top"]) - step) > 1.5 for a, b in zip(ticks, ticks[1:], strict=False)):
         return ticks
-    rest = [w for w in numbers if w["top"] < reach]
+    rest = [w for w in numbers if limit <= w["top"] < reach]
     while (nxt := next((w for w in rest if abs(ticks[0]["top"] - w["top"] - step) <= 1.5
                         and abs(w["x1"] - ticks[0]["x1"]) <= 2), None)) is not None:
         ticks.insert(0, nxt)
+        rest.remove(nxt)
     return ticks
 
 
@@ -363,7 +378,8 @@ def _columns(words: list[dict], plot: tuple[float, float, float, float], rects: 
              ) -> Chart | None:
     """A column chart: each category under the plot, its value over its bar; a grouped one (the same number of
     values over every category, a legend naming as many series): each value under its series, by its column's
-    colour."""
+    colour; columns with a line over them (two values per category, one the column's, one the line's point): a
+    column per series (_combo)."""
     x0, top, x1, bottom = plot
     size = _size(words)
     # the category row: the first line of words right under the plot
@@ -382,7 +398,7 @@ def _columns(words: list[dict], plot: tuple[float, float, float, float], rects: 
     # (the plot's gridlines may stop short of the top tick: look up to half the plot's height above it)
     reach = top - max((bottom - top) / 2, 3 * size)
     ticks = _ladder([w for w in words if NUMBER.match(w["text"]) and x0 - 6 * size <= w["x1"] <= x0 + 2
-                     and w["bottom"] <= bottom + size], reach)
+                     and w["bottom"] <= bottom + size], reach, top - (bottom - top) - size)
     ceiling = min((w["top"] for w in ticks), default=top)
 
     def over_columns(upper: float) -> list[list[dict]]:
@@ -396,26 +412,29 @@ def _columns(words: list[dict], plot: tuple[float, float, float, float], rects: 
     k = len(overs[0])
     series: list[str] | None = None
     combo = None
-    # a line drawn over the columns may label its points anywhere up to the axis's top: two values per category
-    # there, one on each column, is a column series and a line series (_combo)
+    line_unit = ""
+    # a line drawn over the columns may label its points anywhere up to the axis's top: two values over every
+    # category there, one on each column, are a column series and a line series (_combo)
     whole = (x0, min(top, ceiling), x1, bottom)
     wide = over_columns(min(top - 3 * size, ceiling - size)) if rects else []
-    if rects and (k == 2 or k == 1 and all(len(o) == 1 for o in overs)) and all(len(o) == 2 for o in wide):
+    if rects and all(len(o) in (1, 2) for o in overs) and all(len(o) == 2 for o in wide):
         matched = None
-        if k == 2:  # a grouped chart first: both values on columns of the legend's colours
-            series = _legend(words, plot, k, size)
+        if all(len(o) == 2 for o in overs):  # a grouped chart first: both values on columns of the legend's colours
+            series = _legend(words, plot, 2, size)
             matched = _by_colour(overs, series, words, rects, size, columns=True) if series else None
-        combo = _combo(wide, words, whole, rects, size) if matched is None else None
-        if combo is not None:
+            if matched is not None:
+                used += _legend_boxes(words, series, plot, size)
+        if matched is None and (combo := _combo(wide, words, whole, rects, size)) is not None:
             series, matched = combo
-            used += [_box(w) for w in _second_axis(words, whole, size)]
+            axis = _second_axis(words, whole, size)
+            used += [_box(w) for w in axis] + _legend_boxes(words, series, whole, size)
+            line_unit = next((w["text"] for w in axis if not NUMBER.match(w["text"])), "")
         if matched is not None:
             overs = matched
-            used += _legend_boxes(words, series, whole, size)
-        elif k == 2:
-            return None
+        elif all(len(o) == 1 for o in overs):
+            series = None  # one value per column: a plain column chart (its line, if any, is read as a line)
         else:
-            series = None
+            return None
     elif k >= 2 and all(len(o) == k for o in overs) and rects:  # a grouped chart: its legend names the k series
         series = _legend(words, plot, k, size)
         matched = _by_colour(overs, series, words, rects, size, columns=True) if series else None
@@ -435,9 +454,10 @@ def _columns(words: list[dict], plot: tuple[float, float, float, float], rects: 
     used += [_box(w) for w in above]
     if x_title:
         used += [_box(w) for w in row if _mid(w) > x1 + 2]
-    # a grouped chart's unit over its axis (「（件）」) goes with each series, as a table's header carries it
+    # a grouped chart's unit over its axis (「（件）」) goes with each series, as a table's header carries it (not
+    # where the legend prints it already); a line over columns takes the unit over its own axis on the right
     unit = y_title if series and re.fullmatch(r"[（(][^（）()]{1,6}[）)]", y_title) else ""
-    # (not where the legend prints it already, nor on a line drawn over the columns: the line has its own axis)
-    heads = [n if re.search(r"[）)]$", n) or (combo and k > 0) else f"{n}{unit}" for k, n in enumerate(series or [])]
+    units = [line_unit if combo and j == 1 else unit for j in range(len(series or []))]
+    heads = [n if not u or n.endswith(u) else f"{n}{u}" for n, u in zip(series or [], units, strict=True)]
     head = [x_title or "区分", *heads] if series else [x_title or "区分", y_title or "値"]
     return Chart([head, *pairs], _union([plot, *used]), used)

@@ -7,6 +7,7 @@ rule in code is written around one document's wording.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import tomllib
 import unicodedata
@@ -175,6 +176,7 @@ def resources_digest() -> str:
     """A short digest of the word lists ingest reads (ingest/resources/*.toml): part of the index's fingerprint, so
     an edited list rebuilds the tokens without `kyoju ingest --force`."""
     h = hashlib.sha256()
-    for path in sorted(RESOURCES.glob("*.toml")):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted(RESOURCES.glob("*.toml")):  # what the lists say, not how they are written (comments, CRLF)
+        with open(path, "rb") as f:
+            h.update(path.name.encode() + b"\0" + json.dumps(tomllib.load(f), sort_keys=True, ensure_ascii=False).encode())
     return h.hexdigest()[:16]

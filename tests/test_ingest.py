@@ -199,6 +199,8 @@ def test_an_edited_word_list_changes_the_index_fingerprint(tmp_path, monkeypatch
     before = fingerprint("m", 100, 800)
     assert fingerprint("m", 100, 800) == before  # the same lists, the same fingerprint
     words = tmp_path / "vocabulary.toml"
+    words.write_text("# a note of the municipality\n" + words.read_text(encoding="utf-8"), encoding="utf-8")
+    assert fingerprint("m", 100, 800) == before  # a comment changes no word: no rebuild
     words.write_text(words.read_text(encoding="utf-8").replace(
         "[short_forms]\n", '[short_forms]\n"包括" = "地域包括支援センター"\n', 1), encoding="utf-8")
     assert fingerprint("m", 100, 800) != before

@@ -259,7 +259,7 @@ def test_a_trend_line_over_columns_leaves_the_columns_grid(tmp_path):
     assert ["令和6年度", "180件"] in [r for g in grids for r in g]  # the columns' grid stays
 
 
-def _combo_pdf(path: Path, inside: bool) -> None:
+def _combo_pdf(path: Path, inside: bool, dip: bool = False, units: bool = True) -> None:
     """Columns (訪問件数, labels inside or over them) with a labelled line over them (成約率, its own axis on the
     right), a legend of a square key and a line key, each with its unit, and the axes' units beside it."""
     register()
@@ -274,16 +274,16 @@ def _combo_pdf(path: Path, inside: bool) -> None:
     c.setFillColorRGB(0.2, 0.3, 0.6)
     c.rect(250, y1 + 17, 8, 8, fill=1, stroke=0)
     c.setFillGray(0)
-    c.drawString(262, y1 + 18, "訪問件数（件）")
+    c.drawString(262, y1 + 18, "訪問件数（件）" if units else "訪問件数")
     c.setStrokeColorRGB(0.9, 0.4, 0.1)
     c.line(340, y1 + 21, 356, y1 + 21)
-    c.drawString(360, y1 + 18, "成約率（％）")
+    c.drawString(360, y1 + 18, "成約率（％）" if units else "成約率")
     for k, (tick, right) in enumerate((("0", "0"), ("300", "8"), ("600", "16"), ("900", "24"))):
         y = y0 + k * (y1 - y0) / 3
         c.drawRightString(x0 - 4, y - 3, tick)
         c.drawString(x1 + 6, y - 3, right)
     rows = (("令和3年度", 310, "12.5％"), ("令和4年度", 365, "14.0％"), ("令和5年度", 402, "18.2％"),
-            ("令和6年度", 455, "21.7％"))
+            ("令和6年度", 455, "5.0％" if dip else "21.7％"))
     pts = []
     for i, (cat, v, rate) in enumerate(rows):
         bx = x0 + 25 + i * 80
@@ -319,6 +319,32 @@ def test_a_line_over_columns_reads_as_a_second_column_of_the_same_grid(tmp_path)
         assert grids[0][0][1:] == ["訪問件数（件）", "成約率（％）"]
         assert grids[0][1:] == [["令和3年度", "310", "12.5％"], ["令和4年度", "365", "14.0％"],
                                 ["令和5年度", "402", "18.2％"], ["令和6年度", "455", "21.7％"]]
+
+
+def test_a_line_dipping_into_a_column_keeps_each_label_in_its_series(tmp_path):
+    """The line's point (5.0％) falls inside the last column, under its own label: the column's labels stand at one
+    offset from their columns' tops, the line's do not, so neither is taken for the other; a legend without units
+    takes each axis's unit, the line the right one's."""
+    for inside in (True, False):
+        path = Path(tmp_path) / f"dip-{inside}.pdf"
+        _combo_pdf(path, inside, dip=True, units=False)
+        grids = [b.rows for b in read_pdf(path)[0].blocks if isinstance(b, Table)]
+        assert len(grids) == 1, grids
+        assert grids[0][0][1:] == ["訪問件数（件）", "成約率（％）"]
+        assert grids[0][-1] == ["令和6年度", "455", "5.0％"]
+
+
+def test_an_axis_ladder_of_ticks_printed_twice_ends():
+    """Tick labels printed twice at nearly the same place (a faked bold) make no ladder step: reading stops."""
+    from ingest.charts import _ladder
+
+    def w(text, top):
+        return {"text": text, "x0": 10.0, "x1": 20.0, "top": top, "bottom": top + 8}
+
+    ticks = _ladder([w("10", 50.0), w("10", 50.5), w("20", 30.0)], reach=45.0, limit=0.0)
+    assert [t["text"] for t in ticks] == ["10", "10"]
+    ladder = _ladder([w("0", 100.0), w("300", 80.0), w("600", 60.0), w("900", 40.0), w("7", 5.0)], reach=55.0, limit=20.0)
+    assert [t["text"] for t in ladder] == ["900", "600", "300", "0"]  # up the ladder, not past its limit
 
 
 def test_a_tables_only_total_answers_a_question_about_the_total():

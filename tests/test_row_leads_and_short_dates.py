@@ -30,7 +30,7 @@ def test_a_short_printed_date_is_a_date():
     looks = ANSWER_LOOKS["date"]
     for text in ("R5.10.1", "H29.4.1", "2023/10/1", "2023.10.1", "登録日 R2.6.1"):
         assert looks.search(text), text
-    for text in ("3.5", "第1.2版", "PR5.1", "12.5％"):
+    for text in ("3.5", "第1.2版", "PR5.1", "12.5％", "S1.2", "H2.5m", "W1.8×H2.0", "R 0.85", "2024/13/45"):
         assert not looks.search(text), text
 
 
@@ -74,3 +74,11 @@ def test_a_cell_of_a_document_whose_cover_names_the_place_answers_a_question_nam
     other = SimpleNamespace(snapshot=SimpleNamespace(build_id="test-scope-2", chunks=[
         dict(cover, text="みぎわ県 居住支援法人 活動状況 年報"), table]))
     assert answer_cell(q, hits, other) is None  # another prefecture's report does not answer it
+
+
+def test_a_note_naming_a_cell_other_rows_share_is_about_none_of_them():
+    """「※小町市の事業者は…」 names 小町市, which two rows share: it names neither of them in particular."""
+    h = _table()
+    note = "※小町市の事業者は、令和7年度から市の窓口でも受け付けます。"
+    assert note_beside_row((h, note, 1.0), [(h, 3)])  # 第3号 (小町市) is not singled out by it
+    assert not note_beside_row((h, "※NPO法人よつばの家は令和6年に移転しました。", 1.0), [(h, 3)])  # its own name is
