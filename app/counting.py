@@ -68,6 +68,10 @@ def units_in(text: str) -> set[str]:
     return out
 
 
+# a share asked for outright: the count named before it is its base, not what is asked
+SHARE_ASKED = re.compile(r"何\s*(?:[%％]|割|パーセント)|\bwhat (?:percent(?:age)?|share)\b", re.I)
+
+
 def asked_counter(text: str) -> str:
     """The counter a count question asks for, from normalised text; an explicit 何X wins (「毎回何人」
     asks for 人, not 回)."""
@@ -75,6 +79,8 @@ def asked_counter(text: str) -> str:
     m = p["explicit"].search(text)
     if m:
         return _unit(m)
+    if SHARE_ASKED.search(text):
+        return ""  # 「相談件数の何％を占める」 asks a share of a count, not the count (何件で、何％ has its 何件 above)
     from .specifiers import place_names  # it reads counters too
 
     # the counter nearest before the question word: 「市町村協議会はいくつ」 counts 協議会 — not the end of a place's

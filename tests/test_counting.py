@@ -61,3 +61,14 @@ def test_the_counter_asked_is_not_the_end_of_a_place_name():
     assert asked_counter(normalize("協議会の参加人数は？")) == "人"
     assert asked_counter(normalize("ひなた県の法人数は？")) == "法人"
     assert asked_counter(normalize("県内の協議会はいくつ？")) == "協議会"
+
+
+def test_a_share_of_a_count_asks_no_count():
+    """「…の相談件数は、全体の相談件数の何％を占めますか」 asks a share: 件 of 相談件数 is its base, not what is asked;
+    「何件で、全体の何％」 asks both."""
+    from app.counting import asked_counter
+    from ingest.clean import normalize
+
+    assert asked_counter(normalize("北区の相談件数は、全体の相談件数の何％を占めますか")) == ""
+    assert asked_counter(normalize("北区の相談件数は何件で、全体の何％ですか")) == "件"
+    assert asked_counter(normalize("北区の相談件数は？")) == "件"
