@@ -209,6 +209,7 @@ def table_lookup(q: Query, hits: list[Hit], retriever: Retriever | None = None
     for h, grid in _value_tables(hits):
         if quoted and not any(x in says[h.chunk["id"]] for x in quoted):
             continue
+        given = scope_of(q, h, retriever)  # the places its document's cover states for all of it
         unit = UNIT.search(expand_short_forms(normalize(h.chunk["text"])))
         named_in_table = any(q.counter in expand_short_forms(r[0] if r else "") for r in grid) or any(
             re.match(rf"^\s*\d+\s*{re.escape(q.counter)}", normalize(h)) for h in grid[0])
@@ -234,7 +235,7 @@ def table_lookup(q: Query, hits: list[Hit], retriever: Retriever | None = None
         scores.sort(reverse=True)
         labels = row_labels(grid)
         if len(scores) > 1 and scores[0][0] >= 10 and scores[0][0] == scores[1][0] and any(
-                len(_cell_key(lab)) >= 2 and _cell_key(lab) in qn and places_held(q, h, grid[i + 1], scope_of(q, h, retriever))
+                len(_cell_key(lab)) >= 2 and _cell_key(lab) in qn and places_held(q, h, grid[i + 1], given)
                 and any(s.kind == "place" for s in q.specs) for i, lab in enumerate(labels)):
             return None  # it names a place's row and several columns of this table (「ほたか市の相談件数は令和2年度から
             # 令和6年度まで」): no one cell answers it, nor another table's cell of that place — the row does (named_rows)
@@ -292,7 +293,7 @@ def table_lookup(q: Query, hits: list[Hit], retriever: Retriever | None = None
         if other_year(q, f"{labels[i]} {head} {value}") or _dated_elsewhere(q, h, f"{labels[i]} {head}", f"{labels[i]} {head} {value}"):
             continue  # the cell is another year's (令和5年度142件 where 令和4年度 is asked), or its table's caption dates it
             # to another year (「住まいの相談件数（令和6年度）」 for a question about 令和5年度)
-        if not places_held(q, h, [*row, head], scope_of(q, h, retriever)):
+        if not places_held(q, h, [*row, head], given):
             continue  # 「ゆりのき市の相談件数」 is not the whole prefecture's figure in a table without ゆりのき市
         return h, i + 1, j, labels[i], head, value
     return None

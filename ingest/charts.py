@@ -264,7 +264,7 @@ def _combo(overs: list[list[dict]], words: list[dict], plot: tuple[float, float,
     across the categories are the columns', the others the line's; when both readings agree as well, or neither
     does, None (never a guess: a swapped series is a wrong answer). The legend names both: the column series by its
     square key of the columns' colour, the line series is the other name. (series names, values in that order)."""
-    x0, _top, x1, bottom = plot
+    bottom = plot[3]
     filled = [r for r in rects if r.get("fill")]
     cols = []
     for at in overs:
@@ -280,7 +280,7 @@ def _combo(overs: list[list[dict]], words: list[dict], plot: tuple[float, float,
         chosen = [o[i] for o, i in zip(offsets, picks, strict=True)]
         return max(chosen) - min(chosen), picks
 
-    readings = sorted({reading(ref) for ref in offsets[0]} if False else [reading(ref) for ref in offsets[0]])
+    readings = sorted(reading(ref) for ref in offsets[0])
     spread, picks = readings[0]
     other = readings[-1][0] if readings[-1][1] != picks else float("inf")
     if spread > 0.5 * size or other <= 1.0 * size:
