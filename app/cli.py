@@ -230,11 +230,18 @@ def cmd_serve(args) -> int:
     script = Path(__file__).with_name("streamlit_app.py")
     sys.argv = ["streamlit", "run", str(script), "--server.port", str(args.port), "--server.address", args.address,
                 "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    code = 0
     try:
         st_cli.main()
     except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
+        code = int(exc.code or 0)
+    # The server has stopped and freed its port. A normal interpreter exit would now spend seconds
+    # garbage-collecting the loaded model, index and dictionaries (4-5 s measured), long enough for a
+    # supervisor to escalate to SIGKILL. Every file this process writes is closed after each write,
+    # so nothing is lost by leaving at once.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def cmd_status(args) -> int:
