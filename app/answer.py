@@ -60,6 +60,8 @@ from .compose import (
     rows_where,
     schedule_row,
     sibling_rows,
+    side_heading,
+    side_of,
     table_lookup,
     table_source,
     whole_groups,
@@ -114,6 +116,10 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         who = block_label(split_sentences(h.chunk["text"]), k)  # line ends kept: a block ends with its paragraph
         if who and not follows:  # a quote from the middle of a labelled block says whose it is
             text = f"【{who}】{text}"
+        side = "" if who or follows else side_heading(split_sentences(h.chunk["text"]), k)
+        if side and f"【{side}】" not in text:  # which side of a 新旧対照表 (改正後, 改正前) it is from
+            text = f"【{side}】{text}"
+            who = side
         group = "" if who or follows or k < 0 else group_title(sents, k)
         if group and squash(group) not in squash(text):  # a list's item says which group (stage, kind) it is of
             text = f"【{group}】{text}"
@@ -252,7 +258,10 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
     if lines:  # an answer stands: a title alone beside it adds nothing
         picked = without_bare_titles(picked)
     if q.numeric and lead:  # a figure about another subgroup must not stand beside the answer unexplained
-        picked = [p for p in picked if not other_figures(q, p[1], lead)]
+        # (a figure under another side's heading — 【改正前】 beside 【改正後】 — says whose it is, and stays)
+        lead_side = next((side_of(h, lead) for h in hits if lead.strip() in h.chunk["text"]), "")
+        picked = [p for p in picked if not other_figures(q, p[1], lead)
+                  or (side_of(p[0], p[1]) and side_of(p[0], p[1]) != lead_side)]
     rows = list_rows(q, hits, retriever) if is_list and not cell else []
     if rows:  # a list question over a table of statements: the summary sentence, then the rows
         title = rows[0][0].chunk.get("unit_title")

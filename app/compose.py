@@ -13,7 +13,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ingest.clean import BRACKETED, FIGURE_CELL, is_row_number_head, is_schedule, normalize, squash
+from ingest.clean import (
+    BRACKETED,
+    FIGURE_CELL,
+    is_row_number_head,
+    is_schedule,
+    normalize,
+    split_sentences,
+    squash,
+)
 from ingest.tokens import content_words
 from ingest.unruled import without_status
 from ingest.vocabulary import expand_short_forms, vocabulary
@@ -52,7 +60,14 @@ UNIT = re.compile(r"[（(]単位[:：]\s*(.+?)[）)]")
 # sentence openers that lean on the sentence before them (Japanese grammar, not domain words)
 CONNECTIVE = re.compile(r"^(また|さらに|加えて|このうち|その上で|併せて|あわせて|一方|他方|これを受けて|これにより|"
                         r"そのため|このため|その結果|これらの|しかし|ただし|なお|そこで|同様に|上記のように|以上のように|"
-                        r"このように|こうした中)[、，,]?")
+                        r"このように|こうした中|この場合において|この場合|その場合)[、，,]?")
+# a statute's second sentence that extends the first (後段): 「その職を退いた後も、同様とする。」
+SAME_AS_BEFORE = re.compile(r"も[、，,]?\s*同様と(?:する|します)。?$")
+
+
+def leans_back(sent: str) -> bool:
+    """A sentence that cannot stand without the one before it: an opener that leans on it, or a 後段 extending it."""
+    return bool(CONNECTIVE.match(sent) or SAME_AS_BEFORE.search(sent.strip()))
 NO_FIGURE = re.compile(r"^[\s\-−‐―—－ー…‥･・*＊×x]+$")  # a dash or mark printed in a cell that has no figure
 LEADING_ROW_NO = re.compile(r"^\s*(?:№\s*)?\d{1,3}[ \u3000\n]+(?=\D)")
 
@@ -136,6 +151,32 @@ def _question_keys(q: Query) -> tuple[str, str, set[str]]:
     return text, _cell_key(text), set(content_words(text)) | set(not_done(text))
 
 
+def _without_places(q: Query, key: str) -> str:
+    """The question's key with the places it names cut out: a row labelled 「県」 is not named by 「なぎさ県」."""
+    for sp in q.specs:
+        if sp.kind == "place" and (k := _cell_key(normalize(sp.text))):
+            key = key.replace(k, "|")
+    return key
+
+
+def _label_in(label: str, key: str, bare: str) -> bool:
+    """A row label the question names: a one-character label (県, 市) only outside a place the question names,
+    where it is a word of its own and not the end of a name."""
+    return label in (bare if len(label) == 1 else key)
+
+
+def names_counter(label: str, counter: str) -> bool:
+    """A row label that counts in the asked counter: 「居住支援法人数」 or 「相談者（人）」 for 人 or 法人, but not the
+    人 inside 「居住支援法人」, a category counted in the table's own unit. A longer counter (法人, 団体) counts
+    where it is named at all."""
+    if not counter or counter not in label:
+        return False
+    if len(counter) > 1:
+        return True
+    return bool(re.search(rf"[（(]\s*{re.escape(counter)}\s*[）)]|\d\s*{re.escape(counter)}|{re.escape(counter)}数",
+                          normalize(label)))
+
+
 def _value_tables(hits: list[Hit], min_rows: int = 2, min_cols: int = 1) -> Iterator[tuple[Hit, list[list[str]]]]:
     """The passages that are tables of values, with their grids: a blank form (様式) holds frames to fill
     in, not values."""
@@ -211,7 +252,7 @@ def table_lookup(q: Query, hits: list[Hit], retriever: Retriever | None = None
             continue
         given = scope_of(q, h, retriever)  # the places its document's cover states for all of it
         unit = UNIT.search(expand_short_forms(normalize(h.chunk["text"])))
-        named_in_table = any(q.counter in expand_short_forms(r[0] if r else "") for r in grid) or any(
+        named_in_table = any(names_counter(expand_short_forms(r[0] if r else ""), q.counter) for r in grid) or any(
             re.match(rf"^\s*\d+\s*{re.escape(q.counter)}", normalize(h)) for h in grid[0])
         if q.counter and unit and q.counter not in unit.group(1) and not named_in_table:
             continue  # 「何法人」 is not answered by a table counting 県 (unless 回 names its columns: 0回, 1回…)
@@ -245,7 +286,8 @@ def table_lookup(q: Query, hits: list[Hit], retriever: Retriever | None = None
         if len(labels) == 1:
             i = 0
         else:
-            matches = [i for i, lab in enumerate(labels) if _cell_key(lab) and (_cell_key(lab) in qn or (
+            bare = _without_places(q, qn)
+            matches = [i for i, lab in enumerate(labels) if _cell_key(lab) and (_label_in(_cell_key(lab), qn, bare) or (
                 _cell_key(grid[i + 1][0]) and _cell_key(grid[i + 1][0]) in qn and len(_cell_key(grid[i + 1][0])) > 2))]
             named = list(matches)
             if len(matches) > 1:  # 「令和 4年度」 also contains 「4年度」: prefer the longest label named
@@ -633,11 +675,15 @@ def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int],
         labels = row_labels(grid)
         body = [r for r, lab in zip(grid[1:], labels, strict=False) if not TOTAL_Q.search(lab)]  # not 合計's ○7
         conds: list[tuple[int, object, str]] = []
-        meant = legend_marks(h.chunk["text"], q_tokens | set(synonym_tokens(q.tokens)))
+        everyday = set(synonym_tokens(q.tokens))
+        meant = legend_marks(h.chunk["text"], q_tokens | everyday)
         for j in range(1, len(header)):
             cells = [c for c in (r[j].strip() if j < len(r) else "" for r in body) if c]
             values = set(cells)
             named = [v for v in values if len(_cell_key(v)) >= 2 and not re.search(r"\d", v) and _cell_key(v) in qn]
+            if not named:  # a value the question names in everyday words (立ち上げ済み for 設立済み: the vocabulary)
+                named = [v for v in values if len(_cell_key(v)) >= 2 and not re.search(r"\d", v)
+                         and (words := set(content_words(v))) and words <= q_tokens | everyday and words & everyday]
             names = [k for k in _header_names(header[j]) if len(k) >= 3]
             # a figure with its counter that the question states (「3回開いた市町」): the rows holding that figure
             figured = [v for v in values if re.fullmatch(r"\d[\d,.]*[^\d\s.,|]{1,3}", _cell_key(v))
@@ -939,7 +985,7 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
         sents = by_chunk[h.chunk["id"]]
         prev = sents[s_i - 1] if s_i > 0 else ""
         led = False  # the antecedent brought along counts what the list under both names (2法人を指定。これにより…)
-        if (CONNECTIVE.match(normalize(s)) and prev and squash(prev) not in seen and not is_caption(prev, h.chunk)
+        if (leans_back(normalize(s)) and prev and squash(prev) not in seen and not is_caption(prev, h.chunk)
                 and not (speaker_of(s) and speaker_of(s) != speaker_of(prev))):
             seen.add(squash(prev))  # the antecedent first, so 「一方、…」 does not dangle
             out.append((h, prev, score))
@@ -972,7 +1018,7 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
             seen.add(squash(item))
             out.append((h, item, score))
         nxt = sents[s_i + 1] if s_i + 1 < len(sents) else ""
-        if nxt and CONNECTIVE.match(normalize(nxt)) and squash(nxt) not in seen and primary < max_sentences:
+        if nxt and leans_back(normalize(nxt)) and squash(nxt) not in seen and primary < max_sentences:
             seen.add(squash(nxt))
             out.append((h, nxt, score))
     return out
@@ -1372,6 +1418,35 @@ def block_label(sents: list[str], k: int) -> str:
         if is_title_line(prev.strip()):
             return ""  # a heading ends the block
     return ""
+
+
+def _heading_label(line: str) -> str:
+    """The bracketed label of a line that is only a block's heading (【改正後】（役員）, 【現行】): '' otherwise."""
+    if not line.endswith("\n"):
+        return ""
+    m = SPEAKER.match(normalize(line.strip()))
+    if not m or m.group("a") is None:
+        return ""
+    rest = normalize(line.strip())[m.end():]
+    return m.group("a") if len(rest) <= 15 and not re.search(r"[。．]", rest) else ""
+
+
+def side_heading(sents: list[str], k: int) -> str:
+    """The label of the labelled block sentence k stands in, where a passage sets blocks side by side under
+    headings of their own (a 新旧対照表's 【改正後】 and 【改正前】, 【現行】 and 【改正案】): the same words
+    stand in both, so a quote says which side it is from. '' where the passage has one such heading or none
+    (【調査結果】 heads a section, not a side). `sents` as split, line ends kept."""
+    labels = {lab for x in sents if (lab := _heading_label(x))}
+    if len(labels) < 2 or not 0 <= k < len(sents) or _heading_label(sents[k]):
+        return ""  # (a heading names its own side)
+    return next((lab for x in reversed(sents[:k]) if (lab := _heading_label(x))), "")
+
+
+def side_of(h: Hit, sent: str) -> str:
+    """side_heading of a quoted sentence in its passage ('' where it is not found there)."""
+    sents = split_sentences(h.chunk["text"])
+    keys = [x.strip() for x in sents]
+    return side_heading(sents, keys.index(sent.strip())) if sent.strip() in keys else ""
 
 
 def group_title(sents: list[str], k: int) -> str:

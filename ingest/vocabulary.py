@@ -172,11 +172,16 @@ def _compound_break(longs: tuple[str, ...], suffixes: tuple[str, ...]) -> re.Pat
     return re.compile(f"(?:{'|'.join(map(re.escape, longs))})(?=(?:{'|'.join(map(re.escape, suffixes))})(?![一-龥]))")
 
 
+# lists only the question side reads (app.query): editing them changes no token of the index, so no rebuild
+QUERY_ONLY = frozenset({"synonyms"})
+
+
 def resources_digest() -> str:
     """A short digest of the word lists ingest reads (ingest/resources/*.toml): part of the index's fingerprint, so
     an edited list rebuilds the tokens without `kyoju ingest --force`."""
     h = hashlib.sha256()
     for path in sorted(RESOURCES.glob("*.toml")):  # what the lists say, not how they are written (comments, CRLF)
         with open(path, "rb") as f:
-            h.update(path.name.encode() + b"\0" + json.dumps(tomllib.load(f), sort_keys=True, ensure_ascii=False).encode())
+            lists = {k: v for k, v in tomllib.load(f).items() if k not in QUERY_ONLY}
+        h.update(path.name.encode() + b"\0" + json.dumps(lists, sort_keys=True, ensure_ascii=False).encode())
     return h.hexdigest()[:16]
