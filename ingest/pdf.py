@@ -18,6 +18,7 @@ from pathlib import Path
 from .clean import FIGURE_CELL, normalize, squash
 from .line_numbers import without_line_numbers
 from .reference_marks import lead_number_end, without_reference_marks
+from .vertical import vertical_lines
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".md", ".markdown"}
 
@@ -559,6 +560,9 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     for c in chars:
         if c["text"].strip():
             weights[(_font_family(c.get("fontname", "")), round(c["size"], 1))] += 1
+    # vertical writing (縦書き): its columns read as paragraphs first, the rest as horizontal lines
+    upright, chars = vertical_lines(chars, lambda text, bbox, size, font: Line(text, index, bbox, size, False,
+                                                                               _font_family(font)))
     area = ppage.width * ppage.height
     rects = []
     for r in [*ppage.rects, *ppage.curves]:
@@ -585,8 +589,8 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     leaders = [(ln["x0"], ln["top"], ln["x1"], ln["bottom"]) for ln in [*ppage.lines, *ppage.rects]
                if ln["bottom"] - ln["top"] <= 1.5 and ln["x1"] - ln["x0"] >= 6.0
                and not any(_contains(tb, (ln["x0"], ln["top"], ln["x1"], ln["bottom"]), 2.0) for tb in tboxes)]
-    return _Raw(index, ppage.width, ppage.height, _fragments(chars, index, rules, bars, leaders), tables, rects,
-                weights, rules)
+    return _Raw(index, ppage.width, ppage.height, [*_fragments(chars, index, rules, bars, leaders), *upright], tables,
+                rects, weights, rules)
 
 
 def _vertical_rules(ppage, tboxes: list, chars: list[dict]) -> list[tuple[float, float, float]]:
