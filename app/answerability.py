@@ -47,6 +47,7 @@ from .sentence_rank import ITEM_LINE, is_question_line, is_title_line, speaker_o
 from .specifiers import SPEAKER_MARK, compared_places, enumerated, held
 
 MODEL_FILE = Path(__file__).with_name("resources") / "answerability.json"
+STATED_YEAR = re.compile(r"(?:令和|平成|R|H)(?:\d{1,2}|元)年|(?:19|20)\d\d年")  # squashed text: no spaces
 IDF_FLOOR = 1.0  # a word found in every passage of a small corpus still names the question's topic
 # Questions paraphrase verbs and add colloquial adverbs; their nouns carry the topic.
 TERM_WEIGHT = {"動詞": 0.3, "形容詞": 0.3, "副詞": 0.1, "接尾辞": 0.3, "感動詞": 0.1}
@@ -117,11 +118,15 @@ def _coverage(q: Query, retriever: Retriever, hits: list[Hit], synonyms: bool) -
             found = any(squash(w) in text for w in (t.word, t.surface)) or _near(parts, text)
         if not found and synonyms:
             found = any(s in have for s in synonym_tokens(tuple(parts)))
+        relative = t.word in vocabulary().relative_years  # 来年度: a dated document names the year itself
+        if not found and relative:
+            found = bool(STATED_YEAR.search(text))
         total += weight
         got += weight * found
         # a word the passages print verbatim is known to them, however the tokeniser cut it there (立ち上げ inside
         # 協議会立ち上げ伴走支援事業 is read 立つ / 上げる)
-        unknown = any(not retriever.knows(p) for p in parts) and not (len(t.word) > 1 and squash(t.word) in text)
+        unknown = any(not retriever.knows(p) for p in parts) and not (len(t.word) > 1 and squash(t.word) in text) \
+            and not relative
         unknown_w += weight * unknown
         if not found and t.pos == "名詞" and unknown and len(t.word) > 1:  # (a lone kanji, 外 of 外の業者, names no topic)
             unknown_missing = True

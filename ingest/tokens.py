@@ -25,6 +25,7 @@ STOP = _V.stop_words
 FUNCTIONAL_VERBS = _V.functional_verbs
 RELATIONAL_SUFFIXES = _V.relational_suffixes
 COUNTERS = _V.counters
+COUNTED_NOUNS = _V.counted_nouns
 SURU = {"為る", "する", "出来る", "できる"}
 _ERA_ABBR = re.compile(r"(?<![A-Za-z])([RH])([0-9]{1,2})(?![0-9])(?!年)")
 _NUM = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
@@ -115,6 +116,8 @@ def terms(text: str, mode: str = "A") -> list[Term]:
                 out.append(Term(prev_era + tok if prev_era and counter in {"年度", "年"} else tok, tok, "数"))
                 if prev_era:
                     out.append(Term(tok, tok, "数"))
+                if counter in COUNTED_NOUNS:  # 23法人 counts 法人: the noun stands in the text too
+                    out.append(Term(counter, counter, "名詞"))
                 pending_num, prev_era = "", ""
                 continue
             out.append(Term(pending_num, pending_num, "数"))

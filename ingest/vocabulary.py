@@ -38,6 +38,8 @@ class Vocabulary:
     light_verbs: frozenset[str] = frozenset()  # する, ある: a verb that names no action of its own
     totals: frozenset[str] = frozenset()  # 合計, 平均: 「Xの合計」 asks X in all — X is the attribute
     time_words: tuple[str, ...] = ()  # 期限, 日程: an attribute ending so is named by a date's own shape
+    relative_years: frozenset[str] = frozenset()  # 来年度, 昨年度: a year told from the reader's today
+    counted_nouns: frozenset[str] = frozenset()  # 法人, 団体: a counter that names what it counts (23法人 is 法人)
     money_words: frozenset[str] = frozenset()  # 金額, 額: an attribute that is one of them is named by a sum's shape
     steps_asked: tuple[str, ...] = ()  # 手順, 流れ, 順番: a question asking a procedure's steps (app/steps.py)
     steps_not: tuple[str, ...] = ()  # 現段階, ステップアップ: words holding one of those that ask no procedure
@@ -98,6 +100,8 @@ def vocabulary() -> Vocabulary:
         light_verbs=frozenset(_nfkc(a) for a in w.get("light_verbs", [])),
         totals=frozenset(_nfkc(a) for a in w.get("totals", [])),
         time_words=tuple(_nfkc(a) for a in w.get("time_words", [])),
+        counted_nouns=frozenset(_nfkc(a) for a in w.get("counted_nouns", [])),
+        relative_years=frozenset(_nfkc(a) for a in w.get("relative_years", [])),
         money_words=frozenset(_nfkc(a) for a in w.get("money_words", [])),
         steps_asked=tuple(_nfkc(a) for a in w.get("steps_asked", [])),
         steps_not=tuple(_nfkc(a) for a in w.get("steps_not", [])),

@@ -59,3 +59,28 @@ def test_a_sentence_deferring_the_asked_value_is_a_signal_of_silence():
     assert not says_deferred("この要綱に定めるもののほか、必要な事項は協議の上定める。")  # boilerplate
     assert _deferred(q, _Idf(), [later]) > 0.5
     assert _deferred(q, _Idf(), [given]) == 0.0
+
+
+class _Corpus(_Idf):
+    """A corpus that knows only the words its passages print."""
+
+    def __init__(self, text: str):
+        from ingest.tokens import content_words
+
+        self.words = set(content_words(text))
+
+    def knows(self, token: str) -> bool:
+        return token in self.words
+
+
+def test_a_year_told_from_today_is_covered_by_a_passage_that_states_a_year():
+    """「来年度」 in a question: a dated document says 令和8年度 instead, so a passage stating a year covers it
+    and it is no word the documents lack; a passage stating no year does not."""
+    from app.answerability import _coverage
+
+    q = analyze("市町村部会は来年度は何回開催するの？")
+    dated = Hit({"id": "a", "doc_id": "d", "text": "令和8年度の市町村部会は3回開催します。"}, 1.0, 1)
+    undated = Hit({"id": "b", "doc_id": "d", "text": "市町村部会は年3回開催します。"}, 1.0, 1)
+    cover, unknown_missing, unknown_share = _coverage(q, _Corpus(dated.chunk["text"]), [dated], synonyms=True)
+    assert cover == 1.0 and not unknown_missing and unknown_share == 0.0
+    assert _coverage(q, _Corpus(undated.chunk["text"]), [undated], synonyms=True)[0] < 1.0

@@ -216,6 +216,17 @@ def test_vocabulary_synonyms_reach_the_document_words():
     assert "委託" in synonym_tokens(analyze("事務を任せることはできる？").tokens)
 
 
+def test_a_count_of_things_also_names_the_things():
+    """「23法人」 counts 法人: a question about 法人 finds the count, which stays one token for the figure too.
+    A count of time (3年度) names nothing to look up."""
+    from ingest.tokens import content_words
+
+    words = content_words("県が指定した23法人のうち5法人")
+    assert "23法人" in words and "5法人" in words and "法人" in words
+    assert "団体" in content_words("構成員は30団体となる")
+    assert "年度" not in content_words("3年度の実績")
+
+
 def test_fiscal_years_read_as_documents_write_them():
     from app.glossary import fiscal_year_ja, translate
     from ingest.tokens import content_words
