@@ -186,6 +186,18 @@ def classify(line: Line, style: _Style, in_article: bool = False) -> tuple[str, 
 LABEL_VALUE = re.compile(r"^[^:：]{1,12}[:：]\s*(?:$|[^:：]*\d)")
 
 
+def labelled_above(line: Line, prev: object) -> bool:
+    """The line printed right above a key figure is its label: in its block, set smaller, short and no sentence,
+    close above it and over it (「2町の人口（合計）」 over 「18,400人」). A figure over its label (「4,812件」 then
+    「相談件数」) has none above it."""
+    if not isinstance(prev, Line) or prev.page_index != line.page_index or prev.block != line.block:
+        return False
+    text = normalize(prev.text).strip()
+    return (0 < len(text) <= 30 and not text.endswith(SENTENCE_END) and not is_big_figure(text)
+            and prev.size < line.size - 0.5 and 0 <= line.bbox[1] - prev.bbox[3] <= line.size
+            and prev.bbox[0] < line.bbox[2] and line.bbox[0] < prev.bbox[2])
+
+
 def wraps_on(line: Line, printed_next: dict) -> bool:
     """The line runs on into the lines under it, which end a sentence within three lines: same block, type and left
     edge, set tight (a step box's text in larger type than the body: 「相談記録や統計から、住ま」「いに困っている
@@ -1121,6 +1133,12 @@ def build_units(pages: list[Page]) -> list[Unit]:
                     wraps_on(line, printed_next) or LABEL_VALUE.search(normalize(line.text))):
                 # a box's text set larger than the body is no title: it runs on; nor is a label with its value or
                 # its blank (「目安：4月～7月」「市町村名　記入欄：」)
+                kind, heading = "cont", None
+            if kind == "heading" and heading is not None and heading.scheme == "face" and (
+                    is_big_figure(line.text) or FIGURE_CELL.match(normalize(line.text).strip())) \
+                    and labelled_above(line, printed_prev.get(id(line))):
+                # a key figure under its label (「事務局の委託料（年額）」 over 「140万円」) is that label's value: it runs on
+                # from it, and opens no box that would part it from its label
                 kind, heading = "cont", None
             if kind in {"cont", "para"} and not in_article and not legal:
                 title = numbered_title(line, printed_prev.get(id(line)), printed_next.get(id(line)))
