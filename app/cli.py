@@ -239,8 +239,11 @@ def cmd_serve(args) -> int:
     # garbage-collecting the loaded model, index and dictionaries (4-5 s measured), long enough for a
     # supervisor to escalate to SIGKILL. Every file this process writes is closed after each write,
     # so nothing is lost by leaving at once.
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing left to say
+            pass
     os._exit(code)
 
 

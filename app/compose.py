@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from ingest.clean import (
     BRACKETED,
@@ -60,9 +61,12 @@ UNIT = re.compile(r"[（(]単位[:：]\s*(.+?)[）)]")
 # sentence openers that lean on the sentence before them (Japanese grammar, not domain words)
 CONNECTIVE = re.compile(r"^(また|さらに|加えて|このうち|その上で|併せて|あわせて|一方|他方|これを受けて|これにより|"
                         r"そのため|このため|その結果|これらの|しかし|ただし|なお|そこで|同様に|上記のように|以上のように|"
-                        r"このように|こうした中|この場合において|この場合|その場合)[、，,]?")
+                        r"このように|こうした中|(?:この場合において|この場合|その場合)(?=[、，,]))[、，,]?")
 # a statute's second sentence that extends the first (後段): 「その職を退いた後も、同様とする。」
 SAME_AS_BEFORE = re.compile(r"も[、，,]?\s*同様と(?:する|します)。?$")
+
+
+KEEP_OPENERS = frozenset({"このうち", "これらの", "この場合において", "この場合", "その場合"})
 
 
 def leans_back(sent: str) -> bool:
@@ -173,8 +177,12 @@ def names_counter(label: str, counter: str) -> bool:
         return False
     if len(counter) > 1:
         return True
-    return bool(re.search(rf"[（(]\s*{re.escape(counter)}\s*[）)]|\d\s*{re.escape(counter)}|{re.escape(counter)}数",
-                          normalize(label)))
+    text = normalize(label)
+    for longer in vocabulary().counters:  # 法人数 counts 法人, not 人
+        if len(longer) > len(counter) and longer.endswith(counter):
+            text = text.replace(longer, "＿")
+    c = re.escape(counter)
+    return bool(re.search(rf"[（(]\s*{c}\s*[）)]|\d\s*{c}|{c}数", text))
 
 
 def _value_tables(hits: list[Hit], min_rows: int = 2, min_cols: int = 1) -> Iterator[tuple[Hit, list[list[str]]]]:
@@ -954,7 +962,7 @@ def clean_sentence(sent: str) -> str:
 def drop_connective(sent: str) -> str:
     """「一方、…」「上記のように、…」 shown without what it leans on: the connective goes, the statement stays."""
     m = CONNECTIVE.match(sent)
-    if not m or m.group(1) in {"このうち", "これらの"}:  # these narrow the subject: keeping them is honest
+    if not m or m.group(1) in KEEP_OPENERS:  # these narrow the subject or set a condition: keeping them is honest
         return sent
     rest = sent[m.end():].lstrip("、，, ")
     return rest or sent
@@ -1435,11 +1443,17 @@ def side_heading(sents: list[str], k: int) -> str:
     """The label of the labelled block sentence k stands in, where a passage sets blocks side by side under
     headings of their own (a 新旧対照表's 【改正後】 and 【改正前】, 【現行】 and 【改正案】): the same words
     stand in both, so a quote says which side it is from. '' where the passage has one such heading or none
-    (【調査結果】 heads a section, not a side). `sents` as split, line ends kept."""
-    labels = {lab for x in sents if (lab := _heading_label(x))}
+    (【調査結果】 heads a section, not a side): the labels are the vocabulary's names of versions set side by side
+    (ingest/resources/vocabulary.toml side_labels). `sents` as split, line ends kept."""
+    labels = {lab for x in sents if (lab := _heading_label(x)) and _cell_key(lab) in _side_labels()}
     if len(labels) < 2 or not 0 <= k < len(sents) or _heading_label(sents[k]):
         return ""  # (a heading names its own side)
-    return next((lab for x in reversed(sents[:k]) if (lab := _heading_label(x))), "")
+    return next((lab for x in reversed(sents[:k]) if (lab := _heading_label(x)) and lab in labels), "")
+
+
+@lru_cache(maxsize=1)
+def _side_labels() -> frozenset[str]:
+    return frozenset(_cell_key(normalize(x)) for x in vocabulary().side_labels)
 
 
 def side_of(h: Hit, sent: str) -> str:

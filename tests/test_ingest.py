@@ -205,6 +205,7 @@ def test_an_edited_word_list_changes_the_index_fingerprint(tmp_path, monkeypatch
         "[short_forms]\n", '[short_forms]\n"包括" = "地域包括支援センター"\n', 1), encoding="utf-8")
     after = fingerprint("m", 100, 800)
     assert after != before
-    words.write_text(words.read_text(encoding="utf-8").replace(
-        "groups = [\n", 'groups = [\n  ["見守り", "安否確認"],\n', 1), encoding="utf-8")
+    edited = words.read_text(encoding="utf-8").replace("groups = [\n", 'groups = [\n  ["見守り", "安否確認"],\n', 1)
+    assert "安否確認" in edited
+    words.write_text(edited, encoding="utf-8")
     assert fingerprint("m", 100, 800) == after  # synonyms are read with the question only: no token changes

@@ -2,7 +2,7 @@
 label that is only the end of a place's name, a category row that is not the asked counter. Pure functions over
 invented passages and tables (no index)."""
 
-from app.compose import leans_back, names_counter, side_heading, table_lookup
+from app.compose import drop_connective, leans_back, names_counter, side_heading, table_lookup
 from app.query import analyze
 from app.retrieve import Hit
 from ingest.clean import split_sentences
@@ -25,6 +25,17 @@ def test_one_labelled_heading_heads_a_section_and_names_no_side():
     assert all(side_heading(sents, k) == "" for k in range(len(sents)))
 
 
+def test_two_section_labels_are_no_sides():
+    sents = split_sentences("【調査結果】\n相談は120件だった。\n【考察】\n相談は200件に増える見込みである。")
+    assert all(side_heading(sents, k) == "" for k in range(len(sents)))
+
+
+def test_a_condition_opener_is_kept_and_only_before_its_comma():
+    assert drop_connective("この場合において、その任期は3年とする。") == "この場合において、その任期は3年とする。"
+    assert drop_connective("その場合には、家賃の3か月分を上限とする。") == "その場合には、家賃の3か月分を上限とする。"
+    assert not leans_back("この場合の手数料は無料です。")  # a noun phrase, not an opener
+
+
 def test_a_second_sentence_that_extends_the_first_leans_on_it():
     assert leans_back("その職を退いた後も、同様とする。")
     assert leans_back("この場合において、その任期は、令和10年3月31日までとする。")
@@ -37,6 +48,7 @@ def test_a_counter_named_as_a_unit_and_not_inside_a_category():
     assert names_counter("延べ利用者（人）", "人")
     assert not names_counter("居住支援法人", "人")  # a category counted in the table's unit, not people
     assert names_counter("居住支援法人数", "法人")
+    assert not names_counter("居住支援法人数", "人")  # 人数 there is 法人's count
     assert names_counter("居住支援法人", "法人")  # a counter of its own length names itself
 
 

@@ -133,3 +133,33 @@ def test_a_vertical_leaflet_reads_whole_sentences_tier_by_tier(tmp_path):
     assert joined.index("設立しました") < joined.index("見守り付き")  # the upper tier first
     tables = [b for b in page.blocks if isinstance(b, Table)]
     assert tables and tables[0].rows[1] == ["令和6年度", "31件"]  # the horizontal table is read as before
+
+
+def _grid_rows(rows: list[str], x: float, top: float, pitch: float, step: float) -> list[dict]:
+    """Rows of characters set `step` apart on a `pitch` line spacing (letter-spaced labels, a table of marks)."""
+    return [{"text": ch, "x0": x + k * step, "x1": x + k * step + S, "top": top + r * pitch,
+             "bottom": top + r * pitch + S, "size": S}
+            for r, row in enumerate(rows) for k, ch in enumerate(row) if ch != " "]
+
+
+def test_letter_spaced_labels_and_a_grid_of_marks_are_not_vertical_writing():
+    labels = _grid_rows(["氏 名", "住 所", "電 話", "職 業", "性 別", "年 齢"], 50, 100, 1.2 * S, S)
+    assert vertical_lines(labels, lambda *a: a)[0] == []  # lines 0.2 apart are not set solid
+    marks = _grid_rows(["有○○－○", "無○－○○", "数35241"], 50, 300, S, 1.8 * S)  # solid rows, no 、 or 。
+    assert vertical_lines(marks, lambda *a: a)[0] == []
+
+
+def test_a_hanging_indent_goes_on_with_its_sentence():
+    chars = [*_col("一相談は毎週火曜日に役場", 500, 100), *_col("二階で開きます。", 484, 110),
+             *_col("二見守りの登録は十四件で", 468, 100), *_col("す。", 452, 110)]
+    made, _ = vertical_lines(chars, lambda text, *_: text)
+    assert made == ["一相談は毎週火曜日に役場二階で開きます。", "二見守りの登録は十四件です。"]
+
+
+def test_a_half_width_figure_turned_in_its_column_stays_in_it():
+    chars = _col("協議会は令和8年に設立", 500, 100)
+    # 「8」 turned on its side in its slot: its reported size is the glyph's height, its width the column's
+    chars[6] = {"text": "8", "x0": 500.5, "x1": 509.5, "top": 162.5, "bottom": 167.5, "size": 6.0, "upright": False}
+    chars += _col("しました。", 484, 100)
+    made, rest = vertical_lines(chars, lambda text, *_: text)
+    assert made == ["協議会は令和8年に設立しました。"] and rest == []
