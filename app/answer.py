@@ -261,7 +261,7 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         # (a figure under another side's heading — 【改正前】 beside 【改正後】 — says whose it is, and stays)
         lead_side = next((side_of(h, lead) for h in hits if lead.strip() in h.chunk["text"]), "")
         picked = [p for p in picked if not other_figures(q, p[1], lead)
-                  or (lead_side and side_of(p[0], p[1]) and side_of(p[0], p[1]) != lead_side)]
+                  or (lead_side and (side := side_of(p[0], p[1])) and side != lead_side)]
     rows = list_rows(q, hits, retriever) if is_list and not cell else []
     if rows:  # a list question over a table of statements: the summary sentence, then the rows
         title = rows[0][0].chunk.get("unit_title")

@@ -47,8 +47,7 @@ from .sentence_rank import ITEM_LINE, is_question_line, is_title_line, speaker_o
 from .specifiers import SPEAKER_MARK, compared_places, enumerated, held
 
 MODEL_FILE = Path(__file__).with_name("resources") / "answerability.json"
-STATED_YEAR = re.compile(r"(?:令和|平成|R|H)(?:\d{1,2}|元)年度|(?:19|20)\d\d年度")  # squashed text: no spaces
-STATED_YEAR_ANY = re.compile(r"(?:令和|平成|R|H)(?:\d{1,2}|元)年|(?:19|20)\d\d年")
+STATED_YEAR = re.compile(r"(?:(?:令和|平成|R|H)(?:\d{1,2}|元)|(?:19|20)\d\d)年(度)?")  # squashed text: no spaces
 IDF_FLOOR = 1.0  # a word found in every passage of a small corpus still names the question's topic
 # Questions paraphrase verbs and add colloquial adverbs; their nouns carry the topic.
 TERM_WEIGHT = {"動詞": 0.3, "形容詞": 0.3, "副詞": 0.1, "接尾辞": 0.3, "感動詞": 0.1}
@@ -121,7 +120,7 @@ def _coverage(q: Query, retriever: Retriever, hits: list[Hit], synonyms: bool) -
             found = any(s in have for s in synonym_tokens(tuple(parts)))
         relative = t.word in vocabulary().relative_years  # 来年度: a dated document names the year itself
         if not found and relative:  # 来年度 by a stated 年度 (令和8年度), 来年 by a stated year
-            found = bool(STATED_YEAR.search(text)) if t.word.endswith("年度") else bool(STATED_YEAR_ANY.search(text))
+            found = any(m.group(1) or not t.word.endswith("年度") for m in STATED_YEAR.finditer(text))
         total += weight
         got += weight * found
         # a word the passages print verbatim is known to them, however the tokeniser cut it there (立ち上げ inside

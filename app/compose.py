@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import lru_cache
 
 from ingest.clean import (
     BRACKETED,
@@ -62,18 +61,17 @@ UNIT = re.compile(r"[（(]単位[:：]\s*(.+?)[）)]")
 CONNECTIVE = re.compile(r"^(また|さらに|加えて|このうち|その上で|併せて|あわせて|一方|他方|これを受けて|これにより|"
                         r"そのため|このため|その結果|これらの|しかし|ただし|なお|そこで|同様に|上記のように|以上のように|"
                         r"このように|こうした中|(?:この場合において|この場合|その場合)(?=[、，,]))[、，,]?")
+# openers kept when a quote is shown without its antecedent: they narrow the subject or set a condition
+KEEP_OPENERS = frozenset({"このうち", "これらの", "この場合において", "この場合", "その場合"})
 # a statute's second sentence that extends the first (後段): 「その職を退いた後も、同様とする。」
 SAME_AS_BEFORE = re.compile(r"も[、，,]?\s*同様と(?:する|します)。?$")
-
-
-KEEP_OPENERS = frozenset({"このうち", "これらの", "この場合において", "この場合", "その場合"})
+NO_FIGURE = re.compile(r"^[\s\-−‐―—－ー…‥･・*＊×x]+$")  # a dash or mark printed in a cell that has no figure
+LEADING_ROW_NO = re.compile(r"^\s*(?:№\s*)?\d{1,3}[ \u3000\n]+(?=\D)")
 
 
 def leans_back(sent: str) -> bool:
     """A sentence that cannot stand without the one before it: an opener that leans on it, or a 後段 extending it."""
     return bool(CONNECTIVE.match(sent) or SAME_AS_BEFORE.search(sent.strip()))
-NO_FIGURE = re.compile(r"^[\s\-−‐―—－ー…‥･・*＊×x]+$")  # a dash or mark printed in a cell that has no figure
-LEADING_ROW_NO = re.compile(r"^\s*(?:№\s*)?\d{1,3}[ \u3000\n]+(?=\D)")
 
 
 def _cell_key(text: str) -> str:
@@ -170,9 +168,9 @@ def _label_in(label: str, key: str, bare: str) -> bool:
 
 
 def names_counter(label: str, counter: str) -> bool:
-    """A row label that counts in the asked counter: 「居住支援法人数」 or 「相談者（人）」 for 人 or 法人, but not the
-    人 inside 「居住支援法人」, a category counted in the table's own unit. A longer counter (法人, 団体) counts
-    where it is named at all."""
+    """A row label that counts in the asked counter: 「相談者数」「相談者（人）」 for 人, 「居住支援法人数」 for 法人 —
+    but not the 人 inside 「居住支援法人」 (a category counted in the table's own unit) or 「法人数」 (法人's count).
+    A counter of two characters or more (法人, 団体) counts where it is named at all."""
     if not counter or counter not in label:
         return False
     if len(counter) > 1:
@@ -962,7 +960,7 @@ def clean_sentence(sent: str) -> str:
 def drop_connective(sent: str) -> str:
     """「一方、…」「上記のように、…」 shown without what it leans on: the connective goes, the statement stays."""
     m = CONNECTIVE.match(sent)
-    if not m or m.group(1) in KEEP_OPENERS:  # these narrow the subject or set a condition: keeping them is honest
+    if not m or m.group(1) in KEEP_OPENERS:
         return sent
     rest = sent[m.end():].lstrip("、，, ")
     return rest or sent
@@ -1445,15 +1443,10 @@ def side_heading(sents: list[str], k: int) -> str:
     stand in both, so a quote says which side it is from. '' where the passage has one such heading or none
     (【調査結果】 heads a section, not a side): the labels are the vocabulary's names of versions set side by side
     (ingest/resources/vocabulary.toml side_labels). `sents` as split, line ends kept."""
-    labels = {lab for x in sents if (lab := _heading_label(x)) and _cell_key(lab) in _side_labels()}
+    labels = {lab for x in sents if (lab := _heading_label(x)) and lab in vocabulary().side_labels}
     if len(labels) < 2 or not 0 <= k < len(sents) or _heading_label(sents[k]):
         return ""  # (a heading names its own side)
     return next((lab for x in reversed(sents[:k]) if (lab := _heading_label(x)) and lab in labels), "")
-
-
-@lru_cache(maxsize=1)
-def _side_labels() -> frozenset[str]:
-    return frozenset(_cell_key(normalize(x)) for x in vocabulary().side_labels)
 
 
 def side_of(h: Hit, sent: str) -> str:

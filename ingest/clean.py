@@ -8,6 +8,9 @@ from functools import lru_cache
 
 from .vocabulary import table_marks
 
+# how a sentence ends on a line (a line ending so closes its statement)
+SENTENCE_END = ("。", "！", "？", "!", "?", "。」", "。）", "．")
+
 _PAGE_NUM = re.compile(r"^\s*[-‐－―ー–—]\s*(\d{1,4})\s*[-‐－―ー–—]\s*$|^\s*(\d{1,4})\s*$")
 # a note's mark at the start of its line (NFKC text): ※, ※3, *1, (注), (注1), 注1:, 注), 注1 — a footnote or a table note
 NOTE_MARK = re.compile(r"^\s*(?:※|\*\s*\d|\(注\s*\d*\)|注\s*\d*\s*[):]|注\s*\d+\s)")

@@ -29,6 +29,7 @@ from .clean import (
     FIGURE_CELL,
     FOOT_MARK,
     NOTE_MARK,
+    SENTENCE_END,
     clean_cell,
     is_schedule,
     join_lines,
@@ -62,7 +63,6 @@ TRAILING_UNIT = re.compile(r"\s*([（(]単位[:：][^（）()]*[）)])\s*$|\s+([
 # a note under a table (※, （注）): the table's note. A footnote's marks are more (NOTE_MARK: 注1：, *1), but a
 # line such as 「注）…」 under a table reads on as text when it wraps at body size, as it always has
 NOTE = re.compile(r"^[（(]注[0-9０-９]*[）)]|^※")
-SENTENCE_END = ("。", "！", "？", "!", "?", "。」", "。）", "．")
 
 
 @dataclass

@@ -7,21 +7,23 @@ character set solid under another (no gap between them), with no character besid
 written vertically. Columns of one size standing side by side make a block; a column that starts a character
 lower than the block's top (一字下げ) or follows a column that stops short begins a new paragraph.
 
-Each paragraph comes back as one horizontal line for the page's reading order, stacked at the block's top in
-reading order, so the rest of ingest (paragraphs, sentences, sections) reads it as it reads any text. Pure
+Each paragraph comes back as one horizontal line for the page's reading order, stacked inside the block's place
+in reading order, so the rest of ingest (paragraphs, sentences, sections) reads it as it reads any text. Pure
 functions over pdfplumber's char dicts: they test without a PDF.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from statistics import median
 
+from .clean import SENTENCE_END
+
 MIN_SEEDS = 2  # characters set solid one under another that start a column
 MIN_CHARS = 12  # characters in a block: a couple of short stacked labels are a figure's, not a text
 PUNCT = frozenset("、。，．,.")
-SENTENCE_END = ("。", "！", "？", "。」", "。）")
 
 
 @dataclass
@@ -111,10 +113,9 @@ def columns(chars: list[dict]) -> list[Column]:
     ink = [c for c in chars if c["text"].strip()]
     vertical, beside = _neighbours(ink)
     # (upright glyphs only: text turned on its side — a rotated page or label — is not vertical writing)
-    seeds = sorted((ink[i] for i in vertical - beside if ink[i].get("upright", True)),
-                   key=lambda c: (round(_mid_x(c)), c["top"]))
+    seeds = sorted((ink[i] for i in vertical - beside if ink[i].get("upright", True)), key=_mid_x)
     bands: list[list[dict]] = []
-    for c in sorted(seeds, key=_mid_x):
+    for c in seeds:
         for band in bands:
             if abs(_mid_x(band[0]) - _mid_x(c)) <= 0.35 * _size(c) and abs(_size(band[0]) - _size(c)) <= 0.15 * _size(c):
                 band.append(c)
@@ -137,18 +138,28 @@ def columns(chars: list[dict]) -> list[Column]:
     for c in chars:  # the rest of each column: punctuation at its edge, a rotated bracket, a character beside one
         if id(c) in taken or not c["text"].strip():
             continue
-        s = _extent(c)
-        home = [col for col in cols if col.x0 - 0.2 * s <= c["x0"] <= col.x0 + 0.6 * col.size
-                and col.top - 0.6 * s <= _mid_y(c) <= col.bottom + 0.6 * s and abs(col.size - s) <= 0.3 * s]
-        if home:
-            col = min(home, key=lambda col: abs(col.x0 - c["x0"]))
-            col.chars.append(c)
+        home = _home(cols, c)
+        if home is not None:
+            home.chars.append(c)
             taken.add(id(c))
     for col in cols:
-        col.chars.sort(key=lambda c: (c["top"], c["x0"]))
-        col.top = min(c["top"] for c in col.chars)
-        col.bottom = max(c["bottom"] for c in col.chars)
+        _settle(col)
     return cols
+
+
+def _home(cols: list[Column], c: dict) -> Column | None:
+    """The column a char stands in: it starts in the column's left part (punctuation sits at its right edge),
+    within its length, of its size; the nearest of several."""
+    s = _extent(c)
+    home = [col for col in cols if col.x0 - 0.2 * s <= c["x0"] <= col.x0 + 0.6 * col.size
+            and col.top - 0.6 * s <= _mid_y(c) <= col.bottom + 0.6 * s and abs(col.size - s) <= 0.3 * s]
+    return min(home, key=lambda col: abs(col.x0 - c["x0"])) if home else None
+
+
+def _settle(col: Column) -> None:
+    """A column's chars in reading order, its extent from them."""
+    col.chars.sort(key=lambda c: (c["top"], c["x0"]))
+    col.top, col.bottom = min(c["top"] for c in col.chars), max(c["bottom"] for c in col.chars)
 
 
 def _column(run: list[dict]) -> Column:
@@ -188,6 +199,7 @@ def _fill(block: Block, rest: list[dict]) -> list[dict]:
         return rest
     new: list[list[dict]] = []
     for c in sorted(inside, key=lambda c: -c["x0"]):
+        # (its column by place alone: the block's columns run its whole height, a short one's last characters too)
         home = next((col for col in block.columns if col.x0 - 0.2 * size <= c["x0"] <= col.x0 + 0.6 * size), None)
         if home is not None:
             home.chars.append(c)
@@ -200,8 +212,7 @@ def _fill(block: Block, rest: list[dict]) -> list[dict]:
     for run in new:
         block.columns.append(_column(sorted(run, key=lambda c: c["top"])))
     for col in block.columns:
-        col.chars.sort(key=lambda c: (c["top"], c["x0"]))
-        col.top, col.bottom = min(c["top"] for c in col.chars), max(c["bottom"] for c in col.chars)
+        _settle(col)
     block.columns.sort(key=lambda col: -col.x0)
     taken = {id(c) for c in inside}
     return [c for c in rest if id(c) not in taken]
@@ -230,8 +241,8 @@ def paragraphs(block: Block) -> list[str]:
 def vertical_lines(chars: list[dict], make_line: Callable[[str, tuple, float, str], object]
                    ) -> tuple[list[object], list[dict]]:
     """(the lines read from vertical blocks, the chars left for horizontal reading). `make_line(text, bbox,
-    size, font)` builds the caller's line: each paragraph one line, stacked at its block's top in reading order,
-    a line's height apart so that each is a paragraph of its own."""
+    size, font)` builds the caller's line: each paragraph one line, one under the other inside the block's place in
+    reading order, set apart so that each is a paragraph of its own."""
     found = blocks(columns(chars))
     if not found:
         return [], chars
@@ -254,5 +265,5 @@ def vertical_lines(chars: list[dict], make_line: Callable[[str, tuple, float, st
 
 
 def _font(block: Block) -> str:
-    names = [c.get("fontname", "") for col in block.columns for c in col.chars]
-    return max(set(names), key=names.count) if names else ""
+    names = Counter(c.get("fontname", "") for col in block.columns for c in col.chars)
+    return names.most_common(1)[0][0] if names else ""

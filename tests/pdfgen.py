@@ -1,8 +1,24 @@
-"""Tiny hand-written PDFs for bad-input tests (no PDF library needed to make them)."""
+"""Tiny hand-written PDFs for bad-input tests (no PDF library needed to make them), and the Japanese font the
+tests that draw their own PDFs with reportlab use."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
+
+
+def japanese_font() -> str:
+    """The registered IPAex Gothic font's name for a reportlab canvas; the test is skipped where the machine has no
+    reportlab or no Japanese font."""
+    pytest.importorskip("reportlab")
+    from tests.docgen.fonts import GOTHIC, register
+
+    try:
+        register()
+    except Exception as exc:  # no Japanese font on this machine
+        pytest.skip(f"no IPAexGothic: {exc}")
+    return GOTHIC
 
 
 def text_pdf(path: Path, pages: list[list[str]]) -> Path:

@@ -7,22 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from ingest.chunk import boxed_line, chunk_units
 from ingest.pdf import Table, read_document
 from ingest.structure import Unit, build_units
-
-
-def _font() -> str:
-    pytest.importorskip("reportlab")
-    from tests.docgen.fonts import GOTHIC, register
-
-    try:
-        register()
-    except Exception as exc:  # no Japanese font on this machine
-        pytest.skip(f"no IPAexGothic: {exc}")
-    return GOTHIC
+from tests.pdfgen import japanese_font
 
 
 def _unit(grid: list[list[str]], title: str = "") -> Unit:
@@ -62,7 +50,7 @@ def _prose(c, font: str, y: float, lines: list[str]) -> None:
 def test_headings_on_bands_give_the_text_under_them_its_section(tmp_path: Path):
     from reportlab.pdfgen import canvas
 
-    font = _font()
+    font = japanese_font()
     path = tmp_path / "bands.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     _band(c, font, 760, "1.　協議会の概要")
@@ -82,7 +70,7 @@ def test_headings_on_bands_give_the_text_under_them_its_section(tmp_path: Path):
 def test_the_steps_of_a_flow_chart_are_read_together(tmp_path: Path):
     from reportlab.pdfgen import canvas
 
-    font = _font()
+    font = japanese_font()
     path = tmp_path / "flow.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     c.setFont(font, 10)

@@ -17,8 +17,6 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-import pytest
-
 from app.compose import named_rows, row_line
 from app.query import analyze
 from app.retrieve import Hit
@@ -28,17 +26,7 @@ from ingest.clean import starts_item
 from ingest.headings import heading_of
 from ingest.pdf import read_document, without_sliver_columns
 from ingest.structure import build_units
-
-
-def _font():
-    pytest.importorskip("reportlab")
-    from tests.docgen.fonts import GOTHIC, register
-
-    try:
-        register()
-    except Exception as exc:  # no Japanese font on this machine
-        pytest.skip(f"no IPAexGothic: {exc}")
-    return GOTHIC
+from tests.pdfgen import japanese_font
 
 
 def _chunks(path: Path):
@@ -57,7 +45,7 @@ XS = [50, 90, 300, 400, 545]
 
 
 def _directory_pdf(path: Path) -> Path:
-    font = _font()
+    font = japanese_font()
     from reportlab.lib.colors import Color
     from reportlab.pdfgen import canvas
 
@@ -122,7 +110,7 @@ def test_a_sliver_column_is_folded_into_its_left_neighbour():
 # --- a press release in 10 pt bundled with an attachment in 10.5 pt ---------------------------------------------
 
 def _bundle_pdf(path: Path) -> Path:
-    font = _font()
+    font = japanese_font()
     from reportlab.pdfgen import canvas
 
     c = canvas.Canvas(str(path), pagesize=(595, 842))

@@ -5,27 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from ingest.pdf import read_document
 from ingest.structure import build_units
-
-
-def _font() -> str:
-    pytest.importorskip("reportlab")
-    from tests.docgen.fonts import GOTHIC, register
-
-    try:
-        register()
-    except Exception as exc:  # no Japanese font on this machine
-        pytest.skip(f"no IPAexGothic: {exc}")
-    return GOTHIC
+from tests.pdfgen import japanese_font
 
 
 def _card(path: Path) -> Path:
     from reportlab.pdfgen import canvas
 
-    font = _font()
+    font = japanese_font()
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     c.setFont(font, 16)
     c.drawString(60, 780, "事例　ひばり町・つぐみ村")

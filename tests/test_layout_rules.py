@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from ingest.layout import Geometry, Item, reading_order
 from ingest.pdf import Line, Table, read_document
+from tests.pdfgen import japanese_font
 
 GEO = Geometry(gutter=9.0, min_column=90.0)
 
@@ -35,16 +34,6 @@ def test_a_rule_that_runs_through_no_gap_separates_nothing():
     assert _order(items, geo)[:2] == ["a0", "b0"]
 
 
-def _font() -> str:
-    pytest.importorskip("reportlab")
-    from tests.docgen.fonts import GOTHIC, register
-
-    try:
-        register()
-    except Exception as exc:  # no Japanese font on this machine
-        pytest.skip(f"no IPAexGothic: {exc}")
-    return GOTHIC
-
 
 COLS = [
     ["一の段の一行目です、", "一の段の二行目です。", "一の段の三行目です。", "一の段の四行目です。"],
@@ -56,7 +45,7 @@ COLS = [
 def test_three_ruled_columns_in_a_pdf_read_column_by_column(tmp_path: Path):
     from reportlab.pdfgen import canvas
 
-    font = _font()
+    font = japanese_font()
     path = tmp_path / "three.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     size, width = 10.0, 96.0  # nine characters and a hanging 「、」 past the column's right edge
@@ -78,7 +67,7 @@ def test_three_ruled_columns_in_a_pdf_read_column_by_column(tmp_path: Path):
 def test_an_unruled_table_beside_prose_across_a_rule_takes_no_prose(tmp_path: Path):
     from reportlab.pdfgen import canvas
 
-    font = _font()
+    font = japanese_font()
     path = tmp_path / "beside.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     prose = ["左の段は本文の文章が続きま", "す。ここは表ではありません", "が、行の間隔は表と同じで", "す。最後の行まで本文です。",
@@ -111,7 +100,7 @@ def test_hanging_punctuation_does_not_close_an_empty_gutter(tmp_path: Path):
     that column has a paragraph break; the columns are still read one after the other."""
     from reportlab.pdfgen import canvas
 
-    font = _font()
+    font = japanese_font()
     path = tmp_path / "hang.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     size = 10.0
@@ -143,7 +132,7 @@ def test_four_columns_with_empty_gutters_and_a_box_in_one_read_column_by_column(
 def test_a_line_drawn_through_text_is_no_column_rule(tmp_path: Path):
     from reportlab.pdfgen import canvas
 
-    font = _font()
+    font = japanese_font()
     path = tmp_path / "through.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     texts = ["一行目の文章がここに続きます。", "二行目の文章がここに続きます。", "三行目の文章がここに続きます。"]
@@ -232,7 +221,7 @@ def test_a_count_that_starts_again_keeps_its_total_and_a_roman_chapter_its_prefi
 def _leader_pdf(path: Path, dotted: bool, underline: bool = False) -> list[str]:
     from reportlab.pdfgen import canvas
 
-    font = _font()
+    font = japanese_font()
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     rows = [("①単独で設置している", "6市町村", "②共同で設置", "2市町村"),
             ("③設立に向けて準備中", "3市町村", "④設立を検討中", "3市町村")]
@@ -272,7 +261,7 @@ def test_an_underline_of_a_panel_heading_is_no_leader(tmp_path: Path):
 def test_a_filled_in_field_box_stays_in_its_line(tmp_path: Path):
     from reportlab.pdfgen import canvas
 
-    font = _font()
+    font = japanese_font()
     path = tmp_path / "field.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     c.setFont(font, 10)
@@ -298,7 +287,7 @@ def test_a_filled_in_field_box_stays_in_its_line(tmp_path: Path):
 def test_one_line_boxes_of_a_flow_stay_boxes(tmp_path: Path):
     from reportlab.pdfgen import canvas
 
-    font = _font()
+    font = japanese_font()
     path = tmp_path / "flow.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     c.setFont(font, 10)

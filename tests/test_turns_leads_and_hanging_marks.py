@@ -19,17 +19,7 @@ from ingest.chunk import asks, chunk_units, leads_into
 from ingest.clean import squash
 from ingest.pdf import read_document
 from ingest.structure import Unit, build_units
-
-
-def _font():
-    pytest.importorskip("reportlab")
-    from tests.docgen.fonts import GOTHIC, register
-
-    try:
-        register()
-    except Exception as exc:  # no Japanese font on this machine
-        pytest.skip(f"no IPAexGothic: {exc}")
-    return GOTHIC
+from tests.pdfgen import japanese_font
 
 
 def _chunks(path: Path):
@@ -67,7 +57,7 @@ XS = [50, 160, 520]
 
 
 def _turns_pdf(path: Path, hang: bool = False) -> Path:
-    font = _font()
+    font = japanese_font()
     from reportlab.pdfgen import canvas
 
     c = canvas.Canvas(str(path), pagesize=(595, 842))

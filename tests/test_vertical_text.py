@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from ingest.vertical import blocks, columns, paragraphs, vertical_lines
+from tests.pdfgen import japanese_font
 
 S = 10.0
 
@@ -65,21 +64,11 @@ def test_vertical_lines_hand_back_the_horizontal_chars_untouched():
     assert x0 >= 480 and x1 <= 512 and top >= 90  # in the block's own place on the page
 
 
-def _font() -> str:
-    pytest.importorskip("reportlab")
-    from tests.docgen.fonts import GOTHIC, register
-
-    try:
-        register()
-    except Exception as exc:  # no Japanese font on this machine
-        pytest.skip(f"no IPAexGothic: {exc}")
-    return GOTHIC
-
 
 def _vertical_pdf(path: Path) -> Path:
     from reportlab.pdfgen import canvas
 
-    font = _font()
+    font = japanese_font()
     size = 10.5
     c = canvas.Canvas(str(path), pagesize=(595, 842))
 
