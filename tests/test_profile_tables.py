@@ -66,9 +66,9 @@ def test_profile_pages_keep_each_profiles_name_its_table_and_its_contact_line(tm
     from ingest.chunk import chunk_units
     from ingest.pdf import read_document
     from ingest.structure import build_units
-    from tests.test_boxed_lines import _font
+    from tests.pdfgen import japanese_font
 
-    font = _font()
+    font = japanese_font()
     from reportlab.pdfgen import canvas
 
     towns = [("かもめ市", "3101", "令和2年11月"), ("ふなで市", "4210", "令和3年7月"), ("みさご市", "2318", "令和4年4月"),
