@@ -31,9 +31,9 @@ from .answer_types import (  # noqa: F401
 )
 from .answerability import ABSTAIN, CAUTIOUS, judge, load_model
 from .compose import (
-    UNIT,
     answer_cell,
     block_label,
+    cited_unit,
     clean_sentence,
     compared_rows,
     continuation,
@@ -51,6 +51,7 @@ from .compose import (
     named_rows,
     narrower_sentence,
     nearby_kind,
+    ordinal_run,
     other_figures,
     pick_sentences,
     rest_of_kinds,
@@ -62,6 +63,8 @@ from .compose import (
     sibling_rows,
     side_heading,
     side_of,
+    source_note,
+    table_items,
     table_lookup,
     table_source,
     whole_groups,
@@ -71,6 +74,7 @@ from .compose import (
 from .llm_answer import Fallback, llm_answer_stream, validate_citations  # noqa: F401
 from .query import MAX_QUESTION_CHARS, Query, analyze
 from .retrieve import Hit, Retriever, rrf
+from .sentence_rank import UNIT
 from .settings import Settings, get_settings
 from .steps import step_list
 
@@ -190,6 +194,20 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         lines.append(f"{'- ' if lines else ''}{lead}{marker(h, task)}")
         cites[h.chunk["id"]].cell = [i, 0]
         lead_wanted = False
+    # where a table's figures come from (「この表の出典は」): the line under it that says so leads
+    source = None if cell or where is not None or sched is not None else source_note(q, hits)
+    if source is not None:
+        h, line = source
+        lead = f"{table_source(h)}には「{clean_sentence(line)}」と記されています。"
+        lines.append(f"{'- ' if lines else ''}{lead}{marker(h, line)}")
+        lead_wanted = False
+    # what a table the question names lists (「表4-①ではどのような属性が」): its categories, by name
+    categories = None if cell or where is not None or sched is not None else table_items(q, hits)
+    if categories is not None:
+        h, names = categories
+        lead = f"{table_source(h)}に挙げられているのは、{'、'.join(f'「{n}」' for n in names)}です。"
+        lines.append(f"{'- ' if lines else ''}{lead}{marker(h, names[0])}")
+        lead_wanted = False
     # rows of a top table the question names: their cells answer what one cell cannot (two columns, a row)
     # (a row that holds no value of the kind asked — no place for どこ, no date for いつ — does not answer it)
     rows_named = [] if cell or where is not None else [(h, i) for h, i in named_rows(q, hits, retriever)
@@ -206,7 +224,7 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         rows_named.clear()
 
     # a document's own question that asks what the user asks (an FAQ, a Q&A corner): its answer leads
-    faq = None if cell or narrow is not None else matched_answer(q, hits, retriever)
+    faq = None if cell or narrow is not None or categories is not None else matched_answer(q, hits, retriever)
     if faq is not None:
         h, q_line, answer_lines = faq
         text = "".join(clean_sentence(x) for x in answer_lines)
@@ -218,7 +236,8 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         picked = [p for p in picked if squash(p[1]) not in said][:2]
         lead_wanted = False
     # a procedure's steps asked for (「設立までの手順を順番に」): the steps, in print order
-    steps = None if cell or faq is not None or where is not None or sched is not None else step_list(q, hits, retriever)
+    steps = None if cell or faq is not None or where is not None or sched is not None or categories is not None \
+        else step_list(q, hits, retriever)
     if steps is not None:
         h, announce, items = steps
         if announce:
@@ -278,6 +297,8 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         items = list_items(sent) if is_list else []
         sents = [x.strip() for x in split_sentences(h.chunk["text"])] if is_list and not items else []
         run = item_run(sents, sents.index(sent.strip())) if sent.strip() in sents else []
+        if len(run) <= 1 and sent.strip() in sents:  # 「1つ目は…。2つ目は…」: the enumeration, whole
+            run = ordinal_run(sents, sents.index(sent.strip()))
         if len(run) > 1:  # an item of a list: the whole list, in its order
             for i in run:
                 listed.add((h.chunk["id"], sents[i]))
@@ -293,6 +314,13 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         lines.append(f"{rows[0][0].chunk.get('unit_title', '')}{marker(rows[0][0], '')}:")
         for h, item in rows:
             lines.append(f"- {name_first_person(item, h.chunk)}{marker(h, item)}")
+    lead_cite = next(iter(cites.values()), None)
+    cited = cited_unit(q, lines[0], lead_cite.doc_id, retriever, "\n".join(lines)) \
+        if is_list and lines and lead_cite is not None and not rows and steps is None and categories is None else None
+    if cited is not None:  # the lead says where the things are (「…県がみられた（事例 4-③）」): what that unit lists
+        caption, titles = cited
+        lines.append(f"{caption}{marker(titles[0][0], '')}:")
+        lines.extend(f"- {t}{marker(th, t)}" for th, t in titles)
     rest = rest_of_kinds(q, hits, retriever, "\n".join(lines)) if lines else None
     if rest is not None:  # the other kind of value the question asks (the venue beside the deadline)
         h, sent = rest

@@ -22,6 +22,7 @@ from ingest.clean import (
     split_sentences,
     squash,
 )
+from ingest.headings import unit_key, unit_refs
 from ingest.tokens import content_words
 from ingest.unruled import without_status
 from ingest.vocabulary import expand_short_forms, vocabulary
@@ -38,6 +39,7 @@ from .sentence_rank import (
     MARKED_LINE,
     SPEAKER,
     TOP_PASSAGES,
+    UNIT,
     SentenceModel,
     bigrams,
     candidates,
@@ -52,11 +54,10 @@ from .sentence_rank import (
     subject_of,
 )
 from .sentence_rank import load_model as load_sentence_model
-from .specifiers import QUOTED, compared_places, document_scope, held, other_ordinal
+from .specifiers import QUOTED, compared_places, document_scope, held, kanji_number, other_ordinal, unit_named
 
 TOTAL_Q = re.compile(r"合計|全体|計|延べ|総数")
 SUBTOTAL = re.compile(r"(?:小|合|総)?計")  # a group's own total row, named only with its group
-UNIT = re.compile(r"[（(]単位[:：]\s*(.+?)[）)]")
 # sentence openers that lean on the sentence before them (Japanese grammar, not domain words)
 CONNECTIVE = re.compile(r"^(また|さらに|加えて|このうち|その上で|併せて|あわせて|一方|他方|これを受けて|これにより|"
                         r"そのため|このため|その結果|これらの|しかし|ただし|なお|そこで|同様に|上記のように|以上のように|"
@@ -634,6 +635,42 @@ def table_source(h: Hit) -> str:
     return name.group(0) if name else (unit or "表")
 
 
+def table_items(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[str]] | None:
+    """(the table, the things it lists) for a question asking what a table it names lists (「表4-①ではどのような属性が
+    挙げられていますか」): a table of figures lists its categories — across its header (the corner cell aside) when it
+    has one or two rows of figures, down its row labels otherwise. A table of statements is `list_rows`' (its rows
+    are the answer), and a question asking a value (a count, a date) is a cell's."""
+    if not q.refs or not q.list_like or q.numeric or q.asks or q.counter:
+        return None
+    for h, grid in _value_tables(hits[:top], min_cols=3):
+        if not unit_named(h.chunk, q.refs):
+            continue
+        body = [c.strip() for r in grid[1:] for c in r[1:] if c.strip()]
+        if not body or sum(bool(_NUMBER_CELL.fullmatch(normalize(c))) for c in body) < len(body) / 2:
+            return None  # words in its cells: not a table of figures
+        items = [c.strip() for c in grid[0][1:] if c.strip()] if len(grid) <= 3 else row_labels(grid)
+        return (h, items) if len(items) >= 2 else None
+    return None
+
+
+# a table's line naming where its figures come from: 「（注）1 当省の調査結果による。」「資料：県住宅課調べ」「出典：…」
+SOURCE_LINE = re.compile(r"^(?:[（(]注[）)]\s*\d*\s*|※\s*\d*\s*)?(?:(?:出典|資料|出所|典拠|データ)\s*[:：]|.*(?:による|調べ|より作成|"
+                         r"を基に作成|をもとに作成|から作成)[。．]?\s*$)")
+
+
+def source_note(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, str] | None:
+    """(the table, its source line) for a question asking where a table's figures come from (「この表の出典は」):
+    the line under the table that says so. A table the question names is read first."""
+    if not q.source:
+        return None
+    tables = [h for h in hits[:top] if h.chunk.get("grid")]
+    for h in sorted(tables, key=lambda h: not unit_named(h.chunk, q.refs)):
+        for line in h.chunk["text"].split("\n"):
+            if not line.startswith("|") and SOURCE_LINE.match(normalize(line.strip())):
+                return h, line.strip()
+    return None
+
+
 def schedule_row(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, int, str, list[tuple[str, str]]] | None:
     """(hit, grid row, the row's task, [(month, mark)]) when a question asks when (いつ, 何月) a task of a schedule
     happens (a table whose columns are months: a Gantt chart, 「設立スケジュール例」): the answer is the months its
@@ -1080,12 +1117,18 @@ def other_year(q: Query, text: str) -> bool:
     return other_ordinal(q.specs, text)
 
 
+PERIOD = r"[年月週日]"
+# a frequency asked per period (年何回, 月に何日, 週あたり何時間), not a date (何年何月何日)
+PER_PERIOD = re.compile(rf"(?<!何)({PERIOD})\s*(?:に|あたり|当たり)?\s*(?:何|なん)\s*(?:回|度|時間|日|人|件|か所|箇所)")
+
+
 def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:
     """Index of the picked sentence whose stated figure (9法人, 3県) the question asks for, judged by
     the words around each figure: before it (「居住支援法人は28法人」) and after it up to the clause's end, where a
     Japanese predicate stands (「6法人から、…提出されていなかった」); a negated question needs a negated phrase
     there."""
     q_grams = bigrams(q.compose_text)
+    per = PER_PERIOD.search(normalize(q.raw if q.follow_up else q.compose_text))
     best, best_score = None, 0.0
     for i, (_h, sent, _s) in enumerate(picked):
         text = normalize(sent)
@@ -1093,6 +1136,10 @@ def figure_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | Non
             continue
         for m in FIGURE.finditer(text):
             if q.counter and not same_counter(m.group("unit"), q.counter):
+                continue
+            # a frequency asked per period (年何回, 月に何回) is not one stated per another (月1回 for 年何回)
+            stated = re.search(rf"({PERIOD})\s*(?:に|あたり|当たり)?\s*$", text[max(0, m.start() - 4) : m.start()])
+            if per and stated and stated.group(1) != per.group(1):
                 continue
             before = text[max(0, m.start() - 30) : m.start()]
             after = text[m.end() : m.end() + 40].split("。")[0]
@@ -1142,8 +1189,13 @@ def column_unit(units: str, header: str = "", counter: str = "", value: str = ""
 def with_unit(value: str, unit: str, header: str = "", counter: str = "") -> str:
     """A cell's value with the table's unit (（単位：団体）) after its number: 「1（8.3%）」 reads 「1団体（8.3%）」,
     not 「1（8.3%）団体」. A value that says its own unit (40.0%, 3分の2) or is no number (○, 市直営) stays as it is.
-    A table of several units (（単位：回、人）) gives the column's (`column_unit`)."""
+    A table of several units (（単位：回、人）) gives the column's (`column_unit`); a table with none, or whose units
+    leave the column open, the counter or money unit its column header ends in (「派遣（回）」 -> 3回, 「交付額（千円）」
+    -> 1,200千円)."""
     unit = column_unit(unit, header, counter, value)
+    if not unit:
+        yen = YEN_LABEL.search(normalize(header))
+        unit = next(iter(header_counter(header)), "") or (yen.group(0).strip("()（） ") if yen else "")
     if not unit or unit in value:
         return value
     m = re.match(r"^\s*((?:約|概ね|およそ)?[△▲▽−\-+]?[\d,.]+(?:\s*[～〜~]\s*[\d,.]+)?)\s*(?=[（(※]|以上|以下|未満|$)", value)
@@ -1391,6 +1443,53 @@ def list_rows(q: Query, hits: list[Hit], retriever: Retriever, max_rows: int = 8
     return out[:max_rows]
 
 
+_UNIT_ROWS: dict[str, dict[tuple[str, str], list[dict]]] = {}  # per index build: (document, unit key) -> its rows
+
+
+def unit_rows(retriever: Retriever, doc_id: str, key: str) -> list[dict]:
+    """The row passages (a case box's or table's, one per row) of one document's unit, in print order; the map is
+    built once per index build."""
+    build = getattr(retriever.snapshot, "build_id", "")
+    if build not in _UNIT_ROWS:
+        _UNIT_ROWS.clear()
+        rows: dict[tuple[str, str], list[dict]] = {}
+        for c in retriever.chunks:
+            if c.get("row") and (k := unit_key(c.get("unit_title", ""))):
+                rows.setdefault((c.get("doc_id", ""), k), []).append(c)
+        _UNIT_ROWS[build] = rows
+    return _UNIT_ROWS[build].get((doc_id, key), [])
+
+
+def _row_title(c: dict) -> str:
+    """A row's title line (「○市区町村における…の把握・個別支援」) after its caption and running number (printed on
+    the line or alone above it), or '' when the row opens with running text."""
+    body = c["text"].replace(c.get("unit_title", ""), "", 1)
+    lines = [x.strip() for x in body.split("\n") if x.strip()]
+    if lines and re.fullmatch(r"\d{1,2}", lines[0]):
+        lines = lines[1:]
+    first = re.sub(r"^\d{1,2}\s+", "", lines[0]).strip() if lines else ""
+    if not first or re.fullmatch(r"[\d\W]*", first) or len(first) > 40:
+        return ""
+    return first if MARKED_LINE.match(first) or is_title_line(first) else ""
+
+
+def cited_unit(q: Query, text: str, doc_id: str, retriever: Retriever, shown: str = ""
+               ) -> tuple[str, list[tuple[Hit, str]]] | None:
+    """(the unit's caption, its items as (passage, title line)) for a list question whose answer sentence, from
+    document `doc_id`, only cites where the things are (「独自の取組を実施している県がみられた（事例 4-③）。」): the
+    titles of that unit's rows, when each row opens with one and the answer shows none yet. A unit whose rows open
+    with running text has no titles to list (the sentence stands alone)."""
+    if not q.list_like or q.numeric:
+        return None
+    for ref in unit_refs(text):
+        rows = unit_rows(retriever, doc_id, ref)
+        titles = [(Hit(c, 0.0, 0), _row_title(c)) for c in rows]
+        if len(titles) < 2 or not all(t for _h, t in titles) or any(squash(t) in squash(shown) for _h, t in titles):
+            continue
+        return rows[0].get("unit_title", ref), titles
+    return None
+
+
 def speaker_block(text: str, subject: str) -> str:
     """From a row holding several labelled statements (【A の意見】… 【B の意見】…), the one the question
     asks about; the whole row when no label names the subject."""
@@ -1488,6 +1587,48 @@ def item_run(sents: list[str], k: int, most: int = 12) -> list[int]:
     if j == i or j - i + 1 > most:
         return [k]
     return list(range(i, j + 1))
+
+
+# a sentence opening with its place in a spoken or written enumeration: 「1つ目は」「二つ目に」「第二に」
+ORDINAL_OPENER = re.compile(r"^\s*(?:(?P<a>\d{1,2}|[一二三四五六七八九十])\s*つ目(?:は|に|として|が|、)|"
+                            r"第\s*(?P<b>\d{1,2}|[一二三四五六七八九十])\s*(?:に|は|、))")
+
+
+def _ordinal(sent: str) -> int:
+    m = ORDINAL_OPENER.match(normalize(sent))
+    if not m:
+        return 0
+    n = m.group("a") or m.group("b")
+    return int(n) if n.isdigit() else kanji_number(n)
+
+
+def ordinal_run(sents: list[str], k: int, most: int = 10) -> list[int]:
+    """The enumeration sentence k belongs to or announces, in order: 「主な新規事業は3つある。1つ目は…。2つ目は…。
+    3つ目は…。」 — its 1つ目, 2つ目 … sentences (one unnumbered sentence between two of them goes with the one before),
+    after the count sentence when that is k. [k] when it is none: an item that only numbers itself is no list."""
+    if not _ordinal(sents[k]):
+        if k + 1 >= len(sents) or _ordinal(sents[k + 1]) != 1:
+            return [k]
+        first, head = k + 1, [k]
+    else:
+        first, head = k, []
+        while _ordinal(sents[first]) > 1:  # back to the 1つ目
+            want = _ordinal(sents[first]) - 1
+            back = next((j for j in (first - 1, first - 2) if j >= 0 and _ordinal(sents[j]) == want), None)
+            if back is None:
+                return [k]
+            first = back
+    run, n, i = [first], 1, first + 1
+    while i < len(sents) and len(run) < most:
+        if _ordinal(sents[i]) == n + 1:
+            run.append(i)
+            n += 1
+        elif not _ordinal(sents[i]) and i + 1 < len(sents) and _ordinal(sents[i + 1]) == n + 1:
+            run.append(i)
+        else:
+            break
+        i += 1
+    return head + run if n >= 2 else [k]
 
 
 def list_items(sentence: str) -> list[str]:

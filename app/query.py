@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ingest.clean import normalize, squash
+from ingest.headings import unit_refs
 from ingest.romaji import romaji_key
 from ingest.tokens import Term, content_words, prepare, terms
 from ingest.vocabulary import vocabulary
@@ -31,7 +32,9 @@ MAX_QUESTION_CHARS = 2000
 # ---- question shapes (general Japanese, no document wording) -------------------------------------
 NUMERIC_Q = re.compile(r"いくつ|何(?:年|割|%|パーセント)|いくら|どれくらい|どのくらい|どれだけ|数[をはがって]|の数|"
                        r"how many|how much|number of", re.I)
-LIST_Q = re.compile(r"どのような|どんな|何を|どういった|挙げ|示され|教えて|どういう|なにを|何が|何があ")
+LIST_Q = re.compile(r"どのような|どんな|何を|どういった|挙げ|示され|教えて|どういう|なにを|何が|何があ|"
+                    r"\bwhat (?:kinds?|types?|sorts?) of\b|\b(?:are|were|is) (?:listed|named|given|shown|included)\b|"
+                    r"\blist (?:the|all)\b|\bwhat (?:are|were) the\b|\bwhat (?:two|three|four|five|six|\d+)\b", re.I)
 ZERO_Q = re.compile(r"(?:一度も|一回も|1回も|全然|ぜんぜん|まったく|全く).{0,12}(?:なかった|ない|いない|ず)|ゼロ|0回")
 NEGATION = re.compile(r"(?:し|さ|い|れ|せ|て|で|け|ら|わ|め|か)(?:ない|なかった|てない)|ません|以外|除く|除いて|未|"
                       r"(?:せ|ら|れ|け)ず(?:に|、|。|$)")
@@ -126,6 +129,8 @@ class Query:
     group: tuple[int, str] = (0, "")  # a numbered group asked for by name (「6市町村はどこ」: (6, 市町村))
     before: bool = False  # it asks a value from before a change (「前はいくら」「引き上げ前の上限」)
     linked: tuple[tuple[str, str], ...] = ()  # its 「A の B」 pairs (実践編の定員): stated together, or not at all
+    refs: tuple[str, ...] = ()  # the captioned units it names (表4-1, 事例4-3: ingest.headings.unit_refs keys)
+    source: bool = False  # it asks where a table's figures come from (出典, 出所: vocabulary `source_asked`)
 
     @property
     def topic_tokens(self) -> list[str]:
@@ -296,7 +301,7 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         lexical_text=lexical, dense_text=dense, tokens=tokens, focus_tokens=focus,
         terms=tuple({t.word: t for t in terms(lexical, "C")}.values()), unknown_english=tuple(unknown),
         counter=asked_counter(asking), numeric=bool(NUMERIC_Q.search(asking) or explicit_counter(asking)),
-        list_like=bool(LIST_Q.search(own)),
+        list_like=bool(LIST_Q.search(own) or (english and LIST_Q.search(raw))),
         negated=bool(NEGATION.search(nt)), zero=bool(ZERO_Q.search(nt)),
         years=tuple(dict.fromkeys(re.sub(r"\s+", "", y) for y in YEAR.findall(nt))), truncated=truncated,
         rewrite=rewrite or "",
@@ -306,6 +311,8 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         specs=specs, attribute=asked_attribute(own) or asked_attribute(nt),
         names=tuple(named), group=group, before=asks_before(own) or asks_before(nt) or asks_before(normalize(raw)),
         linked=() if english else linked_nouns(nt),
+        refs=tuple(unit_refs(raw) or unit_refs(standalone)),  # a follow-up's own unit replaces the one carried
+        source=any(w in own or w in normalize(raw).lower() for w in vocabulary().source_asked),
     )
 
 

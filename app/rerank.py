@@ -22,6 +22,7 @@ from pathlib import Path
 from ingest.clean import normalize
 
 from .query import Query
+from .specifiers import unit_named
 
 MODEL_FILE = Path(__file__).with_name("resources") / "rerank_model.json"
 FEATURES = ("fused", "dense", "lexical", "rank", "dense_rank", "lexical_rank", "kind_share", "kind_near",
@@ -102,6 +103,23 @@ def load_model(path: str = str(MODEL_FILE)) -> RerankModel | None:
     if not p.exists():
         return None
     return RerankModel.from_json(json.loads(p.read_text(encoding="utf-8")))
+
+
+def named_first(q: Query, hits: list, k: int) -> list:
+    """The passages of a unit the question names (「表4-②で」「事例4-③では」「Table 3」) ahead of the rest, each group
+    in the order it had: a user who names the table asks that table, whatever else shares its words. Only the unit of
+    the document whose passage of it ranks highest (every document may have a 表1), and no more of it than leaves one
+    other passage in the top k (the paragraph citing the unit often says what the question asks)."""
+    if not q.refs:
+        return hits
+    flags = [unit_named(h.chunk, q.refs) for h in hits]
+    doc = next((h.chunk.get("doc_id") for h, f in zip(hits, flags, strict=True) if f), None)
+    if doc is None:
+        return hits
+    named = [h for h, f in zip(hits, flags, strict=True) if f and h.chunk.get("doc_id") == doc]
+    rest = [h for h, f in zip(hits, flags, strict=True) if not (f and h.chunk.get("doc_id") == doc)]
+    keep = max(1, k - 1)
+    return [*named[:keep], *rest[:1], *named[keep:], *rest[1:]]
 
 
 def reordered(q: Query, retriever, hits: list, model: RerankModel | None) -> list:

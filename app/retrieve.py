@@ -23,7 +23,7 @@ from ingest.tokens import content_words, prepare
 from . import doc_names
 from .doc_names import DocNames
 from .query import Query, analyze, is_follow_up, standalone_question, synonym_tokens  # noqa: F401
-from .rerank import RerankModel, Scores, reordered
+from .rerank import RerankModel, Scores, named_first, reordered
 from .rerank import load_model as load_rerank_model
 from .romaji_names import NameIndex
 from .settings import Settings
@@ -452,7 +452,9 @@ class Retriever:
                 for r, i in enumerate(order)]
         fused_top = [dataclasses.replace(h) for h in hits[:k]]
         if model is not None:
-            hits = reordered(q, self, hits, model)[:k]
+            hits = reordered(q, self, hits, model)
+        if model is not None or (q.refs and mode not in ("dense", "lexical")):  # the baselines keep their order
+            hits = named_first(q, hits, k)[:k]
             for r, h in enumerate(hits):
                 h.rank = r + 1
         for h in hits:

@@ -79,6 +79,7 @@ LABELLED = re.compile(r"^[【\[〈](?P<bracketed>[^】\]〉]{1,8})[】\]〉]|"
                       r"^(?P<short>[^\s:：、。]{1,4}) (?=\d)")
 
 
+UNIT = re.compile(r"[（(]単位[:：]\s*(.+?)[）)]")  # a table's unit line: what its figures count, no statement
 # a label set letter-spaced (「日　時　令和8年…」「場 所 …」)
 SPACED_LABEL = re.compile(r"^((?:[^\s:：、。][ \u3000]){1,3}[^\s:：、。])(?:\s*[:：]|[ \u3000]+)")
 
@@ -298,7 +299,7 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
                 title_toks = toks
             if is_q:
                 q_overlap = overlap
-            if len(squash(s)) < 6 or s.startswith("|") or is_caption(s, h.chunk):
+            if len(squash(s)) < 6 or s.startswith("|") or is_caption(s, h.chunk) or UNIT.fullmatch(s.strip()):
                 continue
             cos = h.sentence_scores.get(s)
             if cos is None:  # a figure joined to its label: the label's own cosine

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.clean import normalize, squash
+from ingest.headings import unit_key
 from ingest.romaji import names_in
 from ingest.tokens import morphemes
 from ingest.vocabulary import vocabulary
@@ -410,3 +411,15 @@ def linked_nouns(text: str) -> tuple[tuple[str, str], ...]:
     places = set(place_names(text))
     return tuple((a, b) for (a, linked), (b, _) in zip(units, units[1:], strict=False)
                  if linked and a and b and not ({a, b} & places or any(a.endswith(p) or b.endswith(p) for p in places)))
+
+
+def unit_named(chunk: dict, refs: tuple[str, ...]) -> bool:
+    """The passage is (part of) a captioned unit the question names (「表4-①では」 and the 表 4-① it is, 「事例4-③の」
+    and a row of 事例 4-③): its caption or its first line keys to one of `refs` (ingest.headings.unit_refs). A passage
+    that only cites the unit (「…みられた（表 4-①）。」) is not it."""
+    if not refs:
+        return False
+    if unit_key(chunk.get("unit_title", "")) in refs:
+        return True
+    first = (chunk.get("text") or "").lstrip().split("\n", 1)[0]
+    return not re.search(r"[、。]", first) and unit_key(first) in refs  # 「表 4-① のとおり、…」 only cites it

@@ -19,7 +19,7 @@ from ingest.vocabulary import vocabulary
 
 from .query import Query
 from .retrieve import Hit, Retriever
-from .specifiers import kanji_number
+from .specifiers import kanji_number, unit_named
 
 MOST_STEPS = 12
 REACH = 8  # passages after the top one that may hold the rest of the steps
@@ -184,7 +184,12 @@ def step_list(q: Query, hits: list[Hit], retriever: Retriever, top: int = 2
     lead announces) or announces steps printed as headings after it."""
     if not asks_steps(q):
         return None
-    for h in hits[:top]:
+    # a question naming its unit (「事例4-③の県は…どのような手順で」) asks that unit's procedure: another passage's
+    # numbered list (a guide's ①–⑥ of what rules hold) is no answer to it
+    named = [h for h in hits[:top] if unit_named(h.chunk, q.refs)]
+    if q.refs and not named and any(unit_named(h.chunk, q.refs) for h in hits[top:5]):
+        return None
+    for h in named or hits[:top]:
         chunks, at = _around(retriever, h)
         lead = next((x for x in _lines(h.chunk) if _announced(x)), "")
         want = _announced(lead) if lead else None

@@ -148,6 +148,48 @@ def caption_of(text: str) -> str | None:
     return None
 
 
+# what joins the parts of a unit's number (4-1, 4－1, 4−1, 4ー1, 4.1): one class for questions and captions alike
+_JOIN = r"[-‐‑–—−ー－.．]"
+
+
+@cache
+def _reference() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in sorted(vocabulary()["captions"], key=len, reverse=True))
+    return re.compile(rf"(?<![一-龥ァ-ヶー])(?:(?P<w>{words})\s*(?P<n>\d+(?:\s*{_JOIN}\s*\d+)*)(?!\d|\s*{_JOIN}\s*\d)"
+                      rf"|第\s*(?P<n2>\d+)\s*(?P<w2>{words}))")
+
+
+def _circled_as_part(text: str) -> str:
+    """A circled number after a unit's number is its next part (表4-① and 表4① are 表4-1), read before NFKC turns
+    ① into a bare 1 that would run into the number before it (表41)."""
+    return re.sub(rf"([0-9０-９])\s*{_JOIN}?\s*([①-⑳])", lambda m: f"{m.group(1)}-{ord(m.group(2)) - 0x245F}", text)
+
+
+def unit_refs(text: str) -> list[str]:
+    """The captioned units a text names (「表4-①では」「事例 4-③の」「第7表の」「Table 4-①」), each as its compact key
+    (表4-1, 事例4-3, 表7; a circled part is read as its number): the key `unit_key` gives the unit's own caption. A word
+    that merely contains a caption word (代表, 地図) names none."""
+    t = _nfkc(_circled_as_part(text))
+    english = vocabulary().get("english_captions", {})
+    if english:  # 「Table 4-①」 names 表4-1
+        words = "|".join(map(re.escape, sorted(english, key=len, reverse=True)))
+        t = re.sub(rf"\b({words})\.?\s*(?=\d)", lambda m: english[m.group(1)], t)
+    out = []
+    for m in _reference().finditer(t):
+        word, num = (m.group("w"), m.group("n")) if m.group("w") else (m.group("w2"), m.group("n2"))
+        out.append(word + "-".join(re.split(rf"\s*{_JOIN}\s*", num.strip())))
+    return list(dict.fromkeys(out))
+
+
+@cache
+def unit_key(caption: str) -> str:
+    """The compact key of a unit's caption line (「表 4-① 調査対象…」 -> 表4-1), or '' when it is no caption."""
+    if not caption_of(caption):
+        return ""
+    refs = unit_refs(caption)
+    return refs[0] if refs else ""
+
+
 def is_case_caption(text: str) -> bool:
     return caption_of(text) in set(vocabulary()["case_captions"])
 

@@ -40,6 +40,7 @@ class Vocabulary:
     time_words: tuple[str, ...] = ()  # 期限, 日程: an attribute ending so is named by a date's own shape
     relative_years: frozenset[str] = frozenset()  # 来年度, 昨年度: a year told from the reader's today
     side_labels: tuple[str, ...] = ()  # 改正後, 改正前: versions of a text set side by side (a 新旧対照表)
+    source_asked: tuple[str, ...] = ()  # 出典, 出所: a question asking where a table's figures come from
     counted_nouns: frozenset[str] = frozenset()  # 法人, 団体: a counter that names what it counts (23法人 is 法人)
     money_words: frozenset[str] = frozenset()  # 金額, 額: an attribute that is one of them is named by a sum's shape
     steps_asked: tuple[str, ...] = ()  # 手順, 流れ, 順番: a question asking a procedure's steps (app/steps.py)
@@ -104,6 +105,7 @@ def vocabulary() -> Vocabulary:
         counted_nouns=frozenset(_nfkc(a) for a in w.get("counted_nouns", [])),
         relative_years=frozenset(_nfkc(a) for a in v.get("question", {}).get("relative_years", [])),
         side_labels=tuple(_nfkc(a) for a in v.get("question", {}).get("side_labels", [])),
+        source_asked=tuple(_nfkc(a) for a in v.get("question", {}).get("source_asked", [])),
         money_words=frozenset(_nfkc(a) for a in w.get("money_words", [])),
         steps_asked=tuple(_nfkc(a) for a in w.get("steps_asked", [])),
         steps_not=tuple(_nfkc(a) for a in w.get("steps_not", [])),
@@ -179,7 +181,7 @@ def _compound_break(longs: tuple[str, ...], suffixes: tuple[str, ...]) -> re.Pat
 
 
 # lists only the question side reads (app.query): editing them changes no token of the index, so no rebuild
-QUERY_ONLY = frozenset({"synonyms", "question"})
+QUERY_ONLY = frozenset({"synonyms", "question", "english_captions"})
 
 
 def resources_digest() -> str:

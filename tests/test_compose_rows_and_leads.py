@@ -69,3 +69,12 @@ def test_a_span_in_fiscal_years_answers_how_long():
     assert not span.search(normalize("平成30年度まで実施した。"))
     for date in ("R3年度まで", "令和6年度から8年度まで", "令和6～8年度まで"):  # dates, written otherwise
         assert not span.search(normalize(date)), date
+
+
+def test_a_frequency_asked_per_year_is_not_read_from_one_stated_per_month():
+    q = analyze("見守りの訪問って年何回あるの？")
+    picked = [(Hit({"id": "a", "text": ""}, 1.0, 1), "見守りの訪問は、担当者が月2回行う。", 2.0),
+              (Hit({"id": "b", "text": ""}, 1.0, 2), "見守りの訪問は、年4回行う。", 1.0)]  # the same words before each figure
+    assert figure_sentence(q, picked) == 1
+    # asked per month, the monthly figure is the one
+    assert figure_sentence(analyze("見守りの訪問って月に何回あるの？"), picked) == 0

@@ -86,3 +86,10 @@ def test_a_table_of_several_units_gives_each_column_its_own():
     assert with_unit("143", "回、人", "令和5年度 参加者数") == "143"
     assert with_unit("1,920", "件、千円", "交付額（千円）") == "1,920千円"
     assert with_unit("7", "件、千円", "令和6年度 件数", "件") == "7件"
+
+
+def test_without_a_table_unit_the_column_header_gives_its_own():
+    assert with_unit("3", "", "派遣（回）") == "3回"  # a figure read bare would not answer 「何回」
+    assert with_unit("1,200", "", "交付額（千円）") == "1,200千円"
+    assert with_unit("3", "", "区分（予定）") == "3"  # a bracket that is no unit adds nothing
+    assert with_unit("3", "件", "派遣（回）") == "3件"  # the table's own unit line still decides where it has one
