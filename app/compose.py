@@ -882,6 +882,8 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
 
 _WORDY = re.compile(r"[一-龥ぁ-んァ-ヶA-Za-z]{2,}")
 _WHERE_WHO = re.compile(r"どこ|どちら|誰|だれ|\b(?:where|who)\b", re.I)
+# a question asking what someone said or asked for (「何を求めましたか」「どんな意見が出た」): language, not domain words
+_SAID = re.compile(r"求め|述べ|発言|意見|要望|指摘|提案|主張|訴え|言っ|話し|ほしいと|欲しいと")
 
 
 def row_holds(q: Query, h: Hit, i: int) -> bool:
@@ -909,6 +911,8 @@ def row_holds(q: Query, h: Hit, i: int) -> bool:
             wants.append(bool(ANSWER_LOOKS[kind].search(full)))
     if not wants and _WHERE_WHO.search(q.text):  # どこでやるの, 誰が担当: in any wording
         wants.append(any(_WORDY.search(v) for v in values))
+    if not wants and _SAID.search(q.text):  # what a member asked for: a statement, not a roster's 所属・役職・出欠
+        wants.append(any(len(v) > 20 and _WORDY.search(v) for v in values))
     return any(wants) if wants else True
 
 

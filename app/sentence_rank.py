@@ -291,8 +291,9 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
             after_question = is_q or marked or (after_question and not is_title_line(s))
             toks = set(content_words(s))
             overlap = sum(w for t, w in weights.items() if t in toks) / total
-            # the question's words that only the sentence before holds: the condition a statement continues
-            above = prev_toks | section_toks | title_toks
+            # the question's words that only the sentence before holds: the condition a statement continues; or the
+            # label of the block it stands in (「○A委員（NPO法人…）」 speaks for the sentences after it too)
+            above = prev_toks | section_toks | title_toks | (set(content_words(block)) if block else set())
             context = sum(w for t, w in weights.items() if t in above and t not in toks) / total
             prev_toks = toks
             if is_title_line(s) and not is_q:

@@ -201,3 +201,15 @@ def test_an_faqs_answer_is_not_taken_from_a_record_further_down():
     assert got is not None
     _h, asked, answer = got
     assert asked.startswith("Q1") and answer[0].startswith("はい")
+
+
+def test_a_statement_inside_a_speakers_block_carries_the_speakers_words_as_context():
+    text = ("○B委員（くすのき住まいネット） 窓口の相談が増えている。\n"
+            "特に単身の高齢者からの相談が目立つ。\n"
+            "夜間に困る人が多いため、緊急の宿泊先を市全体で用意してほしい。\n"
+            "○C委員（市社会福祉協議会） 見守りの体制を広げたい。")
+    q = analyze("くすのき住まいネットの委員は、市全体で何を用意してほしいと求めましたか。")
+    feats = {c.text: c.features for c in candidates(q, [_hit(text)], FlatIdf())}
+    asked = feats["夜間に困る人が多いため、緊急の宿泊先を市全体で用意してほしい。"]
+    other = feats["○C委員（市社会福祉協議会） 見守りの体制を広げたい。"]
+    assert asked["context"] > 0 and asked["context"] > other["context"]

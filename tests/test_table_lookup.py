@@ -666,3 +666,12 @@ def test_a_sum_is_read_only_from_a_column_counted_in_yen():
     assert cell is None or cell[5] == "4,800"
     cell = table_lookup(analyze("令和6年度の県補助金交付額は合計でいくらですか。"), [hit])
     assert cell is not None and cell[5] == "4,800"
+
+
+def test_a_roster_row_does_not_answer_what_its_member_asked_for():
+    from app.compose import row_holds
+
+    grid = [["所属", "区分", "役職", "出欠"], ["くすのき住まいネット", "委員", "理事長", "出席"]]
+    h = Hit({"id": "r", "doc_id": "d", "text": "", "grid": grid}, 1.0, 1)
+    assert not row_holds(analyze("くすのき住まいネットの委員は何を求めましたか"), h, 1)
+    assert row_holds(analyze("くすのき住まいネットの委員の役職は？"), h, 1)  # the roster answers who is who
