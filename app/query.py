@@ -32,6 +32,8 @@ MAX_QUESTION_CHARS = 2000
 # ---- question shapes (general Japanese, no document wording) -------------------------------------
 NUMERIC_Q = re.compile(r"いくつ|何(?:年|割|%|パーセント)|いくら|どれくらい|どのくらい|どれだけ|数[をはがって]|の数|"
                        r"how many|how much|number of", re.I)
+# what a table, figure or its data is called in a question (「この表の出典」「数字の出典」「source of the figures」)
+TABLE_WORD = re.compile(r"表|図|グラフ|データ|数字|数値|統計|\b(?:tables?|figures?|charts?|data|statistics)\b", re.I)
 LIST_Q = re.compile(r"どのような|どんな|何を|どういった|挙げ|示され|教えて|どういう|なにを|何が|何があ|"
                     r"\bwhat (?:kinds?|types?|sorts?) of\b|\b(?:are|were|is) (?:listed|named|given|shown|included)\b|"
                     r"\blist (?:the|all)\b|\bwhat (?:are|were) the\b|\bwhat (?:two|three|four|five|six|\d+)\b", re.I)
@@ -295,6 +297,7 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
     if len(places) == 1 and places[0] not in {s.text for s in specs}:
         specs += (Specifier("place", places[0], re.escape(squash(places[0]))),)
     group = named_group(own)
+    refs = tuple(unit_refs(raw) or unit_refs(standalone))  # a follow-up's own unit replaces the one carried
     compare = next((k for k, rx in COMPARE_Q.items() if rx.search(nt) or rx.search(raw)), "")
     return Query(
         raw=raw, text=text, standalone=standalone, follow_up=follow, language="en" if english else "ja",
@@ -311,8 +314,9 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         specs=specs, attribute=asked_attribute(own) or asked_attribute(nt),
         names=tuple(named), group=group, before=asks_before(own) or asks_before(nt) or asks_before(normalize(raw)),
         linked=() if english else linked_nouns(nt),
-        refs=tuple(unit_refs(raw) or unit_refs(standalone)),  # a follow-up's own unit replaces the one carried
-        source=any(w in own or w in normalize(raw).lower() for w in vocabulary().source_asked),
+        refs=refs,
+        source=any(w in own or w in normalize(raw).lower() for w in vocabulary().source_asked)
+        and bool(refs or TABLE_WORD.search(own) or TABLE_WORD.search(raw)),
     )
 
 

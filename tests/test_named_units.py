@@ -172,6 +172,9 @@ def test_where_a_tables_figures_come_from_is_the_source_line_under_it():
     assert "くすのき市福祉課調べ" in text.splitlines()[0]
     assert source_note(analyze("相談窓口の件数はいくつ？"), [_hit(sourced)]) is None  # not asked
     assert source_note(q, [_hit(STATEMENTS)]) is None  # no line says where its figures come from
+    # 出所 of a person (released from prison) asks no source; nor does a question about no table or data
+    assert not analyze("刑務所を出所するとき住まいが決まっていなかった人は何人？").source
+    assert not analyze("この事業の出典は？").source and analyze("この数字の出典は？").source
 
 
 def test_a_spoken_enumeration_is_shown_whole_from_its_count_sentence():
