@@ -131,6 +131,11 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
 
     lines: list[str] = []
     lead = ""
+
+    def lead_line(h: Hit, text: str, quote: str) -> str:
+        """A line read off a table (its look-up, rows, schedule, source or categories) leads the answer."""
+        lines.append(f"{'- ' if lines else ''}{text}{marker(h, quote)}")
+        return text
     lead_wanted = not cell and (q.numeric or bool(q.asks))
     # a count, date or amount question looks for its answer among a few more sentences than are shown
     picked = pick_sentences(q, hits, retriever, max_sentences=2 if cell else (5 if lead_wanted else 3),
@@ -183,30 +188,28 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         h, found, conds = where
         labels = row_labels(h.chunk["grid"])
         names = "、".join(f"「{labels[i - 1]}」" for i in found)
-        lead = f"{table_source(h)}で、{'、'.join(conds)}に当たるのは{names}です。"
-        lines.append(f"{'- ' if lines else ''}{lead}{marker(h, h.chunk['grid'][found[0]][0])}")
+        lead = lead_line(h, f"{table_source(h)}で、{'、'.join(conds)}に当たるのは{names}です。", h.chunk["grid"][found[0]][0])
         lines.extend(f"- {row_line(h, i)}" for i in found[:6])
         lead_wanted = False
     if sched is not None and cell is None and where is None:  # a schedule's task: the months it stands in lead
         h, i, task, marks = sched
         months = "、".join(f"{m}（{c}）" for m, c in marks)
-        lead = f"{table_source(h)}によると、「{task}」は{months}です。"
-        lines.append(f"{'- ' if lines else ''}{lead}{marker(h, task)}")
+        lead = lead_line(h, f"{table_source(h)}によると、「{task}」は{months}です。", task)
         cites[h.chunk["id"]].cell = [i, 0]
         lead_wanted = False
+    read_off = bool(cell) or where is not None or sched is not None  # a table look-up already answers
     # where a table's figures come from (「この表の出典は」): the line under it that says so leads
-    source = None if cell or where is not None or sched is not None else source_note(q, hits)
+    source = None if read_off else source_note(q, hits)
     if source is not None:
         h, line = source
-        lead = f"{table_source(h)}には「{clean_sentence(line)}」と記されています。"
-        lines.append(f"{'- ' if lines else ''}{lead}{marker(h, line)}")
+        lead = lead_line(h, f"{table_source(h)}には「{clean_sentence(line)}」と記されています。", line)
         lead_wanted = False
     # what a table the question names lists (「表4-①ではどのような属性が」): its categories, by name
-    categories = None if cell or where is not None or sched is not None else table_items(q, hits)
+    categories = None if read_off else table_items(q, hits)
     if categories is not None:
         h, names = categories
-        lead = f"{table_source(h)}に挙げられているのは、{'、'.join(f'「{n}」' for n in names)}です。"
-        lines.append(f"{'- ' if lines else ''}{lead}{marker(h, names[0])}")
+        lead = lead_line(h, f"{table_source(h)}に挙げられているのは、{'、'.join(f'「{n}」' for n in names)}です。",
+                         names[0])
         lead_wanted = False
     # rows of a top table the question names: their cells answer what one cell cannot (two columns, a row)
     # (a row that holds no value of the kind asked — no place for どこ, no date for いつ — does not answer it)
@@ -236,8 +239,7 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         picked = [p for p in picked if squash(p[1]) not in said][:2]
         lead_wanted = False
     # a procedure's steps asked for (「設立までの手順を順番に」): the steps, in print order
-    steps = None if cell or faq is not None or where is not None or sched is not None or categories is not None \
-        else step_list(q, hits, retriever)
+    steps = None if read_off or faq is not None or categories is not None else step_list(q, hits, retriever)
     if steps is not None:
         h, announce, items = steps
         if announce:
