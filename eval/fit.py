@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 K_FOLDS = 5
 SEED = 13
 TARGET_ABSTAIN_PRECISION = 0.85  # of the questions kyoju refuses, at least this share must be unanswerable
+FOLDS_FILE = ROOT / "eval" / "answerability_folds.json"  # the fit's fold models, for `kyoju eval` of a training file
 DIRECT_SHARE = 0.75  # at least this share of answerable training questions get a direct (not cautious) answer
 
 
@@ -172,24 +173,68 @@ def group_of(row: dict) -> str:
     return f"ev:{evidence}" if evidence else f"q:{row.get('file', '')}:{row.get('id', '')}"
 
 
-def out_of_fold(rows: list[dict], k: int = K_FOLDS) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """(outcome per question, its probability, its fold), each decided by a model that never saw it, nor any
-    question about its document."""
+def fold_models(rows: list[dict], k: int = K_FOLDS) -> tuple[np.ndarray, dict[int, Model]]:
+    """(fold per question, the model of each fold fitted on the other folds): a document's questions share a fold."""
     x, y = matrix(rows)
     groups = [group_of(r) for r in rows]
     f = folds(y, k, groups=groups)
-    outcomes = [""] * len(rows)
-    probs = np.zeros(len(rows))
+    models: dict[int, Model] = {}
     for i in range(k):
         train, test = f != i, f == i
         if not test.any() or len(set(y[train])) < 2:
             continue
-        m = fit_model(x[train], y[train], groups=[g for g, t in zip(groups, train, strict=True) if t])
-        for j in np.flatnonzero(test):
-            p = m.probability(rows[j]["features"])
-            probs[j] = p
-            outcomes[j] = m.outcome(p)
+        models[i] = fit_model(x[train], y[train], groups=[g for g, t in zip(groups, train, strict=True) if t])
+    return f, models
+
+
+def decide_by_folds(rows: list[dict], f: np.ndarray, models: dict[int, Model]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """(outcome, probability, fold) per question, each from its own fold's model (one that never saw it)."""
+    outcomes = [""] * len(rows)
+    probs = np.zeros(len(rows))
+    for j, (r, i) in enumerate(zip(rows, f, strict=True)):
+        if int(i) in models:
+            probs[j] = models[int(i)].probability(r["features"])
+            outcomes[j] = models[int(i)].outcome(probs[j])
     return outcomes, probs, f
+
+
+def out_of_fold(rows: list[dict], k: int = K_FOLDS) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """(outcome per question, its probability, its fold), each decided by a model that never saw it, nor any
+    question about its document."""
+    return decide_by_folds(rows, *fold_models(rows, k))
+
+
+def row_key(file: str | Path, qid: str) -> str:
+    return f"{Path(file).name}:{qid}"
+
+
+def save_folds(rows: list[dict], f: np.ndarray, models: dict[int, Model], path: Path = FOLDS_FILE) -> None:
+    """Keep the fit's fold models and each training question's fold, so `kyoju eval` scores a bank file the way
+    the fit did: each question by the model fitted on the other folds of ALL training questions (a file refitted
+    on its own ~200 questions abstained far worse than the shipped model, which learns from some 2,000)."""
+    shas = {Path(r["file"]).name: file_sha(r["file"]) for r in rows}
+    data = {"k_folds": len(models), "files": shas, "models": {str(i): m.to_json() for i, m in models.items()},
+            "fold_of": {row_key(r["file"], r["id"]): int(i) for r, i in zip(rows, f, strict=True)}}
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def stored_out_of_fold(rows: list[dict], path: str | Path | None = None, folds_file: Path = FOLDS_FILE
+                       ) -> tuple[list[str], np.ndarray, np.ndarray] | None:
+    """The fit's own out-of-fold decisions for training questions (their features as composed now): each row's
+    file is `path`, else its own "file". None when the stored folds do not cover these versions of the files."""
+    if not folds_file.exists():
+        return None
+    data = json.loads(folds_file.read_text(encoding="utf-8"))
+    files = [Path(path or r["file"]) for r in rows]
+    stored = data.get("files", {})
+    if any(f.name not in stored or not f.is_file() or stored[f.name] != file_sha(f) for f in set(files)):
+        return None
+    fold_of = data.get("fold_of", {})
+    keys = [row_key(f, r["id"]) for f, r in zip(files, rows, strict=True)]
+    if not all(k in fold_of for k in keys):
+        return None
+    models = {int(i): Model.from_json(m) for i, m in data["models"].items()}
+    return decide_by_folds(rows, np.array([fold_of[k] for k in keys], dtype=int), models)
 
 
 def curve(probs: np.ndarray, y: np.ndarray) -> list[dict]:
@@ -296,7 +341,8 @@ def main(argv: list[str] | None = None) -> int:
         keep = [r for r in cached if r["file"] not in set(map(str, todo))] + (new if todo else [])
         Path(args.rows).write_text(json.dumps(keep, ensure_ascii=False), encoding="utf-8")
     x, y = matrix(rows)
-    outcomes, probs, _ = out_of_fold(rows)
+    f, models = fold_models(rows)
+    outcomes, probs, _ = decide_by_folds(rows, f, models)
     refused = np.array([o == "abstain" for o in outcomes])
     oof = {
         "abstention_precision": round(float((y[refused] == 0).mean()), 4) if refused.any() else 1.0,
@@ -311,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     model = fit_model(x, y, meta, groups=[group_of(r) for r in rows])
     Path(args.out).write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    save_folds(rows, f, models)
     print(json.dumps({"out_of_fold": oof, "abstain_below": model.abstain_below, "answer_from": model.answer_from,
                       "coef": dict(zip(FEATURES, (round(c, 3) for c in model.coef), strict=True))}, ensure_ascii=False))
     return 0

@@ -170,11 +170,14 @@ def run(path: str | Path, compare: bool = False, answers: bool = True, settings=
         return {"file": str(path), "per_question": per_question, "questions": questions}
     scoring = "plain"
     if answers and oof:  # decide each question by a model fitted without its fold (and its document)
-        from eval.fit import K_FOLDS, out_of_fold
+        from eval.fit import K_FOLDS, out_of_fold, stored_out_of_fold
 
-        settle(per_question, questions, out_of_fold(per_question))
-        scoring = (f"out-of-fold ({K_FOLDS}-fold; each question decided by a model fitted on the other folds, "
-                   "a document's questions in one fold)")
+        stored = stored_out_of_fold(per_question, path)
+        settle(per_question, questions, stored or out_of_fold(per_question))
+        scoring = (f"out-of-fold ({K_FOLDS}-fold over all training questions of `make fit`: each question decided by "
+                   "the fit's model of the other folds, a document's questions in one fold)" if stored else
+                   f"out-of-fold ({K_FOLDS}-fold over this file alone: each question decided by a model fitted on the "
+                   "other folds, a document's questions in one fold; `make fit` stored no folds for this version)")
     elif answers:
         settle(per_question, questions)
 

@@ -3,7 +3,18 @@
 import numpy as np
 
 from app.answerability import ABSTAIN, ANSWER, CAUTIOUS, FEATURES, Model
-from eval.fit import _thresholds, fit_model, folds, group_of, matrix, out_of_fold
+from eval.fit import (
+    _thresholds,
+    decide_by_folds,
+    fit_model,
+    fold_models,
+    folds,
+    group_of,
+    matrix,
+    out_of_fold,
+    save_folds,
+    stored_out_of_fold,
+)
 
 
 def _rows(n: int = 120, seed: int = 0) -> list[dict]:
@@ -197,3 +208,21 @@ def test_a_table_with_a_column_per_year_holds_no_figure_for_a_year_it_has_no_col
     six = [u for u, _ in _units(hit, ("令和6年度",)) if u.startswith("|")]
     assert "344" in six[0] and "298" not in six[0] and "令和4年5月" in six[0]
     assert "298" in [u for u, _ in _units(hit) if u.startswith("|")][0]  # no year asked: the whole row
+
+
+def test_a_training_file_is_scored_by_the_fits_own_fold_models_until_it_changes(tmp_path):
+    bank = tmp_path / "bank-x.jsonl"
+    bank.write_text("{}\n", encoding="utf-8")
+    rows = [r | {"id": f"q{i}", "file": str(bank)} for i, r in enumerate(_rows())]
+    f, models = fold_models(rows)
+    folds_file = tmp_path / "folds.json"
+    save_folds(rows, f, models, folds_file)
+    want = decide_by_folds(rows, f, models)
+    got = stored_out_of_fold(list(reversed(rows)), bank, folds_file)  # by question id, in any order
+    assert got is not None
+    assert list(reversed(got[0])) == want[0] and np.allclose(got[1][::-1], want[1]) and (got[2][::-1] == f).all()
+    other = [r | {"id": "new"} for r in rows[:1]]
+    assert stored_out_of_fold(other, bank, folds_file) is None  # a question the fit never saw: no stored fold
+    bank.write_text("{}\n{}\n", encoding="utf-8")
+    assert stored_out_of_fold(rows, bank, folds_file) is None  # the file changed since the fit
+    assert stored_out_of_fold(rows, tmp_path / "missing.jsonl", folds_file) is None
