@@ -22,6 +22,7 @@ from ingest.clean import normalize, split_sentences, squash
 from .answer_types import (  # noqa: F401
     ABSTAIN_TEXT,
     CAUTIOUS_TEXT,
+    FOREIGN_NOTE,
     Answer,
     Citation,
     abstain,
@@ -424,8 +425,8 @@ def answer_stream(
     read = cell or where or sched or (named[0] if named else None)
     verdict = judge(q, retriever, pool, load_model(str(settings.answerability_model)), cell_found=found,
                     cell_hit=looked_up(read) if read else None)
-    if q.language == "en" and verdict.outcome != ABSTAIN:
-        note = join_notes("資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents", note)
+    if q.language != "ja" and verdict.outcome != ABSTAIN:
+        note = join_notes(FOREIGN_NOTE[q.language], note)
     if verdict.outcome == ABSTAIN and not force_compose:
         ans = abstain(question, q.standalone, hits, "llm" if use_llm else "extractive", note, t0, t1, verdict.probability)
         ans.outcome, ans.probability, ans.features = ABSTAIN, verdict.probability, verdict.features

@@ -14,6 +14,9 @@ from .retrieve import Hit
 
 ABSTAIN_TEXT = "資料には該当する記述が見つかりませんでした。"
 CAUTIOUS_TEXT = "資料に直接の記述は見当たりませんが、関連する記述は次のとおりです。"
+# said above an answer to a question in another language: the quotes stay in the documents' Japanese
+FOREIGN_NOTE = {"en": "資料は日本語のため、原文（日本語）で回答します / quoting the Japanese documents",
+                "zh": "資料は日本語のため、原文（日本語）で回答します / 资料为日文，以下引用日文原文"}
 
 
 def page_text(label: str, page_indices: list[int] | None) -> str:

@@ -214,7 +214,7 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
         # an English question is read through the vocabulary's translations: its words cover less of a passage that
         # answers it than a Japanese question's would, so every lexical signal above runs lower; the model learns
         # how much lower rather than refusing English questions for it
-        "english": float(q.language == "en"),
+        "english": float(q.language != "ja"),  # a question read through translated words (English, Chinese)
         "pairs_held": _pairs_held(q, retriever, top_hits[:3]),
     }
 

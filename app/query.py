@@ -20,6 +20,7 @@ from ingest.tokens import Term, content_words, prepare, terms
 from ingest.vocabulary import vocabulary
 
 from .answer_kinds import asked_kinds, named_group
+from .chinese import from_chinese, is_chinese
 from .counting import asked_counter, explicit_counter
 from .glossary import is_english, translate
 from .specifiers import Specifier, asked_attribute, linked_nouns, specifiers
@@ -104,7 +105,7 @@ class Query:
     text: str  # the question normalised for matching (NFKC, short forms, era abbreviations)
     standalone: str  # the question with a follow-up's context carried over (normalised)
     follow_up: bool
-    language: str  # "ja" | "en"
+    language: str  # "ja" | "en" | "zh" (a Chinese question: standalone and lexical_text are its Japanese words)
     lexical_text: str  # what BM25 reads
     dense_text: str  # what the embedding model reads
     tokens: tuple[str, ...]  # content words (short units) of the standalone question
@@ -144,7 +145,7 @@ class Query:
     @property
     def compose_text(self) -> str:
         """The Japanese wording the composer matches sentences with."""
-        return self.lexical_text if self.language == "en" else self.standalone
+        return self.lexical_text if self.language != "ja" else self.standalone
 
 
 def is_follow_up(question: str, has_history: bool = True) -> bool:
@@ -272,13 +273,19 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
     follow = bool(history) and (is_follow_up(raw) or continues(raw, history))
     carried = rewrite or (standalone_question(raw, history, force=follow) if follow else raw)
     standalone = prepare(carried)
-    text = prepare(raw)
     english = is_english(standalone)
+    chinese = not english and is_chinese(standalone)
+    # what the analysis reads: the question as typed, a Chinese one in Japanese words (the user still sees raw)
+    reading = from_chinese(raw) if chinese else raw
+    text = prepare(reading)
     unknown: list[str] = []
     named: list[str] = []
     if english:
         ja, unknown, named = _to_japanese(standalone, names)
         lexical, dense = (ja or standalone), f"{standalone} {ja}".strip()
+    elif chinese:  # the model reads both; everything else reads the Japanese
+        ja = prepare(from_chinese(carried))
+        lexical, dense, standalone = ja, f"{standalone} {ja}", ja
     else:
         lexical = dense = standalone
     tokens = tuple(dict.fromkeys([*content_words(lexical), *not_done(lexical)]))
@@ -289,7 +296,7 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
     # what a follow-up asks is its own when it has a question word (「いちばん多く開いたのはどこ？」 after 「何回やった？」
     # asks a name, not a count); without one (「令和5年度は？」) it asks what the question before asked
     # (「どうだった？」 asks no kind of its own: the one before's stands)
-    own_kinds = asked_kinds(normalize(raw)) if follow else ()
+    own_kinds = asked_kinds(normalize(reading)) if follow else ()
     own_asks = follow and bool(own_kinds or explicit_counter(own) or NUMERIC_Q.search(own))
     asking = own if own_asks else nt
     # a name read from romaji singles out a place only when it is one place (ともえ県 and ともえ町 share a key)
@@ -297,10 +304,10 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
     if len(places) == 1 and places[0] not in {s.text for s in specs}:
         specs += (Specifier("place", places[0], re.escape(squash(places[0]))),)
     group = named_group(own)
-    refs = tuple(unit_refs(raw) or unit_refs(standalone))  # a follow-up's own unit replaces the one carried
-    compare = next((k for k, rx in COMPARE_Q.items() if rx.search(nt) or rx.search(raw)), "")
+    refs = tuple(unit_refs(reading) or unit_refs(standalone))  # a follow-up's own unit replaces the one carried
+    compare = next((k for k, rx in COMPARE_Q.items() if rx.search(nt) or rx.search(reading)), "")
     return Query(
-        raw=raw, text=text, standalone=standalone, follow_up=follow, language="en" if english else "ja",
+        raw=raw, text=text, standalone=standalone, follow_up=follow, language="en" if english else "zh" if chinese else "ja",
         lexical_text=lexical, dense_text=dense, tokens=tokens, focus_tokens=focus,
         terms=tuple({t.word: t for t in terms(lexical, "C")}.values()), unknown_english=tuple(unknown),
         counter=asked_counter(asking), numeric=bool(NUMERIC_Q.search(asking) or explicit_counter(asking)),
@@ -308,15 +315,15 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         negated=bool(NEGATION.search(nt)), zero=bool(ZERO_Q.search(nt)),
         years=tuple(dict.fromkeys(re.sub(r"\s+", "", y) for y in YEAR.findall(nt))), truncated=truncated,
         rewrite=rewrite or "",
-        asks=_with_group(own_kinds if own_asks else asked_kinds(normalize(raw + " " + standalone)), group),
-        extreme=next((k for k, rx in EXTREME_Q.items() if rx.search(nt) or rx.search(raw)), "") or compare,
+        asks=_with_group(own_kinds if own_asks else asked_kinds(normalize(reading + " " + standalone)), group),
+        extreme=next((k for k, rx in EXTREME_Q.items() if rx.search(nt) or rx.search(reading)), "") or compare,
         compare=bool(compare),
         specs=specs, attribute=asked_attribute(own) or asked_attribute(nt),
-        names=tuple(named), group=group, before=asks_before(own) or asks_before(nt) or asks_before(normalize(raw)),
+        names=tuple(named), group=group, before=asks_before(own) or asks_before(nt) or asks_before(normalize(reading)),
         linked=() if english else linked_nouns(nt),
         refs=refs,
-        source=any(w in own or w in normalize(raw).lower() for w in vocabulary().source_asked)
-        and bool(refs or TABLE_WORD.search(own) or TABLE_WORD.search(raw)),
+        source=any(w in own or w in normalize(reading).lower() for w in vocabulary().source_asked)
+        and bool(refs or TABLE_WORD.search(own) or TABLE_WORD.search(reading)),
     )
 
 
