@@ -4,7 +4,7 @@ The e5 model is multilingual and carries a Chinese question to the right passage
 question analysis (a count of 県, a negation) and the answerability check read Japanese words. Chinese and
 Japanese share most content words once the characters agree (协议会 and 協議会 are one word), so a question with no
 kana is converted by OpenCC (simplified -> traditional -> Japanese shinjitai), then the function words and the
-few content words Chinese says otherwise are replaced from the data file ingest/resources/chinese.toml.
+few content words Chinese says otherwise are replaced from the data file app/resources/chinese.toml.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "ingest" / "resources"
+RESOURCES = Path(__file__).resolve().parent / "resources"  # read with the question only: no index token
 KANA = re.compile(r"[\u3040-\u30ff]")
 HAN = re.compile(r"[\u3400-\u9fff]")
 # a count word before its noun (有几个县, 多少个法人): 何県, 何法人 — the Japanese shape of a count question
