@@ -32,6 +32,7 @@ from .answer_types import (  # noqa: F401
 )
 from .answerability import ABSTAIN, CAUTIOUS, judge, load_model
 from .compose import (
+    PART_REACH,
     answer_cell,
     block_label,
     cited_unit,
@@ -54,6 +55,8 @@ from .compose import (
     nearby_kind,
     ordinal_run,
     other_figures,
+    part_sentences,
+    parts_unanswered,
     pick_sentences,
     rest_of_kinds,
     row_holds,
@@ -288,6 +291,11 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
     if rows:  # a list question over a table of statements: the summary sentence, then the rows
         title = rows[0][0].chunk.get("unit_title")
         picked = [p for p in picked if not p[0].chunk.get("row") or p[0].chunk.get("unit_title") != title][:1]
+    # a question that asks two things: a part no line speaks to yet gets its best sentence
+    parts = parts_unanswered(q, [*lines, *(p[1] for p in picked)], retriever.idf) if steps is None and not rows else []
+    if parts:
+        pool = pick_sentences(q, hits, retriever, max_sentences=PART_REACH, already_said=already_said)
+        picked += part_sentences(parts, pool, [*lines, *(p[1] for p in picked)], retriever.idf)
     # group supporting quotes by source, in the order sources first appear
     order: dict[str, int] = {}
     for h, _s, _sc in picked:

@@ -1071,6 +1071,37 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
     return out
 
 
+PART_REACH = 8  # how many of the best sentences a part of the question looks among for its own
+
+
+def part_share(part: tuple[str, ...], sentence: str, idf) -> float:
+    """The share (by idf) of a question part's own words that a sentence holds."""
+    toks = set(content_words(sentence))
+    total = sum(idf(t) for t in part) or 1.0
+    return sum(idf(t) for t in part if t in toks) / total
+
+
+def parts_unanswered(q: Query, shown: list[str], idf) -> list[tuple[str, ...]]:
+    """The parts of a question that asks two things (「予算はいくらで、前年度からいくら増えた？」) no shown line speaks
+    to: none holds most of that part's own words (by idf)."""
+    return [p for p in q.parts if not any(part_share(p, s, idf) >= 0.5 for s in shown)]
+
+
+def part_sentences(parts: list[tuple[str, ...]], pool: list[tuple[Hit, str, float]], shown: list[str], idf
+                   ) -> list[tuple[Hit, str, float]]:
+    """For each part no shown line speaks to, the best sentence of the pool (in the scorer's order) that does. The
+    scorer ranks sentences against the whole question, and one part's sentences can crowd out the other's."""
+    out: list[tuple[Hit, str, float]] = []
+    said = {squash(x) for x in shown}
+    for part in parts:
+        for h, sent, score in pool:
+            if squash(sent) not in said and part_share(part, sent, idf) >= 0.5:
+                out.append((h, sent, score))
+                said.add(squash(sent))
+                break
+    return out
+
+
 MAX_ITEMS = 6
 MAX_SUBITEMS = 3
 _BULLETS = "・･-－‐•◦○●■□◆◇※"

@@ -134,6 +134,9 @@ class Query:
     linked: tuple[tuple[str, str], ...] = ()  # its 「A の B」 pairs (実践編の定員): stated together, or not at all
     refs: tuple[str, ...] = ()  # the captioned units it names (表4-1, 事例4-3: ingest.headings.unit_refs keys)
     source: bool = False  # it asks where a table's figures come from (出典, 出所: vocabulary `source_asked`)
+    # the words of each part of a question that asks two things (「予算はいくらで、前年度からいくら増えた？」, 「いくつ
+    # ある？前と比べてどのくらい増えた？」): each part's own content words, not those the parts share; () for one part
+    parts: tuple[tuple[str, ...], ...] = ()
 
     @property
     def topic_tokens(self) -> list[str]:
@@ -321,10 +324,26 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         specs=specs, attribute=asked_attribute(own) or asked_attribute(nt),
         names=tuple(named), group=group, before=asks_before(own) or asks_before(nt) or asks_before(normalize(reading)),
         linked=() if english else linked_nouns(nt),
-        refs=refs,
+        refs=refs, parts=() if english else question_parts(nt),
         source=any(w in own or w in normalize(reading).lower() for w in vocabulary().source_asked)
         and bool(refs or TABLE_WORD.search(own) or TABLE_WORD.search(reading)),
     )
+
+
+# where a question that asks two things divides: a question mark or full stop, or 「…で、」「…か、」 (「いくらで、何年」)
+PART_BREAK = re.compile(r"[?？。]+|(?<=[でか])[、,]\s*")
+
+
+def question_parts(text: str) -> tuple[tuple[str, ...], ...]:
+    """Each part's own content words (not those another part shares, nor era names), where the question asks two
+    or more things, each part with a word of its own; () for a question of one part."""
+    eras = set(vocabulary().era_names)
+    words = [[t for t in dict.fromkeys(content_words(p)) if t not in eras] for p in PART_BREAK.split(text) if p.strip()]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return ()
+    own = [tuple(t for t in w if not any(t in o for j, o in enumerate(words) if j != i)) for i, w in enumerate(words)]
+    return tuple(own) if all(own) else ()
 
 
 def _with_group(asks: tuple[str, ...], group: tuple[int, str]) -> tuple[str, ...]:
