@@ -293,8 +293,10 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         picked = [p for p in picked if not p[0].chunk.get("row") or p[0].chunk.get("unit_title") != title][:1]
     # a question that asks two things: a part no line speaks to yet gets its best sentence
     parts = parts_unanswered(q, [*lines, *(p[1] for p in picked)], retriever.idf) if steps is None and not rows else []
-    if parts:
-        pool = pick_sentences(q, hits, retriever, max_sentences=PART_REACH, already_said=already_said)
+    if parts:  # (the pool passes the checks the other quotes passed: no bare title, no other subgroup's figure)
+        pool = without_bare_titles(pick_sentences(q, hits, retriever, max_sentences=PART_REACH,
+                                                  already_said=already_said))
+        pool = [p for p in pool if not (q.numeric and lead and other_figures(q, p[1], lead))]
         picked += part_sentences(parts, pool, [*lines, *(p[1] for p in picked)], retriever.idf)
     # group supporting quotes by source, in the order sources first appear
     order: dict[str, int] = {}

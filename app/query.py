@@ -273,22 +273,24 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
     raw = re.sub(r"\s+", " ", (question or "").replace("\u0000", " ")).strip()
     truncated = len(raw) > MAX_QUESTION_CHARS
     raw = raw[:MAX_QUESTION_CHARS]
-    follow = bool(history) and (is_follow_up(raw) or continues(raw, history))
-    carried = rewrite or (standalone_question(raw, history, force=follow) if follow else raw)
-    standalone = prepare(carried)
-    english = is_english(standalone)
-    chinese = not english and is_chinese(standalone)
-    # what the analysis reads: the question as typed, a Chinese one in Japanese words (the user still sees raw)
+    # what the analysis reads: the question as typed, a Chinese one (and Chinese turns before it) in Japanese words;
+    # the user still sees raw, and the embedding model reads both
+    chinese = not is_english(raw) and is_chinese(raw)
     reading = from_chinese(raw) if chinese else raw
+    history = [t | {"content": from_chinese(str(t.get("content", "")))} if t.get("role") == "user" and is_chinese(
+        str(t.get("content", ""))) else t for t in history or []]
+    follow = bool(history) and (is_follow_up(reading) or continues(reading, history))
+    carried = rewrite or (standalone_question(reading, history, force=follow) if follow else reading)
+    standalone = prepare(carried)
     text = prepare(reading)
+    english = is_english(standalone)
     unknown: list[str] = []
     named: list[str] = []
     if english:
         ja, unknown, named = _to_japanese(standalone, names)
         lexical, dense = (ja or standalone), f"{standalone} {ja}".strip()
-    elif chinese:  # the model reads both; everything else reads the Japanese
-        ja = prepare(from_chinese(carried))
-        lexical, dense, standalone = ja, f"{standalone} {ja}", ja
+    elif chinese:
+        lexical, dense = standalone, f"{prepare(raw)} {standalone}"
     else:
         lexical = dense = standalone
     tokens = tuple(dict.fromkeys([*content_words(lexical), *not_done(lexical)]))
@@ -324,21 +326,31 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         specs=specs, attribute=asked_attribute(own) or asked_attribute(nt),
         names=tuple(named), group=group, before=asks_before(own) or asks_before(nt) or asks_before(normalize(reading)),
         linked=() if english else linked_nouns(nt),
-        refs=refs, parts=() if english else question_parts(nt),
+        refs=refs, parts=() if english else question_parts(own),  # a follow-up's own parts, not the carried turn
         source=any(w in own or w in normalize(reading).lower() for w in vocabulary().source_asked)
         and bool(refs or TABLE_WORD.search(own) or TABLE_WORD.search(reading)),
     )
 
 
-# where a question that asks two things divides: a question mark or full stop, or 「…で、」「…か、」 (「いくらで、何年」)
-PART_BREAK = re.compile(r"[?？。]+|(?<=[でか])[、,]\s*")
+# where a question that asks two things divides: a question mark or full stop, or 「…で、」「…か、」 (「いくらで、何年」),
+# not 「…ので、」 (a reason)
+PART_BREAK = re.compile(r"([?？。]+|(?<![の])(?<=[でか])[、,]\s*)")
+# a part that asks something: a question word, or a question mark after it (「その前の事前相談の期間は？」)
+ASKING = re.compile(r"何|なに|なん|いくら|いくつ|いつ|どこ|どの|どれ|どう|どんな|だれ|誰|なぜ|どちら|どっち")
 
 
 def question_parts(text: str) -> tuple[tuple[str, ...], ...]:
-    """Each part's own content words (not those another part shares, nor era names), where the question asks two
-    or more things, each part with a word of its own; () for a question of one part."""
+    """Each asking part's own content words (not those another part shares, nor years or figures), where the
+    question asks two or more things, each part with a word of its own; () for a question of one part. A part that
+    asks nothing (「令和5年度で、」「調査対象の15県で、」) is a condition of the whole, not a part."""
     eras = set(vocabulary().era_names)
-    words = [[t for t in dict.fromkeys(content_words(p)) if t not in eras] for p in PART_BREAK.split(text) if p.strip()]
+    pieces = PART_BREAK.split(text)
+    asked = []
+    for k in range(0, len(pieces), 2):
+        part, mark = pieces[k], pieces[k + 1] if k + 1 < len(pieces) else ""
+        if part.strip() and (ASKING.search(part) or "?" in mark or "？" in mark):
+            asked.append(part)
+    words = [[t for t in dict.fromkeys(content_words(p)) if t not in eras and not re.search(r"\d", t)] for p in asked]
     words = [w for w in words if w]
     if len(words) < 2:
         return ()

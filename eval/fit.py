@@ -204,30 +204,48 @@ def out_of_fold(rows: list[dict], k: int = K_FOLDS) -> tuple[list[str], np.ndarr
     return decide_by_folds(rows, *fold_models(rows, k))
 
 
+def file_key(file: str | Path) -> str:
+    """A question file's name in the folds: its path under the repository (eval/bank-report.jsonl), else its own."""
+    p = Path(file).resolve()
+    return p.relative_to(ROOT).as_posix() if p.is_relative_to(ROOT) else str(p)
+
+
 def row_key(file: str | Path, qid: str) -> str:
-    return f"{Path(file).name}:{qid}"
+    return f"{file_key(file)}:{qid}"
 
 
-def save_folds(rows: list[dict], f: np.ndarray, models: dict[int, Model], path: Path = FOLDS_FILE) -> None:
+def folds_file_for(model_file: str | Path) -> Path:
+    """Where a fit keeps its folds: eval/answerability_folds.json for the shipped model, beside any other."""
+    model_file = Path(model_file)
+    return FOLDS_FILE if model_file.resolve() == MODEL_FILE.resolve() else model_file.with_suffix(".folds.json")
+
+
+def save_folds(rows: list[dict], f: np.ndarray, models: dict[int, Model], path: Path = FOLDS_FILE,
+               model_file: str | Path = MODEL_FILE) -> None:
     """Keep the fit's fold models and each training question's fold, so `kyoju eval` scores a bank file the way
     the fit did: each question by the model fitted on the other folds of ALL training questions (a file refitted
     on its own ~200 questions abstained far worse than the shipped model, which learns from some 2,000)."""
-    shas = {Path(r["file"]).name: file_sha(r["file"]) for r in rows}
-    data = {"k_folds": len(models), "files": shas, "models": {str(i): m.to_json() for i, m in models.items()},
+    shas = {file_key(r["file"]): file_sha(r["file"]) for r in rows}
+    data = {"model_sha": file_sha(model_file), "k_folds": len(models), "files": shas,
+            "models": {str(i): m.to_json() for i, m in models.items()},
             "fold_of": {row_key(r["file"], r["id"]): int(i) for r, i in zip(rows, f, strict=True)}}
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
-def stored_out_of_fold(rows: list[dict], path: str | Path | None = None, folds_file: Path = FOLDS_FILE
-                       ) -> tuple[list[str], np.ndarray, np.ndarray] | None:
+def stored_out_of_fold(rows: list[dict], path: str | Path | None = None, model_file: str | Path = MODEL_FILE,
+                       folds_file: Path | None = None) -> tuple[list[str], np.ndarray, np.ndarray] | None:
     """The fit's own out-of-fold decisions for training questions (their features as composed now): each row's
-    file is `path`, else its own "file". None when the stored folds do not cover these versions of the files."""
-    if not folds_file.exists():
+    file is `path`, else its own "file". None when the stored folds are not those of the fit that wrote
+    `model_file` (the model in use), or do not cover these versions of the files."""
+    folds_file = folds_file or folds_file_for(model_file)
+    if not folds_file.exists() or not Path(model_file).exists():
         return None
     data = json.loads(folds_file.read_text(encoding="utf-8"))
+    if data.get("model_sha") != file_sha(model_file):
+        return None  # another fit's folds (an experimental fit, or the model changed since)
     files = [Path(path or r["file"]) for r in rows]
     stored = data.get("files", {})
-    if any(f.name not in stored or not f.is_file() or stored[f.name] != file_sha(f) for f in set(files)):
+    if any(file_key(f) not in stored or not f.is_file() or stored[file_key(f)] != file_sha(f) for f in set(files)):
         return None
     fold_of = data.get("fold_of", {})
     keys = [row_key(f, r["id"]) for f, r in zip(files, rows, strict=True)]
@@ -357,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     model = fit_model(x, y, meta, groups=[group_of(r) for r in rows])
     Path(args.out).write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    save_folds(rows, f, models)
+    save_folds(rows, f, models, folds_file_for(args.out), args.out)
     print(json.dumps({"out_of_fold": oof, "abstain_below": model.abstain_below, "answer_from": model.answer_from,
                       "coef": dict(zip(FEATURES, (round(c, 3) for c in model.coef), strict=True))}, ensure_ascii=False))
     return 0

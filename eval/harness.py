@@ -172,7 +172,7 @@ def run(path: str | Path, compare: bool = False, answers: bool = True, settings=
     if answers and oof:  # decide each question by a model fitted without its fold (and its document)
         from eval.fit import K_FOLDS, out_of_fold, stored_out_of_fold
 
-        stored = stored_out_of_fold(per_question, path)
+        stored = stored_out_of_fold(per_question, path, settings.answerability_model)
         settle(per_question, questions, stored or out_of_fold(per_question))
         scoring = (f"out-of-fold ({K_FOLDS}-fold over all training questions of `make fit`: each question decided by "
                    "the fit's model of the other folds, a document's questions in one fold)" if stored else

@@ -60,11 +60,12 @@ def decide(rows: list[dict], trained: set[str]) -> None:
     """Decide and score every composed answer in place: questions of files the answerability model was fitted on
     out of fold (over all of them together, a document's questions in one fold: each decided by a model that never
     saw its document); the others were scored as they came (the shipped model's own verdict)."""
+    from app.settings import get_settings
     from eval.fit import out_of_fold, stored_out_of_fold
 
     seen = [r for r in rows if r["file"] in trained]
     if seen:  # the fit's own folds where it stored them (each question by its fold's model), else refitted here
-        settle(seen, [r.pop("_q") for r in seen], stored_out_of_fold(seen) or out_of_fold(seen))
+        settle(seen, [r.pop("_q") for r in seen], stored_out_of_fold(seen, model_file=get_settings().answerability_model) or out_of_fold(seen))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -213,16 +213,25 @@ def test_a_table_with_a_column_per_year_holds_no_figure_for_a_year_it_has_no_col
 def test_a_training_file_is_scored_by_the_fits_own_fold_models_until_it_changes(tmp_path):
     bank = tmp_path / "bank-x.jsonl"
     bank.write_text("{}\n", encoding="utf-8")
+    model = tmp_path / "model.json"
+    model.write_text("{}", encoding="utf-8")
     rows = [r | {"id": f"q{i}", "file": str(bank)} for i, r in enumerate(_rows())]
     f, models = fold_models(rows)
     folds_file = tmp_path / "folds.json"
-    save_folds(rows, f, models, folds_file)
+    save_folds(rows, f, models, folds_file, model)
     want = decide_by_folds(rows, f, models)
-    got = stored_out_of_fold(list(reversed(rows)), bank, folds_file)  # by question id, in any order
+    got = stored_out_of_fold(list(reversed(rows)), bank, model, folds_file)  # by question id, in any order
     assert got is not None
     assert list(reversed(got[0])) == want[0] and np.allclose(got[1][::-1], want[1]) and (got[2][::-1] == f).all()
     other = [r | {"id": "new"} for r in rows[:1]]
-    assert stored_out_of_fold(other, bank, folds_file) is None  # a question the fit never saw: no stored fold
+    assert stored_out_of_fold(other, bank, model, folds_file) is None  # a question the fit never saw: no stored fold
+    model.write_text('{"refitted": 1}', encoding="utf-8")
+    assert stored_out_of_fold(rows, bank, model, folds_file) is None  # another fit's model is in use
+    model.write_text("{}", encoding="utf-8")
+    twin = tmp_path / "other" / "bank-x.jsonl"  # a file of the same name elsewhere is another file
+    twin.parent.mkdir()
+    twin.write_text("{}\n", encoding="utf-8")
+    assert stored_out_of_fold(rows, twin, model, folds_file) is None
     bank.write_text("{}\n{}\n", encoding="utf-8")
-    assert stored_out_of_fold(rows, bank, folds_file) is None  # the file changed since the fit
-    assert stored_out_of_fold(rows, tmp_path / "missing.jsonl", folds_file) is None
+    assert stored_out_of_fold(rows, bank, model, folds_file) is None  # the file changed since the fit
+    assert stored_out_of_fold(rows, tmp_path / "missing.jsonl", model, folds_file) is None

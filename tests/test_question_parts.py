@@ -18,6 +18,10 @@ def test_a_question_of_two_parts_keeps_each_parts_own_words():
     assert question_parts("研修会を開かなかった県はいくつですか") == ()
     assert question_parts("どこで、いつ開かれますか") == ()  # no part has a word of its own
     assert analyze("相談窓口はいくつある？去年と比べて増えた？").parts
+    assert question_parts("令和5年度で、協議会を開いた県はいくつ？") == ()  # a condition asks nothing of its own
+    assert question_parts("予算が足りないので、県に相談したい。補助金はいくら？") == ()
+    history = [{"role": "user", "content": "令和4年度に会議を開かなかった県はいくつ？"}, {"role": "assistant", "content": "2県"}]
+    assert analyze("それと、構成員に法人がいない県は？", history).parts == ()  # the carried turn is no part of it
 
 
 def test_the_part_no_shown_line_speaks_to_gets_its_best_sentence():
