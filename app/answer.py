@@ -292,12 +292,13 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
         title = rows[0][0].chunk.get("unit_title")
         picked = [p for p in picked if not p[0].chunk.get("row") or p[0].chunk.get("unit_title") != title][:1]
     # a question that asks two things: a part no line speaks to yet gets its best sentence
-    parts = parts_unanswered(q, [*lines, *(p[1] for p in picked)], retriever.idf) if steps is None and not rows else []
+    shown_so_far = [*lines, *(p[1] for p in picked)]
+    parts = parts_unanswered(q, shown_so_far, retriever.idf) if steps is None and not rows else []
     if parts:  # (the pool passes the checks the other quotes passed: no bare title, no other subgroup's figure)
         pool = without_bare_titles(pick_sentences(q, hits, retriever, max_sentences=PART_REACH,
                                                   already_said=already_said))
         pool = [p for p in pool if not (q.numeric and lead and other_figures(q, p[1], lead))]
-        picked += part_sentences(parts, pool, [*lines, *(p[1] for p in picked)], retriever.idf)
+        picked += part_sentences(parts, pool, shown_so_far, retriever.idf)
     # group supporting quotes by source, in the order sources first appear
     order: dict[str, int] = {}
     for h, _s, _sc in picked:

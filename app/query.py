@@ -19,7 +19,7 @@ from ingest.romaji import romaji_key
 from ingest.tokens import Term, content_words, prepare, terms
 from ingest.vocabulary import vocabulary
 
-from .answer_kinds import asked_kinds, named_group
+from .answer_kinds import QUESTION_WORD, asked_kinds, named_group
 from .chinese import from_chinese, is_chinese
 from .counting import asked_counter, explicit_counter
 from .glossary import is_english, translate
@@ -335,9 +335,6 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
 # where a question that asks two things divides: a question mark or full stop, or 「…で、」「…か、」 (「いくらで、何年」),
 # not 「…ので、」 (a reason)
 PART_BREAK = re.compile(r"([?？。]+|(?<![の])(?<=[でか])[、,]\s*)")
-# a part that asks something: a question word, or a question mark after it (「その前の事前相談の期間は？」)
-ASKING = re.compile(r"何|なに|なん|いくら|いくつ|いつ|どこ|どの|どれ|どう|どんな|だれ|誰|なぜ|どちら|どっち")
-
 
 def question_parts(text: str) -> tuple[tuple[str, ...], ...]:
     """Each asking part's own content words (not those another part shares, nor years or figures), where the
@@ -348,7 +345,7 @@ def question_parts(text: str) -> tuple[tuple[str, ...], ...]:
     asked = []
     for k in range(0, len(pieces), 2):
         part, mark = pieces[k], pieces[k + 1] if k + 1 < len(pieces) else ""
-        if part.strip() and (ASKING.search(part) or "?" in mark or "？" in mark):
+        if part.strip() and (QUESTION_WORD.search(part) or "?" in mark or "？" in mark):  # it asks something
             asked.append(part)
     words = [[t for t in dict.fromkeys(content_words(p)) if t not in eras and not re.search(r"\d", t)] for p in asked]
     words = [w for w in words if w]
