@@ -435,7 +435,7 @@ def answer_stream(
     named = named_rows(q, hits, retriever, max_rows=1) if not found else []
     read = cell or where or sched or (named[0] if named else None)
     verdict = judge(q, retriever, pool, load_model(str(settings.answerability_model)), cell_found=found,
-                    cell_hit=looked_up(read) if read else None)
+                    cell_hit=looked_up(read) if read else None, shown=hits)
     if q.language != "ja" and verdict.outcome != ABSTAIN:
         note = join_notes(FOREIGN_NOTE[q.language], note)
     if verdict.outcome == ABSTAIN and not force_compose:

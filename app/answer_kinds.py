@@ -139,6 +139,17 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                             # (nor 「R3年度まで」, 「令和6年度から8年度まで」, 「令和6～8年度まで」: dates too)
                             r"(?<!令和)(?<!平成)(?<!昭和)(?<!年度から)(?<!年から)(?<![\d\sRHS～〜~\-－])\d{1,2}\s*か?年度\s*"
                             r"(?:間|まで|以内|続け|にわたり)")),
+    # how often: 「どのくらいの頻度で」「どのくらいのペース？」「how often」 — answered by 毎月, 月1回, 年2回, 隔週, 随時
+    # (「年に何回」 stays a count: 3回 answers it)
+    # (「開催頻度を増やすことについて、県はどう考えるか」 names a frequency, it does not ask one)
+    "frequency": (re.compile(r"(?:どの|どれ)\s*(?:くらい|ぐらい|程度)\s*の?\s*(?:頻度|(?<![ァ-ヶー])ペース|間隔)|"
+                             r"(?:頻度|(?<![ァ-ヶー])ペース|間隔)\s*(?:は|って|が)?\s*(?:どの|どれ|どう|何|いくつ|[？?]|$)|"
+                             r"how often|how frequently", re.I),
+                  # (毎回 is every time, not how often; 「2024年3回目」「令和7年3回」 count in a year, not per year)
+                  re.compile(r"毎\s*(?:日|週|月|年度?|朝|晩)|(?<![\d])(?:年|月|週|日)\s*(?:に)?\s*\d+\s*(?:回|度)(?!目)|"
+                             r"隔\s*(?:週|月|年)|"
+                             r"\d+\s*(?:か月|ヶ月|カ月|週間?|年|日)\s*(?:に|ごと(?:に)?)\s*\d+\s*回|随時|定期的|不定期|月例|"
+                             r"四半期(?:ごと|毎)|\d+\s*(?:か月|ヶ月|カ月|週間?)\s*(?:ごと|おき)")),
     # a form's or a rule's number: 「様式は第何号」「何号様式」 — answered by 様式第3号, 第2号様式
     "form": (re.compile(r"第?何号|何条"), re.compile(r"第\s*\d+\s*[号条]|\d+\s*号様式")),
 }
@@ -203,6 +214,7 @@ _GENERIC = re.compile(r"市区?町村|都道府県|^(?:県内|県外|市内|町�
                       # a relation, not a name: 調査対象県, 該当市, 所在市町村, 管内町村
                       r"(?:対象|該当|所在|関係|隣接|管内|域内|圏内|上記|下記|前記|残り)[都道府県市区町村]+$|"
                       r"^[都道府県市区町村]+$")
+GENERIC_PLACE = _GENERIC  # a place word that names no place (県内, 調査対象県, 都道府県)
 
 
 def names_listed(group: tuple[int, str], text: str, asked: str) -> bool:
@@ -232,7 +244,7 @@ def value_kinds(asks: tuple[str, ...], numeric: bool, counter: str) -> list[str]
     """The kinds of value a question asks for, with a count where it asks 何X / いくつ but no sum, date, day, time,
     span or form number (「何人で、全体の何％」 asks both a count and a rate; 「何％」 alone only a rate). Answerability
     and the composer's table look-up read what is asked the same way."""
-    count = numeric and not {"money", "date", "day", "month", "time", "duration", "form"} & set(asks) and (
+    count = numeric and not {"money", "date", "day", "month", "time", "duration", "form", "frequency"} & set(asks) and (
         "rate" not in asks or bool(counter))
     return list(asks) + (["count"] if count else [])
 
@@ -275,6 +287,16 @@ def _who_pays(clause: str) -> bool:
     return bool(_WHO_PAYS.search(clause)) and not re.search(r"いくら|金額|何\s*円|how much", clause, re.I)
 
 
+# 「何市町村分の予算が計上されている」「何年度の予算で」: the question word counts (dates) what the sum is of, and the sum
+# is only named; 「上限額と、何世帯が対象か」 still asks it, as do いくら / 金額 / 何百円
+_COUNTED_SUM = re.compile(r"何\s*(?![円万千億百十])[一-龥ァ-ヶ]{1,5}分?の\s*(?:予算|費用|経費|事業費|補助金|金額)")
+_SUM_ASKED = re.compile(r"いくら|幾ら|金額|何\s*[十百千万億]*\s*円|how much", re.I)
+
+
+def _money_named_by_count(clause: str) -> bool:
+    return bool(_COUNTED_SUM.search(clause)) and not _SUM_ASKED.search(clause)
+
+
 def asked_kinds(text: str) -> tuple[str, ...]:
     """The answer kinds a (normalised) question asks for: 「いつ開催」 -> ("date",). Words the question quotes
     (「予算の確保が難しい」と答えた…) are the document's, not what it asks for."""
@@ -290,7 +312,8 @@ def asked_kinds(text: str) -> tuple[str, ...]:
         return ()  # 「その費用に人件費は含まれますか」 asks whether, not how much
     kinds = tuple(kind for kind, (asks, _looks) in ANSWER_TYPES.items()
                   if any(asks.search(_without_programme_cost(t) if kind == "money" else t)
-                         and not (kind == "money" and (_money_named_only(t) or _who_pays(t)))
+                         and not (kind == "money" and (_money_named_only(t) or _who_pays(t)
+                                                       or _money_named_by_count(t)))
                          for t in asking))
     if "venue" in kinds:
         kinds = tuple(k for k in kinds if k != "place")  # a venue asked for: the narrower look answers it

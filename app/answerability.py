@@ -40,7 +40,7 @@ from .compose import (
     scope_of,
     without_years,
 )
-from .counting import counter_forms, counts_in, figure_pattern, same_counter, units_in
+from .counting import arabic_figures, counter_forms, counts_in, figure_pattern, same_counter, units_in
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
 from .sentence_rank import ITEM_LINE, is_question_line, is_title_line, speaker_of
@@ -163,10 +163,16 @@ RATE_ASKED = re.compile(r"率|割合|比率|割|[%％]|パーセント|\b(?:rate
 
 
 def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell_found: bool | None = None,
-             cell_hit: Hit | None = None) -> dict[str, float]:
+             cell_hit: Hit | None = None, shown: list[Hit] | None = None) -> dict[str, float]:
     """The signals answerability is judged on; each in [0, 1] or a small count. `cell_hit`: the passage of the
-    table look-up the composer made (its cell, its sifted rows or its schedule row), when it found one."""
+    table look-up the composer made (its cell, its sifted rows or its schedule row), when it found one. `shown`:
+    the reranked passages the answer quotes, when the caller has them."""
     top_hits = hits[:top]
+    # where a value is looked for beside the question's specifiers and words: the fused top three, and the passage
+    # the answer opens with. A value the reranker lifted from fused rank 4 is the one the answer quotes; a near miss
+    # gains little by it, since its specifier (another city, another year) is still not beside the value
+    near = top_hits[:3] + [h for h in (shown or [])[:1] if h.chunk.get("id") not in {
+        x.chunk.get("id") for x in top_hits[:3]}]
     if cell_found is None:  # no look-up made by the caller: the cell look-up, here
         looked = answer_cell(q, top_hits, retriever)
         cell_found, cell_hit = looked is not None, (looked_up(looked) if looked else None)
@@ -181,9 +187,9 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
     agree = float(bool(hits) and (hits[0].dense_rank or 99) <= 3 and (hits[0].lexical_rank or 99) <= 3)
     q_idf = sum(retriever.idf(t) for t in q.tokens) or 1.0
     lex_top = min(max((h.lexical for h in top_hits), default=0.0) / q_idf, 2.0)
-    text = normalize(" ".join(h.chunk["text"] for h in top_hits))
+    text = arabic_figures(normalize(" ".join(h.chunk["text"] for h in top_hits)))
     figure_seen = 1.0
-    if q.numeric:
+    if q.numeric and "frequency" not in q.asks:  # 毎月, 随時, 隔週 answer how often without a counted figure
         counters = units_in(text)
         figure_seen = float(bool(counters) and (not q.counter or any(same_counter(q.counter, c) for c in counters)))
     year_seen = 1.0
@@ -202,9 +208,9 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
         "cell_found": float(cell_found),
         "best_sentence": _best_sentence(q, retriever, top_hits[:3]),
         "known_missing": _known_missing(q, retriever, top_hits[:3]),
-        "kind_near": _kind_near(q, retriever, top_hits[:3]),
+        "kind_near": _kind_near(q, retriever, near),
         "kind_share": _kind_share(q, retriever, top_hits[:3]),
-        **dict(zip(("spec_anchor", "anchor"), _anchors(q, retriever, top_hits[:3]), strict=True)),
+        **dict(zip(("spec_anchor", "anchor"), _anchors(q, retriever, near), strict=True)),
         "bound": _bound(q, retriever, top_hits[:3]),
         "before_stated": _before_stated(q, retriever, top_hits[:3]),
         "deferred": _deferred(q, retriever, top_hits[:3]),
@@ -518,7 +524,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
         return 1.0, 1.0
     alts = [{t, *synonym_tokens((t,))} for t in attr]
     weights = [max(retriever.idf(t), IDF_FLOOR) for t in attr]
-    asked = squash(normalize(q.standalone))
+    asked = arabic_figures(squash(normalize(q.standalone)))  # as the values are read: 「二名」 states 2名
     valued = bool({"count", "money", "rate"} & set(kinds))  # a figure asked of one place
     specs = compared_places(q.specs) if q.compare else q.specs  # two places compared: each holds its own part
     for h in hits:
@@ -527,19 +533,22 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
         given = scope_of(q, h, retriever)
         yen = counted_in_yen(h.chunk)
         for unit, value_part in _units(h, q.years, column, tuple(kinds)):
-            text, held_text = normalize(unit), normalize(value_part)
+            # values are read with kanji numerals as digits (「十四の団体」); places and words as written (八戸市)
+            written = normalize(unit)
+            text, held_text = arabic_figures(written), arabic_figures(normalize(value_part))
             if kinds and not all(_holds_value(kind, held_text, asked, yen)
                                  for kind in kinds):
                 continue
             if q.counter and "count" in kinds and not _counts(q.counter, held_text, asked):
                 continue
-            share = _held_by(specs, text, given)
+            # (a year written 令和十年度 is held as 10年度; a place as written)
+            share = max(_held_by(specs, text, given), _held_by(specs, written, given))
             if share and valued and specs and "|" not in text:  # a place named only in a list: the figure is the list's
-                listed = sum(s.kind == "place" and s.text not in given and enumerated(squash(s.text), squash(text))
+                listed = sum(s.kind == "place" and s.text not in given and enumerated(squash(s.text), squash(written))
                              for s in specs)
                 share = max(0.0, share - listed / len(specs))
             spec_best = max(spec_best, share)
-            flat = squash(text)
+            flat = squash(written)
             if counted and not bare(whole, flat) and not any(_counts(c, text, asked) for c in counted):
                 continue  # the count asked for (何件 as 件数) is neither written nor shown by a figure
             attr_best = max(attr_best, share * _attribute_share(alts, weights, whole, unit, flat))
@@ -786,7 +795,7 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
         for i, (sent, question) in enumerate(zip(sents, answered(sents), strict=True)):
             toks = _words(sent) | _words(question)
             share = sum(w[t] for t in words if t in toks)
-            window = normalize(sent + (sents[i + 1] if i + 1 < len(sents) else ""))
+            window = arabic_figures(normalize(sent + (sents[i + 1] if i + 1 < len(sents) else "")))
             scored.append((share, -len(scored), window))
             if in_money:
                 money_rows[window] = rows
@@ -805,8 +814,8 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
                     money_rows[unit] = ["| " + " | ".join(row) + " |"]
     dense = sorted(((v, sent) for h in hits for sent, v in h.sentence_scores.items()), reverse=True)[:best_dense]
     top = sorted(scored, reverse=True)[:best]
-    near = " ".join([text for _, _, text in top] + [normalize(t) for _, t in dense])
-    asked = squash(normalize(q.standalone))
+    near = " ".join([text for _, _, text in top] + [arabic_figures(normalize(t)) for _, t in dense])
+    asked = arabic_figures(squash(normalize(q.standalone)))
 
     def values(pattern: re.Pattern) -> list[re.Match]:  # a value the question itself states answers nothing
         return [m for m in pattern.finditer(near) if not _stated(squash(m.group(0)), asked)]
@@ -910,7 +919,7 @@ def _before_stated(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     never state: today's figure is there, and another menu's change. 1.0 for every other question."""
     if not q.before:
         return 1.0
-    figure = q.numeric or bool({"money", "count", "rate", "date", "month", "day", "duration"} & set(q.asks))
+    figure = q.numeric or bool({"money", "count", "rate", "date", "month", "day", "duration", "frequency"} & set(q.asks))
 
     def keep(sent: str) -> bool:
         flat = normalize(sent)
@@ -982,12 +991,12 @@ def load_model(path: str = str(MODEL_FILE)) -> Model:
 
 
 def judge(q: Query, retriever: Retriever, hits: list[Hit], model: Model | None = None,
-          cell_found: bool | None = None, cell_hit: Hit | None = None) -> Verdict:
+          cell_found: bool | None = None, cell_hit: Hit | None = None, shown: list[Hit] | None = None) -> Verdict:
     """The verdict for one question and its retrieved passages (``cell_found``, ``cell_hit``: the composer's
-    table look-up and the passage it read, when the caller already made it)."""
+    table look-up and the passage it read, when the caller already made it; ``shown``: the reranked passages)."""
     if not hits or not q.terms:
         return Verdict(ABSTAIN, 0.0, {})  # nothing to check against the documents (「？？？」, emoji only)
     model = model or load_model()
-    f = features(q, retriever, hits, cell_found=cell_found, cell_hit=cell_hit)
+    f = features(q, retriever, hits, cell_found=cell_found, cell_hit=cell_hit, shown=shown)
     p = model.probability(f)
     return Verdict(model.outcome(p), p, f)

@@ -29,7 +29,7 @@ from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .answer_kinds import ANSWER_LOOKS, RATE_HEAD, finest, value_kinds
 from .counting import NUMBER, counts_in, same_counter, to_number, units_in
-from .doc_head import doc_head
+from .doc_head import doc_head, names_prefecture, prefecture_names, same_name, sole_prefecture
 from .query import NEGATION, ZERO_Q, Query, contains_run, not_done, synonym_members, synonym_tokens
 from .retrieve import PLACEHOLDER, Hit, Retriever, is_blank_form
 from .sentence_rank import (
@@ -424,10 +424,17 @@ def _cell_fits(q: Query, value: str, names: list[str]) -> bool:
 
 
 def scope_of(q: Query, h: Hit, retriever: Retriever | None) -> frozenset[str]:
-    """The question's places (and series ordinals) that the hit's document states for all of it on its head."""
+    """The question's places (and series ordinals) that the hit's document states for all of it: on its head, or
+    (a place) as the prefecture the document is about."""
     if retriever is None or not q.specs:
         return frozenset()
-    return document_scope(q.specs, doc_head(retriever.snapshot, h.chunk.get("doc_id", "")))
+    doc_id = h.chunk.get("doc_id", "")
+    sole = sole_prefecture(retriever.snapshot, doc_id)
+    # not for a passage that names another prefecture (「かえで県では…」 in ひびき県's report speaks of かえで県)
+    if sole and any(not same_name(n, sole) for n in prefecture_names(h.chunk)):
+        sole = ""
+    return document_scope(q.specs, doc_head(retriever.snapshot, doc_id)) | {
+        s.text for s in q.specs if s.kind == "place" and names_prefecture(s.text, sole)}
 
 
 def places_held(q: Query, h: Hit, row: list[str], given: frozenset[str] = frozenset()) -> bool:
@@ -1008,14 +1015,16 @@ def drop_connective(sent: str) -> str:
 
 
 def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentences: int = 3,
-                   already_said: str = "", model: SentenceModel | None = None) -> list[tuple[Hit, str, float]]:
+                   already_said: str = "", model: SentenceModel | None = None,
+                   cands: list | None = None) -> list[tuple[Hit, str, float]]:
     """The sentences that answer, scored by the sentence model (app.sentence_rank: fitted on the
     banks' training folds). Some sentences bring others along: one that leans on the sentence before
     it (一方、このうち…) brings that one; a title line, or a sentence announcing what follows
     (「次のとおりです」), brings the lines under it; a question line (an FAQ's Q) brings its answer.
-    For a follow-up, what was already said is not repeated."""
+    For a follow-up, what was already said is not repeated. `cands`: the candidates of these hits, already listed
+    (they do not depend on the model: the sentence fit composes each question with many models)."""
     model = model or load_sentence_model()
-    cands = candidates(q, hits, retriever, already_said)
+    cands = candidates(q, hits, retriever, already_said) if cands is None else cands
     scored = sorted(((model.score(c.features), c) for c in cands), key=lambda x: (-x[0], x[1].rank, x[1].index))
     by_chunk = {h.chunk["id"]: passage_sentences(h) for h in hits[:TOP_PASSAGES]}
     out: list[tuple[Hit, str, float]] = []

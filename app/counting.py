@@ -129,3 +129,64 @@ def same_counter(a: str, b: str) -> bool:
 def counts_in(text: str, counter: str) -> list[re.Match]:
     """The figures of a normalised text that count what `counter` counts."""
     return [m for m in figures(text) if same_counter(m.group("unit"), counter)]
+
+
+# kanji numerals: a vertical notice or a 回覧板 writes 「十四の団体」「二名」「月額二千円」「令和十年度末」
+_KANJI_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_KANJI_POWER = {"十": 10, "百": 100, "千": 1000}
+_KANJI_RUN = "[〇一二三四五六七八九十百千]+"
+# a lone 一 before these is a word, not a count (一部の県, 一時的, 一体的, 一人ひとり)
+_ONE_WORDS = ("一部", "一時", "一体", "一人ひとり", "一人一人", "一人暮らし", "一回り", "一室", "一日も", "一日中")
+
+
+def kanji_value(run: str) -> int | None:
+    """二 -> 2, 十四 -> 14, 四十二 -> 42, 二千 -> 2000, 二〇二六 -> 2026 (digit by digit); None if not a number."""
+    if not run or any(c not in _KANJI_DIGIT and c not in _KANJI_POWER for c in run):
+        return None
+    if not any(c in _KANJI_POWER for c in run):
+        return int("".join(str(_KANJI_DIGIT[c]) for c in run))
+    total, digit = 0, None
+    for c in run:
+        if c in _KANJI_DIGIT:
+            if digit is not None:
+                return None  # 二三十: no number
+            digit = _KANJI_DIGIT[c]
+        else:
+            total += (1 if digit is None else digit) * _KANJI_POWER[c]
+            digit = None
+    return total + (digit or 0)
+
+
+@lru_cache(maxsize=1)
+def _kanji_figure() -> re.Pattern:
+    counted = _alternation([*vocabulary().count_words, "年度", "年", "か月", "ヶ月", "カ月", "月", "日", "時", "万",
+                            "億", "円"])
+    # not after a digit (1千円, 3,200千円 are figures already), nor after a kanji that makes the numeral part of a
+    # word (同一, 統一, 唯一, 単一, 均一, 画一, 逐一) or an estimate (数十団体, 何百人); not before a place's suffix
+    # (八戸市, 四日市市, 十日町市, 一戸町 are names)
+    return re.compile(rf"(?<![\d,.同統唯単均画逐択純数何幾〇一二三四五六七八九十百千])({_KANJI_RUN})"
+                      rf"(の(?=(?:{counted})(?![市町村区郡]))|(?=(?:つの)?(?:{counted})(?![市町村区郡])))")
+
+
+def _in_one_word(text: str, at: int) -> bool:
+    """The 一 at `at` is one of a word's (一部, the second 一 of 一人一人)."""
+    return any(text[at - i:at - i + len(w)] == w for w in _ONE_WORDS for i, c in enumerate(w) if c == "一" and at >= i)
+
+
+def arabic_figures(text: str) -> str:
+    """A normalised text with its kanji numerals that count or date something in digits (「十四の団体」 ->
+    「14団体」, 「令和十年度末」 -> 「令和10年度末」, 「月額二千円」 -> 「月額2000円」, 「二万五千円」 -> 「2万5000円」), so a
+    figure written either way is read by the same patterns; for matching only, never shown, and only where it is
+    read as a value (places and words are matched on the text as written). Left as written: a numeral inside a
+    word (統一, 唯一, 万一) or a name (八戸市), a lone 一 that is a word (一部の県, 一時的, 一人暮らし), a unit (単位：千円,
+    千円未満: a bare 千 or 百) and a blank form's 〇 (令和〇年〇月〇日, 〇〇名)."""
+    def value(m: re.Match) -> str:
+        run = m.group(1)
+        if run == "一" and (_in_one_word(text, m.start()) or text[m.start() - 1:m.start()] == "万"):
+            return m.group(0)
+        if set(run) <= {"〇"} or run in ("千", "百"):
+            return m.group(0)
+        n = kanji_value(run)
+        # 「十四の団体」 is 14団体: the の goes with the numeral, as a figure pattern reads 「14団体」
+        return m.group(0) if n is None else str(n)
+    return _kanji_figure().sub(value, text) if re.search(_KANJI_RUN, text) else text

@@ -24,7 +24,7 @@ from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
 
 from .answer_kinds import ANSWER_LOOKS, finest
-from .counting import figure_pattern, same_counter
+from .counting import arabic_figures, figure_pattern, same_counter
 from .query import NEGATION, Query
 from .retrieve import Hit, Retriever
 from .specifiers import held, kanji_number, other_ordinal, other_time
@@ -305,8 +305,9 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
             cos = h.sentence_scores.get(s)
             if cos is None:  # a figure joined to its label: the label's own cosine
                 cos = max((v for k, v in h.sentence_scores.items() if len(k.strip()) > 5 and k.strip() in s), default=None)
-            units = [m.group("unit") for m in FIGURE.finditer(ns)] if q.numeric else []
-            match = any(ANSWER_LOOKS[k].search(ns) for k in finest(q.asks))
+            nv = arabic_figures(ns)  # 「月に一回訪問」「十四の団体」 hold a figure as 「月に1回」 does
+            units = [m.group("unit") for m in FIGURE.finditer(nv)] if q.numeric else []
+            match = any(ANSWER_LOOKS[k].search(nv) for k in finest(q.asks))
             f = {
                 "overlap": overlap,
                 "dense": (cos - lo) / (hi - lo) if cos is not None and hi > lo else 0.0,

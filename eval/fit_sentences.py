@@ -42,6 +42,7 @@ class Item:
     y: np.ndarray
     retriever: object = None  # the corpus it was asked of (document pairs: its document beside the report)
     doc: str = ""
+    cands: list | None = None  # app.sentence_rank.candidates, listed once: each compose pass only rescores them
 
 
 def _flat(text: str) -> str:
@@ -95,7 +96,7 @@ def collect(paths: list[str], settings=None, progress: bool = True, settings_for
             x = np.array([[c.features.get(n, 0.0) for n in FEATURES] for c in cands], dtype=float)
             y = np.array([int(_relevant(c.text, q["facts"], q.get("evidence", []))) for c in cands])
             items.append(Item(q["id"], query, hits, q["facts"], q.get("evidence", []), said, x, y, retriever,
-                              q.get("doc", "")))
+                              q.get("doc", ""), cands))
     return items, retriever
 
 
@@ -110,7 +111,8 @@ def compose_scores(items: list[Item], retriever, model: SentenceModel) -> tuple[
 
     shares, shown = [], []
     for it in items:
-        picked = pick_sentences(it.query, it.hits, it.retriever or retriever, already_said=it.already_said, model=model)
+        picked = pick_sentences(it.query, it.hits, it.retriever or retriever, already_said=it.already_said, model=model,
+                                cands=it.cands)
         shares.append(fact_share(it, picked))
         shown.append(len(picked))
     return float(np.mean(shares)) if shares else 0.0, float(np.mean(shown)) if shown else 0.0

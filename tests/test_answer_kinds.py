@@ -174,3 +174,22 @@ def test_a_sum_named_under_another_question_word_is_not_asked():
     assert "money" in kinds("How many yen is the fee?")
     assert "money" not in kinds("変更承認のいらない減額の範囲はどうなりますか")  # a reduction, not a sum asked
     assert "money" in kinds("補助金の上限額はどうなりますか")
+
+
+def test_how_often_asks_a_frequency_answered_by_a_recurring_time():
+    from app.answer_kinds import ANSWER_LOOKS, value_kinds
+    for q in ("どのくらいの頻度で担当者会議を開いていますか", "見守りってどのくらいのペースで来てくれるの？",
+              "How often does the council meet?"):
+        assert asked_kinds(q) == ("frequency",), q
+        assert "count" not in value_kinds(asked_kinds(q), True, "")  # 「どのくらい」 is no count here
+    assert "frequency" not in asked_kinds("年に何回開きますか")  # a count: 3回 answers it
+    looks = ANSWER_LOOKS["frequency"]
+    assert all(looks.search(t) for t in ("毎月の担当者会議", "月に1回訪問", "年2回開催", "隔週で", "3か月に1回", "随時"))
+    assert not looks.search("令和7年度は3回開催した")
+
+
+def test_a_sum_only_named_beside_another_question_word_is_not_asked():
+    assert "money" not in asked_kinds("設立準備補助金は何市町村分の予算が計上されていますか")
+    assert "money" not in asked_kinds("何年度の予算で実施しましたか")
+    assert "money" in asked_kinds("予算はいくらで、何市町村分ですか")
+    assert "money" in asked_kinds("会費は年何円ですか")

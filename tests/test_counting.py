@@ -72,3 +72,26 @@ def test_a_share_of_a_count_asks_no_count():
     assert asked_counter(normalize("北区の相談件数は、全体の相談件数の何％を占めますか")) == ""
     assert asked_counter(normalize("北区の相談件数は何件で、全体の何％ですか")) == "件"
     assert asked_counter(normalize("北区の相談件数は？")) == "件"
+
+
+def test_kanji_numerals_that_count_or_date_read_as_digits():
+    from app.counting import arabic_figures, kanji_value
+    assert [kanji_value(k) for k in ("二", "十四", "四十二", "二千", "二〇二六", "百五")] == [2, 14, 42, 2000, 2026, 105]
+    assert kanji_value("二三十") is None
+    # a vertical notice's figures, as the figure patterns read digits
+    assert arabic_figures("あわせて十四の団体が参加") == "あわせて14団体が参加"
+    assert arabic_figures("月額二千円まで、最長十二か月間") == "月額2000円まで、最長12か月間"
+    assert arabic_figures("令和十年度末までに十市町村") == "令和10年度末までに10市町村"
+    assert arabic_figures("職員がおおむね月一回訪問") == "職員がおおむね月1回訪問"
+    assert {m.group(0) for m in figures(arabic_figures("町の職員二名と四十二万円"))} >= {"2名"}
+    # numerals inside words, and a lone 一 that is a word, stay
+    for word in ("統一的な対応", "同一の市町村につき", "一部の県", "一時的に", "唯一の窓口", "二分の一", "十分な", "千田さん"):
+        assert arabic_figures(word) == word
+
+
+def test_digits_units_blanks_and_names_are_left_as_written():
+    from app.counting import arabic_figures
+    for text in ("1千円", "3,200千円", "（単位：千円）", "千円未満", "令和〇年〇月〇日", "参加者〇名", "八戸市", "四日市市",
+                 "十日町市", "一人暮らし", "一人一人", "数十団体", "万一の場合", "相談は15件、補助は45万円"):
+        assert arabic_figures(text) == text
+    assert arabic_figures("二万五千円") == "2万5000円"
