@@ -651,6 +651,7 @@ def test_a_table_dated_to_another_year_names_no_row(monkeypatch):
             return 1.0
 
     monkeypatch.setattr(compose, "doc_head", lambda *_a: "")  # no document head: the invented hit has no index
+    monkeypatch.setattr(compose, "sole_prefecture", lambda *_a: "")  # nor a prefecture it is about
     assert compose.named_rows(analyze("令和6年度のセンターの相談件数と入居件数は？"), [hit], _Retriever())
     assert not compose.named_rows(analyze("令和5年度のセンターの相談件数と入居件数は？"), [hit], _Retriever())
 
