@@ -999,9 +999,16 @@ def row_line(h: Hit, i: int) -> str:
 ANSWER_LABEL = re.compile(r"^\s*(?:A\s*\d*\s*[.．:：、]\s*|A[ \u3000]+|【回答】\s*|答\s*[.．:：]\s*)")
 
 
+# a rule drawn with characters (an e-mail's ━━━━ or ＊＊＊＊ between its parts, 「-----Original Message-----」):
+# decoration, shown as a break between the words it separates
+RULE_RUN = re.compile(r"([━─═＝=＊*―\-－_＿~〜])\1{3,}")
+
+
 def clean_sentence(sent: str) -> str:
     """A quoted sentence as shown: without a table row's stray number (「3 当県は…」) or an answer's label
-    (「A．」「【回答】」: the answer is what the reader wants, the label only says it is one)."""
+    (「A．」「【回答】」: the answer is what the reader wants, the label only says it is one), nor a rule drawn with
+    characters (「■４　提出方法 ━━━━━━━━電子メールに…」 reads 「■４　提出方法 電子メールに…」)."""
+    sent = re.sub(r"\s{2,}", " ", RULE_RUN.sub(" ", sent)) if RULE_RUN.search(sent) else sent
     return ANSWER_LABEL.sub("", LEADING_ROW_NO.sub("", sent.strip()).strip(), count=1).strip()
 
 

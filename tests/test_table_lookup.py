@@ -676,3 +676,11 @@ def test_a_roster_row_does_not_answer_what_its_member_asked_for():
     h = Hit({"id": "r", "doc_id": "d", "text": "", "grid": grid}, 1.0, 1)
     assert not row_holds(analyze("くすのき住まいネットの委員は何を求めましたか"), h, 1)
     assert row_holds(analyze("くすのき住まいネットの委員の役職は？"), h, 1)  # the roster answers who is who
+
+
+def test_a_rule_drawn_with_characters_is_shown_as_a_break():
+    from app.compose import clean_sentence
+    shown = clean_sentence("■４　提出方法 ━━━━━━━━━━━━━━電子メールに上記の書類を添付して、提出してください。")
+    assert "━" not in shown and shown.endswith("電子メールに上記の書類を添付して、提出してください。")
+    assert "提出方法 電子メール" in shown  # the words on either side stay apart
+    assert clean_sentence("電話 0120-481-706（通話料無料）") == "電話 0120-481-706（通話料無料）"  # a phone number's dashes stay
