@@ -210,11 +210,10 @@ def named_group(text: str) -> tuple[int, str]:
 # as a place does — no generic word (市町村, 県内市町, 各町, 政令市) and no verb's inflection (「参加した市」)
 _MEMBER = re.compile(r"(?<![一-龥ァ-ヶー])(?P<k>[一-龥ァ-ヶー]{1,6})(?=[都道府県市町村])|"
                      r"(?:(?<=[一-龥ァ-ヶー])[のはがをにでともやへ]|(?<![一-龥ァ-ヶーぁ-ん]))(?P<h>[ぁ-ん]{2,6})(?=[都道府県市町村])")
-_GENERIC = re.compile(r"市区?町村|都道府県|^(?:県内|県外|市内|町内|各|全|同|当|本|他|近隣|周辺|隣|未設置|政令|中核|特例|ある|その|この|あの|どの|某)|"
+GENERIC_PLACE = re.compile(r"市区?町村|都道府県|^(?:県内|県外|市内|町内|各|全|同|当|本|他|近隣|周辺|隣|未設置|政令|中核|特例|ある|その|この|あの|どの|某)|"
                       # a relation, not a name: 調査対象県, 該当市, 所在市町村, 管内町村
                       r"(?:対象|該当|所在|関係|隣接|管内|域内|圏内|上記|下記|前記|残り)[都道府県市区町村]+$|"
                       r"^[都道府県市区町村]+$")
-GENERIC_PLACE = _GENERIC  # a place word that names no place (県内, 調査対象県, 都道府県)
 
 
 def names_listed(group: tuple[int, str], text: str, asked: str) -> bool:
@@ -228,7 +227,7 @@ def names_listed(group: tuple[int, str], text: str, asked: str) -> bool:
         for m in _MEMBER.finditer(text):
             end, after = text[m.end()], text[m.end() + 1:m.end() + 2]
             name = (m.group("k") or m.group("h")) + end
-            if end in PLACE_ENDS[kind] and not _GENERIC.search(name) and not (after and after in "議内外民長"):
+            if end in PLACE_ENDS[kind] and not GENERIC_PLACE.search(name) and not (after and after in "議内外民長"):
                 found.add(name)
     elif kind in {"法人", "事業者", "社"}:  # each body by its legal form (NPO法人ひなたサポートと社会福祉法人みどり会: two)
         return len(_LEGAL_FORM.findall(text)) >= n

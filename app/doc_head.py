@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 
 from ingest.clean import normalize, squash
 
@@ -14,29 +15,39 @@ from .answer_kinds import GENERIC_PLACE
 HEAD_CHARS = 400  # a cover or heading block; a one-page text file is all "first page"
 
 
+_CACHE: dict[tuple[str, str, str], str] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _per_document(what: str, snap, doc_id: str, read: Callable[[list[dict]], str]) -> str:
+    """`read` of a document's passages, cached per build and document (256 entries); shared by concurrent
+    sessions, so guarded by a lock."""
+    key = (what, snap.build_id, doc_id)
+    with _CACHE_LOCK:
+        if key in _CACHE:
+            return _CACHE[key]
+    value = read([c for c in snap.chunks if c.get("doc_id") == doc_id])
+    with _CACHE_LOCK:
+        _CACHE[key] = value
+        while len(_CACHE) > 256:
+            _CACHE.pop(next(iter(_CACHE)))
+    return value
+
+
 def doc_head(snap, doc_id: str) -> str:
     """A document's title and the start of its first page (the cover, the heading block): where it says whose
-    it is. Cached per build and document; shared by concurrent sessions, so guarded by a lock."""
-    key = (snap.build_id, doc_id)
-    with _HEADS_LOCK:
-        if key in _HEADS:
-            return _HEADS[key]
-    members = [c for c in snap.chunks if c.get("doc_id") == doc_id]
+    it is."""
+    return _per_document("head", snap, doc_id, _head)
+
+
+def _head(members: list[dict]) -> str:
     first = min((min(c.get("page_indices") or [0]) for c in members), default=0)
     # a table's rows are content, not the cover: a list of municipalities opening a spreadsheet says nothing of
     # whose the document is (its first row's city is no scope of every passage)
     page = " ".join(c["text"] for c in members if first in (c.get("page_indices") or [0])
                     and c.get("kind") not in {"table", "case"})
-    head = squash(normalize(" ".join([*(c.get("doc_title", "") for c in members[:1]), page[:HEAD_CHARS]])))
-    with _HEADS_LOCK:
-        _HEADS[key] = head
-        while len(_HEADS) > 256:
-            _HEADS.pop(next(iter(_HEADS)))
-    return head
+    return squash(normalize(" ".join([*(c.get("doc_title", "") for c in members[:1]), page[:HEAD_CHARS]])))
 
-
-_HEADS: dict[tuple[str, str], str] = {}
-_HEADS_LOCK = threading.Lock()
 
 PREFECTURE_SUFFIX = ("県", "都", "府", "道")
 PREFECTURE_SHARE = 0.6  # of the prefecture names a document's passages hold: the one it is about
@@ -48,15 +59,13 @@ def sole_prefecture(snap, doc_id: str) -> str:
     notice of ひびき県 sent to its municipalities says 「県内の居住支援法人は31法人」 without repeating the name. Empty
     when it names none or several alike (a survey of many prefectures). Read from the names the index keeps per
     passage (ingest/romaji.py: no tokenising here); those are loose (「あるひびき県」 for ひびき県 after a verb), so a name
-    that ends with, or is the end of, a more frequent one counts for it. Cached per build and document."""
-    key = ("pref", snap.build_id, doc_id)
-    with _HEADS_LOCK:
-        if key in _PREFS:
-            return _PREFS[key]
+    that ends with, or is the end of, a more frequent one counts for it."""
+    return _per_document("prefecture", snap, doc_id, _sole_prefecture)
+
+
+def _sole_prefecture(members: list[dict]) -> str:
     seen: dict[str, int] = {}
-    for c in snap.chunks:
-        if c.get("doc_id") != doc_id:
-            continue
+    for c in members:
         for name in prefecture_names(c):
             seen[name] = seen.get(name, 0) + 1
     merged: dict[str, int] = {}
@@ -65,12 +74,7 @@ def sole_prefecture(snap, doc_id: str) -> str:
         merged[into] = merged.get(into, 0) + n
     best = max(merged, key=merged.__getitem__, default="")
     total = sum(merged.values())
-    sole = best if best and merged[best] >= 2 and merged[best] >= PREFECTURE_SHARE * total else ""
-    with _HEADS_LOCK:
-        _PREFS[key] = sole
-        while len(_PREFS) > 256:
-            _PREFS.pop(next(iter(_PREFS)))
-    return sole
+    return best if best and merged[best] >= 2 and merged[best] >= PREFECTURE_SHARE * total else ""
 
 
 def prefecture_names(chunk: dict) -> set[str]:
@@ -90,5 +94,3 @@ def names_prefecture(place: str, prefecture: str) -> bool:
     """The place a question names is the document's prefecture (written whole, or as the loose name's end)."""
     return bool(prefecture) and place.endswith(PREFECTURE_SUFFIX) and same_name(place, prefecture)
 
-
-_PREFS: dict[tuple[str, str, str], str] = {}

@@ -23,6 +23,8 @@ from ingest.romaji import names_in
 from ingest.tokens import morphemes
 from ingest.vocabulary import vocabulary
 
+from .counting import kanji_value
+
 PLACE_SUFFIX = {"市", "町", "村", "県", "区", "都", "府"}
 # a place word after these names no particular place (他県, 各市, 当県 are one word or a prefix)
 NOT_A_NAME = {"市", "町", "村", "県", "区", "都", "府", "道", "国", "他", "各", "同", "本", "当", "全", "両", "近隣",
@@ -278,16 +280,13 @@ def _spoken_by(spec: Specifier, flat: str) -> bool:
 
 
 SERIES = {"回", "期", "次", "弾"}  # ordinals that number one of a series (a meeting, a plan); not 条 or 号
-_KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 
 
 def kanji_number(k: str) -> int:
     """A number written in kanji (二 -> 2, 十五 -> 15, 二〇 -> 20): documents and questions write counts and a
-    series' number either way."""
-    if "十" in k:
-        tens, _, ones = k.partition("十")
-        return (_KANJI_DIGITS.get(tens, 1) if tens else 1) * 10 + (_KANJI_DIGITS.get(ones, 0) if ones else 0)
-    return int("".join(str(_KANJI_DIGITS[c]) for c in k))
+    series' number either way. One reading of kanji numerals for the project (app/counting.kanji_value); 0 for a
+    run that is no number."""
+    return kanji_value(k) or 0
 
 
 def _arabic_ordinals(flat: str) -> str:
