@@ -192,10 +192,12 @@ def read_pdf(path: Path, progress=None) -> list[Page]:
 
 
 def _split_row(chars: list[dict], bars: list[tuple[float, float, float, float]] | None = None,
-               leaders: list[tuple[float, float, float, float]] | None = None) -> list[list[dict]]:
+               leaders: list[tuple[float, float, float, float]] | None = None,
+               boxes: list[tuple[float, float, float, float]] | None = None) -> list[list[dict]]:
     """Chars of one visual line, cut where the horizontal gap is wider than about a character — unless a
     bar of a bar chart or a leader fills the gap: a label and its value (「職員が不足している ▇▇▇ 8団体（72.7%）」,
-    「①単独で設置している ‥‥ 6市町村」) are one line, not two columns."""
+    「①単独で設置している ‥‥ 6市町村」) are one line, not two columns. Never from outside a box into it: the
+    dashed line from a commented word to its balloon in a markup pane is no leader."""
     chars = sorted(chars, key=lambda c: c["x0"])
     out: list[list[dict]] = [[chars[0]]]
     for c in chars[1:]:
@@ -203,14 +205,23 @@ def _split_row(chars: list[dict], bars: list[tuple[float, float, float, float]] 
         size = max(c["size"], prev["size"], 1.0)
         if c["x0"] - prev["x1"] <= size * 0.9:
             out[-1].append(c)
-        elif (_bar_between(prev, c, bars or [], size) or _leader_between(prev, c, leaders or [], size)
-              or (c["x0"] - prev["x1"] <= size * 2.0 and lead_number_end([*out[-1], c]) == len(out[-1]))):
+        elif _same_boxes(prev, c, boxes or []) and (
+                _bar_between(prev, c, bars or [], size) or _leader_between(prev, c, leaders or [], size)
+                or (c["x0"] - prev["x1"] <= size * 2.0 and lead_number_end([*out[-1], c]) == len(out[-1]))):
             # (or a footnote's raised number set before its text at the page foot: 「⁷　上限額は…」)
             # one line, its two parts kept apart by a space as the eye sees them (「20〜29 ‥‥ 15」 is not 「20〜2915」)
             out[-1] += [dict(prev, text=" ", x0=prev["x1"], x1=c["x0"]), c]
         else:
             out.append([c])
     return out
+
+
+def _same_boxes(left: dict, right: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    """Both chars lie in the same boxes (a balloon, a shaded pane, a framed panel) or both outside them."""
+    def held(c: dict) -> set[int]:
+        x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        return {i for i, (x0, top, x1, bottom) in enumerate(boxes) if x0 <= x <= x1 and top <= y <= bottom}
+    return not boxes or held(left) == held(right)
 
 
 def _bar_between(left: dict, right: dict, bars: list[tuple[float, float, float, float]], size: float) -> bool:
@@ -264,7 +275,8 @@ def _at_rules(piece: list[dict], rules: list[tuple[float, float, float]]) -> lis
 
 def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, float]] | None = None,
                bars: list[tuple[float, float, float, float]] | None = None,
-               leaders: list[tuple[float, float, float, float]] | None = None) -> list[Line]:
+               leaders: list[tuple[float, float, float, float]] | None = None,
+               boxes: list[tuple[float, float, float, float]] | None = None) -> list[Line]:
     """Chars -> line fragments: same baseline, no wide gap (a gap wider than that is a column gutter),
     never across a vertical rule."""
     rows: list[list[dict]] = []
@@ -277,7 +289,7 @@ def _fragments(chars: list[dict], index: int, rules: list[tuple[float, float, fl
             rows.append([c])
             ref = mid
     out: list[Line] = []
-    parts = [part for row in rows for piece in _split_row(row, bars, leaders) for part in _at_rules(piece, rules or [])]
+    parts = [part for row in rows for piece in _split_row(row, bars, leaders, boxes) for part in _at_rules(piece, rules or [])]
     for piece, stop in parts:
         ink = [c for c in piece if c["text"].strip()]
         lead = lead_number_end(ink)
@@ -465,6 +477,27 @@ def is_frame(rows: list[list[str]]) -> bool:
     return total <= FRAME_CELLS and bool(panels) and 2 * len(panels) >= len(cells)
 
 
+def is_marked_run(rows: list[list[str]], bbox: tuple[float, float, float, float], chars: list[dict]) -> bool:
+    """A run of text shaded character by character (a comment's highlighted range, a tracked insertion, a marker
+    pen): pdfplumber sees a grid of one-character cells on one line. The line continues outside the grid on the same
+    baseline, so the text belongs to that line, not to a table."""
+    filled = [r for r in rows if any(c.strip() for c in r)]
+    cells = [c.strip() for r in filled for c in r if c.strip()]
+    if len(filled) != 1 or len(cells) < 3 or any(len(c) > 1 for c in cells):
+        return False
+    inside = [c for c in chars if c["text"].strip() and bbox[0] - 1.0 <= (c["x0"] + c["x1"]) / 2 <= bbox[2] + 1.0
+              and bbox[1] - 1.0 <= (c["top"] + c["bottom"]) / 2 <= bbox[3] + 1.0]
+    if not inside:
+        return False
+    size = max(c["size"] for c in inside)
+    top = min(c["top"] for c in inside)
+    if bbox[3] - bbox[1] > 2.5 * size:
+        return False
+    return any(c["text"].strip() and abs(c["top"] - top) <= size * 0.3
+               and (bbox[0] - 1.5 * size <= c["x1"] <= bbox[0] + 1.0 or bbox[2] - 1.0 <= c["x0"] <= bbox[2] + 1.5 * size)
+               for c in chars)
+
+
 def _read_pdf_page(ppage, index: int) -> _Raw:
     from .charts import (
         column_plots,
@@ -487,6 +520,8 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     for t in ppage.find_tables():
         placed: list[dict] = []
         rows, open_spans = merged_rows(t, hanging_marks(tuple(t.bbox), ppage.chars), placed)
+        if rows and is_marked_run(rows, tuple(t.bbox), ppage.chars):
+            continue  # a highlighted run inside a line of text: its characters stay text
         if rows and is_chart_grid(rows):
             plots.append(tuple(t.bbox))  # a chart's gridlines: its labels are read below
             continue
@@ -589,7 +624,7 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     leaders = [(ln["x0"], ln["top"], ln["x1"], ln["bottom"]) for ln in [*ppage.lines, *ppage.rects]
                if ln["bottom"] - ln["top"] <= 1.5 and ln["x1"] - ln["x0"] >= 6.0
                and not any(_contains(tb, (ln["x0"], ln["top"], ln["x1"], ln["bottom"]), 2.0) for tb in tboxes)]
-    return _Raw(index, ppage.width, ppage.height, [*_fragments(chars, index, rules, bars, leaders), *upright], tables,
+    return _Raw(index, ppage.width, ppage.height, [*_fragments(chars, index, rules, bars, leaders, rects), *upright], tables,
                 rects, weights, rules)
 
 
