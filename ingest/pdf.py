@@ -483,7 +483,8 @@ def is_marked_run(rows: list[list[str]], bbox: tuple[float, float, float, float]
     baseline, so the text belongs to that line, not to a table."""
     filled = [r for r in rows if any(c.strip() for c in r)]
     cells = [c.strip() for r in filled for c in r if c.strip()]
-    if len(filled) != 1 or len(cells) < 3 or any(len(c) > 1 for c in cells):
+    # (one character a cell; a 「。」 hanging past the grid is read into its last cell)
+    if len(filled) != 1 or len(cells) < 3 or any(len(c.rstrip("。、，．,.」』）)")) > 1 for c in cells):
         return False
     inside = [c for c in chars if c["text"].strip() and bbox[0] - 1.0 <= (c["x0"] + c["x1"]) / 2 <= bbox[2] + 1.0
               and bbox[1] - 1.0 <= (c["top"] + c["bottom"]) / 2 <= bbox[3] + 1.0]
@@ -785,7 +786,26 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = F
             line.gap = 0.0 if prev_bottom is None else max(0.0, bbox[1] - prev_bottom) / height
             prev_bottom = bbox[3]
             out.append(line)
+    out = with_text_tables(out)
     _mark_over_table(out)
+    return out
+
+
+def with_text_tables(blocks: list[Line | Table]) -> list[Line | Table]:
+    """Runs of lines drawing a table with characters (┌─┬─┐ │…│…│ └─┴─┘: an e-mail, a plain-text notice) as one
+    Table each, in their place."""
+    from .text_tables import grid, runs
+
+    texts = [b.text if isinstance(b, Line) else "" for b in blocks]
+    out = list(blocks)
+    for first, last in reversed(runs(texts)):
+        lines = [b for b in out[first:last + 1] if isinstance(b, Line)]
+        rows = grid([b.text for b in lines])
+        if rows is None or len({b.page_index for b in lines}) != 1:
+            continue
+        bbox = (min(b.bbox[0] for b in lines), min(b.bbox[1] for b in lines), max(b.bbox[2] for b in lines),
+                max(b.bbox[3] for b in lines))
+        out[first:last + 1] = [Table(rows=rows, page_index=lines[0].page_index, bbox=bbox, block=lines[0].block)]
     return out
 
 
@@ -892,4 +912,5 @@ def read_text(path: Path) -> list[Page]:
         strong = markdown and raw_line.lstrip().startswith("#")
         indent = len(raw_line) - len(raw_line.lstrip(" \u3000"))
         page.blocks.append(Line(raw_line.strip(), 0, (float(indent), float(n), 0.0, float(n)), 0.0, strong))
+    page.blocks = with_text_tables(page.blocks)
     return [page]

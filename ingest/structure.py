@@ -143,14 +143,18 @@ def emphasized(line: Line, style: _Style, on_page: bool = False) -> bool:
 ITEM_SCHEMES = {"N", "(N)", "ア", "(ア)", "①", "N."}
 
 
+# a line drawn with one rule character (━━━━, ────, ＝＝＝＝, ＊＊＊＊, -----, ～～～～): no text, a break
+DRAWN_RULE = re.compile(r"([━─＝=＊*\-－―～〜_＿・･])\1{3,}")
+
+
 def classify(line: Line, style: _Style, in_article: bool = False) -> tuple[str, Heading | None]:
     """(heading | caption | unit | note | small | para | cont | blank, the heading if one).
 
     `in_article`: the line is inside an article of rules, where （1） and 「2　」 number items and
     clauses of that article (a text file would otherwise make each a heading)."""
     raw = line.text.strip()
-    if not raw:
-        return "blank", None
+    if not raw or DRAWN_RULE.fullmatch(raw):
+        return "blank", None  # (a rule drawn with characters, ━━━━ or ＊＊＊＊, parts an e-mail as a blank line does)
     md = MD_HEADING.match(raw)
     if md:
         title = md.group(2).strip()
