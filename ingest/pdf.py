@@ -395,6 +395,8 @@ def merged_rows(t, hanging: list[dict] | None = None,
         raw = with_hanging_marks(raw, boxes, hanging, t.page.chars, placed)
     if len(boxes) != len(raw):
         return [[(c or "") for c in row] for row in raw], {}
+    raw, boxes = without_nested_rows(raw, boxes)
+    raw = with_overflow_joined(raw, boxes, t.page.chars)
     raw, boxes = without_sliver_columns(raw, boxes)
     rows = [[(c or "") for c in row] for row in raw]
     # a column of figures keeps a merged figure in its first row: a group total merged over its rows (予算額
@@ -421,6 +423,63 @@ def merged_rows(t, hanging: list[dict] | None = None,
     open_spans = {c: rows[r][c] for c, (r, foot) in spans.items()
                   if c in grouped and foot >= bottom - 1.0 and rows[r][c].strip()}
     return rows, open_spans
+
+
+def without_nested_rows(raw: list[list[str | None]], boxes: list[list]) -> tuple[list[list], list[list]]:
+    """Rows that lie inside a row above, in a few of its columns only: the top and bottom edges of a bar drawn
+    across a schedule's month columns (a Gantt chart) cut the cells it spans into strips, which pdfplumber reads as
+    rows of their own. Their text goes back into that row's cell of the same column."""
+    keep: list[int] = []
+    for r, cells in enumerate(boxes):
+        present = [c for c in cells if c is not None]
+        # (the row's own height is that of most of its cells: a name merged down over the rows below makes one cell
+        # tall, and those rows are rows)
+        parent = next((p for p in reversed(keep) if present and _usual_span(boxes[p]) is not None
+                       and _usual_span(boxes[p])[0] - 0.5 <= min(c[1] for c in present)
+                       and max(c[3] for c in present) <= _usual_span(boxes[p])[1] + 0.5), None)
+        if parent is None or 2 * len(present) >= len(cells):
+            keep.append(r)
+            continue
+        for k, c in enumerate(cells):
+            text = raw[r][k] if k < len(raw[r]) else None
+            if c is not None and text and text.strip() and k < len(raw[parent]):
+                raw[parent][k] = ((raw[parent][k] or "") + text).strip()
+    return [raw[r] for r in keep], [boxes[r] for r in keep]
+
+
+def _usual_span(cells: list) -> tuple[float, float] | None:
+    present = sorted(c[3] for c in cells if c is not None)
+    return (min(c[1] for c in cells if c is not None), present[len(present) // 2]) if present else None
+
+
+def _row_span(cells: list) -> tuple[float, float] | None:
+    present = [c for c in cells if c is not None]
+    return (min(c[1] for c in present), max(c[3] for c in present)) if present else None
+
+
+def with_overflow_joined(raw: list[list[str | None]], boxes: list[list], chars: list[dict]) -> list[list]:
+    """A one-line label printed across a cell's rule (a bar's label in a Gantt chart running over the next month,
+    「不動産・福 | 祉団体を訪問」) is read whole in the cell it starts in: a table's own text never straddles its rules,
+    so a character cut by the rule between two cells joins their text."""
+    for r, cells in enumerate(boxes):
+        for k in range(len(cells) - 1):
+            left, right = cells[k], cells[k + 1]
+            a, b = raw[r][k], raw[r][k + 1]
+            if left is None or right is None or not a or not b or "\n" in a or "\n" in b:
+                continue
+            # (the band of the two cells: a strip of the row that a bar cut is still the row's)
+            x, top, bottom = left[2], min(left[1], right[1]), max(left[3], right[3])
+            row = [c for c in chars if c["text"].strip() and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+                   and x - 40.0 < c["x1"] and c["x0"] < x + 40.0]
+            cut = any(c["x0"] < x - 1.0 and c["x1"] > x + 1.0 for c in row)
+            # (or the rule falls between two characters set as one run: no gap wider than the run's own)
+            before = max((c for c in row if c["x1"] <= x + 1.0), key=lambda c: c["x1"], default=None)
+            after = min((c for c in row if c["x0"] >= x - 1.0 and c is not before), key=lambda c: c["x0"], default=None)
+            tight = (before is not None and after is not None and abs(before["top"] - after["top"]) <= before["size"] * 0.3
+                     and after["x0"] - before["x1"] <= before["size"] * 0.15)
+            if cut or tight:
+                raw[r][k], raw[r][k + 1] = a + b, ""
+    return raw
 
 
 def without_sliver_columns(raw: list[list[str | None]], boxes: list[list]) -> tuple[list[list], list[list]]:
@@ -520,9 +579,9 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     hung: set[int] = set()  # punctuation hanging past a table's border, read into its cell (ids of the chars)
     for t in ppage.find_tables():
         placed: list[dict] = []
-        rows, open_spans = merged_rows(t, hanging_marks(tuple(t.bbox), ppage.chars), placed)
-        if rows and is_marked_run(rows, tuple(t.bbox), ppage.chars):
+        if len(t.rows) <= 2 and is_marked_run([[c or "" for c in r] for r in t.extract()], tuple(t.bbox), ppage.chars):
             continue  # a highlighted run inside a line of text: its characters stay text
+        rows, open_spans = merged_rows(t, hanging_marks(tuple(t.bbox), ppage.chars), placed)
         if rows and is_chart_grid(rows):
             plots.append(tuple(t.bbox))  # a chart's gridlines: its labels are read below
             continue

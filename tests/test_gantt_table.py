@@ -1,0 +1,56 @@
+"""A schedule drawn as a Gantt chart: a ruled grid of tasks by month, with bars drawn across months and labels on
+them. The bars' edges cut the cells they span into strips, and a label runs over the rule into the next month; the
+task is still one row, its label one cell where the bar starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.pdf import Table, read_document
+from tests.pdfgen import japanese_font
+
+
+def _gantt(path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    font = japanese_font()
+    c = canvas.Canvas(str(path), pagesize=(842, 595))
+    months = ["4月", "5月", "6月", "7月", "8月", "9月"]
+    x0, label_w, col_w, row_h, top = 40, 200, 70, 30, 520
+    tasks = [("庁内検討会議", 0, 2, "体制づくり"), ("関係団体への説明", 1, 3, "不動産・福祉団体を訪問"),
+             ("規約案の作成", 3, 5, "規約案を準備会で検討")]
+    right = x0 + label_w + col_w * len(months)
+    for i in range(len(tasks) + 2):  # rules: header and rows
+        y = top - i * row_h
+        c.line(x0, y, right, y)
+    for k in range(len(months) + 2):
+        x = x0 if k == 0 else x0 + label_w + col_w * (k - 1)
+        c.line(x, top, x, top - (len(tasks) + 1) * row_h)
+    c.setFont(font, 9)
+    c.drawString(x0 + 4, top - 20, "取り組むこと")
+    for k, m in enumerate(months):
+        c.drawString(x0 + label_w + col_w * k + 24, top - 20, m)
+    for i, (task, start, end, label) in enumerate(tasks):
+        y = top - (i + 2) * row_h
+        c.setFillGray(0.1)
+        c.drawString(x0 + 4, y + 10, task)
+        bx = x0 + label_w + col_w * start + 4
+        c.setFillColorRGB(0.2, 0.5, 0.7)
+        c.rect(bx, y + 6, col_w * (end - start) - 8, 16, stroke=0, fill=1)  # the bar, across its months
+        c.setFillGray(1.0)
+        c.drawString(bx + 4, y + 10, label)  # its label, running over the month rules
+    c.showPage()
+    c.save()
+
+
+def test_a_gantt_chart_reads_one_row_per_task_with_its_label_where_the_bar_starts(tmp_path: Path):
+    path = tmp_path / "gantt.pdf"
+    _gantt(path)
+    tables = [b for b in read_document(path)[0].blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    rows = [[cell.replace(" ", "") for cell in r] for r in tables[0].rows]
+    body = [r for r in rows if r[0] and r[0] != "取り組むこと"]
+    assert [r[0] for r in body] == ["庁内検討会議", "関係団体への説明", "規約案の作成"]  # no strips read as rows
+    assert body[1][2] == "不動産・福祉団体を訪問" and body[1][3] == ""  # the label whole, in 5月
+    assert body[2][4] == "規約案を準備会で検討"
+    assert all(any(cell for cell in r) for r in rows)  # no empty row left by a bar's edge
