@@ -77,10 +77,14 @@ def pdf_title(path: Path) -> str:
 
         with pdfplumber.open(str(path)) as pdf:
             chars = [c for c in pdf.pages[0].chars if c["text"].strip()] if pdf.pages else []
+            first_text = (pdf.pages[0].extract_text() or "") if pdf.pages else ""
     except Exception:
         return ""
     if not chars:
         return ""
+    subject = mail_subject(first_text)
+    if subject:
+        return subject[:80]
     top = max(round(c["size"], 1) for c in chars)
     big = sorted((c for c in chars if round(c["size"], 1) >= top - 0.5), key=lambda c: (round(c["top"]), c["x0"]))
     sizes = Counter(round(c["size"], 1) for c in chars)
@@ -94,6 +98,26 @@ def pdf_title(path: Path) -> str:
             out += " "
         out += c["text"]
     return " ".join(out.split())[:80]
+
+
+# an e-mail printed from a mail client: its header block names the sender, the date and the subject; the subject,
+# not the name printed large at the top (the account that printed it), is what the document is about
+_MAIL_LABELS = re.compile(r"^\s*(?:差出人|送信者|送信日時|日時|宛先|CC|Cc|From|Sent|Date|To)\s*[:：]", re.M)
+_MAIL_SUBJECT = re.compile(r"^\s*(?:件名|Subject)\s*[:：]\s*(.+)$", re.M)
+_REPLY_MARK = re.compile(r"^(?:\s*(?:RE|Re|re|FW|Fw|FWD|Fwd|返信|転送)\s*[:：]\s*)+")
+
+
+def mail_subject(text: str) -> str:
+    """The subject of an e-mail printout's first message (「件名: RE: RE: 【事務連絡】…の募集について」 ->
+    「【事務連絡】…の募集について」), or "" when the page has no mail header (a subject line and two other header
+    labels: 差出人 / 送信日時 / 宛先 or From / Sent / To)."""
+    m = _MAIL_SUBJECT.search(text)
+    if not m or len(_MAIL_LABELS.findall(text[: m.end() + 400])) < 2:
+        return ""
+    subject = _REPLY_MARK.sub("", m.group(1)).strip()
+    # a label printed on the same line after it (「…について添付ファイル: a.pdf」) is not the subject's
+    subject = re.split(r"\s*(?:添付ファイル|添付|Attachments?)\s*[:：]", subject)[0].strip()
+    return " ".join(subject.split())
 
 
 COVER_MAX_CHARS = 400  # a first page with more text than this is a page of content, not a cover

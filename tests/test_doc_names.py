@@ -113,3 +113,15 @@ def test_a_page_where_no_text_stands_out_gives_its_first_line_as_title(tmp_path)
     assert pdf_title(path).replace(" ", "") == "Surveyofhousingsupportbymunicipality"
     cover = text_pdf(tmp_path / "cover.pdf", [["Housing", "support", "council", "guide"]])
     assert pdf_title(cover).replace(" ", "") == "Housingsupportcouncilguide"  # a cover: its lines stay whole
+
+
+def test_an_e_mail_printout_is_titled_by_its_subject():
+    from ingest.corpus import mail_subject
+
+    page = ("星野 あかり\n差出人: 森 ゆうき <mori@pref.example.lg.jp>\n送信日時: 2026年6月2日 火曜日 16:48\n"
+            "宛先: 星野 あかり <hoshino@city.example.lg.jp>\n件名: RE: RE: 【事務連絡】設立準備補助金の募集について"
+            "添付ファイル: 様式.docx\n本文です。")
+    assert mail_subject(page) == "【事務連絡】設立準備補助金の募集について"
+    assert mail_subject("From: a@b.jp\nSent: Monday\nSubject: Fwd: Council meeting\n") == "Council meeting"
+    # a subject line alone is not a mail header (a form's 「件名：」 field)
+    assert mail_subject("申請書\n件名：設立準備補助金の交付申請\n") == ""
