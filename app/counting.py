@@ -39,7 +39,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "figure": re.compile(rf"(?<![\d.,第])(?P<value>{NUMBER})\s*(?:つの)?(?P<unit>{things})"),
         # 何人来ますか: a verb may follow 何X in kanji; 何人か means "some" (何市町村から, 何市町村か教えて are no such か)
         # (atomic: 「何市町村か教えて」 must not fall back to 市)
-        "explicit": re.compile(rf"何\s*(?>(?P<unit>{multi})|(?P<unit1>{single}))(?!か(?!ら|教え|知り|分かり|わかり|調べ))"),
+        # — and 「いくつの市町で」 asks for 市町 as 「何市町で」 does, whatever was named before it (「法人って、」)
+        "explicit": re.compile(rf"(?:何|いくつの)\s*(?>(?P<unit>{multi})|(?P<unit1>{single}))(?!か(?!ら|教え|知り|分かり|わかり|調べ))"),
         "word": re.compile(rf"(?<![0-9０-９]){unit}"),
         "counted": re.compile(rf"(?<![0-9０-９])({single})数"),
         "how_many": re.compile(r"(?:は|が|の数|数|を)?.{0,6}?(?:いくつ|何(?![年月日時歳円をがのでか])|数|"

@@ -101,7 +101,11 @@ def place_names(text: str) -> list[str]:
     for name, _key in names_in(text):
         if name[-1:] in PLACE_SUFFIX and len(name) > 2 and re.fullmatch(r"[ぁ-んァ-ヶー]+", name[:-1]) \
                 and not any(name in o for o in out) and not _describes(name[:-1]):
-            # a piece of it taken above (ひ市 of はるひ市, cut after はる) gives way to the whole name
+            # a piece of it taken above (ひ市 of はるひ市, cut after はる) gives way to the whole name — unless the
+            # piece is a whole word of its own and what the kana run adds before it is a verb or a particle the
+            # run swallowed (出てくる + かざみ町 read as くるかざみ町)
+            if any(name.endswith(o) and len(o) >= 4 and _describes(name[:-len(o)]) for o in out):
+                continue
             out = [o for o in out if not name.endswith(o)] + [name]
     return list(dict.fromkeys(out))
 

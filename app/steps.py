@@ -82,8 +82,22 @@ def _step(line: str) -> tuple[str, int] | None:
 
 
 def _lines(chunk: dict) -> list[str]:
-    """A passage's printed lines (a step line is one line of its own)."""
-    return [x.strip() for x in chunk.get("text", "").splitlines() if x.strip()]
+    """A passage's printed lines (a step line is one line of its own; a step's mark printed on a line above its
+    title, 「STEP1」 over 「庁内準備会の設置」 in a box, is read with it)."""
+    out: list[str] = []
+    for x in (x.strip() for x in chunk.get("text", "").splitlines()):
+        if not x:
+            continue
+        if out and _bare_mark(out[-1]):
+            out[-1] = f"{out[-1]} {x}"
+        else:
+            out.append(x)
+    return out
+
+
+def _bare_mark(line: str) -> bool:
+    m = _patterns()[0].match(line)
+    return bool(m) and not m.group("rest")
 
 
 def _announced(line: str) -> int | None:
@@ -121,7 +135,9 @@ def _around(retriever: Retriever, h: Hit) -> tuple[list[dict], int]:
         before.insert(0, c)
     after = [h.chunk]
     for c in snap.chunks[i + 1:i + REACH + 1]:
-        if not same(c):
+        # (a passage opening with a step goes on with the procedure though its heading made it a chapter of its
+        # own: 「STEP2　関係団体への呼びかけ」 printed as a box after 「STEP1」)
+        if not same(c) and not (c.get("doc_id") == doc and any(_step(x) for x in _lines(c)[:1])):
             break
         after.append(c)
     return before + after, len(before)

@@ -193,3 +193,12 @@ def test_a_sum_only_named_beside_another_question_word_is_not_asked():
     assert "money" not in asked_kinds("何年度の予算で実施しましたか")
     assert "money" in asked_kinds("予算はいくらで、何市町村分ですか")
     assert "money" in asked_kinds("会費は年何円ですか")
+
+
+def test_a_month_alone_answers_when():
+    from app.answer_kinds import ANSWER_TYPES
+
+    looks = ANSWER_TYPES["date"][1]
+    assert looks.search("10月までに庁内の準備会を立ち上げよう") and looks.search("応用研修を毎年11月に開催する")
+    # a span or a frequency is no date
+    assert not looks.search("福祉課に来て2か月") and not looks.search("3か月に1回") and not looks.search("月に1回")

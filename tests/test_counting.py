@@ -95,3 +95,11 @@ def test_digits_units_blanks_and_names_are_left_as_written():
                  "十日町市", "一人暮らし", "一人一人", "数十団体", "万一の場合", "相談は15件、補助は45万円"):
         assert arabic_figures(text) == text
     assert arabic_figures("二万五千円") == "2万5000円"
+
+
+def test_the_counter_after_ikutsu_no_is_the_one_asked():
+    # 「いくつの市町で」 asks for 市町 as 「何市町で」 does, not for the 法人 named before it
+    assert asked_counter(normalize("大森さんの法人って、いくつの市町で活動してるの？")) == "市町"
+    assert asked_counter(normalize("法人はいくつの市町村で活動していますか")) == "市町村"
+    assert same_counter("市町", "市町村")
+    assert [m.group(0) for m in figures(normalize("5市町で活動していて"))] == ["5市町"]

@@ -481,3 +481,11 @@ def test_a_point_of_a_year_the_question_names_is_no_date_of_its_own():
     assert _stated("令和9年度末", asked)  # 「令和9年度末までに設立を目指す」 gives no deadline
     assert not _stated("令和9年5月31日", asked)
     assert not _stated("令和10年度末", asked)
+
+
+def test_a_verb_the_kana_run_swallowed_is_not_part_of_the_place():
+    # 「出てくる」 + 「かざみ町」: the name read from the kana run (くるかざみ町) is not the place; a name the tokeniser
+    # cut up (はるひ市, cut after はる) is still read whole
+    assert place_names("マンガ冊子に出てくるかざみ町の人口はどのくらいですか。") == ["かざみ町"]
+    assert place_names("はるひ市の協議会はいつできましたか") == ["はるひ市"]
+    assert place_names("あそこにあるすずかけ町って") == ["すずかけ町"]

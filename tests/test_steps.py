@@ -123,3 +123,21 @@ def test_numbered_lines_of_another_procedure_nearby_do_not_answer():
     q = analyze("入居後の見守りの流れを教えて")
     assert step_list(q, [_hit(chunks[1])], _retriever(chunks)) is None
     assert step_list(q, [_hit(chunks[0])], _retriever(chunks)) is not None  # where the top passage holds them
+
+
+BOXED = [
+    _chunk(0, "解説　届出までの4つのステップ\nSTEP1\n窓口で相談する\n担当課に電話します。", ["窓口で相談する"]),
+    _chunk(1, "STEP2\n書類をそろえる\n様式と見積書を用意します。", ["STEP2", "書類をそろえる"]),
+    _chunk(2, "STEP3\n届け出る\n締切までに提出します。", ["STEP3", "届け出る"]),
+    _chunk(3, "STEP4\n通知を受ける\n審査の後に通知します。", ["STEP4", "通知を受ける"]),
+    _chunk(4, "お問い合わせ\n区役所 福祉課", ["お問い合わせ"]),
+]
+
+
+def test_steps_printed_as_boxes_with_the_mark_above_the_title_come_back_whole():
+    # each box a passage with a heading of its own (so a 'chapter' of its own), the mark 「STEP1」 on the line above
+    # the step's title
+    found = step_list(analyze("届出までの4つのステップを挙げてください"), [_hit(BOXED[0])], _retriever(BOXED))
+    assert found is not None
+    _h, _lead, steps = found
+    assert [line for _, line in steps] == ["STEP1 窓口で相談する", "STEP2 書類をそろえる", "STEP3 届け出る", "STEP4 通知を受ける"]
