@@ -536,6 +536,19 @@ def is_frame(rows: list[list[str]]) -> bool:
     return total <= FRAME_CELLS and bool(panels) and 2 * len(panels) >= len(cells)
 
 
+def _tables_of(ppage) -> list:
+    """pdfplumber's tables of the page; on a scanned page (a picture with a text layer), those the rules in the
+    picture draw."""
+    from .scan_rules import is_scanned, page_rules
+
+    if is_scanned(ppage):
+        across, down = page_rules(ppage)
+        if len(across) >= 2 and len(down) >= 2:
+            return ppage.find_tables({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                                      "explicit_vertical_lines": down, "explicit_horizontal_lines": across})
+    return ppage.find_tables()
+
+
 def is_marked_run(rows: list[list[str]], bbox: tuple[float, float, float, float], chars: list[dict]) -> bool:
     """A run of text shaded character by character (a comment's highlighted range, a tracked insertion, a marker
     pen): pdfplumber sees a grid of one-character cells on one line. The line continues outside the grid on the same
@@ -577,7 +590,7 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     plots = []
     stacked = []
     hung: set[int] = set()  # punctuation hanging past a table's border, read into its cell (ids of the chars)
-    for t in ppage.find_tables():
+    for t in _tables_of(ppage):
         placed: list[dict] = []
         if len(t.rows) <= 2 and is_marked_run([[c or "" for c in r] for r in t.extract()], tuple(t.bbox), ppage.chars):
             continue  # a highlighted run inside a line of text: its characters stay text
