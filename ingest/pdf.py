@@ -397,6 +397,7 @@ def merged_rows(t, hanging: list[dict] | None = None,
         return [[(c or "") for c in row] for row in raw], {}
     raw, boxes = without_nested_rows(raw, boxes)
     raw = with_overflow_joined(raw, boxes, t.page.chars)
+    raw = with_labels_binned(raw, boxes, t.page.chars, [*t.page.rects, *t.page.curves])
     raw, boxes = without_sliver_columns(raw, boxes)
     rows = [[(c or "") for c in row] for row in raw]
     # a column of figures keeps a merged figure in its first row: a group total merged over its rows (予算額
@@ -430,8 +431,13 @@ def without_nested_rows(raw: list[list[str | None]], boxes: list[list]) -> tuple
     across a schedule's month columns (a Gantt chart) cut the cells it spans into strips, which pdfplumber reads as
     rows of their own. Their text goes back into that row's cell of the same column."""
     keep: list[int] = []
+    lefts = sorted({round(c[0], 1) for cells in boxes for c in cells if c is not None})
     for r, cells in enumerate(boxes):
         present = [c for c in cells if c is not None]
+        # a strip a bar cut is one column wide; a band across the columns (a phase's title row) is a row
+        if any(next((x for x in lefts if x > c[0] + 1.0), c[2]) < c[2] - 1.0 for c in present):
+            keep.append(r)
+            continue
         # (the row's own height is that of most of its cells: a name merged down over the rows below makes one cell
         # tall, and those rows are rows)
         parent = next((p for p in reversed(keep) if present and _usual_span(boxes[p]) is not None
@@ -463,9 +469,13 @@ def with_overflow_joined(raw: list[list[str | None]], boxes: list[list], chars: 
     so a character cut by the rule between two cells joins their text."""
     for r, cells in enumerate(boxes):
         for k in range(len(cells) - 1):
-            left, right = cells[k], cells[k + 1]
-            a, b = raw[r][k], raw[r][k + 1]
-            if left is None or right is None or not a or not b or "\n" in a or "\n" in b:
+            # the next cell of the row: columns a merged cell covers have none (a bar's row has no month rules)
+            n = next((j for j in range(k + 1, len(cells)) if cells[j] is not None), None)
+            if n is None or n >= len(raw[r]):
+                continue
+            left, right = cells[k], cells[n]
+            a, b = raw[r][k], raw[r][n]
+            if left is None or not a or not b or "\n" in a or "\n" in b:
                 continue
             # (the band of the two cells: a strip of the row that a bar cut is still the row's)
             x, top, bottom = left[2], min(left[1], right[1]), max(left[3], right[3])
@@ -478,7 +488,65 @@ def with_overflow_joined(raw: list[list[str | None]], boxes: list[list], chars: 
             tight = (before is not None and after is not None and abs(before["top"] - after["top"]) <= before["size"] * 0.3
                      and after["x0"] - before["x1"] <= before["size"] * 0.15)
             if cut or tight:
-                raw[r][k], raw[r][k + 1] = a + b, ""
+                raw[r][k], raw[r][n] = a + b, ""
+    return raw
+
+
+def with_labels_binned(raw: list[list[str | None]], boxes: list[list], chars: list[dict], marks: list[dict]
+                       ) -> list[list]:
+    """A Gantt chart whose body has no rules between its months: a task's row is one cell across the whole timeline,
+    and its labels (a bar's 「説明会（R8.6.12）」, a milestone's 「◆設立総会（R9.2）」) would all read as the first
+    month's. Each label goes to the column (month, quarter) where it starts — where the bar or the marker drawn
+    just before it starts, if one is — as the header's columns divide the page."""
+    lefts: dict[int, float] = {}
+    for cells in boxes:
+        for j, c in enumerate(cells):
+            if c is not None:
+                lefts[j] = min(lefts.get(j, c[0]), c[0])
+    for r, cells in enumerate(boxes):
+        if r == 0:
+            continue  # the header: a title over several columns is theirs, not the first one's
+        for k, cell in enumerate(cells):
+            if cell is None or k >= len(raw[r]) or not raw[r][k] or "\n" in (raw[r][k] or ""):
+                continue
+            n = next((j for j in range(k + 1, len(cells)) if cells[j] is not None), len(cells))
+            if n - k < 2 or not all(j in lefts for j in range(k, n)):
+                continue
+            band = sorted((c for c in chars if c["text"].strip() and cell[1] <= (c["top"] + c["bottom"]) / 2 <= cell[3]),
+                          key=lambda c: c["x0"])
+            ink = [c for c in band if cell[0] <= (c["x0"] + c["x1"]) / 2 <= cell[2]]
+            # (a label running on past the cell, read into it above, is read whole)
+            for c in band:
+                if ink and c["x0"] > ink[-1]["x0"] and (c["x0"] + c["x1"]) / 2 > cell[2] \
+                        and c["x0"] - ink[-1]["x1"] <= 0.2 * c["size"] and abs(c["top"] - ink[-1]["top"]) <= 1.0:
+                    ink.append(c)
+            if not ink or len({round(c["top"]) for c in ink}) > 2:
+                continue
+            if abs((ink[0]["x0"] - cell[0]) - (cell[2] - ink[-1]["x1"])) <= ink[0]["size"]:
+                continue  # set in the middle of its cell: a group's title, not a label where a bar starts
+            pieces: list[list[dict]] = [[ink[0]]]
+            for c in ink[1:]:
+                if c["x0"] - pieces[-1][-1]["x1"] > 1.5 * c["size"]:
+                    pieces.append([c])
+                else:
+                    pieces[-1].append(c)
+            binned: dict[int, list[str]] = {}
+            for piece in pieces:
+                start, size = piece[0]["x0"], piece[0]["size"]
+                top, bottom = min(c["top"] for c in piece), max(c["bottom"] for c in piece)
+                # the bar behind it or the marker right before it (its fill reaches the label's line)
+                drawn = [m["x0"] for m in marks if m.get("fill") and m["top"] <= bottom and m["bottom"] >= top
+                         and cell[0] - 1 <= m["x0"] < start and start - 1.5 * size <= m["x1"] <= piece[-1]["x1"] + 1
+                         and m["x1"] - m["x0"] < cell[2] - cell[0] - 1]
+                start = min(drawn) if drawn else start
+                # (only to a column the header names: a month, a quarter — not a strip left of the task's name)
+                j = max((j for j in range(k, n) if lefts[j] <= start + 1.0
+                         and (j == k or any(raw[h][j] for h in range(min(2, r)) if j < len(raw[h])))), default=k)
+                binned.setdefault(j, []).append("".join(c["text"] for c in piece))
+            if list(binned) == [k]:
+                continue
+            for j in range(k, n):
+                raw[r][j] = " ".join(binned.get(j, [])) if j in binned else ("" if j == k else raw[r][j])
     return raw
 
 

@@ -44,6 +44,8 @@ _FORMS = [
     (re.compile(r"^[(（]\s*(\d{1,4})\s*[)）]$"), False),
     (re.compile(r"^(\d{1,4})$"), False),
     (re.compile(r"^([ivxlcdm]{1,7})$", re.I), False),
+    # a page of a count closing a running line: 「さつき県 住宅課 ｜ 1/3」
+    (_COUNTED_TAIL := re.compile(r"(?:\s|\|)\s*(\d{1,4})\s*/\s*(\d{1,4})$"), False),
     (re.compile(r"(?:^|\s)(\d{1,4})$"), False),  # a number closing a running line: 「手引き　12」
     (re.compile(r"\s[(（]\s*(\d{1,4})\s*[)）]$"), False),  # or in brackets: 「すまいネット通信　第12号　（3）」
     (re.compile(rf"\s(?P<o>[{_ORNAMENTS}])\s*(?P<n>\d{{1,4}})\s*(?P=o)$"), False),  # or ornamented: 「年報　～ 3 ～」
@@ -98,7 +100,7 @@ def page_number_candidates(text: str) -> list[tuple[str, int, str, bool]]:
         if not m:
             continue
         raw = next((v for k, v in m.groupdict().items() if k.startswith("n") and v), None) or m.group(1)
-        if raw.isdigit() and rx is _COUNTED:  # kept with its total until the document shows it is one count
+        if raw.isdigit() and rx in (_COUNTED, _COUNTED_TAIL):  # kept with its total until the document shows it is one count
             cand = (f"{int(raw)}/{int(m.group(2))}", int(raw), "arabic", strong)
         elif raw.isdigit():
             cand = (str(int(raw)), int(raw), "arabic", strong)

@@ -54,3 +54,50 @@ def test_a_gantt_chart_reads_one_row_per_task_with_its_label_where_the_bar_start
     assert body[1][2] == "不動産・福祉団体を訪問" and body[1][3] == ""  # the label whole, in 5月
     assert body[2][4] == "規約案を準備会で検討"
     assert all(any(cell for cell in r) for r in rows)  # no empty row left by a bar's edge
+
+
+def _gantt_without_month_rules(path: Path) -> None:
+    """Rules only between the task rows in the body; the months are columns of the header alone. A label starts
+    at its bar or right after a milestone's marker."""
+    from reportlab.pdfgen import canvas
+
+    font = japanese_font()
+    c = canvas.Canvas(str(path), pagesize=(842, 595))
+    months = ["4～6月", "7～9月", "10～12月", "1～3月"]
+    x0, label_w, col_w, row_h, top = 40, 180, 90, 30, 520
+    right = x0 + label_w + col_w * len(months)
+    c.setFont(font, 9)
+    for i in range(2):  # the header: task | the four quarters, ruled
+        c.line(x0, top - i * row_h, right, top - i * row_h)
+    for k in range(len(months) + 2):
+        x = x0 if k == 0 else x0 + label_w + col_w * (k - 1)
+        c.line(x, top, x, top - row_h)
+    c.drawString(x0 + 4, top - 20, "取組")
+    for k, m in enumerate(months):
+        c.drawString(x0 + label_w + col_w * k + 20, top - 20, m)
+    tasks = [("意向調査", 0, "5月実施・19市町村"), ("設立総会", 2, "◆設立総会（R9.2）"), ("窓口の開設", 3, "◆窓口開設（R9.4）")]
+    for i, (task, quarter, label) in enumerate(tasks):
+        y = top - (i + 2) * row_h
+        c.line(x0, y, right, y)  # a rule under each task, none between the months
+        c.line(x0, y, x0, y + row_h)
+        c.line(x0 + label_w, y, x0 + label_w, y + row_h)
+        c.line(right, y, right, y + row_h)
+        c.drawString(x0 + 4, y + 10, task)
+        bx = x0 + label_w + col_w * quarter + 10
+        c.setFillColorRGB(0.2, 0.5, 0.7)
+        c.rect(bx, y + 8, 12, 12, stroke=0, fill=1)  # a short bar; its label set right of it
+        c.setFillGray(0.1)
+        c.drawString(bx + 16, y + 10, label)
+    c.showPage()
+    c.save()
+
+
+def test_labels_of_a_gantt_without_month_rules_go_to_the_quarter_where_they_start(tmp_path: Path):
+    path = tmp_path / "gantt2.pdf"
+    _gantt_without_month_rules(path)
+    tables = [b for b in read_document(path)[0].blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    rows = {r[0]: r for r in ([cell.replace(" ", "") for cell in r] for r in tables[0].rows)}
+    assert rows["意向調査"][1] == "5月実施・19市町村"
+    assert rows["設立総会"][3] == "◆設立総会（R9.2）" and rows["設立総会"][1] == ""
+    assert rows["窓口の開設"][4] == "◆窓口開設（R9.4）"
