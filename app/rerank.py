@@ -27,7 +27,7 @@ from .specifiers import unit_named
 MODEL_FILE = Path(__file__).with_name("resources") / "rerank_model.json"
 FEATURES = ("fused", "dense", "lexical", "rank", "dense_rank", "lexical_rank", "kind_share", "kind_near",
             "spec_anchor", "anchor", "cover", "title_cover", "table", "first_page", "length", "sentence",
-            "year_in", "titled_other_year")
+            "year_in", "titled_other_year", "cover_past_title")
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,10 @@ def features(q: Query, retriever, hit, s: Scores) -> dict[str, float]:
     asked_years = {n for y in q.years for n in fiscal_years(normalize(y))}
     body = content_set(normalize(c["text"]))
     titles = content_set(normalize(" ".join([c.get("section_title", ""), c.get("unit_title", "")])))
+    # the question's words beyond the document's own title: a cover or a title block holds the words that name the
+    # document (「のどか県…支援プログラム（素案）の期間は」), not what is asked of it
+    named = content_set(normalize(c.get("doc_title", "")))
+    past = [t for t in words if t not in named]
     return {
         "fused": s.fused, "dense": s.dense, "lexical": s.lexical, "rank": 1.0 / s.rank,
         "dense_rank": 1.0 / s.dense_rank if s.dense_rank else 0.0,
@@ -61,6 +65,7 @@ def features(q: Query, retriever, hit, s: Scores) -> dict[str, float]:
         **value_signals(q, retriever, hit),
         "cover": sum(w[t] for t in words if t in body) / total,
         "title_cover": sum(w[t] for t in words if t in titles) / total,
+        "cover_past_title": (sum(w[t] for t in past if t in body) / (sum(w[t] for t in past) or 1.0)) if past else 1.0,
         "table": float(c.get("kind") == "table"),
         "first_page": float(min(c.get("page_indices") or [0]) == 0),
         "length": math.log1p(len(c["text"])),
