@@ -10,6 +10,7 @@ become one page of lines.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
@@ -479,8 +480,10 @@ def with_overflow_joined(raw: list[list[str | None]], boxes: list[list], chars: 
                 continue
             # (the band of the two cells: a strip of the row that a bar cut is still the row's)
             x, top, bottom = left[2], min(left[1], right[1]), max(left[3], right[3])
+            # (words run over a rule; an arrow or a mark set on it, 「4市町 → 13市町村」 across 現状｜目標, joins nothing)
             row = [c for c in chars if c["text"].strip() and top <= (c["top"] + c["bottom"]) / 2 <= bottom
-                   and x - 40.0 < c["x1"] and c["x0"] < x + 40.0]
+                   and x - 40.0 < c["x1"] and c["x0"] < x + 40.0
+                   and not unicodedata.category(c["text"][0]).startswith("S")]
             cut = any(c["x0"] < x - 1.0 and c["x1"] > x + 1.0 for c in row)
             # (or the rule falls between two characters set as one run: no gap wider than the run's own)
             before = max((c for c in row if c["x1"] <= x + 1.0), key=lambda c: c["x1"], default=None)
@@ -522,14 +525,14 @@ def with_labels_binned(raw: list[list[str | None]], boxes: list[list], chars: li
                     ink.append(c)
             if not ink or len({round(c["top"]) for c in ink}) > 2:
                 continue
-            if abs((ink[0]["x0"] - cell[0]) - (cell[2] - ink[-1]["x1"])) <= ink[0]["size"]:
-                continue  # set in the middle of its cell: a group's title, not a label where a bar starts
             pieces: list[list[dict]] = [[ink[0]]]
             for c in ink[1:]:
                 if c["x0"] - pieces[-1][-1]["x1"] > 1.5 * c["size"]:
                     pieces.append([c])
                 else:
                     pieces[-1].append(c)
+            if len(pieces) == 1 and abs((ink[0]["x0"] - cell[0]) - (cell[2] - ink[-1]["x1"])) <= ink[0]["size"]:
+                continue  # one text set in the middle of its cell: a group's title, not a label where a bar starts
             binned: dict[int, list[str]] = {}
             for piece in pieces:
                 start, size = piece[0]["x0"], piece[0]["size"]

@@ -101,3 +101,16 @@ def test_labels_of_a_gantt_without_month_rules_go_to_the_quarter_where_they_star
     assert rows["意向調査"][1] == "5月実施・19市町村"
     assert rows["設立総会"][3] == "◆設立総会（R9.2）" and rows["設立総会"][1] == ""
     assert rows["窓口の開設"][4] == "◆窓口開設（R9.4）"
+
+
+def test_a_word_over_a_rule_joins_its_cells_and_an_arrow_on_it_does_not():
+    from ingest.pdf import with_overflow_joined
+
+    def char(text: str, x0: float, w: float = 8.0) -> dict:
+        return {"text": text, "x0": x0, "x1": x0 + w, "top": 2.0, "bottom": 10.0, "size": 8.0}
+
+    boxes = [[(0.0, 0.0, 50.0, 12.0), (50.0, 0.0, 100.0, 12.0)]]
+    over = [char("不", 30), char("動", 38), char("産", 46), char("店", 54)]  # 産 is cut by the rule at x=50
+    assert with_overflow_joined([["不動", "産店"]], boxes, over) == [["不動産店", ""]]
+    arrow = [char("4", 20), char("市", 28), char("町", 36), char("→", 46), char("1", 58), char("3", 66)]
+    assert with_overflow_joined([["4市町", "→ 13"]], boxes, arrow) == [["4市町", "→ 13"]]  # 現状 → 目標
