@@ -515,6 +515,9 @@ def with_labels_binned(raw: list[list[str | None]], boxes: list[list], chars: li
             n = next((j for j in range(k + 1, len(cells)) if cells[j] is not None), len(cells))
             if n - k < 2 or not all(j in lefts for j in range(k, n)):
                 continue
+            # the columns the cell covers are a timeline: one header row names each of them (4～6月, 7～9月 …)
+            if not any(all(j < len(raw[h]) and raw[h][j] for j in range(k, n)) for h in range(min(2, r))):
+                continue
             band = sorted((c for c in chars if c["text"].strip() and cell[1] <= (c["top"] + c["bottom"]) / 2 <= cell[3]),
                           key=lambda c: c["x0"])
             ink = [c for c in band if cell[0] <= (c["x0"] + c["x1"]) / 2 <= cell[2]]
@@ -543,8 +546,7 @@ def with_labels_binned(raw: list[list[str | None]], boxes: list[list], chars: li
                          and m["x1"] - m["x0"] < cell[2] - cell[0] - 1]
                 start = min(drawn) if drawn else start
                 # (only to a column the header names: a month, a quarter — not a strip left of the task's name)
-                j = max((j for j in range(k, n) if lefts[j] <= start + 1.0
-                         and (j == k or any(raw[h][j] for h in range(min(2, r)) if j < len(raw[h])))), default=k)
+                j = max((j for j in range(k, n) if lefts[j] <= start + 1.0), default=k)
                 binned.setdefault(j, []).append("".join(c["text"] for c in piece))
             if list(binned) == [k]:
                 continue
