@@ -396,8 +396,9 @@ def merged_rows(t, hanging: list[dict] | None = None,
         raw = with_hanging_marks(raw, boxes, hanging, t.page.chars, placed)
     if len(boxes) != len(raw):
         return [[(c or "") for c in row] for row in raw], {}
-    raw, boxes = without_nested_rows(raw, boxes)
     page = getattr(t, "page", None)  # (a table built by hand in a test has none)
+    raw, boxes = without_nested_rows(raw, boxes, [r for r in [*page.rects, *page.curves] if r.get("fill")]
+                                     if page is not None else [])
     if page is not None:
         raw = with_overflow_joined(raw, boxes, page.chars)
         raw = with_labels_binned(raw, boxes, page.chars, [*page.rects, *page.curves])
@@ -429,10 +430,12 @@ def merged_rows(t, hanging: list[dict] | None = None,
     return rows, open_spans
 
 
-def without_nested_rows(raw: list[list[str | None]], boxes: list[list]) -> tuple[list[list], list[list]]:
-    """Rows that lie inside a row above, in a few of its columns only: the top and bottom edges of a bar drawn
-    across a schedule's month columns (a Gantt chart) cut the cells it spans into strips, which pdfplumber reads as
-    rows of their own. Their text goes back into that row's cell of the same column."""
+def without_nested_rows(raw: list[list[str | None]], boxes: list[list], bars: list[dict]
+                        ) -> tuple[list[list], list[list]]:
+    """Rows that lie inside a row above, in a few of its columns only, cut off by a bar's edge: the top and bottom
+    edges of a bar drawn across a schedule's month columns (a Gantt chart) cut the cells it spans into strips, which
+    pdfplumber reads as rows of their own. Their text goes back into that row's cell of the same column. (Rows a
+    ruled line divides under a merged cell — a group's items beside its name — are rows.)"""
     keep: list[int] = []
     lefts = sorted({round(c[0], 1) for cells in boxes for c in cells if c is not None})
     for r, cells in enumerate(boxes):
@@ -446,7 +449,12 @@ def without_nested_rows(raw: list[list[str | None]], boxes: list[list]) -> tuple
         parent = next((p for p in reversed(keep) if present and _usual_span(boxes[p]) is not None
                        and _usual_span(boxes[p])[0] - 0.5 <= min(c[1] for c in present)
                        and max(c[3] for c in present) <= _usual_span(boxes[p])[1] + 0.5), None)
-        if parent is None or 2 * len(present) >= len(cells):
+        # (a strip starts or ends at the edge of a bar drawn across it)
+        top, bottom = (min(c[1] for c in present), max(c[3] for c in present)) if present else (0.0, 0.0)
+        cut = any((abs(b["top"] - top) <= 1.0 or abs(b["bottom"] - bottom) <= 1.0)
+                  and b["x0"] <= min(c[2] for c in present) and b["x1"] >= max(c[0] for c in present)
+                  for b in bars) if present else False
+        if parent is None or 2 * len(present) >= len(cells) or not cut:
             keep.append(r)
             continue
         for k, c in enumerate(cells):
