@@ -39,8 +39,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "figure": re.compile(rf"(?<![\d.,第])(?P<value>{NUMBER})\s*(?:つの)?(?P<unit>{things})"),
         # 何人来ますか: a verb may follow 何X in kanji; 何人か means "some" (何市町村から, 何市町村か教えて are no such か)
         # (atomic: 「何市町村か教えて」 must not fall back to 市)
-        # — and 「いくつの市町で」 asks for 市町 as 「何市町で」 does, whatever was named before it (「法人って、」)
-        "explicit": re.compile(rf"(?:何|いくつの)\s*(?>(?P<unit>{multi})|(?P<unit1>{single}))(?!か(?!ら|教え|知り|分かり|わかり|調べ))"),
+        "explicit": re.compile(rf"何\s*(?>(?P<unit>{multi})|(?P<unit1>{single}))(?!か(?!ら|教え|知り|分かり|わかり|調べ))"),
+        # — and 「いくつの市町で」 asks for 市町 as 「何市町で」 does, whatever was named before it (「法人って、」), where the
+        # counter is the whole noun (「いくつの社会福祉法人」「いくつの区分」 name no counter)
+        "ikutsu": re.compile(rf"いくつの\s*(?>(?P<unit>{multi})|(?P<unit1>{single}))(?![一-龥々ァ-ヶー])"),
         "word": re.compile(rf"(?<![0-9０-９]){unit}"),
         "counted": re.compile(rf"(?<![0-9０-９])({single})数"),
         "how_many": re.compile(r"(?:は|が|の数|数|を)?.{0,6}?(?:いくつ|何(?![年月日時歳円をがのでか])|数|"
@@ -77,7 +79,7 @@ def asked_counter(text: str) -> str:
     """The counter a count question asks for, from normalised text; an explicit 何X wins (「毎回何人」
     asks for 人, not 回)."""
     p = _patterns()
-    m = p["explicit"].search(text)
+    m = p["explicit"].search(text) or p["ikutsu"].search(text)
     if m:
         return _unit(m)
     if SHARE_ASKED.search(text):
@@ -98,7 +100,7 @@ def asked_counter(text: str) -> str:
 
 def explicit_counter(text: str) -> str:
     """The counter of an explicit 何X (何店, 何人) in normalised text: that alone makes a count question."""
-    m = _patterns()["explicit"].search(text)
+    m = _patterns()["explicit"].search(text) or _patterns()["ikutsu"].search(text)
     return _unit(m) if m else ""
 
 

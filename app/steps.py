@@ -88,7 +88,7 @@ def _lines(chunk: dict) -> list[str]:
     for x in (x.strip() for x in chunk.get("text", "").splitlines()):
         if not x:
             continue
-        if out and _bare_mark(out[-1]):
+        if out and _bare_mark(out[-1]) and not _patterns()[0].match(x):
             out[-1] = f"{out[-1]} {x}"
         else:
             out.append(x)

@@ -103,7 +103,7 @@ def pdf_title(path: Path) -> str:
 # an e-mail printed from a mail client: its header block names the sender, the date and the subject; the subject,
 # not the name printed large at the top (the account that printed it), is what the document is about
 _MAIL_LABELS = re.compile(r"^\s*(?:差出人|送信者|送信日時|日時|宛先|CC|Cc|From|Sent|Date|To)\s*[:：]", re.M)
-_MAIL_SUBJECT = re.compile(r"^\s*(?:件名|Subject)\s*[:：]\s*(.+)$", re.M)
+_MAIL_SUBJECT = re.compile(r"^[ \t\u3000]*(?:件名|Subject)[ \t\u3000]*[:：][ \t\u3000]*([^\n]+)$", re.M)
 _REPLY_MARK = re.compile(r"^(?:\s*(?:RE|Re|re|FW|Fw|FWD|Fwd|返信|転送)\s*[:：]\s*)+")
 
 

@@ -206,9 +206,9 @@ def _split_row(chars: list[dict], bars: list[tuple[float, float, float, float]] 
         size = max(c["size"], prev["size"], 1.0)
         if c["x0"] - prev["x1"] <= size * 0.9:
             out[-1].append(c)
-        elif _same_boxes(prev, c, boxes or []) and (
-                _bar_between(prev, c, bars or [], size) or _leader_between(prev, c, leaders or [], size)
-                or (c["x0"] - prev["x1"] <= size * 2.0 and lead_number_end([*out[-1], c]) == len(out[-1]))):
+        elif (_bar_between(prev, c, bars or [], size)
+              or (_leader_between(prev, c, leaders or [], size) and _same_boxes(prev, c, boxes or []))
+              or (c["x0"] - prev["x1"] <= size * 2.0 and lead_number_end([*out[-1], c]) == len(out[-1]))):
             # (or a footnote's raised number set before its text at the page foot: 「⁷　上限額は…」)
             # one line, its two parts kept apart by a space as the eye sees them (「20〜29 ‥‥ 15」 is not 「20〜2915」)
             out[-1] += [dict(prev, text=" ", x0=prev["x1"], x1=c["x0"]), c]
@@ -397,8 +397,9 @@ def merged_rows(t, hanging: list[dict] | None = None,
     if len(boxes) != len(raw):
         return [[(c or "") for c in row] for row in raw], {}
     page = getattr(t, "page", None)  # (a table built by hand in a test has none)
-    raw, boxes = without_nested_rows(raw, boxes, [r for r in [*page.rects, *page.curves] if r.get("fill")]
-                                     if page is not None else [])
+    kept = without_nested_rows(raw, boxes, [r for r in [*page.rects, *page.curves] if r.get("fill")]
+                               if page is not None else [])
+    raw, boxes, row_boxes = [raw[r] for r in kept], [boxes[r] for r in kept], [t.rows[r].bbox for r in kept]
     if page is not None:
         raw = with_overflow_joined(raw, boxes, page.chars)
         raw = with_labels_binned(raw, boxes, page.chars, [*page.rects, *page.curves])
@@ -412,7 +413,7 @@ def merged_rows(t, hanging: list[dict] | None = None,
     across: set[int] = set()  # rows with a cell merged across columns: header rows over their sub-columns
     grouped: set[int] = set()  # columns with a cell merged over rows of values: a column of group names
     for r, (row, cells) in enumerate(zip(raw, boxes, strict=True)):
-        top = t.rows[r].bbox[1]
+        top = row_boxes[r][1]
         n = min(len(row), len(cells))
         down = {c for c in range(n) if cells[c] is None and c in spans and spans[c][1] > top + 1.0}
         if any(cells[c] is None and c not in down for c in range(n)):
@@ -424,18 +425,18 @@ def merged_rows(t, hanging: list[dict] | None = None,
                   and any(x and x.strip() for x in row)):
                 rows[r][c] = rows[spans[c][0]][c]
                 grouped.add(c)
-    bottom = t.rows[-1].bbox[3] if t.rows else 0.0
+    bottom = row_boxes[-1][3] if row_boxes else 0.0
     open_spans = {c: rows[r][c] for c, (r, foot) in spans.items()
                   if c in grouped and foot >= bottom - 1.0 and rows[r][c].strip()}
     return rows, open_spans
 
 
-def without_nested_rows(raw: list[list[str | None]], boxes: list[list], bars: list[dict]
-                        ) -> tuple[list[list], list[list]]:
+def without_nested_rows(raw: list[list[str | None]], boxes: list[list], bars: list[dict]) -> list[int]:
     """Rows that lie inside a row above, in a few of its columns only, cut off by a bar's edge: the top and bottom
     edges of a bar drawn across a schedule's month columns (a Gantt chart) cut the cells it spans into strips, which
     pdfplumber reads as rows of their own. Their text goes back into that row's cell of the same column. (Rows a
-    ruled line divides under a merged cell — a group's items beside its name — are rows.)"""
+    ruled line divides under a merged cell — a group's items beside its name — are rows.) The rows kept, by index;
+    `raw` takes the strips' text."""
     keep: list[int] = []
     lefts = sorted({round(c[0], 1) for cells in boxes for c in cells if c is not None})
     for r, cells in enumerate(boxes):
@@ -451,7 +452,8 @@ def without_nested_rows(raw: list[list[str | None]], boxes: list[list], bars: li
                        and max(c[3] for c in present) <= _usual_span(boxes[p])[1] + 0.5), None)
         # (a strip starts or ends at the edge of a bar drawn across it)
         top, bottom = (min(c[1] for c in present), max(c[3] for c in present)) if present else (0.0, 0.0)
-        cut = any((abs(b["top"] - top) <= 1.0 or abs(b["bottom"] - bottom) <= 1.0)
+        cut = any((abs(b["top"] - top) <= 1.0 or abs(b["bottom"] - bottom) <= 1.0
+                   or abs(b["bottom"] - top) <= 1.0 or abs(b["top"] - bottom) <= 1.0)
                   and b["x0"] <= min(c[2] for c in present) and b["x1"] >= max(c[0] for c in present)
                   for b in bars) if present else False
         if parent is None or 2 * len(present) >= len(cells) or not cut:
@@ -461,7 +463,7 @@ def without_nested_rows(raw: list[list[str | None]], boxes: list[list], bars: li
             text = raw[r][k] if k < len(raw[r]) else None
             if c is not None and text and text.strip() and k < len(raw[parent]):
                 raw[parent][k] = ((raw[parent][k] or "") + text).strip()
-    return [raw[r] for r in keep], [boxes[r] for r in keep]
+    return keep
 
 
 def _usual_span(cells: list) -> tuple[float, float] | None:
@@ -477,31 +479,48 @@ def _row_span(cells: list) -> tuple[float, float] | None:
 def with_overflow_joined(raw: list[list[str | None]], boxes: list[list], chars: list[dict]) -> list[list]:
     """A one-line label printed across a cell's rule (a bar's label in a Gantt chart running over the next month,
     「不動産・福 | 祉団体を訪問」) is read whole in the cell it starts in: a table's own text never straddles its rules,
-    so a character cut by the rule between two cells joins their text."""
+    so a character cut by the rule between two cells joins their text (over as many rules as it runs)."""
+    present = [c for cells in boxes for c in cells if c is not None]
+    if not present:
+        return raw
+    x0, top0 = min(c[0] for c in present), min(c[1] for c in present)
+    x1, bottom0 = max(c[2] for c in present), max(c[3] for c in present)
+    # (words run over a rule; an arrow or a mark set on it, 「4市町 → 13市町村」 across 現状｜目標, joins nothing)
+    inside = [c for c in chars if c["text"].strip() and x0 - 1 <= c["x0"] and c["x1"] <= x1 + 1
+              and top0 - 1 <= c["top"] and c["bottom"] <= bottom0 + 1
+              and not unicodedata.category(c["text"][0]).startswith("S")]
     for r, cells in enumerate(boxes):
+        band = _row_span(cells)
+        if band is None:
+            continue
+        line = [c for c in inside if band[0] <= (c["top"] + c["bottom"]) / 2 <= band[1]]
+        emptied: set[int] = set()  # cells whose text a join carried left
         for k in range(len(cells) - 1):
-            # the next cell of the row: columns a merged cell covers have none (a bar's row has no month rules)
-            n = next((j for j in range(k + 1, len(cells)) if cells[j] is not None), None)
-            if n is None or n >= len(raw[r]):
+            left = cells[k]
+            if left is None or k in emptied or k >= len(raw[r]) or not raw[r][k] or "\n" in (raw[r][k] or ""):
                 continue
-            left, right = cells[k], cells[n]
-            a, b = raw[r][k], raw[r][n]
-            if left is None or not a or not b or "\n" in a or "\n" in b:
-                continue
-            # (the band of the two cells: a strip of the row that a bar cut is still the row's)
-            x, top, bottom = left[2], min(left[1], right[1]), max(left[3], right[3])
-            # (words run over a rule; an arrow or a mark set on it, 「4市町 → 13市町村」 across 現状｜目標, joins nothing)
-            row = [c for c in chars if c["text"].strip() and top <= (c["top"] + c["bottom"]) / 2 <= bottom
-                   and x - 40.0 < c["x1"] and c["x0"] < x + 40.0
-                   and not unicodedata.category(c["text"][0]).startswith("S")]
-            cut = any(c["x0"] < x - 1.0 and c["x1"] > x + 1.0 for c in row)
-            # (or the rule falls between two characters set as one run: no gap wider than the run's own)
-            before = max((c for c in row if c["x1"] <= x + 1.0), key=lambda c: c["x1"], default=None)
-            after = min((c for c in row if c["x0"] >= x - 1.0 and c is not before), key=lambda c: c["x0"], default=None)
-            tight = (before is not None and after is not None and abs(before["top"] - after["top"]) <= before["size"] * 0.3
-                     and after["x0"] - before["x1"] <= before["size"] * 0.15)
-            if cut or tight:
-                raw[r][k], raw[r][n] = a + b, ""
+            n = k
+            while True:  # carried on over the next rule while the label runs over it
+                n = next((j for j in range(n + 1, len(cells)) if cells[j] is not None), None)
+                if n is None or n >= len(raw[r]) or not raw[r][n] or "\n" in raw[r][n]:
+                    break
+                right = cells[n]
+                # (the band of the two cells: a strip of the row that a bar cut is still the row's)
+                x, top, bottom = right[0], min(left[1], right[1]), max(left[3], right[3])
+                row = [c for c in line if top <= (c["top"] + c["bottom"]) / 2 <= bottom
+                       and x - 40.0 < c["x1"] and c["x0"] < x + 40.0]
+                cut = any(c["x0"] < x - 1.0 and c["x1"] > x + 1.0 for c in row)
+                # (or the rule falls between two characters set as one run: no gap wider than the run's own)
+                before = max((c for c in row if c["x1"] <= x + 1.0), key=lambda c: c["x1"], default=None)
+                after = min((c for c in row if c["x0"] >= x - 1.0 and c is not before), key=lambda c: c["x0"],
+                            default=None)
+                tight = (before is not None and after is not None
+                         and abs(before["top"] - after["top"]) <= before["size"] * 0.3
+                         and after["x0"] - before["x1"] <= before["size"] * 0.15)
+                if not (cut or tight):
+                    break
+                raw[r][k], raw[r][n] = raw[r][k] + raw[r][n], ""
+                emptied.add(n)
     return raw
 
 
@@ -516,6 +535,12 @@ def with_labels_binned(raw: list[list[str | None]], boxes: list[list], chars: li
         for j, c in enumerate(cells):
             if c is not None:
                 lefts[j] = min(lefts.get(j, c[0]), c[0])
+    present = [c for cells in boxes for c in cells if c is not None]
+    if not present:
+        return raw
+    top0, bottom0 = min(c[1] for c in present), max(c[3] for c in present)
+    chars = [c for c in chars if c["text"].strip() and top0 - 1 <= c["top"] and c["bottom"] <= bottom0 + 1]
+    marks = [m for m in marks if m.get("fill") and m["bottom"] >= top0 and m["top"] <= bottom0]
     for r, cells in enumerate(boxes):
         if r == 0:
             continue  # the header: a title over several columns is theirs, not the first one's
@@ -547,6 +572,7 @@ def with_labels_binned(raw: list[list[str | None]], boxes: list[list], chars: li
             if len(pieces) == 1 and abs((ink[0]["x0"] - cell[0]) - (cell[2] - ink[-1]["x1"])) <= ink[0]["size"]:
                 continue  # one text set in the middle of its cell: a group's title, not a label where a bar starts
             binned: dict[int, list[str]] = {}
+            marked = False  # a bar or a marker drawn in the cell: a Gantt chart's row, not a note over the columns
             for piece in pieces:
                 start, size = piece[0]["x0"], piece[0]["size"]
                 top, bottom = min(c["top"] for c in piece), max(c["bottom"] for c in piece)
@@ -554,11 +580,13 @@ def with_labels_binned(raw: list[list[str | None]], boxes: list[list], chars: li
                 drawn = [m["x0"] for m in marks if m.get("fill") and m["top"] <= bottom and m["bottom"] >= top
                          and cell[0] - 1 <= m["x0"] < start and start - 1.5 * size <= m["x1"] <= piece[-1]["x1"] + 1
                          and m["x1"] - m["x0"] < cell[2] - cell[0] - 1]
+                # (a milestone's ◆ / ★ / ▲ printed as a character marks it as well as a drawn one)
+                marked = marked or bool(drawn) or unicodedata.category(piece[0]["text"][0]) in ("So", "Sm")
                 start = min(drawn) if drawn else start
                 # (only to a column the header names: a month, a quarter — not a strip left of the task's name)
                 j = max((j for j in range(k, n) if lefts[j] <= start + 1.0), default=k)
                 binned.setdefault(j, []).append("".join(c["text"] for c in piece))
-            if list(binned) == [k]:
+            if list(binned) == [k] or not marked:
                 continue
             for j in range(k, n):
                 raw[r][j] = " ".join(binned.get(j, [])) if j in binned else ("" if j == k else raw[r][j])

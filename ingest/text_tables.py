@@ -11,14 +11,15 @@ import re
 
 BARS = "│┃|｜"
 _RULE = re.compile(r"[\s\u3000]*[┌┐└┘├┤┬┴┼─━═╋┣┫┳┻┏┓┗┛╔╗╚╝╠╣╦╩╬\-+=＋－|│┃]+[\s\u3000]*")
+_MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
 _ROW = re.compile(rf"^[\s\u3000]*[{BARS}].*[{BARS}][\s\u3000]*$")
 
 
 def is_rule(text: str) -> bool:
-    """A line drawn only with rule characters (┌──┬──┐, ├──┼──┤, +----+----+), with a corner or crossing, or a
-    run of ─ long enough to be a table's border."""
+    """A line drawn only with rule characters and a corner or crossing among them (┌──┬──┐, ├──┼──┤, +----+----+),
+    or a Markdown table's header rule (|---|---|). A run of ─ alone is a separator, not a table's border."""
     t = text.strip()
-    if re.fullmatch(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?", t):
+    if _MD_RULE.fullmatch(t):
         return True  # a Markdown table's rule under its header (|---|:---:|)
     return bool(t) and bool(_RULE.fullmatch(t)) and (bool(re.search(r"[┌┐└┘├┤┬┴┼╋┣┫┳┻┏┓┗┛╔╗╚╝╠╣╦╩╬+＋]", t))
                                                       and len(t) >= 3)
@@ -40,6 +41,9 @@ def grid(texts: list[str]) -> list[list[str]] | None:
     rows: list[list[str]] = []
     width = 0
     fresh = True  # a rule was just drawn: the next line opens a row
+    # a Markdown table (its header rule |---|) writes each row on its line; a table drawn with box characters in
+    # fixed-width text wraps a long cell onto the next line
+    markdown = any(_MD_RULE.fullmatch(t.strip()) for t in texts)
     for text in texts:
         if is_rule(text):
             fresh = True
@@ -48,7 +52,7 @@ def grid(texts: list[str]) -> list[list[str]] | None:
         if cells is None:
             return None
         width = max(width, len(cells))
-        if rows and not fresh and len(cells) == len(rows[-1]) and _continues(cells):
+        if rows and not fresh and not markdown and len(cells) == len(rows[-1]) and _continues(cells):
             rows[-1] = [a + b for a, b in zip(rows[-1], cells, strict=True)]
         else:
             rows.append(cells)

@@ -103,3 +103,8 @@ def test_the_counter_after_ikutsu_no_is_the_one_asked():
     assert asked_counter(normalize("法人はいくつの市町村で活動していますか")) == "市町村"
     assert same_counter("市町", "市町村")
     assert [m.group(0) for m in figures(normalize("5市町で活動していて"))] == ["5市町"]
+
+
+def test_ikutsu_no_names_a_counter_only_as_a_whole_noun():
+    for question in ("いくつの社会福祉法人が参加", "いくつの区分に分かれて", "いくつの市民団体", "いくつの町内会"):
+        assert asked_counter(normalize(question)) == "", question

@@ -123,5 +123,6 @@ def test_an_e_mail_printout_is_titled_by_its_subject():
             "添付ファイル: 様式.docx\n本文です。")
     assert mail_subject(page) == "【事務連絡】設立準備補助金の募集について"
     assert mail_subject("From: a@b.jp\nSent: Monday\nSubject: Fwd: Council meeting\n") == "Council meeting"
+    assert mail_subject("件名: \n差出人: a\n宛先: b\n") == ""  # an empty subject takes no other header line
     # a subject line alone is not a mail header (a form's 「件名：」 field)
     assert mail_subject("申請書\n件名：設立準備補助金の交付申請\n") == ""

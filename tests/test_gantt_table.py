@@ -114,3 +114,34 @@ def test_a_word_over_a_rule_joins_its_cells_and_an_arrow_on_it_does_not():
     assert with_overflow_joined([["不動", "産店"]], boxes, over) == [["不動産店", ""]]
     arrow = [char("4", 20), char("市", 28), char("町", 36), char("→", 46), char("1", 58), char("3", 66)]
     assert with_overflow_joined([["4市町", "→ 13"]], boxes, arrow) == [["4市町", "→ 13"]]  # 現状 → 目標
+
+
+def test_rows_after_a_bar_s_strips_keep_their_own_cells():
+    # task A's 5月 cell is cut into strips by a bar's edges; task B, below, must not take A's ◆完了 (a row read as
+    # another row's once the strips are folded back)
+    from types import SimpleNamespace as NS
+
+    from ingest.pdf import merged_rows
+
+    def ch(t: str, x: float, top: float, size: float = 8) -> dict:
+        return {"text": t, "x0": x, "x1": x + size, "top": top, "bottom": top + size, "size": size}
+
+    rows_cells = [[(0, 80, 60, 100), (60, 80, 120, 100), (120, 80, 180, 100), (180, 80, 240, 100)],
+                  [(0, 100, 60, 130), (60, 100, 120, 130), (120, 100, 180, 110), (180, 100, 240, 130)],
+                  [None, None, (120, 110, 180, 120), None],
+                  [None, None, (120, 120, 180, 130), None],
+                  [(0, 130, 60, 150), (60, 130, 240, 150), None, None]]
+    raw = [["タスク", "4月", "5月", "6月"], ["A", "", "", "◆完了"], [None, None, "作業", None], [None, None, "", None],
+           ["B", "説明会", None, None]]
+    chars = [ch(c, 2 + i * 8, 85) for i, c in enumerate("タスク")] + [ch("A", 2, 110), ch("B", 2, 135)]
+    chars += [ch(c, 185 + i * 8, 112) for i, c in enumerate("◆完了")] + [ch(c, 125 + i * 8, 112) for i, c in enumerate("作業")]
+    chars += [ch(c, 65 + i * 8, 137) for i, c in enumerate("説明会")]
+    page = NS(rects=[{"x0": 120, "x1": 180, "top": 110, "bottom": 120, "fill": True}], curves=[], chars=chars)
+
+    def bbox(cs: list) -> tuple:
+        p = [c for c in cs if c]
+        return (min(c[0] for c in p), min(c[1] for c in p), max(c[2] for c in p), max(c[3] for c in p))
+
+    t = NS(extract=lambda: [r[:] for r in raw], rows=[NS(cells=c, bbox=bbox(c)) for c in rows_cells], page=page)
+    rows, _ = merged_rows(t)
+    assert rows == [["タスク", "4月", "5月", "6月"], ["A", "", "作業", "◆完了"], ["B", "説明会", "", ""]]

@@ -41,3 +41,9 @@ def test_a_markdown_file_s_table_is_a_grid(tmp_path: Path):
     chunks = chunk_units(build_units(read_document(path)), "notice", "notice")
     grids = [c.grid for c in chunks if c.grid]
     assert grids and ["共同設置", "90万円"] in grids[0] and ["区分", "上限額"] == grids[0][0]
+
+
+def test_each_line_of_a_markdown_table_is_a_row():
+    # a Markdown table writes one row to a line: an empty first cell is an empty cell, not a wrapped one
+    assert grid(["| 区分 | 金額 |", "|---|---|", "| A | 1 |", "|  | 2 |"]) == [["区分", "金額"], ["A", "1"], ["", "2"]]
+    assert grid(["| 項目 | 備考 |", "|---|---|", "| 申請 | |", "| 提出 | |"]) == [["項目", "備考"], ["申請", ""], ["提出", ""]]
