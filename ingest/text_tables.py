@@ -70,16 +70,17 @@ def _continues(cells: list[str]) -> bool:
     return any(filled) and (not filled[0] or not any(filled[1:]))
 
 
-def runs(texts: list[str]) -> list[tuple[int, int]]:
-    """(first, last) index of each run of three lines or more drawn as a table (rules and bar rows), with one
+def runs(texts: list[str]) -> list[tuple[int, int, list[list[str]]]]:
+    """(first, last, grid) of each run of three lines or more drawn as a table (rules and bar rows), with one
     rule at least (lines that only open and close with 「|」 are no table)."""
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, list[list[str]]]] = []
     i = 0
     while i < len(texts):
         j = i
         while j < len(texts) and (is_rule(texts[j]) or row_cells(texts[j]) is not None):
             j += 1
-        if j - i >= 3 and any(is_rule(t) for t in texts[i:j]) and grid(texts[i:j]) is not None:
-            out.append((i, j - 1))
+        rows = grid(texts[i:j]) if j - i >= 3 and any(is_rule(t) for t in texts[i:j]) else None
+        if rows is not None:
+            out.append((i, j - 1, rows))
         i = max(j, i + 1)
     return out

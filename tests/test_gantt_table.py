@@ -104,7 +104,7 @@ def test_labels_of_a_gantt_without_month_rules_go_to_the_quarter_where_they_star
 
 
 def test_a_word_over_a_rule_joins_its_cells_and_an_arrow_on_it_does_not():
-    from ingest.pdf import with_overflow_joined
+    from ingest.schedule_cells import with_overflow_joined
 
     def char(text: str, x0: float, w: float = 8.0) -> dict:
         return {"text": text, "x0": x0, "x1": x0 + w, "top": 2.0, "bottom": 10.0, "size": 8.0}
