@@ -27,7 +27,7 @@ from .specifiers import unit_named
 MODEL_FILE = Path(__file__).with_name("resources") / "rerank_model.json"
 FEATURES = ("fused", "dense", "lexical", "rank", "dense_rank", "lexical_rank", "kind_share", "kind_near",
             "spec_anchor", "anchor", "cover", "title_cover", "table", "first_page", "length", "sentence",
-            "year_in", "titled_other_year", "cover_past_title")
+            "year_in", "titled_other_year", "cover_past_title", "row")
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,8 @@ def features(q: Query, retriever, hit, s: Scores) -> dict[str, float]:
         "first_page": float(min(c.get("page_indices") or [0]) == 0),
         "length": math.log1p(len(c["text"])),
         "sentence": max(hit.sentence_scores.values(), default=0.0),
+        # a table's best row read under its column labels: the question asks about one row of a long table
+        "row": hit.row_score,
         # a question asking a fiscal year: the passage states it, or its caption / heading dates it to another
         # (「表1 補助金の概要（令和8年度）」 for a question about 令和7年度)
         "year_in": float(bool(asked_years) and bool(asked_years & fiscal_years(normalize(c["text"])))),

@@ -41,6 +41,7 @@ class Hit:
     lexical: float = 0.0
     neighbours: list[dict] = field(default_factory=list)
     sentence_scores: dict[str, float] = field(default_factory=dict)  # sentence text -> cosine to the query
+    row_score: float = 0.0  # best cosine of one of its table rows read under the column labels (ingest/table_rows.py)
     dense_rank: int | None = None
     lexical_rank: int | None = None
     standing: Scores | None = None  # its fused, dense and lexical standing among all candidates (the reranker's)
@@ -302,16 +303,18 @@ class Retriever:
 
     # ---- search ----------------------------------------------------------------------------
     def dense_search(self, snap: Snapshot, text: str, n: int, filters: dict[str, list[str]],
-                     sentence_scores: dict | None = None) -> dict[int, float]:
+                     sentence_scores: dict | None = None, row_scores: dict | None = None) -> dict[int, float]:
         """Chunk cosine plus the chunk's best sentence cosine (parent-document scoring: a chunk
-        vector averages several sentences; a question usually matches one of them).
-        ``sentence_scores`` (if given) is filled with chunk index -> {sentence: cosine}."""
+        vector averages several sentences; a question usually matches one of them; a table's rows count as its
+        sentences). ``sentence_scores`` (if given) is filled with chunk index -> {sentence: cosine} for its prose
+        sentences, ``row_scores`` with chunk index -> its best row's cosine: the composer and answerability read
+        sentences, which a table row read under its labels is not."""
         n = min(n, len(snap.chunks))
         if n == 0:
             return {}
         vec = self.embedder.embed_queries([text])[0].tolist()
         try:
-            return self._dense(snap, vec, n, filters, sentence_scores)
+            return self._dense(snap, vec, n, filters, sentence_scores, row_scores)
         except IndexUnavailableError:
             raise
         except Exception as exc:  # Chroma server stopped, network gone: a clear error, not a traceback
@@ -319,7 +322,7 @@ class Retriever:
 
     @staticmethod
     def _dense(snap: Snapshot, vec: list[float], n: int, filters: dict[str, list[str]],
-               sentence_scores) -> dict[int, float]:
+               sentence_scores, row_scores=None) -> dict[int, float]:
         where = chroma_where(filters)
         res = snap.collection.query(query_embeddings=[vec], n_results=n, where=where, include=["distances"])
         chunk_cos: dict[int, float] = {}
@@ -339,7 +342,10 @@ class Retriever:
                     continue
                 cos = 1.0 - float(dist)
                 best[i] = max(best.get(i, -1.0), cos)
-                if sentence_scores is not None:
+                if doc.startswith("|"):  # a table row (stored as its Markdown line)
+                    if row_scores is not None:
+                        row_scores[i] = max(row_scores.get(i, -1.0), cos)
+                elif sentence_scores is not None:
                     sentence_scores.setdefault(i, {})[doc] = cos
         out: dict[int, float] = {}
         floor_c = min(chunk_cos.values(), default=0.0)
@@ -411,16 +417,17 @@ class Retriever:
             return [], []
         flt = clean_filters(filters)
         sent_scores: dict[int, dict[str, float]] = {}
+        row_scores: dict[int, float] = {}
         dense: dict[int, float] = {}
         if mode != "lexical":
             try:
-                dense = self.dense_search(snap, q.dense_text, self.settings.dense_candidates, flt, sent_scores)
+                dense = self.dense_search(snap, q.dense_text, self.settings.dense_candidates, flt, sent_scores, row_scores)
             except IndexUnavailableError:
                 # another replica may have swapped in a new build and dropped an old one: reload once
                 if not self.refresh(max_age_s=0):
                     raise
                 snap = self._snap
-                dense = self.dense_search(snap, q.dense_text, self.settings.dense_candidates, flt, sent_scores)
+                dense = self.dense_search(snap, q.dense_text, self.settings.dense_candidates, flt, sent_scores, row_scores)
         mask = filter_mask(snap.chunks, flt)  # read once: the lexical side and its depth below
         lexical = self.lexical_search(snap, q, self.settings.lexical_candidates, flt, mask) if mode != "dense" else {}
         # the passages BM25 could have returned: its candidate count, or fewer in a small or filtered index
@@ -447,7 +454,7 @@ class Retriever:
         nl, floor_l = standardize_with_floor(lexical, depth)
         floor_d = min(nd.values(), default=0.0)
         hits = [Hit(snap.chunks[i], fused[i], r + 1, dense.get(i, 0.0) / 2, lexical.get(i, 0.0),
-                    sentence_scores=sent_scores.get(i, {}), dense_rank=pos_d.get(i), lexical_rank=pos_l.get(i),
+                    sentence_scores=sent_scores.get(i, {}), row_score=row_scores.get(i, 0.0), dense_rank=pos_d.get(i), lexical_rank=pos_l.get(i),
                     standing=Scores(nf[i], nd.get(i, floor_d), nl.get(i, floor_l), r + 1, pos_d.get(i), pos_l.get(i)))
                 for r, i in enumerate(order)]
         fused_top = [dataclasses.replace(h) for h in hits[:k]]

@@ -21,6 +21,7 @@ from .index import SCHEMA_VERSION, IndexMissingError, IndexStore, IndexUnavailab
 from .pdf import DocumentError, read_document
 from .romaji import names_in
 from .structure import build_units
+from .table_rows import table_row_texts
 from .tokens import content_words
 from .vocabulary import resources_digest
 
@@ -83,6 +84,9 @@ def chunk_sentences(chunk: dict, min_chars: int = 8) -> list[tuple[str, str]]:
         if len(squash(s)) < min_chars or s.startswith("|"):
             continue
         out.append((s, f"{head} {s}" if head else s))
+    # a table's rows, each read under its column labels: the table's one vector blurs them all
+    for line, row in table_row_texts(chunk["text"], min_chars):
+        out.append((line, f"{head} {row}" if head else row))
     return out
 
 

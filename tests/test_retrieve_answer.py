@@ -336,7 +336,7 @@ def test_the_reranker_reads_whether_a_passage_is_of_the_asked_year(retriever):
     def hit(text: str, title: str) -> SimpleNamespace:
         chunk = {"id": "x", "doc_id": "", "text": text, "unit_title": title, "section_title": "", "kind": "text",
                  "page_indices": [1]}
-        return SimpleNamespace(chunk=chunk, sentence_scores={}, dense=0.0)
+        return SimpleNamespace(chunk=chunk, sentence_scores={}, row_score=0.0, dense=0.0)
 
     s = Scores(0.0, 0.0, 0.0, 1, 1, 1)
     q = analyze("令和7年度は運営事業で何件交付されましたか")
