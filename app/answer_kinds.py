@@ -80,7 +80,7 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                 re.compile(r"\d{2,5}\s*[-－ー]\s*\d{1,4}\s*[-－ー]\s*\d{3,4}|@|https?://|〒\s*\d{3}")),
     # 「会長は誰ですか」 asks for a name; 「誰からの相談」「誰が見る」 ask for a kind of people, which the text states;
     # 「担うのは誰」 (a nominalised verb) asks for a role, which the text names without a person's name
-    "person": (re.compile(r"(?<=[一-龥ァ-ヶーん])(?:は|って)(?:誰|だれ|どなた)(?:ですか|でしたか|でしょうか|なの|[？?]|$)|氏名|"
+    "person": (re.compile(r"(?<=[一-龥ァ-ヶーん])(?:は|って)[、,\s]*(?:それぞれ)?(?:誰|だれ|どなた)(?:ですか|でしたか|でしょうか|なの|[？?]|$)|氏名|"
                           r"(?:者|長|員|師|生|表|当|さん)の名前|"
                           # a role taken by someone: 「講師を務めたのは誰」「理事になったのは誰」 ask for a person
                           r"(?:を務め|(?:講師|司会|進行|座長|議長|委員長|会長|代表|講演|発表)を(?:やっ|担当し|し)(?=た|て)|に就任し|に選ばれ|"

@@ -27,6 +27,7 @@ from ingest.clean import (
     split_sentences,
     squash,
 )
+from ingest.table_rows import table_row_texts
 from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
 
@@ -55,7 +56,7 @@ FEATURES = (
     "cover", "cover_top1", "cover_syn", "unknown_noun", "unknown_share", "dense_sent", "dense_chunk",
     "agree", "lex_top", "n_terms", "figure_seen", "year_seen", "type_missing",
     "cell_found", "best_sentence", "known_missing", "kind_near", "kind_share", "spec_anchor",
-    "anchor", "bound", "before_stated", "deferred", "english", "cell_gap", "pairs_held",
+    "anchor", "bound", "before_stated", "deferred", "english", "cell_gap", "pairs_held", "kind_clause",
 )
 
 # The direction each signal can only push (+1 towards an answer, -1 towards abstaining, 0 either): the fit keeps
@@ -65,6 +66,7 @@ SIGNS = {
     "dense_chunk": 1, "agree": 1, "lex_top": 1, "n_terms": 0, "figure_seen": 1, "year_seen": 1, "type_missing": -1,
     "cell_found": 1, "best_sentence": 1, "known_missing": -1, "kind_near": 1, "kind_share": 1, "spec_anchor": 1,
     "anchor": 1, "bound": 1, "before_stated": 1, "deferred": -1, "english": 0, "cell_gap": -1, "pairs_held": 1,
+    "kind_clause": 1,
 }
 
 ANSWER, CAUTIOUS, ABSTAIN = "answer", "cautious", "abstain"
@@ -222,6 +224,7 @@ def features(q: Query, retriever: Retriever, hits: list[Hit], top: int = 5, cell
         # how much lower rather than refusing English questions for it
         "english": float(q.language != "ja"),  # a question read through translated words (English, Chinese)
         "pairs_held": _pairs_held(q, retriever, top_hits[:3]),
+        "kind_clause": _kind_clause(q, retriever, near),
     }
 
 
@@ -837,6 +840,52 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
         else:
             found += bool(values(ANSWER_LOOKS[kind]))
     return found / len(kinds)
+
+
+# a clause: a sentence, a line (a table row is one) or an item after 「・」
+_CLAUSE = re.compile(r"(?<=[。！？\n・])")
+
+
+def _clauses(text: str) -> list[str]:
+    """A passage's clauses in order: its sentences and ・ items, and each row of a table as its line followed by the
+    row read under the column labels (the header's words say what the row's bare figures are); header lines and
+    separators are no clauses."""
+    rows = dict(table_row_texts(text, min_chars=1))
+    out: list[str] = []
+    for line in text.split("\n"):
+        if line.lstrip().startswith("|"):
+            if line.strip() in rows:
+                out.append(f"{line.strip()} {rows[line.strip()]}")
+            continue
+        out += [p for p in _CLAUSE.split(line) if p.strip()]
+    return out
+
+
+def _kind_clause(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
+    """Share of the asked kinds of value held by the clauses most about the question's topic (those with the largest
+    IDF-weighted share of its words, each with the clause after it when that one names nothing of the question:
+    「…を開催します。日時は7月15日です。」): `kind_near`'s reading, one step finer. 「・基礎研修：11月12日（木）…
+    ・実践研修：令和9年7月（予定）」 holds a day in the sentence, but not in the item of the 実践研修 whose day the
+    question asks; a budget table holds sums, but not in the row of the scheme asked about."""
+    kinds = _asked(q)
+    if not kinds:
+        return 1.0
+    words = q.topic_tokens
+    w = {t: retriever.idf(t) for t in words}
+    clauses: list[tuple[float, str, bool]] = []
+    for h in hits:
+        yen = counted_in_yen(h.chunk)
+        parts = [arabic_figures(p) for p in _clauses(normalize(h.chunk["text"]))]
+        shares = [sum(w[t] for t in words if t in _words(p)) for p in parts]
+        for i, (p, share) in enumerate(zip(parts, shares, strict=True)):
+            after = parts[i + 1] if i + 1 < len(parts) and shares[i + 1] == 0 else ""
+            clauses.append((share, p + after, yen))
+    most = max((share for share, _, _ in clauses), default=0.0)
+    if most <= 0:
+        return 0.0
+    top = [(text, yen) for share, text, yen in clauses if share >= most]
+    asked = arabic_figures(squash(normalize(q.standalone)))
+    return sum(any(_holds_value(k, text, asked, yen) for text, yen in top) for k in kinds) / len(kinds)
 
 
 def _known_missing(q: Query, retriever: Retriever, hits: list[Hit]) -> float:

@@ -50,6 +50,9 @@ def test_who_filled_a_role_asks_for_a_person():
     assert "person" in asked_kinds(normalize("講演で講師をやったのって誰？"))
     assert "person" in asked_kinds(normalize("司会をしたのは誰ですか"))
     assert "person" not in asked_kinds(normalize("協議会の事務局を担うのは誰？"))  # a role, not a person
+    # a comma or 「それぞれ」 between the topic and 誰 / どなた: still a person
+    assert "person" in asked_kinds(normalize("評価委員会の有識者3名は、どなたですか。"))
+    assert "person" in asked_kinds(normalize("審査会の外部有識者3名は、それぞれ誰ですか。"))
 
 
 def test_a_day_asked_is_not_answered_by_a_month():

@@ -84,3 +84,20 @@ def test_a_year_told_from_today_is_covered_by_a_passage_that_states_a_year():
     cover, unknown_missing, unknown_share = _coverage(q, _Corpus(dated.chunk["text"]), [dated], synonyms=True)
     assert cover == 1.0 and not unknown_missing and unknown_share == 0.0
     assert _coverage(q, _Corpus(undated.chunk["text"]), [undated], synonyms=True)[0] < 1.0
+
+
+def test_the_asked_value_must_stand_in_the_clause_of_the_asked_topic():
+    """A day in the sentence, but in the item of another course: the clause about the asked course holds none."""
+    from app.answerability import _kind_clause, _kind_near
+
+    q = analyze("実践研修って、7月の何日にやるの？")
+    both = Hit({"id": "a", "doc_id": "d", "text": "・基礎研修：令和8年11月12日（木）、県庁講堂・実践研修：令和9年7月（予定）"
+                                                  "、事例検討を中心に実施"}, 1.0, 1)
+    dated = Hit({"id": "b", "doc_id": "d", "text": "・基礎研修：令和8年11月（予定）・実践研修：令和9年7月15日（木）、県庁講堂"}, 1.0, 1)
+    assert _kind_near(q, _Idf(), [both]) == 1.0  # the sentence holds a day (the other course's)
+    assert _kind_clause(q, _Idf(), [both]) < 1.0
+    assert _kind_clause(q, _Idf(), [dated]) == 1.0
+    row = Hit({"id": "c", "doc_id": "d", "text": "| 研修 | 日程 |\n|---|---|\n| 基礎研修 | 11月12日 |\n| 実践研修 | 7月（予定） |"},
+              1.0, 1)
+    assert _kind_clause(q, _Idf(), [row]) < 1.0  # a table row is one clause
+    assert _kind_clause(analyze("実践研修の内容は？"), _Idf(), [both]) == 1.0  # no value asked: no say

@@ -358,3 +358,13 @@ def test_answerability_knows_an_english_question_for_what_it_is(retriever):
     ja = analyze("令和4年度に協議会を一度も開かなかった県はいくつですか")
     assert features(en, retriever, retriever.search(en, k=5))["english"] == 1.0
     assert features(ja, retriever, retriever.search(ja, k=5))["english"] == 0.0
+
+
+def test_a_table_row_is_scored_on_its_own(retriever):
+    """Each row of a table passage has its own vector (read under its column labels): the table's hit carries its
+    best row's cosine, apart from the prose sentences that the composer and answerability read."""
+    hits = retriever.search("令和3年度に居住支援協議会を5回以上開いた県の数", k=8)
+    tables = [h for h in hits if h.chunk["kind"] == "table" and "|" in h.text]
+    assert tables and all(h.row_score > 0.5 for h in tables)
+    assert all(h.row_score == 0.0 for h in hits if "|" not in h.text)
+    assert not any(s.startswith("|") for h in hits for s in h.sentence_scores)
