@@ -843,6 +843,9 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
 
 
 # a clause: a sentence, a line (a table row is one) or an item after 「・」
+# clauses within this share of the best clause's weight of question words are read too: a near tie (職員研修の基礎編
+# in a quote, 実践編 in the schedule line) is no evidence of which one the question is about
+CLAUSE_NEAR_BEST = 0.8
 _CLAUSE = re.compile(r"(?<=[。！？\n・])")
 
 
@@ -863,27 +866,35 @@ def _clauses(text: str) -> list[str]:
 
 def _kind_clause(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     """Share of the asked kinds of value held by the clauses most about the question's topic (those with the largest
-    IDF-weighted share of its words, each with the clause after it when that one names nothing of the question:
+    IDF-weighted share of its words, or nearly, each with the clause after it when that one names nothing of the question:
     「…を開催します。日時は7月15日です。」): `kind_near`'s reading, one step finer. 「・基礎研修：11月12日（木）…
     ・実践研修：令和9年7月（予定）」 holds a day in the sentence, but not in the item of the 実践研修 whose day the
-    question asks; a budget table holds sums, but not in the row of the scheme asked about."""
+    question asks; a budget table holds sums, but not in the row of the scheme asked about. A question of several
+    parts (「上限はいくら？いつから？」) is read part by part: each part's own words with the words they share."""
     kinds = _asked(q)
     if not kinds:
         return 1.0
-    words = q.topic_tokens
-    w = {t: retriever.idf(t) for t in words}
-    clauses: list[tuple[float, str, bool]] = []
+    own = {t for p in q.parts for t in p}
+    shared = [t for t in q.topic_tokens if t not in own]
+    groups = [[*shared, *p] for p in q.parts] or [list(q.topic_tokens)]
+    units: list[tuple[str, bool, frozenset[str]]] = []
     for h in hits:
         yen = counted_in_yen(h.chunk)
         parts = [arabic_figures(p) for p in _clauses(normalize(h.chunk["text"]))]
-        shares = [sum(w[t] for t in words if t in _words(p)) for p in parts]
-        for i, (p, share) in enumerate(zip(parts, shares, strict=True)):
-            after = parts[i + 1] if i + 1 < len(parts) and shares[i + 1] == 0 else ""
-            clauses.append((share, p + after, yen))
-    most = max((share for share, _, _ in clauses), default=0.0)
-    if most <= 0:
+        words = [_words(p) for p in parts]
+        for i, p in enumerate(parts):
+            # the clause after, when it names none of the question's words, continues this one
+            after = parts[i + 1] if i + 1 < len(parts) and not any(t in words[i + 1] for t in q.topic_tokens) else ""
+            units.append((p + after, yen, words[i]))
+    top: list[tuple[str, bool]] = []
+    for group in groups:
+        w = {t: retriever.idf(t) for t in group}
+        shares = [sum(w[t] for t in group if t in ws) for _, _, ws in units]
+        most = max(shares, default=0.0)
+        top += [(text, yen) for (text, yen, _), share in zip(units, shares, strict=True)
+                if most > 0 and share >= CLAUSE_NEAR_BEST * most]
+    if not top:
         return 0.0
-    top = [(text, yen) for share, text, yen in clauses if share >= most]
     asked = arabic_figures(squash(normalize(q.standalone)))
     return sum(any(_holds_value(k, text, asked, yen) for text, yen in top) for k in kinds) / len(kinds)
 
