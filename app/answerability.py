@@ -97,6 +97,15 @@ def title_words(hit: Hit) -> frozenset[str]:
     return _title_words(hit.chunk.get("doc_title") or "")
 
 
+_COUNTED = re.compile(r"^[\d,.]+(\D{1,4})$")
+
+
+def with_counters(tokens: set[str]) -> set[str]:
+    """Passage tokens plus the counter of each counted figure (4回 → 回, 11名 → 名): a question asking 「年何回」 keeps
+    the bare counter 回 as a word, which a passage stating 「年4回」 holds inside its figure."""
+    return tokens | {m.group(1) for t in tokens if (m := _COUNTED.match(t))}
+
+
 def _coverage(q: Query, retriever: Retriever, hits: list[Hit], synonyms: bool) -> tuple[float, bool, float]:
     """(IDF-weighted share of the question's long-unit terms found in the passages, a corpus-unknown
     noun is missing, share of weight on terms the corpus never uses)."""
@@ -109,6 +118,7 @@ def _coverage(q: Query, retriever: Retriever, hits: list[Hit], synonyms: bool) -
         have.update(c.get("tokens") or content_words(c["text"]))
         have.update(title_words(h))
         text += squash(" ".join((c.get("section_title", ""), c.get("unit_title", ""), c["text"])))
+    have = with_counters(have)
     total = got = unknown_w = 0.0
     unknown_missing = False
     for t in q.terms:
@@ -907,6 +917,7 @@ def _known_missing(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     for h in hits:
         have.update(h.chunk.get("tokens") or content_words(h.chunk["text"]))
         have.update(title_words(h))
+    have = with_counters(have)
     top = float(retriever.bm25.idf.max(initial=1.0)) or 1.0
     worst = 0.0
     for t in q.topic_tokens:

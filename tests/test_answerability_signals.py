@@ -101,3 +101,10 @@ def test_the_asked_value_must_stand_in_the_clause_of_the_asked_topic():
               1.0, 1)
     assert _kind_clause(q, _Idf(), [row]) < 1.0  # a table row is one clause
     assert _kind_clause(analyze("実践研修の内容は？"), _Idf(), [both]) == 1.0  # no value asked: no say
+
+
+def test_a_bare_counter_of_the_question_is_held_by_a_counted_figure():
+    from app.answerability import with_counters
+
+    assert with_counters({"派遣", "4回", "11名", "令和"}) >= {"回", "名", "4回", "派遣"}
+    assert "令和" in with_counters({"令和"}) and len(with_counters({"4", "派遣"})) == 2  # a bare number adds nothing
