@@ -266,7 +266,8 @@ def table_lookup(q: Query, hits: list[Hit], retriever: Retriever | None = None
         header = grid[0]
         own_words = _own_header_words(q, header) if own else {}
         scores = []
-        for j, head in enumerate(header[1:], start=1):
+        first = 0 if values_first(grid) else 1  # a KPI card's first column holds values too
+        for j, head in enumerate(header[first:], start=first):
             head_tokens = set(content_words(head))
             exact = any(k in qn for k in _header_names(head))
             named = exact or bool(head_tokens and head_tokens <= q_tokens)
@@ -837,6 +838,19 @@ def _unread_column(grid: list[list[str]], used: set[int], q_tokens: set[str]) ->
     return bool(unread & q_tokens)
 
 
+def values_first(grid: list[list[str]]) -> bool:
+    """Every row opens with a figure (a KPI card 「| 現状 | 目標 |」 over 「| 38店 | → 90店 |」): the first column holds
+    values like the others, not the rows' names."""
+    firsts = [normalize(r[0]).strip().lstrip("→⇒").strip() for r in grid[1:] if r]
+    return bool(firsts) and len(grid[0]) >= 2 and all(FIGURE_CELL.match(f) for f in firsts)
+
+
+def _caption_named(h: Hit, q_tokens: set[str]) -> bool:
+    """The question holds at least three quarters of the words of the table's caption (two words or more)."""
+    words = set(content_words(normalize(h.chunk.get("unit_title", ""))))
+    return len(words) >= 2 and len(words & q_tokens) >= 0.75 * len(words)
+
+
 def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, max_rows: int = 3
                ) -> list[tuple[Hit, int]]:
     """Rows of a top-ranked table that the question names by their label, as (hit, grid row index):
@@ -850,7 +864,13 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
         if rows:
             return rows
     _text, qn, q_tokens = _question_keys(q)
-    for h, grid in _value_tables(hits[:top], min_rows=3, min_cols=2):
+    for h, grid in _value_tables(hits[:top], min_rows=2, min_cols=2):
+        if len(grid) == 2:
+            # one row of figures under its headers (a KPI card 「| 現状 | 目標 |」 / 「| 38店 | → 90店 |」): its caption
+            # names the row; the question naming most of the caption's words names it
+            if values_first(grid) and _caption_named(h, q_tokens):
+                return [(h, 1)]
+            continue
         labels = row_labels(grid)
         if q.years and _dated_elsewhere(q, h, " ".join([*grid[0], *labels])):
             continue  # a table its caption dates to another year (「相談件数（令和6年度）」 for 令和5年度) names no row
@@ -973,7 +993,8 @@ def row_line(h: Hit, i: int) -> str:
     grid = h.chunk["grid"]
     head, row = grid[0], grid[i]
     cells = []
-    for j, c in enumerate(row[1:], start=1):
+    first_value = values_first(grid)  # a KPI card: every cell is a value under its header, the caption names the row
+    for j, c in enumerate(row[0 if first_value else 1:], start=0 if first_value else 1):
         hd = head[j].strip() if j < len(head) else ""
         if c.strip() and not PLACEHOLDER.match(c):
             # a cell that says its header itself (「n=52」 under 「n」) is not prefixed twice
@@ -983,6 +1004,8 @@ def row_line(h: Hit, i: int) -> str:
         return ""
     m = UNIT.search(h.chunk["text"])
     unit = f"（単位：{m.group(1).strip()}）" if m else ""
+    if first_value:
+        return f"{h.chunk.get('unit_title') or '表'}：{'、'.join(cells)}{unit}"
     named = row_labels(grid)[i - 1]
     first = row[0].strip() if row else ""
     if named and first and not re.fullmatch(r"\d{1,4}", first) and not named.endswith(first) \

@@ -1,0 +1,28 @@
+"""A KPI card: one row of figures under 「現状｜目標」, named by its caption. Both values are answers; neither is the
+row's name."""
+
+from app.compose import named_rows, row_line, table_lookup, values_first
+from app.query import analyze
+from app.retrieve import Hit
+
+CARD = {"id": "k", "doc_id": "d", "kind": "table", "unit_title": "居住支援協力店の登録数",
+        "text": "居住支援協力店の登録数\n| 現状 | 目標 |\n|---|---|\n| 38店 | → 90店 |",
+        "grid": [["現状", "目標"], ["38店", "→ 90店"]]}
+LIST = [["市町村", "設立"], ["若竹市", "令和4年7月"], ["早苗市", "令和6年2月"]]
+
+
+def test_a_row_of_figures_has_no_label_column():
+    assert values_first(CARD["grid"])
+    assert not values_first(LIST)
+    assert not values_first([["年度", "件数"], ["令和5年度", "12件"]])  # a year names its row
+
+
+def test_both_values_of_the_card_are_read_with_their_headers():
+    hit = Hit(CARD, 1.0, 1)
+    q = analyze("居住支援協力店の登録数の現状値と目標値はそれぞれいくつですか。")
+    assert table_lookup(q, [hit]) is None  # two columns named: no single cell answers
+    assert named_rows(q, [hit], retriever=None) == [(hit, 1)]
+    assert row_line(hit, 1) == "居住支援協力店の登録数：現状 38店、目標 → 90店"
+    one = table_lookup(analyze("居住支援協力店の登録数の目標はいくつ？"), [hit])
+    assert one is not None and one[5].endswith("90店")
+    assert named_rows(analyze("協議会の数はいくつ？"), [hit], retriever=None) == []  # the caption is not named
