@@ -19,7 +19,7 @@ from ingest.romaji import romaji_key
 from ingest.tokens import Term, content_words, prepare, terms
 from ingest.vocabulary import vocabulary
 
-from .answer_kinds import QUESTION_WORD, asked_kinds, named_group
+from .answer_kinds import QUESTION_WORD, YES_NO, asked_kinds, named_group
 from .chinese import from_chinese, is_chinese
 from .counting import asked_counter, explicit_counter
 from .glossary import is_english, translate
@@ -303,7 +303,10 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
     # (「どうだった？」 asks no kind of its own: the one before's stands)
     own_kinds = asked_kinds(normalize(reading)) if follow else ()
     own_asks = follow and bool(own_kinds or explicit_counter(own) or NUMERIC_Q.search(own))
-    asking = own if own_asks else nt
+    # a follow-up asking yes or no in words of its own (「じゃあ、その補助金って人件費にも使える？」) asks no value, not the
+    # sum the question before asked; one asking how it goes elsewhere (「町村だとどうなる？」) still asks that one's kind
+    yes_no = follow and not own_asks and bool(YES_NO.search(own)) and not QUESTION_WORD.search(own)
+    asking = own if own_asks or yes_no else nt
     # a name read from romaji singles out a place only when it is one place (ともえ県 and ともえ町 share a key)
     places = [n for n in named if n[-1:] in vocabulary().english_suffixes.values()]
     if len(places) == 1 and places[0] not in {s.text for s in specs}:
@@ -320,7 +323,8 @@ def analyze(question: str, history: list[dict] | None = None, rewrite: str | Non
         negated=bool(NEGATION.search(nt)), zero=bool(ZERO_Q.search(nt)),
         years=tuple(dict.fromkeys(re.sub(r"\s+", "", y) for y in YEAR.findall(nt))), truncated=truncated,
         rewrite=rewrite or "",
-        asks=_with_group(own_kinds if own_asks else asked_kinds(normalize(reading + " " + standalone)), group),
+        asks=_with_group(() if yes_no else own_kinds if own_asks else asked_kinds(normalize(reading + " " + standalone)),
+                         group),
         extreme=next((k for k, rx in EXTREME_Q.items() if rx.search(nt) or rx.search(reading)), "") or compare,
         compare=bool(compare),
         specs=specs, attribute=asked_attribute(own) or asked_attribute(nt),

@@ -36,3 +36,11 @@ def test_the_part_no_shown_line_speaks_to_gets_its_best_sentence():
     assert [s for _, s, _ in part_sentences(missing, pool, [texts[0]], idf)] == ["研修予算は1,000万円です。"]
     assert parts_unanswered(q, [texts[0], texts[2]], idf) == []  # both parts already spoken to
     assert parts_unanswered(analyze("研修予算はいくらですか"), [texts[3]], idf) == []  # one part: nothing to add
+
+
+def test_a_yes_no_follow_up_asks_no_value_of_the_question_before():
+    from app.query import analyze
+
+    h = [{"role": "user", "content": "設立準備補助金の上限額はいくらですか。"}, {"role": "assistant", "content": "上限は50万円です。"}]
+    assert analyze("じゃあ、その補助金って職員の人件費にも使える？", h).asks == ()
+    assert "money" in analyze("令和5年度は？", h).asks  # a bare noun asks what the question before asked
