@@ -48,6 +48,8 @@ ANSWER_TYPES: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"\d+\s*月\s*(?:の\s*)?(?:末日?|上旬|中旬|下旬|中(?![間央心]))|"
                         # a month alone answers when (「10月までに立ち上げる」「毎年11月に開催」), not a span (3か月)
                         r"(?<![\d.かヶケヵカ箇])(?:1[0-2]|[1-9])\s*月\s*(?:まで|から|以降|頃|ごろ|に(?!は|\s*\d+\s*回))|"
+                        # a month alone in brackets after what happens then (「基礎研修（6月）」) or alone in a cell
+                        r"[（(]\s*(?:1[0-2]|[1-9])\s*月\s*[)）]|(?<=\|)\s*(?:1[0-2]|[1-9])\s*月\s*(?=\|)|"
                         r"\d+\s*(?:日|週間|[かヶケヵカ箇]月)\s*(?:前|以内|まで)|前日|前月|"
                         # recurring days: 毎月第2木曜日, 毎週水曜日
                         r"(?:毎月|毎週|隔週)\s*(?:第\s*\d+\s*)?[月火水木金土日]曜|第\s*\d+\s*[月火水木金土日]曜")),

@@ -205,3 +205,11 @@ def test_a_month_alone_answers_when():
     assert looks.search("10月までに庁内の準備会を立ち上げよう") and looks.search("応用研修を毎年11月に開催する")
     # a span or a frequency is no date
     assert not looks.search("福祉課に来て2か月") and not looks.search("3か月に1回") and not looks.search("月に1回")
+
+
+def test_a_month_in_brackets_or_alone_in_a_cell_answers_when():
+    from app.answer_kinds import ANSWER_LOOKS
+
+    assert ANSWER_LOOKS["date"].search("| 市町村職員研修 | 基礎研修（6月）、実務研修（10月） |")
+    assert ANSWER_LOOKS["date"].search("| 第2回 | 11月 | 県庁 |")
+    assert not ANSWER_LOOKS["date"].search("支援期間（6か月）")  # a span, not a month
