@@ -856,21 +856,30 @@ def _kind_near(q: Query, retriever: Retriever, hits: list[Hit], best: int = 3, b
 # clauses within this share of the best clause's weight of question words are read too: a near tie (職員研修の基礎編
 # in a quote, 実践編 in the schedule line) is no evidence of which one the question is about
 CLAUSE_NEAR_BEST = 0.8
-_CLAUSE = re.compile(r"(?<=[。！？\n・])")
+# an item mark 「・」 starts a clause after a space or where a label and colon follow it (「…講堂・実践研修：7月」); the
+# 「・」 joining words (高齢者・障害者, 住宅・福祉) does not
+_CLAUSE = re.compile(r"(?<=[。！？])|(?<=\s)(?=・)|(?=・[^・、。：:\s]{1,20}[：:])")
+_RULE_LINE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")  # a Markdown table's separator line
 
 
 def _clauses(text: str) -> list[str]:
-    """A passage's clauses in order: its sentences and ・ items, and each row of a table as its line followed by the
-    row read under the column labels (the header's words say what the row's bare figures are); header lines and
-    separators are no clauses."""
-    rows = dict(table_row_texts(text, min_chars=1))
+    """A passage's clauses in order (normalised): its sentences and ・ items, and each row of a table as its line
+    followed by the row read under the column labels (the header's words say what the row's bare figures are); header
+    lines and separators are no clauses, any other line of pipes is one. Rows are parsed from the text as stored
+    (normalising first would turn a cell's escaped ｜ into a column break)."""
+    rows = dict(table_row_texts(text))
+    lines = text.split("\n")
     out: list[str] = []
-    for line in text.split("\n"):
-        if line.lstrip().startswith("|"):
-            if line.strip() in rows:
-                out.append(f"{line.strip()} {rows[line.strip()]}")
+    for i, line in enumerate(lines):
+        key = line.strip()
+        if key.startswith("|"):
+            header = i + 1 < len(lines) and _RULE_LINE.fullmatch(lines[i + 1].strip()) is not None
+            if key in rows:
+                out.append(normalize(f"{key} {rows[key]}"))
+            elif not header and not _RULE_LINE.fullmatch(key):
+                out.append(normalize(key))
             continue
-        out += [p for p in _CLAUSE.split(line) if p.strip()]
+        out += [p for p in _CLAUSE.split(normalize(line)) if p.strip()]
     return out
 
 
@@ -890,7 +899,7 @@ def _kind_clause(q: Query, retriever: Retriever, hits: list[Hit]) -> float:
     units: list[tuple[str, bool, frozenset[str]]] = []
     for h in hits:
         yen = counted_in_yen(h.chunk)
-        parts = [arabic_figures(p) for p in _clauses(normalize(h.chunk["text"]))]
+        parts = [arabic_figures(p) for p in _clauses(h.chunk["text"])]
         words = [_words(p) for p in parts]
         for i, p in enumerate(parts):
             # the clause after, when it names none of the question's words, continues this one

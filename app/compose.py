@@ -266,7 +266,9 @@ def table_lookup(q: Query, hits: list[Hit], retriever: Retriever | None = None
         header = grid[0]
         own_words = _own_header_words(q, header) if own else {}
         scores = []
-        first = 0 if values_first(grid) else 1  # a KPI card's first column holds values too
+        card = values_first(grid)
+        # a KPI card's first column holds values too, unless the question states its value (then it names the row)
+        first = 0 if card and _cell_key(grid[1][0]) not in qn else 1
         for j, head in enumerate(header[first:], start=first):
             head_tokens = set(content_words(head))
             exact = any(k in qn for k in _header_names(head))
@@ -277,8 +279,8 @@ def table_lookup(q: Query, hits: list[Hit], retriever: Retriever | None = None
             if own and score and (any(k in own for k in _header_names(head)) or head_tokens & own_words[j]):
                 score += 20  # the follow-up names this column itself, in other inflection (入居決定は？ → 入居決定件数)
             scores.append((score, j))
-        if len(header) == 2 and scores and scores[0][0] == 0 and figure_q:
-            scores = [(1, 1)]  # one value column: naming the row is enough
+        if len(header) == 2 and scores and scores[0][0] == 0 and figure_q and not card:
+            scores = [(1, 1)]  # one value column: naming the row is enough (a KPI card has two: its row is read whole)
         if not figure_q:  # any other question reads a cell only where it names the column exactly (補助率は？)
             scores = [(sc, j) for sc, j in scores if sc >= 10]
         scores.sort(reverse=True)
@@ -345,7 +347,7 @@ def table_lookup(q: Query, hits: list[Hit], retriever: Retriever | None = None
             # to another year (「住まいの相談件数（令和6年度）」 for a question about 令和5年度)
         if not places_held(q, h, [*row, head], given):
             continue  # 「ゆりのき市の相談件数」 is not the whole prefecture's figure in a table without ゆりのき市
-        return h, i + 1, j, labels[i], head, value
+        return h, i + 1, j, (h.chunk.get("unit_title") or labels[i]) if card else labels[i], head, value
     return None
 
 
@@ -839,10 +841,13 @@ def _unread_column(grid: list[list[str]], used: set[int], q_tokens: set[str]) ->
 
 
 def values_first(grid: list[list[str]]) -> bool:
-    """Every row opens with a figure (a KPI card 「| 現状 | 目標 |」 over 「| 38店 | → 90店 |」): the first column holds
-    values like the others, not the rows' names."""
-    firsts = [normalize(r[0]).strip().lstrip("→⇒").strip() for r in grid[1:] if r]
-    return bool(firsts) and len(grid[0]) >= 2 and all(FIGURE_CELL.match(f) for f in firsts)
+    """A KPI card: one row of figures under its headers (「| 現状 | 目標 |」 over 「| 38店 | → 90店 |」), so the first
+    column holds a value like the others, not the row's name (the caption names it). A table of several rows keeps
+    its first column as their names, figures or not (1人 / 2人, No. 1 / 2)."""
+    if len(grid) != 2 or len(grid[0]) < 2:
+        return False
+    cells = [normalize(c).strip().lstrip("→⇒").strip() for c in grid[1]]
+    return bool(cells) and all(FIGURE_CELL.match(c) for c in cells)
 
 
 def _caption_named(h: Hit, q_tokens: set[str]) -> bool:

@@ -331,22 +331,33 @@ class Retriever:
                 chunk_cos[snap.pos[cid]] = 1.0 - float(dist)
         best: dict[int, float] = {}
         if snap.sentences is not None and snap.n_sentences:
-            # sentence records carry doc_id, section and kind: filter inside Chroma there too
+            # sentence records carry doc_id, section and kind: filter inside Chroma there too. Prose sentences and
+            # table rows are searched apart, so that the rows of one long table cannot crowd out the sentences
             s_where = chroma_where(filters)
             mask = filter_mask(snap.chunks, filters)
-            sres = snap.sentences.query(query_embeddings=[vec], n_results=min(n * 4, snap.n_sentences), where=s_where,
-                                        include=["distances", "metadatas", "documents"])
-            for meta, doc, dist in zip(sres["metadatas"][0], sres["documents"][0], sres["distances"][0], strict=True):
-                i = snap.pos.get(meta.get("chunk_id"))
-                if i is None or (mask is not None and not mask[i]):
-                    continue
-                cos = 1.0 - float(dist)
-                best[i] = max(best.get(i, -1.0), cos)
-                if doc.startswith("|"):  # a table row (stored as its Markdown line)
-                    if row_scores is not None:
-                        row_scores[i] = max(row_scores.get(i, -1.0), cos)
-                elif sentence_scores is not None:
-                    sentence_scores.setdefault(i, {})[doc] = cos
+            rows: dict[int, float] = {}
+            for is_row, depth in ((False, n * 4), (True, n * 2)):
+                part = {"row": is_row} if s_where is None else {"$and": [s_where, {"row": is_row}]}
+                sres = snap.sentences.query(query_embeddings=[vec], n_results=min(depth, snap.n_sentences), where=part,
+                                            include=["distances", "metadatas", "documents"])
+                for meta, doc, dist in zip(sres["metadatas"][0], sres["documents"][0], sres["distances"][0],
+                                           strict=True):
+                    i = snap.pos.get(meta.get("chunk_id"))
+                    if i is None or (mask is not None and not mask[i]):
+                        continue
+                    cos = 1.0 - float(dist)
+                    best[i] = max(best.get(i, -1.0), cos)
+                    if is_row:
+                        rows[i] = max(rows.get(i, -1.0), cos)
+                    elif sentence_scores is not None:
+                        sentence_scores.setdefault(i, {})[doc] = cos
+            if row_scores is not None and rows:
+                # a table whose rows all fell below the search depth: as near as the farthest row found, not 0
+                floor_r = min(rows.values())
+                for i in chunk_cos:
+                    tabled = any(x.startswith("|") for x in snap.chunks[i]["text"].split("\n"))
+                    row_scores[i] = rows.get(i, floor_r if tabled else 0.0)
+                row_scores.update(rows)
         out: dict[int, float] = {}
         floor_c = min(chunk_cos.values(), default=0.0)
         floor_s = min(best.values(), default=0.0)

@@ -31,7 +31,7 @@ import numpy as np
 
 from .build_lock import IndexBusyError, ServerLease, file_lock
 
-SCHEMA_VERSION = 111  # bump when chunk fields or their meaning change: forces a rebuild
+SCHEMA_VERSION = 112  # bump when chunk fields or their meaning change: forces a rebuild
 JSON_FIELDS = ("pages", "page_indices", "grid", "boxes", "section_path", "names")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
@@ -472,6 +472,7 @@ class IndexStore:
                     "chunk_id": r["chunk_id"], "doc_id": r["doc_id"], "i": int(r["i"]),
                     "section": r.get("section") or chunk.get("section") or "",
                     "kind": r.get("kind") or chunk.get("kind") or "",
+                    "row": bool(r.get("row", str(r.get("text", "")).startswith("|"))),
                 })
             col.add(
                 ids=[f"{r['chunk_id']}#s{r['i']}" for r in part],

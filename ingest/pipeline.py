@@ -85,7 +85,7 @@ def chunk_sentences(chunk: dict, min_chars: int = 8) -> list[tuple[str, str]]:
             continue
         out.append((s, f"{head} {s}" if head else s))
     # a table's rows, each read under its column labels: the table's one vector blurs them all
-    for line, row in table_row_texts(chunk["text"], min_chars):
+    for line, row in table_row_texts(chunk["text"]):
         out.append((line, f"{head} {row}" if head else row))
     return out
 
@@ -266,7 +266,8 @@ def run_ingest(
     sent_texts: list[str] = []
     for c in all_chunks:
         for i, (sent, text) in enumerate(chunk_sentences(c)):
-            sentences.append({"chunk_id": c["id"], "doc_id": c["doc_id"], "i": i, "text": sent})
+            sentences.append({"chunk_id": c["id"], "doc_id": c["doc_id"], "i": i, "text": sent,
+                              "row": sent.startswith("|")})  # a table row (ingest/table_rows.py), searched apart
             sent_texts.append(text)
     sent_vectors = np.zeros((len(sentences), dim), dtype=np.float32)
     sent_todo: list[int] = []

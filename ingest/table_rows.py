@@ -8,7 +8,13 @@ is what a question about that row resembles. Pure text processing: no model here
 
 from __future__ import annotations
 
+import re
+
 from .clean import squash
+
+# a row needs this many characters of content (its cells, not its labels, nor dashes standing for no value)
+MIN_ROW_CHARS = 2
+_NO_VALUE = re.compile(r"^[-－―—‐ー−・…\s]*$")
 
 
 def _cells(line: str) -> list[str]:
@@ -22,7 +28,7 @@ def _cells(line: str) -> list[str]:
 
 def _separator(line: str) -> bool:
     cells = _cells(line)
-    return bool(cells) and all(c and set(c) <= set("-: ") for c in cells)
+    return line.lstrip().startswith("|") and bool(cells) and all(re.fullmatch(r":?-{3,}:?", c) for c in cells)
 
 
 def _labels(header: list[str]) -> list[str]:
@@ -36,6 +42,15 @@ def _labels(header: list[str]) -> list[str]:
     return out
 
 
+def _continues_header(header: list[str], row: list[str]) -> bool:
+    """A second header row (quarters under the years spanning them): its first cell is empty, it fills at least two
+    cells, and at least one of them stands under a header cell left empty by a span. A data row whose group cell is
+    printed only on the row above (「|  | 家賃補助 | 5万円 |」) fills no such cell."""
+    if not row or row[0] or sum(1 for c in row if c) < 2:
+        return False
+    return any(c and k < len(header) and not header[k] for k, c in enumerate(row))
+
+
 def labelled_row(labels: list[str], cells: list[str]) -> str:
     """「label：cell」 for each filled cell (the cell alone where it has no label or repeats it), in column order."""
     parts = []
@@ -47,33 +62,38 @@ def labelled_row(labels: list[str], cells: list[str]) -> str:
     return "　".join(parts)
 
 
-def table_row_texts(text: str, min_chars: int = 8) -> list[tuple[str, str]]:
+def _content(cells: list[str]) -> int:
+    return len(squash("".join(c for c in cells if not _NO_VALUE.match(c))))
+
+
+def table_row_texts(text: str) -> list[tuple[str, str]]:
     """(row line as stored, row read under its labels) for each data row of each Markdown table in ``text``.
 
     A table is a run of lines starting with 「|」 whose second line is the separator; its first line is the header,
-    and rows right under it with an empty first cell over several labels continue the header.
-    Rows with less than ``min_chars`` characters of content are left out (a row of dashes says nothing)."""
+    and rows right under it that fill cells a spanning header cell left empty continue the header. A line followed by
+    a separator starts the next table. Rows with less than MIN_ROW_CHARS characters of content (dashes, empty cells)
+    are left out."""
     lines = text.split("\n")
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(lines):
-        if lines[i].lstrip().startswith("|") and i + 1 < len(lines) and _separator(lines[i + 1]):
-            labels = _labels(_cells(lines[i]))
-            j = i + 2
-            # a second header row (quarters under years): its row-name cell is empty and it labels several columns
-            while j < len(lines) and lines[j].lstrip().startswith("|"):
-                sub = _cells(lines[j])
-                if sub[0] or sum(1 for c in sub if c) < 2:
-                    break
-                sub += [""] * (len(labels) - len(sub))
-                labels = [" ".join(x for x in (lab, c) if x) for lab, c in zip(labels, sub[: len(labels)], strict=True)]
-                j += 1
-            while j < len(lines) and lines[j].lstrip().startswith("|"):
-                row = labelled_row(labels, _cells(lines[j]))
-                if len(squash(row)) >= min_chars:
-                    out.append((lines[j].strip(), row))
-                j += 1
-            i = j
-        else:
+        if not (lines[i].lstrip().startswith("|") and i + 1 < len(lines) and _separator(lines[i + 1])):
             i += 1
+            continue
+        header = _cells(lines[i])
+        labels = _labels(header)
+        j = i + 2
+        while j + 1 < len(lines) and lines[j + 1].lstrip().startswith("|") and _continues_header(header, _cells(lines[j])):
+            sub = _cells(lines[j])[: len(labels)]
+            sub += [""] * (len(labels) - len(sub))
+            labels = [" ".join(x for x in (lab, c) if x) for lab, c in zip(labels, sub, strict=True)]
+            j += 1
+        while j < len(lines) and lines[j].lstrip().startswith("|"):
+            if j + 1 < len(lines) and _separator(lines[j + 1]):
+                break  # the header of the next table
+            cells = _cells(lines[j])
+            if not _separator(lines[j]) and _content(cells) >= MIN_ROW_CHARS:
+                out.append((lines[j].strip(), labelled_row(labels, cells)))
+            j += 1
+        i = j
     return out

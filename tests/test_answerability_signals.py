@@ -108,3 +108,12 @@ def test_a_bare_counter_of_the_question_is_held_by_a_counted_figure():
 
     assert with_counters({"派遣", "4回", "11名", "令和"}) >= {"回", "名", "4回", "派遣"}
     assert "令和" in with_counters({"令和"}) and len(with_counters({"4", "派遣"})) == 2  # a bare number adds nothing
+
+
+def test_clauses_are_items_sentences_and_rows_read_under_their_labels():
+    from app.answerability import _clauses
+
+    assert _clauses("・基礎研修：11月12日、講堂・実践研修：7月（予定）") == ["・基礎研修:11月12日、講堂", "・実践研修:7月(予定)"]
+    assert _clauses("相談窓口（住宅・福祉）は平日。高齢者・障害者も対象。") == ["相談窓口(住宅・福祉)は平日。", "高齢者・障害者も対象。"]
+    rows = _clauses("| 区分 | 内容 |\n|---|---|\n| 家賃補助 | 月額｜上限あり |")
+    assert len(rows) == 1 and rows[0].endswith("区分:家賃補助 内容:月額|上限あり")  # the escaped ｜ stays in its cell

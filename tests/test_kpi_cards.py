@@ -15,6 +15,15 @@ def test_a_row_of_figures_has_no_label_column():
     assert values_first(CARD["grid"])
     assert not values_first(LIST)
     assert not values_first([["年度", "件数"], ["令和5年度", "12件"]])  # a year names its row
+    assert not values_first([["世帯人数", "上限額"], ["1人", "5万円"], ["2人", "8万円"]])  # rows named by figures
+
+
+def test_rows_named_by_figures_keep_their_names():
+    hit = Hit({"id": "t", "doc_id": "d", "kind": "table", "unit_title": "家賃補助の上限",
+               "text": "家賃補助の上限\n| 世帯人数 | 上限額 |\n|---|---|\n| 1人 | 5万円 |\n| 2人 | 8万円 |",
+               "grid": [["世帯人数", "上限額"], ["1人", "5万円"], ["2人", "8万円"]]}, 1.0, 1)
+    cell = table_lookup(analyze("世帯人数2人の上限額はいくらですか"), [hit])
+    assert cell is not None and cell[5] == "8万円"
 
 
 def test_both_values_of_the_card_are_read_with_their_headers():
@@ -24,5 +33,7 @@ def test_both_values_of_the_card_are_read_with_their_headers():
     assert named_rows(q, [hit], retriever=None) == [(hit, 1)]
     assert row_line(hit, 1) == "居住支援協力店の登録数：現状 38店、目標 → 90店"
     one = table_lookup(analyze("居住支援協力店の登録数の目標はいくつ？"), [hit])
-    assert one is not None and one[5].endswith("90店")
+    assert one is not None and one[5].endswith("90店") and one[3] == "居住支援協力店の登録数"  # the caption names it
+    unnamed = analyze("居住支援協力店の登録数はいくつですか")  # no column named: the row whole, not the target alone
+    assert table_lookup(unnamed, [hit]) is None and named_rows(unnamed, [hit], retriever=None) == [(hit, 1)]
     assert named_rows(analyze("協議会の数はいくつ？"), [hit], retriever=None) == []  # the caption is not named

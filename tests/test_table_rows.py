@@ -21,11 +21,21 @@ def test_each_data_row_is_read_under_its_labels():
     assert "令和8年度 上期：5月実施" in rows[0][1]
 
 
-def test_a_cell_repeating_its_label_and_short_rows():
+def test_a_cell_repeating_its_label_and_rows_without_content():
     assert labelled_row(["区分", "金額"], ["区分", "10万円"]) == "区分　金額：10万円"
-    text = "| 項目 | 値 |\n|---|---|\n| a |  |\n| 上限額 | 50万円（共同設置は80万円） |"
+    text = "| 項目 | 値 |\n|---|---|\n| - | － |\n| 上限額 | 50万円（共同設置は80万円） |\n| 計 | 9 |"
     rows = table_row_texts(text)
-    assert len(rows) == 1 and rows[0][1] == "項目：上限額　値：50万円（共同設置は80万円）"
+    assert [r for _, r in rows] == ["項目：上限額　値：50万円（共同設置は80万円）", "項目：計　値：9"]
+
+
+def test_a_row_whose_group_cell_is_printed_above_is_data_not_header():
+    text = "| 区分 | 事業 | 金額 |\n|---|---|---|\n|  | 家賃補助 | 5万円 |\n| 住宅 | 改修補助 | 10万円 |"
+    assert [r for _, r in table_row_texts(text)] == ["事業：家賃補助　金額：5万円", "区分：住宅　事業：改修補助　金額：10万円"]
+
+
+def test_two_tables_in_one_passage_keep_their_own_headers():
+    text = "| 年度 | 件数 |\n|---|---|\n| 令和5年度 | 12件 |\n| 区分 | 上限 |\n|---|---|\n| 単独 | 50万円 |"
+    assert [r for _, r in table_row_texts(text)] == ["年度：令和5年度　件数：12件", "区分：単独　上限：50万円"]
 
 
 def test_text_without_a_table_has_no_rows():
