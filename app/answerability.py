@@ -27,7 +27,7 @@ from ingest.clean import (
     split_sentences,
     squash,
 )
-from ingest.table_rows import table_row_texts
+from ingest.table_rows import is_separator, table_row_texts
 from ingest.tokens import content_words
 from ingest.vocabulary import vocabulary
 
@@ -859,7 +859,6 @@ CLAUSE_NEAR_BEST = 0.8
 # an item mark 「・」 starts a clause after a space or where a label and colon follow it (「…講堂・実践研修：7月」); the
 # 「・」 joining words (高齢者・障害者, 住宅・福祉) does not
 _CLAUSE = re.compile(r"(?<=[。！？])|(?<=\s)(?=・)|(?=・[^・、。：:\s]{1,20}[：:])")
-_RULE_LINE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")  # a Markdown table's separator line
 
 
 def _clauses(text: str) -> list[str]:
@@ -873,10 +872,10 @@ def _clauses(text: str) -> list[str]:
     for i, line in enumerate(lines):
         key = line.strip()
         if key.startswith("|"):
-            header = i + 1 < len(lines) and _RULE_LINE.fullmatch(lines[i + 1].strip()) is not None
+            header = i + 1 < len(lines) and is_separator(lines[i + 1])
             if key in rows:
                 out.append(normalize(f"{key} {rows[key]}"))
-            elif not header and not _RULE_LINE.fullmatch(key):
+            elif not header and not is_separator(key):
                 out.append(normalize(key))
             continue
         out += [p for p in _CLAUSE.split(normalize(line)) if p.strip()]

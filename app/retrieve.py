@@ -354,10 +354,9 @@ class Retriever:
             if row_scores is not None and rows:
                 # a table whose rows all fell below the search depth: as near as the farthest row found, not 0
                 floor_r = min(rows.values())
-                for i in chunk_cos:
+                for i in set(chunk_cos) | set(best):
                     tabled = any(x.startswith("|") for x in snap.chunks[i]["text"].split("\n"))
                     row_scores[i] = rows.get(i, floor_r if tabled else 0.0)
-                row_scores.update(rows)
         out: dict[int, float] = {}
         floor_c = min(chunk_cos.values(), default=0.0)
         floor_s = min(best.values(), default=0.0)

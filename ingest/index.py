@@ -472,7 +472,8 @@ class IndexStore:
                     "chunk_id": r["chunk_id"], "doc_id": r["doc_id"], "i": int(r["i"]),
                     "section": r.get("section") or chunk.get("section") or "",
                     "kind": r.get("kind") or chunk.get("kind") or "",
-                    "row": bool(r.get("row", str(r.get("text", "")).startswith("|"))),
+                    # a table row (ingest/table_rows.py), stored as its Markdown line: searched apart from prose
+                    "row": r["text"].startswith("|"),
                 })
             col.add(
                 ids=[f"{r['chunk_id']}#s{r['i']}" for r in part],

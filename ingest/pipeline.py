@@ -266,8 +266,7 @@ def run_ingest(
     sent_texts: list[str] = []
     for c in all_chunks:
         for i, (sent, text) in enumerate(chunk_sentences(c)):
-            sentences.append({"chunk_id": c["id"], "doc_id": c["doc_id"], "i": i, "text": sent,
-                              "row": sent.startswith("|")})  # a table row (ingest/table_rows.py), searched apart
+            sentences.append({"chunk_id": c["id"], "doc_id": c["doc_id"], "i": i, "text": sent})
             sent_texts.append(text)
     sent_vectors = np.zeros((len(sentences), dim), dtype=np.float32)
     sent_todo: list[int] = []

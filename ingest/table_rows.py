@@ -26,7 +26,8 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in inner.split("|")]
 
 
-def _separator(line: str) -> bool:
+def is_separator(line: str) -> bool:
+    """A Markdown table's rule under its header (|---|---|), as ingest/chunk.py writes it."""
     cells = _cells(line)
     return line.lstrip().startswith("|") and bool(cells) and all(re.fullmatch(r":?-{3,}:?", c) for c in cells)
 
@@ -77,7 +78,7 @@ def table_row_texts(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(lines):
-        if not (lines[i].lstrip().startswith("|") and i + 1 < len(lines) and _separator(lines[i + 1])):
+        if not (lines[i].lstrip().startswith("|") and i + 1 < len(lines) and is_separator(lines[i + 1])):
             i += 1
             continue
         header = _cells(lines[i])
@@ -89,10 +90,10 @@ def table_row_texts(text: str) -> list[tuple[str, str]]:
             labels = [" ".join(x for x in (lab, c) if x) for lab, c in zip(labels, sub, strict=True)]
             j += 1
         while j < len(lines) and lines[j].lstrip().startswith("|"):
-            if j + 1 < len(lines) and _separator(lines[j + 1]):
+            if j + 1 < len(lines) and is_separator(lines[j + 1]):
                 break  # the header of the next table
             cells = _cells(lines[j])
-            if not _separator(lines[j]) and _content(cells) >= MIN_ROW_CHARS:
+            if not is_separator(lines[j]) and _content(cells) >= MIN_ROW_CHARS:
                 out.append((lines[j].strip(), labelled_row(labels, cells)))
             j += 1
         i = j
