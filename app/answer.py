@@ -255,7 +255,7 @@ def compose_extractive(q: Query, hits: list[Hit], retriever: Retriever, already_
     if lead_wanted:
         k = figure_sentence(q, picked) if q.numeric else None
         if k is None:
-            k = kind_sentence(q, picked)
+            k = kind_sentence(q, picked, retriever)
         if k is None and q.asks and not q.numeric and picked:  # the date under the event's name the best line names
             near = nearby_kind(q, picked[0][0], picked[0][1])
             if near is not None:

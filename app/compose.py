@@ -50,11 +50,21 @@ from .sentence_rank import (
     is_title_line,
     item_family,
     passage_sentences,
+    points_at_list,
     speaker_of,
     subject_of,
 )
 from .sentence_rank import load_model as load_sentence_model
-from .specifiers import QUOTED, compared_places, document_scope, held, kanji_number, other_ordinal, unit_named
+from .specifiers import (
+    QUOTED,
+    compared_places,
+    document_scope,
+    held,
+    is_region,
+    kanji_number,
+    other_ordinal,
+    unit_named,
+)
 
 TOTAL_Q = re.compile(r"合計|全体|計|延べ|総数")
 SUBTOTAL = re.compile(r"(?:小|合|総)?計")  # a group's own total row, named only with its group
@@ -336,7 +346,7 @@ def table_lookup(q: Query, hits: list[Hit], retriever: Retriever | None = None
             continue  # 「いくら払ってる？」 is not answered by a cell of words (・来所相談)
         if q.numeric and not cell_of_kind(q, h, value, head):
             continue  # 「交付決定」 7月上旬 answers neither 「何市町に…いくら」 nor 「11月の何日」
-        if q.counter and (counted := units_in(normalize(value)) or header_counter(head)) and not any(
+        if q.counter and (counted := units_in(normalize(value)) or counted_by_header(head)) and not any(
                 same_counter(q.counter, c) for c in counted):
             continue  # 「相談件数は何件」 is not answered by a cell counting in its own counter (4市町村), nor 「延べ何回」
             # by a column whose header gives its counter (「令和7年度（件）」)
@@ -359,6 +369,17 @@ def header_counter(head: str) -> set[str]:
     (「金額（千円）」 is a money unit, 「（予定）」 no unit)."""
     m = HEAD_UNIT.search(normalize(head))
     return {m.group(1)} if m and m.group(1) in vocabulary().counters else set()
+
+
+NOT_COUNTED = {"%", "％", "万", "億", "円", "割", "倍", "分"}  # units no 「…数」 header counts in
+
+
+def counted_by_header(head: str) -> set[str]:
+    """The counters a column header counts in: its unit in brackets (header_counter), or a counted noun it names
+    (「相談件数（令和6年度）」 → 件, 「開催回数」 → 回, 「参加人数」 → 人): a 「何回」 question is not answered by a
+    column of 件数, whatever year both name."""
+    flat = normalize(head)
+    return header_counter(head) | {c for c in vocabulary().counters if c not in NOT_COUNTED and f"{c}数" in flat}
 
 
 def _dated_elsewhere(q: Query, h: Hit, labels: str, cell: str = "") -> bool:
@@ -716,8 +737,9 @@ def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int],
     all; a total row (合計) is never one of them."""
     if not WHICH_Q.search(q.raw) or COMPARED_Q.search(q.raw):
         return None  # 「人口5万人以上の市」 sets a condition on figures this reading does not weigh
-    if ("place" in q.asks and "name" not in q.asks) or any(s.kind == "place" for s in q.specs):
-        return None  # a venue (会議の場所はどこ), or a question about the places it names: no rows to sift
+    if ("place" in q.asks and "name" not in q.asks) or any(s.kind == "place" and not is_region(s) for s in q.specs):
+        return None  # a venue (会議の場所はどこ), or a question about the places it names: no rows to sift (a region,
+        # 「南部で…はどこ」, is a value of a column the rows share: a condition)
     _text, qn, q_tokens = _question_keys(q)
     down, up = bool(DECREASE_Q.search(q.raw)), bool(INCREASE_Q.search(q.raw))
     attribute = _cell_key(normalize(q.attribute)) if q.attribute else ""
@@ -1084,6 +1106,8 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
         seen.add(squash(s))
         out.append((h, s, score))
         f = c.features
+        # a sentence pointing at the marked lines under it (「次の書類がそろっているか確認してください。」 over □ lines)
+        led = led or (not f.get("question_line") and points_at_list(sents, s_i))
         if f.get("title_line") or f.get("lead_in") or f.get("question_line") or led:
             # a heading, box title or 「次のとおり」 is never shown alone: the lines under it answer;
             # a question line is answered by what follows it, up to the next question or title
@@ -1305,8 +1329,8 @@ def narrower_sentence(q: Query, cell: tuple, picked: list[tuple[Hit, str, float]
         return None
     best, best_share = None, 0.6
     for k, (_h, sent, _s) in enumerate(picked):
-        if not counts_in(normalize(sent), q.counter):
-            continue
+        if not counts_in(normalize(sent), q.counter) or other_year(q, sent):
+            continue  # (a sentence counting another year — 「2,693件（令和7年度）」 for 令和5年度 — narrows nothing)
         toks = set(content_words(sent))
         share = sum(w for t, w in residual.items() if t in toks) / rest
         if share >= best_share:
@@ -1379,8 +1403,8 @@ def continuation(q: Query, hit: Hit, sent: str, retriever: Retriever, share: flo
     if i < 0 or i + 1 >= len(sents):
         return ""
     nxt = sents[i + 1]
-    if is_question_line(nxt) or is_title_line(nxt):
-        return ""
+    if is_question_line(nxt) or is_title_line(nxt) or other_ordinal(q.specs, nxt):
+        return ""  # (nor the next one of a series: 「第1回…」 under a lead about 第2回 answers another one)
     weights = {t: retriever.idf(t) for t in dict.fromkeys(q.tokens)}
     total = sum(weights.values()) or 1.0
     lead, after = set(content_words(sent)), set(content_words(nxt))
@@ -1434,11 +1458,18 @@ def _states_asked_kind(q: Query, sentence: str) -> bool:
     return any(ANSWER_LOOKS[kind].search(text) for kind in finest(q.asks)) and not other_year(q, text)
 
 
-def kind_sentence(q: Query, picked: list[tuple[Hit, str, float]]) -> int | None:
+def kind_sentence(q: Query, picked: list[tuple[Hit, str, float]], retriever: Retriever | None = None) -> int | None:
     """Index of the best-scored picked sentence holding the kind of answer asked for (a date for いつ,
-    an amount for いくら): it leads, as the figure does for a count question."""
+    an amount for いくら): it leads, as the figure does for a count question. Of those, one that states what the
+    question singles out (第2回, a place, a year; what its document states for all of it counts as stated) comes
+    first: a cover's issue date outscores 「第2回　南部会場 日時：…」 on the question's words, but answers no 第2回."""
     order = sorted(range(len(picked)), key=lambda i: -picked[i][2])
-    return next((i for i in order if _states_asked_kind(q, picked[i][1])), None)
+    stating = [i for i in order if _states_asked_kind(q, picked[i][1])]
+    if q.specs and len(stating) > 1:
+        share = {i: held(q.specs, picked[i][1], scope_of(q, picked[i][0], retriever)) for i in stating}
+        most = max(share.values())
+        stating = [i for i in stating if share[i] == most]
+    return stating[0] if stating else None
 
 
 def nearby_kind(q: Query, h: Hit, sent: str, reach: int = 3) -> str | None:

@@ -255,6 +255,14 @@ def introduces_list(sents: list[str], i: int) -> bool:
     return False
 
 
+def points_at_list(sents: list[str], i: int) -> bool:
+    """The sentence introduces the list under it (introduces_list), or points forward over a run of lines set with
+    one mark (「次の書類がそろっているか確認してください。」 over □ lines): the lines are what it points at."""
+    return introduces_list(sents, i) or (
+        i + 1 < len(sents) and not MARKED_LINE.match(sents[i]) and bool(FORWARD.search(normalize(sents[i])))
+        and in_marked_run(sents, i + 1))
+
+
 def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: str = "") -> list[Candidate]:
     """Every sentence of the top passages that could answer, with its features (no model involved)."""
     text = q.compose_text

@@ -36,6 +36,11 @@ FISCAL = re.compile(r"(?:(令和|平成)\s*)?(?<!\d)(\d{1,2}|元)\s*年度(?!目
 WESTERN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(度?)")
 CALENDAR = re.compile(r"(令和|平成)\s*(\d{1,2}|元)\s*年(?!度)")
 QUOTED = re.compile(r"「([^「」]{2,30})」")
+# a region of a prefecture named by its direction (中央圏域, 県北地区, 南部地域, 東部ブロック): general Japanese, no name
+REGION_WORDS = "圏域|地域|地区|ブロック|エリア"
+_DIRECTION = "北東|北西|南東|南西|北|南|東|西|中"
+REGION = re.compile(rf"(?<![一-龥])(?:((?:県)?(?:{_DIRECTION})部?|県央|中央)({REGION_WORDS})|"
+                    rf"((?:{_DIRECTION})部|県(?:北|南|央|東|西))(?![一-龥]))")  # 「南部は？」: 部 or 県 makes it a region
 # how a unit of a passage says who speaks it (answerability marks each unit of a labelled block with its speaker)
 SPEAKER_MARK = "§話者="
 # a body named with its legal form (株式会社かざはや不動産サービス, 社会福祉法人汐風会, ふじなみ住宅サービス株式会社): the
@@ -115,6 +120,12 @@ def _era_years(text: str) -> list[tuple[str, str]]:
     return [(era or "", "1" if n == "元" else n) for era, n in FISCAL.findall(text)]
 
 
+def is_region(spec: Specifier) -> bool:
+    """The specifier is a region named by its direction (中央圏域, 南部), not a named place: a table's 圏域 column holds
+    it as a value rows share."""
+    return spec.kind == "place" and bool(REGION.fullmatch(spec.text))
+
+
 @lru_cache(maxsize=4096)
 def specifiers(question: str) -> tuple[Specifier, ...]:
     """The specifiers of a (normalised, standalone) question."""
@@ -123,6 +134,10 @@ def specifiers(question: str) -> tuple[Specifier, ...]:
     # own words (「令和6年度事業計画」) are not the question's
     bare = QUOTED.sub(" ", text)
     out: list[Specifier] = [Specifier("place", p, re.escape(squash(p))) for p in place_names(bare)]
+    # a region: the same direction with its region word, or alone in a list or a table's cell (「| 中央 | 512 |」)
+    for a, b, c in REGION.findall(bare):
+        end = r"(?=[|｜、,，・/]|$)" if a in ("中央", "中") else r"(?![一-龥])"  # 中央公民館 names no region
+        out.append(Specifier("place", a + b or c, rf"(?<![一-龥]){re.escape(a or c)}(?:{REGION_WORDS}|{end})"))
     for era, n in _era_years(bare):
         # 4年度 alone, or inside a run of years of one era (令和3年度 | 4年度), not another era's (平成4年度);
         # never 4年度目 (the 4th year of…). A fiscal year ends in March of the next calendar year: 令和5年度末
@@ -305,6 +320,7 @@ def other_ordinal(specs: tuple[Specifier, ...], text: str) -> bool:
     ～令和6年度）」 where the 第2期 is asked), and does not name the asked one: that figure is the other one's. Another
     one named away from any figure (「第1期計画の成果を踏まえ、…6,000戸を目指します」) says nothing against it."""
     flat = _arabic_ordinals(squash(normalize(text)))
+    headed = _arabic_ordinals(normalize(text).strip())  # spaces kept: a label set apart (「第1回　北部会場」)
     for s in specs:
         step = re.fullmatch(r"STEP(\d+)", s.text) if s.kind == "ordinal" else None
         if step and not stated(s, flat) and re.search(rf"(?i:step|ステップ)(?!{step.group(1)}(?!\d))\d+", flat):
@@ -314,6 +330,8 @@ def other_ordinal(specs: tuple[Specifier, ...], text: str) -> bool:
             continue
         if re.search(rf"第(?!{m.group(1)}{m.group(2)})\d+{m.group(2)}.{{0,6}}\d", flat):
             return True
+        if re.match(rf"\W*第(?!{m.group(1)}{m.group(2)})\d+{m.group(2)}[\s:：].*\d", headed):
+            return True  # a line headed by another one (「第1回　北部会場 日時：10月28日…」): all its figures are that one's
     return False
 
 

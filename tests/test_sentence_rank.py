@@ -213,3 +213,22 @@ def test_a_statement_inside_a_speakers_block_carries_the_speakers_words_as_conte
     asked = feats["夜間に困る人が多いため、緊急の宿泊先を市全体で用意してほしい。"]
     other = feats["○C委員（市社会福祉協議会） 見守りの体制を広げたい。"]
     assert asked["context"] > 0 and asked["context"] > other["context"]
+
+
+def test_a_sentence_pointing_at_a_run_of_check_boxes_brings_them():
+    """「次の書類がそろっているか確認してください。」 over □ lines: the boxes are the list it points at."""
+    text = ("■３　提出書類\n提出の前に、次の書類がそろっているか確認してください。\n□ 様式第１号　交付申請書\n"
+            "□ 様式第２号　事業計画書\n□ 経費の見積書の写し\n■４　提出方法\n電子メールで提出してください。")
+    picked = pick_sentences(analyze("申請で出す書類を全部教えて"), [_hit(text)], FlatIdf(), model=hand_model())
+    texts = " ".join(s for _h, s, _ in picked)
+    assert "交付申請書" in texts and "見積書" in texts
+
+
+def test_the_line_stating_the_asked_one_of_a_series_leads_over_a_better_scored_date():
+    """A cover's issue date outscores 「第2回　南部会場 日時：…」 on the question's words; the 第2回 line leads."""
+    from app.compose import kind_sentence
+
+    h = _hit("x")
+    picked = [(h, "令和8年3月　はまなす県 住宅課", 3.0), (h, "第1回　北部会場 日時：令和7年10月28日（火）", 2.5),
+              (h, "第2回　南部会場 日時：令和7年11月27日（木）", 2.0)]
+    assert kind_sentence(analyze("ワークショップの第2回はいつ開かれましたか"), picked) == 2

@@ -3,6 +3,7 @@ pure text processing, no index."""
 
 from app.query import analyze
 from app.specifiers import SPEAKER_MARK, document_scope, held, place_names, specifiers
+from ingest.clean import normalize, squash
 
 
 def _texts(question: str) -> list[tuple[str, str]]:
@@ -489,3 +490,32 @@ def test_a_verb_the_kana_run_swallowed_is_not_part_of_the_place():
     assert place_names("マンガ冊子に出てくるかざみ町の人口はどのくらいですか。") == ["かざみ町"]
     assert place_names("はるひ市の協議会はいつできましたか") == ["はるひ市"]
     assert place_names("あそこにあるすずかけ町って") == ["すずかけ町"]
+
+
+def test_a_line_headed_by_another_one_of_the_series_is_that_one_s():
+    """「第1回　北部会場 日時：…」 gives the 第1回's date and place, however far they stand from the label; a sentence
+    that opens with another one as its subject (「第1期計画の成果を踏まえ、…」) may still speak of the asked one."""
+    from app.specifiers import other_ordinal
+
+    specs = analyze("ワークショップの第2回は、いつ、どこで開かれましたか").specs
+    assert other_ordinal(specs, "第1回　北部会場 日時：令和7年10月28日（火）13時30分～会場：ゆきしろ市総合福祉センター")
+    assert not other_ordinal(specs, "第2回　南部会場 日時：令和7年11月27日（木）13時30分～")
+    assert not other_ordinal(analyze("第2期計画の目標は？").specs, "第1期計画の成果を踏まえ、令和16年度末までに6,000戸を目指します。")
+
+
+def test_a_region_named_by_its_direction_singles_out_its_rows():
+    """中央圏域 / 県北地区 / 南部 single out a region (a table's 圏域 row, 「| 中央 | 512 |」); 地域 alone, 他地域, 東北地方 and
+    中央公民館 name none."""
+    from app.specifiers import stated
+
+    def places(text: str) -> list[str]:
+        return [s.text for s in analyze(text).specs if s.kind == "place"]
+
+    assert "中央圏域" in places("ときわ県の中央圏域では、出張相談会を何回開催しましたか")
+    assert places("県北地区の相談件数は") == ["県北地区"] and places("南部は？") == ["南部"]
+    assert places("地域の協議会は") == [] and places("他地域の例は") == [] and places("東北地方の協議会") == []
+    central = next(s for s in analyze("中央圏域の相談件数は").specs if s.text == "中央圏域")
+    assert stated(central, squash(normalize("| 中央 | 512 | 588 |"))) and stated(central, "中央圏域では")
+    assert not stated(central, squash(normalize("中央公民館で開催")))
+    south = analyze("南部は？").specs[0]
+    assert stated(south, squash(normalize("南部地域振興局"))) and not stated(south, squash(normalize("東南部の町")))

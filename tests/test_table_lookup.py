@@ -684,3 +684,16 @@ def test_a_rule_drawn_with_characters_is_shown_as_a_break():
     assert "━" not in shown and shown.endswith("電子メールに上記の書類を添付して、提出してください。")
     assert "提出方法 電子メール" in shown  # the words on either side stay apart
     assert clean_sentence("電話 0120-481-706（通話料無料）") == "電話 0120-481-706（通話料無料）"  # a phone number's dashes stay
+
+
+def test_a_sentence_counting_another_year_does_not_narrow_the_cell_of_the_asked_year():
+    """「…相談件数は2,693件（令和7年度）」 shares the question's words but counts another year: the 令和5年度 cell leads."""
+    from app.compose import narrower_sentence
+
+    grid = [["令和5年度", "令和6年度", "令和7年度"], ["1,652件", "2,184件", "2,693件"]]
+    hit = Hit({"id": "t", "kind": "table", "grid": grid, "text": "相談件数の推移（デスク）", "unit_title": "相談件数の推移（デスク）"},
+              1.0, 1)
+    cell = (hit, 1, 0, "", "令和5年度", "1,652件")
+    other = "ともえ住まい相談デスクの相談件数は2,693件（令和7年度）で、前年度から増加しました。"
+    q = analyze("ともえ住まい相談デスクの令和5年度の相談件数は何件でしたか。")
+    assert narrower_sentence(q, cell, [(hit, other, 1.0)], _Idf()) is None
