@@ -50,7 +50,7 @@ from .sentence_rank import (
     is_title_line,
     item_family,
     passage_sentences,
-    points_at_list,
+    points_at_marks,
     speaker_of,
     subject_of,
 )
@@ -63,6 +63,7 @@ from .specifiers import (
     is_region,
     kanji_number,
     other_ordinal,
+    stated,
     unit_named,
 )
 
@@ -371,15 +372,21 @@ def header_counter(head: str) -> set[str]:
     return {m.group(1)} if m and m.group(1) in vocabulary().counters else set()
 
 
-NOT_COUNTED = {"%", "％", "万", "億", "円", "割", "倍", "分"}  # units no 「…数」 header counts in
+# the counted nouns a column header names by 「…数」 (相談件数, 開催回数, 参加人数, 登録団体数), each with the counter its figures
+# are in: where the question counts in another (何回 under 相談件数), the column is not the one asked. Only these: 者数,
+# 事業所数, 施設数 count in 人 / か所 and read no counter of their own here.
+HEADER_COUNTS = {"件数": "件", "回数": "回", "人数": "人", "団体数": "団体", "法人数": "法人", "世帯数": "世帯", "戸数": "戸"}
 
 
 def counted_by_header(head: str) -> set[str]:
     """The counters a column header counts in: its unit in brackets (header_counter), or a counted noun it names
     (「相談件数（令和6年度）」 → 件, 「開催回数」 → 回, 「参加人数」 → 人): a 「何回」 question is not answered by a
-    column of 件数, whatever year both name."""
+    column of 件数, whatever year both name. 法人数 is counted in 法人, not 人."""
     flat = normalize(head)
-    return header_counter(head) | {c for c in vocabulary().counters if c not in NOT_COUNTED and f"{c}数" in flat}
+    named = {c for noun, c in HEADER_COUNTS.items() if noun in flat}
+    if "法人" in named or "団体" in named:
+        named.discard("人")  # 法人数 holds 人数 too
+    return header_counter(head) | named
 
 
 def _dated_elsewhere(q: Query, h: Hit, labels: str, cell: str = "") -> bool:
@@ -741,6 +748,7 @@ def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int],
         return None  # a venue (会議の場所はどこ), or a question about the places it names: no rows to sift (a region,
         # 「南部で…はどこ」, is a value of a column the rows share: a condition)
     _text, qn, q_tokens = _question_keys(q)
+    regions = [s for s in q.specs if is_region(s)]
     down, up = bool(DECREASE_Q.search(q.raw)), bool(INCREASE_Q.search(q.raw))
     attribute = _cell_key(normalize(q.attribute)) if q.attribute else ""
     for h, grid in _value_tables(hits[:top], min_rows=4, min_cols=3):
@@ -785,6 +793,8 @@ def rows_where(q: Query, hits: list[Hit], top: int = 3) -> tuple[Hit, list[int],
                                   f"「{header[j]}」が増加"))
         if not conds or ((down or up) and not any(CHANGE_HEAD.search(header[j]) for j, _p, _d in conds)):
             continue  # a change the table cannot show (no 増減 column) is a condition left unread
+        if any(not any(stated(r, squash(normalize(d))) for _j, _p, d in conds) for r in regions):
+            continue  # a region asked (「南部圏域で…」) that no column's value sets: the rows are the whole table's
         asked = set(content_words(normalize(q.attribute))) if q.attribute else set()  # the rows' kind (団体)
         if _unread_column(grid, {j for j, _p, _d in conds}, _beyond_caption(q, h, header, q_tokens) - asked):
             continue
@@ -1107,7 +1117,7 @@ def pick_sentences(q: Query, hits: list[Hit], retriever: Retriever, max_sentence
         out.append((h, s, score))
         f = c.features
         # a sentence pointing at the marked lines under it (「次の書類がそろっているか確認してください。」 over □ lines)
-        led = led or (not f.get("question_line") and points_at_list(sents, s_i))
+        led = led or (not f.get("question_line") and not f.get("lead_in") and points_at_marks(sents, s_i))
         if f.get("title_line") or f.get("lead_in") or f.get("question_line") or led:
             # a heading, box title or 「次のとおり」 is never shown alone: the lines under it answer;
             # a question line is answered by what follows it, up to the next question or title
@@ -1458,6 +1468,21 @@ def _states_asked_kind(q: Query, sentence: str) -> bool:
     return any(ANSWER_LOOKS[kind].search(text) for kind in finest(q.asks)) and not other_year(q, text)
 
 
+RELATIVE_TIME = re.compile(r"前年度|昨年度|前年|昨年|翌年度|来年度|次年度|前回|次回|前期|次期")
+
+
+def _states_specs(q: Query, h: Hit, sentence: str, retriever: Retriever | None) -> float:
+    """Share of the question's specifiers a sentence states, read under its passage's headings (「日時：11月9日」 under
+    「第2回 …のご案内」) — unless it dates itself against them (「前年度は1,150万円」 under a 令和8年度 heading is
+    令和7年度's)."""
+    given = scope_of(q, h, retriever)
+    own = held(q.specs, sentence, given)
+    if RELATIVE_TIME.search(normalize(sentence)):
+        return own
+    titled = " ".join([h.chunk.get("section_title", ""), h.chunk.get("unit_title", ""), sentence])
+    return max(own, held(q.specs, titled, given))
+
+
 def kind_sentence(q: Query, picked: list[tuple[Hit, str, float]], retriever: Retriever | None = None) -> int | None:
     """Index of the best-scored picked sentence holding the kind of answer asked for (a date for いつ,
     an amount for いくら): it leads, as the figure does for a count question. Of those, one that states what the
@@ -1466,9 +1491,14 @@ def kind_sentence(q: Query, picked: list[tuple[Hit, str, float]], retriever: Ret
     order = sorted(range(len(picked)), key=lambda i: -picked[i][2])
     stating = [i for i in order if _states_asked_kind(q, picked[i][1])]
     if q.specs and len(stating) > 1:
-        share = {i: held(q.specs, picked[i][1], scope_of(q, picked[i][0], retriever)) for i in stating}
+        share = {i: _states_specs(q, *picked[i][:2], retriever) for i in stating}
         most = max(share.values())
         stating = [i for i in stating if share[i] == most]
+        # of those, one naming what the value is of (「令和8年度の予算 1,460万円」 for 「予算はいくら」, not the line of one
+        # item of it under the same heading)
+        words = [w for w in content_words(normalize(q.attribute)) if len(w) > 1][-1:] if q.attribute else []
+        named = [i for i in stating if words and words[0] in content_words(picked[i][1])]
+        stating = named or stating
     return stating[0] if stating else None
 
 

@@ -23,7 +23,7 @@ from .answer_kinds import QUESTION_WORD, YES_NO, asked_kinds, named_group
 from .chinese import from_chinese, is_chinese
 from .counting import asked_counter, explicit_counter
 from .glossary import is_english, translate
-from .specifiers import Specifier, asked_attribute, linked_nouns, specifiers
+from .specifiers import Specifier, asked_attribute, is_region, linked_nouns, specifiers
 
 if TYPE_CHECKING:
     from .romaji_names import NameIndex
@@ -386,8 +386,15 @@ def _to_japanese(text: str, names: NameIndex | None) -> tuple[str, list[str], li
 def _merged_specs(own: tuple[Specifier, ...], carried: tuple[Specifier, ...]) -> tuple[Specifier, ...]:
     """A follow-up's own place or year replaces the carried one of that kind (「ともえ町は？」 after a question
     on かわせみ市 asks about ともえ町 alone)."""
-    kinds = {s.kind for s in own}
-    return own + tuple(s for s in carried if s.kind not in kinds and s not in own)
+    kinds = {_spec_kind(s) for s in own}
+    # a region (「南部は？」) replaces the region asked before, not the prefecture or city it lies in; a named place
+    # replaces the place and any region carried
+    return own + tuple(s for s in carried if _spec_kind(s) not in kinds and s not in own
+                       and not (_spec_kind(s) == "region" and "place" in kinds))
+
+
+def _spec_kind(s: Specifier) -> str:
+    return "region" if is_region(s) else s.kind
 
 
 @lru_cache(maxsize=1)

@@ -255,12 +255,15 @@ def introduces_list(sents: list[str], i: int) -> bool:
     return False
 
 
-def points_at_list(sents: list[str], i: int) -> bool:
-    """The sentence introduces the list under it (introduces_list), or points forward over a run of lines set with
-    one mark (「次の書類がそろっているか確認してください。」 over □ lines): the lines are what it points at."""
-    return introduces_list(sents, i) or (
-        i + 1 < len(sents) and not MARKED_LINE.match(sents[i]) and bool(FORWARD.search(normalize(sents[i])))
-        and in_marked_run(sents, i + 1))
+POINTS_AT = re.compile(r"次の|次に|以下の|下記の|掲げる|[：:]$")
+
+
+def points_at_marks(sents: list[str], i: int) -> bool:
+    """The sentence points forward over a run of lines set with one mark (「次の書類がそろっているか確認してください。」
+    over □ lines): the lines are what it points at. (A sentence read as a lead-in already brings the items under it,
+    to its own end; 「順次、…」 points at nothing.)"""
+    return (i + 1 < len(sents) and not MARKED_LINE.match(sents[i]) and bool(POINTS_AT.search(normalize(sents[i])))
+            and in_marked_run(sents, i + 1))
 
 
 def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: str = "") -> list[Candidate]:

@@ -39,8 +39,12 @@ QUOTED = re.compile(r"「([^「」]{2,30})」")
 # a region of a prefecture named by its direction (中央圏域, 県北地区, 南部地域, 東部ブロック): general Japanese, no name
 REGION_WORDS = "圏域|地域|地区|ブロック|エリア"
 _DIRECTION = "北東|北西|南東|南西|北|南|東|西|中"
-REGION = re.compile(rf"(?<![一-龥])(?:((?:県)?(?:{_DIRECTION})部?|県央|中央)({REGION_WORDS})|"
-                    rf"((?:{_DIRECTION})部|県(?:北|南|央|東|西))(?![一-龥]))")  # 「南部は？」: 部 or 県 makes it a region
+# in a question: a direction with a region word, not the start of a name (西地域包括支援センター, 北部地域振興局); a
+# direction with 部 (南部, 県東部) or after 県 (県北) alone (「南部は？」), not a name (西部ガス)
+REGION = re.compile(rf"(?<![一-龥])(?:(県?(?:{_DIRECTION})部?|県央|中央)({REGION_WORDS})(?![一-龥])|"
+                    rf"(県?(?:{_DIRECTION})部|県(?:北|南|央|東|西))(?![一-龥ァ-ヶ]))")
+# in a passage: the direction on its own or after a place's suffix (県南部地域, はまなす市南部で), not inside a word (関東部会)
+_REGION_START = r"(?:(?<![一-龥])|(?<=[都道府県市町村区]))"
 # how a unit of a passage says who speaks it (answerability marks each unit of a labelled block with its speaker)
 SPEAKER_MARK = "§話者="
 # a body named with its legal form (株式会社かざはや不動産サービス, 社会福祉法人汐風会, ふじなみ住宅サービス株式会社): the
@@ -136,8 +140,13 @@ def specifiers(question: str) -> tuple[Specifier, ...]:
     out: list[Specifier] = [Specifier("place", p, re.escape(squash(p))) for p in place_names(bare)]
     # a region: the same direction with its region word, or alone in a list or a table's cell (「| 中央 | 512 |」)
     for a, b, c in REGION.findall(bare):
-        end = r"(?=[|｜、,，・/]|$)" if a in ("中央", "中") else r"(?![一-龥])"  # 中央公民館 names no region
-        out.append(Specifier("place", a + b or c, rf"(?<![一-龥]){re.escape(a or c)}(?:{REGION_WORDS}|{end})"))
+        direction = a or c
+        # the region stated with its word, or alone (「| 中央 | 15 |」, squashed 「中央15」), not inside a word (中央公民館);
+        # a direction with 部 is that region with or without the prefecture's 県 before it (県南部 = 南部)
+        core = re.escape(direction[1:]) if direction.startswith("県") and direction.endswith("部") else re.escape(direction)
+        lead = "県?" if core != re.escape(direction) else ""
+        end = r"(?![一-龥ぁ-んァ-ヶ])" if direction in ("中央", "中") else r"(?![一-龥ァ-ヶ])"  # 「南部では」, not 「中央の」
+        out.append(Specifier("place", direction + b, rf"{_REGION_START}{lead}{core}(?:{REGION_WORDS}|{end})"))
     for era, n in _era_years(bare):
         # 4年度 alone, or inside a run of years of one era (令和3年度 | 4年度), not another era's (平成4年度);
         # never 4年度目 (the 4th year of…). A fiscal year ends in March of the next calendar year: 令和5年度末
@@ -330,8 +339,9 @@ def other_ordinal(specs: tuple[Specifier, ...], text: str) -> bool:
             continue
         if re.search(rf"第(?!{m.group(1)}{m.group(2)})\d+{m.group(2)}.{{0,6}}\d", flat):
             return True
-        if re.match(rf"\W*第(?!{m.group(1)}{m.group(2)})\d+{m.group(2)}[\s:：].*\d", headed):
-            return True  # a line headed by another one (「第1回　北部会場 日時：10月28日…」): all its figures are that one's
+        if "。" not in headed and re.match(rf"\W*第(?!{m.group(1)}{m.group(2)})\d+{m.group(2)}[\s:：].*\d", headed):
+            return True  # a label line headed by another one (「第1回　北部会場 日時：10月28日…」, no sentence): all
+            # its figures are that one's
     return False
 
 
@@ -343,8 +353,8 @@ def document_scope(specs: tuple[Specifier, ...], head: str) -> frozenset[str]:
     flat = _arabic_ordinals(head)
     out = set()
     for s in specs:
-        if s.kind == "place" and stated(s, head):
-            out.add(s.text)
+        if s.kind == "place" and not is_region(s) and stated(s, head):  # (a region the head names — a contents
+            out.add(s.text)  # line 「3 南部地域の取組」, a venue — is not the whole document's)
         m = ORDINAL.fullmatch(s.text) if s.kind == "ordinal" else None
         if m and m.group(2) in SERIES and stated(s, flat) and {
                 n for n, unit in ORDINAL.findall(flat) if unit == m.group(2)} == {m.group(1)}:

@@ -232,3 +232,41 @@ def test_the_line_stating_the_asked_one_of_a_series_leads_over_a_better_scored_d
     picked = [(h, "令和8年3月　はまなす県 住宅課", 3.0), (h, "第1回　北部会場 日時：令和7年10月28日（火）", 2.5),
               (h, "第2回　南部会場 日時：令和7年11月27日（木）", 2.0)]
     assert kind_sentence(analyze("ワークショップの第2回はいつ開かれましたか"), picked) == 2
+
+
+def test_a_lead_in_list_runs_past_a_note_between_its_items():
+    """「次のとおりです。」 brings its items to the list's end, across a ※ line between them."""
+    text = ("補助の対象となる方は次のとおりです。\n① 65歳以上の方\n② 障害のある方\n※所得の基準額は別表のとおりです。\n"
+            "③ ひとり親世帯の方\n④ 子育て世帯の方")
+    picked = pick_sentences(analyze("補助の対象は誰ですか"), [_hit(text)], FlatIdf(), model=hand_model())
+    texts = " ".join(s for _h, s, _ in picked)
+    assert "①" in texts and "④" in texts
+
+
+def test_a_sentence_that_only_says_順次_points_at_no_list():
+    from app.sentence_rank import points_at_marks
+
+    sents = ["令和7年度から順次、支援を拡充します。", "● 相談窓口の設置", "● 研修の開催"]
+    assert not points_at_marks(sents, 0)
+    assert points_at_marks(["次の書類を添付してください。", "□ 申請書", "□ 見積書"], 0)
+
+
+def test_the_heading_a_date_stands_under_counts_as_stating_what_is_asked():
+    """「日時：11月9日（土）」 under the caption 「令和6年度 住まいの相談会のご案内」 answers 令和6年度's date over a
+    sentence that names 令和6年度 beside another date."""
+    from app.compose import kind_sentence
+
+    h = Hit({"id": "c1", "doc_id": "d", "text": "x", "unit_title": "令和6年度 住まいの相談会のご案内"}, 1.0, 1)
+    picked = [(h, "日時：11月9日（土）10時～15時", 3.0), (h, "本事業は令和6年4月1日から実施しています。", 1.0)]
+    assert kind_sentence(analyze("令和6年度の住まいの相談会はいつ開かれますか"), picked) == 0
+
+
+def test_the_sum_named_as_asked_leads_over_an_item_and_last_year_s_under_the_same_heading():
+    """Under a heading dated 令和8年度, 「前年度は…」 is another year's and 「…運営委託 640万円」 one item: 「令和8年度の予算
+    1,460万円」 answers 「令和8年度の予算はいくら」."""
+    from app.compose import kind_sentence
+
+    h = Hit({"id": "c1", "doc_id": "d", "text": "x", "unit_title": "数字で見る 令和8年度"}, 1.0, 1)
+    picked = [(h, "相談ステーション運営委託 640万円", 3.0), (h, "前年度は1,150万円（310万円の増）", 2.5),
+              (h, "令和8年度の予算 1,460万円", 2.0)]
+    assert kind_sentence(analyze("令和8年度の予算はいくらですか"), picked) == 2

@@ -519,3 +519,21 @@ def test_a_region_named_by_its_direction_singles_out_its_rows():
     assert not stated(central, squash(normalize("中央公民館で開催")))
     south = analyze("南部は？").specs[0]
     assert stated(south, squash(normalize("南部地域振興局"))) and not stated(south, squash(normalize("東南部の町")))
+
+
+def test_a_region_in_passages_and_follow_ups():
+    """A passage states a region after its place's suffix too (県南部地域, はまなす市南部で), not inside a word (関東部会);
+    a follow-up naming a region keeps the prefecture asked before; a region on a document's head is not its scope."""
+    from app.specifiers import is_region, other_ordinal, stated
+
+    south = next(s for s in analyze("南部地域の相談件数は").specs if is_region(s))
+    for text in ("県南部地域の相談件数は312件", "はまなす市南部地域で", "県南部では"):
+        assert stated(south, squash(normalize(text))), text
+    assert not stated(south, squash(normalize("関東部会の報告"))) and not stated(south, squash(normalize("南部ガス")))
+    assert [s.text for s in analyze("西部ガスの協力は").specs] == []
+    history = [{"role": "user", "content": "ときわ県の相談件数は何件ですか"}, {"role": "assistant", "content": "512件です。"}]
+    assert {s.text for s in analyze("南部は？", history).specs} >= {"ときわ県", "南部"}
+    specs = analyze("南部地域の相談件数は").specs
+    assert document_scope(specs, squash(normalize("目次 1 北部地域の取組 2 南部地域の取組"))) == frozenset()
+    # a sentence opening with another one of the series, after a space, is still a sentence, not a label
+    assert not other_ordinal(analyze("第2期計画の目標は？").specs, "第1期 計画の成果を踏まえ、6,000戸を目指します。")

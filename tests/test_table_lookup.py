@@ -697,3 +697,30 @@ def test_a_sentence_counting_another_year_does_not_narrow_the_cell_of_the_asked_
     other = "ともえ住まい相談デスクの相談件数は2,693件（令和7年度）で、前年度から増加しました。"
     q = analyze("ともえ住まい相談デスクの令和5年度の相談件数は何件でしたか。")
     assert narrower_sentence(q, cell, [(hit, other, 1.0)], _Idf()) is None
+
+
+def test_a_column_of_another_count_gives_no_cell_and_a_person_count_reads_its_column():
+    """A 「何回」 question is not answered by a 相談件数 column (「512回」 was read off one); 相談者数 still answers 何人."""
+    counts = [["圏域", "相談件数（令和6年度）", "相談件数（令和7年度）"], ["中央", "512", "588"], ["北部", "301", "322"]]
+    assert table_lookup(analyze("中央圏域では、令和6年度に出張相談会を何回開催しましたか。"), [_table(counts)]) is None
+    people = [["年度", "相談者数", "相談件数"], ["令和5年度", "412", "802"], ["令和6年度", "530", "1,025"]]
+    cell = table_lookup(analyze("令和6年度の相談者数は何人ですか"), [_table(people)])
+    assert cell is not None and cell[5] == "530"
+
+
+def test_a_region_names_its_row_written_without_its_region_word():
+    """「中央圏域の開催回数」 reads the row 「中央」 of a 圏域 column; a prefecture-wide table holds no region's figure."""
+    grid = [["圏域", "開催回数", "相談件数"], ["北部", "12", "80"], ["中央", "15", "120"], ["南部", "9", "40"]]
+    cell = table_lookup(analyze("中央圏域の開催回数は何回ですか"), [_table(grid)])
+    assert cell is not None and cell[5] == "15"
+    whole = [["年度", "開催回数"], ["令和6年度", "14"], ["令和7年度", "18"]]
+    assert table_lookup(analyze("中央圏域では令和6年度に何回開催しましたか"), [_table(whole)]) is None
+
+
+def test_a_region_the_rows_do_not_state_sets_no_condition_on_them():
+    """「南部圏域で…はどこ」 over a table with no 圏域 column: its ○ rows are the whole prefecture's, not the answer."""
+    from app.compose import rows_where
+
+    grid = [["No.", "市町村名", "相談件数", "家賃債務保証料補助"], ["1", "あさひ市", "120", "○"], ["2", "ゆうひ町", "40", "－"],
+            ["3", "つきみ村", "9", "○"], ["4", "ほしの町", "22", "○"]]
+    assert rows_where(analyze("南部圏域で家賃債務保証料の補助をしている市町村はどこですか"), [_table(grid)]) is None
