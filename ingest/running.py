@@ -399,7 +399,7 @@ def choose_labels(cands: list[list[tuple[str, int, str, bool]]]) -> list[str]:
         for label, v, system, strong in cs:
             s = support[_sequence(system, v, i)]
             # on a tie the two-up reading wins: a sheet showing 「2」 and 「3」 is pages 2-3, not page 2
-            if s > best_s or (s == best_s and best_s > 0 and (strong or system == "two-up")):
+            if s > best_s or (s == best_s and best_s > 0 and (strong or system in ("two-up", "spread"))):
                 best, best_s = label, s
         if best and best_s < 2 and len(cands) > 2:
             strong_ones = [c for c in cs if c[3]]
@@ -422,6 +422,8 @@ def _counted_labels(labels: list[str]) -> list[str]:
 def _sequence(system: str, value: int, index: int) -> tuple[str, int]:
     """The numbering a candidate belongs to: its system and its offset from the page index (a two-up sheet's
     first number grows by two a page)."""
+    if system == "spread":  # an imposed sheet's two pages add up to the same sum on every sheet
+        return system, value
     return system, value - (2 * index if system == "two-up" else index)
 
 
@@ -434,7 +436,13 @@ def _two_up(cands: list[list[tuple[str, int, str, bool]]]) -> list[list[tuple[st
         arabic = {c[1]: c for c in cs if c[2] == "arabic"}
         pairs = [(f"{v}-{v + 1}", v, "two-up", arabic[v][3] and arabic[v + 1][3]) for v in sorted(arabic)
                  if v + 1 in arabic]
-        out.append(cs + pairs if len(pairs) == 1 else cs)
+        # a sheet of a booklet imposed for saddle stitching (8 pages: 8|1, 2|7, 6|3, 4|5): the last two numbers of its
+        # running lines, left to right, add up to the same sum on every sheet; the pair as printed is a candidate whose
+        # sum is its value, winning only where that sum is shared (`choose_labels`)
+        nums = [c for c in cs if c[2] == "arabic"]
+        a, b = nums[-2:] if len(nums) >= 2 else (None, None)
+        spread = [(f"{a[1]}-{b[1]}", a[1] + b[1], "spread", a[3] and b[3])] if a and b and a[1] != b[1] else []
+        out.append((cs + pairs if len(pairs) == 1 else cs) + spread)
     return out
 
 

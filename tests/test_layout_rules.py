@@ -218,6 +218,21 @@ def test_a_count_that_starts_again_keeps_its_total_and_a_roman_chapter_its_prefi
     assert labels(["C-1", "C-2", "C-3"]) == ["1", "2", "3"]
 
 
+def test_a_booklet_imposed_for_saddle_stitching_is_labelled_by_its_sheets_pages():
+    """An 8-page booklet printed as sheets 8|1, 2|7, 6|3, 4|5: each sheet's two numbers add up to 9, and the sheet is
+    pages 「2-7」 — not the index sequence 2, 3, 4 that its left numbers happen to follow. Pages with one number each,
+    or a constant chapter number beside the page's, keep their own labels."""
+    from ingest.running import choose_labels
+
+    def arabic(*ns: int) -> list[tuple[str, int, str, bool]]:
+        return [(str(n), n, "arabic", False) for n in ns]
+
+    assert choose_labels([[], arabic(8, 2, 7), arabic(3, 6, 3), arabic(5, 4, 5)]) == ["", "2-7", "6-3", "4-5"]
+    assert choose_labels([arabic(1), arabic(2), arabic(3)]) == ["1", "2", "3"]
+    assert choose_labels([arabic(2, 10), arabic(2, 11), arabic(2, 12)]) == ["10", "11", "12"]
+    assert choose_labels([arabic(2, 3), arabic(4, 5), arabic(6, 7)]) == ["2-3", "4-5", "6-7"]  # two-up, consecutive
+
+
 def _leader_pdf(path: Path, dotted: bool, underline: bool = False) -> list[str]:
     from reportlab.pdfgen import canvas
 
