@@ -414,8 +414,9 @@ def _counted_labels(labels: list[str]) -> list[str]:
     in it changes nothing); where the count starts again (a call for proposals of three parts, 「1／4」…「1／3」…), n
     alone would name several pages, and the labels keep their totals."""
     counted = [m for label in labels if (m := _COUNTED.match(label))]
-    if len(counted) > len({m[1] for m in counted}):  # some n on two pages: n alone would not say which
-        return labels
+    others = {label for label in labels if label and not _COUNTED.match(label)}
+    if len(counted) > len({m[1] for m in counted}) or any(m[1] in others for m in counted):
+        return labels  # some n on two pages (a letter's 「1／2」 before an attachment's 「1」): n alone would not say which
     return [m[1] if (m := _COUNTED.match(label)) else label for label in labels]
 
 

@@ -216,6 +216,8 @@ def test_a_count_that_starts_again_keeps_its_total_and_a_roman_chapter_its_prefi
     # one stray total in a run that counts once changes nothing; latin letters are no chapter numerals
     assert labels(["1 / 8", "2 / 8", "3 / 8", "4 / 9", "5 / 8"]) == ["1", "2", "3", "4", "5"]
     assert labels(["C-1", "C-2", "C-3"]) == ["1", "2", "3"]
+    # a covering letter counted 「1／2」「2／2」 before an attachment numbered 1, 2, 3: the totals say which page 1
+    assert labels(["1／2", "2／2", "1", "2", "3"]) == ["1/2", "2/2", "1", "2", "3"]
 
 
 def test_a_booklet_imposed_for_saddle_stitching_is_labelled_by_its_sheets_pages():
