@@ -11,7 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 
 from .asking import asks_sentence, marked_question
-from .clean import is_row_number_head, join_lines, normalize, split_sentences
+from .clean import is_row_number_head, join_lines, normalize, split_sentences, squash
 from .structure import Unit, is_text_table
 from .tokens import content_words
 from .vocabulary import table_marks, vocabulary
@@ -139,6 +139,9 @@ def turns_table(header: list[str]) -> bool:
     return any(lab in normalize(h).lower() for h in header for lab in labels)
 
 
+HEADER_CHARS = 40  # a header cell is a label; a longer first-row cell is text
+
+
 def _table_chunks(u: Unit, max_chars: int) -> list[dict]:
     """Dicts of chunk fields for one table or case unit."""
     head = "\n".join(x for x in (u.title, u.scope, u.unit_line) if x)
@@ -147,6 +150,9 @@ def _table_chunks(u: Unit, max_chars: int) -> list[dict]:
         body = "\n".join(x for x in (head, markdown_table(u.grid), notes) if x)
         return [{"text": body, "row": "", "grid": u.grid}]
     header = u.grid[0] if u.grid and not numbered_rows(u.grid) else []
+    if any(len(squash(c)) > HEADER_CHARS for c in header):
+        header = []  # a first row of text, not labels (a page drawn as frames: the back cover's contacts beside the
+        # cover): its cells are read as rows, not dropped as the others' labels
     has_no = bool(header) and is_row_number_head(header[0])
     out: list[dict] = []
     rows: list[tuple[str, str, bool, list]] = []  # (number, text, a statement of several fields, places)

@@ -126,3 +126,17 @@ def test_prose_set_apart_under_a_list_of_short_items_starts_its_own_paragraph():
     wrapped = Line("件）", 0, (26, 244, 60, 254), 9.6, block=1, indent=16.0, short=True, gap=0.6)
     assert starts_paragraph(prose, item, "para")
     assert not starts_paragraph(wrapped, item, "cont")  # an item's own next line, at the list's spacing, goes on
+
+
+def test_a_first_row_of_text_in_a_text_table_is_read_not_dropped_as_labels():
+    """A page drawn as frames (a booklet's back cover with its contacts beside the cover) is read as a table of text
+    cells; its first row is text, not the labels of the rows under it, and must come back in the chunks."""
+    from ingest.chunk import _table_chunks
+    from ingest.structure import Unit
+
+    contacts = ("お問い合わせ先\nきらら県 県土整備部 住宅課 居住支援担当\n電話 0855-21-6340（直通）\n"
+                "受付 平日8時30分～17時15分")
+    cover = "令和8年度版\n市町村居住支援協議会\n立ち上げ応援ブック\n県は、市町村の協議会づくりを応援します。"
+    unit = Unit("table", "", "", "", ["1"], [0], grid=[[contacts, ""], ["", cover], ["", "令和8年5月 きらら県 住宅課"]])
+    text = "\n".join(c["text"] for c in _table_chunks(unit, 800))
+    assert "0855-21-6340" in text and "立ち上げ応援ブック" in text
