@@ -372,20 +372,15 @@ def header_counter(head: str) -> set[str]:
     return {m.group(1)} if m and m.group(1) in vocabulary().counters else set()
 
 
-# the counted nouns a column header names by 「…数」 (相談件数, 開催回数, 参加人数, 登録団体数), each with the counter its figures
-# are in: where the question counts in another (何回 under 相談件数), the column is not the one asked. Only these: 者数,
-# 事業所数, 施設数 count in 人 / か所 and read no counter of their own here.
-HEADER_COUNTS = {"件数": "件", "回数": "回", "人数": "人", "団体数": "団体", "法人数": "法人", "世帯数": "世帯", "戸数": "戸"}
-
-
 def counted_by_header(head: str) -> set[str]:
     """The counters a column header counts in: its unit in brackets (header_counter), or a counted noun it names
-    (「相談件数（令和6年度）」 → 件, 「開催回数」 → 回, 「参加人数」 → 人): a 「何回」 question is not answered by a
-    column of 件数, whatever year both name. 法人数 is counted in 法人, not 人."""
-    flat = normalize(head)
-    named = {c for noun, c in HEADER_COUNTS.items() if noun in flat}
-    if "法人" in named or "団体" in named:
-        named.discard("人")  # 法人数 holds 人数 too
+    (「相談件数（令和6年度）」 → 件, 「開催回数」 → 回; the vocabulary's header_counts, longest first so that 法人数 is
+    法人, not 人): a 「何回」 question is not answered by a column of 件数, whatever year both name."""
+    flat, named = normalize(head), set()
+    for noun, counter in sorted(vocabulary().header_counts.items(), key=lambda x: -len(x[0])):
+        if noun in flat:
+            named.add(counter)
+            flat = flat.replace(noun, " ")
     return header_counter(head) | named
 
 
@@ -450,8 +445,13 @@ def _cell_fits(q: Query, value: str, names: list[str]) -> bool:
     if len(attr) < 2:
         return True
     named = [normalize(n) for n in names if n]
-    last = [w for w in content_words(attr) if len(w) > 1][-1:]  # 上限額 of 補助上限額
-    return any(attr in n or (len(n) > 1 and n in attr) or (last and last[0] in n) for n in named)
+    last = attribute_head(attr)
+    return any(attr in n or (len(n) > 1 and n in attr) or (last and last in n) for n in named)
+
+
+def attribute_head(attr: str) -> str:
+    """The word an asked attribute ends in, what names it (上限額 of 補助上限額, 予算 of 居住支援関係の予算); '' for none."""
+    return next((w for w in reversed(content_words(attr)) if len(w) > 1), "")
 
 
 def scope_of(q: Query, h: Hit, retriever: Retriever | None) -> frozenset[str]:
@@ -1468,16 +1468,14 @@ def _states_asked_kind(q: Query, sentence: str) -> bool:
     return any(ANSWER_LOOKS[kind].search(text) for kind in finest(q.asks)) and not other_year(q, text)
 
 
-RELATIVE_TIME = re.compile(r"前年度|昨年度|前年|昨年|翌年度|来年度|次年度|前回|次回|前期|次期")
-
-
 def _states_specs(q: Query, h: Hit, sentence: str, retriever: Retriever | None) -> float:
     """Share of the question's specifiers a sentence states, read under its passage's headings (「日時：11月9日」 under
     「第2回 …のご案内」) — unless it dates itself against them (「前年度は1,150万円」 under a 令和8年度 heading is
     令和7年度's)."""
     given = scope_of(q, h, retriever)
     own = held(q.specs, sentence, given)
-    if RELATIVE_TIME.search(normalize(sentence)):
+    flat = normalize(sentence)
+    if any(w in flat for w in vocabulary().relative_years):
         return own
     titled = " ".join([h.chunk.get("section_title", ""), h.chunk.get("unit_title", ""), sentence])
     return max(own, held(q.specs, titled, given))
@@ -1496,8 +1494,8 @@ def kind_sentence(q: Query, picked: list[tuple[Hit, str, float]], retriever: Ret
         stating = [i for i in stating if share[i] == most]
         # of those, one naming what the value is of (「令和8年度の予算 1,460万円」 for 「予算はいくら」, not the line of one
         # item of it under the same heading)
-        words = [w for w in content_words(normalize(q.attribute)) if len(w) > 1][-1:] if q.attribute else []
-        named = [i for i in stating if words and words[0] in content_words(picked[i][1])]
+        head = attribute_head(normalize(q.attribute))
+        named = [i for i in stating if head and head in content_words(picked[i][1])]
         stating = named or stating
     return stating[0] if stating else None
 

@@ -63,6 +63,7 @@ class Vocabulary:
     change_stated: tuple[str, ...] = ()  # 引き上げ, から…に: a passage stating a change or an earlier value
     deferred: tuple[str, ...] = ()  # 後日, 未定, 別途: a sentence saying the value is given or decided later
     kind_labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # date -> 日時, 期限: a value's label
+    header_counts: dict[str, str] = field(default_factory=dict)  # 件数 -> 件: the counter a 「…数」 column counts in
 
     def synonyms(self, word: str) -> list[str]:
         """The other forms of every group holding `word` (document form first)."""
@@ -128,6 +129,7 @@ def vocabulary() -> Vocabulary:
         change_stated=tuple(_nfkc(x) for x in v.get("changes", {}).get("stated", [])),
         deferred=tuple(_nfkc(x).lower() for x in v.get("deferred", {}).get("phrases", [])),
         kind_labels={k: tuple(_nfkc(x) for x in xs) for k, xs in v.get("kind_labels", {}).items()},
+        header_counts={_nfkc(k): _nfkc(c) for k, c in v.get("question", {}).get("header_counts", {}).items()},
     )
 
 
