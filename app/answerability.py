@@ -391,10 +391,10 @@ def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "", kinds: tupl
         if cells is not None and _SEPARATOR.match(nxt.strip()):
             header = cells  # a table's header row, over the rows that follow it in the passage's text
         named = named_columns(header, attribute) if header else set()
-        if _row_cells(nxt) is not None:
+        if cells is not None or _row_cells(nxt) is not None:
             # a table row is a statement of its own: the next row's title (空木村) does not belong to this row's
-            # date (令和7年12月予定), nor to a 備考 sentence given before it; a row is read under the header row
-            # where the passage has one
+            # date (令和7年12月予定), nor does the ※ note under the table (「※こずえ市は準備中」) to its last row, nor
+            # a 備考 sentence given before a row; a row is read under the header row where the passage has one
             text = f"{context} {question} {sent} {' '.join(header) if cells is not None else ''}"
         if not named:
             yield text, text
@@ -603,9 +603,23 @@ def undated(unit: str) -> str:
         # caption and headers, as the units read it) is no cell
         cells = line[at:].split("|")
         out.append(line[:at] + "|".join(
-            c if k == 1 or k == len(cells) - 1 or (k > 1 and cells[k - 1] == "") or not DATE_CELL.search(c) else ""
+            c if k == 1 or k == len(cells) - 1 or (k > 1 and cells[k - 1] == "")
+            or not (DATE_CELL.search(c) or _condition_year(c)) else ""
             for k, c in enumerate(cells)))
     return "\n".join(out)
+
+
+_YEARS = re.compile(r"(?:令和|平成|R|H)?\s*(?:\d{1,4}|元)\s*年度?")
+
+
+def _condition_year(cell: str) -> bool:
+    """A cell that names a year inside a phrase of its own and states no figure (対象「令和7年度以降に設立した
+    協議会」): the year is a condition of the row, not the year its figures are of. A cell of a year alone (a 年度
+    column) dates its row."""
+    if not STATED_YEAR.search(squash(cell)):
+        return False
+    rest = _YEARS.sub("", cell)
+    return not re.search(r"\d", rest) and len(re.sub(r"[\s、。・（）()]", "", rest)) >= 6
 
 
 def _attribute_share(alts: list[set[str]], weights: list[float], whole: str, unit: str, flat: str) -> float:

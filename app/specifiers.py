@@ -76,8 +76,10 @@ def _describes(kana: str) -> bool:
     # a verb of two kana or more (となり+あう, ある) describes
     # — but a verb's continuative form (ゆめみ of 夢見る) modifies no noun: it is a piece of the name
     continuative = "連用形" in ms[-1][1][5]
+    # an adjectival noun modifies a noun only with な (のどかな町): one right before the suffix is the name (のどか市)
+    describing = {"形容詞", "連体詞", "副詞"} | ({"形状詞"} if "形状詞" in pos[:-1] else set())
     # (an auxiliary opens no phrase: はる+ひ of はるひ is a name read as dialect)
-    return (bool({"形容詞", "連体詞", "形状詞", "副詞"} & set(pos)) or "助動詞" in pos[1:] or pos[0] == "助詞"
+    return (bool(describing & set(pos)) or "助動詞" in pos[1:] or pos[0] == "助詞"
             or (last == "動詞" and not continuative and (len(last_surface) >= 2 or len(ms) == 1)))
 
 

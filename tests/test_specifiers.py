@@ -154,8 +154,10 @@ def test_a_place_named_in_kana_is_a_place_though_the_tokeniser_cuts_it_up():
     """ゆりのき市 reads ゆり+の+き to the tokeniser; いろんな市 and ちいさな町 describe, they name nothing."""
     assert place_names("ゆりのき市の相談件数は？") == ["ゆりのき市"]
     assert sorted(place_names("しいのき町とヤマブキ町")) == ["しいのき町", "ヤマブキ町"]
-    for text in ("いろんな市の例", "ちいさな町でも", "あたらしい県", "その市は", "ある市で"):
+    for text in ("いろんな市の例", "ちいさな町でも", "あたらしい県", "その市は", "ある市で", "しずかな町で"):
         assert place_names(text) == [], text
+    # an adjectival noun right before the suffix (no な) is the name itself: のどか市, not a quiet city
+    assert place_names("のどか市の協議会はいつ設立？") == ["のどか市"]
 
 
 def test_a_negated_verb_reads_as_the_prefix_the_documents_use():
@@ -537,3 +539,24 @@ def test_a_region_in_passages_and_follow_ups():
     assert document_scope(specs, squash(normalize("目次 1 北部地域の取組 2 南部地域の取組"))) == frozenset()
     # a sentence opening with another one of the series, after a space, is still a sentence, not a label
     assert not other_ordinal(analyze("第2期計画の目標は？").specs, "第1期 計画の成果を踏まえ、6,000戸を目指します。")
+
+
+def test_a_year_inside_a_condition_cell_does_not_date_the_rows_figures():
+    """「令和7年度以降に設立した協議会」 in a row's 対象 cell says whom the row is for; the row's 30万円 is still the
+    figure of the table's own year. A cell of a year alone (a 年度 column) dates its row."""
+    from app.answerability import _held_by
+
+    asked = analyze("令和7年度の上限額はいくら？").specs
+    condition = "| 運営補助金 | 令和7年度以降に設立した協議会の事務局となる市町村 | 30万円 | 支援メニュー 対象 上限額"
+    assert _held_by(asked, condition, frozenset()) == 0.0
+    column = "| 運営補助金 | 令和7年度 | 30万円 | 支援メニュー 年度 上限額"
+    assert _held_by(asked, column, frozenset()) == 1.0
+
+
+def test_a_note_under_a_table_is_not_read_as_part_of_its_last_row():
+    """「※こずえ市は準備中」 under a list of councils does not make the last council's 設立年月 こずえ市's."""
+    text = ("表4 市町村居住支援協議会の一覧\n| 協議会名 | 構成市町村 | 設立年月 |\n|---|---|---|\n"
+            "| ほしの市居住支援協議会 | ほしの市 | 令和5年4月 |\n| みなせ・さやか居住支援協議会 | みなせ市、さやか町 | 令和7年10月 |\n"
+            "※こずえ市は、令和8年度中の設立に向けて準備中です。")
+    assert _anchor("こずえ市の居住支援協議会は何年何月に設立されましたか。", text) == 0.0
+    assert _anchor("さやか町の居住支援協議会は何年何月に設立されましたか。", text) == 1.0
