@@ -389,6 +389,8 @@ def asked_attribute(question: str) -> str:
         # not an adverbial noun (全部, それぞれ, 毎年) or a formal one (ほう, もの): they name no attribute
         while j >= 0 and ms[j][1][0] == "名詞" and ms[j][1][1] not in {"数詞", "固有名詞"} \
                 and ms[j][1][2] not in {"副詞可能", "形式名詞"} and ms[j][0] not in {"ほう", "方", "もの", "こと", "場"}:
+            if RATE_WORD.match(ms[j][0]):  # 「1市町村当たり年何回」 (当たり年 read as one word): a rate, over it
+                return run_before(_before_rate(j))
             words.insert(0, ms[j][0])
             j -= 1
         found = "".join(words)
@@ -400,8 +402,20 @@ def asked_attribute(question: str) -> str:
         # 「去年度は何回」「合計は何件」: when or how much in all, not what is asked; 「数は何法人」: 数 names nothing
         return "" if len(found) <= 1 or found in vocabulary().not_attributes or words[-1:] == ["年度"] else found
 
+    def _before_rate(j: int) -> int:
+        """The position before a rate's 「1市町村当たり」: its per-what noun and its number."""
+        j -= 1
+        while j >= 0 and ms[j][1][0] == "名詞" and ms[j][1][1] != "数詞":
+            j -= 1
+        return j - 1 if j >= 0 and ms[j][1][1] == "数詞" else j
+
     for k, (surface, pos) in enumerate(ms):
         if ASKING.match(surface) and pos[0] in {"名詞", "代名詞", "副詞"}:
+            # 「いくつの市町で」「何人の委員が」: what is counted follows the question word
+            if k + 2 < len(ms) and ms[k + 1][0] == "の" and ms[k + 2][1][0] == "名詞":
+                after = [m for m in _noun_run(ms, k + 2)]
+                if len("".join(after)) > 1:
+                    return "".join(after)
             return run_before(k - 1)
     # 「上限額は？」「受講料を教えて」: the noun before the closing particle or request
     for k in range(len(ms) - 1, 0, -1):
@@ -409,6 +423,18 @@ def asked_attribute(question: str) -> str:
                                                    for m in ms[k + 1:]):
             return run_before(k - 1)
     return ""
+
+
+RATE_WORD = re.compile(r"^(?:当たり|当り|あたり)")
+
+
+def _noun_run(ms: list, j: int) -> list[str]:
+    """The nouns from position j on (「市町」 of 「いくつの市町で」), not a formal or adverbial one."""
+    out = []
+    while j < len(ms) and ms[j][1][0] == "名詞" and ms[j][1][1] != "数詞" and ms[j][1][2] not in {"副詞可能", "形式名詞"}:
+        out.append(ms[j][0])
+        j += 1
+    return out
 
 
 # nouns of a compound: a noun, a prefix or suffix glued to it (第, 編, 番号); a number breaks no compound of its own but

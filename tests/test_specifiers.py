@@ -79,6 +79,11 @@ def test_the_attribute_a_question_asks_the_value_of():
     # a month before の says when: what is asked is the topic before it
     assert asked_attribute("第2回募集の交付決定は、12月の何日になりますか。") == "交付決定"
     assert asked_attribute("申請は10月末までと聞きましたが、交付決定が12月の何日か教えて") == "交付決定"
+    # a rate the tokeniser reads as one word (当たり年 of 「1市町村当たり年何回」) is passed over like 1時間当たり
+    assert asked_attribute("アドバイザーは、1市町村当たり年何回まで派遣してもらえますか") == "アドバイザー"
+    # 「いくつの市町で」「何人の委員が」: what is counted follows the question word
+    assert asked_attribute("大森さんの法人って、いくつの市町で活動してるの？") == "市町"
+    assert asked_attribute("何人の委員がいますか") == "委員"
 
 
 def test_a_value_asked_of_a_named_column_stands_in_that_column():
