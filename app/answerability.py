@@ -45,7 +45,7 @@ from .counting import arabic_figures, counter_forms, counts_in, figure_pattern, 
 from .query import Query, synonym_tokens
 from .retrieve import Hit, Retriever
 from .sentence_rank import ITEM_LINE, is_question_line, is_title_line, speaker_of
-from .specifiers import SPEAKER_MARK, compared_places, enumerated, held
+from .specifiers import SPEAKER_MARK, compared_places, enumerated, held, specifiers
 
 MODEL_FILE = Path(__file__).with_name("resources") / "answerability.json"
 STATED_YEAR = re.compile(r"(?:(?:令和|平成|R|H)(?:\d{1,2}|元)|(?:19|20)\d\d)年(度)?")  # squashed text: no spaces
@@ -383,6 +383,8 @@ def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "", kinds: tupl
     header: list[str] = []
     for i, (sent, question) in enumerate(zip(sents, answered(sents), strict=True)):
         nxt = sents[i + 1] if i + 1 < len(sents) else ""
+        if nxt and parallel(sent, nxt):
+            nxt = ""  # 「第1次募集では3件を交付決定しました。第2次募集は11月4日～に受け付けます。」: two statements
         who = speaker_of(sent) or block_label(sents, i)  # a statement in minutes is its speaker's
         text = f"{context} {question} {sent}{nxt}" + (f" {SPEAKER_MARK}{who}§" if who else "")
         if _SEPARATOR.match(sent.strip()):
@@ -407,6 +409,24 @@ def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "", kinds: tupl
 
 
 _SEPARATOR = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+PARALLEL_KINDS = ("ordinal", "year", "place")  # (a month is in every date: it names no member of a series)
+
+
+@lru_cache(maxsize=4096)
+def _series_members(sentence: str) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for spec in specifiers(sentence):
+        if spec.kind in PARALLEL_KINDS:
+            found.setdefault(spec.kind, set()).add(spec.text)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def parallel(sentence: str, following: str) -> bool:
+    """Two sentences each about another member of one series (第1次 / 第2次 募集, 令和6年度 / 令和7年度, ほしの市 /
+    みなせ市): statements side by side, not one statement read over two sentences — the second one's 第2次 does not
+    belong to the first one's 交付決定."""
+    a, b = _series_members(sentence), _series_members(following)
+    return any(a.get(k) and b.get(k) and not (a[k] & b[k]) for k in PARALLEL_KINDS)
 
 
 def _lead_titles(text: str, most: int = 2) -> list[str]:
@@ -540,6 +560,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     asked = arabic_figures(squash(normalize(q.standalone)))  # as the values are read: 「二名」 states 2名
     valued = bool({"count", "money", "rate"} & set(kinds))  # a figure asked of one place
     specs = compared_places(q.specs) if q.compare else q.specs  # two places compared: each holds its own part
+    months = [s.text[:-1] for s in q.specs if s.kind == "month"]
     for h in hits:
         if "name" in kinds and not _names_hit(q, h):
             continue
@@ -554,6 +575,9 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
                 continue
             if q.counter and "count" in kinds and not _counts(q.counter, held_text, asked):
                 continue
+            if months and "day" in kinds and not any(re.search(rf"(?<!\d){m}\s*月\s*\d{{1,2}}\s*日", held_text)
+                                                     for m in months):
+                continue  # 「8月の何日」 asks a day of August: 「8月上旬」 beside 「6月22日」 states none
             # (a year written 令和十年度 is held as 10年度; a place as written)
             share = max(_held_by(specs, text, given), _held_by(specs, written, given))
             if share and valued and specs and "|" not in text:  # a place named only in a list: the figure is the list's

@@ -565,3 +565,23 @@ def test_a_note_under_a_table_is_not_read_as_part_of_its_last_row():
             "※こずえ市は、令和8年度中の設立に向けて準備中です。")
     assert _anchor("こずえ市の居住支援協議会は何年何月に設立されましたか。", text) == 0.0
     assert _anchor("さやか町の居住支援協議会は何年何月に設立されましたか。", text) == 1.0
+
+
+def test_sentences_about_two_members_of_a_series_are_two_statements():
+    """「第1次募集では…交付決定しました。第2次募集は…受け付けます。」: the 第2次 of the second sentence is not the
+    first one's 交付決定; a sentence leading into its detail (「第2回の研修会について。会場は県庁です。」) is one."""
+    from app.answerability import parallel
+
+    text = "第1次募集（6月15日～7月17日）では、3件を交付決定しました。第2次募集は11月4日（水）から受け付けます。"
+    assert parallel(*text.split("。")[:2])
+    assert _anchor("第2次募集の交付決定は何件でしたか。", text) == 0.0
+    assert _anchor("第1次募集の交付決定は何件でしたか。", text) == 1.0
+    assert not parallel("第2回の研修会について。", "会場は県庁です。")
+    assert parallel("ほしの市は令和5年度に設立。", "みなせ市は令和7年度に設立。")
+
+
+def test_a_day_asked_within_a_month_is_a_day_of_that_month():
+    """「8月の何日」 asks a day of August: 「8月上旬」 beside another step's 「6月22日」 states none."""
+    text = "交付申請は6月22日から7月17日まで、交付決定は8月上旬に通知します。"
+    assert _anchor("交付決定は、8月の何日に通知されますか。", text) == 0.0
+    assert _anchor("交付決定は、8月の何日に通知されますか。", "交付決定は8月7日に通知します。") == 1.0
