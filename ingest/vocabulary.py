@@ -141,6 +141,9 @@ def table_marks() -> dict:
         return tomllib.load(f)
 
 
+_KANJI = re.compile(r"[\u4e00-\u9fff々]")
+
+
 def expand_short_forms(text: str, forms: dict[str, str] | None = None) -> str:
     """Short forms -> official forms, whole-word: a short form already followed by the rest of its
     long form (居住支援協 in 居住支援協議会) or already inside its long form (市町村 in 市区町村 is not,
@@ -162,8 +165,11 @@ def expand_short_forms(text: str, forms: dict[str, str] | None = None) -> str:
         # where the long form would stand if this match were its beginning or middle
         at = full.find(short)
         already_long = at >= 0 and text.startswith(full, start - at) if start - at >= 0 else False
+        # a clipped form (居住支援協 of 居住支援協議会) running on into another kanji word is the start of that word
+        # (居住支援協力店, 居住支援協定), not the short form
+        other_word = full.startswith(short) and m.end() < len(text) and _KANJI.match(text[m.end()]) is not None
         out.append(text[i:start])
-        out.append(short if already_long else full)
+        out.append(short if already_long or other_word else full)
         i = m.end()
     # a long form that begins a compound (市区町村数, from 市町村数 or as written) ends its own word: the tokeniser
     # splits the unknown 市区町村数 into 市 / 区 / 町 / 村数, and no question's 市町村 would find it. Written and

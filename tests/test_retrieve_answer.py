@@ -207,6 +207,9 @@ def test_short_forms_expand_whole_word_only():
     assert prepare("宅建協会と居住支援協") == "宅地建物取引業協会と居住支援協議会"
     assert "議会" not in content_words("居住支援協議会の構成員")
     assert "議会" in analyze("県議会で居住支援協議会はどう議論されましたか").tokens  # a real 議会 stays
+    # a clipped form running on into another word is that word's start: 居住支援協力店 is no 居住支援協議会 + 力店
+    assert prepare("居住支援協力店の登録数") == "居住支援協力店の登録数"
+    assert "協議会" not in analyze("居住支援協力店の登録数は？").tokens
 
 
 def test_vocabulary_synonyms_reach_the_document_words():
