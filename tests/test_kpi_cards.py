@@ -16,6 +16,17 @@ def test_a_row_of_figures_has_no_label_column():
     assert not values_first(LIST)
     assert not values_first([["年度", "件数"], ["令和5年度", "12件"]])  # a year names its row
     assert not values_first([["世帯人数", "上限額"], ["1人", "5万円"], ["2人", "8万円"]])  # rows named by figures
+    assert values_first([["現状", "目標"], ["4市町", "→ 13市町村"]])  # a counter of three characters is a counter
+
+
+def test_a_card_counting_in_a_long_counter_is_not_answered_for_another_cards_caption():
+    """Of two cards under one heading, the one whose caption the question names answers — a card counting 市町村
+    gives no 目標 to a question about 協力店 (its first cell is a value like 38店, not a row name)."""
+    other = Hit({"id": "o", "doc_id": "d", "kind": "table", "unit_title": "",
+                 "text": "協議会を設置した市町村数\n| 現状 | 目標 |\n|---|---|\n| 4市町 | → 13市町村 |",
+                 "grid": [["現状", "目標"], ["4市町", "→ 13市町村"]]}, 1.0, 1)
+    q = analyze("居住支援協力店の登録数の現状値と目標値はそれぞれいくつですか。")
+    assert table_lookup(q, [Hit(CARD, 1.0, 1), other]) is None
 
 
 def test_rows_named_by_figures_keep_their_names():
