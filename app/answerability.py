@@ -29,7 +29,7 @@ from ingest.clean import (
 )
 from ingest.table_rows import is_separator, table_row_texts
 from ingest.tokens import content_words
-from ingest.vocabulary import vocabulary
+from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .answer_kinds import ANSWER_LOOKS, FINER_DATES, RATE_HEAD, SHORT_DATE, finest, names_listed, value_kinds
 from .compose import (
@@ -585,10 +585,11 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
                              for s in specs)
                 share = max(0.0, share - listed / len(specs))
             spec_best = max(spec_best, share)
-            flat = squash(written)
-            if counted and not bare(whole, flat) and not any(_counts(c, text, asked) for c in counted):
+            # the question's words are read in their official forms (市町村 as 市区町村): so is the unit, for them
+            flats = dict.fromkeys((flat := squash(written), expand_short_forms(flat)))
+            if counted and not any(bare(whole, f) for f in flats) and not any(_counts(c, text, asked) for c in counted):
                 continue  # the count asked for (何件 as 件数) is neither written nor shown by a figure
-            attr_best = max(attr_best, share * _attribute_share(alts, weights, whole, unit, flat))
+            attr_best = max(attr_best, share * max(_attribute_share(alts, weights, whole, unit, f) for f in flats))
             if spec_best == 1.0 and attr_best == 1.0:
                 return spec_best, attr_best
     return spec_best, attr_best

@@ -585,3 +585,9 @@ def test_a_day_asked_within_a_month_is_a_day_of_that_month():
     text = "交付申請は6月22日から7月17日まで、交付決定は8月上旬に通知します。"
     assert _anchor("交付決定は、8月の何日に通知されますか。", text) == 0.0
     assert _anchor("交付決定は、8月の何日に通知されますか。", "交付決定は8月7日に通知します。") == 1.0
+
+
+def test_an_attribute_read_in_its_official_form_is_held_by_the_short_form_a_passage_writes():
+    """「いくつの市町村で」 asks 市町村, which the question reads as 市区町村: a passage writing 市町村 states it."""
+    text = "令和十年度末までに、県内十二市町村のうち十市町村で協議会が設けられることを目標にしています。"
+    assert _anchor("令和10年度末までにいくつの市町村で協議会を作るのが目標？", text) == 1.0
