@@ -15,6 +15,9 @@ def test_the_counter_nearest_the_question_word_is_the_one_asked():
     assert asked_counter(normalize("研修には毎回何人来ますか")) == "人"  # an explicit 何X wins over 回
     assert asked_counter(normalize("第2回研修会には何市町村から何名が参加しましたか。")) == "市町村"  # not 市 of 何市…から
     assert asked_counter(normalize("県は何をしていますか")) == ""  # 何を asks what, not how many
+    # 実数 (the actual number) ends another word: its 数 does not make the 会場 before it the counter asked
+    assert asked_counter(normalize("参加した市町村は、両会場を合わせて実数でいくつでしたか。")) != "会場"
+    assert asked_counter(normalize("法人数はいくつですか")) == "法人"
     assert asked_counter(normalize("相談窓口はどこですか")) == ""
 
 
