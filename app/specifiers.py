@@ -30,6 +30,8 @@ PLACE_SUFFIX = {"市", "町", "村", "県", "区", "都", "府"}
 NOT_A_NAME = {"市", "町", "村", "県", "区", "都", "府", "道", "国", "他", "各", "同", "本", "当", "全", "両", "近隣",
               "周辺", "一部", "大", "小", "中核", "政令", "地方", "一般"}
 ORDINAL = re.compile(r"第\s*(\d+)\s*(回|期|次|弾|号|条)")
+# the everyday order of the same (「2回目の協議会」「3年度目の上限」「設立3年目」): N then the unit then 目
+ORDINAL_AFTER = re.compile(r"(?<![\d.,第])(\d+)\s*(回|期|次|弾|年度|年)\s*目")
 STEP = re.compile(r"(?i:step|ステップ)\s*(\d{1,2})(?!\d)|第\s*(\d)\s*段階|段階\s*(\d)(?!\d)")
 MONTH = re.compile(r"(?<![\d月])(\d{1,2})\s*月(?!\s*\d+\s*日\s*[〜～~-])")
 FISCAL = re.compile(r"(?:(令和|平成)\s*)?(?<!\d)(\d{1,2}|元)\s*年度(?!目)")  # 3年度目 counts years since
@@ -177,6 +179,12 @@ def specifiers(question: str) -> tuple[Specifier, ...]:
         out.append(Specifier("year", f"{y}{suffix}", rf"{y}年|{era}{n}{suffix}|(?<![\d.]){n}年度(?!目){first}"))
     for n, unit in ORDINAL.findall(bare):
         out.append(Specifier("ordinal", f"第{n}{unit}", rf"第{n}{unit}|(?<![\d.]){n}{unit}目"))
+    for n, unit in ORDINAL_AFTER.findall(bare):
+        if unit in ("年度", "年"):  # the Nth year of something (3年度目, 3年目), never a fiscal year (3年度)
+            # (said either way: 「2年目」 is the 「2年度目」 of a scheme counted in fiscal years)
+            out.append(Specifier("ordinal", f"{n}{unit}目", rf"(?<![\d.]){n}\s*年度?\s*目|第{n}年度?"))
+        else:
+            out.append(Specifier("ordinal", f"第{n}{unit}", rf"第{n}{unit}|(?<![\d.]){n}{unit}目"))
     for a, b, c in STEP.findall(bare):  # a guide's numbered step (「STEP3」「ステップ3」) or stage (「第3段階」「段階3」)
         if a:
             out.append(Specifier("ordinal", f"STEP{a}", rf"(?i:step|ステップ){a}(?!\d)"))

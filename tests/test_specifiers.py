@@ -25,7 +25,7 @@ def test_generic_places_and_relative_clauses_are_no_names():
 
 def test_years_are_read_in_any_common_notation():
     assert _texts("2024年度の予算は") == [("year", "2024年度")]
-    assert _texts("設立後3年度目の協議会") == []  # a count of years since, not a fiscal year
+    assert _texts("設立後3年度目の協議会") == [("ordinal", "3年度目")]  # the 3rd year since, not a fiscal year
     assert [s.text for s in analyze("R6の相談件数は？").specs] == ["6年度"]  # the era abbreviation is 令和6年度
 
 
@@ -591,3 +591,14 @@ def test_an_attribute_read_in_its_official_form_is_held_by_the_short_form_a_pass
     """「いくつの市町村で」 asks 市町村, which the question reads as 市区町村: a passage writing 市町村 states it."""
     text = "令和十年度末までに、県内十二市町村のうち十市町村で協議会が設けられることを目標にしています。"
     assert _anchor("令和10年度末までにいくつの市町村で協議会を作るのが目標？", text) == 1.0
+
+
+def test_an_ordinal_said_the_everyday_way_singles_out_one_of_a_series():
+    """「2回目の協議会」 asks the 第2回 one; 「3年度目の上限」 / 「できて2年目」 the Nth year of a scheme (not a fiscal year)."""
+    specs = {s.text: s for s in specifiers("令和8年度の2回目の協議会って、3月の何日？")}
+    assert "第2回" in specs and held((specs["第2回"],), "第2回協議会は3月18日に開催", frozenset()) == 1.0
+    third = specifiers("運営費補助金の3年度目の上限は？")
+    assert [s.kind for s in third] == ["ordinal"]
+    assert held(third, "コメント: 3年度目は上限を15万円に逓減する方式も検討", frozenset()) == 1.0
+    assert held(third, "令和3年度の上限は25万円", frozenset()) == 0.0
+    assert held(specifiers("できて2年目の協議会"), "設立後2年度目の協議会は上限20万円", frozenset()) == 1.0
