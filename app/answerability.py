@@ -539,6 +539,9 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     shaped = shaped or ("money" in kinds and normalize(q.attribute) in vocabulary().money_words)
     # — and only for a question asking one thing (「数と内訳」「何回まで使えて、費用は誰が」 ask two)
     one = _asks_one(q)
+    # a name of the body asked (「NPO法人ささぶね」 for 「居住支援法人はどこ」) is of it: its kind is checked on the value
+    named_class = next((c for c in NAME_CLASSES if q.attribute.endswith(c)), "") if kinds == ["name"] and one else ""
+    shaped = shaped or bool(named_class)
     single = len(set(finest(kinds))) == 1 and one  # a day (a month) is a date
     # a column named as the attribute holds the value asked — of a question asking one kind (「補助率と上限額」 asks
     # two, from two columns: the row holds them)
@@ -552,7 +555,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     attr = [w for w in attr if not (w.endswith("数") and w[:-1] in counted)]
     whole = squash(normalize(q.attribute))
     spec_best = 1.0 if not q.specs else 0.0
-    attr_best = 1.0 if not q.specs and not attr and not counted else 0.0
+    attr_best = 1.0 if not q.specs and not attr and not counted and not named_class else 0.0
     if spec_best == 1.0 and attr_best == 1.0:
         return 1.0, 1.0
     alts = [{t, *synonym_tokens((t,))} for t in attr]
@@ -573,6 +576,8 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
             if kinds and not all(_holds_value(kind, held_text, asked, yen)
                                  for kind in kinds):
                 continue
+            if "name" in kinds and named_class and not _names_of(named_class, held_text, asked):
+                continue  # 「受託する居住支援法人はどこ」: a 法人's name, not the 担当課 beside 「居住支援法人に委託」
             if q.counter and "count" in kinds and not _counts(q.counter, held_text, asked):
                 continue
             if months and "day" in kinds and not any(re.search(rf"(?<!\d){m}\s*月\s*\d{{1,2}}\s*日", held_text)
@@ -593,6 +598,19 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
             if spec_best == 1.0 and attr_best == 1.0:
                 return spec_best, attr_best
     return spec_best, attr_best
+
+
+# the kind of body a question asks the name of (「…する居住支援法人はどこ」「担当はどの課」), and the endings its names take
+NAME_CLASSES = {"法人": ("法人", "会社"), "事業者": ("会社", "法人", "事業者", "店"), "会社": ("会社",),
+                "団体": ("団体", "法人", "会社", "協会", "協議会", "会"), "課": ("課", "室", "係", "班")}
+
+
+def _names_of(kind: str, text: str, asked: str) -> bool:
+    """The text names a body of the asked kind that the question does not name itself: a 法人 by its name
+    (「NPO法人ささぶね」), not the kind's own word (「居住支援法人に委託」) or a body of another kind (地域福祉課)."""
+    ends = NAME_CLASSES[kind]
+    return any(not _stated(squash(m.group(0)), asked) and any(e in m.group(0) for e in ends)
+               for m in ANSWER_LOOKS["name"].finditer(text))
 
 
 def _asks_one(q: Query) -> bool:

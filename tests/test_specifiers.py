@@ -602,3 +602,11 @@ def test_an_ordinal_said_the_everyday_way_singles_out_one_of_a_series():
     assert held(third, "コメント: 3年度目は上限を15万円に逓減する方式も検討", frozenset()) == 1.0
     assert held(third, "令和3年度の上限は25万円", frozenset()) == 0.0
     assert held(specifiers("できて2年目の協議会"), "設立後2年度目の協議会は上限20万円", frozenset()) == 1.0
+
+
+def test_a_name_asked_of_a_kind_of_body_is_a_name_of_that_kind():
+    """「出張相談を受託する居住支援法人はどこ」: a row saying 「居住支援法人に委託」 beside its 担当課 names no 法人."""
+    row = "空白地域での出張相談：東部・南部圏域で月1回、居住支援法人に委託して実施（担当課：地域福祉課）"
+    assert _anchor("出張相談を受託する居住支援法人はどこですか。", row) == 0.0
+    named = "空白地域での出張相談：東部・南部圏域で月1回、NPO法人ささぶねに委託して実施（担当課：地域福祉課）"
+    assert _anchor("出張相談を受託する居住支援法人はどこですか。", named) == 1.0
