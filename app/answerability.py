@@ -409,24 +409,26 @@ def _units(h: Hit, years: tuple[str, ...] = (), attribute: str = "", kinds: tupl
 
 
 _SEPARATOR = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+DAY_OF_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*月の?\s*何日")
 PARALLEL_KINDS = ("ordinal", "year", "place")  # (a month is in every date: it names no member of a series)
 
 
 @lru_cache(maxsize=4096)
-def _series_members(sentence: str) -> dict[str, frozenset[str]]:
-    found: dict[str, set[str]] = {}
+def _series_members(sentence: str) -> dict[str, tuple]:
+    found: dict[str, list] = {}
     for spec in specifiers(sentence):
         if spec.kind in PARALLEL_KINDS:
-            found.setdefault(spec.kind, set()).add(spec.text)
-    return {k: frozenset(v) for k, v in found.items()}
+            found.setdefault(spec.kind, []).append(spec)
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def parallel(sentence: str, following: str) -> bool:
     """Two sentences each about another member of one series (第1次 / 第2次 募集, 令和6年度 / 令和7年度, ほしの市 /
     みなせ市): statements side by side, not one statement read over two sentences — the second one's 第2次 does not
-    belong to the first one's 交付決定."""
+    belong to the first one's 交付決定. A member written two ways (令和7年度 and 令和7年6月) is the same one."""
     a, b = _series_members(sentence), _series_members(following)
-    return any(a.get(k) and b.get(k) and not (a[k] & b[k]) for k in PARALLEL_KINDS)
+    return any(a.get(k) and b.get(k) and not any(held((s,), following, frozenset()) for s in a[k])
+               and not any(held((s,), sentence, frozenset()) for s in b[k]) for k in PARALLEL_KINDS)
 
 
 def _lead_titles(text: str, most: int = 2) -> list[str]:
@@ -563,7 +565,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     asked = arabic_figures(squash(normalize(q.standalone)))  # as the values are read: 「二名」 states 2名
     valued = bool({"count", "money", "rate"} & set(kinds))  # a figure asked of one place
     specs = compared_places(q.specs) if q.compare else q.specs  # two places compared: each holds its own part
-    months = [s.text[:-1] for s in q.specs if s.kind == "month"]
+    months = DAY_OF_MONTH.findall(normalize(q.standalone))  # 「8月の何日」: a day of that month is asked
     for h in hits:
         if "name" in kinds and not _names_hit(q, h):
             continue
@@ -580,7 +582,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
                 continue  # 「受託する居住支援法人はどこ」: a 法人's name, not the 担当課 beside 「居住支援法人に委託」
             if q.counter and "count" in kinds and not _counts(q.counter, held_text, asked):
                 continue
-            if months and "day" in kinds and not any(re.search(rf"(?<!\d){m}\s*月\s*\d{{1,2}}\s*日", held_text)
+            if months and "day" in kinds and not any(re.search(rf"(?<!\d){m}\s*月\s*(?:\d{{1,2}}\s*日|末日)", held_text)
                                                      for m in months):
                 continue  # 「8月の何日」 asks a day of August: 「8月上旬」 beside 「6月22日」 states none
             # (a year written 令和十年度 is held as 10年度; a place as written)
@@ -601,16 +603,21 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
 
 
 # the kind of body a question asks the name of (「…する居住支援法人はどこ」「担当はどの課」), and the endings its names take
-NAME_CLASSES = {"法人": ("法人", "会社"), "事業者": ("会社", "法人", "事業者", "店"), "会社": ("会社",),
-                "団体": ("団体", "法人", "会社", "協会", "協議会", "会"), "課": ("課", "室", "係", "班")}
+_BODY_KINDS = ("法人", "会社", "協議会", "協同組合", "財団", "社団", "(株)", "事業団", "公社")
+NAME_CLASSES = {"法人": _BODY_KINDS, "事業者": (*_BODY_KINDS, "事業者", "店"), "会社": ("会社", "(株)"),
+                "団体": (*_BODY_KINDS, "団体", "協会", "会"), "課": ("課", "室", "係", "班")}
+# only a kind of body, no name (「社会福祉法人」「NPO法人）に委託」): no answer to which one
+_KIND_ONLY = re.compile(r"(?:NPO|特定非営利活動|一般社団|一般財団|公益社団|公益財団|社会福祉|医療|居住支援|学校|宗教)?"
+                        r"(?:法人|会社|団体)|.*[）)](?:に|を|が|は).*")
 
 
 def _names_of(kind: str, text: str, asked: str) -> bool:
     """The text names a body of the asked kind that the question does not name itself: a 法人 by its name
-    (「NPO法人ささぶね」), not the kind's own word (「居住支援法人に委託」) or a body of another kind (地域福祉課)."""
+    (「NPO法人ささぶね」「ほしの市社会福祉協議会」), not a kind's own word (「居住支援法人に委託」「社会福祉法人に」) or a
+    body of another kind (地域福祉課)."""
     ends = NAME_CLASSES[kind]
-    return any(not _stated(squash(m.group(0)), asked) and any(e in m.group(0) for e in ends)
-               for m in ANSWER_LOOKS["name"].finditer(text))
+    return any(not _stated(squash(name), asked) and any(e in name for e in ends) and not _KIND_ONLY.fullmatch(name)
+               for name in (normalize(m.group(0)).strip() for m in ANSWER_LOOKS["name"].finditer(text)))
 
 
 def _asks_one(q: Query) -> bool:
@@ -652,17 +659,18 @@ def undated(unit: str) -> str:
     return "\n".join(out)
 
 
+# a year bounding whom a row is for (「令和7年度以降に設立した」「令和6年度までに指定された」)
+CONDITION_AFTER_YEAR = re.compile(r"年度?(?:末)?(?:以降|以前|以後|までに|より前)|年度?(?:中)?に(?:設立|設置|開始|開設|指定|登録|契約|認定)")
 _YEARS = re.compile(r"(?:令和|平成|R|H)?\s*(?:\d{1,4}|元)\s*年度?")
 
 
 def _condition_year(cell: str) -> bool:
-    """A cell that names a year inside a phrase of its own and states no figure (対象「令和7年度以降に設立した
-    協議会」): the year is a condition of the row, not the year its figures are of. A cell of a year alone (a 年度
-    column) dates its row."""
-    if not STATED_YEAR.search(squash(cell)):
-        return False
-    rest = _YEARS.sub("", cell)
-    return not re.search(r"\d", rest) and len(re.sub(r"[\s、。・（）()]", "", rest)) >= 6
+    """A cell that bounds whom its row is for by a year (対象「令和7年度以降に設立した協議会」) and states no figure:
+    the year is a condition of the row, not the year its figures are of. A cell of a year alone (a 年度 column), or a
+    year a figure is of (「令和6年度末時点の累計」), dates its row."""
+    flat = squash(cell)
+    return bool(STATED_YEAR.search(flat)) and bool(CONDITION_AFTER_YEAR.search(flat)) \
+        and not re.search(r"\d", _YEARS.sub("", cell))
 
 
 def _attribute_share(alts: list[set[str]], weights: list[float], whole: str, unit: str, flat: str) -> float:

@@ -879,9 +879,9 @@ def values_first(grid: list[list[str]]) -> bool:
     if len(grid) != 2 or len(grid[0]) < 2:
         return False
     cells = [normalize(c).strip().lstrip("→⇒").strip() for c in grid[1]]
-    # a figure with its counter, however long the counter (13市町村 as 38店)
-    return bool(cells) and all(FIGURE_CELL.match(c) or re.fullmatch(r"\d[\d,.]*\s*\S{1,4}", c) and units_in(c)
-                               for c in cells)
+    # a figure with its counter, however long the counter (13市町村 as 38店) — the whole rest of the cell (not 65歳以上)
+    return bool(cells) and all(FIGURE_CELL.match(c) or ((m := re.fullmatch(r"\d[\d,.]*\s*(\S+)", c)) is not None
+                                                        and m.group(1) in units_in(c)) for c in cells)
 
 
 def _caption_named(h: Hit, q_tokens: set[str]) -> bool:

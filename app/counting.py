@@ -45,9 +45,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "ikutsu": re.compile(rf"いくつの\s*(?>(?P<unit>{multi})|(?P<unit1>{single}))(?![一-龥々ァ-ヶー])"),
         "word": re.compile(rf"(?<![0-9０-９]){unit}"),
         "counted": re.compile(rf"(?<![0-9０-９])({single})数"),
-        # (a 数 ending another word — 実数, 延べ数 — counts nothing of its own: 「両会場を合わせて実数でいくつ」 does not
-        # ask for 会場)
-        "how_many": re.compile(r"数|(?:は|が|の数|を)?.{0,6}?(?:いくつ|何(?![年月日時歳円をがのでか])|(?<![一-龥々])数|"
+        # (実数 / 延べ数 — the actual or the cumulative number — count nothing of their own: 「両会場を合わせて実数で
+        # いくつ」 does not ask for 会場; 設置数, 総数 name the count of the counter before them)
+        "how_many": re.compile(r"(?:は|が|の数|数|を)?.{0,6}?(?:いくつ|何(?![年月日時歳円をがのでか])|(?<!実)(?<!延べ)(?<!延)数|"
                                r"どれ(?:くらい|ぐらい|だけ))"),
         "unit_note": re.compile(rf"単位\s*[:：]\s*(?P<unit>{things})"),
     }

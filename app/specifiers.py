@@ -21,7 +21,7 @@ from ingest.clean import normalize, squash
 from ingest.headings import unit_key
 from ingest.romaji import names_in
 from ingest.tokens import morphemes
-from ingest.vocabulary import vocabulary
+from ingest.vocabulary import expand_short_forms, vocabulary
 
 from .counting import kanji_value
 
@@ -30,8 +30,11 @@ PLACE_SUFFIX = {"市", "町", "村", "県", "区", "都", "府"}
 NOT_A_NAME = {"市", "町", "村", "県", "区", "都", "府", "道", "国", "他", "各", "同", "本", "当", "全", "両", "近隣",
               "周辺", "一部", "大", "小", "中核", "政令", "地方", "一般"}
 ORDINAL = re.compile(r"第\s*(\d+)\s*(回|期|次|弾|号|条)")
-# the everyday order of the same (「2回目の協議会」「3年度目の上限」「設立3年目」): N then the unit then 目
-ORDINAL_AFTER = re.compile(r"(?<![\d.,第])(\d+)\s*(回|期|次|弾|年度|年)\s*目")
+# the everyday order of the same (「2回目の協議会」「3年度目の上限」「設立3年目」): N then the unit then 目 — not 目標,
+# 目途, 目安, and not a range from it (「2年目以降」)
+ORDINAL_AFTER = re.compile(r"(?<![\d.,第])(\d+)\s*(回|期|次|弾|年度|年)\s*目(?![標途安指])(?!\s*(?:以降|以上|以後|から))")
+# what a series of meetings or calls is of: 「2回目の協議会」 is one of them, 「2回目の申請」 is someone's second try
+SERIES_NOUN = re.compile(r"会|研修|セミナー|講座|講習|フォーラム|説明会|会議|集会|募集|公募|派遣|交付")
 STEP = re.compile(r"(?i:step|ステップ)\s*(\d{1,2})(?!\d)|第\s*(\d)\s*段階|段階\s*(\d)(?!\d)")
 MONTH = re.compile(r"(?<![\d月])(\d{1,2})\s*月(?!\s*\d+\s*日\s*[〜～~-])")
 FISCAL = re.compile(r"(?:(令和|平成)\s*)?(?<!\d)(\d{1,2}|元)\s*年度(?!目)")  # 3年度目 counts years since
@@ -177,12 +180,12 @@ def specifiers(question: str) -> tuple[Specifier, ...]:
         suffix = "年度" if fiscal else "年"
         first = f"|{era}元{suffix}" if n == 1 else ""
         out.append(Specifier("year", f"{y}{suffix}", rf"{y}年|{era}{n}{suffix}|(?<![\d.]){n}年度(?!目){first}"))
-    for n, unit in ORDINAL.findall(bare):
-        out.append(Specifier("ordinal", f"第{n}{unit}", rf"第{n}{unit}|(?<![\d.]){n}{unit}目"))
-    for n, unit in ORDINAL_AFTER.findall(bare):
+    series = bool(SERIES_NOUN.search(bare))
+    ordinals = ORDINAL.findall(bare) + [(n, u) for n, u in ORDINAL_AFTER.findall(bare) if u in ("年度", "年") or series]
+    for n, unit in ordinals:
         if unit in ("年度", "年"):  # the Nth year of something (3年度目, 3年目), never a fiscal year (3年度)
             # (said either way: 「2年目」 is the 「2年度目」 of a scheme counted in fiscal years)
-            out.append(Specifier("ordinal", f"{n}{unit}目", rf"(?<![\d.]){n}\s*年度?\s*目|第{n}年度?"))
+            out.append(Specifier("ordinal", f"{n}{unit}目", rf"(?<![\d.]){n}\s*年度?\s*目(?![標途安指])|第{n}年度?"))
         else:
             out.append(Specifier("ordinal", f"第{n}{unit}", rf"第{n}{unit}|(?<![\d.]){n}{unit}目"))
     for a, b, c in STEP.findall(bare):  # a guide's numbered step (「STEP3」「ステップ3」) or stage (「第3段階」「段階3」)
@@ -381,7 +384,8 @@ def asked_attribute(question: str) -> str:
     """The noun whose value a question asks (受講料 in 「研修の受講料はいくら」, 会場 in 「研修会って、会場どこ？」,
     会長 in 「会長はどなたですか」, 上限額 in 「…の上限額は？」): the run of nouns before the question word, over
     particles, a rate (1時間当たり) and a counter (年いくら). Empty when no noun stands right before it."""
-    ms = morphemes(normalize(question), "C")
+    # a rate (「1時間当たり」「1市町村あたり」「1団体につき」) says per what, never what is asked
+    ms = morphemes(RATE_PHRASE.sub("", normalize(question)), "C")
 
     def run_before(j: int) -> str:
         if j >= 0 and ms[j][0] == "の":
@@ -419,11 +423,14 @@ def asked_attribute(question: str) -> str:
 
     for k, (surface, pos) in enumerate(ms):
         if ASKING.match(surface) and pos[0] in {"名詞", "代名詞", "副詞"}:
-            # 「いくつの市町で」「何人の委員が」: what is counted follows the question word
-            if k + 2 < len(ms) and ms[k + 1][0] == "の" and ms[k + 2][1][0] == "名詞":
-                after = [m for m in _noun_run(ms, k + 2)]
-                if len("".join(after)) > 1:
-                    return "".join(after)
+            # 「いくつの市町で」「何人の委員が」: what is counted follows the question word — a counter there (市町) is
+            # the question's counter, which the figure's own unit answers: no attribute beside it
+            counting = surface in ("いくつ", "幾つ") or (surface.startswith("何") and len(surface) > 1
+                                                         and surface[1:] in vocabulary().count_words)
+            if counting and k + 2 < len(ms) and ms[k + 1][0] == "の" and ms[k + 2][1][0] == "名詞":
+                after = "".join(_noun_run(ms, k + 2))
+                if len(after) > 1:
+                    return "" if after in vocabulary().count_words or expand_short_forms(after) != after else after
             return run_before(k - 1)
     # 「上限額は？」「受講料を教えて」: the noun before the closing particle or request
     for k in range(len(ms) - 1, 0, -1):
@@ -434,12 +441,14 @@ def asked_attribute(question: str) -> str:
 
 
 RATE_WORD = re.compile(r"^(?:当たり|当り|あたり)")
+RATE_PHRASE = re.compile(r"\d+\s*[^\s、。\d？?]{1,8}?(?:当たり|当り|あたり|につき)")
 
 
 def _noun_run(ms: list, j: int) -> list[str]:
     """The nouns from position j on (「市町」 of 「いくつの市町で」), not a formal or adverbial one."""
     out = []
-    while j < len(ms) and ms[j][1][0] == "名詞" and ms[j][1][1] != "数詞" and ms[j][1][2] not in {"副詞可能", "形式名詞"}:
+    while j < len(ms) and ms[j][1][0] == "名詞" and ms[j][1][1] != "数詞" and ms[j][1][2] not in {"副詞可能", "形式名詞"} \
+            and not ASKING.match(ms[j][0]):
         out.append(ms[j][0])
         j += 1
     return out

@@ -144,17 +144,30 @@ def table_marks() -> dict:
 _KANJI = re.compile(r"[\u4e00-\u9fff々]")
 
 
+@lru_cache(maxsize=1024)
+def _one_word(pair: str) -> bool:
+    """Two kanji the tokeniser reads as one word (協力, 協定), not two (協 + 事)."""
+    from .tokens import morphemes  # it reads this module's vocabulary
+
+    return len(morphemes(pair)) == 1
+
+
+@lru_cache(maxsize=8)
+def _forms_pattern(keys: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, keys)))
+
+
 def expand_short_forms(text: str, forms: dict[str, str] | None = None) -> str:
     """Short forms -> official forms, whole-word: a short form already followed by the rest of its
     long form (居住支援協 in 居住支援協議会) or already inside its long form (市町村 in 市区町村 is not,
-    but 宅建 inside 宅地建物 cannot occur) is left as written."""
+    but 宅建 inside 宅地建物 cannot occur), or a clipped form running on into another word (居住支援協力店), is
+    left as written."""
     forms = vocabulary().short_forms if forms is None else forms
     if not forms:
         return text
     out: list[str] = []
     i = 0
-    keys = sorted(forms, key=len, reverse=True)
-    pattern = re.compile("|".join(map(re.escape, keys)))
+    pattern = _forms_pattern(tuple(sorted(forms, key=len, reverse=True)))
     while True:
         m = pattern.search(text, i)
         if not m:
@@ -165,9 +178,10 @@ def expand_short_forms(text: str, forms: dict[str, str] | None = None) -> str:
         # where the long form would stand if this match were its beginning or middle
         at = full.find(short)
         already_long = at >= 0 and text.startswith(full, start - at) if start - at >= 0 else False
-        # a clipped form (居住支援協 of 居住支援協議会) running on into another kanji word is the start of that word
-        # (居住支援協力店, 居住支援協定), not the short form
-        other_word = full.startswith(short) and m.end() < len(text) and _KANJI.match(text[m.end()]) is not None
+        # a clipped form (居住支援協 of 居住支援協議会) whose last character makes a word with the next one is the start
+        # of that word (居住支援協力店: 協力; 居住支援協定: 協定), not the short form (居住支援協事務局 is)
+        other_word = full.startswith(short) and m.end() < len(text) and _KANJI.match(text[m.end()]) is not None \
+            and _one_word(short[-1] + text[m.end()])
         out.append(text[i:start])
         out.append(short if already_long or other_word else full)
         i = m.end()

@@ -16,8 +16,10 @@ def test_the_counter_nearest_the_question_word_is_the_one_asked():
     assert asked_counter(normalize("第2回研修会には何市町村から何名が参加しましたか。")) == "市町村"  # not 市 of 何市…から
     assert asked_counter(normalize("県は何をしていますか")) == ""  # 何を asks what, not how many
     # 実数 (the actual number) ends another word: its 数 does not make the 会場 before it the counter asked
-    assert asked_counter(normalize("参加した市町村は、両会場を合わせて実数でいくつでしたか。")) != "会場"
+    assert asked_counter(normalize("参加した市町村は、両会場を合わせて実数でいくつでしたか。")) == ""
     assert asked_counter(normalize("法人数はいくつですか")) == "法人"
+    assert asked_counter(normalize("居住支援法人の指定数は？")) == "法人"  # 設置数, 指定数, 総数 count what is before them
+    assert asked_counter(normalize("居住支援法人の総数を教えて")) == "法人"
     assert asked_counter(normalize("相談窓口はどこですか")) == ""
 
 

@@ -17,6 +17,7 @@ def test_a_row_of_figures_has_no_label_column():
     assert not values_first([["年度", "件数"], ["令和5年度", "12件"]])  # a year names its row
     assert not values_first([["世帯人数", "上限額"], ["1人", "5万円"], ["2人", "8万円"]])  # rows named by figures
     assert values_first([["現状", "目標"], ["4市町", "→ 13市町村"]])  # a counter of three characters is a counter
+    assert not values_first([["対象", "上限"], ["65歳以上", "5万円"]])  # a figure with more than its counter names a row
 
 
 def test_a_card_counting_in_a_long_counter_is_not_answered_for_another_cards_caption():

@@ -210,6 +210,7 @@ def test_short_forms_expand_whole_word_only():
     # a clipped form running on into another word is that word's start: 居住支援協力店 is no 居住支援協議会 + 力店
     assert prepare("居住支援協力店の登録数") == "居住支援協力店の登録数"
     assert "協議会" not in analyze("居住支援協力店の登録数は？").tokens
+    assert prepare("居住支援協事務局はどこ").startswith("居住支援協議会")  # no word 協事: the short form
 
 
 def test_vocabulary_synonyms_reach_the_document_words():

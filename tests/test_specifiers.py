@@ -81,9 +81,13 @@ def test_the_attribute_a_question_asks_the_value_of():
     assert asked_attribute("申請は10月末までと聞きましたが、交付決定が12月の何日か教えて") == "交付決定"
     # a rate the tokeniser reads as one word (当たり年 of 「1市町村当たり年何回」) is passed over like 1時間当たり
     assert asked_attribute("アドバイザーは、1市町村当たり年何回まで派遣してもらえますか") == "アドバイザー"
-    # 「いくつの市町で」「何人の委員が」: what is counted follows the question word
-    assert asked_attribute("大森さんの法人って、いくつの市町で活動してるの？") == "市町"
+    # 「いくつの市町で」「何人の委員が」: what is counted follows the question word; a counter there (市町) is the
+    # question's counter, not an attribute; other question words before の own nothing (「どこの市町村」「何日の何時」)
+    assert asked_attribute("大森さんの法人って、いくつの市町で活動してるの？") == ""
     assert asked_attribute("何人の委員がいますか") == "委員"
+    assert asked_attribute("どこの市町村が家賃低廉化補助を実施していますか。") == ""
+    assert asked_attribute("何日の何時から開催？") == ""
+    assert asked_attribute("アドバイザーは、1市町村あたり年何回まで派遣してもらえますか") == "アドバイザー"
 
 
 def test_a_value_asked_of_a_named_column_stands_in_that_column():
@@ -556,6 +560,9 @@ def test_a_year_inside_a_condition_cell_does_not_date_the_rows_figures():
     assert _held_by(asked, condition, frozenset()) == 0.0
     column = "| 運営補助金 | 令和7年度 | 30万円 | 支援メニュー 年度 上限額"
     assert _held_by(asked, column, frozenset()) == 1.0
+    # a year the row's figure is of, in a phrase (「令和6年度末時点の累計」), still dates it
+    total = "| 登録戸数 | 令和6年度末時点の累計 | 3,412戸 | 指標 区分 値"
+    assert _held_by(analyze("令和6年度の登録戸数は？").specs, total, frozenset()) == 1.0
 
 
 def test_a_note_under_a_table_is_not_read_as_part_of_its_last_row():
@@ -576,7 +583,8 @@ def test_sentences_about_two_members_of_a_series_are_two_statements():
     assert parallel(*text.split("。")[:2])
     assert _anchor("第2次募集の交付決定は何件でしたか。", text) == 0.0
     assert _anchor("第1次募集の交付決定は何件でしたか。", text) == 1.0
-    assert not parallel("第2回の研修会について。", "会場は県庁です。")
+    assert not parallel("第2回の研修会について。", "第2回は県庁で開きます。")
+    assert not parallel("令和7年度の第1次募集について。", "令和7年6月2日（月）から受け付けます。")  # one year, two ways
     assert parallel("ほしの市は令和5年度に設立。", "みなせ市は令和7年度に設立。")
 
 
@@ -585,6 +593,9 @@ def test_a_day_asked_within_a_month_is_a_day_of_that_month():
     text = "交付申請は6月22日から7月17日まで、交付決定は8月上旬に通知します。"
     assert _anchor("交付決定は、8月の何日に通知されますか。", text) == 0.0
     assert _anchor("交付決定は、8月の何日に通知されますか。", "交付決定は8月7日に通知します。") == 1.0
+    assert _anchor("申請の締切は3月の何日ですか。", "申請の締切は令和8年3月末日です。") == 1.0  # 末日 is a day
+    # a month the question names otherwise is no 「N月の何日」
+    assert _anchor("3月の協議会で決まった申請の受付開始日は何日ですか。", "3月の協議会で、受付開始日を4月1日とした。") == 1.0
 
 
 def test_an_attribute_read_in_its_official_form_is_held_by_the_short_form_a_passage_writes():
@@ -602,6 +613,10 @@ def test_an_ordinal_said_the_everyday_way_singles_out_one_of_a_series():
     assert held(third, "コメント: 3年度目は上限を15万円に逓減する方式も検討", frozenset()) == 1.0
     assert held(third, "令和3年度の上限は25万円", frozenset()) == 0.0
     assert held(specifiers("できて2年目の協議会"), "設立後2年度目の協議会は上限20万円", frozenset()) == 1.0
+    # not a target or a plan (目標, 目途), not a range from it (2年目以降), not someone's second try at a thing
+    for text in ("令和12年度目標の登録戸数は？", "令和8年度目途に設立する市は？", "2年目以降の更新料も対象？",
+                 "同じ世帯が2回目の申請をすることはできますか。"):
+        assert not [s for s in specifiers(text) if s.kind == "ordinal"], text
 
 
 def test_a_name_asked_of_a_kind_of_body_is_a_name_of_that_kind():
@@ -610,3 +625,6 @@ def test_a_name_asked_of_a_kind_of_body_is_a_name_of_that_kind():
     assert _anchor("出張相談を受託する居住支援法人はどこですか。", row) == 0.0
     named = "空白地域での出張相談：東部・南部圏域で月1回、NPO法人ささぶねに委託して実施（担当課：地域福祉課）"
     assert _anchor("出張相談を受託する居住支援法人はどこですか。", named) == 1.0
+    council = "出張相談は、居住支援法人であるほしの市社会福祉協議会に委託して実施"
+    assert _anchor("出張相談を受託する居住支援法人はどこですか。", council) == 1.0
+    assert _anchor("出張相談を受託する居住支援法人はどこですか。", "出張相談は、県内の社会福祉法人に委託") == 0.0
