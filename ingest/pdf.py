@@ -764,6 +764,7 @@ def _unruled_tables(strips: list, index: int, rules: list | None = None) -> list
 
 def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = False) -> list[Line | Table]:
     """One page's body lines and tables in reading order, each line knowing its block's edges."""
+    from . import hanging_labels
     from .headings import caption_of
     from .layout import Geometry, Item, attach_captions, reading_order
 
@@ -786,7 +787,7 @@ def _order(r: _Raw, body: list[Line], body_size: float, block_ids, toc: bool = F
         bid = next(block_ids)
         left, right = leaf.left, leaf.right
         prev_bottom = None
-        for row in leaf.rows:
+        for row in hanging_labels.regrouped(leaf.rows, left, right):
             if len(row) == 1 and isinstance(row[0].obj, Table):
                 row[0].obj.block = bid
                 out.append(row[0].obj)
