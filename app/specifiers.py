@@ -181,7 +181,9 @@ def specifiers(question: str) -> tuple[Specifier, ...]:
         first = f"|{era}元{suffix}" if n == 1 else ""
         out.append(Specifier("year", f"{y}{suffix}", rf"{y}年|{era}{n}{suffix}|(?<![\d.]){n}年度(?!目){first}"))
     series = bool(SERIES_NOUN.search(bare))
-    ordinals = ORDINAL.findall(bare) + [(n, u) for n, u in ORDINAL_AFTER.findall(bare) if u in ("年度", "年") or series]
+    numbered = _arabic_ordinals(bare)  # 第二回, 二回目 as 第2回, 2回目
+    ordinals = ORDINAL.findall(numbered) + [(n, u) for n, u in ORDINAL_AFTER.findall(numbered)
+                                            if u in ("年度", "年") or series]
     for n, unit in ordinals:
         if unit in ("年度", "年"):  # the Nth year of something (3年度目, 3年目), never a fiscal year (3年度)
             # (said either way: 「2年目」 is the 「2年度目」 of a scheme counted in fiscal years)
@@ -263,7 +265,9 @@ def held(specs: tuple[Specifier, ...], text: str, given: frozenset[str] = frozen
     if not specs:
         return 1.0
     flat = squash(normalize(text))
-    found = [s.text in given or (_spoken_by(s, flat) if s.kind == "speaker" else stated(s, flat)) for s in specs]
+    ordinal = _arabic_ordinals(flat) if any(s.kind == "ordinal" for s in specs) else flat  # 第二回 states 第2回
+    found = [s.text in given or (_spoken_by(s, flat) if s.kind == "speaker" else
+                                 stated(s, ordinal if s.kind == "ordinal" else flat)) for s in specs]
     return sum(found) / len(specs)
 
 
@@ -331,10 +335,14 @@ def kanji_number(k: str) -> int:
 
 
 def _arabic_ordinals(flat: str) -> str:
-    """第二期 -> 第2期, 第十五回 -> 第15回: documents write a series' number either way."""
+    """第二期 -> 第2期, 第十五回 -> 第15回, 二回目 -> 2回目: documents and questions write a series' number either way."""
     def value(m: re.Match) -> str:
         return f"第{kanji_number(m.group(1))}{m.group(2)}"
-    return re.sub(r"第([〇一二三四五六七八九十]+)(回|期|次|弾|号|条)", value, flat)
+
+    def after(m: re.Match) -> str:
+        return f"{kanji_number(m.group(1))}{m.group(2)}目"
+    flat = re.sub(r"第([〇一二三四五六七八九十]+)(回|期|次|弾|号|条)", value, flat)
+    return re.sub(r"(?<![〇一二三四五六七八九十])([一二三四五六七八九十]+)(回|期|次|弾|年度|年)目", after, flat)
 
 
 def other_ordinal(specs: tuple[Specifier, ...], text: str) -> bool:

@@ -628,3 +628,10 @@ def test_a_name_asked_of_a_kind_of_body_is_a_name_of_that_kind():
     council = "出張相談は、居住支援法人であるほしの市社会福祉協議会に委託して実施"
     assert _anchor("出張相談を受託する居住支援法人はどこですか。", council) == 1.0
     assert _anchor("出張相談を受託する居住支援法人はどこですか。", "出張相談は、県内の社会福祉法人に委託") == 0.0
+
+
+def test_an_ordinal_in_kanji_numerals_is_the_same_member():
+    """「第二回」「二回目」 ask the 第2回 one, and a passage writing 第二回 states a question's 第2回."""
+    assert [s.text for s in specifiers("第二回の協議会の会場は？")] == ["第2回"]
+    assert [s.text for s in specifiers("二回目の研修はいつ？")] == ["第2回"]
+    assert held(specifiers("第2回の協議会の会場は？"), "第二回協議会は県庁で開催", frozenset()) == 1.0
