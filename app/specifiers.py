@@ -23,6 +23,7 @@ from ingest.romaji import names_in
 from ingest.tokens import morphemes
 from ingest.vocabulary import expand_short_forms, vocabulary
 
+from .answer_kinds import GATHERING
 from .counting import kanji_value
 
 PLACE_SUFFIX = {"市", "町", "村", "県", "区", "都", "府"}
@@ -34,7 +35,7 @@ ORDINAL = re.compile(r"第\s*(\d+)\s*(回|期|次|弾|号|条)")
 # 目途, 目安, and not a range from it (「2年目以降」)
 ORDINAL_AFTER = re.compile(r"(?<![\d.,第])(\d+)\s*(回|期|次|弾|年度|年)\s*目(?![標途安指])(?!\s*(?:以降|以上|以後|から))")
 # what a series of meetings or calls is of: 「2回目の協議会」 is one of them, 「2回目の申請」 is someone's second try
-SERIES_NOUN = re.compile(r"会|研修|セミナー|講座|講習|フォーラム|説明会|会議|集会|募集|公募|派遣|交付")
+SERIES_NOUN = re.compile(rf"{GATHERING}|募集|公募|派遣|交付")
 STEP = re.compile(r"(?i:step|ステップ)\s*(\d{1,2})(?!\d)|第\s*(\d)\s*段階|段階\s*(\d)(?!\d)")
 MONTH = re.compile(r"(?<![\d月])(\d{1,2})\s*月(?!\s*\d+\s*日\s*[〜～~-])")
 FISCAL = re.compile(r"(?:(令和|平成)\s*)?(?<!\d)(\d{1,2}|元)\s*年度(?!目)")  # 3年度目 counts years since
@@ -392,7 +393,8 @@ def asked_attribute(question: str) -> str:
     """The noun whose value a question asks (受講料 in 「研修の受講料はいくら」, 会場 in 「研修会って、会場どこ？」,
     会長 in 「会長はどなたですか」, 上限額 in 「…の上限額は？」): the run of nouns before the question word, over
     particles, a rate (1時間当たり) and a counter (年いくら). Empty when no noun stands right before it."""
-    # a rate (「1時間当たり」「1市町村あたり」「1団体につき」) says per what, never what is asked
+    # a rate (「1時間当たり」「1市町村あたり」「1団体につき」, 当たり年 though the tokeniser reads one word) says per
+    # what, never what is asked
     ms = morphemes(RATE_PHRASE.sub("", normalize(question)), "C")
 
     def run_before(j: int) -> str:
@@ -409,8 +411,6 @@ def asked_attribute(question: str) -> str:
         # not an adverbial noun (全部, それぞれ, 毎年) or a formal one (ほう, もの): they name no attribute
         while j >= 0 and ms[j][1][0] == "名詞" and ms[j][1][1] not in {"数詞", "固有名詞"} \
                 and ms[j][1][2] not in {"副詞可能", "形式名詞"} and ms[j][0] not in {"ほう", "方", "もの", "こと", "場"}:
-            if RATE_WORD.match(ms[j][0]):  # 「1市町村当たり年何回」 (当たり年 read as one word): a rate, over it
-                return run_before(_before_rate(j))
             words.insert(0, ms[j][0])
             j -= 1
         found = "".join(words)
@@ -421,13 +421,6 @@ def asked_attribute(question: str) -> str:
             return "" if any(owner.endswith(c) for c in (*v.count_words, *v.not_attributes)) else owner
         # 「去年度は何回」「合計は何件」: when or how much in all, not what is asked; 「数は何法人」: 数 names nothing
         return "" if len(found) <= 1 or found in vocabulary().not_attributes or words[-1:] == ["年度"] else found
-
-    def _before_rate(j: int) -> int:
-        """The position before a rate's 「1市町村当たり」: its per-what noun and its number."""
-        j -= 1
-        while j >= 0 and ms[j][1][0] == "名詞" and ms[j][1][1] != "数詞":
-            j -= 1
-        return j - 1 if j >= 0 and ms[j][1][1] == "数詞" else j
 
     for k, (surface, pos) in enumerate(ms):
         if ASKING.match(surface) and pos[0] in {"名詞", "代名詞", "副詞"}:
@@ -448,7 +441,6 @@ def asked_attribute(question: str) -> str:
     return ""
 
 
-RATE_WORD = re.compile(r"^(?:当たり|当り|あたり)")
 RATE_PHRASE = re.compile(r"\d+\s*[^\s、。\d？?]{1,8}?(?:当たり|当り|あたり|につき)")
 
 
