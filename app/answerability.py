@@ -542,7 +542,7 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     # — and only for a question asking one thing (「数と内訳」「何回まで使えて、費用は誰が」 ask two)
     one = _asks_one(q)
     # a name of the body asked (「NPO法人ささぶね」 for 「居住支援法人はどこ」) is of it: its kind is checked on the value
-    named_class = next((c for c in NAME_CLASSES if q.attribute.endswith(c)), "") if kinds == ["name"] and one else ""
+    named_class = next((c for c in vocabulary().name_classes if q.attribute.endswith(c)), "") if kinds == ["name"] and one else ""
     shaped = shaped or bool(named_class)
     single = len(set(finest(kinds))) == 1 and one  # a day (a month) is a date
     # a column named as the attribute holds the value asked — of a question asking one kind (「補助率と上限額」 asks
@@ -602,21 +602,18 @@ def _anchors(q: Query, retriever: Retriever, hits: list[Hit]) -> tuple[float, fl
     return spec_best, attr_best
 
 
-# the kind of body a question asks the name of (「…する居住支援法人はどこ」「担当はどの課」), and the endings its names take
-_BODY_KINDS = ("法人", "会社", "協議会", "協同組合", "財団", "社団", "(株)", "事業団", "公社")
-NAME_CLASSES = {"法人": _BODY_KINDS, "事業者": (*_BODY_KINDS, "事業者", "店"), "会社": ("会社", "(株)"),
-                "団体": (*_BODY_KINDS, "団体", "協会", "会"), "課": ("課", "室", "係", "班")}
-# only a kind of body, no name (「社会福祉法人」「NPO法人）に委託」): no answer to which one
-_KIND_ONLY = re.compile(r"(?:NPO|特定非営利活動|一般社団|一般財団|公益社団|公益財団|社会福祉|医療|居住支援|学校|宗教)?"
-                        r"(?:法人|会社|団体)|.*[）)](?:に|を|が|は).*")
+# a name in brackets running on into a particle (「（NPO法人）に委託」): a kind said in passing, no name
+_BRACKETED_KIND = re.compile(r".*[）)](?:に|を|が|は).*")
 
 
 def _names_of(kind: str, text: str, asked: str) -> bool:
     """The text names a body of the asked kind that the question does not name itself: a 法人 by its name
     (「NPO法人ささぶね」「ほしの市社会福祉協議会」), not a kind's own word (「居住支援法人に委託」「社会福祉法人に」) or a
     body of another kind (地域福祉課)."""
-    ends = NAME_CLASSES[kind]
-    return any(not _stated(squash(name), asked) and any(e in name for e in ends) and not _KIND_ONLY.fullmatch(name)
+    v = vocabulary()
+    ends = v.name_classes[kind]
+    return any(not _stated(squash(name), asked) and any(e in name for e in ends)
+               and name not in v.body_kinds and not _BRACKETED_KIND.fullmatch(name)
                for name in (normalize(m.group(0)).strip() for m in ANSWER_LOOKS["name"].finditer(text)))
 
 

@@ -64,6 +64,8 @@ class Vocabulary:
     deferred: tuple[str, ...] = ()  # 後日, 未定, 別途: a sentence saying the value is given or decided later
     kind_labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # date -> 日時, 期限: a value's label
     header_counts: dict[str, str] = field(default_factory=dict)  # 件数 -> 件: the counter a 「…数」 column counts in
+    name_classes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 法人 -> 会社, 協議会: a name's endings
+    body_kinds: frozenset[str] = frozenset()  # 居住支援法人, 社会福祉法人: a kind of body, no name
 
     def synonyms(self, word: str) -> list[str]:
         """The other forms of every group holding `word` (document form first)."""
@@ -130,6 +132,10 @@ def vocabulary() -> Vocabulary:
         deferred=tuple(_nfkc(x).lower() for x in v.get("deferred", {}).get("phrases", [])),
         kind_labels={k: tuple(_nfkc(x) for x in xs) for k, xs in v.get("kind_labels", {}).items()},
         header_counts={_nfkc(k): _nfkc(c) for k, c in v.get("question", {}).get("header_counts", {}).items()},
+        name_classes={_nfkc(k): tuple(_nfkc(x) for x in xs)
+                      for k, xs in v.get("question", {}).get("name_classes", {}).items()},
+        body_kinds=frozenset(_nfkc(x) for x in [*v.get("question", {}).get("body_kinds", []),
+                                                  *w.get("legal_forms", [])]),
     )
 
 
