@@ -47,7 +47,8 @@ BANKS    := eval/bank-report.jsonl eval/bank-layouts.jsonl eval/bank-offtopic.js
 # Held-out sets still blind (never fitted on, never read for fixes); every other blind set, once its misses were read
 # and fixed, is no longer held out and joins the answerability model's training (scored out of fold by eval.pairs).
 # heldout-report and heldout-layouts stay out: `make eval` scores them plainly.
-BLIND    := eval/heldout-blind43.jsonl eval/heldout-blind45.jsonl eval/heldout-blind46.jsonl eval/heldout-blind47.jsonl
+BLIND    := eval/heldout-blind43.jsonl eval/heldout-blind45.jsonl eval/heldout-blind46.jsonl eval/heldout-blind47.jsonl \
+            eval/heldout-blind48.jsonl
 SEEN     := $(filter-out $(BLIND),$(wildcard eval/heldout-blind*.jsonl)) eval/heldout-fresh.jsonl
 
 eval: index

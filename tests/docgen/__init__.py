@@ -98,12 +98,14 @@ BLIND45 = ["moegi_pabukome", "moegi_tenken"]
 BLIND46 = ["shinonome_handout", "shinonome_katsudou"]
 # forty-seventh held-out set (わかば県), written blind: built only when named, never by default
 BLIND47 = ["wakaba_bukai", "wakaba_houkoku"]
+# forty-eighth held-out set (あきつ県), written blind: built only when named, never by default
+BLIND48 = ["akitsu_kaiji", "akitsu_yasashii"]
 # every document the generator can write: the layout set and all held-out sets
 EVERY = (DOCS + FRESH + BLIND + BLIND3 + BLIND4 + BLIND5 + BLIND6 + BLIND7 + BLIND8 + BLIND11 + BLIND12 + BLIND13
          + BLIND14 + BLIND15 + BLIND16 + BLIND17 + BLIND18 + BLIND19 + BLIND20 + BLIND21 + BLIND22 + BLIND23 + BLIND24
          + BLIND25 + BLIND26 + BLIND27 + BLIND28 + BLIND29 + BLIND30 + BLIND31 + BLIND32 + BLIND33 + BLIND34
          + BLIND35 + BLIND36 + BLIND37 + BLIND38 + BLIND39 + BLIND40 + BLIND41 + BLIND42 + BLIND43 + BLIND44
-         + BLIND45 + BLIND46 + BLIND47)
+         + BLIND45 + BLIND46 + BLIND47 + BLIND48)
 
 
 def build_all(outdir: str | Path, only: list[str] | None = None, keep_docs: bool = False) -> dict[str, dict]:
@@ -113,7 +115,7 @@ def build_all(outdir: str | Path, only: list[str] | None = None, keep_docs: bool
     BLIND12, BLIND13, BLIND14, BLIND15, BLIND16, BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22,
     BLIND23, BLIND24, BLIND25, BLIND26, BLIND27, BLIND28, BLIND29, BLIND30, BLIND31, BLIND32, BLIND33,
     BLIND34, BLIND35, BLIND36, BLIND37, BLIND38, BLIND39, BLIND40, BLIND41, BLIND42, BLIND43, BLIND44,
-    BLIND45, BLIND46 or BLIND47;
+    BLIND45, BLIND46, BLIND47 or BLIND48;
     without it only DOCS are built.
     With keep_docs the engine's Doc object is kept under truth["_doc"] (used by check.py)."""
     import importlib

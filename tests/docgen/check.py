@@ -12,7 +12,8 @@
 `--only minamino_anketo,minamino_kouhou` the fourteenth (BLIND14);
 `--only sazanami_web,sazanami_keikaku` the fifteenth (BLIND15);
 `--only tsutsuji_handout,tsutsuji_sheet` the sixteenth (BLIND16);
-`--only suzuran_booklet,suzuran_chousahyou` the seventeenth (BLIND17).
+`--only suzuran_booklet,suzuran_chousahyou` the seventeenth (BLIND17);
+`--only akitsu_kaiji,akitsu_yasashii` the forty-eighth (BLIND48).
 
 Builds every document into OUTDIR, then with pdfplumber verifies that every truth sentence
 (whitespace removed) is printed on the pages the truth names, that every footer/header label is on
