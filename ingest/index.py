@@ -31,7 +31,7 @@ import numpy as np
 
 from .build_lock import IndexBusyError, ServerLease, file_lock
 
-SCHEMA_VERSION = 115  # bump when chunk fields or their meaning change: forces a rebuild
+SCHEMA_VERSION = 116  # bump when chunk fields or their meaning change: forces a rebuild
 JSON_FIELDS = ("pages", "page_indices", "grid", "boxes", "section_path", "names")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 

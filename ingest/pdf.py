@@ -18,6 +18,8 @@ from pathlib import Path
 from .clean import FIGURE_CELL, normalize, squash
 from .line_numbers import without_line_numbers
 from .reference_marks import lead_number_end, without_reference_marks
+from .redactions import withheld_boxes
+from .ruby import without_ruby
 from .vertical import vertical_lines
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".md", ".markdown"}
@@ -536,6 +538,7 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     from .stacked_bars import bars as stacked_bars
     from .stacked_bars import read_stacked_bars
 
+    ppage = without_ruby(ppage)  # furigana over kanji: help for the reader, not text of the page
     tables = []
     plots = []
     stacked = []
@@ -638,6 +641,8 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
             and not any(_contains(tb, (r["x0"], r["top"], r["x1"], r["bottom"]), 2.0) for tb in tboxes)]
     axes = Counter(round(b[0]) for b in bars)
     bars = [b for b in bars if axes[round(b[0])] >= 3]
+    withheld = withheld_boxes(ppage.rects, chars, tboxes)  # 黒塗り in a line: the line's two sides are one line
+    rects = [r for r in rects if r not in withheld]
     charts = [(x, min(b[1] for b in bars if round(b[0]) == x), max(b[3] for b in bars if round(b[0]) == x))
               for x in {round(b[0]) for b in bars}]
     rules = [(x, t, b) for x, t, b in _vertical_rules(ppage, tboxes, chars)
@@ -647,7 +652,7 @@ def _read_pdf_page(ppage, index: int) -> _Raw:
     leaders = [(ln["x0"], ln["top"], ln["x1"], ln["bottom"]) for ln in [*ppage.lines, *ppage.rects]
                if ln["bottom"] - ln["top"] <= 1.5 and ln["x1"] - ln["x0"] >= 6.0
                and not any(_contains(tb, (ln["x0"], ln["top"], ln["x1"], ln["bottom"]), 2.0) for tb in tboxes)]
-    return _Raw(index, ppage.width, ppage.height, [*_fragments(chars, index, rules, bars, leaders, rects), *upright], tables,
+    return _Raw(index, ppage.width, ppage.height, [*_fragments(chars, index, rules, [*bars, *withheld], leaders, rects), *upright], tables,
                 rects, weights, rules)
 
 
