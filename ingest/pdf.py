@@ -17,8 +17,8 @@ from pathlib import Path
 
 from .clean import FIGURE_CELL, normalize, squash
 from .line_numbers import without_line_numbers
-from .reference_marks import lead_number_end, without_reference_marks
 from .redactions import withheld_boxes
+from .reference_marks import lead_number_end, without_reference_marks
 from .ruby import without_ruby
 from .vertical import vertical_lines
 
