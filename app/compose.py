@@ -30,7 +30,16 @@ from ingest.vocabulary import expand_short_forms, vocabulary
 from .answer_kinds import ANSWER_LOOKS, RATE_HEAD, finest, value_kinds
 from .counting import NUMBER, counts_in, same_counter, to_number, units_in
 from .doc_head import doc_head, names_prefecture, prefecture_names, same_name, sole_prefecture
-from .query import NEGATION, ZERO_Q, Query, contains_run, not_done, synonym_members, synonym_tokens
+from .query import (
+    NEGATION,
+    ZERO_Q,
+    Query,
+    contains_run,
+    not_done,
+    synonym_members,
+    synonym_others,
+    synonym_tokens,
+)
 from .retrieve import PLACEHOLDER, Hit, Retriever, is_blank_form
 from .sentence_rank import (
     ANSWER_LINE,
@@ -890,6 +899,10 @@ def _caption_named(h: Hit, q_tokens: set[str]) -> bool:
     return len(words) >= 2 and len(words & q_tokens) >= 0.75 * len(words)
 
 
+# a list mark opening a row label: ①, (1), 1., A and a space
+_LABEL_MARK = re.compile(r"^\s*(?:[①-⑳]|[（(]\d{1,2}[）)]|\d{1,2}[.．、]\s*|[A-ZＡ-Ｚ][\s\u3000]+)")
+
+
 def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, max_rows: int = 3
                ) -> list[tuple[Hit, int]]:
     """Rows of a top-ranked table that the question names by their label, as (hit, grid row index):
@@ -929,10 +942,17 @@ def named_rows(q: Query, hits: list[Hit], retriever: Retriever, top: int = 3, ma
             context = set(content_words(normalize(" ".join(grid[0]) + " " + h.chunk.get("unit_title", ""))))
             # each cell read on its own (run together, 「1 ともえ市 ○」 tokenises the name differently); a figure or
             # year in a row's other cells (令和7年度に…) does not name the row, one in its label (相談件数（令和6年度）) does
-            row_words = [((set(content_words(normalize(lab))) | {t for c in r if c for t in content_words(normalize(c))
-                                                                  if not re.search(r"\d", t)}) - context) & q_tokens
-                         for lab, r in zip(labels, grid[1:], strict=False)]
-            spread = {t: sum(t in w for w in row_words) for t in q_tokens}
+            # (a label's list mark is no figure: 「①設立準備補助金」 is not named by 「1つの市町村」)
+            row_all = [(set(content_words(normalize(_LABEL_MARK.sub("", lab))))
+                        | {t for c in r if c for t in content_words(normalize(c)) if not re.search(r"\d", t)}) - context
+                       for lab, r in zip(labels, grid[1:], strict=False)]
+            # a question word the row holds in another form of its vocabulary group counts as held (「立ち上げる準備」
+            # names the row 「設立準備補助金」 as much as 「運営立ち上げ補助金」: the rest of its words decide); whether a
+            # word sets a row apart is read on the words as written
+            others = synonym_others(tuple(content_words(_text)))
+            row_words = [{t for t in q_tokens if t in w or any(all(o in w for o in f) for f in others.get(t, ()))}
+                         for w in row_all]
+            spread = {t: sum(t in w for w in row_all) for t in q_tokens}
             rare = max(1, len(labels) // 3)
             scores = [sum(retriever.idf(t) for t in w) if any(spread[t] <= rare for t in w) else 0.0 for w in row_words]
             best = max(scores, default=0.0)

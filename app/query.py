@@ -420,6 +420,17 @@ def synonym_members(tokens: tuple[str, ...]) -> list[tuple[tuple[str, ...], tupl
     return out
 
 
+def synonym_others(tokens: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Each question token that is part of a vocabulary member, with the group's other members (as index tokens)
+    that stand for it: 立つ -> [(設立,), (作る,), …] for 「立ち上げる」. A text holding every token of one of them holds the
+    word in another form."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for member, forms in synonym_members(tokens):
+        for t in member:
+            out.setdefault(t, []).extend(forms)
+    return out
+
+
 def synonym_tokens(tokens: tuple[str, ...]) -> list[str]:
     """Index tokens of the vocabulary's other forms of the question's words (立ち上げる -> 設立):
     a member counts when its tokens stand in the question in order."""

@@ -25,7 +25,7 @@ from ingest.vocabulary import vocabulary
 
 from .answer_kinds import ANSWER_LOOKS, finest
 from .counting import arabic_figures, figure_pattern, same_counter
-from .query import NEGATION, Query
+from .query import NEGATION, Query, synonym_others
 from .retrieve import Hit, Retriever
 from .specifiers import held, kanji_number, other_ordinal, other_time
 
@@ -275,6 +275,9 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
     subject = subject_of(q.raw if q.follow_up else text)
     weights = {t: retriever.idf(t) for t in dict.fromkeys(content_words(text))}
     total = sum(weights.values()) or 1.0
+    # a question word is held by a sentence in another form of its vocabulary group too (「立ち上げる準備」 by
+    # 「設立準備補助金」), as coverage and answerability read it: each word, the other forms that stand for it
+    others = synonym_others(tuple(weights))
     q_grams = bigrams(text)
     top = hits[:TOP_PASSAGES]
     dense_all = [v for h in top for v in h.sentence_scores.values()]
@@ -301,7 +304,8 @@ def candidates(q: Query, hits: list[Hit], retriever: Retriever, already_said: st
             # an answer runs from its Q (or its A label) to the next question or title line
             after_question = is_q or marked or (after_question and not is_title_line(s))
             toks = set(content_words(s))
-            overlap = sum(w for t, w in weights.items() if t in toks) / total
+            overlap = sum(w for t, w in weights.items()
+                          if t in toks or any(all(o in toks for o in form) for form in others.get(t, ()))) / total
             # the question's words that only the sentence before holds: the condition a statement continues; or the
             # label of the block it stands in (「○A委員（NPO法人…）」 speaks for the sentences after it too)
             above = prev_toks | section_toks | title_toks | (set(content_words(block)) if block else set())

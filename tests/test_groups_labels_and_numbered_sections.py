@@ -270,3 +270,18 @@ def test_a_key_value_line_hears_the_title_it_stands_under():
     where = next(f for t, f in got.items() if t.startswith("（2）場所"))
     assert where["context"] > 0  # 締結式 is the title it stands under (two lines up), not its own words
     assert where["kind_label"] == 1.0
+
+
+def test_a_question_word_names_a_row_in_another_form_of_its_vocabulary_group():
+    """「立ち上げる準備」 names the row for founding (設立) and preparing as much as the row that writes 立ち上げ
+    literally: the other words (準備) decide, not the form the question happened to use."""
+    grid = [["メニュー", "使い道", "上限"],
+            ["A 設立準備の助成", "準備会の開催、視察、規約づくり", "40万円"],
+            ["B 運営立ち上げ助成", "設立後1年度以内の窓口運営", "25万円"],
+            ["C 専門家の派遣", "会議での助言", "年2回"]]
+    hit = _hit(grid, "県の助成メニュー")
+    rows = named_rows(analyze("協議会を立ち上げる準備に使える助成の上限はいくら？"), [hit], _Idf())
+    assert [i for _h, i in rows] == [1]
+    # the literal form alone still names its row
+    rows = named_rows(analyze("運営の立ち上げに使える助成の上限は？"), [hit], _Idf())
+    assert [i for _h, i in rows] == [2]
